@@ -1,0 +1,38 @@
+# ScamShield developer commands. `make run` and `make test` take a fresh machine to a running service / passing suite.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PYTEST_ARGS ?=
+
+.PHONY: install run test test-fast models eval bench clean lock
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	mkdir -p var
+	$(BIN)/scamshield db upgrade
+	$(BIN)/scamshield serve --host 127.0.0.1 --port 8000
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+models: $(STAMP)
+	$(BIN)/python -m scamshield train sms --data ../shared/data/sms_uci_spam_collection/data.csv --data ../shared/data/sms_mendeley_smishing_dev_half/data.csv
+	$(BIN)/python -m scamshield train url --data ../shared/data/urls_phishtank_2020/data.csv --data ../shared/data/urls_benign_iscx2016_dev_half/data.csv
+	$(BIN)/python -m scamshield train transcript --data ../shared/data/transcripts_bothbosu_single_agent/data.csv
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/engine.py
+
+lock:
+	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^-e' > constraints.txt
+
+clean:
+	rm -rf $(VENV) var .pytest_cache

@@ -1,0 +1,3 @@
+from scamshield.cli import main
+
+main()

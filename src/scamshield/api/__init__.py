@@ -1,0 +1,1 @@
+"""HTTP/WebSocket layer: assembles engine, store and hub behind FastAPI."""

@@ -1,0 +1,111 @@
+"""The only place that maps errors to HTTP statuses and WebSocket close codes.
+
+Every 4xx/5xx body is ``{"error": {"code": "...", "message": "..."}}``.
+
+WebSocket close codes (documented in docs/api.md):
+- 1000 normal; 1001 server going away (reconnect elsewhere); 1008/1009 policy / too big (standard)
+- 4000-4099 *reconnect*: 4000 server restart/shutdown, 4001 slow consumer (send queue overflow), 4002 heartbeat timeout
+- 4400-4499 *terminal, do not retry with the same credentials*: 4401 bad/missing token, 4403 identity mismatch,
+  4408 too many malformed messages, 4413 message too big, 4429 message flood
+"""
+
+from __future__ import annotations
+
+import logging
+from http import HTTPStatus
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from scamshield.errors import RateLimited, ScamShieldError
+
+log = logging.getLogger("scamshield.api")
+
+WS_RECONNECT_RESTART = 4000
+WS_RECONNECT_SLOW = 4001
+WS_RECONNECT_HEARTBEAT = 4002
+WS_UNAUTHORIZED = 4401
+WS_FORBIDDEN = 4403
+WS_MALFORMED = 4408
+WS_TOO_BIG = 4413
+WS_FLOOD = 4429
+
+_STATUS_CODES = {
+    400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
+    409: "conflict", 413: "payload_too_large", 415: "unsupported_media_type", 422: "validation_error",
+    429: "rate_limited", 500: "internal_error", 503: "unavailable",
+}
+
+
+def error_body(code: str, message: str, details: Any = None) -> dict[str, Any]:
+    err: dict[str, Any] = {"code": code, "message": message}
+    if details is not None:
+        err["details"] = details
+    return {"error": err}
+
+
+def error_response(status: int, code: str, message: str, details: Any = None,
+                   headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse(error_body(code, message, details), status_code=status, headers=headers)
+
+
+def _clean_validation(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    # Never echo the input back (it may hold a phone number or message text).
+    return [{"loc": [str(p) for p in e.get("loc", ())], "msg": str(e.get("msg", "")), "type": e.get("type")} for e in errors[:20]]
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(ScamShieldError)
+    async def _scamshield(_: Request, exc: ScamShieldError) -> JSONResponse:
+        headers = {"Retry-After": str(exc.retry_after)} if isinstance(exc, RateLimited) else None
+        return error_response(exc.status, exc.code, exc.message, headers=headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = exc.errors()
+        if any(e.get("type") == "json_invalid" for e in errors):
+            return error_response(400, "malformed_json", "request body is not valid JSON")
+        return error_response(422, "validation_error", "request did not validate", _clean_validation(list(errors)))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = _STATUS_CODES.get(exc.status_code, "error")
+        message = exc.detail if isinstance(exc.detail, str) else HTTPStatus(exc.status_code).phrase
+        return error_response(exc.status_code, code, message, headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(Exception)
+    async def _unhandled(_: Request, exc: Exception) -> JSONResponse:
+        log.error("unhandled error: %s", type(exc).__name__, exc_info=exc)
+        return error_response(500, "internal_error", "internal error")
+
+
+# Documented error responses for OpenAPI (every status a route can return).
+class _ErrorDoc:
+    schema = {
+        "type": "object",
+        "properties": {
+            "error": {
+                "type": "object",
+                "properties": {"code": {"type": "string"}, "message": {"type": "string"}, "details": {}},
+                "required": ["code", "message"],
+            }
+        },
+        "required": ["error"],
+    }
+
+
+def responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI ``responses=`` entries for the given error statuses."""
+    out: dict[int | str, dict[str, Any]] = {}
+    for s in statuses:
+        out[s] = {
+            "description": HTTPStatus(s).phrase,
+            "content": {"application/json": {"schema": _ErrorDoc.schema}},
+        }
+    return out
+
+
+AUTH_ERRORS = (400, 401, 403, 413, 422, 429)

@@ -1,0 +1,124 @@
+"""Pure-ASGI middleware: body-size cap, security headers, request metrics and masked request logs."""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+import uuid
+from typing import Any
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from scamshield.api.errors import error_body
+from scamshield.metrics import Metrics
+
+log = logging.getLogger("scamshield.http")
+
+SECURITY_HEADERS = [
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"permissions-policy", b"camera=(), microphone=(), geolocation=()"),
+]
+CONSOLE_CSP = (b"content-security-policy",
+               b"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+               b"connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
+
+
+class _TooLarge(Exception):
+    pass
+
+
+async def _send_json(send: Send, status: int, body: dict[str, Any]) -> None:
+    raw = json.dumps(body).encode()
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(raw)).encode())]})
+    await send({"type": "http.response.body", "body": raw})
+
+
+class BodyLimitMiddleware:
+    """Refuse request bodies over ``max_bytes`` with 413 before reading them whole."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        for name, value in scope.get("headers", ()):
+            if name == b"content-length":
+                try:
+                    if int(value) > self.max_bytes:
+                        await _send_json(send, 413, error_body("payload_too_large", f"body over {self.max_bytes} bytes"))
+                        return
+                except ValueError:
+                    await _send_json(send, 400, error_body("bad_request", "bad Content-Length"))
+                    return
+        seen = 0
+        started = False
+
+        async def limited_receive() -> Message:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.max_bytes:
+                    raise _TooLarge
+            return message
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, limited_receive, tracking_send)
+        except _TooLarge:
+            if not started:
+                await _send_json(send, 413, error_body("payload_too_large", f"body over {self.max_bytes} bytes"))
+
+
+class ObservabilityMiddleware:
+    """Metrics per route template, a request id, security headers, and one masked log line per request."""
+
+    def __init__(self, app: ASGIApp, metrics: Metrics) -> None:
+        self.app = app
+        self.metrics = metrics
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        start = time.perf_counter()
+        request_id = uuid.uuid4().hex[:16]
+        status_holder = {"status": 500}
+        path: str = scope.get("path", "")
+
+        async def wrapped_send(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                status_holder["status"] = message["status"]
+                headers = list(message.get("headers", []))
+                headers.append((b"x-request-id", request_id.encode()))
+                headers.extend(SECURITY_HEADERS)
+                if path.startswith("/console"):
+                    headers.append(CONSOLE_CSP)
+                message = {**message, "headers": headers}
+            await send(message)
+
+        try:
+            await self.app(scope, receive, wrapped_send)
+        finally:
+            route = scope.get("route")
+            template = getattr(route, "path", None) or "<unmatched>"
+            elapsed = time.perf_counter() - start
+            status = status_holder["status"]
+            self.metrics.http_requests.labels(scope.get("method", ""), template, str(status)).inc()
+            self.metrics.http_latency.labels(template).observe(elapsed)
+            if template not in ("/metrics", "/health"):
+                log.info("%s %s -> %s in %.1f ms", scope.get("method"), template, status, elapsed * 1000,
+                         extra={"request_id": request_id, "path": template, "status": status,
+                                "duration_ms": round(elapsed * 1000, 2)})

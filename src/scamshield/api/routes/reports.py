@@ -1,0 +1,7 @@
+"""Routes for this area (being built; see the issues)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+router = APIRouter()

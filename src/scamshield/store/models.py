@@ -1,0 +1,199 @@
+"""Tables. One section per concept; every query the API makes has an index here."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    ForeignKey,
+    Index,
+    Integer,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from scamshield.store.base import Base, UTCDateTime, new_id, utcnow
+
+MONEY = Numeric(18, 2)
+
+
+# --- users ----------------------------------------------------------------------------------------------------------
+class User(Base):
+    """A protected person, identified by the token's ``sub``. Created on first authenticated contact."""
+
+    __tablename__ = "users"
+
+    id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    phone_number: Mapped[str | None] = mapped_column(String(20), index=True)
+    settings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    alert_seq: Mapped[int] = mapped_column(Integer, default=0, nullable=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+# --- calls and transcripts -----------------------------------------------------------------------------------------
+class Call(Base):
+    """A phone call being protected. ``user_id`` is its owner (null until associated)."""
+
+    __tablename__ = "calls"
+
+    call_sid: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[str | None] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    from_number: Mapped[str | None] = mapped_column(String(20))
+    source: Mapped[str] = mapped_column(String(16), default="api")  # api|ws|twilio
+    status: Mapped[str] = mapped_column(String(16), default="live")  # live|ended
+    detector_state: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    risk_score: Mapped[int] = mapped_column(Integer, default=0)
+    risk_level: Mapped[str] = mapped_column(String(16), default="low")
+    fraud_type: Mapped[str | None] = mapped_column(String(48))
+    flagged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    associated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    __table_args__ = (Index("ix_calls_user_flagged", "user_id", "flagged_at"),)
+
+
+class TranscriptSegment(Base):
+    """One utterance of a call. ``dedup_key`` makes webhook retries idempotent."""
+
+    __tablename__ = "transcript_segments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    call_sid: Mapped[str] = mapped_column(ForeignKey("calls.call_sid", ondelete="CASCADE"), index=True)
+    dedup_key: Mapped[str | None] = mapped_column(String(160), unique=True)
+    speaker: Mapped[str | None] = mapped_column(String(32))
+    text: Mapped[str] = mapped_column(Text)
+    final: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+
+
+# --- alerts ---------------------------------------------------------------------------------------------------------
+class Alert(Base):
+    """A fraud alert. Stored before delivery. ``seq`` is per user and set when the alert gets an owner."""
+
+    __tablename__ = "alerts"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    user_id: Mapped[str | None] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    seq: Mapped[int | None] = mapped_column(Integer)
+    call_sid: Mapped[str | None] = mapped_column(String(64), index=True)
+    fraud_type: Mapped[str] = mapped_column(String(48))
+    risk_score: Mapped[int] = mapped_column(Integer)
+    risk_level: Mapped[str] = mapped_column(String(16))
+    reasons: Mapped[list[str]] = mapped_column(JSON, default=list)
+    advice: Mapped[str] = mapped_column(Text, default="")
+    is_test: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    acked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    response: Mapped[str | None] = mapped_column(String(16))
+    responded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    __table_args__ = (
+        UniqueConstraint("user_id", "seq", name="uq_alerts_user_seq"),
+        Index("ix_alerts_user_seq", "user_id", "seq"),
+    )
+
+
+# --- analyses (the user's history) --------------------------------------------------------------------------------
+class Analysis(Base):
+    """One analysis a user asked for. History only: analyses never make a payee known."""
+
+    __tablename__ = "analyses"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(16))
+    subject: Mapped[str | None] = mapped_column(String(256))  # host, sender, VPA: never a full message text
+    risk_score: Mapped[int] = mapped_column(Integer)
+    risk_level: Mapped[str] = mapped_column(String(16))
+    is_safe: Mapped[bool] = mapped_column(Boolean)
+    fraud_types: Mapped[list[str]] = mapped_column(JSON, default=list)
+    signal_codes: Mapped[list[str]] = mapped_column(JSON, default=list)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    __table_args__ = (Index("ix_analyses_user_created", "user_id", "created_at"),)
+
+
+# --- payee ledger -------------------------------------------------------------------------------------------------
+class Payee(Base):
+    """Per-user aggregate of confirmed payments to one VPA."""
+
+    __tablename__ = "payees"
+
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    vpa: Mapped[str] = mapped_column(String(128), primary_key=True)
+    payee_name: Mapped[str | None] = mapped_column(String(128))
+    first_transaction_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_transaction_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    transaction_count: Mapped[int] = mapped_column(Integer, default=0)
+    total_amount: Mapped[Decimal] = mapped_column(MONEY, default=Decimal("0"))
+    max_amount: Mapped[Decimal] = mapped_column(MONEY, default=Decimal("0"))
+    is_trusted: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class PayeeTransaction(Base):
+    """A payment the app confirms (completed, failed or blocked)."""
+
+    __tablename__ = "payee_transactions"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    vpa: Mapped[str] = mapped_column(String(128))
+    payee_name: Mapped[str | None] = mapped_column(String(128))
+    amount: Mapped[Decimal] = mapped_column(MONEY)
+    note: Mapped[str | None] = mapped_column(String(256))
+    status: Mapped[str] = mapped_column(String(16))
+    occurred_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    __table_args__ = (
+        Index("ix_payee_tx_user_vpa_time", "user_id", "vpa", "occurred_at"),
+        Index("ix_payee_tx_user_time", "user_id", "occurred_at"),
+    )
+
+
+# --- feedback and community reports --------------------------------------------------------------------------------
+class Feedback(Base):
+    """A user's own verdict on an entity: affects only that user's later analyses."""
+
+    __tablename__ = "feedback"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    entity_type: Mapped[str] = mapped_column(String(16))
+    entity_id: Mapped[str] = mapped_column(String(256))
+    verdict: Mapped[str] = mapped_column(String(8))
+    analysis_id: Mapped[str | None] = mapped_column(String(32))
+    comment: Mapped[str | None] = mapped_column(String(1000))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    __table_args__ = (UniqueConstraint("user_id", "entity_type", "entity_id", name="uq_feedback_user_entity"),)
+
+
+class FraudReport(Base):
+    """A community report. Counts toward others only with N distinct reporters within the window."""
+
+    __tablename__ = "fraud_reports"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    reporter_id: Mapped[str] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    entity_type: Mapped[str] = mapped_column(String(16))
+    entity_id: Mapped[str] = mapped_column(String(256))
+    category: Mapped[str | None] = mapped_column(String(48))
+    description: Mapped[str | None] = mapped_column(String(1000))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    __table_args__ = (
+        Index("ix_reports_entity_time", "entity_type", "entity_id", "created_at"),
+        Index("ix_reports_reporter_time", "reporter_id", "created_at"),
+    )
