@@ -120,7 +120,11 @@ class Analysis(Base):
     signal_codes: Mapped[list[str]] = mapped_column(JSON, default=list)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
-    __table_args__ = (Index("ix_analyses_user_created", "user_id", "created_at"),)
+    __table_args__ = (
+        Index("ix_analyses_user_created", "user_id", "created_at"),
+        Index("ix_analyses_user_kind_created", "user_id", "kind", "created_at"),  # GET /history?analysis_type=
+        Index("ix_analyses_created", "created_at"),  # retention purge
+    )
 
 
 # --- payee ledger -------------------------------------------------------------------------------------------------
@@ -152,10 +156,13 @@ class PayeeTransaction(Base):
     amount: Mapped[Decimal] = mapped_column(MONEY)
     note: Mapped[str | None] = mapped_column(String(256))
     status: Mapped[str] = mapped_column(String(16))
+    # The app's own id for the payment (UPI reference); a retried POST with the same reference is recorded once.
+    reference: Mapped[str | None] = mapped_column(String(64))
     occurred_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     __table_args__ = (
+        UniqueConstraint("user_id", "reference", name="uq_payee_tx_user_reference"),
         Index("ix_payee_tx_user_vpa_time", "user_id", "vpa", "occurred_at"),
         Index("ix_payee_tx_user_time", "user_id", "occurred_at"),
     )
@@ -181,7 +188,10 @@ class Feedback(Base):
 
 
 class FraudReport(Base):
-    """A community report. Counts toward others only with N distinct reporters within the window."""
+    """A community report: one row per (reporter, entity), so one account reporting 60 times is one reporter.
+
+    Counts toward other users only with N distinct reporters whose latest report is within the window.
+    """
 
     __tablename__ = "fraud_reports"
 
@@ -191,9 +201,12 @@ class FraudReport(Base):
     entity_id: Mapped[str] = mapped_column(String(256))
     category: Mapped[str | None] = mapped_column(String(48))
     description: Mapped[str | None] = mapped_column(String(1000))
+    report_count: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_reported_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     __table_args__ = (
-        Index("ix_reports_entity_time", "entity_type", "entity_id", "created_at"),
-        Index("ix_reports_reporter_time", "reporter_id", "created_at"),
+        UniqueConstraint("reporter_id", "entity_type", "entity_id", name="uq_fraud_reports_reporter_entity"),
+        Index("ix_reports_entity_last", "entity_type", "entity_id", "last_reported_at"),
+        Index("ix_reports_reporter_last", "reporter_id", "last_reported_at"),
     )
