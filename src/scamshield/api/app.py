@@ -14,6 +14,7 @@ from scamshield import __version__
 from scamshield.api.context import AppContext
 from scamshield.api.errors import install_error_handlers
 from scamshield.api.middleware import BodyLimitMiddleware, ObservabilityMiddleware
+from scamshield.api.ratelimit import install_rate_limits
 from scamshield.auth import TokenVerifier
 from scamshield.engine.types import Thresholds
 from scamshield.metrics import Metrics
@@ -89,6 +90,7 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_credentials=False,
                            allow_methods=["GET", "POST", "PUT", "DELETE"], allow_headers=["Authorization", "Content-Type"])
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    install_rate_limits(app, settings, metrics)  # per-IP middleware (inside observability) + per-user hook
     app.add_middleware(ObservabilityMiddleware, metrics=metrics)
     app.state.settings = settings
     app.state.metrics = metrics

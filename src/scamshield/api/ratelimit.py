@@ -1,0 +1,248 @@
+"""Rate limits (the ``limits`` library): per client IP before auth, per user after auth, a bigger budget for
+``admin``/``service`` tokens.
+
+- ``SCAMSHIELD_RATE_LIMIT_IP`` (default ``600/minute``): a pure-ASGI middleware keyed on the client address, applied to
+  every HTTP request and WebSocket handshake before any authentication or body reading, so floods of anonymous
+  requests, forged Twilio webhooks and handshake storms are refused cheaply.
+- ``SCAMSHIELD_RATE_LIMIT_USER`` (default ``120/minute``): a principal hook run right after token verification,
+  keyed on the token's ``sub``.
+- ``SCAMSHIELD_RATE_LIMIT_SERVICE`` (default ``6000/minute``): replaces the user limit for tokens with role ``admin``
+  or ``service`` (telephony integrations and operators send in bulk).
+
+Each value is a ``limits`` string (``120/minute``, ``10/second;300/hour``…); ``off`` disables that limit. Storage is
+in process memory, or Redis when ``SCAMSHIELD_REDIS_URL`` is set (so several instances share the budget). Refusals
+are ``429`` with ``Retry-After`` and the usual error envelope (WebSocket handshakes are closed with code 4429), and
+counted in ``scamshield_rate_limited_total{scope}``. If the storage backend fails (Redis down) the limiter fails open
+and logs, so an outage of the limiter's storage never takes the API down with it.
+
+The client IP is the socket peer (after uvicorn's own proxy-header handling). ``X-Forwarded-For`` is honoured only
+when the peer is one of ``trusted_proxies`` (IP addresses or CIDR blocks): the address used is the right-most entry
+that is not itself a trusted proxy, which a client cannot forge.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+import logging
+import math
+import time
+from collections.abc import Iterable, Sequence
+from contextlib import asynccontextmanager
+from typing import Any, AsyncIterator
+
+from limits import RateLimitItem, parse_many
+from limits.aio.storage import MemoryStorage, Storage
+from limits.aio.strategies import SlidingWindowCounterRateLimiter
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from scamshield.errors import ConfigError, RateLimited
+
+log = logging.getLogger("scamshield.ratelimit")
+
+WS_FLOOD_CLOSE = 4429  # documented in api/errors.py
+
+
+def parse_limit(value: str | None, name: str) -> list[RateLimitItem]:
+    """``"120/minute"`` -> items; ``"off"`` / empty -> ``[]`` (no limit). Bad strings are a configuration error."""
+    text = (value or "").strip()
+    if not text or text.lower() in ("off", "none", "disabled", "0"):
+        return []
+    try:
+        return list(parse_many(text))
+    except ValueError as exc:
+        raise ConfigError(f"{name} is not a valid rate limit ({text!r}); use e.g. 120/minute, or off") from exc
+
+
+def make_storage(redis_url: str | None) -> Storage:
+    """Process memory by default; Redis (redis-py asyncio client) when a Redis URL is configured."""
+    if not redis_url:
+        return MemoryStorage()
+    from limits.aio.storage import RedisStorage
+
+    uri = redis_url if redis_url.startswith("async+") else "async+" + redis_url
+    return RedisStorage(uri, implementation="redispy", key_prefix="scamshield_rl", wrap_exceptions=True)
+
+
+class Limiter:
+    """One budget family (``ip``, ``user`` or ``service``) over a shared storage."""
+
+    def __init__(self, scope: str, items: Sequence[RateLimitItem], strategy: SlidingWindowCounterRateLimiter,
+                 metrics: Any = None) -> None:
+        self.scope = scope
+        self.items = list(items)
+        self.strategy = strategy
+        self.metrics = metrics
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.items)
+
+    async def retry_after(self, key: str) -> int | None:
+        """Spend one unit of every budget for ``key``; ``None`` if allowed, else seconds until a retry may pass."""
+        for item in self.items:
+            try:
+                allowed = await self.strategy.hit(item, self.scope, key)
+                if allowed:
+                    continue
+                stats = await self.strategy.get_window_stats(item, self.scope, key)
+                wait = stats.reset_time - time.time()
+            except Exception as exc:  # storage outage: fail open, but say so
+                log.warning("rate limit storage error (%s); allowing request", type(exc).__name__)
+                return None
+            if self.metrics is not None:
+                self.metrics.rate_limited.labels(self.scope).inc()
+            # Never more than one window, never less than a second.
+            return max(1, min(int(math.ceil(wait)) if wait > 0 else 1, int(item.get_expiry())))
+        return None
+
+    async def check(self, key: str) -> None:
+        wait = await self.retry_after(key)
+        if wait is not None:
+            raise RateLimited(f"rate limit exceeded ({self.scope}); retry in {wait} s", retry_after=wait)
+
+
+class _Networks:
+    def __init__(self, entries: Iterable[str]) -> None:
+        nets = []
+        for raw in entries:
+            raw = raw.strip()
+            if not raw:
+                continue
+            try:
+                nets.append(ipaddress.ip_network(raw, strict=False))
+            except ValueError as exc:
+                raise ConfigError(f"trusted proxy {raw!r} is not an IP address or CIDR block") from exc
+        self.nets = nets
+
+    def __contains__(self, host: str) -> bool:
+        if not self.nets:
+            return False
+        try:
+            addr = ipaddress.ip_address(host)
+        except ValueError:
+            return False
+        return any(addr in net for net in self.nets)
+
+
+def client_ip(scope: Scope, trusted: _Networks) -> str:
+    """The socket peer, or — when the peer is a trusted proxy — the right-most untrusted X-Forwarded-For hop."""
+    client = scope.get("client")
+    peer = client[0] if client else "unknown"
+    if peer not in trusted:
+        return peer
+    forwarded: list[str] = []
+    for name, value in scope.get("headers", ()):
+        if name == b"x-forwarded-for":
+            forwarded.extend(p.strip() for p in value.decode("latin-1").split(","))
+    for hop in reversed(forwarded[:64]):
+        if not hop:
+            continue
+        if hop not in trusted:
+            try:
+                return str(ipaddress.ip_address(hop))
+            except ValueError:
+                return peer  # garbage in the header: fall back to the proxy itself
+    return peer
+
+
+class IpRateLimitMiddleware:
+    """Pure ASGI: refuse HTTP requests and WebSocket handshakes over the per-IP budget, before auth."""
+
+    def __init__(self, app: ASGIApp, limiter: Limiter, trusted_proxies: Iterable[str] = ()) -> None:
+        self.app = app
+        self.limiter = limiter
+        self.trusted = _Networks(trusted_proxies)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] not in ("http", "websocket") or not self.limiter.enabled:
+            await self.app(scope, receive, send)
+            return
+        wait = await self.limiter.retry_after(client_ip(scope, self.trusted))
+        if wait is None:
+            await self.app(scope, receive, send)
+            return
+        if scope["type"] == "websocket":
+            await receive()  # websocket.connect
+            await send({"type": "websocket.close", "code": WS_FLOOD_CLOSE, "reason": "rate limited"})
+            return
+        body = json.dumps({"error": {"code": "rate_limited",
+                                     "message": f"rate limit exceeded (ip); retry in {wait} s"}}).encode()
+        await send({"type": "http.response.start", "status": 429,
+                    "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
+                                (b"retry-after", str(wait).encode())]})
+        await send({"type": "http.response.body", "body": body})
+
+
+class RateLimits:
+    """The three limiters over one storage, plus the principal hook for per-user budgets."""
+
+    def __init__(self, settings: Any, metrics: Any = None, storage: Storage | None = None) -> None:
+        self.storage = storage if storage is not None else make_storage(getattr(settings, "redis_url", None))
+        strategy = SlidingWindowCounterRateLimiter(self.storage)
+        self.ip = Limiter("ip", parse_limit(settings.rate_limit_ip, "SCAMSHIELD_RATE_LIMIT_IP"), strategy, metrics)
+        self.user = Limiter("user", parse_limit(settings.rate_limit_user, "SCAMSHIELD_RATE_LIMIT_USER"), strategy, metrics)
+        self.service = Limiter("service", parse_limit(settings.rate_limit_service, "SCAMSHIELD_RATE_LIMIT_SERVICE"),
+                               strategy, metrics)
+
+    async def principal_hook(self, _request: Any, principal: Any) -> None:
+        """Run after token verification: admin/service tokens use the service budget, everyone else the user one."""
+        limiter = self.service if principal.is_privileged else self.user
+        if limiter.enabled:
+            await limiter.check(principal.user_id)
+
+    async def reset(self) -> None:
+        try:
+            await self.storage.reset()
+        except Exception:  # pragma: no cover - best effort
+            pass
+
+
+class TokenBucket:
+    """A per-connection token bucket (e.g. WebSocket messages): ``rate`` tokens per second, bursts up to ``burst``.
+
+    Synchronous and allocation-free so it can guard every received frame; not shared between connections."""
+
+    __slots__ = ("rate", "burst", "tokens", "stamp")
+
+    def __init__(self, rate: float, burst: float) -> None:
+        self.rate = float(rate)
+        self.burst = float(burst)
+        self.tokens = float(burst)
+        self.stamp = time.monotonic()
+
+    def take(self, cost: float = 1.0) -> bool:
+        now = time.monotonic()
+        self.tokens = min(self.burst, self.tokens + (now - self.stamp) * self.rate)
+        self.stamp = now
+        if self.tokens >= cost:
+            self.tokens -= cost
+            return True
+        return False
+
+
+def install_rate_limits(app: Any, settings: Any, metrics: Any = None, *, trusted_proxies: Iterable[str] | None = None,
+                        storage: Storage | None = None) -> RateLimits:
+    """Add the per-IP middleware to ``app`` and register the per-user principal hook when the app starts.
+
+    Call it between the body-limit and observability middlewares in ``create_app`` so refusals are still counted and
+    carry the security headers, and happen before any body is read."""
+    limits_ = RateLimits(settings, metrics, storage)
+    proxies = list(trusted_proxies if trusted_proxies is not None else (getattr(settings, "trusted_proxies", None) or []))
+    app.add_middleware(IpRateLimitMiddleware, limiter=limits_.ip, trusted_proxies=proxies)
+    app.state.rate_limits = limits_
+
+    inner = app.router.lifespan_context
+
+    @asynccontextmanager
+    async def lifespan(a: Any) -> AsyncIterator[Any]:
+        async with inner(a) as state:
+            ctx = getattr(a.state, "ctx", None)
+            if ctx is not None:
+                ctx.extras["rate_limits"] = limits_
+                # first: refuse over-budget callers before any database work
+                ctx.extras.setdefault("principal_hooks", []).insert(0, limits_.principal_hook)
+            yield state
+
+    app.router.lifespan_context = lifespan
+    return limits_
