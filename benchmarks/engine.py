@@ -1,0 +1,207 @@
+"""Engine speed, in process: per-item p50/p99 for URLs, SMS and QR over the shared dev data, and the worst case on
+hostile inputs. Prints JSON. A benchmark, not a test: nothing here is asserted.
+
+    .venv/bin/python benchmarks/engine.py                 # everything in ../shared/data (about 60k items)
+    .venv/bin/python benchmarks/engine.py --limit 3000    # a quick run
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import importlib
+import json
+import os
+import platform
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Callable, Iterable
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = Path(os.environ.get("SCAMSHIELD_SHARED_DATA", ROOT.parent / "shared" / "data"))
+
+# Issue 2 §5 targets, reported beside the figures (not asserted).
+TARGETS_MS = {"url_p99": 0.2, "sms_p99": 1.0, "any_input_max": 5.0}
+
+URL_SETS = ("urls_phishtank_2020", "urls_benign_iscx2016_dev_half", "domains_benign_tranco_top10k_dev_half",
+            "urls_idn_punycode_dev")
+SMS_SETS = ("sms_uci_spam_collection", "sms_mendeley_smishing_dev_half")
+
+
+def read_column(folder: str, column: str, limit: int | None) -> list[str]:
+    path = DATA / folder / "data.csv"
+    if not path.exists():
+        return []
+    with path.open(newline="", encoding="utf-8") as fh:
+        rows = [row[column] for row in csv.DictReader(fh) if row.get(column)]
+    if limit is not None and len(rows) > limit:
+        rows = random.Random(42).sample(rows, limit)
+    return rows
+
+
+def synthetic_qr(n: int) -> list[str]:
+    """UPI deep links of the shapes seen on real QR codes, plus a few non-UPI QR payloads."""
+    rnd = random.Random(7)
+    handles = ["okicici", "oksbi", "okhdfcbank", "ybl", "paytm", "upi", "axl", "ibl", "apl", "sbi"]
+    names = ["City Mart", "Ramesh Kumar", "SBI KYC Update", "Paytm Refund", "Electricity Board", "Anita Stores"]
+    out = []
+    for i in range(n):
+        vpa = f"{rnd.choice(['merchant', 'ramesh', 'refund.desk', 'kyc-help', 'shop'])}{rnd.randint(1, 9999)}@{rnd.choice(handles)}"
+        params = {"pa": vpa, "pn": rnd.choice(names), "cu": "INR"}
+        if rnd.random() < 0.6:
+            params["am"] = f"{rnd.randint(1, 200000)}.{rnd.randint(0, 99):02d}"
+        if rnd.random() < 0.3:
+            params["tn"] = rnd.choice(["Refund approved", "KYC fee", "Order 4411", "Prize claim processing"])
+        if rnd.random() < 0.2:
+            params["mc"] = str(rnd.choice([5411, 6012, 7299, 4900]))
+        action = "collect" if rnd.random() < 0.1 else "pay"
+        out.append(f"upi://{action}?" + "&".join(f"{k}={v.replace(' ', '%20')}" for k, v in params.items()))
+        if i % 10 == 0:
+            out.append(rnd.choice(["https://paytm.com/", "WIFI:S:Cafe;T:WPA;P:secret;;", "hello world",
+                                   "http://sbi-kyc-update.xyz/login"]))
+    return out[:n]
+
+
+def hostile_inputs() -> dict[str, tuple[str, str]]:
+    """name -> (kind, input). Sizes follow issue 2 §5; the HTTP layer caps some of these earlier."""
+    zw = "\u200b\u200c\u200d\u2060\ufeff\u202e\u202d\u2066\u2069"
+    return {
+        "url_100k_char_host": ("url", "https://" + "a" * 100_000 + ".com/login"),
+        "url_100k_dotted_host": ("url", "https://" + "ab." * 33_333 + "com/"),
+        "url_5000_query_params": ("url", "https://example.com/p?" + "&".join(f"k{i}=v{i}" for i in range(5000))),
+        "url_nul_bytes": ("url", "https://pay\x00tm.com/\x00" + "\x00" * 10_000),
+        "url_50k_zero_width_rtl": ("url", "https://" + (zw * 6000)[:50_000] + "paytm.com/"),
+        "sms_50k_full_of_links": ("sms", " ".join(f"http://x{i}.example{i % 97}.tk/a?b={i}" for i in range(1800))[:50_000]),
+        "sms_50k_zero_width_rtl": ("sms", (zw * 6000)[:50_000]),
+        "sms_50k_mixed_zw_words": ("sms", ("K\u200bY\u200dC update \u202eknil " * 2500)[:50_000]),
+        "sms_nul_bytes": ("sms", "Your KYC\x00 expired " + "\x00" * 20_000 + " bit.ly/x"),
+        "sms_50k_one_word": ("sms", "a" * 50_000),
+        "sms_50k_digits": ("sms", "9" * 50_000),
+        "sms_50k_upi_ids": ("sms", " ".join(f"pay{i}@okicici" for i in range(4000))[:50_000]),
+        "qr_5000_params": ("qr", "upi://pay?pa=a@okicici&" + "&".join(f"x{i}=y" for i in range(5000))),
+        "qr_50k_zero_width": ("qr", "upi://pay?pa=" + (zw * 6000)[:50_000] + "@ybl"),
+        "qr_nul_bytes": ("qr", "upi://pay?pa=a\x00b@ybl&pn=" + "\x00" * 8000),
+        "qr_100k_host_url": ("qr", "https://" + "a" * 100_000 + ".com/"),
+    }
+
+
+def percentile(sorted_values: list[float], q: float) -> float:
+    if not sorted_values:
+        return float("nan")
+    k = min(len(sorted_values) - 1, max(0, round(q / 100 * (len(sorted_values) - 1))))
+    return sorted_values[k]
+
+
+def time_items(fn: Callable[[str], object], items: Iterable[str]) -> dict[str, object]:
+    times: list[float] = []
+    errors: dict[str, int] = {}
+    clock = time.perf_counter_ns
+    for item in items:
+        t0 = clock()
+        try:
+            fn(item)
+        except Exception as exc:  # counted, not fatal: InvalidInput on junk rows is a valid answer
+            errors[type(exc).__name__] = errors.get(type(exc).__name__, 0) + 1
+        times.append((clock() - t0) / 1e6)
+    times.sort()
+    worst = times[-1] if times else float("nan")
+    return {
+        "n": len(times),
+        "p50_ms": round(percentile(times, 50), 4),
+        "p90_ms": round(percentile(times, 90), 4),
+        "p99_ms": round(percentile(times, 99), 4),
+        "max_ms": round(worst, 3),
+        "mean_ms": round(statistics.fmean(times), 4) if times else None,
+        "items_per_s": round(len(times) / (sum(times) / 1000), 1) if times and sum(times) else None,
+        "errors": errors,
+    }
+
+
+def load_analysers() -> tuple[dict[str, Callable[[str], object]], dict[str, str]]:
+    found: dict[str, Callable[[str], object]] = {}
+    missing: dict[str, str] = {}
+    for kind, module, name in (("url", "scamshield.engine.url", "analyze_url"),
+                               ("sms", "scamshield.engine.sms", "analyze_sms"),
+                               ("qr", "scamshield.engine.upi", "analyze_qr")):
+        try:
+            found[kind] = getattr(importlib.import_module(module), name)
+        except (ImportError, AttributeError) as exc:
+            missing[kind] = f"{type(exc).__name__}: {exc}"
+    return found, missing
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--limit", type=int, default=None, help="at most this many items per data set (seeded sample)")
+    ap.add_argument("--qr", type=int, default=5000, help="synthetic QR payloads")
+    ap.add_argument("--hostile-repeats", type=int, default=3, help="runs per hostile input (the worst is reported)")
+    args = ap.parse_args(argv)
+
+    analysers, missing = load_analysers()
+    report: dict[str, object] = {
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform(),
+                    "loadavg_before": [round(x, 2) for x in os.getloadavg()]},
+        "data_dir": str(DATA),
+        "missing_analysers": missing,
+        "targets_ms": TARGETS_MS,
+    }
+    corpora = {
+        "url": [u for s in URL_SETS for u in read_column(s, "url", args.limit)],
+        "sms": [t for s in SMS_SETS for t in read_column(s, "text", args.limit)],
+        "qr": synthetic_qr(args.qr),
+    }
+    first_call: dict[str, float] = {}
+    per_item: dict[str, object] = {}
+    for kind, fn in analysers.items():
+        items = corpora[kind]
+        if not items:
+            continue
+        t0 = time.perf_counter()
+        try:
+            fn(items[0])  # imports, lazy tables, models: paid once per process
+        except Exception:
+            pass
+        first_call[kind] = round((time.perf_counter() - t0) * 1000, 2)
+        per_item[kind] = time_items(fn, items)
+    report["first_call_ms"] = first_call
+    report["per_item"] = per_item
+
+    hostile: dict[str, object] = {}
+    for name, (kind, text) in hostile_inputs().items():
+        fn = analysers.get(kind)
+        if fn is None:
+            continue
+        worst, outcome = 0.0, "ok"
+        for _ in range(max(1, args.hostile_repeats)):
+            t0 = time.perf_counter_ns()
+            try:
+                result = fn(text)
+                outcome = f"score={getattr(result, 'score', '?')}"
+            except Exception as exc:
+                outcome = f"raised {type(exc).__name__}"
+            worst = max(worst, (time.perf_counter_ns() - t0) / 1e6)
+        hostile[name] = {"kind": kind, "chars": len(text), "worst_ms": round(worst, 3), "outcome": outcome}
+    report["hostile"] = hostile
+
+    any_max = max([v["max_ms"] for v in per_item.values()] + [v["worst_ms"] for v in hostile.values()] or [0.0])
+    report["summary"] = {
+        "url_p99_ms": per_item.get("url", {}).get("p99_ms"),
+        "sms_p99_ms": per_item.get("sms", {}).get("p99_ms"),
+        "qr_p99_ms": per_item.get("qr", {}).get("p99_ms"),
+        "hostile_worst_ms": max((v["worst_ms"] for v in hostile.values()), default=None),
+        "any_input_max_ms": round(any_max, 3),
+        "url_p99_within_target": (per_item.get("url", {}).get("p99_ms") or 1e9) <= TARGETS_MS["url_p99"],
+        "sms_p99_within_target": (per_item.get("sms", {}).get("p99_ms") or 1e9) <= TARGETS_MS["sms_p99"],
+        "any_input_within_target": any_max <= TARGETS_MS["any_input_max"],
+    }
+    report["machine"]["loadavg_after"] = [round(x, 2) for x in os.getloadavg()]  # type: ignore[index]
+    json.dump(report, sys.stdout, indent=2)
+    sys.stdout.write("\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
