@@ -1,0 +1,296 @@
+"""HTTP load on one server: `/analyze/sms` and `/analyze/url` beside a bare route, in the same run. Prints JSON.
+
+The figure that matters is the ratio analyze/bare (throughput, and server CPU per request, which does not depend
+on how fast this client is). Phases alternate (bare, sms, url, bare, sms, url, ...) so a noisy neighbour on a
+shared machine hits every route alike. Loopback only; bounded in time.
+
+    .venv/bin/python benchmarks/http_load.py                          # starts its own server (SQLite, temp dir)
+    .venv/bin/python benchmarks/http_load.py --concurrency 64 --duration 10 --rounds 3 --client-procs 2
+    .venv/bin/python benchmarks/http_load.py --url http://127.0.0.1:8000 --token "$TOKEN" --server-pid 1234
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import csv
+import json
+import multiprocessing as mp
+import os
+import random
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = Path(os.environ.get("SCAMSHIELD_SHARED_DATA", ROOT.parent / "shared" / "data"))
+LOOPBACK = ("127.0.0.1", "localhost", "::1", "[::1]")
+
+
+# ------------------------------------------------------------------------------------------------ server
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(env_extra: dict[str, str], port: int, log_path: Path) -> subprocess.Popen:
+    env = {**os.environ, **env_extra}
+    log = open(log_path, "ab")
+    proc = subprocess.Popen([sys.executable, "-m", "scamshield", "serve", "--host", "127.0.0.1", "--port", str(port)],
+                            env=env, stdout=log, stderr=subprocess.STDOUT)
+    import httpx
+
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise SystemExit(f"server exited early ({proc.returncode}); see {log_path}")
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/health", timeout=1).status_code == 200:
+                return proc
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.1)
+    proc.kill()
+    raise SystemExit("server did not become healthy within 60 s")
+
+
+def bench_env(data_dir: Path, secret: str) -> dict[str, str]:
+    return {"SCAMSHIELD_ENV": "development", "SCAMSHIELD_DATA_DIR": str(data_dir), "SCAMSHIELD_JWT_SECRET": secret,
+            "SCAMSHIELD_RATE_LIMIT_USER": "off", "SCAMSHIELD_RATE_LIMIT_IP": "off",
+            "SCAMSHIELD_RATE_LIMIT_SERVICE": "off", "SCAMSHIELD_LOG_LEVEL": "WARNING"}
+
+
+def cpu_seconds(pid: int | None) -> float | None:
+    """utime + stime of a process (and its threads) from /proc."""
+    if not pid:
+        return None
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def rss_kb(pid: int | None) -> int | None:
+    if not pid:
+        return None
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except OSError:
+        return None
+    return None
+
+
+# ------------------------------------------------------------------------------------------------ payloads
+def sample_payloads(n: int = 300) -> dict[str, list[dict]]:
+    rnd = random.Random(11)
+
+    def column(folder: str, col: str) -> list[str]:
+        path = DATA / folder / "data.csv"
+        if not path.exists():
+            return []
+        with path.open(newline="", encoding="utf-8") as fh:
+            return [r[col] for r in csv.DictReader(fh) if r.get(col)]
+
+    sms = column("sms_uci_spam_collection", "text") + column("sms_mendeley_smishing_dev_half", "text")
+    urls = column("urls_phishtank_2020", "url") + column("urls_benign_iscx2016_dev_half", "url")
+    sms = rnd.sample(sms, min(n, len(sms))) or ["Your KYC is pending. Update now: bit.ly/kyc123"]
+    urls = [u for u in rnd.sample(urls, min(n, len(urls))) if len(u) <= 16384] or ["https://paytm.com.account-verify.info/login"]
+    return {"sms": [{"message": m[:60000]} for m in sms], "url": [{"url": u} for u in urls]}
+
+
+# ------------------------------------------------------------------------------------------------ client
+def _client_proc(args: tuple) -> dict:
+    """One client process: `conns` keep-alive connections hammering one route for `duration` seconds."""
+    base, route, method, payloads, token, conns, duration = args
+    try:
+        import uvloop  # type: ignore
+
+        uvloop.install()
+    except ImportError:
+        pass
+    return asyncio.run(_drive(base, route, method, payloads, token, conns, duration))
+
+
+async def _drive(base: str, route: str, method: str, payloads: list[dict], token: str, conns: int,
+                 duration: float) -> dict:
+    import aiohttp
+
+    latencies: list[float] = []
+    statuses: dict[str, int] = {}
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    connector = aiohttp.TCPConnector(limit=conns, force_close=False)
+    stop_at = time.perf_counter() + duration
+
+    async with aiohttp.ClientSession(base_url=base, connector=connector, headers=headers) as session:
+        async def worker(k: int) -> None:
+            i = k
+            while time.perf_counter() < stop_at:
+                t0 = time.perf_counter()
+                try:
+                    if method == "GET":
+                        async with session.get(route) as resp:
+                            await resp.read()
+                            status = resp.status
+                    else:
+                        async with session.post(route, json=payloads[i % len(payloads)]) as resp:
+                            await resp.read()
+                            status = resp.status
+                except aiohttp.ClientError as exc:
+                    status = type(exc).__name__
+                latencies.append(time.perf_counter() - t0)
+                statuses[str(status)] = statuses.get(str(status), 0) + 1
+                i += conns
+
+        await asyncio.gather(*(worker(k) for k in range(conns)))
+    return {"latencies": latencies, "statuses": statuses}
+
+
+def run_phase(pool, base: str, name: str, route: str, method: str, payloads: list[dict], token: str,
+              concurrency: int, procs: int, duration: float, server_pid: int | None) -> dict:
+    per_proc = [concurrency // procs + (1 if i < concurrency % procs else 0) for i in range(procs)]
+    cpu0, t0 = cpu_seconds(server_pid), time.perf_counter()
+    results = pool.map(_client_proc, [(base, route, method, payloads, token, c, duration) for c in per_proc if c])
+    elapsed = time.perf_counter() - t0
+    cpu1 = cpu_seconds(server_pid)
+    lat = sorted(x for r in results for x in r["latencies"])
+    statuses: dict[str, int] = {}
+    for r in results:
+        for k, v in r["statuses"].items():
+            statuses[k] = statuses.get(k, 0) + v
+    ok = sum(v for k, v in statuses.items() if k.startswith("2"))
+    return {"name": name, "requests": len(lat), "ok": ok, "statuses": statuses, "elapsed_s": elapsed,
+            "latencies": lat, "server_cpu_s": (cpu1 - cpu0) if cpu0 is not None and cpu1 is not None else None}
+
+
+def pct(sorted_values: list[float], q: float) -> float | None:
+    if not sorted_values:
+        return None
+    return sorted_values[min(len(sorted_values) - 1, round(q / 100 * (len(sorted_values) - 1)))]
+
+
+def summarise(phases: list[dict], duration: float) -> dict:
+    out: dict[str, dict] = {}
+    for name in dict.fromkeys(p["name"] for p in phases):
+        mine = [p for p in phases if p["name"] == name]
+        lat = sorted(x for p in mine for x in p["latencies"])
+        ok = sum(p["ok"] for p in mine)
+        statuses: dict[str, int] = {}
+        for p in mine:
+            for k, v in p["statuses"].items():
+                statuses[k] = statuses.get(k, 0) + v
+        cpu = [p["server_cpu_s"] for p in mine if p["server_cpu_s"] is not None]
+        out[name] = {
+            "requests": len(lat), "ok": ok, "statuses": statuses,
+            "throughput_rps": round(ok / (duration * len(mine)), 1),
+            "p50_ms": round(pct(lat, 50) * 1000, 2) if lat else None,
+            "p95_ms": round(pct(lat, 95) * 1000, 2) if lat else None,
+            "p99_ms": round(pct(lat, 99) * 1000, 2) if lat else None,
+            "max_ms": round(lat[-1] * 1000, 2) if lat else None,
+            "server_cpu_ms_per_request": round(sum(cpu) * 1000 / ok, 3) if cpu and ok else None,
+        }
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--url", help="target an already running server (loopback only); default: start one")
+    ap.add_argument("--token", help="Bearer token for --url (or SCAMSHIELD_JWT_SECRET in the environment to mint one)")
+    ap.add_argument("--server-pid", type=int, help="server PID for CPU/RSS figures when using --url")
+    ap.add_argument("--bare", default="/", help="the bare route to compare against (default /)")
+    ap.add_argument("--concurrency", type=int, default=32, help="keep-alive connections in total")
+    ap.add_argument("--client-procs", type=int, default=1, help="client processes sharing the connections")
+    ap.add_argument("--duration", type=float, default=8.0, help="seconds per phase")
+    ap.add_argument("--rounds", type=int, default=2, help="alternating rounds of (bare, sms, url)")
+    ap.add_argument("--warmup", type=float, default=2.0, help="seconds of warm-up per route before measuring")
+    args = ap.parse_args(argv)
+    if args.duration * 3 * args.rounds > 900:
+        raise SystemExit("refusing to run longer than 15 minutes")
+
+    proc = None
+    tmp = tempfile.TemporaryDirectory(prefix="scamshield-bench-")
+    try:
+        if args.url:
+            host = args.url.split("://", 1)[1].split("/", 1)[0].rsplit(":", 1)[0]
+            if host not in LOOPBACK:
+                raise SystemExit("loopback targets only")
+            base = args.url.rstrip("/")
+            token = args.token
+            server_pid = args.server_pid
+            if not token:
+                from scamshield.auth import mint_token
+                from scamshield.settings import Settings
+
+                token = mint_token(Settings(), "bench-user", ttl_seconds=3600)
+        else:
+            secret = secrets.token_urlsafe(48)
+            port = free_port()
+            env = bench_env(Path(tmp.name) / "var", secret)
+            proc = start_server(env, port, Path(tmp.name) / "server.log")
+            base, server_pid = f"http://127.0.0.1:{port}", proc.pid
+            from scamshield.auth import mint_token
+            from scamshield.settings import Settings
+
+            token = mint_token(Settings(jwt_secret=secret, data_dir=Path(tmp.name) / "var"), "bench-user", ttl_seconds=3600)
+
+        payloads = sample_payloads()
+        routes = [("bare", args.bare, "GET", [{}]), ("sms", "/analyze/sms", "POST", payloads["sms"]),
+                  ("url", "/analyze/url", "POST", payloads["url"])]
+        rss_before = rss_kb(server_pid)
+        phases: list[dict] = []
+        ctx = mp.get_context("fork")
+        with ctx.Pool(args.client_procs) as pool:
+            if args.warmup > 0:
+                for name, route, method, body in routes:
+                    run_phase(pool, base, name, route, method, body, token, args.concurrency, args.client_procs,
+                              args.warmup, server_pid)
+            for _ in range(args.rounds):
+                for name, route, method, body in routes:
+                    phases.append(run_phase(pool, base, name, route, method, body, token, args.concurrency,
+                                            args.client_procs, args.duration, server_pid))
+        summary = summarise(phases, args.duration)
+
+        def ratio(a: str, b: str, key: str, invert: bool = False) -> float | None:
+            x, y = summary[a].get(key), summary[b].get(key)
+            if not x or not y:
+                return None
+            return round((y / x) if invert else (x / y), 3)
+
+        report = {
+            "target": base, "bare_route": args.bare, "concurrency": args.concurrency, "client_procs": args.client_procs,
+            "duration_s_per_phase": args.duration, "rounds": args.rounds,
+            "machine": {"cpus": os.cpu_count(), "loadavg": [round(x, 2) for x in os.getloadavg()]},
+            "routes": summary,
+            "ratios": {
+                "sms_vs_bare_throughput": ratio("sms", "bare", "throughput_rps"),
+                "url_vs_bare_throughput": ratio("url", "bare", "throughput_rps"),
+                # bare CPU per request / analyze CPU per request: 1.0 means analysing costs nothing extra
+                "sms_vs_bare_server_cpu": ratio("sms", "bare", "server_cpu_ms_per_request", invert=True),
+                "url_vs_bare_server_cpu": ratio("url", "bare", "server_cpu_ms_per_request", invert=True),
+            },
+            "target_sms_vs_bare": 0.8,
+            "server_rss_kb": {"before": rss_before, "after": rss_kb(server_pid)},
+        }
+        json.dump(report, sys.stdout, indent=2)
+        sys.stdout.write("\n")
+    finally:
+        if proc is not None and proc.poll() is None:
+            proc.send_signal(signal.SIGTERM)
+            try:
+                proc.wait(20)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+        tmp.cleanup()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
