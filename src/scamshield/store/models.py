@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any
 
 from sqlalchemy import (
@@ -15,13 +15,50 @@ from sqlalchemy import (
     Numeric,
     String,
     Text,
+    TypeDecorator,
     UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
 from scamshield.store.base import Base, UTCDateTime, new_id, utcnow
 
-MONEY = Numeric(18, 2)
+_CENT = Decimal("0.01")
+
+
+class Money(TypeDecorator):
+    """Rupees as :class:`Decimal`, exact on every backend.
+
+    PostgreSQL: ``NUMERIC(18, 2)``. SQLite has no decimal type (a NUMERIC column would hold binary floats), so there
+    the same column holds whole paise as integers: ``total = total + :amount`` and ``SUM`` stay exact.
+    """
+
+    impl = Numeric(18, 2)
+    cache_ok = True
+
+    def bind_processor(self, dialect):  # type: ignore[override]
+        if dialect.name != "sqlite":
+            return super().bind_processor(dialect)
+
+        def to_paise(value):
+            if value is None:
+                return None
+            return int((Decimal(str(value)) * 100).to_integral_value(ROUND_HALF_EVEN))
+
+        return to_paise
+
+    def result_processor(self, dialect, coltype):  # type: ignore[override]
+        if dialect.name != "sqlite":
+            return super().result_processor(dialect, coltype)
+
+        def from_paise(value):
+            if value is None:
+                return None
+            return (Decimal(str(value)) / 100).quantize(_CENT)
+
+        return from_paise
+
+
+MONEY = Money()
 
 
 # --- users ----------------------------------------------------------------------------------------------------------
