@@ -144,7 +144,7 @@ def _registry() -> Any | None:
 
 
 def is_official(entity_type: str, entity_id: str) -> bool:
-    """True when the brand registry verifies the entity as a brand's own (domain, URL host or UPI id/handle)."""
+    """True when the brand registry verifies the entity as a brand's own (a domain, or a URL on one)."""
     reg = _registry()
     if reg is None:
         return False
@@ -160,11 +160,8 @@ def is_official(entity_type: str, entity_id: str) -> bool:
 
 
 def _official_vpa(reg: Any, vpa: str) -> bool:
+    # The registry verifies domains, not individual VPAs: a brand's UPI *handle* (``@sbi``) is shared by all of that
+    # bank's customers, and ``match_vpa`` finds imitations, so neither proves a VPA is the brand's own. A registry
+    # that lists official VPAs can expose ``is_official_vpa``.
     check = getattr(reg, "is_official_vpa", None)
-    if callable(check):
-        return bool(check(vpa))
-    match = reg.match_vpa(vpa) if hasattr(reg, "match_vpa") else None
-    if match is None:
-        return False
-    official = match.get("official") if isinstance(match, dict) else getattr(match, "official", None)
-    return bool(official)
+    return bool(check(vpa)) if callable(check) else False

@@ -93,8 +93,10 @@ async def statistics(session: AsyncSession, since: datetime, min_reporters: int,
                                            .where(FraudReport.last_reported_at >= since))).scalar_one())
     by_type = dict((await session.execute(select(FraudReport.entity_type, func.count())
                                           .group_by(FraudReport.entity_type))).all())
-    by_cat = dict((await session.execute(select(func.coalesce(FraudReport.category, "unspecified"), func.count())
-                                         .group_by(func.coalesce(FraudReport.category, "unspecified")))).all())
+    by_cat: dict[str, int] = {}
+    for cat, count in (await session.execute(select(FraudReport.category, func.count())
+                                             .group_by(FraudReport.category))).all():
+        by_cat[cat or "unspecified"] = by_cat.get(cat or "unspecified", 0) + int(count)
     n = func.count(func.distinct(FraudReport.reporter_id))
     confirmed = (await session.execute(
         select(FraudReport.entity_type, FraudReport.entity_id, n)
