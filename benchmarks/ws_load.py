@@ -1,0 +1,678 @@
+"""Real-time load: N authenticated WebSocket connections, calls associated over the socket, alerts driven at R/s
+through the real ingestion path, optionally across two instances through Redis. Prints JSON:
+
+- delivery latency p50/p95/p99 (server ``created_at`` -> client receive; and request sent -> client receive),
+- alerts lost, misdelivered (to a user who does not own the alert), duplicated,
+- server RSS per connection (VmRSS after connecting minus before, / connections) and server CPU,
+- connection set-up rate and failures.
+
+It raises RLIMIT_NOFILE itself (its servers inherit it), uses a lean raw-socket WebSocket client (one asyncio
+Protocol per connection, no per-connection task) spread over several processes and several loopback source
+addresses, and is bounded in time (``--max-seconds``). Loopback only. A benchmark: nothing is asserted.
+
+    # one instance (SQLite), 10k idle connections, 200 alerts/s for 20 s through POST /api/calls/{sid}/transcript
+    .venv/bin/python benchmarks/ws_load.py --connections 10000 --rate 200 --duration 20
+    # two instances on PostgreSQL + Redis: every connection on A, every alert ingested on B
+    .venv/bin/python benchmarks/ws_load.py --instances 2 --connections 10000 --rate 200 --duration 20
+    # capacity: 20k connections, memory per connection, no alerts
+    .venv/bin/python benchmarks/ws_load.py --connections 20000 --rate 0
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import base64
+import json
+import math
+import multiprocessing as mp
+import os
+import random
+import resource
+import secrets
+import signal
+import socket
+import struct
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+LOOPBACK = ("127.0.0.1", "localhost")
+SCAM_CALL = ("Hello, I am calling from SBI head office. Your account KYC has expired and your account will be blocked "
+             "within 2 hours. To update it just download the AnyDesk app and tell me the code on the screen. You will "
+             "get an OTP now, share the OTP with me to complete the verification.")
+
+
+# ================================================================================================ helpers
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def raise_nofile(wanted: int) -> tuple[int, int]:
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft >= wanted:
+        return soft, hard
+    try:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, max(hard, wanted)))
+    except (ValueError, OSError):  # not root: as far as the hard limit allows
+        resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+    return resource.getrlimit(resource.RLIMIT_NOFILE)
+
+
+def proc_status_kb(pid: int, key: str = "VmRSS") -> int | None:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith(key + ":"):
+                return int(line.split()[1])
+    except OSError:
+        return None
+    return None
+
+
+def proc_cpu_s(pid: int) -> float | None:
+    try:
+        f = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(f[11]) + int(f[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def machine_busy() -> tuple[int, int]:
+    parts = [int(x) for x in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    idle = parts[3] + parts[4]
+    return sum(parts) - idle, sum(parts)
+
+
+def pct(values: list[float], q: float) -> float | None:
+    if not values:
+        return None
+    return values[min(len(values) - 1, max(0, round(q / 100 * (len(values) - 1))))]
+
+
+def ms(x: float | None) -> float | None:
+    return None if x is None else round(x * 1000, 2)
+
+
+# ================================================================================================ servers
+class Server:
+    def __init__(self, name: str, env: dict[str, str], workdir: Path, ws_impl: str | None) -> None:
+        self.name, self.port = name, free_port()
+        log = open(workdir / f"{name}.log", "ab")
+        full_env = {**os.environ, **env, "SCAMSHIELD_DATA_DIR": str(workdir / name)}
+        if ws_impl:  # the same app, served by uvicorn with another WebSocket implementation (for comparison)
+            code = ("import uvicorn; from scamshield.api.app import create_app; from scamshield.settings import Settings;"
+                    "from scamshield.logging_setup import configure_logging; s = Settings(); configure_logging(s.log_level);"
+                    f"uvicorn.run(create_app(s), host='127.0.0.1', port={self.port}, log_config=None, access_log=False,"
+                    f" ws={ws_impl!r}, ws_max_size=s.ws_max_message_bytes, timeout_graceful_shutdown=10, backlog=4096)")
+            cmd = [sys.executable, "-c", code]
+        else:
+            cmd = [sys.executable, "-m", "scamshield", "serve", "--host", "127.0.0.1", "--port", str(self.port)]
+        self.proc = subprocess.Popen(cmd, env=full_env, stdout=log, stderr=subprocess.STDOUT)
+
+    def wait_healthy(self, timeout: float = 90) -> None:
+        import httpx
+
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise SystemExit(f"server {self.name} exited early ({self.proc.returncode})")
+            try:
+                if httpx.get(f"http://127.0.0.1:{self.port}/health", timeout=1).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.1)
+        raise SystemExit(f"server {self.name} not healthy in {timeout}s")
+
+    @property
+    def pid(self) -> int:
+        return self.proc.pid
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(30)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(5)
+
+
+def create_pg_database(host: str = "127.0.0.1", port: int = 5432, user: str = "postgres") -> str:
+    import asyncpg
+
+    name = f"scamshield_bench_{uuid.uuid4().hex[:10]}"
+
+    async def run() -> None:
+        conn = await asyncpg.connect(host=host, port=port, user=user, database="postgres")
+        try:
+            await conn.execute(f'CREATE DATABASE "{name}"')
+        finally:
+            await conn.close()
+
+    asyncio.run(run())
+    return f"postgresql+asyncpg://{user}@{host}:{port}/{name}"
+
+
+def drop_pg_database(url: str) -> None:
+    import asyncpg
+
+    name = url.rsplit("/", 1)[1]
+    rest = url.split("://", 1)[1].split("/", 1)[0]
+    user, hostport = rest.split("@", 1)
+    host, port = hostport.rsplit(":", 1)
+
+    async def run() -> None:
+        conn = await asyncpg.connect(host=host, port=int(port), user=user, database="postgres")
+        try:
+            await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        finally:
+            await conn.close()
+
+    try:
+        asyncio.run(run())
+    except Exception:
+        pass
+
+
+# ================================================================================================ lean WS client
+class WSClient(asyncio.Protocol):
+    """A minimal RFC 6455 client: handshake, unmasked server frames in, masked text frames out, ping -> pong."""
+
+    __slots__ = ("idx", "user", "path", "host", "sink", "transport", "buf", "open", "ready", "closed_code",
+                 "pending", "_frag")
+
+    def __init__(self, idx: int, user: str, path: str, host: str, sink: list) -> None:
+        self.idx, self.user, self.path, self.host, self.sink = idx, user, path, host, sink
+        self.transport: asyncio.Transport | None = None
+        self.buf = bytearray()
+        self.open = False
+        self.ready: asyncio.Future = asyncio.get_running_loop().create_future()
+        self.closed_code: int | None = None
+        self.pending: dict[int, asyncio.Future] = {}
+        self._frag: bytearray | None = None
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        self.transport = transport  # type: ignore[assignment]
+        key = base64.b64encode(os.urandom(16)).decode()
+        transport.write(  # type: ignore[attr-defined]
+            f"GET {self.path} HTTP/1.1\r\nHost: {self.host}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+            f"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n\r\n".encode())
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        if self.closed_code is None:
+            self.closed_code = 1006
+        self.open = False
+        if not self.ready.done():
+            self.ready.set_exception(ConnectionError(f"closed before ready ({self.closed_code})"))
+        for fut in self.pending.values():
+            if not fut.done():
+                fut.set_exception(ConnectionError("closed"))
+
+    def data_received(self, data: bytes) -> None:
+        buf = self.buf
+        buf += data
+        if not self.open:
+            end = buf.find(b"\r\n\r\n")
+            if end < 0:
+                return
+            if b" 101 " not in bytes(buf[:end]).split(b"\r\n", 1)[0] + b" ":
+                self.closed_code = -1
+                self.transport.close()  # type: ignore[union-attr]
+                return
+            del buf[:end + 4]
+            self.open = True
+        while len(buf) >= 2:
+            b0, b1 = buf[0], buf[1]
+            n, pos = b1 & 0x7F, 2
+            if n == 126:
+                if len(buf) < 4:
+                    return
+                n, pos = struct.unpack_from("!H", buf, 2)[0], 4
+            elif n == 127:
+                if len(buf) < 10:
+                    return
+                n, pos = struct.unpack_from("!Q", buf, 2)[0], 10
+            if len(buf) < pos + n:
+                return
+            payload = bytes(buf[pos:pos + n])
+            del buf[:pos + n]
+            op = b0 & 0x0F
+            if op in (1, 0):
+                if not b0 & 0x80:  # fragmented
+                    self._frag = (self._frag or bytearray()) + payload
+                    continue
+                if self._frag is not None:
+                    payload, self._frag = bytes(self._frag + payload), None
+                self.on_text(payload)
+            elif op == 9:
+                self._send(0xA, payload)
+            elif op == 8:
+                self.closed_code = struct.unpack_from("!H", payload)[0] if len(payload) >= 2 else 1005
+                self._send(0x8, payload[:2])
+                self.transport.close()  # type: ignore[union-attr]
+                return
+
+    def on_text(self, payload: bytes) -> None:
+        if b'"fraud_alert"' in payload:
+            self.sink.append((time.time(), self.idx, payload))
+            return
+        if b'"ping"' in payload[:40]:
+            return
+        msg = json.loads(payload)
+        kind = msg.get("type")
+        if kind == "replay_complete" and not self.ready.done():
+            self.ready.set_result(True)
+        elif kind in ("call_associated", "error") and msg.get("id") in self.pending:
+            fut = self.pending.pop(msg["id"])
+            if not fut.done():
+                fut.set_result(msg)
+
+    def _send(self, op: int, payload: bytes) -> None:
+        if self.transport is None or self.transport.is_closing():
+            return
+        mask = os.urandom(4)
+        n = len(payload)
+        if n < 126:
+            head = struct.pack("!BB", 0x80 | op, 0x80 | n)
+        elif n < 65536:
+            head = struct.pack("!BBH", 0x80 | op, 0x80 | 126, n)
+        else:
+            head = struct.pack("!BBQ", 0x80 | op, 0x80 | 127, n)
+        masked = bytes(b ^ mask[i % 4] for i, b in enumerate(payload))
+        self.transport.write(head + mask + masked)
+
+    def send_json(self, obj: dict) -> None:
+        self._send(0x1, json.dumps(obj, separators=(",", ":")).encode())
+
+    async def request(self, obj: dict, timeout: float = 30) -> dict:
+        fut = asyncio.get_running_loop().create_future()
+        self.pending[obj["id"]] = fut
+        self.send_json(obj)
+        return await asyncio.wait_for(fut, timeout)
+
+
+# ================================================================================================ client process
+def client_main(pipe: Any, plan: dict) -> None:
+    """One client process: its slice of connections; commands from the parent over ``pipe``."""
+    try:
+        import uvloop  # type: ignore
+
+        uvloop.install()
+    except ImportError:
+        pass
+    raise_nofile(plan["nofile"])
+    asyncio.run(_client(pipe, plan))
+
+
+async def _client(pipe: Any, plan: dict) -> None:
+    loop = asyncio.get_running_loop()
+    sink: list = []
+    clients: dict[int, WSClient] = {}
+    failures: dict[str, int] = {}
+    sem = asyncio.Semaphore(plan["connect_concurrency"])
+
+    async def connect(idx: int, user: str, tok: str, port: int) -> None:
+        path = f"/api/ws?token={tok}"
+        for attempt in range(4):
+            async with sem:
+                try:
+                    src = f"127.0.0.{2 + (idx % 60)}"
+                    _, proto = await asyncio.wait_for(loop.create_connection(
+                        lambda: WSClient(idx, user, path, f"127.0.0.1:{port}", sink), "127.0.0.1", port,
+                        local_addr=(src, 0)), 30)
+                    await asyncio.wait_for(proto.ready, 60)
+                    clients[idx] = proto
+                    return
+                except Exception as exc:
+                    key = type(exc).__name__
+                    failures[key] = failures.get(key, 0) + 1
+            await asyncio.sleep(0.2 * (attempt + 1))
+
+    async def recv() -> Any:
+        return await loop.run_in_executor(None, pipe.recv)
+
+    t0 = time.monotonic()
+    await asyncio.gather(*(connect(i, u, t, p) for i, u, t, p in plan["conns"]))
+    pipe.send({"phase": "connected", "ok": len(clients), "failures": failures, "seconds": time.monotonic() - t0})
+
+    while True:
+        cmd = await recv()
+        if cmd["cmd"] == "associate":
+            asem = asyncio.Semaphore(200)
+            results = {"ok": 0, "error": 0, "no_connection": 0}
+
+            async def associate(k: int, idx: int, sid: str) -> None:
+                conn = clients.get(idx)
+                if conn is None or not conn.open:
+                    results["no_connection"] += 1
+                    return
+                async with asem:
+                    try:
+                        reply = await conn.request({"type": "associate_call", "call_sid": sid, "id": k})
+                        results["ok" if reply.get("type") == "call_associated" else "error"] += 1
+                    except Exception:
+                        results["error"] += 1
+
+            await asyncio.gather(*(associate(k, idx, sid) for k, idx, sid in cmd["calls"]))
+            pipe.send({"phase": "associated", **results})
+        elif cmd["cmd"] == "collect":
+            sink.clear()
+            pipe.send({"phase": "collecting"})
+        elif cmd["cmd"] == "stop":
+            closed: dict[str, int] = {}
+            for c in clients.values():
+                if c.closed_code is not None:
+                    closed[str(c.closed_code)] = closed.get(str(c.closed_code), 0) + 1
+            received = []
+            for t, idx, payload in sink:
+                m = json.loads(payload)
+                received.append((t, idx, m.get("alert_id"), m.get("created_at"), m.get("seq"), bool(m.get("replayed"))))
+            pipe.send({"phase": "stopped", "received": received, "closed_during_run": closed,
+                       "open": sum(1 for c in clients.values() if c.open)})
+            for c in clients.values():
+                if c.transport is not None:
+                    c.transport.close()
+            await asyncio.sleep(0.5)
+            return
+
+
+# ================================================================================================ producer
+async def produce(args: argparse.Namespace, base: str, jobs: list[tuple[str, str]], service_tok: str,
+                  admin_tok: str) -> dict:
+    """Drive alerts open-loop at ``rate``: job k starts at t0 + k/rate (bounded in flight)."""
+    import aiohttp
+
+    results: list[dict] = []
+    errors: dict[str, int] = {}
+    inflight = asyncio.Semaphore(args.max_inflight)
+    lag: list[float] = []
+    connector = aiohttp.TCPConnector(limit=args.producer_connections)
+    timeout = aiohttp.ClientTimeout(total=30)
+    async with aiohttp.ClientSession(base_url=base, connector=connector, timeout=timeout) as session:
+        async def one(k: int, user: str, sid: str, due: float) -> None:
+            async with inflight:
+                lag.append(max(0.0, time.monotonic() - due))
+                sent = time.time()
+                try:
+                    if args.path == "transcript":
+                        async with session.post(f"/api/calls/{sid}/transcript", json={"text": SCAM_CALL, "sequence": 0},
+                                                headers={"Authorization": f"Bearer {service_tok}"}) as r:
+                            body = await r.json(content_type=None)
+                            status = r.status
+                        alert = (body or {}).get("alert") if status == 200 else None
+                    else:
+                        async with session.post("/api/debug/simulate-alert", json={"user_id": user},
+                                                headers={"Authorization": f"Bearer {admin_tok}"}) as r:
+                            body = await r.json(content_type=None)
+                            status = r.status
+                        alert = {"alert_id": body["alert_id"], "seq": body.get("seq"), "held": False} if status == 200 else None
+                except Exception as exc:
+                    errors[type(exc).__name__] = errors.get(type(exc).__name__, 0) + 1
+                    return
+                if status != 200:
+                    errors[str(status)] = errors.get(str(status), 0) + 1
+                    return
+                results.append({"user": user, "sid": sid, "sent": sent, "answered": time.time(), "alert": alert})
+
+        t0 = time.monotonic() + 0.2
+        tasks = []
+        for k, (user, sid) in enumerate(jobs):
+            due = t0 + k / args.rate
+            delay = due - time.monotonic()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            tasks.append(asyncio.create_task(one(k, user, sid, due)))
+        await asyncio.gather(*tasks)
+        elapsed = time.monotonic() - t0
+    lag.sort()
+    return {"results": results, "errors": errors, "elapsed": elapsed,
+            "start_lag_p99_ms": ms(pct(lag, 99)), "start_lag_max_ms": ms(lag[-1] if lag else None)}
+
+
+# ================================================================================================ main
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--connections", type=int, default=10_000)
+    ap.add_argument("--devices-per-user", type=int, default=1, help="connections per user (alerts fan out to each)")
+    ap.add_argument("--rate", type=float, default=200.0, help="alerts per second (0: connections only)")
+    ap.add_argument("--duration", type=float, default=20.0, help="seconds of alert traffic")
+    ap.add_argument("--path", choices=("transcript", "simulate"), default="transcript",
+                    help="transcript: POST /api/calls/{sid}/transcript (service token) on calls associated over the "
+                         "socket; simulate: POST /api/debug/simulate-alert (admin)")
+    ap.add_argument("--instances", type=int, choices=(1, 2), default=1,
+                    help="2: connections on A, alerts ingested on B (every alert crosses Redis)")
+    ap.add_argument("--spread", action="store_true", help="with 2 instances, connections on both A and B")
+    ap.add_argument("--database-url", help="default: SQLite (1 instance) or a fresh PostgreSQL database (2)")
+    ap.add_argument("--redis-url", help="default: none (1 instance) or redis://127.0.0.1:6379/0 (2)")
+    ap.add_argument("--uvicorn-ws", choices=("websockets", "websockets-sansio", "wsproto"),
+                    help="serve through uvicorn with this WS implementation instead of `scamshield serve`")
+    ap.add_argument("--client-procs", type=int, default=2)
+    ap.add_argument("--connect-concurrency", type=int, default=64, help="handshakes in flight per client process")
+    ap.add_argument("--producer-connections", type=int, default=32)
+    ap.add_argument("--max-inflight", type=int, default=256)
+    ap.add_argument("--grace", type=float, default=3.0, help="seconds to wait for late deliveries")
+    ap.add_argument("--max-seconds", type=float, default=900, help="hard bound on the whole run")
+    ap.add_argument("--keep-logs", action="store_true")
+    args = ap.parse_args(argv)
+
+    signal.signal(signal.SIGALRM, lambda *_: (_ for _ in ()).throw(SystemExit("--max-seconds exceeded")))
+    signal.alarm(int(args.max_seconds))
+    nofile = raise_nofile(args.connections + 4096)
+
+    from scamshield.auth import mint_token
+    from scamshield.settings import Settings
+
+    workdir = Path(tempfile.mkdtemp(prefix="scamshield-wsload-"))
+    secret = secrets.token_urlsafe(48)
+    settings_for_tokens = Settings(jwt_secret=secret, data_dir=workdir)
+    run = uuid.uuid4().hex[:8]
+    created_db = None
+    db_url = args.database_url
+    redis_url = args.redis_url
+    if args.instances == 2:
+        redis_url = redis_url or "redis://127.0.0.1:6379/0"
+        if not db_url:
+            db_url = created_db = create_pg_database()
+    env = {"SCAMSHIELD_ENV": "test", "SCAMSHIELD_JWT_SECRET": secret, "SCAMSHIELD_RATE_LIMIT_USER": "off",
+           "SCAMSHIELD_RATE_LIMIT_IP": "off", "SCAMSHIELD_RATE_LIMIT_SERVICE": "off", "SCAMSHIELD_LOG_LEVEL": "WARNING",
+           "SCAMSHIELD_WS_HEARTBEAT_SECONDS": "25"}
+    if db_url:
+        env["SCAMSHIELD_DATABASE_URL"] = db_url
+    if redis_url:
+        env["SCAMSHIELD_REDIS_URL"] = redis_url
+
+    servers: list[Server] = []
+    children: list[Any] = []
+    report: dict[str, Any] = {}
+    try:
+        for name in ("a", "b")[: args.instances]:
+            srv = Server(name, env, workdir, args.uvicorn_ws)
+            srv.wait_healthy()  # one after the other: the first one migrates
+            servers.append(srv)
+        a = servers[0]
+        b = servers[-1]
+        conn_servers = servers if (args.instances == 2 and args.spread) else [a]
+        rss_before = {s.name: proc_status_kb(s.pid) for s in servers}
+
+        n = args.connections
+        n_users = max(1, n // max(1, args.devices_per_user))
+        users = [f"wl{run}u{i}" for i in range(n_users)]
+        tokens = {u: mint_token(settings_for_tokens, u, ttl_seconds=7200) for u in users}
+        conns = [(i, users[i % n_users], tokens[users[i % n_users]], conn_servers[i % len(conn_servers)].port)
+                 for i in range(n)]
+        conn_server_of = {i: conn_servers[i % len(conn_servers)].name for i in range(n)}
+        procs = max(1, args.client_procs)
+        ctx = mp.get_context("fork")
+        pipes = []
+        for p in range(procs):
+            parent_end, child_end = ctx.Pipe()
+            plan = {"conns": conns[p::procs], "nofile": nofile[0], "connect_concurrency": args.connect_concurrency}
+            proc = ctx.Process(target=client_main, args=(child_end, plan), daemon=True)
+            proc.start()
+            children.append(proc)
+            pipes.append(parent_end)
+
+        cpu0 = {s.name: proc_cpu_s(s.pid) for s in servers}
+        t_connect = time.monotonic()
+        connected = [pipe.recv() for pipe in pipes]
+        connect_seconds = time.monotonic() - t_connect
+        cpu_connect = {s.name: round((proc_cpu_s(s.pid) or 0) - (cpu0[s.name] or 0), 2) for s in servers}
+        ok = sum(c["ok"] for c in connected)
+        time.sleep(3)  # let allocations settle
+        rss_connected = {s.name: proc_status_kb(s.pid) for s in servers}
+        per_server_conns = {s.name: sum(1 for i in range(n) if conn_server_of[i] == s.name) for s in servers}
+        failures: dict[str, int] = {}
+        for c in connected:
+            for k, v in c["failures"].items():
+                failures[k] = failures.get(k, 0) + v
+        report.update({
+            "config": {k: v for k, v in vars(args).items()},
+            "machine": {"cpus": os.cpu_count(), "loadavg": [round(x, 2) for x in os.getloadavg()],
+                        "rlimit_nofile": list(nofile)},
+            "connections": {
+                "requested": n, "established": ok, "users": n_users, "failures_retried": failures,
+                "setup_seconds": round(connect_seconds, 2), "setup_per_second": round(ok / connect_seconds, 1),
+                "server_cpu_s_during_setup": cpu_connect,
+            },
+            "server_memory": {
+                s.name: {"rss_kb_before": rss_before[s.name], "rss_kb_connected": rss_connected[s.name],
+                         "connections": per_server_conns[s.name],
+                         "kb_per_connection": round(((rss_connected[s.name] or 0) - (rss_before[s.name] or 0))
+                                                    / max(1, per_server_conns[s.name]), 2)}
+                for s in servers},
+        })
+
+        if args.rate > 0 and ok:
+            total = int(math.ceil(args.rate * args.duration))
+            rnd = random.Random(5)
+            targets = [rnd.randrange(n) for _ in range(total)]  # a connection index: its user owns the call
+            jobs = [(conns[i][1], f"CA{run}{k:07d}") for k, i in enumerate(targets)]
+            if args.path == "transcript":
+                by_proc: list[list] = [[] for _ in range(procs)]
+                for k, i in enumerate(targets):
+                    by_proc[i % procs].append((k, i, jobs[k][1]))
+                t_assoc = time.monotonic()
+                for p, pipe in enumerate(pipes):
+                    pipe.send({"cmd": "associate", "calls": by_proc[p]})
+                assoc = [pipe.recv() for pipe in pipes]
+                report["associations"] = {
+                    "calls": total, "ok": sum(x["ok"] for x in assoc), "error": sum(x["error"] for x in assoc),
+                    "no_connection": sum(x["no_connection"] for x in assoc),
+                    "seconds": round(time.monotonic() - t_assoc, 2)}
+            for pipe in pipes:
+                pipe.send({"cmd": "collect"})
+            for pipe in pipes:
+                pipe.recv()
+            service_tok = mint_token(settings_for_tokens, f"wl{run}svc", roles=["service"], ttl_seconds=7200)
+            admin_tok = mint_token(settings_for_tokens, f"wl{run}ops", roles=["admin"], ttl_seconds=7200)
+            cpu_a = {s.name: proc_cpu_s(s.pid) for s in servers}
+            busy0 = machine_busy()
+            t_run = time.monotonic()
+            prod = asyncio.run(produce(args, f"http://127.0.0.1:{b.port}", jobs, service_tok, admin_tok))
+            time.sleep(args.grace)
+            run_wall = time.monotonic() - t_run
+            cpu_b = {s.name: proc_cpu_s(s.pid) for s in servers}
+            busy1 = machine_busy()
+            rss_after = {s.name: proc_status_kb(s.pid) for s in servers}
+            for pipe in pipes:
+                pipe.send({"cmd": "stop"})
+            stopped = [pipe.recv() for pipe in pipes]
+
+            expected: dict[str, dict] = {}
+            for r in prod["results"]:
+                if r["alert"] and not r["alert"].get("held"):
+                    expected[r["alert"]["alert_id"]] = r
+            owner_conns: dict[str, int] = {}
+            for i in range(n):
+                owner_conns[conns[i][1]] = owner_conns.get(conns[i][1], 0) + 1
+            receipts: dict[tuple[str, int], int] = {}
+            lat_created, lat_sent = [], []
+            misdelivered = unknown = 0
+            for st in stopped:
+                for t, idx, alert_id, created_at, _seq, _replayed in st["received"]:
+                    r = expected.get(alert_id)
+                    if r is None:
+                        unknown += 1
+                        continue
+                    if conns[idx][1] != r["user"]:
+                        misdelivered += 1
+                        continue
+                    receipts[(alert_id, idx)] = receipts.get((alert_id, idx), 0) + 1
+                    if receipts[(alert_id, idx)] == 1:
+                        if created_at:
+                            lat_created.append(t - datetime.fromisoformat(created_at).timestamp())
+                        lat_sent.append(t - r["sent"])
+            expected_deliveries = sum(owner_conns[r["user"]] for r in expected.values())
+            delivered = len(receipts)
+            duplicates = sum(v - 1 for v in receipts.values())
+            lat_created.sort()
+            lat_sent.sort()
+            closed: dict[str, int] = {}
+            for st in stopped:
+                for k, v in st["closed_during_run"].items():
+                    closed[k] = closed.get(k, 0) + v
+            answered = [r["answered"] - r["sent"] for r in prod["results"]]
+            answered.sort()
+            report["alerts"] = {
+                "path": args.path, "ingested_on": b.name, "requested": total, "rate_requested": args.rate,
+                "rate_achieved": round(len(prod["results"]) / max(prod["elapsed"], 1e-9), 1),
+                "requests_ok": len(prod["results"]), "request_errors": prod["errors"],
+                "alerts_created": len(expected),
+                "no_alert_from_detector": sum(1 for r in prod["results"] if not r["alert"]),
+                "expected_deliveries": expected_deliveries, "delivered": delivered,
+                "lost": expected_deliveries - delivered, "misdelivered": misdelivered, "duplicates": duplicates,
+                "unknown_alerts": unknown,
+                "latency_created_to_received_ms": {"p50": ms(pct(lat_created, 50)), "p95": ms(pct(lat_created, 95)),
+                                                   "p99": ms(pct(lat_created, 99)),
+                                                   "max": ms(lat_created[-1] if lat_created else None)},
+                "latency_request_sent_to_received_ms": {"p50": ms(pct(lat_sent, 50)), "p95": ms(pct(lat_sent, 95)),
+                                                        "p99": ms(pct(lat_sent, 99)),
+                                                        "max": ms(lat_sent[-1] if lat_sent else None)},
+                "ingest_request_ms": {"p50": ms(pct(answered, 50)), "p99": ms(pct(answered, 99))},
+                "producer_start_lag_ms": {"p99": prod["start_lag_p99_ms"], "max": prod["start_lag_max_ms"]},
+                "connections_closed_during_run": closed,
+                "connections_open_at_end": sum(st["open"] for st in stopped),
+            }
+            report["server_cpu"] = {
+                s.name: {"cpu_s": round((cpu_b[s.name] or 0) - (cpu_a[s.name] or 0), 2),
+                         "percent_of_one_core": round(100 * ((cpu_b[s.name] or 0) - (cpu_a[s.name] or 0)) / run_wall, 1),
+                         "rss_kb_after": rss_after[s.name]}
+                for s in servers}
+            report["machine"]["busy_percent_during_alerts"] = round(
+                100 * (busy1[0] - busy0[0]) / max(1, busy1[1] - busy0[1]), 1)
+        else:
+            for pipe in pipes:
+                pipe.send({"cmd": "stop"})
+            stopped = [pipe.recv() for pipe in pipes]
+            report["connections"]["open_at_end"] = sum(st["open"] for st in stopped)
+        json.dump(report, sys.stdout, indent=2)
+        sys.stdout.write("\n")
+    finally:
+        signal.alarm(0)
+        for proc in children:
+            proc.join(10)
+            if proc.is_alive():
+                proc.kill()
+        for srv in servers:
+            srv.stop()
+        if created_db:
+            drop_pg_database(created_db)
+        if args.keep_logs:
+            print(f"logs: {workdir}", file=sys.stderr)
+        else:
+            import shutil
+
+            shutil.rmtree(workdir, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
