@@ -20,8 +20,9 @@ ENTITY_TYPES = ("url", "domain", "sms_sender", "upi_id", "phone_number")
 MAX_VPA = 128
 MAX_ENTITY = 256
 
-# Local part: letters, digits, dot, dash, underscore; handle: a PSP handle (letters first). Same shape as engine.upi.
-_VPA = re.compile(r"^[a-z0-9][a-z0-9._-]{0,254}@[a-z][a-z0-9.-]{1,63}$")
+# Local part: letters, digits, dot, dash, underscore; handle: a PSP handle, letters and digits only (``@okicici``,
+# ``@ybl``), so an e-mail address (``name@gmail.com``) is never taken for a UPI id.
+_VPA = re.compile(r"^[a-z0-9][a-z0-9._-]{0,254}@[a-z][a-z0-9]{1,63}$")
 _SENDER = re.compile(r"^(?:[A-Z]{2}-)?([A-Z0-9]{3,11})(?:-[A-Z])?$")
 _DOMAIN = re.compile(r"^(?=.{1,253}$)(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)+[a-z0-9-]{2,63}$")
 _WS = re.compile(r"\s+")
