@@ -1,0 +1,585 @@
+"""Cue lexicon for scam text (SMS, QR notes, payment notes): English and romanised Hindi (Hinglish).
+
+Each ``Cue`` adds ``weight`` points under a stable signal ``code`` (the detector keeps the strongest hit per code)
+and points at a taxonomy ``fraud_type``. Phrase syntax is documented in ``textmatch``: ``{a|b}`` alternatives,
+``~N`` = up to N words in between, ``word*`` = prefix, ``#`` = a number.
+
+Written from public advisories (RBI "BE(A)WARE", NPCI UPI safety tips, I4C / cybercrime.gov.in "digital arrest"
+advisory, TRAI/DoT caller warnings, state electricity boards' SMS-scam notices, SEBI investor alerts) and the
+FTC "pretend / problem-or-prize / pressure / pay" pattern -- not from any evaluation set.
+
+Weights are chosen so that one hook alone stays below the "high" threshold (50) unless it is unambiguous
+(installing a remote-access app, "digital arrest", moving money to a "safe account", sharing an OTP); it takes
+a hook plus pressure or a link/call-back to be flagged. Genuine OTP, debit/credit alerts and delivery notices
+contain none of the hooks, and the usual "do not share" / "never asks" wording is handled by negation.
+"""
+
+from __future__ import annotations
+
+from .textmatch import Benign, Cue, CueSet
+
+# Romanised Hindi imperative/polite verb endings ("update karein", "click kijiye" ...).
+_DO = "{karein|karen|kare|karey|kariye|kijiye|kijie|karo|krein|kren|kre|kro|kar do|kar dijiye|kar dein|kar den}"
+_WILL_BECOME = ("{ho jayega|ho jaega|ho jayegi|ho jaegi|ho jaayega|ho jayenge|ho jaenge|kar diya jayega|"
+                "kar diya jaega|kar di jayegi|kar di jaegi|kiya jayega|kiya jaega|ho sakta hai|ho gaya hai|"
+                "ho gya hai|ho chuka hai|hone wala hai|hone wali hai|hone vala hai}")
+_TELL = ("{batayein|bataye|batayen|bataiye|bataen|batao|bata do|bata dijiye|bata dein|bhejein|bhejiye|bheje|bhejo|"
+         "bhej do|bhej dijiye|share karein|share karen|share kare|share kijiye|share karo|share kro|send karein|"
+         "send karo|send kare|dijiye|de do|dedo|dein|likhein|bolo|boliye}")
+_ACCOUNTISH = ("{account|a c|acct|bank account|savings account|sim|sim card|mobile number|wallet|upi id|upi|"
+               "netbanking|net banking|internet banking|yono|debit card|credit card|atm card|card|pan|pan card|"
+               "service|services|connection|number|khata|paytm|phonepe|gpay|fastag|fast tag}")
+_BLOCKED = ("{de activated|de activate|blocked|block|suspended|suspend|deactivated|deactivate|frozen|freeze|freezed|closed|disabled|locked|"
+            "restricted|terminated|discontinued|barred|cancelled|canceled|hold|on hold|inactive|deleted|seized}")
+_BLOCK_HI = "{band|bandh|bnd|block|suspend|freeze|deactivate|bandh|close|seal}"
+_CRED = ("{otp|one time password|otp code|verification code|security code|6 digit code|4 digit code|pin|upi pin|"
+         "atm pin|mpin|m pin|cvv|cvv2|cvv number|card pin|password|passcode|net banking password|card details|"
+         "card number|expiry date|login details|login credentials|credentials|debit card details|"
+         "credit card details|internet banking details|netbanking details}")
+_CRED_SHORT = "{otp|pin|upi pin|atm pin|mpin|cvv|password|code|card number|passcode}"
+_REMOTE_APPS = ("{anydesk|any desk|teamviewer|team viewer|quicksupport|teamviewer quick support|rustdesk|rust desk|"
+                "airdroid|air droid|ammyy|ammyy admin|ultraviewer|ultra viewer|splashtop|zoho assist|alpemix|"
+                "awesun|aweray|screenconnect|connectwise control|logmein|remotepc|chrome remote desktop|getscreen|"
+                "anyviewer|mingleview|mingle view|remote desktop app|remote access app|screen sharing app|"
+                "screen share app|hopto|iperius remote|dwservice|remoteutilities|remote utilities}")
+_INSTALL = "{install|instal|download|dwnld|downld|open|launch|use|get|setup|set up}"
+_PRIZE_NOUN = ("{prize|prizes|cash prize|reward|rewards|lottery|jackpot|bonus|voucher|gift card|gift voucher|"
+               "gift|cash|award|bumper prize|lucky draw|car|iphone|laptop|scooty|bike|hamper|amount}")
+_URGENT = "{urgent|urgently|immediately|immediate|asap|right away|right now}"
+
+CUES: tuple[Cue, ...] = (
+    # --- bank / KYC impersonation -------------------------------------------------------------------------
+    Cue("kyc_update_lure", 30, (
+        "kyc {update|updation|updating|pending|expired|expire|expires|expiring|expiry|suspended|blocked|"
+        "incomplete|verification|verify|renewal|renew|reverification|re verification|required|mandatory|due|"
+        "not updated|not completed|not verified|is pending|is incomplete|is expired|has expired|will expire|"
+        "documents|details|form|link}",
+        "{update|complete|verify|renew|submit|upgrade|redo|revalidate|refresh} ~2 {kyc|ekyc|"
+        "e kyc|re kyc|rekyc|ckyc|kyc details|kyc documents|kyc information|pan card details|pan details|aadhaar details}",
+        "{re kyc|rekyc|ekyc|e kyc|re-ekyc|video kyc|vkyc}",
+        "kyc ~3 {not|nahi|nhi} ~2 {updated|completed|verified|done|hua|kiya}",
+        f"kyc {{update|updation|verification|complete||turant|abhi}} {_DO}",
+        f"kyc ~2 {{expire|band|block|suspend|pending}} {_WILL_BECOME}",
+        "kyc {nahi|nhi} {hua|hui|hai|kiya}",
+        "kyc ~3 {suspended|blocked|expired|deactivated|on hold|closed|rejected|cancelled|failed}",
+    ), "BANK_KYC_IMPERSONATION"),
+    Cue("pan_aadhaar_link_lure", 25, (
+        "{pan|pan card|pan number|aadhaar|aadhar|adhar|aadhaar card|aadhar card} {not linked|not updated|link|"
+        "linking|update|updation|verification|verify|expired|blocked|suspended|deactivated|is not linked|"
+        "seeding|will be blocked|inactive|invalid}",
+        "{link|update|verify|seed} {your |the |ur |}{pan|pan card|pan number|aadhaar|aadhar|adhar|aadhaar card}",
+        f"{{pan|pan card|aadhaar|aadhar|adhar}} ~3 {{link|update|verify}} {_DO}",
+    ), "BANK_KYC_IMPERSONATION"),
+    Cue("account_block_threat", 25, (
+        f"{_ACCOUNTISH} {{will|shall|may|would|might|is going to|going to|to}} ~3 {_BLOCKED}",
+        "{will|shall|may|would|going to} {hold|block|freeze|suspend|stop|deactivate|close|seize|cancel} {your|ur} ~2 "
+        "{amount|money|balance|account|wallet|funds|card|sim|services|number|upi|kyc|connection}",
+        f"{_ACCOUNTISH} {{will|shall|may|would}} ~3 {{blocked|suspended|deactivated|closed|disconnected}} ~4 "
+        "{today|tonight|within|by|if|unless|after}",
+    ), "BANK_KYC_IMPERSONATION"),
+    Cue("account_block_threat", 20, (
+        "{account|a c|acct|bank account|savings account|wallet|upi id|netbanking|net banking|yono|sim|sim card|"
+        "mobile number|khata|bank|online banking|online account} {has been|is|was|got|has|is being|have been|are} ~2 {blocked|suspended|deactivated|"
+        "frozen|locked|restricted|disabled|freezed|barred|temporarily blocked|temporarily suspended}",
+        "{blocked|suspended|deactivated|frozen|locked} {your |ur |the |}{account|bank account|a c|wallet|sim|"
+        "yono|netbanking|net banking}",
+    ), "BANK_KYC_IMPERSONATION"),
+    Cue("account_block_threat", 30, (
+        f"{_ACCOUNTISH} ~2 {_BLOCK_HI} {_WILL_BECOME}",
+        f"{_ACCOUNTISH} ~2 {_BLOCK_HI} {{hone wala|hone wali|hone vala|hone ke kagaar|kar denge|kar dega|kar di jayegi}}",
+        "{khata|account|sim} {band|bandh|block|freeze} {hoga|hogi|hoge}",
+    ), "BANK_KYC_IMPERSONATION"),
+    Cue("fastag_challan_lure", 25, (
+        "{fastag|fast tag} ~3 {kyc|blocked|update|expired|suspended|blacklisted|deactivated|recharge failed}",
+        "{e challan|echallan|traffic challan|challan|traffic fine|vehicle fine} ~4 {pending|unpaid|due|pay|overdue|"
+        "issued|generated|penalty|legal action|court}",
+    ), "GOVERNMENT_IMPERSONATION"),
+    Cue("verification_request", 12, (
+        "{verify|confirm|validate|reactivate|re activate|unlock|restore|unblock|secure|update|confirming|verifying} "
+        "{your |ur |the |}{account|identity|details|information|info|card|login|apple id|id|icloud|paypal|bank details|account details|personal details|"
+        "profile|credentials|billing information|payment details|payment information|netbanking|net banking}",
+        "account {verification|validation|reactivation|update|updation}",
+        "{login|log in|sign in|logon|signin} ~3 {to confirm|to verify|to update|to validate|to unlock|to restore|"
+        "to avoid|to reactivate|and confirm|and verify|and update|to secure}",
+        "{unusual|suspicious|unauthorized|unauthorised|unrecognized|unrecognised} {activity|login|sign in|"
+        "signin|transaction|transactions|access|attempt}",
+    ), "PHISHING_LINK"),
+    Cue("verification_request", 20, (
+        "{card|atm card|debit card|credit card|account|a c} {has|has just|has been|has just been|is|got|was} ~2 "
+        "{de activated|deactivated|blocked|suspended|locked|frozen|disabled}",
+        "{to|kindly|please} {re activate|reactivate|activate|unblock|unlock|reinstate} {it|your card|card|account|"
+        "your account|the card|your atm card|atm card|services}",
+        "{unlock|restore|reactivate|re activate|unblock|unfreeze|reinstate|recover} {your |ur |the |}{account|"
+        "card|access|netbanking|net banking|online banking|wallet|upi|yono|sim}",
+    ), "PHISHING_LINK"),
+    Cue("authority_claim", 8, (
+        "{due to|because of|as per} ~3 {system upgrade|system maintenance|system update|server upgrade|"
+        "security upgrade|security update|security reasons|rbi guidelines|rbi rules|rbi directive|kyc guidelines|"
+        "new guidelines|kyc norms|new rules|bvn system upgrade}",
+        "{rbi|reserve bank|reserve bank of india|npci|uidai|sebi|trai|dot|income tax department|it department|"
+        "govt of india|government of india|ministry|cyber cell|cyber crime department|sbi head office|"
+        "head office|nodal officer|bank manager|customer care executive|kyc department|verification department|"
+        "refund department|security department|fraud department|risk department|legal department}",
+    ), None),
+
+    # --- OTP / PIN / CVV theft ----------------------------------------------------------------------------
+    Cue("credential_request", 40, (
+        f"{{share|send|tell|give|provide|forward|disclose|read out|confirm|reply with|note down and share|say|"
+        f"dictate}} ~3 {_CRED}",
+        f"{{ask|asks|asking|asked|need|needs|require|requires|required}} ~2 {{your|ur|the}} {_CRED_SHORT}",
+        f"{_CRED_SHORT} ~3 {_TELL}",
+        f"{_CRED_SHORT} ~2 {{jo|jo aapko}} ~4 {{aaya|aya|aayega|mila}} ~3 {_TELL}",
+    ), "OTP_THEFT"),
+    Cue("credential_request", 20, (
+        "{share|send|provide|give|confirm} ~2 {account number|bank details|account details|bank account details|"
+        "aadhaar number|pan number|date of birth}",
+        "{enter|submit|type|fill|input} ~2 {your |ur |the |}{upi pin|atm pin|mpin|m pin|cvv|card pin|card number|"
+        "card details|debit card details|credit card details|net banking password|login password|pin number}",
+    ), "OTP_THEFT"),
+    Cue("pin_to_receive", 50, (
+        "{enter|type|put|use|punch|dalein|daalein|dale|daalo|dalo|daliye} ~3 {pin|upi pin|mpin|m pin} ~4 "
+        "{receive|get|claim|credit|credited|accept|collect|paane|prapt|milega|lene}",
+        "{scan|scan the qr|scan qr|scan this qr|scan the code|approve|accept} ~4 {to receive|to get|to claim|"
+        "to accept|to collect|receive|and receive|and get|for receiving|paane|lene}",
+        "{receive|receiving|get|claim} ~3 {money|payment|amount|refund|cashback|prize|reward|rs|inr} ~4 "
+        "{enter|type|scan|approve|accept} ~2 {pin|upi pin|mpin|qr|request|collect request}",
+        "{pin|upi pin|mpin} ~2 {dal|daal|dalkar|daalkar|dalke|daalke|enter karke} ~4 {paise|payment|amount|refund|"
+        "cashback|prize|inaam|rs} ~3 {milenge|milega|paayein|paaye|prapt}",
+    ), "UPI_COLLECT_LURE"),
+
+    # --- remote access / screen sharing --------------------------------------------------------------------
+    Cue("remote_access_app", 35, (_REMOTE_APPS,), "REMOTE_ACCESS", negatable=False),
+    Cue("remote_access_app", 55, (
+        f"{_INSTALL} ~3 {_REMOTE_APPS}",
+        f"{_REMOTE_APPS} ~3 {{install|download|instal|dwnld|open}} {{|karein|karen|kare|kijiye|karo|krein}}",
+    ), "REMOTE_ACCESS"),
+    Cue("screen_share_request", 35, (
+        "{share|sharing|start|enable|turn on|on} {your |ur |the |mobile |phone |}{screen|screen share|"
+        "screen sharing|screen cast|screencast}",
+        f"{{screen share|screen sharing|screen cast}} {{|on}} {_DO}",
+        "{code|number|id} ~3 {on|visible on|shown on|displayed on} {your |the |ur |}screen",
+    ), "REMOTE_ACCESS"),
+    Cue("app_install_request", 25, (
+        "{install|download|instal|dwnld} ~3 {apk|apk file|the attached app|this app|the app below|our app from "
+        "the link|app from the link|app from link|application from link|support app|customer support app|"
+        "customer care app|kyc app|rewards app|reward app|loan app}",
+        "{apk|apk file} ~3 {install|download|link}",
+        f"{{app|apk|application}} {{download|install}} {_DO}",
+    ), "PHISHING_LINK"),
+    Cue("guided_action", 10, (
+        "{executive|agent|officer|representative|team|technician|associate|engineer} will {guide|assist|help} you",
+        "{follow|as per} {my|our|the executive's|the agent's} instructions",
+    ), None),
+
+    # --- urgency / pressure / secrecy ----------------------------------------------------------------------
+    Cue("urgency", 10, (
+        _URGENT,
+        "{within|in next|in the next|before} {#|one|two|few|twenty four} {hours|hrs|hr|hour|minutes|mins|min|days}",
+        "{today itself|by today|before midnight|by tonight|end of day|by eod|expires today|expire today|"
+        "expiring today|will expire today|last date today|today only|only today}",
+        "{expire|expires|expiring|expired|deactivated|blocked|disconnected|suspended|closed|cut} {today|tonight|"
+        "soon|shortly}",
+        "{last|final} {chance|warning|notice|reminder|opportunity|attempt|day}",
+        "{act now|do it now|respond now|reply now|call now|click now|update now|verify now|hurry|hurry up|"
+        "limited time|time sensitive|time-sensitive|don't delay|do not delay|do not ignore|dont ignore|"
+        "without delay|at the earliest}",
+        "{turant|tatkal|jaldi|jaldi se|jald se jald|fauran|foran|aaj hi|aaj raat|abhi turant|isi waqt}",
+        f"abhi {{call|update|click|link|verify}} {_DO}",
+        "{24|12|48|2} {ghante|ghanton} {mein|me|main|ke andar}",
+    ), None),
+    Cue("secrecy_demand", 15, (
+        "{do not|don't|dont|never} {tell|inform|share this with|discuss with|disclose to} {anyone|anybody|your "
+        "family|family|your bank|bank|police|others} {about|regarding} {this|the} {call|case|investigation|matter}",
+        "{keep|kept} {this|it|the matter|the case} {confidential|secret|private} {from|and do not}",
+        "{is|iss|ye|yeh} {call|baat|case|investigation|jaanch} ~3 {kisi ko|kisiko} {bhi |}{mat|na} {batana|bataye|"
+        "batayein|bataiye|batao}",
+        "{stay|remain} on ~2 {video call|call|line|skype|whatsapp call} ~4 {until|till|investigation|verification}",
+        "{do not|don't|dont} {disconnect|cut|end} {the |this |}{call|video call}",
+    ), "DIGITAL_ARREST", negatable=False),
+
+    # --- prize / lottery / KBC -----------------------------------------------------------------------------
+    Cue("prize_lottery", 25, (
+        "{you have|you've|youve|u have|u've|uve|you|u|ur number has|your number has|your mobile number has|"
+        "your mobile no has|your sim has|your number} {won|been selected for|been chosen for|been awarded|"
+        "been shortlisted for|are selected for|are the winner|are a winner|are winner|are the lucky|is selected|"
+        "has been selected|have been selected|are eligible for a}",
+        f"{{won|win|winning}} ~2 {_PRIZE_NOUN}",
+        "{claim|collect|redeem} ~3 {prize|prizes|cash prize|reward|rewards|lottery|jackpot|bonus|voucher|vouchers|"
+        "gift card|gift voucher|award|bumper prize|winnings|gift|free gift|holiday|cash}",
+        "{you are|u are|ur|you're|youre|you have been|u have been|your mobile|your mobile no|your mobile number|"
+        "ur mobile|ur mobile number|your number|your no|ur number|your sim|your mob no|your mobile num} {awarded|won|"
+        "selected to|chosen to|entitled to|picked to|picked|specially selected|randomly selected}",
+        "{randomly|specially} {selected|picked|chosen}",
+        "selected to {receive|get|win|stay}",
+        "{await|awaits|awaiting|await your|still awaiting|is awaiting|waiting for} collection",
+        "unclaimed {prize|award|bonus|reward|payment|bequest|amount|winnings|funds|inheritance}",
+        "{bonus|cash|guaranteed|mystery|special} {prize|award|gift}",
+        "{guaranteed|guarantee} ~3 {prize|cash|award|reward}",
+        "{free|muft} {recharge|laptop|scooty|smartphone|mobile recharge|data recharge|gas cylinder}",
+        "{lottery|lucky draw|jackpot|kbc|kaun banega crorepati|kbc lottery|lucky winner|bumper prize|"
+        "sweepstakes|sweepstake|grand prize|mega prize|prize money|cash prize|lucky customer|lucky number|"
+        "mega draw|bumper draw|prize winner|winning number|winning amount|claim code|prize claim|guaranteed prize|"
+        "award winner|lottery department|lottery winner}",
+        "{lottery|inaam|inam|prize|kbc|lucky draw} ~3 {lagi hai|laga hai|lagi|laga|jeeta|jeete|jeeti|mila hai|"
+        "nikla hai|nikli hai|nikala hai|jeeta hai|jeet gaye|jeet liya}",
+        "{aapne|apne|tumne|aap} ~3 {jeeta|jeete|jeeti|jeet liya|jeet gaye|jeet chuke}",
+        "{inaam|inam|inaam rashi|inam rashi|lottery lagi}",
+    ), "PRIZE_LOTTERY"),
+    Cue("prize_lottery", 15, (
+        "{winner|winners|congratulations|congrats|congratulation|badhai ho|mubarak ho}",
+    ), "PRIZE_LOTTERY", negatable=False),
+    Cue("advance_fee_request", 20, (
+        "{processing|registration|clearance|release|gst|tax|transfer|activation|verification|insurance|"
+        "documentation|file|service|refundable|courier|customs} {fee|fees|charge|charges|amount|deposit} ~4 "
+        "{pay|paid|deposit|transfer|send|of rs|rs|inr|only|required|bharein|jama|claim|release|receive|"
+        "claiming|get}",
+        "{pay|deposit|transfer|send} ~3 {processing|registration|clearance|release|refundable|security|token|"
+        "activation} {fee|fees|charge|charges|amount|deposit|money}",
+        "{pay|buy|purchase|send} ~3 {gift card|gift cards|itunes card|google play card|google play gift card|"
+        "steam card|amazon gift card|bitcoin|crypto|usdt}",
+    ), None),
+
+    # --- refunds, cashback, reward points ------------------------------------------------------------------
+    Cue("refund_cashback_lure", 25, (
+        "{claim|collect|avail|redeem|get back|claim back} ~3 {refund|cashback|cash back|reimbursement|"
+        "compensation|money back}",
+        "eligible for ~3 {refund|cashback|cash back|reimbursement|compensation|reward|subsidy}",
+        "{income tax|it|tax|gst|electricity|gas|lpg|lpg subsidy|covid|insurance|excess|pm kisan} refund",
+        "refund {is |of |amount |}{pending|on hold|awaiting|unclaimed|waiting}",
+        "{refund|cashback|paise|payment} {milega|milenge|paane ke liye|lene ke liye|prapt karne ke liye}",
+    ), "REFUND_REWARD_SCAM"),
+    Cue("government_benefit_lure", 20, (
+        "{government|govt|gov|pm|pradhan mantri|yojana|ministry} ~4 {payment|grant|relief|subsidy|stimulus|scheme|"
+        "benefit|transfer|cash|allowance|yojana} ~6 {apply|claim|click|register|receive|eligible|received|tap}",
+        "{received|receive|eligible for|issued} ~3 {a |}{transfer|payment|grant|relief|subsidy|stimulus|"
+        "allowance} ~3 {from|by} {the |}{government|govt|gov}",
+    ), "GOVERNMENT_IMPERSONATION"),
+    Cue("personal_details_request", 20, (
+        "{send|provide|reply with|forward|email|share} ~2 {your |ur |}{name|full name|details|personal details|"
+        "full details} ~5 {address|age|phone|phone number|mobile number|account number|bank details|occupation|"
+        "country|sex|gender}",
+    ), None),
+    Cue("refund_cashback_lure", 15, (
+        "{receive|get|process|initiate} ~3 {refund|cashback|cash back}",
+        "to receive ~2 {money|payment|amount|funds|prize|reward|cash}",
+    ), "REFUND_REWARD_SCAM"),
+    Cue("reward_points_lure", 25, (
+        "{reward|rewards|credit card|loyalty|bonus|card|sbi|yono|hdfc|icici|axis} points ~5 {expire|expires|expiring|"
+        "expired|expiry|lapse|lapsing|redeem|redeemed|worth|convert|encash|cash|valued|value}",
+        "{redeem|redemption of|encash|convert} ~3 {points|reward points|rewards}",
+        "points {worth|valued at|value of|of value} ~2 {rs|inr|#}",
+    ), "REFUND_REWARD_SCAM"),
+
+    # --- utility disconnection -----------------------------------------------------------------------------
+    Cue("utility_disconnection_threat", 40, (
+        "{electricity|power|bijli|electric|light|gas} {connection|supply|service|meter} ~4 {disconnect|disconnected|"
+        "disconnection|cut|cut off|cutoff|terminated|will be stopped|kat|kaat|katega|kategi|band}",
+        "{electricity|power|bijli|light} ~4 {will be|shall be|to be|will get|would be} {disconnected|cut|cut off|"
+        "terminated}",
+        "previous {month|months|month's} {bill|electricity bill} ~3 not {updated|paid|update|received}",
+        "{electricity|bijli|power|eb|bescom|mseb|msedcl|tneb|electricity board} {officer|department officer|"
+        "office number|helpline officer}",
+        "{bijli|light|connection|bijli connection|light connection} ~3 {kat|kaat|cut|band|kaat di|kat di} "
+        "{jayegi|jaegi|jayega|jaega|di jayegi|di jaegi|diya jayega|hogi|hoga}",
+        "{disconnected|disconnection|cut} ~2 {tonight|today at|at # pm|at # am|at #|aaj raat}",
+    ), "UTILITY_DISCONNECTION"),
+    Cue("utility_disconnection_threat", 20, (
+        "{electricity|power|bijli|light} {bill|bil} ~4 {not updated|not paid|unpaid|pending|overdue|not received}",
+    ), "UTILITY_DISCONNECTION"),
+
+    # --- parcel / customs / digital arrest -----------------------------------------------------------------
+    Cue("parcel_customs_lure", 20, (
+        "{parcel|package|shipment|courier|consignment|delivery} ~4 {held|seized|on hold|stuck|detained|"
+        "confiscated|intercepted|blocked|suspended|undeliverable|awaiting payment|pending payment|returned to "
+        "sender|could not be delivered due to|cannot be delivered due to}",
+        "customs {duty|clearance|fee|fees|charges|department|officer|officials|verification|tax}",
+        "{redelivery|re delivery|re-delivery|shipping|customs|delivery} {fee|fees|charge|charges|payment} ~4 "
+        "{pay|click|link|rs|inr|unpaid|pending|required}",
+        "{incomplete|invalid|wrong|incorrect|insufficient|unclear} {address|delivery address|house number|"
+        "street number|postal code|pin code|zip code|address details|address information}",
+        "{update|confirm|verify|correct|re enter|reconfirm} {your |the |ur |}{address|delivery address|"
+        "shipping address|address details}",
+    ), "PARCEL_CUSTOMS"),
+    Cue("law_enforcement_threat", 45, (
+        "{digital arrest|digitally arrested|digital arrested|online arrest|virtual arrest|house arrest online}",
+        "{arrest|arrested|giraftar|girftar|giraftari|girftari} ~3 {warrant|video call|online|jayega|jaega|"
+        "kiya jayega|kiya jaega|honi|hogi|ho sakti}",
+        "{you will be|you'll be|youll be|you may be|u will be|will be} arrested",
+        "{non bailable|non-bailable} ~2 {warrant|case|offence}",
+        "{your|ur|aapka|aapke} {number|mobile number|sim|aadhaar|aadhar|pan|bank account|account|name|naam} ~4 "
+        "{used|involved|linked|misused|registered} ~4 {illegal|crime|criminal|fraud|money laundering|"
+        "drug|drugs|trafficking|terror|terrorist|hawala|case}",
+        "{illegal|illicit|prohibited|contraband} ~2 {items|goods|drugs|substances|substance|passports|passport|"
+        "parcel|package}",
+        "{drugs|narcotics|mdma|fake passports|fake passport|ganja|cocaine} ~5 {found|parcel|package|seized|"
+        "courier|shipment}",
+    ), "DIGITAL_ARREST"),
+    Cue("law_enforcement_threat", 30, (
+        "money laundering",
+        "{case|fir|complaint|warrant|summons|notice} ~3 {registered|filed|lodged|issued|pending} ~3 {against you|"
+        "in your name|on your name|aapke khilaf|aapke naam}",
+        "{cbi|ncb|enforcement directorate|narcotics bureau|narcotics control bureau|cyber cell|cyber crime|"
+        "crime branch|mumbai police|delhi police|customs department|trai|department of telecommunications|"
+        "interpol|income tax officer|ed officer|cbi officer|police officer|ips officer|dcp|sho} ~5 {case|notice|"
+        "investigation|inquiry|enquiry|warrant|summons|arrest|complaint|fir|statement|verification|disconnect|"
+        "block|blocked|suspend|suspended|video call}",
+        "{police|cbi|customs|ncb|cyber cell} ~3 {case darj|fir darj|karwai|karyawahi|kaarwai|karrvai}",
+        "{kanooni|kanuni|legal} {karwai|karyawahi|kaarwai|action|proceedings|notice}",
+    ), "DIGITAL_ARREST"),
+    Cue("law_enforcement_threat", 15, (
+        "{court|legal} {notice|summons|order|case|proceedings}",
+        "{legal action|police complaint|police case}",
+    ), "DIGITAL_ARREST"),
+    Cue("safe_account_transfer", 45, (
+        "{safe|secure|secured|safety|rbi|government|govt|verification|escrow|supervision|supervisory} "
+        "{account|accounts|bank account|khata}",
+        "{verify|verification of|verifying|legitimacy of|check} {your |ur |the |}{funds|money|savings|balance|"
+        "bank balance|assets}",
+        "{transfer|move|shift|deposit|send} ~4 {money|funds|savings|amount|balance|paise} ~4 {for verification|"
+        "to verify|for investigation|for checking|temporarily|will be returned|will be refunded|safe}",
+    ), "SAFE_ACCOUNT_TRANSFER"),
+
+    # --- jobs, tasks, investment, loans --------------------------------------------------------------------
+    Cue("job_task_lure", 25, (
+        "{simple|easy|online typing|copy paste|prepaid|merchant|daily|like and earn} {task|tasks|assignment|"
+        "assignments}",
+        "earn ~3 {daily|per day|a day|per hour|an hour|weekly|per week|from home|upto|up to|extra income|"
+        "rs|inr|thousands|lakhs|part time|online|salary|commission}",
+        "{daily|weekly} {income|salary|payment|payout|earning|earnings|profit|commission}",
+        "{like|subscribe|rate|review|follow} ~3 {youtube|videos|video|hotels|hotel|products|google maps|"
+        "restaurants|instagram|posts|channels|movies|apps} ~6 {earn|paid|pay|payment|commission|income|salary|rs|"
+        "inr|per task|bonus}",
+        "{hr|hr manager|hr team|recruiter|hiring manager|recruitment team} ~5 {whatsapp|telegram|wa me|contact}",
+        "{ghar baithe|ghar se} ~3 {kamaye|kamaiye|kamayein|kamao|earning|income|paise|kamai|naukri|job}",
+        "{roz|rozana|daily|din ke} ~3 {kamaye|kamaiye|kamayein|kamao|kamai|kamaai}",
+    ), "JOB_TASK_SCAM"),
+    Cue("job_task_lure", 12, (
+        "{part time|part-time|parttime|online|home based|work from home|wfh|data entry|typing} {job|jobs|work|"
+        "opportunity|income|vacancy|vacancies}",
+    ), "JOB_TASK_SCAM"),
+    Cue("investment_lure", 30, (
+        "{guaranteed|assured|fixed|sure shot|sureshot|100%|100 %|risk free|risk-free|no risk} {returns|return|"
+        "profit|profits|income|gains|gain|earning|earnings}",
+        "{double|triple} {your |ur |the |}{money|investment|amount|capital}",
+        "{stock|share|trading|crypto|ipo|forex|option|options|intraday|f&o|commodity} {tips|tip|signals|calls|"
+        "group|advisory|expert} ~3 {group|vip|free|join|telegram|whatsapp|daily}",
+        "{vip|premium|private|exclusive} {trading|stock|investment|crypto|share market} {group|club|channel|plan}",
+        "{high|huge|massive} {returns|profit|profits|roi} ~3 {daily|weekly|monthly|guaranteed|assured|in # days}",
+        "{paisa|paise|pese|paison|rupaye} ~2 {double|dugna|doguna|dogune|tigna}",
+    ), "INVESTMENT_SCAM"),
+    Cue("investment_lure", 10, (
+        "{bitcoin|crypto|cryptocurrency|usdt|forex trading|binary option|binary options}",
+    ), "INVESTMENT_SCAM", negatable=False),
+    Cue("loan_lure", 20, (
+        "{instant|quick|easy|urgent|fast|turant} {loan|loans|cash loan|personal loan|cash|credit} ~3 {approved|"
+        "available|sanctioned|without|no|in # minutes|in minutes|download|apply|click|link|app}",
+        "{loan|loan amount|loan of} ~4 {approved|sanctioned|disbursed|pre approved|preapproved} ~6 {fee|fees|"
+        "charge|charges|pay|click|download|install|link|apk|app}",
+        "{without|no} {cibil|cibil score|credit score|credit check|documents|document|paperwork|income proof|"
+        "salary slip|collateral}",
+        "loan {app|apk|application} ~3 {download|install|link}",
+        "{loan|karz|karja} ~2 {milega|turant|bina}",
+    ), "LOAN_APP_SCAM"),
+
+    # --- family emergency, sextortion, tech support --------------------------------------------------------
+    Cue("family_emergency", 10, (
+        "{hi|hello|hey} {mum|mom|mummy|dad|daddy|papa|maa|mother|father}",
+        "{this is my|my} new {number|no|whatsapp number|mobile number}",
+    ), "FAMILY_EMERGENCY"),
+    Cue("family_emergency", 25, (
+        "{accident|hospital|hospitalized|hospitalised|emergency|arrested|police station|surgery|operation} ~6 "
+        "{send|transfer|need|bhejo|bhej do} ~3 {money|rs|cash|amount|funds|paise|inr}",
+        "{send|transfer|bhejo|bhej do} ~3 {money|paise|rs|amount} ~3 {urgently|immediately|asap|right now|turant|jaldi}",
+    ), "FAMILY_EMERGENCY"),
+    Cue("sextortion_threat", 40, (
+        "{video|videos|photos|pics|pictures|recording|clip|images} ~5 {viral|leak|leaked|upload|uploaded|"
+        "share|send to|post|posted} ~5 {family|contacts|friends|relatives|social media|youtube|facebook}",
+    ), "SEXTORTION"),
+    Cue("tech_support_lure", 20, (
+        "{virus|viruses|malware|trojan|spyware|hacked|compromised|infected} ~3 {your|ur|computer|pc|laptop|device|"
+        "phone|mobile|account|system|detected|found}",
+        "{microsoft|windows|apple|icloud|norton|mcafee|geek squad} {support|security|technician|team|refund|"
+        "renewal|subscription}",
+    ), "TECH_SUPPORT"),
+
+    # --- calls to action -----------------------------------------------------------------------------------
+    Cue("link_click_request", 10, (
+        "{click|tap|visit|open|follow|use|go to|login at|log in at|sign in at} ~3 {link|here|below|url|"
+        "website|site|page}",
+        "{click|tap|visit} ~2 {on|at}",
+        f"{{link|url|website}} {{par|pe|per|pr}} {{click|visit|jaakar|jakar|jaa kar|ja kar}} {{|{_DO[1:-1]}}}",
+        f"{{click|tap}} {_DO}",
+    ), None),
+    Cue("callback_request", 10, (
+        "{call|contact|dial|ring|whatsapp|message|text} ~3 {immediately|now|urgently|asap|helpline|customer care|"
+        "executive|officer|this number|the number|our executive|our agent|our officer|toll free}",
+        f"{{call|phone|sampark}} {_DO}",
+    ), None),
+    # --- spam (premium-rate / unsolicited marketing) -------------------------------------------------------
+    Cue("spam_marketing", 15, (
+        "{free|freemsg|free msg} {entry|msg|message|ringtone|ringtones|tone|tones|camera phone|mobile|phone|gift|"
+        "holiday|tickets|trip|sms|text|txt|minutes|mins|nokia|video phone|upgrade|membership|trial|polys|"
+        "games|game|credits|chat|dating}",
+        "{unsubscribe|opt out|optout|stop to end|stop2end|stop 2 end|reply stop|txt stop|text stop|send stop|"
+        "to opt out|to unsubscribe|stop to opt out}",
+        "{sexy|horny|naughty|xxx|hot|lonely|dirty} {singles|girls|babes|chat|pics|pictures|videos|video|"
+        "ladies|wives|housewives|dating}",
+        "{per msg|per min|per minute|per text|per week|per wk|ppm|p min|p msg|pmin|pmsg|p m|min rate|msg rate|"
+        "std rate|std txt rate|t cs|t&cs|t c's|tcs apply|t&c's apply|18 only|over18s|over 18s}",
+    ), "SPAM", negatable=False),
+)
+
+BENIGN: tuple[Benign, ...] = (
+    Benign((
+        "kyc {has been|is|was|have been|successfully|has successfully been|got} ~2 {completed|updated|verified|"
+        "done|approved|successful|received|accepted|processed|complete}",
+        "{completed|updated|verified} {your |ur |the |}{kyc|ekyc|re kyc} {successfully|}",
+        "kyc {ho gaya|ho gayi|ho chuka|safal|successful|complete ho gaya|update ho gaya}",
+        "{successfully|}{linked|seeded} ~3 {with|to} ~3 {pan|aadhaar|aadhar|account}",
+        "{pan|aadhaar|aadhar} {is|has been} ~2 {successfully |}{linked|seeded|updated|verified}",
+    ), ("kyc_update_lure", "pan_aadhaar_link_lure")),
+    Benign((
+        "{never|not|don't|doesn't|dont|doesnt|won't|nobody|no one} {ask|asks|call|calls|request|requests|seek|seeks|"
+        "ask for|asks for|ask you for|asks you for} ~4 {otp|pin|cvv|password|passwords|details|kyc|card|information|"
+        "sensitive|confidential|credentials}",
+        "{never|do not|don't|dont|pls do not|please do not|please don't} ~2 {share|disclose|reveal|give|tell} ~4 "
+        "{otp|pin|cvv|password|code|details|it|this}",
+        "{otp|pin|cvv|code} ~3 {is|are} ~2 {confidential|secret|private}",
+        "beware of {fraud|fraudsters|frauds|fake|scam|scams}",
+    ), ("credential_request",)),
+    Benign((
+        "{your |ur |the |}{order|package|parcel|shipment|consignment} ~4 {has been|was|is|got} ~2 {delivered|shipped|"
+        "dispatched|out for delivery|picked up}",
+    ), ("parcel_customs_lure",)),
+    Benign((
+        "{card|debit card|credit card|account} {has been|is|was} ~2 {blocked|locked|deactivated} ~3 {as requested|"
+        "as per your request|on your request|at your request|successfully}",
+        "{sms|send|text} block ~2 to",
+        "to block ~3 {card|account|upi|sms}",
+    ), ("account_block_threat",)),
+    Benign((
+        "{refund|cashback} ~4 {has been|is|was|successfully} ~2 {processed|initiated|credited|completed|"
+        "transferred|issued|approved}",
+    ), ("refund_cashback_lure",)),
+)
+
+# Brand/organisation names a message may claim to come from, with the substrings their registered Indian DLT
+# sender headers carry (e.g. VK-HDFCBK, AD-SBIINB, JM-AIRTEL). Used for sender-id checks only.
+BRAND_HEADER_KEYS: dict[str, tuple[str, ...]] = {
+    "sbi": ("SBI",), "hdfc": ("HDFC",), "icici": ("ICICI", "ICIC"), "axis": ("AXIS", "AXIS"),
+    "kotak": ("KOTAK", "KMB", "KOTK"), "pnb": ("PNB",), "bank of baroda": ("BOB", "BARODA", "BRODA"),
+    "canara": ("CANARA", "CNRB", "CANBNK"), "union bank": ("UNION", "UBI", "UBOI"), "yes bank": ("YES", "YESB"),
+    "idfc": ("IDFC",), "indusind": ("INDUS", "IBL"), "bank of india": ("BOI", "BOIIND"), "federal": ("FED",),
+    "indian bank": ("INDBNK", "INDIAN"), "iob": ("IOB",), "uco": ("UCO",), "central bank": ("CBOI", "CENTBK"),
+    "au bank": ("AUBANK", "AUSFB"), "rbl": ("RBL",), "idbi": ("IDBI",), "bandhan": ("BANDHN", "BANDHAN"),
+    "paytm": ("PAYTM", "PYTM", "PTM"), "phonepe": ("PHONPE", "PHNPE", "PHONEPE"),
+    "google pay": ("GPAY", "GOOGLE", "GOOGL"), "amazon": ("AMAZON", "AMZN"), "flipkart": ("FLPKRT", "FLIPKT", "FKRT"),
+    "airtel": ("AIRTEL", "ARTL"), "jio": ("JIO",), "vodafone": ("VICARE", "VIINFO", "VODA", "VFCARE"),
+    "bsnl": ("BSNL",), "irctc": ("IRCTC",), "uidai": ("UIDAI", "AADHAR", "AADHAAR"),
+    "income tax": ("ITDEPT", "INCMTX", "ITD"), "epfo": ("EPFO",), "lic": ("LIC",), "india post": ("INDPST", "IPOST", "POST"),
+    "bluedart": ("BLUDRT", "BLUEDT", "BLUDART"), "delhivery": ("DLVERY", "DELHVY", "DLHVRY"),
+    "swiggy": ("SWIGGY", "SWIGY"), "zomato": ("ZOMATO", "ZOMATO"), "npci": ("NPCI", "BHIM"),
+    "hdfc life": ("HDFCLF",), "sbi card": ("SBICRD", "SBIC"), "mobikwik": ("MBKWIK", "MOBIKW"),
+}
+
+BRAND_CLAIMS: tuple[Cue, ...] = (
+    Cue("brand_claim", 0, ("{sbi|state bank|state bank of india|yono}",), tag="sbi", negatable=False),
+    Cue("brand_claim", 0, ("hdfc",), tag="hdfc", negatable=False),
+    Cue("brand_claim", 0, ("icici",), tag="icici", negatable=False),
+    Cue("brand_claim", 0, ("{axis bank|axis}",), tag="axis", negatable=False),
+    Cue("brand_claim", 0, ("{kotak|kotak mahindra}",), tag="kotak", negatable=False),
+    Cue("brand_claim", 0, ("{pnb|punjab national bank}",), tag="pnb", negatable=False),
+    Cue("brand_claim", 0, ("{bank of baroda|bob}",), tag="bank of baroda", negatable=False),
+    Cue("brand_claim", 0, ("{canara bank|canara}",), tag="canara", negatable=False),
+    Cue("brand_claim", 0, ("{union bank|union bank of india}",), tag="union bank", negatable=False),
+    Cue("brand_claim", 0, ("yes bank",), tag="yes bank", negatable=False),
+    Cue("brand_claim", 0, ("{idfc|idfc first}",), tag="idfc", negatable=False),
+    Cue("brand_claim", 0, ("{indusind|indusind bank}",), tag="indusind", negatable=False),
+    Cue("brand_claim", 0, ("bank of india",), tag="bank of india", negatable=False),
+    Cue("brand_claim", 0, ("federal bank",), tag="federal", negatable=False),
+    Cue("brand_claim", 0, ("indian bank",), tag="indian bank", negatable=False),
+    Cue("brand_claim", 0, ("{indian overseas bank|iob}",), tag="iob", negatable=False),
+    Cue("brand_claim", 0, ("{uco bank}",), tag="uco", negatable=False),
+    Cue("brand_claim", 0, ("central bank of india",), tag="central bank", negatable=False),
+    Cue("brand_claim", 0, ("{idbi|idbi bank}",), tag="idbi", negatable=False),
+    Cue("brand_claim", 0, ("{rbl bank}",), tag="rbl", negatable=False),
+    Cue("brand_claim", 0, ("{bandhan bank}",), tag="bandhan", negatable=False),
+    Cue("brand_claim", 0, ("{au bank|au small finance bank}",), tag="au bank", negatable=False),
+    Cue("brand_claim", 0, ("paytm",), tag="paytm", negatable=False),
+    Cue("brand_claim", 0, ("{phonepe|phone pe}",), tag="phonepe", negatable=False),
+    Cue("brand_claim", 0, ("{google pay|gpay|g pay}",), tag="google pay", negatable=False),
+    Cue("brand_claim", 0, ("{amazon|amazon pay}",), tag="amazon", negatable=False),
+    Cue("brand_claim", 0, ("flipkart",), tag="flipkart", negatable=False),
+    Cue("brand_claim", 0, ("airtel",), tag="airtel", negatable=False),
+    Cue("brand_claim", 0, ("{jio|reliance jio}",), tag="jio", negatable=False),
+    Cue("brand_claim", 0, ("{vodafone|vodafone idea|vi customer}",), tag="vodafone", negatable=False),
+    Cue("brand_claim", 0, ("bsnl",), tag="bsnl", negatable=False),
+    Cue("brand_claim", 0, ("irctc",), tag="irctc", negatable=False),
+    Cue("brand_claim", 0, ("{uidai|aadhaar department}",), tag="uidai", negatable=False),
+    Cue("brand_claim", 0, ("{income tax department|income tax dept|it department}",), tag="income tax", negatable=False),
+    Cue("brand_claim", 0, ("epfo",), tag="epfo", negatable=False),
+    Cue("brand_claim", 0, ("{lic|life insurance corporation}",), tag="lic", negatable=False),
+    Cue("brand_claim", 0, ("{india post|indiapost}",), tag="india post", negatable=False),
+    Cue("brand_claim", 0, ("{bluedart|blue dart}",), tag="bluedart", negatable=False),
+    Cue("brand_claim", 0, ("delhivery",), tag="delhivery", negatable=False),
+    Cue("brand_claim", 0, ("{npci|bhim}",), tag="npci", negatable=False),
+    Cue("brand_claim", 0, ("{sbi card|sbicard}",), tag="sbi card", negatable=False),
+    Cue("brand_claim", 0, ("{mobikwik}",), tag="mobikwik", negatable=False),
+    # Generic organisation claims: no header to compare with, but a personal number should not send them.
+    Cue("brand_claim", 0, ("{dear customer|dear user|dear sir madam|dear valued customer|dear account holder|"
+                           "dear card holder|dear cardholder|your bank|bank account|customer care|customer support|"
+                           "rbi|reserve bank|electricity board|electricity department|customs|courier|kyc}",),
+        tag="*", negatable=False),
+)
+
+#: Every scam-text cue (including spam); compiled once.
+SMS_CUES = CueSet(CUES + BRAND_CLAIMS, BENIGN)
+
+#: Codes that are a "hook" (problem, prize, pretext) as opposed to pressure or calls to action.
+HOOK_CODES = frozenset({
+    "kyc_update_lure", "pan_aadhaar_link_lure", "account_block_threat", "fastag_challan_lure", "credential_request",
+    "pin_to_receive", "remote_access_app", "screen_share_request", "prize_lottery", "refund_cashback_lure",
+    "reward_points_lure", "utility_disconnection_threat", "parcel_customs_lure", "law_enforcement_threat",
+    "safe_account_transfer", "job_task_lure", "investment_lure", "loan_lure", "family_emergency",
+    "sextortion_threat", "tech_support_lure", "advance_fee_request", "verification_request", "app_install_request",
+    "government_benefit_lure", "personal_details_request", "spam_marketing", "authority_claim",
+})
+ACTION_CODES = frozenset({"link_click_request", "callback_request", "app_install_request", "credential_request",
+                          "guided_action"})
+PRESSURE_CODES = frozenset({"urgency", "secrecy_demand"})
+
+MESSAGES: dict[str, str] = {
+    "kyc_update_lure": "Asks to update or complete KYC (banks never do this by SMS link or call)",
+    "pan_aadhaar_link_lure": "Asks to link or update PAN / Aadhaar",
+    "account_block_threat": "Threatens that an account, card, SIM or service will be blocked",
+    "fastag_challan_lure": "FASTag / traffic-challan payment or update lure",
+    "verification_request": "Asks to verify account or identity details",
+    "authority_claim": "Claims to come from a bank, regulator or government department",
+    "credential_request": "Asks for an OTP, PIN, CVV, password or card details",
+    "pin_to_receive": "Says to scan a QR or enter a PIN to receive money (a PIN is only needed to pay)",
+    "remote_access_app": "Mentions a remote-access / screen-sharing app",
+    "screen_share_request": "Asks to share the screen",
+    "app_install_request": "Asks to install an app or APK from a link",
+    "guided_action": "Promises an 'executive' will guide you through steps",
+    "urgency": "Creates urgency",
+    "secrecy_demand": "Demands secrecy or staying on a call",
+    "prize_lottery": "Prize, lottery or winner claim",
+    "advance_fee_request": "Asks for a fee, deposit or gift-card payment to release money",
+    "refund_cashback_lure": "Refund / cashback lure",
+    "reward_points_lure": "Reward points expiry / redemption lure",
+    "utility_disconnection_threat": "Threatens electricity / utility disconnection",
+    "parcel_customs_lure": "Parcel held / customs fee / address update lure",
+    "law_enforcement_threat": "Police / CBI / customs / court threat ('digital arrest')",
+    "safe_account_transfer": "Asks to move money to a 'safe' or verification account",
+    "job_task_lure": "Part-time job / paid task lure",
+    "investment_lure": "Investment / trading lure with promised returns",
+    "loan_lure": "Instant loan lure",
+    "family_emergency": "Relative-in-trouble / new-number request for money",
+    "sextortion_threat": "Threatens to leak videos or photos",
+    "tech_support_lure": "Tech-support / virus lure",
+    "link_click_request": "Asks to click a link",
+    "callback_request": "Asks to call or message a number",
+    "spam_marketing": "Premium-rate or unsolicited marketing wording",
+    "government_benefit_lure": "Government payment / subsidy / scheme lure",
+    "personal_details_request": "Asks for personal details (name, address, account number)",
+}

@@ -1,0 +1,285 @@
+"""SMS / chat message analysis: cue lexicon (English + Hinglish), links, UPI ids, phone numbers, sender id.
+
+``analyze_sms`` is pure and fast (precompiled lexicon, linear-time matching, hostile inputs cut early):
+
+1. the text is capped and cleaned (``textmatch``), URLs / UPI ids / phone numbers are extracted from it;
+2. the cue lexicon (``cues.SMS_CUES``) is matched on the text with links and UPI ids masked, keeping the strongest
+   hit per signal code; negated cues ("never share your OTP") and benign contexts ("KYC completed
+   successfully") do not count;
+3. every link (at most ``MAX_LINKS`` distinct ones) is judged by ``url.analyze_url``; the worst one is folded in;
+4. combinations add points (a hook together with a link, call-back number, UPI id or pressure);
+5. the sender id is checked (an organisation's message from a personal mobile number; a registered DLT header of
+   the claimed brand lowers the score slightly but never below "high" once the cues put it there);
+6. ``device_info`` (screen sharing / remote access while an OTP arrives, SIM change) and an attached
+   ``upi_intent`` are scored.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Any, Iterable
+
+import phonenumbers
+
+from ..errors import InvalidInput, ScamShieldError
+from .cues import ACTION_CODES, BRAND_HEADER_KEYS, HOOK_CODES, MESSAGES, PRESSURE_CODES, SMS_CUES
+from .taxonomy import advice_for
+from .textmatch import normalize, strip_invisible, tokenize
+from .transaction import device_signals
+from .types import Assessment, Signal
+from .url import analyze_url, extract_urls
+
+__all__ = ["analyze_sms", "extract_upi_ids", "extract_phone_numbers", "classify_sender", "MAX_SMS_CHARS",
+           "MAX_CUE_CHARS", "MAX_LINKS"]
+
+MAX_SMS_CHARS = 5_000      # links, UPI ids and numbers are looked for in this many characters
+MAX_CUE_CHARS = 2_000      # cue phrases in this many (a 10-part SMS is 1,530 characters)
+MAX_CUE_TOKENS = 500
+MAX_LINKS = 5
+MAX_URLS_REPORTED = 20
+MAX_PHONE_CANDIDATES = 8
+MAX_UPI_IDS = 10
+
+# local@handle where the handle has no dot after it (so e-mail addresses are not taken for UPI ids).
+_UPI_ID_RE = re.compile(r"(?<![\w.@+-])([a-z0-9][a-z0-9._-]{1,63}@[a-z][a-z0-9]{1,31})(?![\w@-]|\.[a-z0-9])",
+                        re.IGNORECASE)
+_PHONE_CANDIDATE_RE = re.compile(r"(?<![\w+])(?:\+|00)?\d[\d ().-]{6,16}\d(?![\w])")
+_DLT_RE = re.compile(r"^(?:[A-Z]{2}-)?([A-Z0-9]{6})(?:-[A-Z])?$|^[A-Z]{2}-([A-Z0-9]{3,9})(?:-[A-Z])?$")
+# "Txt NOKIA to 87077", "text TONE or FLAG to 84199", "send GO to No: 86688" (premium-rate short codes).
+_SHORTCODE_RE = re.compile(r"\b(?:txt|text|send|reply|sms|rply)\W{0,3}(?:[a-z0-9]{1,12}\W{1,3}){0,3}?(?:to|2)\W{0,3}"
+                           r"(?:no\W{0,3})?\d{5}\b", re.IGNORECASE)
+# Premium-rate / subscription small print: "150p/msg", "£1.50/wk", "18+", "PO Box 36504", "T&Cs".
+_SPAM_PRINT_RES = (
+    re.compile(r"\b\d{1,3}(?:\.\d{1,2})?p\s?(?:/|per|pm\b|p/m|min|msg|tone|wk|week|day|mt)", re.IGNORECASE),
+    re.compile(r"£\s?\d{1,3}(?:\.\d\d)?\s?(?:/|per|a)\s?(?:wk|week|msg|min|day|month|mnth|mth)", re.IGNORECASE),
+    re.compile(r"(?<![\d+])(?:16|18)\s?\+(?!\d)"),
+    re.compile(r"\bp\.?\s?o\.?\s?box\s?\d", re.IGNORECASE),
+)
+_OTP_WORDS = frozenset({"otp", "passcode", "password", "code", "pin"})
+# A money amount: "Rs. 5,000", "₹500", "INR 2 lakh", "£350", "5000/-", "10 lakh rupees". Bounded, no nesting.
+_MONEY_RE = re.compile(r"(?:₹|\brs\.?|\binr|£|\$|€|\busd)\s?\d[\d,]{0,14}(?:\.\d{1,2})?"
+                       r"|\b\d[\d,]{0,14}(?:\.\d{1,2})?\s?(?:/-|rs\b|inr\b|rupees?\b|pounds?\b|lakhs?\b|lacs?\b|"
+                       r"crores?\b|dollars?\b|usd\b)", re.IGNORECASE)
+
+
+def extract_upi_ids(text: str, *, limit: int = MAX_UPI_IDS) -> list[str]:
+    """UPI ids (``name@handle``) in ``text``; e-mail addresses (``name@domain.tld``) are not UPI ids."""
+    out: dict[str, None] = {}
+    for m in _UPI_ID_RE.finditer(text):
+        out.setdefault(m.group(1).casefold(), None)
+        if len(out) >= limit:
+            break
+    return list(out)
+
+
+def extract_phone_numbers(text: str, *, region: str = "IN", limit: int = MAX_PHONE_CANDIDATES) -> list[str]:
+    """Valid phone numbers in ``text`` as E.164 (Indian formats by default: +91, 0-prefixed, 10-digit)."""
+    out: dict[str, None] = {}
+    tried = 0
+    for m in _PHONE_CANDIDATE_RE.finditer(text):
+        cand = m.group(0)
+        digits = sum(c.isdigit() for c in cand)
+        if digits < 8 or digits > 15:
+            continue
+        tried += 1
+        if tried > limit:
+            break
+        try:
+            num = phonenumbers.parse(cand, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(num):
+            out.setdefault(phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164), None)
+    return list(out)
+
+
+def classify_sender(sender: str | None) -> dict[str, Any]:
+    """``{"type": "dlt", "header": "HDFCBK"}``, ``{"type": "phone", "country_code": 91, "mobile": True}``,
+    ``{"type": "email"}``, ``{"type": "other"}`` or ``{"type": "none"}``."""
+    if not sender or not sender.strip():
+        return {"type": "none"}
+    s = strip_invisible(sender, max_chars=64).strip()
+    compact = re.sub(r"[\s()-]", "", s)
+    if "@" in s:
+        return {"type": "email"}
+    if re.fullmatch(r"\+?\d{7,15}", compact):
+        try:
+            num = phonenumbers.parse(compact if compact.startswith("+") else compact, "IN")
+        except phonenumbers.NumberParseException:
+            return {"type": "other"}
+        if not phonenumbers.is_valid_number(num):
+            return {"type": "phone", "valid": False, "country_code": num.country_code, "mobile": False}
+        ntype = phonenumbers.number_type(num)
+        mobile = ntype in (phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
+        return {"type": "phone", "valid": True, "country_code": num.country_code, "mobile": mobile}
+    m = _DLT_RE.match(s.upper())
+    if m and any(c.isalpha() for c in (m.group(1) or m.group(2))):
+        return {"type": "dlt", "header": m.group(1) or m.group(2)}
+    return {"type": "other"}
+
+
+def _mask(norm: str, pieces: Iterable[str]) -> str:
+    for p in pieces:
+        np = normalize(p, max_chars=2_100)
+        if np:
+            norm = norm.replace(np, " ")
+    return norm
+
+
+def _link_signals(urls: list[str]) -> tuple[list[Signal], list[dict[str, Any]]]:
+    judged: list[tuple[int, str, Assessment]] = []
+    for u in urls[:MAX_LINKS]:
+        try:
+            ua = analyze_url(u)
+        except ScamShieldError:
+            continue
+        judged.append((ua.risk_score, u, ua))
+    details = [{"url": u[:200], "risk_score": sc, "registered_domain": ua.extracted.get("registered_domain")}
+               for sc, u, ua in judged]
+    if not judged:
+        return [], details
+    score, url, ua = max(judged, key=lambda t: t[0])
+    ev = {"url": url[:200], "url_score": score, "registered_domain": ua.extracted.get("registered_domain"),
+          "url_signals": [s.code for s in ua.signals if s.weight > 0][:8]}
+    ftypes = [s.fraud_type for s in ua.signals if s.weight > 0 and s.fraud_type]
+    ftype = ftypes[0] if ftypes else "PHISHING_LINK"
+    if score >= 50:
+        return [Signal("malicious_link", round(50 + 0.5 * (score - 50), 1), "Contains a link judged dangerous",
+                       ev, ftype)], details
+    if score >= 25:
+        return [Signal("suspicious_link", round(0.6 * score, 1), "Contains a suspicious link", ev, ftype)], details
+    return [], details
+
+
+def _is_otp_delivery(words: tuple[str, ...]) -> bool:
+    has_word = any(w in _OTP_WORDS for w in words) or "one time password" in " ".join(words[:60])
+    has_code = any(w.isdigit() and 4 <= len(w) <= 8 for w in words)
+    return has_word and has_code
+
+
+def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | None = None,
+                upi_intent: str | None = None) -> Assessment:
+    """Judge one SMS / chat message (kind ``"sms"``). Raises ``InvalidInput`` for non-text input."""
+    if not isinstance(message, str):
+        raise InvalidInput("message must be a string")
+    clean = strip_invisible(message, max_chars=MAX_SMS_CHARS)
+    if not clean.strip():
+        raise InvalidInput("message is empty")
+
+    urls = list(dict.fromkeys(extract_urls(clean)))
+    upi_ids = extract_upi_ids(clean)
+    norm = normalize(clean[:MAX_CUE_CHARS], max_chars=MAX_CUE_CHARS)
+    masked = _mask(norm, [*urls[:MAX_URLS_REPORTED], *upi_ids])
+    tokens = tokenize(masked, max_tokens=MAX_CUE_TOKENS)
+    phones = extract_phone_numbers(clean)
+
+    best: dict[str, Signal] = {}
+    matched: dict[str, list[str]] = defaultdict(list)
+    claimed: dict[str, None] = {}
+    for hit in SMS_CUES.scan_tokens(tokens):
+        cue = hit.cue
+        if cue.code == "brand_claim":
+            claimed.setdefault(cue.tag or "*", None)
+            continue
+        if hit.text not in matched[cue.code] and len(matched[cue.code]) < 5:
+            matched[cue.code].append(hit.text)
+        cur = best.get(cue.code)
+        if cur is None or cue.weight > cur.weight:
+            best[cue.code] = Signal(cue.code, cue.weight, MESSAGES.get(cue.code, cue.code), {}, cue.fraud_type)
+    shortcode = bool(_SHORTCODE_RE.search(clean))
+    if shortcode:
+        matched["spam_marketing"].append("premium short code")
+    for rx in _SPAM_PRINT_RES:
+        m = rx.search(clean)
+        if m:
+            matched["spam_marketing"].append(m.group(0)[:20])
+    if matched.get("spam_marketing"):
+        # Several independent marketing markers are much stronger evidence than one.
+        n = len(matched["spam_marketing"])
+        best["spam_marketing"] = Signal("spam_marketing", min(50, 15 * n), MESSAGES["spam_marketing"],
+                                        {}, "SPAM")
+    money = _MONEY_RE.search(clean)
+    signals = [Signal(s.code, s.weight, s.message, {"matched": matched[s.code]}, s.fraud_type)
+               for s in best.values()]
+
+    link_sigs, link_details = _link_signals(urls)
+    signals.extend(link_sigs)
+
+    codes = set(best)
+    hooks = sorted(codes & HOOK_CODES)
+    strong_hooks = [c for c in hooks if best[c].weight >= 20]
+    if hooks:
+        if urls:
+            signals.append(Signal("lure_with_link", 15, "A lure or threat together with a link",
+                                  {"lures": hooks, "links": len(urls)}, "PHISHING_LINK"))
+        elif phones or shortcode or "callback_request" in codes:
+            signals.append(Signal("lure_with_callback", 15, "A lure or threat together with a number to call",
+                                  {"lures": hooks, "phone_numbers": len(phones)}, None))
+        if upi_ids:
+            signals.append(Signal("lure_with_upi_id", 10, "A lure together with a UPI id to pay",
+                                  {"lures": hooks, "upi_ids": upi_ids[:3]}, "PAYMENT_FRAUD"))
+        if money and codes & {"prize_lottery", "refund_cashback_lure", "job_task_lure", "investment_lure"}:
+            signals.append(Signal("lure_with_amount", 15, "A prize, refund or earnings promise with a money amount",
+                                  {"amount": money.group(0)[:32]}, None))
+        if codes & PRESSURE_CODES:
+            signals.append(Signal("lure_with_pressure", 10, "A lure or threat with urgency or secrecy",
+                                  {"lures": hooks, "pressure": sorted(codes & PRESSURE_CODES)}, None))
+        has_action = bool(urls or phones or upi_ids or (codes & ACTION_CODES) - {"guided_action"})
+        if len(strong_hooks) >= 2 and has_action:
+            signals.append(Signal("lure_with_action", 10, "Several lures together with a call to action",
+                                  {"lures": strong_hooks}, None))
+
+    # Sender id.
+    sender_info = classify_sender(sender)
+    named_claims = [c for c in claimed if c != "*"]
+    if sender_info["type"] == "phone" and claimed:
+        if sender_info.get("country_code") == 91:
+            signals.append(Signal("sender_personal_number", 20,
+                                  "Claims to be from a bank or organisation but was sent from a personal number "
+                                  "(Indian organisations send from registered DLT headers such as VK-HDFCBK)",
+                                  {"claims": list(claimed)[:5]}, "BANK_KYC_IMPERSONATION" if named_claims else None))
+        else:
+            signals.append(Signal("sender_foreign_number", 25,
+                                  "Claims to be from a bank or organisation but was sent from a foreign number",
+                                  {"claims": list(claimed)[:5], "country_code": sender_info.get("country_code")},
+                                  "BANK_KYC_IMPERSONATION" if named_claims else None))
+    elif sender_info["type"] == "dlt" and named_claims:
+        header = sender_info["header"]
+        verified = [c for c in named_claims if any(k in header for k in BRAND_HEADER_KEYS.get(c, ()))]
+        positive = sum(s.weight for s in signals if s.weight > 0)
+        if verified and positive < 50:
+            signals.append(Signal("sender_header_matches_brand", -10,
+                                  "Sent from a registered sender header of the brand it names",
+                                  {"header": header, "brands": verified}, None))
+
+    otp_message = _is_otp_delivery(tokens.words)
+    signals.extend(device_signals(device_info, context="sms", otp_message=otp_message))
+
+    if upi_intent:
+        from .upi import analyze_upi_intent, parse_upi
+
+        try:
+            intent = parse_upi(upi_intent)
+        except InvalidInput as e:
+            signals.append(Signal("malformed_upi_intent", 15, "The attached UPI link is malformed",
+                                  {"error": e.message[:120]}, "PAYMENT_FRAUD"))
+        else:
+            for s in analyze_upi_intent(intent):
+                signals.append(Signal(s.code, s.weight, s.message, {**s.evidence, "source": "upi_intent"},
+                                      s.fraud_type))
+
+    a = Assessment("sms", signals, extracted={
+        "extracted_urls": urls[:MAX_URLS_REPORTED],
+        "extracted_upi_ids": upi_ids,
+        "extracted_phone_numbers": phones,
+        "sender_type": sender_info["type"],
+        "links": link_details,
+    })
+    recs = [advice_for(ft) for ft in a.detected_fraud_types]
+    if not a.is_safe:
+        if urls:
+            recs.append("Do not open the link. Use the official app or type the official address yourself.")
+        recs.append("Report it at cybercrime.gov.in or call 1930; forward fraudulent SMS to Sanchar Saathi (Chakshu).")
+    a.recommendations = list(dict.fromkeys(recs))
+    return a

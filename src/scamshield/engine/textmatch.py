@@ -1,0 +1,442 @@
+"""Linear-time phrase matching over untrusted text (SMS, QR notes, call transcripts).
+
+The pipeline is ``normalize`` -> ``tokenize`` -> ``PhraseMatcher.find`` (or ``CueSet.scan`` for the whole thing
+with negation and benign-context handling). Everything is linear in the input length:
+
+* ``normalize`` caps the raw length first, then strips zero-width / bidi controls with one ``str.translate``,
+  applies NFKC, folds a few Cyrillic/Greek look-alike letters to Latin, casefolds and collapses whitespace.
+* ``tokenize`` splits words with one regex without nested quantifiers. Words are letter runs joined by inner
+  apostrophes, or digit runs (``24hr`` -> ``24`` ``hr``), so ``won't`` is one token (never ``won``) and
+  ``shopping`` never contains the token ``pin``. Digits between letters are read as letters (``W0N`` -> ``won``).
+  Sentence breaks (``. ! ?`` before a space, ``;``, newlines) give every token a clause number.
+* ``PhraseMatcher`` walks a token trie from every token: O(tokens x longest phrase x gap width). No regex
+  backtracking on untrusted text at all.
+
+Phrase specs (lexicon syntax, see ``expand`` and ``PhraseMatcher``)::
+
+    "{update|complete} {your |}kyc"   brace alternatives, expanded at compile time (no nesting)
+    "otp ~3 batayein"                  ``~N`` skips 0..N arbitrary words of the same clause
+    "block*"                           trailing ``*``: any word starting with ``block``
+    "rs #"                             ``#``: any all-digit word
+
+Phrases never match across clause breaks. Matching is whole-word only.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any, Hashable, Iterable, Sequence
+
+__all__ = [
+    "MAX_RAW_CHARS",
+    "MAX_TEXT_CHARS",
+    "NEGATORS_BEFORE",
+    "NEGATORS_AFTER",
+    "Tokens",
+    "PhraseHit",
+    "PhraseMatcher",
+    "Cue",
+    "Benign",
+    "CueHit",
+    "CueSet",
+    "normalize",
+    "strip_invisible",
+    "tokenize",
+    "expand",
+    "is_negated",
+]
+
+#: Raw characters looked at before anything else (hostile inputs are cut here, before any per-char work).
+MAX_RAW_CHARS = 65_536
+#: Characters kept after invisible characters are removed (an SMS is 160-1,000 characters; an e-mail-sized
+#: paste still fits).
+MAX_TEXT_CHARS = 5_000
+MAX_TOKENS = 1_500
+
+# Zero-width, bidi controls, soft hyphen, word joiners, BOM, variation selectors, tag characters...
+_INVISIBLE = dict.fromkeys(
+    [0x00AD, 0x034F, 0x061C, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180E, 0x3164, 0xFEFF, 0xFFA0]
+    + list(range(0x200B, 0x2010))  # ZWSP, ZWNJ, ZWJ, LRM, RLM
+    + list(range(0x202A, 0x202F))  # LRE..RLO
+    + list(range(0x2060, 0x2070))  # word joiner, invisible operators, LRI..PDI, deprecated format chars
+    + list(range(0xFE00, 0xFE10))  # variation selectors
+    + list(range(0xE0000, 0xE0080)),  # tag characters
+    None,
+)
+# Look-alike letters used to dodge keyword filters ("КYС"). Only letters whose lowercase form is visually Latin.
+_LOOKALIKES = str.maketrans({
+    "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x", "і": "i", "ј": "j", "ѕ": "s",
+    "ԁ": "d", "һ": "h", "ӏ": "l", "ո": "n", "ս": "u", "к": "k", "м": "m", "т": "t", "в": "b", "н": "h",
+    "ο": "o", "α": "a", "ε": "e", "ι": "i", "κ": "k", "ν": "v", "ρ": "p", "τ": "t", "υ": "u", "χ": "x",
+    # typographic punctuation
+    "\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u2032": "'", "`": "'", "\u00b4": "'",
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
+})
+_WS_RE = re.compile(r"\s+")
+# Digits used as letters inside words ("W0N", "FL1PKART", "acc0unt"): only between two letters.
+_LEET_RE = re.compile(r"(?<=[a-z])[013457@$](?=[a-z])")
+_LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"}
+_NL_RE = re.compile(r"[^\S\n]*\n\s*")
+
+
+def strip_invisible(text: str, *, max_chars: int = MAX_TEXT_CHARS) -> str:
+    """Cap raw length, drop invisible/bidi characters, cap again. Keeps case (for URL/UPI extraction)."""
+    if not isinstance(text, str):
+        raise TypeError("text must be str")
+    return text[:MAX_RAW_CHARS].translate(_INVISIBLE)[:max_chars]
+
+
+def normalize(text: str, *, max_chars: int = MAX_TEXT_CHARS) -> str:
+    """Canonical form for matching: NFKC, look-alikes folded, casefolded, whitespace collapsed.
+
+    Newlines survive (as single ``\\n``) because they separate clauses; other whitespace runs become one space.
+    The result is at most about ``max_chars`` characters whatever the input size.
+    """
+    s = strip_invisible(text, max_chars=max_chars)
+    s = unicodedata.normalize("NFKC", s)
+    s = s.casefold().translate(_LOOKALIKES)
+    s = _LEET_RE.sub(lambda m: _LEET[m.group(0)], s)
+    # NFKC may expand (ligatures); re-cap so later stages stay bounded.
+    s = s[: max_chars + 64]
+    s = _NL_RE.sub("\n", s)
+    if "\n" in s:
+        return "\n".join(_WS_RE.sub(" ", part).strip() for part in s.split("\n")).strip()
+    return _WS_RE.sub(" ", s).strip()
+
+
+# A word (letters of any script, inner apostrophes) or a digit run, or a clause break.
+_L = r"(?:[^\W\d_]|[\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963])"  # + Devanagari vowel signs
+_TOKEN_RE = re.compile(rf"({_L}+(?:'{_L}+)*|\d+)|([.!?]+(?=\s|$)|[;\n])")
+
+
+@dataclass(frozen=True, slots=True)
+class Tokens:
+    """Words of a normalised text with their character spans and clause numbers."""
+
+    text: str
+    words: tuple[str, ...]
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    clauses: tuple[int, ...]
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def span_text(self, start: int, end: int) -> str:
+        """Original (normalised) text covering tokens ``start``..``end``-1."""
+        if start >= end:
+            return ""
+        return self.text[self.starts[start]: self.ends[end - 1]]
+
+
+def tokenize(normalized: str, *, max_tokens: int = MAX_TOKENS) -> Tokens:
+    """Split an already ``normalize``-d text into words (at most ``max_tokens``)."""
+    words: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    clauses: list[int] = []
+    clause = 0
+    for m in _TOKEN_RE.finditer(normalized):
+        w = m.group(1)
+        if w is None:
+            clause += 1
+            continue
+        words.append(w)
+        starts.append(m.start())
+        ends.append(m.end())
+        clauses.append(clause)
+        if len(words) >= max_tokens:
+            break
+    return Tokens(normalized, tuple(words), tuple(starts), tuple(ends), tuple(clauses))
+
+
+_BRACE_RE = re.compile(r"\{([^{}]*)\}")
+
+
+def expand(spec: str) -> list[str]:
+    """Expand ``{a|b}`` alternatives (bash-like, not nested): ``"{re |}kyc {now|today}"`` -> 4 strings."""
+    out = [spec]
+    result: list[str] = []
+    while out:
+        s = out.pop()
+        m = _BRACE_RE.search(s)
+        if not m:
+            result.append(" ".join(s.split()))
+            continue
+        for alt in m.group(1).split("|"):
+            out.append(s[: m.start()] + alt + s[m.end():])
+    result.reverse()
+    return [r for r in dict.fromkeys(result) if r]
+
+
+_GAP_RE = re.compile(r"~(\d)")
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseHit:
+    """A phrase matched on tokens ``start``..``end``-1. ``key`` is what the phrase was registered with."""
+
+    key: Hashable
+    start: int
+    end: int
+    phrase: str
+
+
+class PhraseMatcher:
+    """Whole-word, multi-phrase matcher over ``Tokens`` (overlapping hits are all reported).
+
+    Build once (at import), call ``find`` many times. The trie is stored flat (``"node\\x1fword" -> child``
+    string/int maps and tuples of ints) so the garbage collector never has to walk hundreds of thousands of
+    nested dicts -- that would add multi-millisecond pauses to unrelated requests.
+    """
+
+    def __init__(self, phrases: Iterable[tuple[str, Hashable]]) -> None:
+        self._edges: dict[str, int] = {}
+        self._num: dict[int, int] = {}
+        prefix: dict[int, dict[str, int]] = {}
+        gap: dict[int, dict[int, int]] = {}
+        ends: dict[int, list[int]] = {}
+        self._payloads: list[tuple[Hashable, str]] = []
+        payload_ids: dict[tuple[Hashable, str], int] = {}
+        cache: dict[str, tuple[str, ...]] = {}
+        self._nodes = 1
+        self.max_len = 0
+        count = 0
+
+        def child(mapping: dict, key: Any) -> int:
+            c = mapping.get(key)
+            if c is None:
+                c = mapping[key] = self._nodes
+                self._nodes += 1
+            return c
+
+        for spec, key in phrases:
+            for phrase in expand(spec):
+                count += 1
+                parts: list[str] = []
+                for raw in phrase.split():
+                    words = cache.get(raw)
+                    if words is None:
+                        if _GAP_RE.fullmatch(raw) or raw == "#" or (raw.endswith("*") and len(raw) > 1):
+                            words = (raw.casefold(),)
+                        else:
+                            # Tokenize literals like text so "re-kyc" == "re kyc", "a/c" == "a c".
+                            words = tokenize(normalize(raw)).words
+                        cache[raw] = words
+                    parts.extend(words)
+                if not parts or _GAP_RE.fullmatch(parts[0]) or _GAP_RE.fullmatch(parts[-1]):
+                    raise ValueError(f"bad phrase spec: {phrase!r}")
+                node, width = 0, 0
+                for p in parts:
+                    g = _GAP_RE.fullmatch(p)
+                    if g:
+                        n = int(g.group(1))
+                        node = child(gap.setdefault(node, {}), n)
+                        width += n
+                    elif p == "#":
+                        node = child(self._num, node)
+                        width += 1
+                    elif p.endswith("*") and len(p) > 1:
+                        node = child(prefix.setdefault(node, {}), p[:-1])
+                        width += 1
+                    else:
+                        node = child(self._edges, f"{node}\x1f{p}")
+                        width += 1
+                pid = payload_ids.get((key, phrase))
+                if pid is None:
+                    pid = payload_ids[(key, phrase)] = len(self._payloads)
+                    self._payloads.append((key, phrase))
+                lst = ends.setdefault(node, [])
+                if pid not in lst:
+                    lst.append(pid)
+                self.max_len = max(self.max_len, width)
+        self._prefix = {n: tuple(d.items()) for n, d in prefix.items()}
+        self._gap = {n: tuple(d.items()) for n, d in gap.items()}
+        self._ends = {n: tuple(v) for n, v in ends.items()}
+        self._root_special = 0 in self._prefix or 0 in self._num
+        self.size = count
+
+    def find(self, tokens: Tokens, *, max_hits: int = 512) -> list[PhraseHit]:
+        """All hits, ordered by start token; for one key and start token only one hit is kept. Stops after
+        ``max_hits`` hits (repetitive hostile text cannot make the caller's work grow past that)."""
+        words, clauses = tokens.words, tokens.clauses
+        n = len(words)
+        edges, ends_map, gap_map, payloads = self._edges, self._ends, self._gap, self._payloads
+        hits: list[PhraseHit] = []
+        for i in range(n):
+            if not self._root_special and ("0\x1f" + words[i]) not in edges:
+                continue
+            clause = clauses[i]
+            seen: set[Hashable] = set()
+            stack: list[tuple[int, int]] = []
+            self._advance(0, i, words, clauses, clause, n, stack)
+            while stack:
+                node, j = stack.pop()
+                ends = ends_map.get(node)
+                if ends:
+                    for pid in ends:
+                        key, phrase = payloads[pid]
+                        if key not in seen:
+                            seen.add(key)
+                            hits.append(PhraseHit(key, i, j, phrase))
+                            if len(hits) >= max_hits:
+                                return hits
+                gaps = gap_map.get(node)
+                if gaps:
+                    for width, gchild in gaps:
+                        for k in range(width + 1):
+                            jj = j + k
+                            if jj > n or (k and clauses[jj - 1] != clause):
+                                break
+                            self._advance(gchild, jj, words, clauses, clause, n, stack)
+                self._advance(node, j, words, clauses, clause, n, stack)
+        return hits
+
+    def _advance(self, node: int, j: int, words: Sequence[str], clauses: Sequence[int], clause: int, n: int,
+                 stack: list) -> None:
+        """Push the children of ``node`` that consume word ``j``."""
+        if j >= n or clauses[j] != clause:
+            return
+        w = words[j]
+        c = self._edges.get(f"{node}\x1f{w}")
+        if c is not None:
+            stack.append((c, j + 1))
+        prefixes = self._prefix.get(node)
+        if prefixes:
+            for p, pc in prefixes:
+                if w.startswith(p):
+                    stack.append((pc, j + 1))
+        if w.isdigit():
+            c = self._num.get(node)
+            if c is not None:
+                stack.append((c, j + 1))
+
+
+#: Words that negate a following cue ("do not share", "never asks", "kabhi na batayein").
+NEGATORS_BEFORE = frozenset({
+    "not", "never", "no", "don't", "dont", "doesn't", "doesnt", "didn't", "didnt", "won't", "wont", "cannot",
+    "can't", "cant", "nor", "neither", "nobody", "noone", "without", "avoid", "beware", "refrain", "shouldn't",
+    "shouldnt", "mustn't", "isn't", "aren't",
+    # Hindi (romanised)
+    "mat", "na", "nahi", "nahin", "nhi", "naa", "kabhi",
+})
+#: Words that negate a preceding cue (Hindi puts the negation after the object: "OTP share na karein").
+NEGATORS_AFTER = frozenset({"mat", "na", "nahi", "nahin", "nhi", "naa", "mt"})
+# "do not ignore / delay ..." keeps the urging sense: the negator binds to this verb, not to the cue after it.
+_NEGATION_BREAKERS = frozenset({"ignore", "delay", "wait", "miss", "forget", "hesitate", "late", "panic"})
+
+
+def is_negated(tokens: Tokens, start: int, end: int, *, before: int = 4, after: int = 2,
+               negators_before: frozenset[str] = NEGATORS_BEFORE,
+               negators_after: frozenset[str] = NEGATORS_AFTER) -> bool:
+    """Is the hit on tokens ``start``..``end``-1 negated within its clause?
+
+    Looks ``before`` words back and ``after`` words ahead (Hindi negators only), and inside the hit itself
+    (gap phrases such as ``otp ~3 batayein`` can swallow "na"). ``do not ignore`` does not negate.
+    """
+    words, clauses = tokens.words, tokens.clauses
+    clause = clauses[start]
+    lo = max(0, start - before)
+    for k in range(start - 1, lo - 1, -1):
+        if clauses[k] != clause:
+            break
+        if words[k] in negators_before:
+            nxt = words[k + 1] if k + 1 < len(words) else ""
+            if nxt in _NEGATION_BREAKERS:
+                return False
+            return True
+    for k in range(start + 1, end):
+        if words[k] in negators_before or words[k] in negators_after:
+            return True
+    hi = min(len(words), end + after)
+    for k in range(end, hi):
+        if clauses[k] != clause:
+            break
+        if words[k] in negators_after:
+            return True
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A lexicon entry: phrases that add ``weight`` points under signal ``code``.
+
+    ``negatable`` cues are dropped when negated ("never share your OTP"). Weight 0 cues are context only
+    (e.g. which brand the text claims to be from); ``tag`` is free-form data for the caller.
+    """
+
+    code: str
+    weight: float
+    phrases: tuple[str, ...]
+    fraud_type: str | None = None
+    negatable: bool = True
+    tag: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Benign:
+    """Benign context ("your KYC has been completed successfully"): suppresses hits of ``codes`` in the same
+    clause (``scope="clause"``) or the whole text (``scope="text"``). ``codes=("*",)`` suppresses all."""
+
+    phrases: tuple[str, ...]
+    codes: tuple[str, ...]
+    scope: str = "clause"
+
+
+@dataclass(frozen=True, slots=True)
+class CueHit:
+    cue: Cue
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class CueSet:
+    """A compiled lexicon: ``scan(text)`` returns the cue hits left after negation and benign suppression."""
+
+    cues: Sequence[Cue]
+    benign: Sequence[Benign] = ()
+    _matcher: PhraseMatcher = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        entries: list[tuple[str, Hashable]] = []
+        for i, cue in enumerate(self.cues):
+            entries.extend((p, ("c", i)) for p in cue.phrases)
+        for i, b in enumerate(self.benign):
+            entries.extend((p, ("b", i)) for p in b.phrases)
+        self._matcher = PhraseMatcher(entries)
+
+    def scan(self, text: str | Tokens) -> list[CueHit]:
+        tokens = text if isinstance(text, Tokens) else tokenize(normalize(text))
+        return self.scan_tokens(tokens)
+
+    def scan_tokens(self, tokens: Tokens, *, max_hits: int = 128) -> list[CueHit]:
+        raw = self._matcher.find(tokens, max_hits=max_hits)
+        suppress_text: set[str] = set()
+        suppress_clause: dict[int, set[str]] = {}
+        for h in raw:
+            kind, idx = h.key  # type: ignore[misc]
+            if kind == "b":
+                b = self.benign[idx]
+                if b.scope == "text":
+                    suppress_text.update(b.codes)
+                else:
+                    suppress_clause.setdefault(tokens.clauses[h.start], set()).update(b.codes)
+        out: list[CueHit] = []
+        for h in raw:
+            kind, idx = h.key  # type: ignore[misc]
+            if kind != "c":
+                continue
+            cue = self.cues[idx]
+            if suppress_text and (cue.code in suppress_text or "*" in suppress_text):
+                continue
+            sc = suppress_clause.get(tokens.clauses[h.start])
+            if sc and (cue.code in sc or "*" in sc):
+                continue
+            if cue.negatable and is_negated(tokens, h.start, h.end):
+                continue
+            out.append(CueHit(cue, h.start, h.end, tokens.span_text(h.start, h.end)))
+        return out

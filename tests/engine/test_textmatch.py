@@ -1,0 +1,124 @@
+"""Linear-time phrase matching helpers: normalisation, whole-word matching, negation, benign context."""
+
+from __future__ import annotations
+
+import pytest
+
+from scamshield.engine.textmatch import (MAX_TEXT_CHARS, Benign, Cue, CueSet, PhraseMatcher, expand, is_negated,
+                                         normalize, strip_invisible, tokenize)
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("  Hello\t\tWORLD  ", "hello world"),
+    ("ＫＹＣ ｕｐｄａｔｅ", "kyc update"),                     # fullwidth (NFKC)
+    ("𝐊𝐘𝐂 update", "kyc update"),                           # mathematical bold (NFKC)
+    ("K\u200bY\u200dC\u2060 up\u202edate", "kyc update"),    # zero-width and bidi controls
+    ("КYС", "kyc"),                                           # Cyrillic look-alikes
+    ("W0N a pr1ze", "won a prize"),                           # digits between letters
+    ("kyc123 and 2024", "kyc123 and 2024"),                   # digits elsewhere untouched
+    ("won’t", "won't"),                                       # typographic apostrophe
+    ("line one\n\n  line two", "line one\nline two"),
+    ("STRASSE", "strasse"),
+])
+def test_normalize(raw: str, expected: str) -> None:
+    assert normalize(raw) == expected
+
+
+def test_normalize_caps_length_early() -> None:
+    assert len(normalize("a " * 100_000)) <= MAX_TEXT_CHARS + 64
+    assert normalize("\u200b" * 200_000) == ""
+    assert strip_invisible("Ab\u200bC") == "AbC"   # case kept for URL / UPI extraction
+    with pytest.raises(TypeError):
+        normalize(None)  # type: ignore[arg-type]
+
+
+def test_tokenize_words_and_clauses() -> None:
+    t = tokenize(normalize("I won't go. Share OTP now! Rs.500 24hr"))
+    assert t.words == ("i", "won't", "go", "share", "otp", "now", "rs", "500", "24", "hr")
+    assert t.clauses[0] == t.clauses[2] != t.clauses[3] == t.clauses[5] != t.clauses[6]
+    assert t.span_text(3, 5) == "share otp"
+
+
+def test_expand() -> None:
+    assert expand("{a|b} {c |}d") == ["a c d", "a d", "b c d", "b d"]
+    assert expand("plain") == ["plain"]
+
+
+M = PhraseMatcher([("pin", "pin"), ("won", "won"), ("share ~2 otp", "share_otp"), ("block*", "block"),
+                   ("rs #", "money"), ("{re kyc|rekyc}", "rekyc"), ("kyc", "kyc"), ("kyc update", "kyc_update")])
+
+
+def keys(text: str) -> list[str]:
+    return [h.key for h in M.find(tokenize(normalize(text)))]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("happy shopping", []),                    # "shopping" is not "pin"
+    ("enter your PIN", ["pin"]),
+    ("I won't be home", []),                   # "won't" is not "won"
+    ("you won!", ["won"]),
+    ("share the OTP", ["share_otp"]),
+    ("share your 6 otp", ["share_otp"]),
+    ("share it with me and then your otp", []),  # gap too wide
+    ("share it. OTP", []),                     # no match across a sentence break
+    ("account blocked", ["block"]),
+    ("unblock", []),
+    ("pay rs 500", ["money"]),
+    ("pay rs five", []),
+    ("complete re-KYC", ["rekyc", "kyc"]),
+    ("kyc update", ["kyc", "kyc_update"]),      # overlapping hits are all reported
+])
+def test_phrase_matcher(text: str, expected: list[str]) -> None:
+    assert sorted(keys(text)) == sorted(expected)
+
+
+def test_bad_phrase_spec() -> None:
+    with pytest.raises(ValueError):
+        PhraseMatcher([("~2 otp", "x")])
+
+
+NEG = PhraseMatcher([("share ~2 otp", "ask"), ("otp ~3 {share|batayein}", "ask")])
+
+
+@pytest.mark.parametrize("text,negated", [
+    ("please share your otp", False),
+    ("do not share your otp", True),
+    ("never share your otp", True),
+    ("the bank never asks you to share your otp", True),
+    ("do not ignore this, share your otp", False),   # the negator binds to "ignore"
+    ("otp kisi ko na share karein", True),           # Hindi: negator inside the gap
+    ("otp batayein mat", True),                       # Hindi: negator after the verb
+    ("no. 5: share your otp", False),                 # sentence break before the cue
+])
+def test_negation(text: str, negated: bool) -> None:
+    t = tokenize(normalize(text))
+    hits = NEG.find(t)
+    assert hits
+    assert is_negated(t, hits[0].start, hits[0].end) is negated
+
+
+CS = CueSet(
+    [Cue("kyc_lure", 30, ("kyc {pending|update|expired}", "{update|complete} ~2 kyc")),
+     Cue("otp_ask", 40, ("share ~2 otp",)),
+     Cue("mention", 5, ("anydesk",), negatable=False)],
+    [Benign(("kyc {has been|is} ~2 {completed|updated}",), ("kyc_lure",)),
+     Benign(("this is a test message",), ("*",), scope="text")],
+)
+
+
+@pytest.mark.parametrize("text,codes", [
+    ("Your KYC is pending, update KYC now", ["kyc_lure"]),
+    ("Your KYC has been completed successfully, no need to update kyc", []),
+    ("Your KYC has been updated. Update kyc details for your other account", ["kyc_lure"]),  # other clause
+    ("Please share the OTP", ["otp_ask"]),
+    ("Never share the OTP", []),
+    ("Do not install anydesk", ["mention"]),   # not negatable
+    ("this is a test message: share the otp", []),
+])
+def test_cueset(text: str, codes: list[str]) -> None:
+    assert sorted({h.cue.code for h in CS.scan(text)}) == sorted(codes)
+
+
+def test_cueset_hit_text() -> None:
+    hits = CS.scan("Please SHARE the OTP")
+    assert hits[0].text == "share the otp"
