@@ -1,0 +1,771 @@
+"""URL analyser: explainable signals for one link (and the link finder used by the SMS analyser).
+
+``analyze_url`` parses the link robustly (:mod:`scamshield.engine.urlparse`), judges the host on its registrable
+domain (public-suffix list, no network), asks the brand registry which brand it imitates, and adds lexical,
+hosting and optional page signals (``domain_details``, ``html_content``, ``redirect_chain`` from the client).
+Every point of the score comes from a :class:`~scamshield.engine.types.Signal` with a stable code.
+
+Signal codes and weights (see ``WEIGHTS``; brand techniques in ``BRAND_WEIGHTS``):
+official_domain (-40), user_content_host, no_tls, ip_host, url_shortener, free_hosting, dynamic_dns, risky_tld,
+deep_subdomain, long_url, obfuscated_url, phishing_words, suspicious_path, brand_in_path, brand_impersonation,
+brand_in_subdomain, homograph, fake_payment_page, inline_script_url, young_domain, invalid_certificate,
+password_field, login_form_on_unofficial_domain, sensitive_fields, brand_in_page_title, form_posts_elsewhere,
+redirect_chain_crosses_domains, long_redirect_chain.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timezone
+from functools import lru_cache
+from typing import Any, Iterable
+
+from scamshield.engine.brands import BrandMatch, BrandRegistry, default_registry, load_lists
+from scamshield.engine.confusables import is_mixed_script, match_key, scripts_of
+from scamshield.engine.taxonomy import advice_for
+from scamshield.engine.types import Assessment, Signal
+from scamshield.engine.urlparse import ParsedURL, known_tlds, parse_url, registrable
+from scamshield.errors import InvalidInput
+
+BRAND = "BRAND_IMPERSONATION"
+PHISH = "PHISHING_LINK"
+
+WEIGHTS: dict[str, float] = {
+    "official_domain": -40,
+    "user_content_host": 15,
+    "no_tls": 10,
+    "ip_host": 50,
+    "url_shortener": 35,
+    "url_shortener_root": 20,
+    "free_hosting": 30,
+    "dynamic_dns": 40,
+    "hosted_page_on_storage": 20,
+    "cms_internal_path": 15,
+    "deep_subdomain": 10,
+    "inline_script_url": 60,
+    "fake_payment_page": 20,
+    "homograph_mixed_script": 35,
+    "homograph_confusable": 20,
+    "homograph_with_brand": 10,
+    "brand_in_path": 25,
+    "young_domain_week": 35,
+    "young_domain_month": 25,
+    "young_domain_half_year": 10,
+    "invalid_certificate": 15,
+    "password_field": 15,
+    "login_form_on_unofficial_domain": 25,
+    "sensitive_fields": 20,
+    "brand_in_page_title": 20,
+    "form_posts_elsewhere": 15,
+    "redirect_chain_crosses_domains": 10,
+    "long_redirect_chain": 10,
+}
+
+# points for a brand look-alike, by technique (registrable domain); subdomain matches get 10 less
+BRAND_WEIGHTS: dict[str, float] = {
+    "homograph": 65, "homoglyph": 60, "digit_swap": 60, "brand_domain_in_subdomain": 55, "brand_domain_in_label": 55,
+    "brand_with_lure": 50, "hyphenation": 45, "transposition": 40, "omission": 35, "insertion": 35,
+    "substitution": 35, "edit_distance": 25, "tld_swap": 35, "brand_name": 35, "brand_in_subdomain": 30,
+    "brand_compound": 30, "brand_in_userinfo": 30,
+}
+PHISHING_WORD_POINTS = (0, 10, 25, 40, 50)  # by number of distinct lure words in the host
+PATH_WORD_POINTS = (0, 5, 10, 15)
+
+MAX_HTML = 300_000
+MAX_INPUTS = 300
+MAX_REDIRECTS = 20
+MAX_PATH_TOKENS = 200
+
+_TOKEN_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_PCT_ASCII_RE = re.compile(r"%(?:2[dDeE]|3[0-9]|4[1-9a-fA-F]|5[0-9aA]|6[1-9a-fA-F]|7[0-9aA])")
+_PASSWORD_RE = re.compile(r"type\s*=\s*[\"']?password", re.I)
+_SENSITIVE_RE = re.compile(r"(?:name|id|placeholder|autocomplete)\s*=\s*[\"']?[^\"'>]{0,40}?"
+                           r"(cvv|cvc|card.?number|cc-number|upi.?pin|atm.?pin|\bpin\b|otp|aadhaar|pan.?card|ssn)",
+                           re.I)
+_CMS_DIRS = ("/wp-admin/", "/wp-includes/", "/wp-content/plugins/", "/wp-content/themes/", "/wp-content/uploads/",
+             "/administrator/", "/components/com_", "/sites/default/files/", "/cgi-bin/", "/.well-known/")
+_ACTION_RE = re.compile(r"action\s*=\s*[\"']?([^\"'\s>]{1,500})", re.I)
+
+
+class _Lists:
+    def __init__(self, raw: dict[str, Any]):
+        self.shorteners = frozenset(raw["shorteners"])
+        self.free_hosting = frozenset(raw["free_hosting"])
+        self.free_label = frozenset(raw.get("free_hosting_label_suffixes", ()))
+        self.user_content = frozenset(raw.get("official_user_content", ()))
+        self.dynamic_dns = frozenset(raw["dynamic_dns"])
+        self.risky_tlds: dict[str, int] = dict(raw["risky_tlds"])
+        self.strong_lures = frozenset(raw["strong_lure_words"])
+        self.path_words = frozenset(raw["path_words"])
+        self.payment_words = frozenset(raw["payment_words"])
+        self.storage_hosts = frozenset(raw.get("storage_hosts", ()))
+        self.strong_path_words = frozenset(raw.get("strong_path_words", ()))
+        self.file_ext_tlds = frozenset(raw.get("file_extension_tlds", ()))
+        self.common_bare = frozenset(raw.get("common_bare_tlds", ()))
+
+
+_lists: _Lists | None = None
+
+
+def _get_lists() -> _Lists:
+    global _lists
+    if _lists is None:
+        _lists = _Lists(load_lists())
+    return _lists
+
+
+def _suffix_member(host: str, names: frozenset[str], *, strict: bool) -> str | None:
+    """The entry of ``names`` that ``host`` equals or is a subdomain of (``strict``: subdomains only)."""
+    labels = host.split(".")
+    start = 1 if strict else 0
+    for i in range(start, len(labels)):
+        cand = ".".join(labels[i:])
+        if cand in names:
+            return cand
+    return None
+
+
+# --------------------------------------------------------------------------- analysis
+def analyze_url(
+    url: str,
+    *,
+    domain_details: dict | None = None,
+    html_content: str | None = None,
+    redirect_chain: list[str] | None = None,
+    now: datetime | None = None,
+    registry: BrandRegistry | None = None,
+) -> Assessment:
+    """Assess one URL. Raises :class:`InvalidInput` when ``url`` is not a URL at all."""
+    p = parse_url(url)
+    reg = registry or default_registry()
+    L = _get_lists()
+    signals: list[Signal] = []
+    extracted: dict[str, Any] = {
+        "url": p.normalized(),
+        "host": p.host,
+        "host_unicode": p.host_unicode,
+        "registered_domain": None,
+        "imitated_brand": None,
+        "official_brand": None,
+        "url_length": p.original_length,
+    }
+
+    if p.inline_scheme:
+        signals.append(Signal("inline_script_url", WEIGHTS["inline_script_url"],
+                              f"'{p.scheme}:' link carries a page or script instead of an address",
+                              {"scheme": p.scheme}, PHISH))
+        return _finish(signals, extracted, None)
+
+    if p.scheme in ("http", "ftp", "ws"):
+        signals.append(Signal("no_tls", WEIGHTS["no_tls"], "Link does not use HTTPS (traffic is not encrypted)",
+                              {"scheme": p.scheme}, PHISH))
+
+    official = None
+    match: BrandMatch | None = None
+    host = p.host
+    sub = dom = suffix = ""
+    if p.ip:
+        signals.append(Signal("ip_host", WEIGHTS["ip_host"], "Link points to a bare IP address instead of a domain name",
+                              {"ip": p.ip, "version": p.ip_version}, PHISH))
+        extracted["registered_domain"] = p.ip
+    else:
+        sub, dom, suffix = registrable(host)
+        extracted["registered_domain"] = f"{dom}.{suffix}" if suffix else dom
+        official = reg.is_official(host)
+
+    user_content = _suffix_member(host, L.user_content, strict=False) if not p.ip else None
+    dom_display = dom
+    if p.idn and dom.startswith("xn--"):
+        n_sub = len(sub.split(".")) if sub else 0
+        labels_u = p.host_unicode.split(".")
+        dom_display = labels_u[n_sub] if len(labels_u) > n_sub else dom
+    obfuscation = _obfuscation(p, dom_display)
+
+    if official is not None and user_content is None:
+        extracted["official_brand"] = official.name
+        signals.append(Signal("official_domain", WEIGHTS["official_domain"],
+                              f"Official domain of {official.name}",
+                              {"brand": official.name, "registered_domain": extracted["registered_domain"]}))
+    else:
+        if user_content is not None:
+            signals.append(Signal("user_content_host", WEIGHTS["user_content_host"],
+                                  "Page is hosted on a service where anyone can publish content",
+                                  {"service": user_content}, PHISH))
+        if not p.ip:
+            match = _host_signals(p, reg, L, signals, sub, dom, suffix, user_content is not None)
+        if obfuscation:
+            ev, pts = obfuscation
+            signals.append(Signal("obfuscated_url", pts, "Link uses tricks to hide where it really goes",
+                                  {"tricks": ev}, PHISH))
+        if p.userinfo:
+            ui_match = _brand_in_userinfo(p.userinfo, reg)
+            if ui_match is not None and match is None:
+                match = ui_match
+                signals.append(Signal("brand_impersonation", BRAND_WEIGHTS["brand_in_userinfo"],
+                                      f"Link shows {ui_match.brand.name}'s name before '@' but goes to {host}",
+                                      ui_match.evidence(), BRAND))
+        shortened = any(s.code == "url_shortener" for s in signals)
+        _path_signals(p, reg, L, signals, match, shortened)
+
+    if p.original_length > 200 or p.query.count("&") > 30:
+        pts = 10 if (p.original_length > 500 or p.query.count("&") > 100) else 5
+        signals.append(Signal("long_url", pts, "Unusually long link", {"length": p.original_length,
+                                                                       "query_params": p.query.count("&") + (1 if p.query else 0)}))
+
+    if domain_details:
+        _domain_details_signals(domain_details, signals, now)
+    if html_content:
+        _html_signals(html_content, p, reg, official, signals)
+    if redirect_chain:
+        _redirect_signals(redirect_chain, p, reg, signals)
+
+    if match is not None:
+        extracted["imitated_brand"] = match.brand.name
+        extracted["brand_technique"] = match.technique
+    return _finish(signals, extracted, match)
+
+
+def _host_signals(p: ParsedURL, reg: BrandRegistry, L: _Lists, signals: list[Signal], sub: str, dom: str,
+                  suffix: str, user_content: bool) -> BrandMatch | None:
+    host = p.host
+    reg_domain = f"{dom}.{suffix}" if suffix else dom
+    short = _suffix_member(host, L.shorteners, strict=False)
+    if short:
+        has_path = len(p.path.strip("/")) > 0
+        signals.append(Signal("url_shortener", WEIGHTS["url_shortener"] if has_path else WEIGHTS["url_shortener_root"],
+                              "Shortened link hides the real destination", {"shortener": short}, PHISH))
+    free = None if user_content else _suffix_member(host, L.free_hosting, strict=True)
+    if free is None and not user_content and sub and dom in L.free_label:
+        free = reg_domain
+    if free is None and not user_content and host in L.free_hosting and "." in host.split(".", 1)[1] and not short:
+        # path-hosted services (storage.googleapis.com/bucket/...)
+        if _suffix_member(host, frozenset(h for h in L.free_hosting if h.count(".") >= 2), strict=False) == host:
+            free = host
+    if free:
+        signals.append(Signal("free_hosting", WEIGHTS["free_hosting"],
+                              "Hosted on a free web-hosting service often used for phishing", {"service": free}, PHISH))
+    storage = _suffix_member(host, L.storage_hosts, strict=False)
+    if storage and (p.path.lower().endswith((".html", ".htm", ".php", ".shtml")) or "/ipfs/" in p.path.lower()
+                    or host.endswith((".ipfs.dweb.link", ".ipfs.w3s.link"))):
+        signals.append(Signal("hosted_page_on_storage", WEIGHTS["hosted_page_on_storage"],
+                              "A web page served from a file-storage bucket", {"service": storage}, PHISH))
+    ddns = _suffix_member(host, L.dynamic_dns, strict=True)
+    if ddns:
+        signals.append(Signal("dynamic_dns", WEIGHTS["dynamic_dns"], "Uses a dynamic-DNS host name",
+                              {"service": ddns}, PHISH))
+    tld = suffix.rsplit(".", 1)[-1] if suffix else ""
+    tld_pts = L.risky_tlds.get(tld, 0)
+    if tld_pts:
+        signals.append(Signal("risky_tld", tld_pts, f"Top-level domain .{tld} is heavily used for abuse",
+                              {"tld": tld}, PHISH))
+    sub_labels = [x for x in sub.split(".") if x and x != "www"] if sub else []
+    if len(sub_labels) >= 4 and not free:
+        pts = WEIGHTS["deep_subdomain"] + (5 if len(sub_labels) >= 6 else 0)
+        signals.append(Signal("deep_subdomain", pts, "Many nested subdomains", {"subdomain_levels": len(sub_labels)},
+                              PHISH))
+
+    match = None if reg.is_restricted_suffix(suffix) else reg.match_host(host)
+    if match is not None:
+        tech = match.technique
+        pts = BRAND_WEIGHTS.get(tech, 30)
+        if match.where == "subdomain" and tech not in ("brand_domain_in_subdomain", "brand_in_subdomain"):
+            pts -= 10
+        if tech == "brand_with_lure" and len(match.lure_words) > 1:
+            pts += 5
+        if tech == "brand_in_subdomain" and match.lure_words:
+            pts += 15
+        code = "brand_in_subdomain" if match.where == "subdomain" else "brand_impersonation"
+        signals.append(Signal(code, pts, _brand_message(match), match.evidence(), BRAND))
+        if tech == "homograph":
+            signals.append(Signal("homograph", WEIGHTS["homograph_with_brand"],
+                                  "Uses look-alike characters from another alphabet",
+                                  {"host_unicode": p.host_unicode, "skeleton": match.extra.get("skeleton")}, BRAND))
+    elif p.idn:
+        _idn_signals(p, signals)
+
+    # lure words in the host (brand tokens excluded)
+    words = _host_lure_words(sub, dom, reg, L, match)
+    if words:
+        pts = PHISHING_WORD_POINTS[min(len(words), len(PHISHING_WORD_POINTS) - 1)]
+        signals.append(Signal("phishing_words", pts, "Domain name is built from phishing words",
+                              {"words": words}, PHISH))
+    return match
+
+
+def _idn_signals(p: ParsedURL, signals: list[Signal]) -> None:
+    for label in p.host_unicode.split("."):
+        if label.isascii():
+            continue
+        if is_mixed_script(label):
+            signals.append(Signal("homograph", WEIGHTS["homograph_mixed_script"],
+                                  "Domain mixes letters from different alphabets", {"label": label,
+                                                                                    "scripts": sorted(scripts_of(label))},
+                                  PHISH))
+            return
+        key = match_key(label)
+        if key.isascii() and "LATIN" in scripts_of(label) | {"LATIN"} and not label.isascii():
+            scripts = scripts_of(label)
+            if scripts and scripts != {"LATIN"} or any(ord(c) > 0x24F for c in label):
+                signals.append(Signal("homograph", WEIGHTS["homograph_confusable"],
+                                      "Domain is written with characters that look like Latin letters",
+                                      {"label": label, "looks_like": key}, PHISH))
+                return
+
+
+def _host_lure_words(sub: str, dom: str, reg: BrandRegistry, L: _Lists, match: BrandMatch | None) -> list[str]:
+    found: dict[str, None] = {}
+    labels = [dom] + ([x for x in sub.split(".")[-8:] if x and x != "www"] if sub else [])
+    for lab in labels:
+        for tok in lab.split("-")[:16]:
+            if not tok:
+                continue
+            if tok in L.strong_lures:
+                found.setdefault(tok, None)
+            elif len(tok) >= 7 and tok not in reg._tokens:
+                seg = reg.segment(tok)
+                if seg and len(seg) > 1:
+                    lw = [w for w in seg if w in L.strong_lures]
+                    # only when the whole token is made of known words (brand or lure), e.g. "secureloginverify"
+                    if lw:
+                        for w in lw:
+                            found.setdefault(w, None)
+    return list(found)
+
+
+def _obfuscation(p: ParsedURL, dom: str) -> tuple[list[str], float] | None:
+    tricks: list[str] = []
+    pts = 0.0
+    if p.userinfo is not None:
+        tricks.append("userinfo_at_sign")
+        pts += 35
+    if p.ip_obfuscated:
+        tricks.append("encoded_ip")
+        pts += 25
+    if p.host_percent_encoded:
+        tricks.append("percent_encoded_host")
+        pts += 20
+    n_pct = len(_PCT_ASCII_RE.findall(p.path[:2048]))
+    if n_pct >= 3:
+        tricks.append("percent_encoded_path")
+        pts += 15
+    if dom and dom.count("-") >= 4:
+        tricks.append("many_hyphens")
+        pts += 10
+    if dom and sum(c.isdigit() for c in dom) >= 5 and any(c.isalpha() for c in dom):
+        tricks.append("many_digits")
+        pts += 5
+    if p.backslashes:
+        tricks.append("backslashes")
+        pts += 10
+    if p.host_truncated or p.invalid_host:
+        tricks.append("malformed_host")
+        pts += 15
+    if dom.startswith("www") and len(dom) > 5 and dom[3:4] != "":
+        tricks.append("www_prefix_in_domain")
+        pts += 10
+    if not tricks:
+        return None
+    return tricks, min(pts, 45)
+
+
+_STATIC_EXT = (".css", ".js", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".ico", ".woff", ".woff2", ".ttf",
+               ".mp4", ".mp3", ".webm", ".map")
+
+
+def _path_tokens(p: ParsedURL) -> list[str]:
+    """Lower-case word tokens of path, query and fragment. Path segments that read like prose (article slugs of
+    six or more words) are skipped: news headlines mention brands and 'login' without being login pages."""
+    out: list[str] = []
+    for seg in p.path[:1024].lower().split("/"):
+        if seg.count("-") + seg.count("_") >= 5 and "." not in seg.split("-", 1)[0]:
+            continue
+        for m in _TOKEN_RE.finditer(seg):
+            t = m.group(0)
+            out.append(t)
+            if "-" in t:
+                out.extend(t.split("-"))
+        if len(out) >= MAX_PATH_TOKENS:
+            return out
+    rest = (p.query[:1024] + " " + p.fragment[:256]).lower()
+    for m in _TOKEN_RE.finditer(rest):
+        out.append(m.group(0))
+        if len(out) >= MAX_PATH_TOKENS:
+            break
+    return out
+
+
+def _path_signals(p: ParsedURL, reg: BrandRegistry, L: _Lists, signals: list[Signal], match: BrandMatch | None,
+                  shortened: bool = False) -> None:
+    if not (p.path or p.query or p.fragment):
+        return
+    if p.path.lower().endswith(_STATIC_EXT):  # a stylesheet or image is not a login page
+        return
+    toks = _path_tokens(p)
+    if not toks:
+        return
+    tokset = set(toks)
+    if shortened:  # a custom slug on a shortener: lure words there were chosen by the sender
+        words = sorted(tokset & (L.path_words | L.strong_lures | L.payment_words))
+    else:
+        words = sorted(tokset & L.path_words)
+    if words:
+        pts = PATH_WORD_POINTS[min(len(words), len(PATH_WORD_POINTS) - 1)]
+        if shortened or (match is not None and BRAND_WEIGHTS.get(match.technique, 0) >= 35):
+            pts += 10
+        signals.append(Signal("suspicious_path", pts, "Link path asks for a login, verification or account update",
+                              {"words": words[:10]}, PHISH))
+        low = p.path[:1024].lower()
+        cms = next((d for d in _CMS_DIRS if d in low), None)
+        strong = tokset & L.strong_path_words
+        if cms and strong:
+            signals.append(Signal("cms_internal_path", WEIGHTS["cms_internal_path"],
+                                  "Login page planted inside a website's internal folders (typical of hacked sites)",
+                                  {"folder": cms.strip("/"), "words": sorted(strong)[:5]}, PHISH))
+    if match is not None:
+        same = [t for t in tokset if len(t) >= 4 and reg._tokens.get(t) is match.brand]
+        if same:
+            signals.append(Signal("brand_in_path", 15, f"Path repeats {match.brand.name}'s name",
+                                  {"brands": [match.brand.name]}, BRAND))
+        pay = sorted(tokset & L.payment_words)
+        if pay:
+            signals.append(Signal("fake_payment_page", WEIGHTS["fake_payment_page"],
+                                  f"Payment page on a site imitating {match.brand.name}",
+                                  {"words": pay[:10], "brand": match.brand.name}, BRAND))
+    elif words and tokset & L.strong_path_words:
+        brands = []
+        for t in tokset:
+            b = reg._tokens.get(t) if len(t) >= 4 else None
+            if b is not None:
+                brands.append(b.name)
+        if brands:
+            signals.append(Signal("brand_in_path", WEIGHTS["brand_in_path"],
+                                  f"Path names {brands[0]} on a site that is not {brands[0]}'s",
+                                  {"brands": sorted(set(brands))[:5]}, PHISH))
+
+
+def _brand_in_userinfo(userinfo: str, reg: BrandRegistry) -> BrandMatch | None:
+    ui = userinfo[:253].lower()
+    for part in re.split(r"[:@]", ui)[:4]:
+        if not part:
+            continue
+        b = reg.is_official(part) if "." in part else None
+        if b is None:
+            b = reg._tokens.get(part.split(".")[0])
+        if b is not None:
+            return BrandMatch(b, "brand_in_userinfo", 0.7, userinfo[:100], b.primary_domain or part, "userinfo")
+    return None
+
+
+def _brand_message(m: BrandMatch) -> str:
+    target = m.brand.primary_domain or m.brand.name
+    how = {
+        "homograph": "look-alike characters",
+        "homoglyph": "look-alike letters",
+        "digit_swap": "digits in place of letters",
+        "transposition": "swapped letters",
+        "omission": "a missing letter",
+        "insertion": "an extra letter",
+        "substitution": "a changed letter",
+        "edit_distance": "a misspelling",
+        "hyphenation": "an added hyphen",
+        "tld_swap": "a different domain ending",
+        "brand_name": "the brand's name on someone else's domain",
+        "brand_with_lure": "the brand's name plus words like " + ", ".join(f"'{w}'" for w in m.lure_words[:3]),
+        "brand_compound": "the brand's name plus other words",
+        "brand_domain_in_label": "the brand's address written into its name",
+        "brand_domain_in_subdomain": f"'{m.target}' placed in front of an unrelated domain",
+        "brand_in_subdomain": "the brand's name as a subdomain of an unrelated domain",
+    }.get(m.technique, m.technique)
+    return f"Imitates {m.brand.name} ({target}) using {how}"
+
+
+# --------------------------------------------------------------------------- optional page signals
+_DATE_KEYS = ("creation_date", "created", "created_at", "created_on", "creation", "registered", "registered_on",
+              "registration_date", "domain_created", "registration", "createdDate", "creationDate")
+_AGE_KEYS = ("domain_age_days", "age_days", "age")
+
+
+def _to_datetime(value: Any) -> datetime | None:
+    if isinstance(value, (list, tuple)):
+        vals = [d for d in (_to_datetime(v) for v in value[:10]) if d is not None]
+        return min(vals) if vals else None
+    if isinstance(value, datetime):
+        dt = value
+    elif isinstance(value, date):
+        dt = datetime(value.year, value.month, value.day)
+    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        v = float(value)
+        if v > 1e11:  # milliseconds
+            v /= 1000.0
+        try:
+            return datetime.fromtimestamp(v, tz=timezone.utc)
+        except (OverflowError, OSError, ValueError):
+            return None
+    elif isinstance(value, str):
+        s = value.strip()[:64]
+        if not s:
+            return None
+        if s.endswith(("Z", "z")):
+            s = s[:-1] + "+00:00"
+        try:
+            dt = datetime.fromisoformat(s)
+        except ValueError:
+            dt = None
+            for fmt in ("%Y-%m-%d %H:%M:%S", "%d-%b-%Y", "%Y.%m.%d", "%d/%m/%Y", "%Y/%m/%d", "%Y-%m-%dT%H:%M:%S%z"):
+                try:
+                    dt = datetime.strptime(s, fmt)
+                    break
+                except ValueError:
+                    continue
+            if dt is None:
+                return None
+    else:
+        return None
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=timezone.utc)  # naive datetimes are taken as UTC
+    return dt
+
+
+def _domain_details_signals(details: dict, signals: list[Signal], now: datetime | None) -> None:
+    if not isinstance(details, dict):
+        return
+    now = now or datetime.now(timezone.utc)
+    if now.tzinfo is None:
+        now = now.replace(tzinfo=timezone.utc)
+    age_days: float | None = None
+    for k in _AGE_KEYS:
+        v = details.get(k)
+        if isinstance(v, (int, float)) and not isinstance(v, bool) and v >= 0:
+            age_days = float(v)
+            break
+    if age_days is None:
+        for k in _DATE_KEYS:
+            if k in details:
+                dt = _to_datetime(details[k])
+                if dt is not None:
+                    age_days = (now - dt).total_seconds() / 86400.0
+                    break
+    if age_days is not None and age_days >= -1:
+        age_days = max(age_days, 0.0)
+        if age_days < 7:
+            pts = WEIGHTS["young_domain_week"]
+        elif age_days < 30:
+            pts = WEIGHTS["young_domain_month"]
+        elif age_days < 180:
+            pts = WEIGHTS["young_domain_half_year"]
+        else:
+            pts = 0
+        if pts:
+            signals.append(Signal("young_domain", pts, f"Domain was registered only {int(age_days)} days ago",
+                                  {"age_days": int(age_days)}, PHISH))
+    for k in ("ssl_valid", "certificate_valid", "valid_certificate", "https_valid"):
+        if details.get(k) is False:
+            signals.append(Signal("invalid_certificate", WEIGHTS["invalid_certificate"],
+                                  "The site's HTTPS certificate is not valid", {k: False}, PHISH))
+            break
+
+
+def _html_signals(html: str, p: ParsedURL, reg: BrandRegistry, official: Any, signals: list[Signal]) -> None:
+    if not isinstance(html, str) or official is not None:
+        return
+    doc = html[:MAX_HTML].lower()
+    has_password = False
+    sensitive: set[str] = set()
+    pos = 0
+    n_inputs = 0
+    while n_inputs < MAX_INPUTS:
+        i = doc.find("<input", pos)
+        if i == -1:
+            break
+        j = doc.find(">", i, i + 1000)
+        tag = doc[i: (j if j != -1 else i + 1000)]
+        pos = i + 6
+        n_inputs += 1
+        if not has_password and _PASSWORD_RE.search(tag):
+            has_password = True
+        m = _SENSITIVE_RE.search(tag)
+        if m:
+            sensitive.add(m.group(1))
+    has_form = "<form" in doc
+    if has_password:
+        signals.append(Signal("password_field", WEIGHTS["password_field"], "Page asks for a password",
+                              {}, PHISH))
+        if has_form:
+            signals.append(Signal("login_form_on_unofficial_domain", WEIGHTS["login_form_on_unofficial_domain"],
+                                  "Login form on a site that is not an official brand domain", {"host": p.host}, PHISH))
+    if sensitive:
+        signals.append(Signal("sensitive_fields", WEIGHTS["sensitive_fields"],
+                              "Page asks for card, CVV, PIN or OTP details", {"fields": sorted(sensitive)[:8]}, PHISH))
+    # brand named in the title on a non-official site
+    t0 = doc.find("<title")
+    if t0 != -1:
+        t1 = doc.find("</title", t0, t0 + 2000)
+        title = doc[t0: t1 if t1 != -1 else t0 + 300]
+        gt = title.find(">")
+        title = title[gt + 1:] if gt != -1 else ""
+        for tok in _TOKEN_RE.findall(title)[:40]:
+            b = reg._tokens.get(tok) if len(tok) >= 4 else None
+            if b is not None:
+                signals.append(Signal("brand_in_page_title", WEIGHTS["brand_in_page_title"],
+                                      f"Page calls itself {b.name} but is not on {b.name}'s domain",
+                                      {"brand": b.name}, BRAND))
+                break
+    # form posting to another domain or to e-mail
+    if has_form:
+        f0 = doc.find("<form")
+        f1 = doc.find(">", f0, f0 + 2000)
+        m = _ACTION_RE.search(doc, f0, f1 if f1 != -1 else f0 + 2000)
+        if m:
+            action = m.group(1)
+            target = None
+            if action.startswith("mailto:"):
+                target = "mailto"
+            elif action.startswith(("http://", "https://", "//")):
+                try:
+                    ap = parse_url(action if not action.startswith("//") else "https:" + action)
+                    s1, d1, x1 = registrable(ap.host)
+                    s0, d0, x0 = registrable(p.host) if not p.ip else ("", p.host, "")
+                    if (d1, x1) != (d0, x0):
+                        target = f"{d1}.{x1}" if x1 else d1
+                except InvalidInput:
+                    target = None
+            if target:
+                signals.append(Signal("form_posts_elsewhere", WEIGHTS["form_posts_elsewhere"],
+                                      "Form sends what you type to another site", {"target": target}, PHISH))
+
+
+def _redirect_signals(chain: Iterable[Any], p: ParsedURL, reg: BrandRegistry, signals: list[Signal]) -> None:
+    if isinstance(chain, str):
+        chain = [chain]
+    domains: list[str] = []
+    hops = 0
+    last: ParsedURL | None = None
+    for item in list(chain)[:MAX_REDIRECTS]:
+        if not isinstance(item, str):
+            continue
+        try:
+            hp = parse_url(item)
+        except InvalidInput:
+            continue
+        if hp.inline_scheme:
+            continue
+        hops += 1
+        last = hp
+        if hp.ip:
+            d = hp.ip
+        else:
+            _, dom, suf = registrable(hp.host)
+            d = f"{dom}.{suf}" if suf else dom
+        if not domains or domains[-1] != d:
+            domains.append(d)
+    start = p.ip or (lambda t: f"{t[1]}.{t[2]}" if t[2] else t[1])(registrable(p.host))
+    distinct = list(dict.fromkeys([start, *domains]))
+    if len(distinct) > 1:
+        pts = WEIGHTS["redirect_chain_crosses_domains"] + min(10, 5 * (len(distinct) - 2))
+        signals.append(Signal("redirect_chain_crosses_domains", pts, "Link redirects through other sites",
+                              {"domains": distinct[:10]}, PHISH))
+        if last is not None and not last.ip and reg.is_official(last.host) is None:
+            m = reg.match_host(last.host)
+            if m is not None:
+                signals.append(Signal("brand_impersonation", max(20, BRAND_WEIGHTS.get(m.technique, 30) - 10),
+                                      "Redirects to a site that " + _brand_message(m)[0].lower() + _brand_message(m)[1:],
+                                      {**m.evidence(), "via": "redirect"}, BRAND))
+    if hops > 5:
+        signals.append(Signal("long_redirect_chain", WEIGHTS["long_redirect_chain"], "Long chain of redirects",
+                              {"hops": hops}, PHISH))
+
+
+# --------------------------------------------------------------------------- output
+def _finish(signals: list[Signal], extracted: dict[str, Any], match: BrandMatch | None) -> Assessment:
+    a = Assessment("url", signals, [], extracted)
+    recs: list[str] = []
+    if match is not None:
+        off = match.brand.primary_domain
+        recs.append(f"This is not {match.brand.name}'s official site."
+                    + (f" Open the official app or type {off} yourself." if off else " Use the official app."))
+    if not a.is_safe:
+        recs.append("Do not enter passwords, card details, UPI PIN or OTP on this page.")
+        codes = {s.code for s in signals}
+        if "url_shortener" in codes:
+            recs.append("Shortened links hide where they lead: don't open them from unknown senders.")
+        ft = a.detected_fraud_types
+        if ft:
+            adv = advice_for(ft[0])
+            if adv not in recs:
+                recs.append(adv)
+        recs.append("If you already entered details, call your bank and report at cybercrime.gov.in or 1930.")
+    elif a.risk_level == "medium":
+        recs.append("Be careful: check the address before you sign in or pay.")
+    elif extracted.get("official_brand"):
+        recs.append(f"This is an official {extracted['official_brand']} address.")
+    a.recommendations = recs
+    return a
+
+
+# --------------------------------------------------------------------------- link finder
+_CAND_RE = re.compile(
+    r"(?i)(?:\bhttps?://|\bhxxps?://|(?<![\w@.\-/])www\.)[^\s<>\"'`]{1,2048}"
+    r"|(?<![\w@.\-/:])[\w\-]{1,63}(?:\.[\w\-]{1,63}){1,8}(?![\w@])(?::\d{1,5})?(?:[/?#][^\s<>\"'`]{0,2048})?"
+)
+_TRAIL = ".,;:!?)]}'\"»…>*"
+_LEAD = "([{<'\"«*"
+
+
+def extract_urls(text: str, *, limit: int = 50) -> list[str]:
+    """Links found in free text, in order, de-duplicated: ``http(s)://`` links, ``www.`` links and bare
+    ``domain.tld/path`` links whose TLD is a real public suffix. E-mail addresses are not links.
+    Linear time: candidates come from one regex pass whose repetitions are bounded and anchored at word starts."""
+    if not text:
+        return []
+    text = text[:200_000]
+    tlds = known_tlds()
+    L = _get_lists()
+    out: dict[str, None] = {}
+    for m in _CAND_RE.finditer(text):
+        cand = m.group(0).strip(_TRAIL).lstrip(_LEAD)
+        while cand and cand[-1] in _TRAIL:
+            cand = cand[:-1]
+        if not cand:
+            continue
+        low = cand.lower()
+        schemed = low.startswith(("http://", "https://", "hxxp://", "hxxps://"))
+        if not schemed:
+            host = re.split(r"[/?#:]", cand, maxsplit=1)[0]
+            if "@" in host:
+                continue
+            hl = host.lower().rstrip(".")
+            labels = hl.split(".")
+            if len(labels) < 2 or any(not lab for lab in labels):
+                continue
+            tld = labels[-1]
+            if not tld.isascii():
+                try:
+                    import idna
+
+                    tld = idna.encode(tld).decode("ascii")
+                except Exception:  # noqa: BLE001 - any undecodable label is simply not a TLD
+                    continue
+            if tld not in tlds or tld.isdigit():
+                continue
+            has_path = len(cand) > len(host)
+            if not low.startswith("www.") and not has_path:
+                if tld in L.file_ext_tlds or (tld not in L.common_bare and len(tld) != 2):
+                    continue
+            if not any(ch.isalpha() for ch in labels[-2]):
+                continue
+        else:
+            after = cand.split("://", 1)[1]
+            if not after or after[0] in "/?#":
+                continue
+        out.setdefault(cand, None)
+        if len(out) >= limit:
+            break
+    return list(out)
+
+
+@lru_cache(maxsize=1)
+def _warm() -> bool:
+    default_registry()
+    _get_lists()
+    known_tlds()
+    return True

@@ -1,0 +1,142 @@
+"""Brand registry: official domains, look-alike techniques, UPI handles and VPAs."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import pytest
+
+from scamshield.engine.brands import default_registry
+
+
+@pytest.fixture(scope="module")
+def reg():
+    return default_registry()
+
+
+def test_registry_size_and_shape(reg):
+    assert len(reg) >= 300
+    data = json.loads(resources.files("scamshield.engine").joinpath("data/brands.json").read_text("utf-8"))
+    ids = [b["id"] for b in data["brands"]]
+    assert len(ids) == len(set(ids))
+    for b in data["brands"]:
+        assert b["name"] and b["category"]
+        for d in b["domains"]:
+            assert d == d.lower() and " " not in d and not d.startswith(("http", "www."))
+
+
+def test_default_registry_is_a_singleton(reg):
+    assert default_registry() is reg
+
+
+@pytest.mark.parametrize(
+    ("host", "brand_id"),
+    [
+        ("accounts.google.com", "google"),
+        ("pay.google.com", "google"),
+        ("paytmbank.com", "paytm"),
+        ("paytm.com", "paytm"),
+        ("sbicard.com", "sbicard"),
+        ("retail.onlinesbi.sbi", "sbi"),
+        ("www.microsoft.com", "microsoft"),
+        ("login.microsoftonline.com", "microsoft"),
+        ("t.co", "twitter"),
+        ("www.amazon.in", "amazon"),
+        ("www.flipkart.com", "flipkart"),
+        ("incometax.gov.in", "incometax"),
+        ("WWW.HDFCBANK.COM.", "hdfcbank"),
+    ],
+)
+def test_official_domains_and_subdomains(reg, host, brand_id):
+    b = reg.is_official(host)
+    assert b is not None and b.id == brand_id
+    assert reg.match_host(host) is None
+
+
+@pytest.mark.parametrize("host", ["evilpaytm.com", "paytm.com.evil.info", "microsoft.com.co", "notgoogle.com", "t.co.example"])
+def test_official_is_never_a_substring_match(reg, host):
+    assert reg.is_official(host) is None
+
+
+@pytest.mark.parametrize(
+    ("host", "brand_id", "techniques"),
+    [
+        ("paytim.com", "paytm", {"insertion"}),
+        ("pytm.com", "paytm", {"omission"}),
+        ("payrm.com", "paytm", {"substitution"}),
+        ("patym.com", "paytm", {"transposition"}),
+        ("phone-pe.com", "phonepe", {"hyphenation"}),
+        ("googlepey.com", "googlepay", {"substitution"}),
+        ("amazinpay.com", "amazonpay", {"substitution"}),
+        ("amaz0n.com", "amazon", {"digit_swap"}),
+        ("paypa1.com", "paypal", {"digit_swap"}),
+        ("rnicrosoft.com", "microsoft", {"homoglyph"}),
+        ("lnstagram.com", "instagram", {"homoglyph"}),
+        ("pаytm.com", "paytm", {"homograph"}),
+        ("gооgle.com", "google", {"homograph"}),
+        ("xn--pypal-4ve.com", "paypal", {"homograph"}),
+        ("paytm.xyz", "paytm", {"tld_swap"}),
+        ("sbi-secure.co.in", "sbi", {"brand_with_lure"}),
+        ("sbi-kyc-verify.com", "sbi", {"brand_with_lure"}),
+        ("hdfcnetbanking.com", "hdfcbank", {"brand_with_lure"}),
+        ("paytmkycupdate.in", "paytm", {"brand_with_lure"}),
+        ("paytm.com.account-verify.info", "paytm", {"brand_domain_in_subdomain"}),
+        ("www.amazon.co.jp.zoan.shop", "amazon", {"brand_domain_in_subdomain"}),
+        ("grp02-id-rakuten-co-jp.com", "rakuten", {"brand_domain_in_label"}),
+        ("paypal.secure-login-check.net", "paypal", {"brand_in_subdomain"}),
+    ],
+)
+def test_lookalikes(reg, host, brand_id, techniques):
+    m = reg.match_host(host)
+    assert m is not None, host
+    assert m.brand.id == brand_id
+    assert m.technique in techniques
+    ev = m.evidence()
+    assert ev["brand"] == m.brand.name and ev["technique"] == m.technique
+
+
+@pytest.mark.parametrize(
+    "host",
+    ["münchen.de", "example.com", "wikipedia.org", "google.de", "amazon.co.uk", "sbi.bank.in", "uidai-update.gov.in",
+     "bankofbaroda.in", "192.168.1.1", "github.io", "hdfc.bank.in", "shopping.com", "news.ycombinator.com"],
+)
+def test_unrelated_or_legitimate_hosts_do_not_match(reg, host):
+    assert reg.match_host(host) is None
+
+
+def test_hostile_host_is_bounded(reg):
+    assert reg.match_host("a" * 100_000 + ".com") is None
+    m = reg.match_host(".".join(["paypal-login"] * 200) + ".com")  # capped to 253 chars, still PayPal + lure
+    assert m is not None and m.brand.id == "paypal"
+
+
+@pytest.mark.parametrize(
+    ("vpa", "brand_id", "technique"),
+    [
+        ("sbi-refund@ybl", "sbi", "vpa_brand_lure"),
+        ("paytm.care@axl", "paytm", "vpa_brand_lure"),
+        ("hdfccustomercare@ybl", "hdfcbank", "vpa_brand_lure"),
+        ("paytmkyc@axl", "paytm", "vpa_brand_lure"),
+        ("amazon@ybl", "amazon", "vpa_brand_name"),
+        ("someone@okhdfcbnk", "googlepay", "handle_lookalike"),
+    ],
+)
+def test_vpa_imitations(reg, vpa, brand_id, technique):
+    m = reg.match_vpa(vpa)
+    assert m is not None and m.brand.id == brand_id and m.technique == technique
+
+
+@pytest.mark.parametrize("vpa", ["ramesh123@okicici", "merchant@hdfcbank", "9876543210@paytm", "priya.sharma@oksbi", "not-a-vpa", ""])
+def test_ordinary_vpas_do_not_match(reg, vpa):
+    assert reg.match_vpa(vpa) is None
+
+
+def test_official_upi_handles(reg):
+    handles = reg.official_upi_handles
+    assert len(handles) >= 80
+    for h in ["okhdfcbank", "okicici", "okaxis", "oksbi", "ybl", "ibl", "axl", "paytm", "upi", "apl", "yapl", "waaxis",
+              "wahdfcbank", "wasbi", "icici", "hdfcbank", "sbi", "axisbank", "kotak"]:
+        assert h in handles
+    assert "weird" not in handles and "gmail.com" not in handles
+    assert reg.is_official_handle("@YBL")

@@ -1,0 +1,305 @@
+"""URL analyser: issue 2 section 4 must-hold cases, parsing edge cases, page signals and the link finder."""
+
+from __future__ import annotations
+
+import csv
+import os
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from scamshield.engine.types import Signal
+from scamshield.engine.url import analyze_url, extract_urls
+from scamshield.engine.urlparse import parse_ipv4, parse_url, registrable
+from scamshield.errors import InvalidInput
+
+MUST_FLAG = [
+    "http://payment-gateway-secure.com/checkout",
+    "https://verify-secure-login-account.com/update",
+    "http://192.168.1.100/bank/login",
+    "https://bit.ly/bank-verify-2024",
+    "https://paytim.com/login",
+    "https://phone-pe.com/payment",
+    "https://googlepey.com/upi",
+    "https://sbi-secure.co.in/netbanking",
+    "https://amazinpay.com/checkout",
+    "https://pаytm.com",  # Cyrillic а
+    "https://gооgle.com",  # Cyrillic о
+]
+MUST_BE_SAFE = [
+    "https://accounts.google.com/signin",
+    "https://pay.google.com/",
+    "https://paytmbank.com/",
+    "https://amazon.com/",
+    "https://www.flipkart.com/cart",
+    "https://sbicard.com/",
+    "https://münchen.de/",
+    "https://www.microsoft.com/",
+]
+
+
+def codes(a) -> set[str]:
+    return {s.code for s in a.signals}
+
+
+@pytest.mark.parametrize("url", MUST_FLAG)
+def test_must_flag(url):
+    a = analyze_url(url)
+    assert not a.is_safe, (url, a.as_dict())
+    assert 0 <= a.risk_score <= 100
+    assert a.recommendations
+
+
+@pytest.mark.parametrize("url", MUST_BE_SAFE)
+def test_must_be_safe(url):
+    a = analyze_url(url)
+    assert a.is_safe, (url, a.as_dict())
+    assert a.risk_level == "low"
+
+
+@pytest.mark.parametrize(
+    ("url", "brand", "code", "fraud_type"),
+    [
+        ("https://paytim.com/login", "Paytm", "brand_impersonation", "BRAND_IMPERSONATION"),
+        ("https://pаytm.com", "Paytm", "homograph", "BRAND_IMPERSONATION"),
+        ("https://xn--pypal-4ve.com/signin", "PayPal", "homograph", "BRAND_IMPERSONATION"),
+        ("https://paytm.com.account-verify.info/", "Paytm", "brand_in_subdomain", "BRAND_IMPERSONATION"),
+        ("https://googlepey.com/upi", "Google Pay", "fake_payment_page", "BRAND_IMPERSONATION"),
+        ("http://amaz0n.com/", "Amazon", "brand_impersonation", "BRAND_IMPERSONATION"),
+    ],
+)
+def test_brand_lookalikes_are_explained(url, brand, code, fraud_type):
+    a = analyze_url(url)
+    assert a.extracted["imitated_brand"] == brand
+    assert code in codes(a)
+    assert fraud_type in a.detected_fraud_types
+    assert any(brand in r for r in a.recommendations)
+
+
+@pytest.mark.parametrize(
+    ("url", "expected_code", "flagged"),
+    [
+        ("https://paytm.com@evil.xyz/", "obfuscated_url", True),
+        ("http://3232235777/login", "ip_host", True),  # decimal IPv4 = 192.168.1.1
+        ("http://0xC0A80101/", "ip_host", True),  # hex IPv4
+        ("http://0300.0250.0001.0001/x", "ip_host", True),  # octal IPv4
+        ("http://[2001:db8::1]/login", "ip_host", True),
+        ("https://bit.ly/abc123", "url_shortener", False),
+        ("https://secure-login-paypal.000webhostapp.com/", "free_hosting", True),
+        ("http://victoria22-chase.bounceme.net/", "dynamic_dns", True),
+        ("https://example.tk/", "risky_tld", False),
+        ("http://a.b.c.d.e.example.com/", "deep_subdomain", False),
+        ("http://example.com/", "no_tls", False),
+        ("javascript:alert(document.cookie)", "inline_script_url", True),
+        ("http://friendlycabdavis.com/wp-content/themes/hub/chase/login/auth.php", "brand_in_path", True),
+    ],
+)
+def test_signal_codes(url, expected_code, flagged):
+    a = analyze_url(url)
+    assert expected_code in codes(a), a.as_dict()
+    assert (not a.is_safe) is flagged, a.as_dict()
+
+
+def test_userinfo_trick_goes_to_the_real_host():
+    a = analyze_url("https://paytm.com@evil.xyz/")
+    assert a.extracted["host"] == "evil.xyz"
+    assert a.extracted["registered_domain"] == "evil.xyz"
+    assert a.extracted["imitated_brand"] == "Paytm"
+    # and the reverse is harmless: the browser goes to paytm.com
+    b = analyze_url("https://evil.xyz@paytm.com/")
+    assert b.is_safe and b.extracted["official_brand"] == "Paytm"
+
+
+@pytest.mark.parametrize(
+    ("url", "host", "registered", "ip"),
+    [
+        ("bit.ly/kyc123", "bit.ly", "bit.ly", None),
+        ("HTTPS://WWW.Example.CO.UK:8443/a?b#c", "www.example.co.uk", "example.co.uk", None),
+        ("https://münchen.de/", "xn--mnchen-3ya.de", "xn--mnchen-3ya.de", None),
+        ("http://xn--80ak6aa92e.com/", "xn--80ak6aa92e.com", "xn--80ak6aa92e.com", None),
+        ("http://3232235777/", "192.168.1.1", "192.168.1.1", "192.168.1.1"),
+        ("http://192.168.257/", "192.168.1.1", "192.168.1.1", "192.168.1.1"),
+        ("http:\\\\evil.com\\path", "evil.com", "evil.com", None),
+        ("localhost:8080/admin", "localhost", "localhost", None),
+        ("http://ex%61mple.com/", "example.com", "example.com", None),
+    ],
+)
+def test_parsing(url, host, registered, ip):
+    a = analyze_url(url)
+    assert a.extracted["host"] == host
+    assert a.extracted["registered_domain"] == registered
+    p = parse_url(url)
+    assert p.ip == ip
+
+
+def test_munchen_is_displayed_in_unicode_and_not_a_homograph():
+    a = analyze_url("https://münchen.de/")
+    assert a.extracted["host_unicode"] == "münchen.de"
+    assert "homograph" not in codes(a) and a.risk_score == 0
+
+
+@pytest.mark.parametrize(
+    ("host", "expected"),
+    [("3232235777", "192.168.1.1"), ("0xc0a80101", "192.168.1.1"), ("0300.0250.1.1", "192.168.1.1"),
+     ("127.1", "127.0.0.1"), ("1.2.3.4", "1.2.3.4"), ("256.1.1.1", None), ("example.com", None), ("1.2.3.4.5", None)],
+)
+def test_ipv4_forms(host, expected):
+    got = parse_ipv4(host)
+    assert (got[0] if got else None) == expected
+
+
+@pytest.mark.parametrize("bad", ["", "   ", "hello", "mailto:a@b.com", "tel:+911234567890", "http://", "https://:443/"])
+def test_not_a_url_raises_invalid_input(bad):
+    with pytest.raises(InvalidInput):
+        analyze_url(bad)
+
+
+def test_registrable_domain_never_uses_substrings():
+    assert registrable("www.microsoft.com") == ("www", "microsoft", "com")
+    assert analyze_url("https://www.microsoft.com/").extracted["registered_domain"] == "microsoft.com"
+    a = analyze_url("https://t.co.evil.example/")
+    assert a.extracted.get("official_brand") is None
+
+
+# ---------------------------------------------------------------- page signals
+NOW = datetime(2025, 6, 1, 12, 0, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize(
+    ("created", "points"),
+    [
+        ("2025-05-30T00:00:00Z", 35),
+        ("2025-05-30T00:00:00+05:30", 35),
+        (datetime(2025, 5, 20), 25),  # naive -> UTC
+        (datetime(2025, 5, 20, tzinfo=timezone(timedelta(hours=-7))), 25),
+        ("2025-03-01", 10),
+        (1717200000, 0),  # 2024-06-01 epoch seconds
+        (["2025-05-31", "2010-01-01"], 0),  # earliest date wins
+        ("not a date", 0),
+    ],
+)
+def test_young_domain(created, points):
+    a = analyze_url("https://example.com/", domain_details={"creation_date": created}, now=NOW)
+    got = [s.weight for s in a.signals if s.code == "young_domain"]
+    assert (got[0] if got else 0) == points
+
+
+LOGIN_PAGE = """<html><head><title>PayPal: Log in</title></head><body>
+<form action="https://collector.example.net/post.php" method="post">
+<input type="email" name="login_email"><input type='password' name="pw"><input name="cvv" placeholder="CVV">
+</form></body></html>"""
+
+
+def test_login_form_on_unofficial_domain():
+    a = analyze_url("https://account-check.example.org/", html_content=LOGIN_PAGE)
+    c = codes(a)
+    assert {"password_field", "login_form_on_unofficial_domain", "sensitive_fields", "brand_in_page_title",
+            "form_posts_elsewhere"} <= c
+    assert not a.is_safe
+
+
+def test_login_form_on_official_domain_is_fine():
+    a = analyze_url("https://www.paypal.com/signin", html_content=LOGIN_PAGE)
+    assert a.is_safe and "password_field" not in codes(a)
+
+
+def test_hostile_html_is_bounded():
+    html = "<input " * 200_000 + "<title>" + "x" * 100_000
+    t = time.perf_counter()
+    a = analyze_url("https://example.com/", html_content=html)
+    assert time.perf_counter() - t < 1.0  # generous: guards against quadratic scans, not a benchmark
+    assert 0 <= a.risk_score <= 100
+
+
+def test_redirect_chain_crossing_domains():
+    a = analyze_url("https://bit.ly/x1", redirect_chain=["https://bit.ly/x1", "https://t.example.net/r",
+                                                         "https://paypa1-secure.com/login"])
+    c = codes(a)
+    assert "redirect_chain_crosses_domains" in c
+    assert any(s.code == "brand_impersonation" and s.evidence.get("via") == "redirect" for s in a.signals)
+    assert not a.is_safe
+
+
+def test_redirect_chain_ignores_junk():
+    a = analyze_url("https://example.com/", redirect_chain=["", "not a url", 5, "https://example.com/next"])
+    assert "redirect_chain_crosses_domains" not in codes(a)
+
+
+# ---------------------------------------------------------------- hostile inputs
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://" + "a" * 100_000 + ".com/",
+        "http://" + "a." * 50_000 + "com/",
+        "https://x.com/?" + "&".join(f"p{i}=v{i}" for i in range(5000)),
+        "https://" + "paytm.com@" * 10_000 + "evil.xyz/",
+        "http://x.com/" + "%41" * 30_000,
+    ],
+)
+def test_hostile_urls_complete(url):
+    a = analyze_url(url)
+    assert 0 <= a.risk_score <= 100
+    assert all(isinstance(s, Signal) for s in a.signals)
+    assert len(a.extracted["host"]) <= 253
+
+
+def test_signal_codes_are_stable_snake_case():
+    a = analyze_url("http://paypal.com.secure-login.000webhostapp.com/wp-admin/login.php?cmd=_login")
+    for s in a.signals:
+        assert s.code.replace("_", "").isalnum() and s.code.islower()
+        assert s.message
+
+
+# ---------------------------------------------------------------- extract_urls
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Your KYC is pending. Click: bit.ly/kyc123", ["bit.ly/kyc123"]),
+        ("Complete Re-KYC now: http://sbi-kyc-verify.com", ["http://sbi-kyc-verify.com"]),
+        ("visit www.sbi.co.in, or sbi-kyc-verify.com!", ["www.sbi.co.in", "sbi-kyc-verify.com"]),
+        ("(see https://example.com/a?b=1).", ["https://example.com/a?b=1"]),
+        ("mail me at a.b@gmail.com or support@hdfcbank.com", []),
+        ("Rs.500 debited at 10.30am, bal Rs.1,200.50", []),
+        ("edit config.py and README.md", []),
+        ("Click:http://x.com/a and go", ["http://x.com/a"]),
+        ("pаytm.com/kyc is fake", ["pаytm.com/kyc"]),
+        ("I won't be home for dinner tonight", []),
+        ("dup http://a.com/x http://a.com/x", ["http://a.com/x"]),
+    ],
+)
+def test_extract_urls(text, expected):
+    assert extract_urls(text) == expected
+
+
+def test_extract_urls_limit_and_linear_time():
+    text = "see http://a.com/x " * 5000 + "aaaa" * 20_000 + " a.b" * 5000
+    t = time.perf_counter()
+    out = extract_urls(text, limit=10)
+    assert time.perf_counter() - t < 1.0
+    assert out == ["http://a.com/x"]
+
+
+# ---------------------------------------------------------------- regression guard on dev data (skips when absent)
+DATA = Path(os.environ.get("SCAMSHIELD_SHARED_DATA", Path(__file__).resolve().parents[3] / "shared" / "data"))
+
+
+def test_tranco_dev_false_positive_rate_guard():
+    path = DATA / "domains_benign_tranco_top10k_dev_half" / "data.csv"
+    if not path.is_file():
+        pytest.skip("shared dev data not available")
+    with path.open(encoding="utf-8") as fh:
+        urls = [r["url"] for r in csv.DictReader(fh)]
+    flagged = [u for u in urls if not analyze_url(u).is_safe]
+    assert len(flagged) / len(urls) < 0.005, flagged[:20]
+
+
+def test_suffix_list_is_bundled_no_network_no_cache():
+    from scamshield.engine import urlparse
+
+    registrable("example.com")
+    ex = urlparse._get_extractor()
+    assert tuple(ex.suffix_list_urls) == ()
+    assert ex._cache.enabled is False
+    assert registrable("sbi.bank.in") == ("", "sbi", "bank.in")
