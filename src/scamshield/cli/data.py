@@ -1,0 +1,54 @@
+"""`scamshield purge`: delete personal data older than the retention period (analyses, transcripts, alerts).
+
+The server also does this every hour; the command is for cron-driven deployments and for checking what would go.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+import typer
+
+
+def purge(
+    days: int = typer.Option(None, "--days", min=1, help="Retention in days (default: SCAMSHIELD_RETENTION_DAYS)."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Only count what would be deleted."),
+) -> None:
+    """Delete analyses, transcript segments and alerts older than the retention period."""
+    from scamshield.services.ledger import purge_once
+    from scamshield.settings import Settings
+    from scamshield.store.base import utcnow
+    from scamshield.store.migrate import upgrade
+    from scamshield.store.retention import purge_expired
+    from scamshield.store.session import Database
+
+    settings = Settings()
+    retention = days if days is not None else settings.retention_days
+    if retention <= 0:
+        typer.secho("retention is disabled (retention_days <= 0): nothing to do", err=True)
+        return
+    url = settings.resolved_database_url
+
+    async def run() -> dict[str, int]:
+        db = Database(url)
+        try:
+            if dry_run:
+                async with db.session() as session:
+                    return await purge_expired(session, utcnow(), retention, dry_run=True)
+            return await purge_once(db, retention)
+        finally:
+            await db.dispose()
+
+    try:
+        upgrade(url)
+        counts = asyncio.run(run())
+    except Exception as exc:  # unreachable database, bad URL...
+        typer.secho(f"error: could not purge: {type(exc).__name__}: {str(exc).splitlines()[0][:200]}",
+                    fg=typer.colors.RED, err=True)
+        raise typer.Exit(2) from None
+    verb = "would delete" if dry_run else "deleted"
+    typer.echo(f"{verb} (older than {retention} days): " + ", ".join(f"{k}={v}" for k, v in counts.items()))
+
+
+def register(app: typer.Typer) -> None:
+    app.command(help="Delete personal data older than the retention period (analyses, transcripts, alerts).")(purge)
