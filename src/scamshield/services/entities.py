@@ -24,6 +24,7 @@ MAX_ENTITY = 256
 # ``@ybl``), so an e-mail address (``name@gmail.com``) is never taken for a UPI id.
 _VPA = re.compile(r"^[a-z0-9][a-z0-9._-]{0,254}@[a-z][a-z0-9]{1,63}$")
 _SENDER = re.compile(r"^(?:[A-Z]{2}-)?([A-Z0-9]{3,11})(?:-[A-Z])?$")
+_SENDER_OTHER = re.compile(r"^[A-Z0-9+-]{2,20}$")  # short codes and other alphanumeric headers
 _DOMAIN = re.compile(r"^(?=.{1,253}$)(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)+[a-z0-9-]{2,63}$")
 _WS = re.compile(r"\s+")
 
@@ -91,10 +92,12 @@ def normalise_entity(entity_type: str, raw: str) -> str:
         m = _SENDER.match(s)
         if m:
             return m.group(1)  # "VM-HDFCBK-S" -> "HDFCBK": the operator/circle prefix and type suffix vary
-        if len(s) > 32:
-            raise InvalidInput("not a valid sender id", code="invalid_entity")
         e164 = normalise_phone(s)
-        return e164 or s
+        if e164:
+            return e164
+        if not _SENDER_OTHER.match(s):
+            raise InvalidInput("not a valid sender id", code="invalid_entity")
+        return s
     if entity_type == "domain":
         return _domain(text)
     return _url(text)
