@@ -1,7 +1,105 @@
-"""Routes for this area (being built; see the issues)."""
+"""The browser console (``GET /console``): plain HTML + one script + one stylesheet, no build step.
+
+The page talks to the public API only (``/api/ws``, ``/user/me``, ``/analyze/*``, ``/api/associate-call``,
+``/api/calls/{sid}/transcript``, ``/api/debug/simulate-alert``, ``/api/active-connections``). The token is typed or
+pasted by the user and kept in ``sessionStorage`` at most, never in the page URL.
+
+``POST /console/dev-token`` mints a token for a chosen user. It answers only when ``SCAMSHIELD_ENV=development``
+and the request comes from the loopback interface; everywhere else it is a plain 404.
+"""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+import ipaddress
+from functools import lru_cache
+from importlib import resources
 
-router = APIRouter()
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+from pydantic import BaseModel, Field, ValidationError
+
+from scamshield.api.errors import responses
+from scamshield.auth import KNOWN_ROLES, mint_token
+from scamshield.errors import InvalidInput, NotFound
+from scamshield.settings import Settings
+
+router = APIRouter(tags=["console"])
+
+DEV_TOKEN_TTL_SECONDS = 12 * 3600
+_STATIC = {
+    "console.js": "text/javascript; charset=utf-8",
+    "console.css": "text/css; charset=utf-8",
+}
+_NO_CACHE = {"Cache-Control": "no-cache"}
+
+
+@lru_cache(maxsize=8)
+def _asset(name: str) -> bytes:
+    return resources.files("scamshield.api").joinpath("console", name).read_bytes()
+
+
+def _settings(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+@router.get("/console", include_in_schema=False)
+async def console_page(request: Request) -> HTMLResponse:
+    env = _settings(request).env  # one of three literals: safe to put in an attribute
+    html = _asset("index.html").decode("utf-8").replace("{{ENV}}", env)
+    return HTMLResponse(html, headers=_NO_CACHE)
+
+
+@router.get("/console/static/{name}", include_in_schema=False)
+async def console_static(name: str) -> Response:
+    media_type = _STATIC.get(name)
+    if media_type is None:  # a fixed list: no paths, no traversal
+        raise NotFound("no such file")
+    return Response(_asset(name), media_type=media_type, headers=_NO_CACHE)
+
+
+class DevTokenIn(BaseModel):
+    user_id: str = Field(min_length=1, max_length=128, examples=["alice"])
+    phone: str | None = Field(default=None, max_length=32, examples=["+919876543210"])
+    roles: list[str] = Field(default_factory=list, max_length=2, description="Optional: admin, service")
+
+
+class DevTokenOut(BaseModel):
+    token: str
+    user_id: str
+    expires_in: int
+
+
+def _loopback(request: Request) -> bool:
+    host = request.client.host if request.client else ""
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host in ("localhost", "testclient")
+
+
+_DEV_TOKEN_BODY = {"required": True, "content": {"application/json": {"schema": DevTokenIn.model_json_schema()}}}
+
+
+@router.post("/console/dev-token", response_model=DevTokenOut, responses=responses(400, 404, 413, 422, 429),
+             openapi_extra={"requestBody": _DEV_TOKEN_BODY},
+             summary="Development only: mint a token for a chosen user (404 unless SCAMSHIELD_ENV=development)")
+async def dev_token(request: Request) -> DevTokenOut:
+    settings = _settings(request)
+    # Checked before the body is even read: outside development the route is indistinguishable from a missing one.
+    if settings.env != "development" or not _loopback(request):
+        raise NotFound("Not Found")
+    try:
+        body = DevTokenIn.model_validate_json(await request.body())
+    except ValidationError as exc:
+        if any(e.get("type") == "json_invalid" for e in exc.errors()):
+            raise InvalidInput("request body is not valid JSON", code="malformed_json", status=400) from None
+        fields = sorted({".".join(str(p) for p in e["loc"]) or "body" for e in exc.errors()})
+        raise InvalidInput(f"check {', '.join(fields)}", code="validation_error") from None
+    if set(body.roles) - KNOWN_ROLES:
+        raise InvalidInput(f"roles must be among {', '.join(sorted(KNOWN_ROLES))}", code="invalid_role")
+    try:
+        token = mint_token(settings, body.user_id, phone=body.phone or None, roles=body.roles or None,
+                           ttl_seconds=DEV_TOKEN_TTL_SECONDS)
+    except ValueError as exc:
+        raise InvalidInput(str(exc), code="invalid_input") from None
+    return DevTokenOut(token=token, user_id=body.user_id, expires_in=DEV_TOKEN_TTL_SECONDS)
