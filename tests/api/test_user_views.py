@@ -71,6 +71,7 @@ async def test_settings_validate_and_thresholds_are_applied(client, token):
                 {"risk_thresholds": {"high": 0}},
                 {"risk_thresholds": {"critical": 101}},
                 {"timezone": "Mars/Olympus"},
+                {"timezone": "Asia"},
                 {"features": {"payee_history": "sometimes"}},
                 {"unknown": 1},
                 {"user_id": "bob"}):
