@@ -165,6 +165,28 @@ SCAM_CALLS = [
         "Just deposit the amount in our crypto wallet address and double your money.",
         "This offer is only for today, act fast.",
     ], "INVESTMENT_SCAM"),
+    # one-speaker robocall voicemails, as speech-to-text writes them
+    ("amazon_purchase_robocall", None, [
+        "This is an automated call from Amazon. We have detected a suspicious purchase of an Apple iPhone for $999 "
+        "on your account. If you did not authorize this purchase, press 1 to speak with our customer support."
+    ], None),
+    ("bank_card_robocall_asr", None, [
+        "this is chase bank your debit card has been suspended due to suspicious activity please press one to speak "
+        "with a fraud specialist"
+    ], "BANK_KYC_IMPERSONATION"),
+    ("treasury_robocall_asr", None, [
+        "this message is intended to contact you regarding a legal enforcement action filed on your social security "
+        "number by the us treasury department for tax evasion the moment you hear this message you need to call "
+        "back immediately"
+    ], "GOVERNMENT_IMPERSONATION"),
+    ("bijli_hinglish_asr", None, [
+        "sir aapka electricity bill update nahi hua hai aaj raat 9 baje aapki bijli kaat di jayegi turant is number "
+        "pe call kijiye"
+    ], "UTILITY_DISCONNECTION"),
+    ("loan_fee_asr", None, [
+        "congratulations your personal loan of 5 lakh rupees is pre approved just pay the processing fee of 2999 "
+        "rupees today to get the money in your account"
+    ], "LOAN_APP_SCAM"),
 ]
 
 
@@ -244,6 +266,19 @@ LEGIT_CALLS = [
         "Your blood test results came back normal.",
         "Please call us back if you have any questions. Have a good day.",
     ]),
+    ("friend_retells_scam", [
+        "my dad got a call yesterday from someone saying they were from the bank and his account would be blocked",
+        "he almost gave them the otp but I told him it was a scam and he hung up",
+    ]),
+    ("pharmacy_robocall", [
+        "Hello, this is CVS pharmacy calling with an important message. Your prescription is ready for pickup. "
+        "Please press 1 to speak to a pharmacist or call us back at your convenience."
+    ]),
+    ("bank_payment_reminder", [
+        "Hello, this is Wells Fargo calling regarding your credit card payment which is past due.",
+        "Please make a payment at your earliest convenience through the app or website. Thank you.",
+    ]),
+    ("delivery_otp_hinglish", ["sir aapka parcel aaya hai flipkart se, main gate pe hoon, otp bata dijiye delivery ke liye"]),
     ("awareness_lecture_tagged", [
         "Speaker 1: Remember, if anyone asks you to install AnyDesk or TeamViewer, it is a scam.",
         "Speaker 2: And never share the OTP or your UPI PIN with anyone.",
