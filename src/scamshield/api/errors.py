@@ -3,10 +3,16 @@
 Every 4xx/5xx body is ``{"error": {"code": "...", "message": "..."}}``.
 
 WebSocket close codes (documented in docs/api.md):
-- 1000 normal; 1001 server going away (reconnect elsewhere); 1008/1009 policy / too big (standard)
-- 4000-4099 *reconnect*: 4000 server restart/shutdown, 4001 slow consumer (send queue overflow), 4002 heartbeat timeout
-- 4400-4499 *terminal, do not retry with the same credentials*: 4401 bad/missing token, 4403 identity mismatch,
-  4408 too many malformed messages, 4413 message too big, 4429 message flood
+- 1000 normal; 1001 / 1012 server going away or restarting (reconnect, with backoff); 1006 abnormal (reconnect);
+  1008/1009 policy / frame too big (standard; 1009 comes from the server's WebSocket layer for frames over its cap)
+- 4000-4099 *reconnect* (with ``since=<last seq>``, after a short backoff): 4000 server restart/shutdown,
+  4001 slow consumer (send queue overflow), 4002 heartbeat timeout (only for clients that send ``ping``)
+- 4400-4499 *terminal, do not retry with the same credentials or the same behaviour*: 4400 bad connection
+  parameters (e.g. ``since`` not an integer), 4401 bad/missing/expired token, 4403 identity mismatch (``user_id`` /
+  ``phone_number`` params contradict the token) or forged Twilio handshake, 4408 too many malformed messages,
+  4413 message too big, 4429 message flood (per-connection token bucket) or rate limit at connect
+- 4500-4599 *terminal, server configuration*: 4503 feature not configured (e.g. no speech-to-text engine for
+  ``/twilio/media``)
 """
 
 from __future__ import annotations
@@ -32,6 +38,16 @@ WS_FORBIDDEN = 4403
 WS_MALFORMED = 4408
 WS_TOO_BIG = 4413
 WS_FLOOD = 4429
+WS_BAD_REQUEST = 4400
+WS_UNAVAILABLE = 4503
+
+
+def ws_close_code(exc: Exception) -> int:
+    """Close code for an error that ends a WebSocket before or during its handshake."""
+    if isinstance(exc, RateLimited):
+        return WS_FLOOD
+    status = getattr(exc, "status", 500)
+    return {401: WS_UNAUTHORIZED, 403: WS_FORBIDDEN, 429: WS_FLOOD}.get(status, WS_BAD_REQUEST if status < 500 else 1011)
 
 _STATUS_CODES = {
     400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",

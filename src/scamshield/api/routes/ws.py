@@ -1,7 +1,232 @@
-"""Routes for this area (being built; see the issues)."""
+"""``/api/ws``: the authenticated real-time channel of a user's device.
+
+Handshake: ``GET /api/ws?token=<JWT>[&user_id=…&phone_number=…][&since=<seq>]`` (or ``Authorization: Bearer``).
+The socket is accepted, then closed with 4401 (bad token), 4403 (params contradict the token) or 4400 (bad
+``since``) so the client learns why. Then: ``connected``, the replay (``fraud_alert`` with ``replayed: true``),
+``replay_complete``, and live traffic. Message types and close codes: hub/messages.py and api/errors.py.
+"""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+import asyncio
+import json
+import logging
+import time
+from collections import deque
+from typing import Any
 
+from fastapi import APIRouter, WebSocket
+from starlette.websockets import WebSocketDisconnect
+
+from scamshield.api.deps import bearer_token
+from scamshield.api.errors import (
+    WS_BAD_REQUEST,
+    WS_FLOOD,
+    WS_MALFORMED,
+    WS_RECONNECT_RESTART,
+    WS_TOO_BIG,
+    WS_UNAUTHORIZED,
+    ws_close_code,
+)
+from scamshield.api.routes.calls import alert_service, call_service, device_dedup_key, resolve_target
+from scamshield.auth import Principal
+from scamshield.engine.conversation import Segment
+from scamshield.errors import AuthError, ScamShieldError
+from scamshield.hub.connection import Connection
+from scamshield.hub.hub import Hub
+from scamshield.hub.messages import (
+    Ack,
+    Acked,
+    AlertResponse,
+    AlertResponseRecorded,
+    AssociateCall,
+    CallAssociated,
+    Connected,
+    ErrorMessage,
+    MessageError,
+    Ping,
+    Pong,
+    ReplayComplete,
+    ServerPong,
+    Transcript,
+    TranscriptReceived,
+    parse_client_message,
+)
+from scamshield.services.calls import SERVICE_ACTOR, Actor
+
+log = logging.getLogger("scamshield.ws")
 router = APIRouter()
+
+# Per-connection flood control: a token bucket (sustained rate, burst). A phone streaming transcripts sends a few
+# messages per second; anything far above that is a bug or an attack.
+MSG_RATE_PER_SECOND = 20.0
+MSG_BURST = 60
+# Malformed messages: each gets an ``error`` reply; more than this many within the window closes with 4408.
+MALFORMED_LIMIT = 10
+MALFORMED_WINDOW_SECONDS = 60.0
+
+
+class TokenBucket:
+    def __init__(self, rate: float, burst: int) -> None:
+        self.rate, self.capacity = rate, float(burst)
+        self.tokens = float(burst)
+        self.stamp = time.monotonic()
+
+    def take(self) -> bool:
+        now = time.monotonic()
+        self.tokens = min(self.capacity, self.tokens + (now - self.stamp) * self.rate)
+        self.stamp = now
+        if self.tokens >= 1.0:
+            self.tokens -= 1.0
+            return True
+        return False
+
+
+async def _refuse(ws: WebSocket, code: int, reason: str) -> None:
+    try:
+        await ws.close(code, reason)
+    except Exception:  # pragma: no cover - peer already gone
+        pass
+
+
+def _parse_since(raw: str | None) -> int | None:
+    if raw is None or raw == "":
+        return None
+    if not raw.isdigit() or len(raw) > 12:
+        raise ValueError("since must be a non-negative integer")
+    return int(raw)
+
+
+@router.websocket("/api/ws")
+async def user_socket(ws: WebSocket) -> None:
+    ctx = ws.app.state.ctx
+    hub: Hub = ctx.extras["hub"]
+    await ws.accept()
+    if not hub.accepting:
+        await _refuse(ws, WS_RECONNECT_RESTART, "server shutting down: reconnect")
+        return
+    params = ws.query_params
+    token = params.get("token") or bearer_token(ws)  # type: ignore[arg-type]
+    try:
+        if not token:
+            raise AuthError("missing token", code="missing_token")
+        principal = ctx.verifier.verify(token)
+    except ScamShieldError as exc:
+        await _refuse(ws, WS_UNAUTHORIZED, exc.code)
+        return
+    try:
+        # Listening is never delegated: even a service token may only listen as itself (roles dropped here).
+        await resolve_target(ctx, Principal(principal.user_id, principal.phone_number), params.get("user_id"),
+                             params.get("phone_number"))
+        since = _parse_since(params.get("since"))
+        for hook in ctx.extras.get("principal_hooks", ()):  # user upsert, rate limits...
+            await hook(ws, principal)
+    except ValueError:
+        await _refuse(ws, WS_BAD_REQUEST, "bad since")
+        return
+    except ScamShieldError as exc:
+        await _refuse(ws, ws_close_code(exc), exc.code)
+        return
+
+    conn = hub.new_connection(ws, principal.user_id, principal.phone_number)
+    conn.begin_replay()
+    await hub.register(conn)
+    reader: asyncio.Task | None = None
+    try:
+        alerts = alert_service(ctx)
+        conn.send(Connected(user_id=principal.user_id, connection_id=conn.id, heartbeat_seconds=hub.heartbeat_seconds,
+                            last_seq=await alerts.last_seq(principal.user_id)).to_json())
+        replay = await alerts.replay(principal.user_id, since)
+        for payload in replay:
+            conn.send_alert(payload["alert_id"], json.dumps(payload, separators=(",", ":")), replay=True)
+        conn.send(ReplayComplete(count=len(replay), since=since).to_json())
+        conn.end_replay()
+        reader = asyncio.create_task(_read_loop(ws, conn, principal, ctx))
+        closed = asyncio.create_task(conn.closed.wait())
+        await asyncio.wait({reader, closed}, return_when=asyncio.FIRST_COMPLETED)
+        closed.cancel()
+    except Exception:
+        log.exception("websocket session failed")
+        await conn.close(1011, "internal error")
+    finally:
+        if reader is not None and not reader.done():
+            reader.cancel()
+        await hub.unregister(conn)
+        if conn.is_open:
+            conn.mark_gone()
+
+
+async def _read_loop(ws: WebSocket, conn: Connection, principal: Principal, ctx: Any) -> None:
+    cap = ctx.settings.ws_max_message_bytes
+    bucket = TokenBucket(MSG_RATE_PER_SECOND, MSG_BURST)
+    malformed: deque[float] = deque()
+    while conn.is_open:
+        try:
+            message = await ws.receive()
+        except (WebSocketDisconnect, RuntimeError):
+            break
+        if message["type"] == "websocket.disconnect":
+            conn.mark_gone()
+            break
+        conn.last_received = time.monotonic()
+        text = message.get("text")
+        raw = message.get("bytes")
+        size = len(raw) if text is None and raw is not None else (len(text) if text is not None else 0)
+        if size > cap or (text is not None and len(text.encode("utf-8", "replace")) > cap):
+            await conn.close(WS_TOO_BIG, f"message over {cap} bytes")
+            break
+        if not bucket.take():
+            await conn.close(WS_FLOOD, "too many messages")
+            break
+        try:
+            if text is None:
+                raise MessageError("binary_not_supported", "send JSON text frames")
+            msg = parse_client_message(text)
+        except MessageError as exc:
+            conn.send(ErrorMessage(id=exc.msg_id, code=exc.code, message=exc.message).to_json())
+            now = time.monotonic()
+            malformed.append(now)
+            while malformed and now - malformed[0] > MALFORMED_WINDOW_SECONDS:
+                malformed.popleft()
+            if len(malformed) > MALFORMED_LIMIT:
+                await conn.close(WS_MALFORMED, "too many malformed messages", flush=1.0)
+                break
+            continue
+        try:
+            reply = await _dispatch(msg, conn, principal, ctx)
+        except ScamShieldError as exc:
+            reply = ErrorMessage(id=msg.id, code=exc.code, message=exc.message).to_json()
+        except Exception:
+            log.exception("websocket message handler failed (%s)", msg.type)
+            reply = ErrorMessage(id=msg.id, code="internal_error", message="internal error").to_json()
+        if reply is not None:
+            conn.send(reply)
+
+
+async def _dispatch(msg: Any, conn: Connection, principal: Principal, ctx: Any) -> str | None:
+    if isinstance(msg, Ping):
+        conn.heartbeat_opt_in = True
+        return ServerPong(id=msg.id, ts=round(time.time(), 3)).to_json()
+    if isinstance(msg, Pong):
+        conn.heartbeat_opt_in = True
+        return None
+    if isinstance(msg, AssociateCall):
+        target = await resolve_target(ctx, principal, msg.user_id, msg.phone_number)
+        phone = principal.phone_number if target == principal.user_id else None
+        r = await call_service(ctx).associate_call(target, msg.call_sid, source="ws", phone_number=phone)
+        return CallAssociated(id=msg.id, call_sid=r.call_sid, already_associated=r.already_associated,
+                              held_alerts=r.held_alerts).to_json()
+    if isinstance(msg, Transcript):
+        actor = SERVICE_ACTOR if principal.is_service else Actor(user_id=principal.user_id)
+        r = await call_service(ctx).ingest_transcript(
+            msg.call_sid, Segment(msg.text, msg.speaker, msg.final), source="ws", actor=actor,
+            dedup_key=device_dedup_key(msg.call_sid, msg.sequence, msg.final))
+        return TranscriptReceived(id=msg.id, call_sid=msg.call_sid, sequence=msg.sequence, duplicate=r.duplicate,
+                                  risk_score=r.risk_score, risk_level=r.risk_level).to_json()
+    if isinstance(msg, Ack):
+        await alert_service(ctx).ack(principal.user_id, msg.alert_id)
+        return Acked(id=msg.id, alert_id=msg.alert_id).to_json()
+    if isinstance(msg, AlertResponse):
+        await alert_service(ctx).respond(principal.user_id, msg.alert_id, msg.action)
+        return AlertResponseRecorded(id=msg.id, alert_id=msg.alert_id, action=msg.action).to_json()
+    return None  # pragma: no cover - parse_client_message only returns the types above

@@ -1,0 +1,160 @@
+"""One client connection: a bounded send queue drained by its own writer task.
+
+Nothing ever awaits a client's socket except that connection's writer, so one slow phone cannot stall delivery to
+anybody else: when its queue is full it is disconnected with ``CLOSE_SLOW`` (4001, reconnect) and recovers the
+alerts it missed from the store on reconnect.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+import uuid
+from collections import deque
+from datetime import datetime
+from typing import Callable, Protocol
+
+log = logging.getLogger("scamshield.hub")
+
+# Close codes the hub itself uses (the full table lives in scamshield/api/errors.py).
+CLOSE_RESTART = 4000
+CLOSE_SLOW = 4001
+CLOSE_HEARTBEAT = 4002
+
+_SEEN_ALERTS = 512  # alert ids remembered per connection to drop duplicates (live + replay overlap)
+_CLOSE_TIMEOUT = 2.0
+
+
+class Transport(Protocol):
+    """What the hub needs from a socket (Starlette's WebSocket fits)."""
+
+    async def send_text(self, data: str) -> None: ...
+
+    async def close(self, code: int = 1000, reason: str | None = None) -> None: ...
+
+
+class Connection:
+    """A device of a user. ``send`` never blocks; ``close`` is idempotent."""
+
+    def __init__(self, transport: Transport, user_id: str, *, phone_number: str | None = None, queue_size: int = 256,
+                 on_delivered: Callable[[float], None] | None = None) -> None:
+        self.id = uuid.uuid4().hex[:16]
+        self.user_id = user_id
+        self.phone_number = phone_number
+        self.connected_at = time.time()
+        self.last_received = time.monotonic()
+        self.heartbeat_opt_in = False  # set once the client sends a ping/pong: then silence means it is gone
+        self.close_code: int | None = None
+        self.closed = asyncio.Event()
+        self._transport = transport
+        self._queue: asyncio.Queue[tuple[str, float | None]] = asyncio.Queue(maxsize=max(1, queue_size))
+        self._queue_size = max(1, queue_size)
+        self._writer: asyncio.Task | None = None
+        self._on_delivered = on_delivered
+        self._seen: deque[str] = deque()
+        self._seen_set: set[str] = set()
+        self._replaying = False
+        self._pending: list[tuple[str, str, float | None]] = []
+
+    # -- lifecycle ----------------------------------------------------------------------------------------------
+    def start(self) -> None:
+        if self._writer is None:
+            self._writer = asyncio.create_task(self._write_loop(), name=f"ws-writer-{self.id}")
+
+    @property
+    def is_open(self) -> bool:
+        return self.close_code is None
+
+    async def close(self, code: int = 1000, reason: str = "", *, flush: float = 0.0) -> None:
+        """Close with ``code``. ``flush`` > 0 first gives queued messages (e.g. an error reply) that long to go."""
+        if self.close_code is not None:
+            return
+        self.close_code = code
+        if flush > 0 and self._writer is not None and not self._writer.done():
+            try:
+                await asyncio.wait_for(self._queue.join(), flush)
+            except asyncio.TimeoutError:
+                pass
+        if self._writer is not None and self._writer is not asyncio.current_task():
+            self._writer.cancel()
+        try:
+            await asyncio.wait_for(self._transport.close(code, reason[:120]), _CLOSE_TIMEOUT)
+        except Exception:  # already gone, or stuck: either way we are done with it
+            pass
+        self.closed.set()
+
+    def mark_gone(self) -> None:
+        """The peer disconnected by itself (no close frame to send)."""
+        if self.close_code is None:
+            self.close_code = 1006
+        if self._writer is not None and self._writer is not asyncio.current_task():
+            self._writer.cancel()
+        self.closed.set()
+
+    # -- sending ------------------------------------------------------------------------------------------------
+    def send(self, text: str, created_ts: float | None = None) -> bool:
+        """Queue ``text``. On overflow the connection is closed as a slow consumer and ``False`` returned."""
+        if self.close_code is not None:
+            return False
+        try:
+            self._queue.put_nowait((text, created_ts))
+            return True
+        except asyncio.QueueFull:
+            log.warning("slow consumer: closing connection %s (queue of %d full)", self.id, self._queue_size)
+            asyncio.get_running_loop().create_task(self.close(CLOSE_SLOW, "slow consumer: reconnect with since"))
+            return False
+
+    def send_alert(self, alert_id: str, text: str, created_ts: float | None = None, *, replay: bool = False) -> bool:
+        """Queue an alert once per connection (an alert seen by replay and live is sent once)."""
+        if self._replaying and not replay:
+            if len(self._pending) >= self._queue_size:
+                asyncio.get_running_loop().create_task(self.close(CLOSE_SLOW, "slow consumer: reconnect with since"))
+                return False
+            self._pending.append((alert_id, text, created_ts))
+            return True
+        if alert_id in self._seen_set:
+            return False
+        self._remember(alert_id)
+        return self.send(text, created_ts)
+
+    def begin_replay(self) -> None:
+        """Hold live alerts until the replay from the store is queued, so they arrive after it."""
+        self._replaying = True
+
+    def end_replay(self) -> None:
+        self._replaying = False
+        pending, self._pending = self._pending, []
+        for alert_id, text, ts in pending:
+            self.send_alert(alert_id, text, ts)
+
+    def _remember(self, alert_id: str) -> None:
+        self._seen.append(alert_id)
+        self._seen_set.add(alert_id)
+        if len(self._seen) > _SEEN_ALERTS:
+            self._seen_set.discard(self._seen.popleft())
+
+    async def _write_loop(self) -> None:
+        try:
+            while True:
+                text, created_ts = await self._queue.get()
+                try:
+                    await self._transport.send_text(text)
+                finally:
+                    self._queue.task_done()
+                if created_ts is not None and self._on_delivered is not None:
+                    self._on_delivered(max(0.0, time.time() - created_ts))
+        except asyncio.CancelledError:
+            pass
+        except Exception:  # peer went away mid-send
+            self.mark_gone()
+
+
+def timestamp_of(iso: str | None) -> float | None:
+    """Epoch seconds of an ISO-8601 ``created_at`` (for the delivery-latency metric)."""
+    if not iso:
+        return None
+    try:
+        return datetime.fromisoformat(iso).timestamp()
+    except (TypeError, ValueError):
+        return None

@@ -1,0 +1,208 @@
+"""The hub: user -> local connections, fan-out through the broker, heartbeat.
+
+Every publication goes through the broker, even on one instance, so one code path serves one process (memory
+broker) and many (Redis). Channels:
+
+- ``user:<id>``: messages for every device of that user. An instance subscribes when the user's first local
+  connection opens and unsubscribes when the last one closes. Messages are the exact JSON sent to clients.
+- ``control``: instance-wide commands, e.g. ``{"op":"disconnect_user","user_id":…,"code":4403,"reason":…}``.
+- ``broadcast``: redacted alerts for every connection (only with ``SCAMSHIELD_UNROUTED_ALERTS=broadcast``).
+
+The hub knows nothing of the engine or the store: services tell it what to publish.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import time
+from collections import defaultdict
+from typing import Any, Callable
+
+from scamshield.hub.broker import Broker, create_broker
+from scamshield.hub.connection import CLOSE_HEARTBEAT, CLOSE_RESTART, Connection, Transport, timestamp_of
+from scamshield.hub.messages import ServerPing
+
+log = logging.getLogger("scamshield.hub")
+
+CONTROL_CHANNEL = "control"
+BROADCAST_CHANNEL = "broadcast"
+HEARTBEAT_MISSES = 3  # opted-in clients silent for this many heartbeats are closed with 4002
+
+
+def user_channel(user_id: str) -> str:
+    return f"user:{user_id}"
+
+
+class Hub:
+    def __init__(self, *, broker_url: str | None = None, queue_size: int = 256, heartbeat_seconds: float = 25.0,
+                 on_connections_changed: Callable[[int], None] | None = None,
+                 on_delivered: Callable[[float], None] | None = None) -> None:
+        self._conns: dict[str, dict[str, Connection]] = defaultdict(dict)
+        self._locks: dict[str, tuple[asyncio.Lock, int]] = {}
+        self._queue_size = queue_size
+        self.heartbeat_seconds = heartbeat_seconds
+        self._on_count = on_connections_changed
+        self._on_delivered = on_delivered
+        self._broker: Broker = create_broker(broker_url, self._on_broker_message)
+        self._heartbeat: asyncio.Task | None = None
+        self._total = 0
+        self._closing = False
+
+    # -- lifecycle ------------------------------------------------------------------------------------------------
+    async def start(self) -> None:
+        await self._broker.start()
+        await self._broker.subscribe(CONTROL_CHANNEL)
+        await self._broker.subscribe(BROADCAST_CHANNEL)
+        if self.heartbeat_seconds > 0:
+            self._heartbeat = asyncio.create_task(self._heartbeat_loop(), name="hub-heartbeat")
+
+    async def close(self, code: int = CLOSE_RESTART, reason: str = "server shutting down: reconnect") -> None:
+        """Stop accepting, tell every local client to reconnect (elsewhere), release the broker."""
+        self._closing = True
+        if self._heartbeat is not None:
+            self._heartbeat.cancel()
+        conns = [c for per_user in self._conns.values() for c in per_user.values()]
+        await asyncio.gather(*(c.close(code, reason) for c in conns), return_exceptions=True)
+        await self._broker.close()
+
+    @property
+    def accepting(self) -> bool:
+        return not self._closing
+
+    async def healthy(self) -> bool:
+        return await self._broker.healthy()
+
+    # -- registry -------------------------------------------------------------------------------------------------
+    def new_connection(self, transport: Transport, user_id: str, phone_number: str | None = None) -> Connection:
+        return Connection(transport, user_id, phone_number=phone_number, queue_size=self._queue_size,
+                          on_delivered=self._on_delivered)
+
+    async def _user_lock(self, user_id: str) -> asyncio.Lock:
+        lock, refs = self._locks.get(user_id, (None, 0))
+        if lock is None:
+            lock = asyncio.Lock()
+        self._locks[user_id] = (lock, refs + 1)
+        return lock
+
+    def _release_lock(self, user_id: str) -> None:
+        lock, refs = self._locks[user_id]
+        if refs <= 1:
+            del self._locks[user_id]
+        else:
+            self._locks[user_id] = (lock, refs - 1)
+
+    async def register(self, conn: Connection) -> None:
+        """Add a connection; subscribes the user's channel first if it is the user's first one here.
+
+        Returns once the subscription is live, so anything published afterwards reaches ``conn``.
+        """
+        lock = await self._user_lock(conn.user_id)
+        try:
+            async with lock:
+                per_user = self._conns[conn.user_id]
+                if not per_user:
+                    await self._broker.subscribe(user_channel(conn.user_id))
+                per_user[conn.id] = conn
+                self._total += 1
+        finally:
+            self._release_lock(conn.user_id)
+        conn.start()
+        if self._on_count:
+            self._on_count(self._total)
+
+    async def unregister(self, conn: Connection) -> None:
+        lock = await self._user_lock(conn.user_id)
+        try:
+            async with lock:
+                per_user = self._conns.get(conn.user_id)
+                if per_user is None or per_user.pop(conn.id, None) is None:
+                    return
+                self._total -= 1
+                if not per_user:
+                    del self._conns[conn.user_id]
+                    try:
+                        await self._broker.unsubscribe(user_channel(conn.user_id))
+                    except Exception:  # broker trouble must not leak the registry entry
+                        log.warning("broker unsubscribe failed")
+        finally:
+            self._release_lock(conn.user_id)
+        if self._on_count:
+            self._on_count(self._total)
+
+    def local_connections(self, user_id: str) -> list[Connection]:
+        return list(self._conns.get(user_id, {}).values())
+
+    @property
+    def total_connections(self) -> int:
+        return self._total
+
+    def snapshot(self) -> list[Connection]:
+        return [c for per_user in self._conns.values() for c in per_user.values()]
+
+    # -- publishing -----------------------------------------------------------------------------------------------
+    async def publish_user(self, user_id: str, payload: dict[str, Any]) -> None:
+        """Send ``payload`` to every device of ``user_id`` on every instance (at most once per device)."""
+        await self._broker.publish(user_channel(user_id), json.dumps(payload, separators=(",", ":")))
+
+    async def publish_broadcast(self, payload: dict[str, Any]) -> None:
+        await self._broker.publish(BROADCAST_CHANNEL, json.dumps(payload, separators=(",", ":")))
+
+    async def disconnect_user(self, user_id: str, code: int, reason: str = "") -> None:
+        """Close every connection of ``user_id`` on every instance."""
+        msg = {"op": "disconnect_user", "user_id": user_id, "code": int(code), "reason": reason[:120]}
+        await self._broker.publish(CONTROL_CHANNEL, json.dumps(msg))
+
+    # -- delivery (broker -> local sockets) -----------------------------------------------------------------------
+    async def _on_broker_message(self, channel: str, message: str) -> None:
+        if channel.startswith("user:"):
+            self._deliver(self.local_connections(channel[5:]), message)
+        elif channel == BROADCAST_CHANNEL:
+            self._deliver(self.snapshot(), message)
+        elif channel == CONTROL_CHANNEL:
+            await self._on_control(message)
+
+    def _deliver(self, conns: list[Connection], message: str) -> None:
+        if not conns:
+            return
+        try:
+            data = json.loads(message)
+        except ValueError:
+            log.warning("dropping a malformed broker message")
+            return
+        if not isinstance(data, dict):
+            return
+        if data.get("type") == "fraud_alert" and isinstance(data.get("alert_id"), str):
+            ts = timestamp_of(data.get("created_at"))
+            for conn in conns:
+                conn.send_alert(data["alert_id"], message, ts)
+        else:
+            for conn in conns:
+                conn.send(message)
+
+    async def _on_control(self, message: str) -> None:
+        try:
+            data = json.loads(message)
+        except ValueError:
+            return
+        if isinstance(data, dict) and data.get("op") == "disconnect_user" and isinstance(data.get("user_id"), str):
+            conns = self.local_connections(data["user_id"])
+            code = int(data.get("code") or 1000)
+            await asyncio.gather(*(c.close(code, str(data.get("reason") or "")) for c in conns), return_exceptions=True)
+
+    # -- heartbeat ------------------------------------------------------------------------------------------------
+    async def _heartbeat_loop(self) -> None:
+        interval = self.heartbeat_seconds
+        while True:
+            await asyncio.sleep(interval)
+            try:
+                now = time.monotonic()
+                ping = ServerPing(ts=round(time.time(), 3)).to_json()
+                for conn in self.snapshot():
+                    if conn.heartbeat_opt_in and now - conn.last_received > HEARTBEAT_MISSES * interval:
+                        asyncio.create_task(conn.close(CLOSE_HEARTBEAT, "heartbeat timeout: reconnect"))
+                    else:
+                        conn.send(ping)
+            except Exception:  # pragma: no cover - never let the heartbeat die
+                log.exception("heartbeat loop error")

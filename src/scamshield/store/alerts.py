@@ -1,0 +1,114 @@
+"""Alerts: stored before delivery; a per-user ``seq`` assigned atomically; held, replayed, acked, answered.
+
+``seq`` comes from ``UPDATE users SET alert_seq = alert_seq + 1 ... RETURNING``: the row lock (PostgreSQL) or the
+write lock (SQLite) makes it gap-free and unique per user, and ``uq_alerts_user_seq`` enforces it. An alert for a
+call nobody owns yet is stored with ``user_id`` and ``seq`` NULL (held) and gets both when the call is associated.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Sequence
+
+from sqlalchemy import and_, func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from scamshield.errors import InvalidInput, NotFound
+from scamshield.store.base import new_id, utcnow
+from scamshield.store.models import Alert, User
+
+ALERT_ACTIONS = ("hang_up", "continue", "not_scam")
+REPLAY_LIMIT = 500
+
+
+async def next_seq(session: AsyncSession, user_id: str) -> int:
+    stmt = update(User).where(User.id == user_id).values(alert_seq=User.alert_seq + 1).returning(User.alert_seq)
+    seq = (await session.execute(stmt)).scalar_one_or_none()
+    if seq is None:
+        raise NotFound("unknown user", code="user_not_found")
+    return int(seq)
+
+
+async def current_seq(session: AsyncSession, user_id: str) -> int:
+    value = (await session.execute(select(User.alert_seq).where(User.id == user_id))).scalar_one_or_none()
+    return int(value or 0)
+
+
+async def create_alert(session: AsyncSession, *, user_id: str | None, call_sid: str | None, fraud_type: str,
+                       risk_score: int, risk_level: str, reasons: list[str], advice: str,
+                       is_test: bool = False) -> Alert:
+    """Insert an alert; with ``user_id`` it gets the user's next ``seq``, without it is held."""
+    seq = await next_seq(session, user_id) if user_id else None
+    alert = Alert(id=new_id(), user_id=user_id, seq=seq, call_sid=call_sid, fraud_type=fraud_type,
+                  risk_score=int(risk_score), risk_level=risk_level, reasons=list(reasons)[:10], advice=advice,
+                  is_test=is_test, created_at=utcnow())
+    session.add(alert)
+    await session.flush()
+    return alert
+
+
+async def assign_held(session: AsyncSession, call_sid: str, user_id: str) -> list[Alert]:
+    """Give the held alerts of ``call_sid`` to ``user_id`` (in creation order) and return them."""
+    q = (select(Alert).where(and_(Alert.call_sid == call_sid, Alert.user_id.is_(None)))
+         .order_by(Alert.created_at, Alert.id))
+    if session.bind is not None and session.bind.dialect.name == "postgresql":
+        q = q.with_for_update()
+    held = list((await session.execute(q)).scalars().all())
+    for alert in held:
+        alert.seq = await next_seq(session, user_id)
+        alert.user_id = user_id
+    await session.flush()
+    return held
+
+
+async def count_held(session: AsyncSession) -> int:
+    return int((await session.execute(select(func.count()).select_from(Alert).where(Alert.user_id.is_(None)))).scalar_one())
+
+
+async def alerts_since(session: AsyncSession, user_id: str, since: int, *, limit: int = REPLAY_LIMIT) -> Sequence[Alert]:
+    """The user's alerts with ``seq`` > ``since``, in ``seq`` order (acked ones too: the client asked by offset)."""
+    q = (select(Alert).where(and_(Alert.user_id == user_id, Alert.seq > since))
+         .order_by(Alert.seq).limit(limit))
+    return (await session.execute(q)).scalars().all()
+
+
+async def unacked_since(session: AsyncSession, user_id: str, since_time: datetime, *,
+                        limit: int = REPLAY_LIMIT) -> Sequence[Alert]:
+    """The user's alerts not acked yet, created at or after ``since_time``, in ``seq`` order."""
+    q = (select(Alert).where(and_(Alert.user_id == user_id, Alert.acked_at.is_(None), Alert.seq.is_not(None),
+                                  Alert.created_at >= since_time))
+         .order_by(Alert.seq).limit(limit))
+    return (await session.execute(q)).scalars().all()
+
+
+async def get_owned(session: AsyncSession, user_id: str, alert_id: str) -> Alert:
+    alert = await session.get(Alert, alert_id)
+    if alert is None or alert.user_id != user_id:  # someone else's alert is indistinguishable from none
+        raise NotFound("alert not found", code="alert_not_found")
+    return alert
+
+
+async def ack(session: AsyncSession, user_id: str, alert_id: str) -> bool:
+    """Mark acked. ``True`` if this call acked it, ``False`` if it was already acked."""
+    await get_owned(session, user_id, alert_id)
+    res = await session.execute(update(Alert).where(and_(Alert.id == alert_id, Alert.user_id == user_id,
+                                                         Alert.acked_at.is_(None)))
+                                .values(acked_at=utcnow()).returning(Alert.id))
+    return res.scalar_one_or_none() is not None
+
+
+async def record_response(session: AsyncSession, user_id: str, alert_id: str, action: str) -> Alert:
+    """Record the user's answer (hang_up / continue / not_scam). Answering also acks."""
+    if action not in ALERT_ACTIONS:
+        raise InvalidInput(f"action must be one of {', '.join(ALERT_ACTIONS)}", code="invalid_action")
+    alert = await get_owned(session, user_id, alert_id)
+    now = utcnow()
+    await session.execute(update(Alert).where(Alert.id == alert_id)
+                          .values(response=action, responded_at=now, acked_at=alert.acked_at or now))
+    alert.response, alert.responded_at = action, now
+    return alert
+
+
+async def recent_for_user(session: AsyncSession, user_id: str, *, limit: int = 50) -> Sequence[Alert]:
+    q = select(Alert).where(Alert.user_id == user_id).order_by(Alert.seq.desc()).limit(limit)
+    return (await session.execute(q)).scalars().all()

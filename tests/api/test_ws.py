@@ -1,0 +1,315 @@
+"""/api/ws: authentication, delivery to exactly the owner's devices, replay, ack, hostile clients."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from starlette.testclient import TestClient
+from starlette.websockets import WebSocketDisconnect
+
+from scamshield.api.app import create_app
+from tests.conftest import auth
+from tests.support.realtime import FRIEND_CALL, SBI_CALL, drain_until_pong, handshake, until, ws_url
+
+ALICE_PHONE = "+919876543210"
+BOB_PHONE = "+919812345678"
+
+
+@pytest.fixture
+def tc(settings):
+    with TestClient(create_app(settings)) as c:
+        yield c
+
+
+def feed_rest(tc, tok, call_sid, lines, start=0):
+    out = []
+    for i, line in enumerate(lines, start=start):
+        r = tc.post(f"/api/calls/{call_sid}/transcript", json={"text": line, "speaker": "caller", "sequence": i},
+                    headers=auth(tok))
+        assert r.status_code == 200, r.text
+        out.append(r.json())
+    return out
+
+
+def close_code(ws) -> int:
+    with pytest.raises(WebSocketDisconnect) as exc:
+        for _ in range(20):
+            ws.receive_json()
+    return exc.value.code
+
+
+# --- handshake ---------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("query,code", [
+    ("", 4401),
+    ("?token=not-a-jwt", 4401),
+])
+def test_bad_or_missing_token_is_refused(tc, query, code):
+    with tc.websocket_connect("/api/ws" + query) as ws:
+        assert close_code(ws) == code
+
+
+def test_expired_token_refused(tc, token):
+    with tc.websocket_connect(ws_url(token("alice", ttl=-120))) as ws:
+        assert close_code(ws) == 4401
+
+
+@pytest.mark.parametrize("params", [{"user_id": "bob"}, {"phone_number": "%2B919812345678"}])
+def test_params_contradicting_the_token_are_refused(tc, token, params):
+    with tc.websocket_connect(ws_url(token("alice", phone=ALICE_PHONE), **params)) as ws:
+        assert close_code(ws) == 4403
+
+
+def test_service_token_cannot_listen_as_another_user(tc, token):
+    with tc.websocket_connect(ws_url(token("telephony", roles=["service"]), user_id="alice")) as ws:
+        assert close_code(ws) == 4403
+
+
+def test_bad_since_is_refused(tc, token):
+    with tc.websocket_connect(ws_url(token("alice"), since="abc")) as ws:
+        assert close_code(ws) == 4400
+
+
+def test_header_token_and_matching_params_accepted(tc, token):
+    tok = token("alice", phone=ALICE_PHONE)
+    with tc.websocket_connect("/api/ws?user_id=alice&phone_number=%2B919876543210",
+                              headers={"Authorization": f"Bearer {tok}"}) as ws:
+        connected, replayed = handshake(ws)
+        assert connected["user_id"] == "alice" and connected["connection_id"] and replayed == []
+        ws.send_json({"type": "ping", "id": 7})
+        assert until(ws, "pong")["id"] == 7
+
+
+# --- delivery: two users, two devices each -----------------------------------------------------------------------
+def test_alert_reaches_all_owner_devices_and_nobody_else(tc, token):
+    ta, tb = token("alice", phone=ALICE_PHONE), token("bob", phone=BOB_PHONE)
+    with tc.websocket_connect(ws_url(ta)) as a1, tc.websocket_connect(ws_url(ta)) as a2, \
+            tc.websocket_connect(ws_url(tb)) as b1, tc.websocket_connect(ws_url(tb)) as b2:
+        for ws in (a1, a2, b1, b2):
+            handshake(ws)
+        assert tc.post("/api/associate-call", json={"call_sid": "CA-alice-1"}, headers=auth(ta)).status_code == 200
+        results = feed_rest(tc, ta, "CA-alice-1", SBI_CALL[:4])
+        alerts = [r["alert"] for r in results if r["alert"]]
+        assert alerts, "the SBI call must alert"
+        assert next(i for i, r in enumerate(results) if r["alert"]) <= 3  # by the 4th utterance
+        got = []
+        for ws in (a1, a2):
+            msg = until(ws, "fraud_alert")
+            assert msg["is_fraud"] is True and msg["fraud_type"] == "BANK_KYC_IMPERSONATION"
+            assert msg["call_sid"] == "CA-alice-1" and msg["alert_id"] == alerts[0]["alert_id"] and msg["seq"] == 1
+            assert msg["test"] is False and msg["reasons"] and msg["advice"]
+            got.append(msg["alert_id"])
+        assert got[0] == got[1]
+        for ws in (b1, b2):
+            assert not [m for m in drain_until_pong(ws) if m["type"] == "fraud_alert"]
+
+
+def test_ws_path_alerts_by_fourth_utterance(tc, token):
+    ta = token("alice")
+    with tc.websocket_connect(ws_url(ta)) as ws:
+        handshake(ws)
+        ws.send_json({"type": "associate_call", "call_sid": "CA-ws-1", "id": "a"})
+        assert until(ws, "call_associated") == {"type": "call_associated", "id": "a", "call_sid": "CA-ws-1",
+                                                 "already_associated": False, "held_alerts": 0}
+        alerted_at = None
+        for i, line in enumerate(SBI_CALL[:4]):
+            ws.send_json({"type": "transcript", "call_sid": "CA-ws-1", "text": line, "sequence": i, "id": i})
+            for msg in drain_until_pong(ws, f"p{i}"):
+                if msg["type"] == "fraud_alert" and alerted_at is None:
+                    alerted_at = i
+        assert alerted_at is not None and alerted_at <= 3
+
+
+def test_friendly_call_does_not_alert(tc, token):
+    ta = token("alice")
+    with tc.websocket_connect(ws_url(ta)) as ws:
+        handshake(ws)
+        results = feed_rest(tc, ta, "CA-friend", FRIEND_CALL)
+        assert all(r["alert"] is None for r in results)
+        assert not [m for m in drain_until_pong(ws) if m["type"] == "fraud_alert"]
+
+
+# --- hijack attempts ---------------------------------------------------------------------------------------------
+def test_hijack_attempts_fail(tc, token):
+    ta, tb = token("alice"), token("bob")
+    assert tc.post("/api/associate-call", json={"call_sid": "CA-hij"}, headers=auth(ta)).status_code == 200
+    feed_rest(tc, ta, "CA-hij", SBI_CALL[:4])
+    with tc.websocket_connect(ws_url(tb)) as b:
+        _, replayed = handshake(b)
+        assert replayed == []  # bob never sees alice's alert
+        b.send_json({"type": "associate_call", "call_sid": "CA-hij", "id": 1})
+        err = until(b, "error")
+        assert err["code"] == "call_owned" and err["id"] == 1
+        b.send_json({"type": "associate_call", "call_sid": "CA-other", "user_id": "alice", "id": 2})
+        assert until(b, "error")["code"] == "identity_mismatch"
+        b.send_json({"type": "transcript", "call_sid": "CA-hij", "text": "hello", "id": 3})
+        assert until(b, "error")["code"] == "not_call_owner"
+    with tc.websocket_connect(ws_url(ta)) as a:
+        _, replayed = handshake(a)
+        alert_id = replayed[0]["alert_id"]
+    with tc.websocket_connect(ws_url(tb)) as b:
+        handshake(b)
+        b.send_json({"type": "ack", "alert_id": alert_id})
+        assert until(b, "error")["code"] == "alert_not_found"
+        b.send_json({"type": "alert_response", "alert_id": alert_id, "action": "not_scam"})
+        assert until(b, "error")["code"] == "alert_not_found"
+    # alice still has it unacked
+    with tc.websocket_connect(ws_url(ta)) as a:
+        _, replayed = handshake(a)
+        assert [m["alert_id"] for m in replayed] == [alert_id]
+
+
+# --- replay and ack ----------------------------------------------------------------------------------------------
+def test_reconnect_with_and_without_since_and_ack(tc, token):
+    ta = token("alice")
+    ids = []
+    for n in range(3):  # three scam calls while alice is offline -> three alerts (one per call at least)
+        tc.post("/api/associate-call", json={"call_sid": f"CA-off-{n}"}, headers=auth(ta))
+        for r in feed_rest(tc, ta, f"CA-off-{n}", SBI_CALL[:4]):
+            if r["alert"]:
+                ids.append((r["alert"]["seq"], r["alert"]["alert_id"]))
+    seqs = [s for s, _ in ids]
+    assert seqs == list(range(1, len(ids) + 1))
+    with tc.websocket_connect(ws_url(ta)) as ws:  # no since: every unacked alert of the window
+        connected, replayed = handshake(ws)
+        assert connected["last_seq"] == len(ids)
+        assert [(m["seq"], m["alert_id"]) for m in replayed] == ids and all(m["replayed"] for m in replayed)
+        ws.send_json({"type": "ack", "alert_id": ids[0][1], "id": "k"})
+        assert until(ws, "acked")["alert_id"] == ids[0][1]
+        ws.send_json({"type": "alert_response", "alert_id": ids[1][1], "action": "hang_up"})
+        assert until(ws, "alert_response_recorded")["action"] == "hang_up"
+    with tc.websocket_connect(ws_url(ta)) as ws:  # acked / answered alerts are not re-sent
+        _, replayed = handshake(ws)
+        assert [m["alert_id"] for m in replayed] == [i for _, i in ids[2:]]
+    with tc.websocket_connect(ws_url(ta, since=1)) as ws:  # since: everything after that seq, acked or not
+        _, replayed = handshake(ws)
+        assert [m["seq"] for m in replayed] == seqs[1:]
+    with tc.websocket_connect(ws_url(ta, since=len(ids))) as ws:
+        _, replayed = handshake(ws)
+        assert replayed == []
+
+
+def test_ack_reaches_the_other_devices(tc, token):
+    ta = token("alice")
+    with tc.websocket_connect(ws_url(ta)) as a1, tc.websocket_connect(ws_url(ta)) as a2:
+        handshake(a1), handshake(a2)
+        r = tc.post("/api/debug/simulate-alert", json={"user_id": "alice"}, headers=auth(token("ops", roles=["admin"])))
+        assert r.status_code == 200, r.text
+        alert = until(a1, "fraud_alert")
+        assert alert["test"] is True and until(a2, "fraud_alert")["alert_id"] == alert["alert_id"]
+        a1.send_json({"type": "ack", "alert_id": alert["alert_id"]})
+        assert until(a2, "alert_acked")["alert_id"] == alert["alert_id"]
+
+
+# --- held alerts and broadcast mode ------------------------------------------------------------------------------
+def test_held_alert_delivered_on_association(tc, token):
+    svc, ta = token("telephony", roles=["service"]), token("alice")
+    results = feed_rest(tc, svc, "CA-unowned", SBI_CALL[:4])
+    held = [r["alert"] for r in results if r["alert"]]
+    assert held and held[0]["held"] is True and held[0]["seq"] is None
+    assert "scamshield_held_alerts 1.0" in tc.get("/metrics").text
+    with tc.websocket_connect(ws_url(token("bob"))) as b, tc.websocket_connect(ws_url(ta)) as a:
+        handshake(b), handshake(a)
+        a.send_json({"type": "associate_call", "call_sid": "CA-unowned"})
+        got = drain_until_pong(a)
+        assert [m["held_alerts"] for m in got if m["type"] == "call_associated"] == [len(held)]
+        alert = next(m for m in got if m["type"] == "fraud_alert")
+        assert alert["alert_id"] == held[0]["alert_id"] and alert["seq"] == 1 and alert["call_sid"] == "CA-unowned"
+        assert not [m for m in drain_until_pong(b) if m["type"] == "fraud_alert"]
+    assert "scamshield_held_alerts 0.0" in tc.get("/metrics").text
+
+
+def test_broadcast_mode_is_redacted(make_settings, token):
+    with TestClient(create_app(make_settings(unrouted_alerts="broadcast"))) as c:
+        svc = token("telephony", roles=["service"])
+        with c.websocket_connect(ws_url(token("bob"))) as b:
+            handshake(b)
+            feed_rest(c, svc, "CA-bcast", SBI_CALL[:4])
+            msg = until(b, "fraud_alert")
+            assert msg["redacted"] is True and msg["call_sid"] is None and msg["reasons"] == [] and msg["seq"] is None
+            assert msg["is_fraud"] is True and msg["fraud_type"]
+
+
+def test_default_mode_never_broadcasts(tc, token):
+    svc = token("telephony", roles=["service"])
+    with tc.websocket_connect(ws_url(token("bob"))) as b:
+        handshake(b)
+        feed_rest(tc, svc, "CA-nobody", SBI_CALL[:4])
+        assert not [m for m in drain_until_pong(b) if m["type"] == "fraud_alert"]
+
+
+# --- hostile clients ---------------------------------------------------------------------------------------------
+def test_malformed_messages_get_errors_then_close(tc, token):
+    with tc.websocket_connect(ws_url(token("alice"))) as ws:
+        handshake(ws)
+        ws.send_text("{not json")
+        assert until(ws, "error")["code"] == "malformed_json"
+        ws.send_json({"type": "transcript", "call_sid": "CA 1", "text": "secret text 9876543210"})
+        err = until(ws, "error")
+        assert err["code"] == "invalid_message" and "9876543210" not in err["message"]
+        ws.send_json({"type": "launch_missiles"})
+        assert until(ws, "error")["code"] == "unknown_type"
+        ws.send_bytes(b"\x00\x01")
+        assert until(ws, "error")["code"] == "binary_not_supported"
+        for _ in range(12):
+            ws.send_text("[]")
+        assert close_code(ws) == 4408
+    # the server is fine
+    assert tc.get("/health").status_code == 200
+
+
+def test_oversized_message_closes_4413(make_settings, token):
+    with TestClient(create_app(make_settings(ws_max_message_bytes=2048))) as c:
+        with c.websocket_connect(ws_url(token("alice"))) as ws:
+            handshake(ws)
+            ws.send_text(json.dumps({"type": "ping", "pad": "x" * 5000}))
+            assert close_code(ws) == 4413
+
+
+def test_flood_closes_4429(tc, token):
+    with tc.websocket_connect(ws_url(token("alice"))) as ws:
+        handshake(ws)
+        for i in range(400):
+            ws.send_json({"type": "pong"})
+        assert close_code(ws) == 4429
+
+
+# --- operations --------------------------------------------------------------------------------------------------
+def test_active_connections_admin_only_and_masked(tc, token):
+    ta = token("alice", phone=ALICE_PHONE)
+    with tc.websocket_connect(ws_url(ta)) as a:
+        handshake(a)
+        tc.post("/api/associate-call", json={"call_sid": "CA-map"}, headers=auth(ta))
+        assert tc.get("/api/active-connections", headers=auth(ta)).status_code == 403
+        assert tc.get("/api/active-connections").status_code == 401
+        r = tc.get("/api/active-connections", headers=auth(token("ops", roles=["admin"])))
+        assert r.status_code == 200
+        body = r.json()
+        assert body["total_connections"] == 1
+        assert body["connections"][0]["user_id"] == "alice"
+        assert body["connections"][0]["phone_number"] == "+91******3210"
+        assert body["call_mappings"] == {"CA-map": "alice"}
+        assert ALICE_PHONE not in r.text
+
+
+def test_simulate_alert_for_yourself_in_development(make_settings, token):
+    with TestClient(create_app(make_settings(env="development"))) as c:
+        with c.websocket_connect(ws_url(token("alice"))) as a:
+            handshake(a)
+            r = c.post("/api/debug/simulate-alert", json={}, headers=auth(token("alice")))
+            assert r.status_code == 200
+            assert until(a, "fraud_alert")["alert_id"] == r.json()["alert_id"]
+            r = c.post("/api/debug/simulate-alert", json={"user_id": "bob"}, headers=auth(token("alice")))
+            assert r.status_code == 403
+
+
+def test_simulate_alert_rules(make_settings, token):
+    with TestClient(create_app(make_settings(env="test"))) as c:
+        ta, admin = token("alice"), token("ops", roles=["admin"])
+        with c.websocket_connect(ws_url(ta)) as a:
+            handshake(a)
+            assert c.post("/api/debug/simulate-alert", json={}, headers=auth(ta)).status_code == 403
+            assert c.post("/api/debug/simulate-alert", json={"user_id": "nobody"}, headers=auth(admin)).status_code == 404
+            r = c.post("/api/debug/simulate-alert", json={"user_id": "alice"}, headers=auth(admin))
+            assert r.status_code == 200 and r.json()["seq"] == 1
+            assert until(a, "fraud_alert")["test"] is True
