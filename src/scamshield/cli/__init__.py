@@ -14,9 +14,9 @@ app = typer.Typer(
 
 
 def _register() -> None:
-    from scamshield.cli import analyze, quality, server
+    from scamshield.cli import analyze, data, quality, server
 
-    for module in (server, analyze, quality):
+    for module in (server, analyze, quality, data):
         module.register(app)
 
 
