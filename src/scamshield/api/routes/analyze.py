@@ -9,6 +9,10 @@ from fastapi import APIRouter
 from scamshield.api.deps import Ctx, CurrentUser
 from scamshield.api.errors import AUTH_ERRORS, responses
 from scamshield.api.schemas import AssessmentOut, QrRequest, SmsRequest, TransactionRequest, UrlRequest
+from scamshield.engine import sms as sms_engine
+from scamshield.engine import transaction as tx_engine
+from scamshield.engine import upi as upi_engine
+from scamshield.engine import url as url_engine
 from scamshield.engine.types import Assessment
 from scamshield.services.analysis import AnalysisService
 
@@ -51,8 +55,6 @@ def _entities(assessment: Assessment) -> dict[str, list[str]]:
 
 @router.post("/url", response_model=AssessmentOut, responses=ERRORS, summary="Score a URL")
 async def analyze_url(body: UrlRequest, ctx: Ctx, user: CurrentUser) -> dict[str, Any]:
-    from scamshield.engine import url as url_engine
-
     def run() -> Assessment:
         return url_engine.analyze_url(body.url, domain_details=body.domain_details, html_content=body.html_content,
                                       redirect_chain=body.redirect_chain)
@@ -66,8 +68,6 @@ async def analyze_url(body: UrlRequest, ctx: Ctx, user: CurrentUser) -> dict[str
 
 @router.post("/sms", response_model=AssessmentOut, responses=ERRORS, summary="Score an SMS / message")
 async def analyze_sms(body: SmsRequest, ctx: Ctx, user: CurrentUser) -> dict[str, Any]:
-    from scamshield.engine import sms as sms_engine
-
     def run() -> Assessment:
         return sms_engine.analyze_sms(body.message, sender=body.sender, device_info=body.device_info,
                                       upi_intent=body.upi_intent)
@@ -83,8 +83,6 @@ async def analyze_sms(body: SmsRequest, ctx: Ctx, user: CurrentUser) -> dict[str
 
 @router.post("/qr", response_model=AssessmentOut, responses=ERRORS, summary="Score a UPI QR / deep link (or any QR text)")
 async def analyze_qr(body: QrRequest, ctx: Ctx, user: CurrentUser) -> dict[str, Any]:
-    from scamshield.engine import upi as upi_engine
-
     probe = await _service(ctx).compute(lambda: upi_engine.analyze_qr(body.qr_data), len(body.qr_data))
     upi = probe.extracted.get("upi") or {}
     subject = upi.get("payee_vpa") if isinstance(upi, dict) else None
@@ -96,8 +94,6 @@ async def analyze_qr(body: QrRequest, ctx: Ctx, user: CurrentUser) -> dict[str, 
 
 @router.post("/transaction", response_model=AssessmentOut, responses=ERRORS, summary="Score a payment before it is made")
 async def analyze_transaction(body: TransactionRequest, ctx: Ctx, user: CurrentUser) -> dict[str, Any]:
-    from scamshield.engine import transaction as tx_engine
-
     t = body.transaction
     tx = tx_engine.TransactionInput(amount=t.amount, recipient_upi=t.recipient_upi, recipient_name=t.recipient_name,
                                     transaction_note=t.transaction_note, app_name=t.app_name)
