@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 
 import pytest
@@ -9,17 +10,31 @@ from starlette.testclient import TestClient
 from starlette.websockets import WebSocketDisconnect
 
 from scamshield.api.app import create_app
-from tests.conftest import auth
+from scamshield.settings import Settings
+from tests.conftest import TEST_SECRET, auth
 from tests.support.realtime import FRIEND_CALL, SBI_CALL, drain_until_pong, handshake, until, ws_url
 
 ALICE_PHONE = "+919876543210"
 BOB_PHONE = "+919812345678"
 
 
-@pytest.fixture
-def tc(settings):
+_ids = itertools.count()
+
+
+@pytest.fixture(scope="module")
+def tc(tmp_path_factory):
+    """One app for the module (start-up runs migrations: ~1 s). Tests use their own users (``u``) and call ids."""
+    settings = Settings(env="test", data_dir=tmp_path_factory.mktemp("ws"), jwt_secret=TEST_SECRET,
+                        rate_limit_user="off", rate_limit_ip="off", rate_limit_service="off")
     with TestClient(create_app(settings)) as c:
         yield c
+
+
+@pytest.fixture
+def u():
+    """Per-test user ids: ``u("alice")`` -> ``alice17``."""
+    n = next(_ids)
+    return lambda name: f"{name}{n}"
 
 
 def feed_rest(tc, tok, call_sid, lines, start=0):
@@ -30,6 +45,11 @@ def feed_rest(tc, tok, call_sid, lines, start=0):
         assert r.status_code == 200, r.text
         out.append(r.json())
     return out
+
+
+def held_gauge(tc) -> float:
+    line = next(x for x in tc.get("/metrics").text.splitlines() if x.startswith("scamshield_held_alerts "))
+    return float(line.split()[1])
 
 
 def close_code(ws) -> int:
@@ -49,40 +69,40 @@ def test_bad_or_missing_token_is_refused(tc, query, code):
         assert close_code(ws) == code
 
 
-def test_expired_token_refused(tc, token):
-    with tc.websocket_connect(ws_url(token("alice", ttl=-120))) as ws:
+def test_expired_token_refused(tc, token, u):
+    with tc.websocket_connect(ws_url(token(u("alice"), ttl=-120))) as ws:
         assert close_code(ws) == 4401
 
 
 @pytest.mark.parametrize("params", [{"user_id": "bob"}, {"phone_number": "%2B919812345678"}])
-def test_params_contradicting_the_token_are_refused(tc, token, params):
-    with tc.websocket_connect(ws_url(token("alice", phone=ALICE_PHONE), **params)) as ws:
+def test_params_contradicting_the_token_are_refused(tc, token, params, u):
+    with tc.websocket_connect(ws_url(token(u("alice"), phone=ALICE_PHONE), **params)) as ws:
         assert close_code(ws) == 4403
 
 
-def test_service_token_cannot_listen_as_another_user(tc, token):
-    with tc.websocket_connect(ws_url(token("telephony", roles=["service"]), user_id="alice")) as ws:
+def test_service_token_cannot_listen_as_another_user(tc, token, u):
+    with tc.websocket_connect(ws_url(token(u("telephony"), roles=["service"]), user_id=u("alice"))) as ws:
         assert close_code(ws) == 4403
 
 
-def test_bad_since_is_refused(tc, token):
-    with tc.websocket_connect(ws_url(token("alice"), since="abc")) as ws:
+def test_bad_since_is_refused(tc, token, u):
+    with tc.websocket_connect(ws_url(token(u("alice")), since="abc")) as ws:
         assert close_code(ws) == 4400
 
 
-def test_header_token_and_matching_params_accepted(tc, token):
-    tok = token("alice", phone=ALICE_PHONE)
-    with tc.websocket_connect("/api/ws?user_id=alice&phone_number=%2B919876543210",
+def test_header_token_and_matching_params_accepted(tc, token, u):
+    tok = token(u("alice"), phone=ALICE_PHONE)
+    with tc.websocket_connect(f"/api/ws?user_id={u('alice')}&phone_number=%2B919876543210",
                               headers={"Authorization": f"Bearer {tok}"}) as ws:
         connected, replayed = handshake(ws)
-        assert connected["user_id"] == "alice" and connected["connection_id"] and replayed == []
+        assert connected["user_id"] == u("alice") and connected["connection_id"] and replayed == []
         ws.send_json({"type": "ping", "id": 7})
         assert until(ws, "pong")["id"] == 7
 
 
 # --- delivery: two users, two devices each -----------------------------------------------------------------------
-def test_alert_reaches_all_owner_devices_and_nobody_else(tc, token):
-    ta, tb = token("alice", phone=ALICE_PHONE), token("bob", phone=BOB_PHONE)
+def test_alert_reaches_all_owner_devices_and_nobody_else(tc, token, u):
+    ta, tb = token(u("alice"), phone=ALICE_PHONE), token(u("bob"), phone=BOB_PHONE)
     with tc.websocket_connect(ws_url(ta)) as a1, tc.websocket_connect(ws_url(ta)) as a2, \
             tc.websocket_connect(ws_url(tb)) as b1, tc.websocket_connect(ws_url(tb)) as b2:
         for ws in (a1, a2, b1, b2):
@@ -104,8 +124,8 @@ def test_alert_reaches_all_owner_devices_and_nobody_else(tc, token):
             assert not [m for m in drain_until_pong(ws) if m["type"] == "fraud_alert"]
 
 
-def test_ws_path_alerts_by_fourth_utterance(tc, token):
-    ta = token("alice")
+def test_ws_path_alerts_by_fourth_utterance(tc, token, u):
+    ta = token(u("alice"))
     with tc.websocket_connect(ws_url(ta)) as ws:
         handshake(ws)
         ws.send_json({"type": "associate_call", "call_sid": "CA-ws-1", "id": "a"})
@@ -120,8 +140,8 @@ def test_ws_path_alerts_by_fourth_utterance(tc, token):
         assert alerted_at is not None and alerted_at <= 3
 
 
-def test_friendly_call_does_not_alert(tc, token):
-    ta = token("alice")
+def test_friendly_call_does_not_alert(tc, token, u):
+    ta = token(u("alice"))
     with tc.websocket_connect(ws_url(ta)) as ws:
         handshake(ws)
         results = feed_rest(tc, ta, "CA-friend", FRIEND_CALL)
@@ -130,8 +150,8 @@ def test_friendly_call_does_not_alert(tc, token):
 
 
 # --- hijack attempts ---------------------------------------------------------------------------------------------
-def test_hijack_attempts_fail(tc, token):
-    ta, tb = token("alice"), token("bob")
+def test_hijack_attempts_fail(tc, token, u):
+    ta, tb = token(u("alice")), token(u("bob"))
     assert tc.post("/api/associate-call", json={"call_sid": "CA-hij"}, headers=auth(ta)).status_code == 200
     feed_rest(tc, ta, "CA-hij", SBI_CALL[:4])
     with tc.websocket_connect(ws_url(tb)) as b:
@@ -140,7 +160,7 @@ def test_hijack_attempts_fail(tc, token):
         b.send_json({"type": "associate_call", "call_sid": "CA-hij", "id": 1})
         err = until(b, "error")
         assert err["code"] == "call_owned" and err["id"] == 1
-        b.send_json({"type": "associate_call", "call_sid": "CA-other", "user_id": "alice", "id": 2})
+        b.send_json({"type": "associate_call", "call_sid": "CA-other", "user_id": u("alice"), "id": 2})
         assert until(b, "error")["code"] == "identity_mismatch"
         b.send_json({"type": "transcript", "call_sid": "CA-hij", "text": "hello", "id": 3})
         assert until(b, "error")["code"] == "not_call_owner"
@@ -160,8 +180,8 @@ def test_hijack_attempts_fail(tc, token):
 
 
 # --- replay and ack ----------------------------------------------------------------------------------------------
-def test_reconnect_with_and_without_since_and_ack(tc, token):
-    ta = token("alice")
+def test_reconnect_with_and_without_since_and_ack(tc, token, u):
+    ta = token(u("alice"))
     ids = []
     for n in range(3):  # three scam calls while alice is offline -> three alerts (one per call at least)
         tc.post("/api/associate-call", json={"call_sid": f"CA-off-{n}"}, headers=auth(ta))
@@ -189,11 +209,11 @@ def test_reconnect_with_and_without_since_and_ack(tc, token):
         assert replayed == []
 
 
-def test_ack_reaches_the_other_devices(tc, token):
-    ta = token("alice")
+def test_ack_reaches_the_other_devices(tc, token, u):
+    ta = token(u("alice"))
     with tc.websocket_connect(ws_url(ta)) as a1, tc.websocket_connect(ws_url(ta)) as a2:
         handshake(a1), handshake(a2)
-        r = tc.post("/api/debug/simulate-alert", json={"user_id": "alice"}, headers=auth(token("ops", roles=["admin"])))
+        r = tc.post("/api/debug/simulate-alert", json={"user_id": u("alice")}, headers=auth(token(u("ops"), roles=["admin"])))
         assert r.status_code == 200, r.text
         alert = until(a1, "fraud_alert")
         assert alert["test"] is True and until(a2, "fraud_alert")["alert_id"] == alert["alert_id"]
@@ -202,13 +222,13 @@ def test_ack_reaches_the_other_devices(tc, token):
 
 
 # --- held alerts and broadcast mode ------------------------------------------------------------------------------
-def test_held_alert_delivered_on_association(tc, token):
-    svc, ta = token("telephony", roles=["service"]), token("alice")
+def test_held_alert_delivered_on_association(tc, token, u):
+    svc, ta = token(u("telephony"), roles=["service"]), token(u("alice"))
     results = feed_rest(tc, svc, "CA-unowned", SBI_CALL[:4])
     held = [r["alert"] for r in results if r["alert"]]
     assert held and held[0]["held"] is True and held[0]["seq"] is None
-    assert "scamshield_held_alerts 1.0" in tc.get("/metrics").text
-    with tc.websocket_connect(ws_url(token("bob"))) as b, tc.websocket_connect(ws_url(ta)) as a:
+    held_before = held_gauge(tc)
+    with tc.websocket_connect(ws_url(token(u("bob")))) as b, tc.websocket_connect(ws_url(ta)) as a:
         handshake(b), handshake(a)
         a.send_json({"type": "associate_call", "call_sid": "CA-unowned"})
         got = drain_until_pong(a)
@@ -216,7 +236,7 @@ def test_held_alert_delivered_on_association(tc, token):
         alert = next(m for m in got if m["type"] == "fraud_alert")
         assert alert["alert_id"] == held[0]["alert_id"] and alert["seq"] == 1 and alert["call_sid"] == "CA-unowned"
         assert not [m for m in drain_until_pong(b) if m["type"] == "fraud_alert"]
-    assert "scamshield_held_alerts 0.0" in tc.get("/metrics").text
+    assert held_gauge(tc) == held_before - len(held)
 
 
 def test_broadcast_mode_is_redacted(make_settings, token):
@@ -230,17 +250,17 @@ def test_broadcast_mode_is_redacted(make_settings, token):
             assert msg["is_fraud"] is True and msg["fraud_type"]
 
 
-def test_default_mode_never_broadcasts(tc, token):
-    svc = token("telephony", roles=["service"])
-    with tc.websocket_connect(ws_url(token("bob"))) as b:
+def test_default_mode_never_broadcasts(tc, token, u):
+    svc = token(u("telephony"), roles=["service"])
+    with tc.websocket_connect(ws_url(token(u("bob")))) as b:
         handshake(b)
         feed_rest(tc, svc, "CA-nobody", SBI_CALL[:4])
         assert not [m for m in drain_until_pong(b) if m["type"] == "fraud_alert"]
 
 
 # --- hostile clients ---------------------------------------------------------------------------------------------
-def test_malformed_messages_get_errors_then_close(tc, token):
-    with tc.websocket_connect(ws_url(token("alice"))) as ws:
+def test_malformed_messages_get_errors_then_close(tc, token, u):
+    with tc.websocket_connect(ws_url(token(u("alice")))) as ws:
         handshake(ws)
         ws.send_text("{not json")
         assert until(ws, "error")["code"] == "malformed_json"
@@ -266,8 +286,8 @@ def test_oversized_message_closes_4413(make_settings, token):
             assert close_code(ws) == 4413
 
 
-def test_flood_closes_4429(tc, token):
-    with tc.websocket_connect(ws_url(token("alice"))) as ws:
+def test_flood_closes_4429(tc, token, u):
+    with tc.websocket_connect(ws_url(token(u("alice")))) as ws:
         handshake(ws)
         for i in range(400):
             ws.send_json({"type": "pong"})
@@ -275,20 +295,20 @@ def test_flood_closes_4429(tc, token):
 
 
 # --- operations --------------------------------------------------------------------------------------------------
-def test_active_connections_admin_only_and_masked(tc, token):
-    ta = token("alice", phone=ALICE_PHONE)
+def test_active_connections_admin_only_and_masked(tc, token, u):
+    ta = token(u("alice"), phone=ALICE_PHONE)
     with tc.websocket_connect(ws_url(ta)) as a:
         handshake(a)
         tc.post("/api/associate-call", json={"call_sid": "CA-map"}, headers=auth(ta))
         assert tc.get("/api/active-connections", headers=auth(ta)).status_code == 403
         assert tc.get("/api/active-connections").status_code == 401
-        r = tc.get("/api/active-connections", headers=auth(token("ops", roles=["admin"])))
+        r = tc.get("/api/active-connections", headers=auth(token(u("ops"), roles=["admin"])))
         assert r.status_code == 200
         body = r.json()
-        assert body["total_connections"] == 1
-        assert body["connections"][0]["user_id"] == "alice"
-        assert body["connections"][0]["phone_number"] == "+91******3210"
-        assert body["call_mappings"] == {"CA-map": "alice"}
+        mine = [c for c in body["connections"] if c["user_id"] == u("alice")]
+        assert body["total_connections"] >= 1 and len(mine) == 1
+        assert mine[0]["phone_number"] == "+91******3210"
+        assert body["call_mappings"]["CA-map"] == u("alice")
         assert ALICE_PHONE not in r.text
 
 
