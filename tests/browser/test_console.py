@@ -39,7 +39,7 @@ async def _app_client(settings: Settings, client_addr: tuple[str, int] = ("127.0
     app = create_app(settings)
     manager = LifespanManager(app, startup_timeout=60)
     await manager.__aenter__()
-    http = httpx.AsyncClient(transport=httpx.ASGITransport(app=app, client=client_addr), base_url="http://testserver")
+    http = httpx.AsyncClient(transport=httpx.ASGITransport(app=app, client=client_addr), base_url="http://127.0.0.1:8000")
     return manager, http
 
 
@@ -105,8 +105,15 @@ async def test_dev_token_in_development(tmp_path):
         assert (await http.post("/console/dev-token", json={"user_id": "x", "phone": "12"})).status_code == 422
         assert (await http.post("/console/dev-token", content="{oops",
                                 headers={"content-type": "application/json"})).status_code == 400
-        # Development, but not from this machine: still nothing there.
+        assert (await http.post("/console/dev-token", content='{"user_id": "x"}',
+                                headers={"content-type": "text/plain"})).status_code == 415
+        # Development, but not from this machine, or addressed to a foreign name (DNS rebinding): nothing there.
         assert (await remote.post("/console/dev-token", json={"user_id": "x"})).status_code == 404
+        for headers in ({"Host": "evil.example:8000"}, {"Origin": "http://evil.example:8000"},
+                        {"Host": "127.0.0.1.nip.io"}):
+            assert (await http.post("/console/dev-token", json={"user_id": "x"}, headers=headers)).status_code == 404
+        for headers in ({"Host": "localhost:8000", "Origin": "http://localhost:8000"}, {"Host": "[::1]:8000"}):
+            assert (await http.post("/console/dev-token", json={"user_id": "x"}, headers=headers)).status_code == 200
     finally:
         await http.aclose()
         await remote.aclose()

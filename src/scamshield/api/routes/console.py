@@ -5,12 +5,14 @@ The page talks to the public API only (``/api/ws``, ``/user/me``, ``/analyze/*``
 pasted by the user and kept in ``sessionStorage`` at most, never in the page URL.
 
 ``POST /console/dev-token`` mints a token for a chosen user. It answers only when ``SCAMSHIELD_ENV=development``
-and the request comes from the loopback interface; everywhere else it is a plain 404.
+and the request comes from this machine to a loopback name (``Host``/``Origin``: no DNS rebinding); everywhere else
+it is a plain 404.
 """
 
 from __future__ import annotations
 
 import ipaddress
+from urllib.parse import urlsplit
 from functools import lru_cache
 from importlib import resources
 
@@ -69,25 +71,56 @@ class DevTokenOut(BaseModel):
     expires_in: int
 
 
-def _loopback(request: Request) -> bool:
-    host = request.client.host if request.client else ""
+def _is_loopback_name(host: str) -> bool:
+    host = host.strip().lower()
+    if host.startswith("["):  # [::1]:8000
+        host = host[1:].split("]", 1)[0]
+    elif host.count(":") == 1:  # name:port (a bare IPv6 address has several colons)
+        host = host.split(":", 1)[0]
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
     try:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
-        return host in ("localhost", "testclient")
+        return False
+
+
+def _local_developer(request: Request) -> bool:
+    """The peer is this machine AND the page was addressed to a loopback name.
+
+    The peer address alone is not enough: a page on evil.example can rebind its name to 127.0.0.1 (DNS rebinding)
+    and read same-origin answers, so the ``Host`` (and ``Origin``, when sent) must be loopback names too. Forwarded
+    headers are ignored: behind a proxy this endpoint does not exist.
+    """
+    peer = request.client.host if request.client else ""
+    try:
+        if not ipaddress.ip_address(peer).is_loopback:
+            return False
+    except ValueError:
+        return False
+    if not _is_loopback_name(request.headers.get("host", "")):
+        return False
+    origin = request.headers.get("origin")
+    if origin is not None:
+        parts = urlsplit(origin)
+        if parts.scheme not in ("http", "https") or not _is_loopback_name(parts.netloc):
+            return False
+    return True
 
 
 _DEV_TOKEN_BODY = {"required": True, "content": {"application/json": {"schema": DevTokenIn.model_json_schema()}}}
 
 
-@router.post("/console/dev-token", response_model=DevTokenOut, responses=responses(400, 404, 413, 422, 429),
+@router.post("/console/dev-token", response_model=DevTokenOut, responses=responses(400, 404, 413, 415, 422, 429),
              openapi_extra={"requestBody": _DEV_TOKEN_BODY},
              summary="Development only: mint a token for a chosen user (404 unless SCAMSHIELD_ENV=development)")
 async def dev_token(request: Request) -> DevTokenOut:
     settings = _settings(request)
     # Checked before the body is even read: outside development the route is indistinguishable from a missing one.
-    if settings.env != "development" or not _loopback(request):
+    if settings.env != "development" or not _local_developer(request):
         raise NotFound("Not Found")
+    if request.headers.get("content-type", "").split(";")[0].strip().lower() != "application/json":
+        raise InvalidInput("send the body as application/json", code="unsupported_media_type", status=415)
     try:
         body = DevTokenIn.model_validate_json(await request.body())
     except ValidationError as exc:
