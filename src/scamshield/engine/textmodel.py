@@ -1,0 +1,619 @@
+"""Learned text and URL models as explainable signals (runtime: numpy only).
+
+Linear (logistic) models over *hashed* features:
+
+* SMS / transcripts: word uni- and bi-grams plus character 3..5-grams of a normalised text (lower-cased, NFKC,
+  speaker tags such as ``Suspect:`` removed, URLs / e-mails / phone numbers / digit runs / currency squashed to
+  placeholder tokens, so collection artefacts of the training sets do not become features).
+* URLs: character 3..5-grams of the host and of the path (scheme, ``www.`` and trailing ``/`` dropped: they are
+  collection artefacts of the public URL sets), host labels and path words, the TLD, and a few engineered lexical
+  features (lengths, digits, dashes, subdomain depth, entropy, suspicious words, IP host, punycode...).
+
+The featuriser below is the single source of truth: :mod:`scamshield.training` imports it, so training and runtime
+features cannot drift. Artefacts (``<name>.npz`` weights + ``<name>.json`` metadata: version, data sources,
+calibration, thresholds, vocabulary of top features) ship in ``scamshield/engine/models`` and are loaded once, lazily.
+
+Each model answers ``predict_proba(text)`` (Platt-calibrated probability) and ``explain(text, k)`` (the n-grams
+that pushed the score up, with their contributions); ``*_model_signal`` turn that into a :class:`Signal` whose
+weight follows a documented piecewise-linear map of the probability (see ``docs/models.md``).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import threading
+import unicodedata
+import zlib
+from collections import Counter
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any, Callable, Sequence
+
+import numpy as np
+
+from scamshield.engine.types import Signal
+
+FEATURISER_VERSION = 2
+DEFAULT_DIM = 1 << 18
+
+# --------------------------------------------------------------------------------------------------------------
+# hashing
+# --------------------------------------------------------------------------------------------------------------
+
+_P = np.uint64(0x100000001B3)
+_M1 = np.uint64(0xFF51AFD7ED558CCD)
+_S33 = np.uint64(33)
+
+
+def _mix(h: np.ndarray) -> np.ndarray:
+    """Multiplicative mixing over a uint64 array (wrapping arithmetic); buckets come from the HIGH bits."""
+    return (h ^ (h >> _S33)) * _M1
+
+
+def _char_ngram_hashes(b: np.ndarray, nmin: int, nmax: int, seed: int) -> np.ndarray:
+    """Mixed hashes of every n-gram of the uint64 code array ``b`` for n in nmin..nmax, concatenated in order
+    (all n-grams of length nmin by start position, then nmin+1, ...). Vectorised: ~nmax numpy ops in total."""
+    if b.size < nmin:
+        return np.zeros(0, dtype=np.uint64)
+    h = b + np.uint64(seed * 1000003 + 7)
+    parts: list[np.ndarray] = []
+    for n in range(1, min(nmax, b.size) + 1):
+        if n > 1:
+            h = (h[:-1] * _P) ^ b[n - 1:]
+        if n >= nmin:
+            parts.append(h)
+    return _mix(np.concatenate(parts) if len(parts) > 1 else parts[0])
+
+
+def _codes(buf: bytes) -> np.ndarray:
+    return np.frombuffer(buf, dtype=np.uint8).astype(np.uint64)
+
+
+def _str_hash(s: str, seed: int) -> int:
+    return zlib.crc32(s.encode("utf-8"), seed)
+
+
+def _words_hashes(tokens: Sequence[str], seed: int, ngrams: tuple[int, int]) -> np.ndarray:
+    lo, hi = ngrams
+    hs: list[int] = []
+    if lo <= 1 <= hi:
+        hs.extend(_str_hash(t, seed) for t in tokens)
+    if lo <= 2 <= hi and len(tokens) > 1:
+        hs.extend(_str_hash(a + " " + b, seed + 1) for a, b in zip(tokens, tokens[1:]))
+    if not hs:
+        return np.zeros(0, dtype=np.uint64)
+    return _mix(np.asarray(hs, dtype=np.uint64) * _P + np.uint64(seed))
+
+
+def _word_names(tokens: Sequence[str], ngrams: tuple[int, int]) -> list[str]:
+    lo, hi = ngrams
+    names: list[str] = []
+    if lo <= 1 <= hi:
+        names.extend(tokens)
+    if lo <= 2 <= hi and len(tokens) > 1:
+        names.extend(a + " " + b for a, b in zip(tokens, tokens[1:]))
+    return names
+
+
+class FeatureNames(Sequence[str]):
+    """Readable name of every hashed feature occurrence, aligned with ``Features.idx`` and built lazily (only the
+    few names an explanation shows are ever materialised)."""
+
+    def __init__(self, buf: bytes, nmin: int, nmax: int, tail: list[str],
+                 label: Callable[[int, int], str] | None = None, char_prefix: str = "c:") -> None:
+        self.buf = buf
+        self.tail = tail
+        self.label = label
+        self.char_prefix = char_prefix
+        self.spans: list[tuple[int, int]] = []  # (n, count) per n-gram length, in hashing order
+        if len(buf) >= nmin:
+            for n in range(nmin, min(nmax, len(buf)) + 1):
+                self.spans.append((n, len(buf) - n + 1))
+        self.n_char = sum(c for _, c in self.spans)
+
+    def __len__(self) -> int:
+        return self.n_char + len(self.tail)
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        if i >= self.n_char:
+            return self.tail[i - self.n_char]
+        for n, count in self.spans:
+            if i < count:
+                prefix = self.label(i, n) if self.label else self.char_prefix
+                return prefix + self.buf[i:i + n].decode("utf-8", "replace")
+            i -= count
+        raise IndexError(i)  # pragma: no cover
+
+
+# --------------------------------------------------------------------------------------------------------------
+# text normalisation
+# --------------------------------------------------------------------------------------------------------------
+
+_SPEAKER_TAG = re.compile(
+    r"(?:^|(?<=[\s.!?\"'])|(?<=^\W))(?:suspect|innocent|scammer|victim|caller|callee|agent|customer|"
+    r"representative|rep|operator|speaker\s*\d{0,2}|spk\s*\d{0,2}|person\s*[ab12]|user|bot|[ab])\s*:\s",
+    re.IGNORECASE | re.MULTILINE,
+)
+_URL_RE = re.compile(
+    r"(?:\b[a-z][a-z0-9+.-]{1,9}://\S+|\bwww\.\S+|\b(?:[a-z0-9-]{1,63}\.)+(?:com|net|org|in|info|xyz|top|co|me|ly|"
+    r"io|uk|us|biz|online|site|club|link|live|app|page|gl|to|cc|tk|ml|ga|cf|gq|ru|cn|shop|store|vip|icu)\b(?:/\S*)?)",
+    re.IGNORECASE,
+)
+_EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+_UPI_RE = re.compile(r"\b[\w.-]{2,}@[a-z]{2,}\b", re.IGNORECASE)
+_MOJIBAKE = re.compile("[\ufffd\u00c2\u00ef\u00bf\u00bd\u00e2\u0080-\u009f]")
+_CURRENCY = re.compile(r"(?:[£$€₹¥]|\b(?:rs|inr|usd|gbp)\b\.?)", re.IGNORECASE)
+_DIGITS = re.compile(r"\d+")
+_SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"[^\W_]+|[¤#]")
+
+
+def _digit_token(m: re.Match[str]) -> str:
+    n = len(m.group(0))
+    return "0" if n <= 2 else "00" if n <= 4 else "000" if n <= 7 else "0000"
+
+
+def strip_speaker_tags(text: str) -> str:
+    """Remove ``Suspect:`` / ``Innocent:`` / ``Caller:`` / ``A:`` style turn prefixes (absent from real ASR text)."""
+    return _SPEAKER_TAG.sub(" ", text)
+
+
+def normalise_text(text: str, max_chars: int = 2000) -> str:
+    """Canonical text the text models see. Deterministic, linear-time, capped at ``max_chars`` input characters."""
+    t = text[: max_chars * 2]
+    t = unicodedata.normalize("NFKC", t)
+    t = _MOJIBAKE.sub(" ", t)
+    t = strip_speaker_tags(t)
+    t = _EMAIL_RE.sub(" emailtok ", t)
+    t = _UPI_RE.sub(" upitok ", t)
+    t = _URL_RE.sub(" urltok ", t)
+    t = t.lower()
+    t = _CURRENCY.sub(" ¤ ", t)
+    t = _DIGITS.sub(_digit_token, t)
+    t = _SPACE.sub(" ", t).strip()
+    return t[:max_chars]
+
+
+# --------------------------------------------------------------------------------------------------------------
+# URL parsing and engineered features
+# --------------------------------------------------------------------------------------------------------------
+
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]{0,15}://", re.IGNORECASE)
+_IPV4 = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
+_NUMHOST = re.compile(r"^(?:0x[0-9a-f]+|\d+)$")
+_TWO_LEVEL = frozenset(
+    "co.in net.in org.in gov.in ac.in nic.in firm.in gen.in ind.in co.uk org.uk ac.uk gov.uk me.uk com.au net.au "
+    "org.au co.nz co.za com.br com.cn com.mx com.ar com.tr com.sg com.my com.pk com.bd com.ng co.jp co.kr com.hk "
+    "com.tw co.id or.id com.vn com.ph com.ua com.co com.pe com.eg com.sa".split()
+)
+SUSPICIOUS_URL_WORDS = (
+    "login", "log-in", "signin", "sign-in", "verify", "verification", "secure", "account", "update", "confirm",
+    "banking", "webscr", "password", "wallet", "unlock", "suspend", "billing", "invoice", "support", "recover",
+    "auth", "validate", "kyc", "reward", "refund", "claim", "gift", "bonus", "free", "lucky", "prize",
+)
+_URL_WORD = re.compile(r"[a-z]+|\d+")
+DENSE_URL_FEATURES = (
+    "host_len", "host_labels", "sub_depth", "host_digits", "host_dashes", "host_entropy",
+    "path_depth", "query_params", "pct_escapes", "at_sign", "ip_host", "punycode", "suspicious_words",
+    "port", "long_label", "digit_label",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class UrlParts:
+    host: str
+    path: str  # path + query + fragment, without the leading "/" and trailing "/"
+    had_userinfo: bool
+    port: bool
+
+
+def split_url(url: str, max_chars: int = 400) -> UrlParts:
+    """Cheap, forgiving split (the rule layer does the careful parsing). Scheme, ``www.`` and trailing ``/`` are
+    dropped on purpose: their ratios are collection artefacts of PhishTank / ISCX / Tranco."""
+    u = url.strip()[: max_chars * 2]
+    u = _SCHEME.sub("", u, count=1)
+    cut = len(u)
+    for ch in "/?#":
+        i = u.find(ch)
+        if 0 <= i < cut:
+            cut = i
+    authority, rest = u[:cut], u[cut:]
+    userinfo = "@" in authority
+    if userinfo:
+        authority = authority.rsplit("@", 1)[1]
+    port = False
+    if authority.startswith("["):
+        host = authority.split("]", 1)[0].lstrip("[")
+        port = "]:" in authority
+    elif ":" in authority:
+        host, _, p = authority.partition(":")
+        port = bool(p)
+    else:
+        host = authority
+    host = host.lower().rstrip(".")
+    if host.startswith("www."):
+        host = host[4:]
+    rest = rest.lstrip("/").rstrip("/").lower()
+    return UrlParts(host[:253], rest[:max_chars], userinfo, port)
+
+
+def _entropy(s: str) -> float:
+    if not s:
+        return 0.0
+    n = len(s)
+    return -sum(c / n * math.log2(c / n) for c in Counter(s).values())
+
+
+_SUSP_RE = re.compile("|".join(re.escape(w) for w in SUSPICIOUS_URL_WORDS))
+_DIGIT = re.compile(r"\d")
+_MIXED_LABEL = re.compile(r"(?:^|\.)(?=[^.]*\d)(?=[^.]*[a-z])[^.]+\.")
+
+
+def url_dense_features(parts: UrlParts) -> np.ndarray:
+    host, path = parts.host, parts.path
+    labels = host.split(".") if host else []
+    is_ip = bool(_IPV4.match(host) or _NUMHOST.match(host) or ":" in host)
+    n_labels = len(labels)
+    suffix_labels = 2 if n_labels >= 3 and (labels[-2] + "." + labels[-1]) in _TWO_LEVEL else 1
+    sub_depth = 0 if is_ip else max(0, n_labels - suffix_labels - 1)
+    susp = len(_SUSP_RE.findall(host + "/" + path))
+    digits = len(_DIGIT.findall(host))
+    qpos = path.find("?")
+    nq = (path.count("&", qpos) + 1) if qpos >= 0 else 0
+    longest = max(map(len, labels)) if labels else 0
+    v = (
+        math.log1p(len(host)) / 5.0,
+        min(n_labels, 10) / 5.0,
+        min(sub_depth, 6) / 3.0,
+        min(digits, 20) / 10.0,
+        min(host.count("-"), 10) / 3.0,
+        _entropy(host) / 4.0,
+        min(path.count("/"), 20) / 5.0,
+        min(nq, 20) / 5.0,
+        min(path.count("%") + host.count("%"), 30) / 10.0,
+        1.0 if parts.had_userinfo else 0.0,
+        1.0 if is_ip else 0.0,
+        1.0 if "xn--" in host else 0.0,
+        min(susp, 6) / 3.0,
+        1.0 if parts.port else 0.0,
+        1.0 if longest >= 20 else 0.0,
+        1.0 if (not is_ip and _MIXED_LABEL.search(host)) else 0.0,
+    )
+    return np.asarray(v, dtype=np.float32)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# featurisers
+# --------------------------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Features:
+    """Sparse hashed part (``idx``, ``val``: duplicates allowed, they add up) and a dense part."""
+
+    idx: np.ndarray
+    val: np.ndarray
+    dense: np.ndarray
+    names: Sequence[str] | None = None  # aligned with idx when requested (lazy)
+
+
+_EMPTY_DENSE = np.zeros(0, dtype=np.float32)
+
+
+def _finish(hashes: list[np.ndarray], dim: int) -> tuple[np.ndarray, np.ndarray]:
+    """Bucket index (high bits of the mixed hash) and value (1/sqrt(namespace count)) of every occurrence."""
+    hashes = [h for h in hashes if h.size]
+    if not hashes:
+        return np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.float32)
+    sizes = [h.size for h in hashes]
+    allh = np.concatenate(hashes) if len(hashes) > 1 else hashes[0]
+    idx = (allh >> np.uint64(64 - dim.bit_length() + 1)).astype(np.intp)
+    return idx, np.repeat(np.asarray([1.0 / math.sqrt(n) for n in sizes], dtype=np.float32), sizes)
+
+
+class TextFeaturiser:
+    """Word 1..2-grams and char 3..5-grams over :func:`normalise_text`. Each namespace is scaled by
+    1/sqrt(count) so long and short texts live on one scale (approximate L2 normalisation)."""
+
+    kind = "text"
+
+    def __init__(self, dim: int = DEFAULT_DIM, char_ngrams: tuple[int, int] = (3, 5),
+                 word_ngrams: tuple[int, int] = (1, 2), max_chars: int = 2000, tail: bool = False) -> None:
+        if dim & (dim - 1):
+            raise ValueError("dim must be a power of two")
+        self.dim = dim
+        self.char_ngrams = (int(char_ngrams[0]), int(char_ngrams[1]))
+        self.word_ngrams = (int(word_ngrams[0]), int(word_ngrams[1]))
+        self.max_chars = int(max_chars)
+        self.tail = bool(tail)
+        self.n_dense = 0
+
+    def config(self) -> dict[str, Any]:
+        return {"kind": self.kind, "featuriser_version": FEATURISER_VERSION, "dim": self.dim,
+                "char_ngrams": list(self.char_ngrams), "word_ngrams": list(self.word_ngrams),
+                "max_chars": self.max_chars, "tail": self.tail}
+
+    def normalise(self, text: str) -> str:
+        if self.tail and len(text) > self.max_chars * 2:
+            text = text[-self.max_chars * 2:]
+        t = normalise_text(text, self.max_chars * 4 if self.tail else self.max_chars)
+        if len(t) > self.max_chars:
+            t = t[-self.max_chars:] if self.tail else t[: self.max_chars]
+        return t
+
+    def features(self, text: str, with_names: bool = False) -> Features:
+        t = self.normalise(text)
+        tokens = _WORD.findall(t)
+        buf = (" " + t + " ").encode("utf-8")
+        lo, hi = self.char_ngrams
+        chars = _char_ngram_hashes(_codes(buf), lo, hi, seed=11)
+        words = _words_hashes(tokens, seed=23, ngrams=self.word_ngrams)
+        # Two namespaces, each scaled by 1/sqrt(its count).
+        idx, val = _finish([chars, words], self.dim)
+        names = None
+        if with_names:
+            names = FeatureNames(buf, lo, hi, ["w:" + n for n in _word_names(tokens, self.word_ngrams)])
+        return Features(idx, val, _EMPTY_DENSE, names)
+
+
+class UrlFeaturiser:
+    """Host char 3..5-grams, path char 3..5-grams, host labels / path words / TLD, plus engineered dense features."""
+
+    kind = "url"
+
+    def __init__(self, dim: int = DEFAULT_DIM, char_ngrams: tuple[int, int] = (3, 5), max_chars: int = 200) -> None:
+        if dim & (dim - 1):
+            raise ValueError("dim must be a power of two")
+        self.dim = dim
+        self.char_ngrams = (int(char_ngrams[0]), int(char_ngrams[1]))
+        self.max_chars = int(max_chars)
+        self.n_dense = len(DENSE_URL_FEATURES)
+
+    def config(self) -> dict[str, Any]:
+        return {"kind": self.kind, "featuriser_version": FEATURISER_VERSION, "dim": self.dim,
+                "char_ngrams": list(self.char_ngrams), "max_chars": self.max_chars,
+                "dense": list(DENSE_URL_FEATURES)}
+
+    def features(self, url: str, with_names: bool = False) -> Features:
+        parts = split_url(url, self.max_chars)
+        lo, hi = self.char_ngrams
+        hbuf = ("." + parts.host[-120:] + ".").encode("utf-8", "replace")
+        pbuf = ("/" + parts.path[: self.max_chars]).encode("utf-8", "replace") if parts.path else b""
+        codes = _codes(hbuf + pbuf)
+        codes[len(hbuf):] += np.uint64(256)  # path n-grams live in their own namespace
+        chars = _char_ngram_hashes(codes, lo, hi, seed=31)
+        labels = parts.host.split(".")
+        toks = ["tld=" + labels[-1]] + ["h=" + x for x in labels[:-1][-6:]]
+        toks += ["p=" + x for x in _URL_WORD.findall(parts.path[: self.max_chars])[:40]]
+        th = _mix(np.asarray([_str_hash(t, 41) for t in toks], dtype=np.uint64) * _P)
+        idx, val = _finish([chars, th], self.dim)
+        names = None
+        if with_names:
+            nh = len(hbuf)
+            tail = [t.replace("h=", "host-label:", 1).replace("p=", "path-word:", 1).replace("tld=", "tld:", 1)
+                    for t in toks]
+            names = FeatureNames(hbuf + pbuf, lo, hi, tail,
+                                 label=lambda i, n: "host:" if i + n <= nh else "path:" if i >= nh else "host+path:")
+        return Features(idx, val, url_dense_features(parts), names)
+
+
+def make_featuriser(config: dict[str, Any]) -> TextFeaturiser | UrlFeaturiser:
+    if int(config.get("featuriser_version", 0)) != FEATURISER_VERSION:
+        raise ValueError(f"artefact featuriser version {config.get('featuriser_version')} != {FEATURISER_VERSION}")
+    if config["kind"] == "url":
+        return UrlFeaturiser(dim=int(config["dim"]), char_ngrams=tuple(config["char_ngrams"]),
+                             max_chars=int(config["max_chars"]))
+    return TextFeaturiser(dim=int(config["dim"]), char_ngrams=tuple(config["char_ngrams"]),
+                          word_ngrams=tuple(config["word_ngrams"]), max_chars=int(config["max_chars"]),
+                          tail=bool(config.get("tail", False)))
+
+
+# --------------------------------------------------------------------------------------------------------------
+# the model
+# --------------------------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class LinearTextModel:
+    """A calibrated linear model over hashed features. ``weight_knots`` map probability -> signal weight."""
+
+    name: str
+    featuriser: TextFeaturiser | UrlFeaturiser
+    w: np.ndarray  # hashed weights, float32[dim]
+    wd: np.ndarray  # dense weights
+    bias: float
+    platt_a: float
+    platt_b: float
+    weight_knots: list[tuple[float, float]]
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def version(self) -> str:
+        return str(self.meta.get("version", "?"))
+
+    def decision(self, text: str) -> float:
+        return self._decision(self.featuriser.features(text))
+
+    def _decision(self, f: Features) -> float:
+        z = self.bias + float(np.dot(self.w[f.idx], f.val))
+        if f.dense.size:
+            z += float(np.dot(self.wd, f.dense))
+        return z
+
+    def _calibrate(self, z: float) -> float:
+        x = self.platt_a * z + self.platt_b
+        if x >= 0:
+            return 1.0 / (1.0 + math.exp(-x))
+        e = math.exp(x)
+        return e / (1.0 + e)
+
+    def predict_proba(self, text: str) -> float:
+        """Calibrated probability that ``text`` is fraud (see the artefact metadata for the data it was fit on)."""
+        return self._calibrate(self.decision(text))
+
+    def signal_weight(self, p: float) -> float:
+        """Piecewise-linear map of the probability to signal points (0 below the first knot)."""
+        knots = self.weight_knots
+        if not knots or p <= knots[0][0]:
+            return 0.0
+        for (p0, w0), (p1, w1) in zip(knots, knots[1:]):
+            if p <= p1:
+                return w0 + (w1 - w0) * (p - p0) / max(p1 - p0, 1e-9)
+        return float(knots[-1][1])
+
+    def explain(self, text: str, k: int = 5) -> list[tuple[str, float]]:
+        """Top-``k`` features that pushed the score towards fraud, as (readable feature, contribution to the
+        logit). Repeated n-grams are summed. Dense URL features appear as ``url:<name>``, measured against their
+        training mean (so only unusual values show up)."""
+        return self._explain(self.featuriser.features(text, with_names=True), k)
+
+    def _explain(self, f: Features, k: int) -> list[tuple[str, float]]:
+        contrib: dict[str, float] = {}
+        if f.idx.size:
+            assert f.names is not None
+            # Sum contributions per bucket (a repeated n-gram adds up), keep the strongest few, name them.
+            uniq, first, inv = np.unique(f.idx, return_index=True, return_inverse=True)
+            tot = np.bincount(inv, weights=self.w[f.idx] * f.val)
+            for j in np.argsort(-tot)[: 4 * k + 8].tolist():
+                if tot[j] <= 0:
+                    break
+                name = f.names[int(first[j])]
+                contrib[name] = contrib.get(name, 0.0) + float(tot[j])
+        if f.dense.size:
+            centre = np.asarray(self.meta.get("dense_mean") or np.zeros(f.dense.size), dtype=np.float32)
+            delta = f.dense - centre
+            for name, v, d in zip(DENSE_URL_FEATURES, (self.wd * delta).tolist(), delta.tolist()):
+                if v:
+                    contrib[f"url:{name}={'high' if d > 0 else 'low'}"] = v
+        top = sorted(((n, v) for n, v in contrib.items() if v > 0), key=lambda x: -x[1])
+        # Drop char n-grams contained in a stronger, already chosen n-gram of the same field: more readable.
+        chosen: list[tuple[str, float]] = []
+        for n, v in top:
+            field_, _, body = n.partition(":")
+            if any(cn.partition(":")[0] == field_ and body in cn.partition(":")[2] for cn, _ in chosen):
+                continue
+            chosen.append((n, round(v, 4)))
+            if len(chosen) >= k:
+                break
+        return chosen
+
+    @classmethod
+    def from_arrays(cls, name: str, arrays: dict[str, np.ndarray], meta: dict[str, Any]) -> "LinearTextModel":
+        feat = make_featuriser(meta["features"])
+        w = np.asarray(arrays["w"], dtype=np.float32)
+        if w.shape != (feat.dim,):
+            raise ValueError(f"{name}: weight vector has shape {w.shape}, expected ({feat.dim},)")
+        wd = np.asarray(arrays.get("wd", np.zeros(feat.n_dense)), dtype=np.float32)
+        if wd.shape != (feat.n_dense,):
+            raise ValueError(f"{name}: dense weights have shape {wd.shape}, expected ({feat.n_dense},)")
+        cal = meta["calibration"]
+        knots = [(float(p), float(wt)) for p, wt in meta["signal"]["weight_knots"]]
+        return cls(name, feat, w, wd, float(meta["bias"]), float(cal["a"]), float(cal["b"]), knots, meta)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# artefact loading (lazy singletons)
+# --------------------------------------------------------------------------------------------------------------
+
+MODELS_PACKAGE = "scamshield.engine.models"
+_lock = threading.Lock()
+_cache: dict[str, LinearTextModel | None] = {}
+
+
+def load_model(name: str) -> LinearTextModel | None:
+    """Load ``models/<name>.npz`` + ``<name>.json`` (None if either is absent)."""
+    try:
+        root = resources.files(MODELS_PACKAGE)
+        npz, js = root.joinpath(f"{name}.npz"), root.joinpath(f"{name}.json")
+        if not (npz.is_file() and js.is_file()):
+            return None
+        meta = json.loads(js.read_text(encoding="utf-8"))
+        with npz.open("rb") as fh, np.load(fh, allow_pickle=False) as z:
+            arrays = {k: z[k] for k in z.files}
+    except (ModuleNotFoundError, FileNotFoundError):
+        return None
+    return LinearTextModel.from_arrays(name, arrays, meta)
+
+
+def _get(name: str) -> LinearTextModel | None:
+    if name in _cache:
+        return _cache[name]
+    with _lock:
+        if name not in _cache:
+            _cache[name] = load_model(name)
+        return _cache[name]
+
+
+def reset_cache() -> None:
+    """Forget loaded models (after ``scamshield train`` rewrote the artefacts, or in tests)."""
+    with _lock:
+        _cache.clear()
+
+
+def sms_model() -> LinearTextModel | None:
+    return _get("sms")
+
+
+def url_model() -> LinearTextModel | None:
+    return _get("url")
+
+
+def transcript_model() -> LinearTextModel | None:
+    return _get("transcript")
+
+
+# --------------------------------------------------------------------------------------------------------------
+# signals
+# --------------------------------------------------------------------------------------------------------------
+
+_SIGNAL_SPEC = {
+    "sms": ("ml_sms", "GENERIC_SCAM", "Learned SMS model: wording resembles known scam/spam messages"),
+    "url": ("ml_url", "PHISHING_LINK", "Learned URL model: the address resembles known phishing URLs"),
+    "transcript": ("ml_transcript", "GENERIC_SCAM", "Learned call model: the conversation resembles scam calls"),
+}
+
+
+def model_signal(model: LinearTextModel | None, kind: str, text: str, k: int = 5) -> Signal | None:
+    """The model's verdict as a signal, or None when there is no artefact or the weight would be 0."""
+    if model is None or not text:
+        return None
+    f = model.featuriser.features(text, with_names=True)
+    p = model._calibrate(model._decision(f))
+    weight = model.signal_weight(p)
+    if weight <= 0:
+        return None
+    code, fraud_type, message = _SIGNAL_SPEC[kind]
+    top = model._explain(f, k)
+    evidence = {
+        "probability": round(p, 4),
+        "model_version": model.version,
+        "top_features": [{"feature": n, "contribution": c} for n, c in top],
+    }
+    return Signal(code, round(weight, 1), f"{message} (p={p:.2f})", evidence, fraud_type)
+
+
+def sms_model_signal(text: str) -> Signal | None:
+    return model_signal(sms_model(), "sms", text)
+
+
+def url_model_signal(url: str) -> Signal | None:
+    return model_signal(url_model(), "url", url)
+
+
+def transcript_model_signal(text: str) -> Signal | None:
+    return model_signal(transcript_model(), "transcript", text)
+
+
+def transcript_model_probability(text: str) -> float | None:
+    """Calibrated scam probability of a (partial) call transcript; a ready ``model_scorer`` for the conversation
+    detector. None when the artefact is absent."""
+    m = transcript_model()
+    return None if m is None else m.predict_proba(text)

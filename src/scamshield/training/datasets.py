@@ -1,0 +1,137 @@
+"""Reading labelled CSV sets (``text,label`` or ``url,label``; label 1 = fraud) for training and evaluation."""
+
+from __future__ import annotations
+
+import csv
+import random
+import sys
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from scamshield.engine.textmodel import normalise_text, split_url
+
+csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+
+BUILTIN_PACKAGE = "scamshield.training.data"
+# Openly licensed (CC0, written for this project) sets that training adds by default, per kind.
+BUILTIN_SETS: dict[str, tuple[str, ...]] = {
+    "sms": ("sms_india_handwritten.csv",),
+    "url": (),
+    "transcript": ("transcripts_india_handwritten.csv",),
+}
+
+
+@dataclass(slots=True)
+class LabelledSet:
+    """Texts (or URLs), 0/1 labels, and per-row source name."""
+
+    texts: list[str] = field(default_factory=list)
+    labels: list[int] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    extra: list[dict[str, str]] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def add(self, text: str, label: int, source: str, extra: dict[str, str] | None = None) -> None:
+        self.texts.append(text)
+        self.labels.append(int(label))
+        self.sources.append(source)
+        self.extra.append(extra or {})
+
+    def extend(self, other: "LabelledSet") -> None:
+        self.texts += other.texts
+        self.labels += other.labels
+        self.sources += other.sources
+        self.extra += other.extra
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        out: dict[str, dict[str, int]] = {}
+        for s, y in zip(self.sources, self.labels):
+            d = out.setdefault(s, {"rows": 0, "fraud": 0, "legit": 0})
+            d["rows"] += 1
+            d["fraud" if y else "legit"] += 1
+        return out
+
+    def subset(self, keep: list[int]) -> "LabelledSet":
+        out = LabelledSet()
+        for i in keep:
+            out.add(self.texts[i], self.labels[i], self.sources[i], self.extra[i])
+        return out
+
+
+def _column(header: list[str]) -> str:
+    for name in ("text", "url", "message", "dialogue", "domain"):
+        if name in header:
+            return name
+    raise ValueError(f"CSV needs a text/url column and a label column; header is {header}")
+
+
+def source_name(path: Path) -> str:
+    """A readable source name: the data folder for ``<folder>/data.csv``, else the file stem."""
+    return path.parent.name if path.stem in ("data", "data_with_meta") else path.stem
+
+
+def read_csv(path: str | Path, limit: int | None = None, source: str | None = None) -> LabelledSet:
+    """Read a ``text,label`` / ``url,label`` CSV (other columns are kept in ``extra``)."""
+    p = Path(path)
+    if p.is_dir():
+        p = p / "data.csv"
+    src = source or source_name(p)
+    out = LabelledSet()
+    with p.open(newline="", encoding="utf-8") as fh:
+        reader = csv.DictReader(fh)
+        if reader.fieldnames is None or "label" not in reader.fieldnames:
+            raise ValueError(f"{p}: expected a header with a 'label' column")
+        col = _column(list(reader.fieldnames))
+        for row in reader:
+            text = row.get(col) or ""
+            lab = (row.get("label") or "").strip()
+            if lab not in ("0", "1"):
+                continue
+            out.add(text, int(lab), src, {k: v for k, v in row.items() if k not in (col, "label") and v})
+            if limit and len(out) >= limit:
+                break
+    return out
+
+
+def read_builtin(kind: str) -> LabelledSet:
+    out = LabelledSet()
+    for name in BUILTIN_SETS.get(kind, ()):
+        res = resources.files(BUILTIN_PACKAGE).joinpath(name)
+        if not res.is_file():
+            continue
+        with resources.as_file(res) as p:
+            out.extend(read_csv(p, source=Path(name).stem))
+    return out
+
+
+def dedupe(data: LabelledSet, kind: str) -> LabelledSet:
+    """Drop rows whose normalised form was already seen (first occurrence wins; conflicting labels both go)."""
+    key_of = (lambda t: (lambda u: u.host + "/" + u.path)(split_url(t))) if kind == "url" else (lambda t: normalise_text(t, 4000))
+    first: dict[str, int] = {}
+    conflict: set[str] = set()
+    keys = []
+    for i, t in enumerate(data.texts):
+        k = key_of(t)
+        keys.append(k)
+        if k in first:
+            if data.labels[first[k]] != data.labels[i]:
+                conflict.add(k)
+        else:
+            first[k] = i
+    keep = [i for i, k in enumerate(keys) if first[k] == i and k not in conflict]
+    return data.subset(keep)
+
+
+def stratified_sample(data: LabelledSet, n: int, seed: int = 0) -> LabelledSet:
+    """At most ``n`` rows, keeping the class ratio; deterministic."""
+    if len(data) <= n:
+        return data
+    rng = random.Random(seed)
+    pos = [i for i, y in enumerate(data.labels) if y]
+    neg = [i for i, y in enumerate(data.labels) if not y]
+    npos = round(n * len(pos) / len(data))
+    keep = sorted(rng.sample(pos, min(npos, len(pos))) + rng.sample(neg, min(n - npos, len(neg))))
+    return data.subset(keep)

@@ -1,0 +1,293 @@
+"""Fit, calibrate and write the learned models (scikit-learn at train time only).
+
+The features come from :mod:`scamshield.engine.textmodel` (the runtime featuriser), so what is trained is exactly
+what runs. Deterministic: fixed seeds, stable row order, liblinear solver.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+import math
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+import numpy as np
+from scipy import sparse
+
+from scamshield.engine.textmodel import (
+    DEFAULT_DIM,
+    TextFeaturiser,
+    UrlFeaturiser,
+    LinearTextModel,
+    split_url,
+    strip_speaker_tags,
+)
+from scamshield.training.datasets import LabelledSet, dedupe, read_builtin, read_csv
+
+SEED = 20240601
+MODEL_VERSION_PREFIX = "1"
+
+# Per kind: featuriser, regularisation (C of L2 logistic regression, small = strong) and the probability -> signal
+# weight knots (chosen from the cross-source precision/recall curves; see docs/models.md "Thresholds").
+KIND_CONFIG: dict[str, dict[str, Any]] = {
+    "sms": {"featuriser": lambda: TextFeaturiser(DEFAULT_DIM, (3, 5), (1, 2), max_chars=1000), "C": 3.0,
+            "weight_knots": [(0.5, 0.0), (0.8, 30.0), (0.95, 50.0), (1.0, 60.0)]},
+    "url": {"featuriser": lambda: UrlFeaturiser(DEFAULT_DIM, (3, 5), max_chars=200), "C": 3.0,
+            "weight_knots": [(0.5, 0.0), (0.8, 25.0), (0.95, 50.0), (1.0, 60.0)]},
+    "transcript": {"featuriser": lambda: TextFeaturiser(DEFAULT_DIM, (3, 5), (1, 2), max_chars=6000, tail=True),
+                   "C": 1.0, "weight_knots": [(0.5, 0.0), (0.9, 30.0), (0.98, 50.0), (1.0, 60.0)]},
+}
+
+# The shipped artefacts are built from these ../shared/data folders (+ the built-in CC0 sets).
+DEFAULT_DATA: dict[str, tuple[str, ...]] = {
+    "sms": ("sms_uci_spam_collection", "sms_mendeley_smishing_dev_half"),
+    "url": ("urls_phishtank_2020", "urls_benign_iscx2016_dev_half", "domains_benign_tranco_top10k_dev_half"),
+    "transcript": ("transcripts_bothbosu_single_agent",),
+}
+
+
+# --------------------------------------------------------------------------------------------------------------
+# data preparation
+# --------------------------------------------------------------------------------------------------------------
+
+_TURN_SPLIT = re.compile(r"(?=\b(?:Suspect|Innocent|Caller|Agent|Customer|Speaker\s*\d?)\s*:)|\n+")
+
+
+def split_turns(text: str) -> list[str]:
+    """Utterances of a call: one per line, or per ``Speaker:`` tag when the call is on one line."""
+    return [t.strip() for t in _TURN_SPLIT.split(text) if t and t.strip()]
+
+
+def augment_transcripts(data: LabelledSet, fractions: Iterable[float] = (0.35, 0.65)) -> LabelledSet:
+    """Add call prefixes (first 35 %, 65 % of utterances, same label) so the model scores partial calls the way
+    the live detector sees them; tags are stripped and prefixes are joined by newlines (like ASR segments)."""
+    out = LabelledSet()
+    for t, y, s, e in zip(data.texts, data.labels, data.sources, data.extra):
+        turns = [strip_speaker_tags(u).strip() for u in split_turns(t)]
+        out.add("\n".join(turns), y, s, e)
+        for f in fractions:
+            k = max(2, math.ceil(len(turns) * f))
+            if k < len(turns):
+                out.add("\n".join(turns[:k]), y, s + ":prefix", e)
+    return out
+
+
+def augment_urls(data: LabelledSet) -> LabelledSet:
+    """Benign deep links also teach their site's home page as benign (PhishTank has many bare-host URLs, the
+    ISCX benign list has none: without this, "no path" would be learned as a phishing trait)."""
+    out = LabelledSet()
+    out.extend(data)
+    seen: set[str] = set()
+    for t, y, s in zip(data.texts, data.labels, data.sources):
+        if y:
+            continue
+        host = split_url(t).host
+        if host and host not in seen:
+            seen.add(host)
+            out.add(host, 0, s + ":host")
+    return out
+
+
+def load_training_data(kind: str, paths: list[str], builtin: bool = True, limit: int | None = None) -> LabelledSet:
+    data = LabelledSet()
+    for p in paths:
+        data.extend(read_csv(p, limit=limit))
+    if builtin:
+        data.extend(read_builtin(kind))
+    data = dedupe(data, kind)
+    if kind == "url":
+        data = augment_urls(data)
+    elif kind == "transcript":
+        data = augment_transcripts(data)
+    return data
+
+
+# --------------------------------------------------------------------------------------------------------------
+# fitting
+# --------------------------------------------------------------------------------------------------------------
+
+
+def featurise(featuriser: TextFeaturiser | UrlFeaturiser, texts: list[str]) -> sparse.csr_matrix:
+    dim, nd = featuriser.dim, featuriser.n_dense
+    indptr = [0]
+    idxs: list[np.ndarray] = []
+    vals: list[np.ndarray] = []
+    for t in texts:
+        f = featuriser.features(t)
+        n = f.idx.size
+        idxs.append(f.idx.astype(np.int64))
+        vals.append(f.val.astype(np.float32))
+        if nd:
+            nz = np.nonzero(f.dense)[0]
+            idxs.append((dim + nz).astype(np.int64))
+            vals.append(f.dense[nz].astype(np.float32))
+            n += nz.size
+        indptr.append(indptr[-1] + n)
+    idx = np.concatenate(idxs) if idxs else np.zeros(0, np.int64)
+    val = np.concatenate(vals) if vals else np.zeros(0, np.float32)
+    X = sparse.csr_matrix((val, idx, np.asarray(indptr, dtype=np.int64)), shape=(len(texts), dim + nd))
+    X.sum_duplicates()
+    return X
+
+
+BUILTIN_WEIGHT = 3.0  # the small in-domain CC0 sets count triple (they are the only Indian-format examples)
+
+
+def sample_weights(sources: list[str]) -> np.ndarray:
+    return np.asarray([BUILTIN_WEIGHT if s.split(":")[0].endswith("_handwritten") else 1.0 for s in sources])
+
+
+def _fit_lr(X: sparse.csr_matrix, y: np.ndarray, C: float, sw: np.ndarray | None = None):
+    from sklearn.linear_model import LogisticRegression
+
+    clf = LogisticRegression(C=C, class_weight="balanced", solver="liblinear", max_iter=2000, random_state=SEED)
+    clf.fit(X, y, sample_weight=sw)
+    return clf
+
+
+def platt(z: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+    """Platt scaling p = sigmoid(a*z + b) fit on out-of-fold decision values."""
+    from sklearn.linear_model import LogisticRegression
+
+    lr = LogisticRegression(C=1e4, solver="lbfgs", max_iter=1000)
+    lr.fit(z.reshape(-1, 1), y)
+    return float(lr.coef_[0, 0]), float(lr.intercept_[0])
+
+
+def out_of_fold(X: sparse.csr_matrix, y: np.ndarray, C: float, groups: np.ndarray | None = None,
+                folds: int = 5, sw: np.ndarray | None = None) -> np.ndarray:
+    from sklearn.model_selection import GroupKFold, StratifiedKFold
+
+    z = np.zeros(len(y))
+    if groups is not None:
+        splitter = GroupKFold(n_splits=folds).split(X, y, groups)
+    else:
+        splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=SEED).split(X, y)
+    for tr, te in splitter:
+        z[te] = _fit_lr(X[tr], y[tr], C, None if sw is None else sw[tr]).decision_function(X[te])
+    return z
+
+
+def pr_table(p: np.ndarray, y: np.ndarray, cuts: Iterable[float] = (0.3, 0.5, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99)):
+    rows = []
+    for c in cuts:
+        pred = p >= c
+        tp = int((pred & (y == 1)).sum())
+        fp = int((pred & (y == 0)).sum())
+        fn = int((~pred & (y == 1)).sum())
+        tn = int((~pred & (y == 0)).sum())
+        rows.append({"p": c, "precision": round(tp / max(tp + fp, 1), 4), "recall": round(tp / max(tp + fn, 1), 4),
+                     "fpr": round(fp / max(fp + tn, 1), 4)})
+    return rows
+
+
+def _group_key(kind: str, text: str, source: str) -> str:
+    """CV groups: URLs by host (no site on both sides of a fold), transcripts by original call (prefixes stay with
+    their call)."""
+    if kind == "url":
+        host = split_url(text).host
+        parts = host.split(".")
+        return ".".join(parts[-2:])
+    if kind == "transcript":
+        return hashlib.sha1(text.split("\n", 1)[0].encode()).hexdigest()
+    return hashlib.sha1(text.encode()).hexdigest()
+
+
+def vocabulary(featuriser, texts: list[str], w: np.ndarray, top: int = 3000, sample: int = 3000) -> dict[str, str]:
+    """bucket -> most frequent n-gram seen in (a sample of) the training texts, for the top-|weight| buckets."""
+    order = np.argsort(-np.abs(w))[:top]
+    wanted = set(order.tolist())
+    seen: dict[int, Counter] = {}
+    step = max(1, len(texts) // sample)
+    for t in texts[::step]:
+        f = featuriser.features(t, with_names=True)
+        for i, n in zip(f.idx.tolist(), f.names or []):
+            if i in wanted:
+                seen.setdefault(i, Counter())[n] += 1
+    return {str(i): seen[i].most_common(1)[0][0] for i in order.tolist() if i in seen}
+
+
+def fit_model(kind: str, data: LabelledSet, C: float | None = None, calibrate: bool = True,
+              log: Callable[[str], None] = lambda s: None) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
+    cfg = KIND_CONFIG[kind]
+    featuriser = cfg["featuriser"]()
+    C = float(cfg["C"] if C is None else C)
+    y = np.asarray(data.labels, dtype=np.int64)
+    if len(set(y.tolist())) < 2:
+        raise ValueError("training data needs both labels (0 and 1)")
+    sw = sample_weights(data.sources)
+    log(f"featurising {len(y)} rows")
+    X = featurise(featuriser, data.texts)
+    a, b, table = 1.0, 0.0, []
+    if calibrate:
+        log("5-fold out-of-fold scores for calibration")
+        groups = np.asarray([_group_key(kind, t, s) for t, s in zip(data.texts, data.sources)])
+        z = out_of_fold(X, y, C, groups=groups, sw=sw)
+        a, b = platt(z, y)
+        p = 1.0 / (1.0 + np.exp(-(a * z + b)))
+        table = pr_table(p, y)
+    log("final fit")
+    clf = _fit_lr(X, y, C, sw)
+    coef = clf.coef_[0]
+    w = coef[: featuriser.dim].astype(np.float32)
+    wd = coef[featuriser.dim:].astype(np.float32)
+    meta: dict[str, Any] = {
+        "name": kind,
+        "features": featuriser.config(),
+        "bias": float(clf.intercept_[0]),
+        "calibration": {"method": "platt (5-fold grouped out-of-fold)" if calibrate else "none", "a": a, "b": b},
+        "signal": {"weight_knots": [list(k) for k in cfg["weight_knots"]]},
+        "training": {"C": C, "class_weight": "balanced", "builtin_sample_weight": BUILTIN_WEIGHT, "solver": "liblinear", "seed": SEED,
+                     "rows": int(len(y)), "fraud": int(y.sum()), "legit": int(len(y) - y.sum()),
+                     "sources": data.counts()},
+        "out_of_fold_pr": table,
+    }
+    if kind == "url":
+        from scamshield.engine.textmodel import DENSE_URL_FEATURES
+
+        meta["dense_weights"] = {n: round(float(v), 4) for n, v in zip(DENSE_URL_FEATURES, wd)}
+        # Explanations report dense contributions relative to the training mean (else "host length" would
+        # top every explanation just because every host has a length).
+        meta["dense_mean"] = [round(float(v), 6) for v in np.asarray(X[:, featuriser.dim:].mean(axis=0)).ravel()]
+    meta["vocabulary"] = vocabulary(featuriser, data.texts, w)
+    return {"w": w.astype(np.float16), "wd": wd}, meta
+
+
+def build_model(arrays: dict[str, np.ndarray], meta: dict[str, Any]) -> LinearTextModel:
+    return LinearTextModel.from_arrays(meta["name"], arrays, meta)
+
+
+def write_artefact(arrays: dict[str, np.ndarray], meta: dict[str, Any], out_dir: str | Path) -> list[Path]:
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    name = meta["name"]
+    digest = hashlib.sha256(arrays["w"].tobytes() + arrays["wd"].tobytes()).hexdigest()[:10]
+    meta = {**meta, "version": f"{MODEL_VERSION_PREFIX}.{digest}",
+            "created": _dt.date.today().isoformat(), "weights_sha256_10": digest}
+    npz = out / f"{name}.npz"
+    np.savez_compressed(npz, **arrays)
+    js = out / f"{name}.json"
+    js.write_text(json.dumps(meta, indent=1, ensure_ascii=False, sort_keys=False) + "\n", encoding="utf-8")
+    return [npz, js]
+
+
+def default_out_dir() -> Path:
+    return Path(__file__).resolve().parent.parent / "engine" / "models"
+
+
+def train(kind: str, paths: list[str], out_dir: str | Path | None = None, builtin: bool = True,
+          C: float | None = None, log: Callable[[str], None] = lambda s: None) -> dict[str, Any]:
+    """Train ``kind`` on the CSVs in ``paths`` (+ the built-in CC0 sets) and write the artefacts."""
+    if kind not in KIND_CONFIG:
+        raise ValueError(f"unknown model kind {kind!r}; expected one of {sorted(KIND_CONFIG)}")
+    data = load_training_data(kind, paths, builtin=builtin)
+    log(f"{kind}: {len(data)} rows after de-duplication/augmentation from {len(paths)} file(s)")
+    arrays, meta = fit_model(kind, data, C=C, log=log)
+    meta["training"]["files"] = [str(Path(p)) for p in paths]
+    files = write_artefact(arrays, meta, out_dir or default_out_dir())
+    return {"kind": kind, "files": [str(f) for f in files], "bytes": sum(f.stat().st_size for f in files),
+            "rows": meta["training"]["rows"], "out_of_fold_pr": meta["out_of_fold_pr"]}
