@@ -24,6 +24,7 @@ CLOSE_HEARTBEAT = 4002
 
 _SEEN_ALERTS = 512  # alert ids remembered per connection to drop duplicates (live + replay overlap)
 _CLOSE_TIMEOUT = 2.0
+_background: set[asyncio.Task] = set()  # keeps fire-and-forget close tasks referenced until done
 
 
 class Transport(Protocol):
@@ -55,6 +56,7 @@ class Connection:
         self._seen: deque[str] = deque()
         self._seen_set: set[str] = set()
         self._replaying = False
+        self._overflowed = False
         self._pending: list[tuple[str, str, float | None]] = []
 
     # -- lifecycle ----------------------------------------------------------------------------------------------
@@ -101,15 +103,14 @@ class Connection:
             self._queue.put_nowait((text, created_ts))
             return True
         except asyncio.QueueFull:
-            log.warning("slow consumer: closing connection %s (queue of %d full)", self.id, self._queue_size)
-            asyncio.get_running_loop().create_task(self.close(CLOSE_SLOW, "slow consumer: reconnect with since"))
+            self._overflow()
             return False
 
     def send_alert(self, alert_id: str, text: str, created_ts: float | None = None, *, replay: bool = False) -> bool:
         """Queue an alert once per connection (an alert seen by replay and live is sent once)."""
         if self._replaying and not replay:
             if len(self._pending) >= self._queue_size:
-                asyncio.get_running_loop().create_task(self.close(CLOSE_SLOW, "slow consumer: reconnect with since"))
+                self._overflow()
                 return False
             self._pending.append((alert_id, text, created_ts))
             return True
@@ -117,6 +118,15 @@ class Connection:
             return False
         self._remember(alert_id)
         return self.send(text, created_ts)
+
+    def _overflow(self) -> None:
+        if self._overflowed:
+            return
+        self._overflowed = True
+        log.warning("slow consumer: closing connection %s (queue of %d full)", self.id, self._queue_size)
+        task = asyncio.get_running_loop().create_task(self.close(CLOSE_SLOW, "slow consumer: reconnect with since"))
+        _background.add(task)
+        task.add_done_callback(_background.discard)
 
     def begin_replay(self) -> None:
         """Hold live alerts until the replay from the store is queued, so they arrive after it."""
