@@ -10,7 +10,8 @@ import time
 
 _PHONE = re.compile(r"(?<![\w])\+?\d[\d\s-]{7,14}\d(?![\w])")
 _JWT = re.compile(r"eyJ[\w-]{5,}\.[\w-]{5,}\.[\w-]{5,}")
-_BEARER = re.compile(r"(?i)(bearer\s+|token=)[^\s&\"']+")
+_BEARER = re.compile(r"(?i)(bearer\s+|token=|phone_number=|phone=|from=|to=|caller=)[^\s&\"']+")
+_PERCENT_PLUS = re.compile(r"(?i)%2B")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 
 
@@ -26,6 +27,7 @@ def mask_phone(number: str | None) -> str | None:
 
 
 def redact(text: str) -> str:
+    text = _PERCENT_PLUS.sub("+", text)
     text = _JWT.sub("[token]", text)
     text = _BEARER.sub(lambda m: m.group(1) + "[redacted]", text)
     text = _EMAIL.sub("[email]", text)
@@ -77,5 +79,9 @@ def configure_logging(level: str = "INFO", *, json_logs: bool = False) -> None:
         lg = logging.getLogger(name)
         lg.handlers = []
         lg.propagate = True
+    # Drivers and HTTP clients log SQL parameters / payloads at DEBUG: never let them through, whatever the level.
+    for name in ("aiosqlite", "sqlalchemy", "sqlalchemy.engine", "asyncpg", "websockets", "httpcore", "httpx",
+                 "hpack", "multipart", "python_multipart"):
+        logging.getLogger(name).setLevel(logging.WARNING)
     # uvicorn's access log prints query strings (which may hold ?token=); our middleware logs requests instead.
     logging.getLogger("uvicorn.access").disabled = True

@@ -6,10 +6,10 @@ import os
 import secrets
 from functools import cached_property
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, SecretStr, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from scamshield.errors import ConfigError
 
@@ -37,7 +37,8 @@ class Settings(BaseSettings):
 
     # --- HTTP -------------------------------------------------------------------------------------------------
     max_body_bytes: int = 64 * 1024
-    cors_origins: list[str] = Field(default_factory=list)
+    cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    trusted_proxies: Annotated[list[str], NoDecode] = Field(default_factory=list, description="Peers whose X-Forwarded-For is believed")
     rate_limit_user: str = "120/minute"
     rate_limit_ip: str = "600/minute"
     rate_limit_service: str = "6000/minute"
@@ -65,10 +66,14 @@ class Settings(BaseSettings):
     community_window_days: int = 30
     retention_days: int = 90
 
-    @field_validator("cors_origins", mode="before")
+    @field_validator("cors_origins", "trusted_proxies", mode="before")
     @classmethod
     def _split_origins(cls, v: object) -> object:
-        if isinstance(v, str) and not v.strip().startswith("["):
+        if isinstance(v, str):
+            if v.strip().startswith("["):
+                import json
+
+                return json.loads(v)
             return [o.strip() for o in v.split(",") if o.strip()]
         return v
 
