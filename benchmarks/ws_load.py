@@ -437,6 +437,23 @@ async def produce(args: argparse.Namespace, base: str, jobs: list[tuple[str, str
             "start_lag_p99_ms": ms(pct(lag, 99)), "start_lag_max_ms": ms(lag[-1] if lag else None)}
 
 
+def start_profile(args: argparse.Namespace, pid: int, name: str) -> subprocess.Popen | None:
+    if not args.py_spy:
+        return None
+    out = Path(args.profile_dir) / f"{name}.folded"
+    return subprocess.Popen([args.py_spy, "record", "--pid", str(pid), "--output", str(out), "--format", "raw", "--rate", "200",
+                             "--nonblocking"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def stop_profile(spy: subprocess.Popen | None) -> None:
+    if spy is not None:
+        spy.send_signal(signal.SIGINT)
+        try:
+            spy.wait(30)
+        except subprocess.TimeoutExpired:
+            spy.kill()
+
+
 # ================================================================================================ main
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -451,6 +468,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="2: connections on A, alerts ingested on B (every alert crosses Redis)")
     ap.add_argument("--spread", action="store_true", help="with 2 instances, connections on both A and B")
     ap.add_argument("--database-url", help="default: SQLite (1 instance) or a fresh PostgreSQL database (2)")
+    ap.add_argument("--postgres", action="store_true", help="create a fresh PostgreSQL database even for 1 instance")
     ap.add_argument("--redis-url", help="default: none (1 instance) or redis://127.0.0.1:6379/0 (2)")
     ap.add_argument("--uvicorn-ws", choices=("websockets", "websockets-sansio", "wsproto"),
                     help="serve through uvicorn with this WS implementation instead of `scamshield serve`")
@@ -461,6 +479,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--grace", type=float, default=3.0, help="seconds to wait for late deliveries")
     ap.add_argument("--max-seconds", type=float, default=900, help="hard bound on the whole run")
     ap.add_argument("--keep-logs", action="store_true")
+    ap.add_argument("--py-spy", help="path to a py-spy binary: profile the server during set-up and alerts")
+    ap.add_argument("--profile-dir", default=".", help="where py-spy writes setup.folded / alerts.folded (collapsed stacks)")
     args = ap.parse_args(argv)
 
     signal.signal(signal.SIGALRM, lambda *_: (_ for _ in ()).throw(SystemExit("--max-seconds exceeded")))
@@ -479,8 +499,8 @@ def main(argv: list[str] | None = None) -> int:
     redis_url = args.redis_url
     if args.instances == 2:
         redis_url = redis_url or "redis://127.0.0.1:6379/0"
-        if not db_url:
-            db_url = created_db = create_pg_database()
+    if (args.instances == 2 or args.postgres) and not db_url:
+        db_url = created_db = create_pg_database()
     env = {"SCAMSHIELD_ENV": "test", "SCAMSHIELD_JWT_SECRET": secret, "SCAMSHIELD_RATE_LIMIT_USER": "off",
            "SCAMSHIELD_RATE_LIMIT_IP": "off", "SCAMSHIELD_RATE_LIMIT_SERVICE": "off", "SCAMSHIELD_LOG_LEVEL": "WARNING",
            "SCAMSHIELD_WS_HEARTBEAT_SECONDS": "25"}
@@ -522,7 +542,9 @@ def main(argv: list[str] | None = None) -> int:
 
         cpu0 = {s.name: proc_cpu_s(s.pid) for s in servers}
         t_connect = time.monotonic()
+        spy = start_profile(args, a.pid, "setup")
         connected = [pipe.recv() for pipe in pipes]
+        stop_profile(spy)
         connect_seconds = time.monotonic() - t_connect
         cpu_connect = {s.name: round((proc_cpu_s(s.pid) or 0) - (cpu0[s.name] or 0), 2) for s in servers}
         ok = sum(c["ok"] for c in connected)
@@ -576,7 +598,9 @@ def main(argv: list[str] | None = None) -> int:
             cpu_a = {s.name: proc_cpu_s(s.pid) for s in servers}
             busy0 = machine_busy()
             t_run = time.monotonic()
+            spy = start_profile(args, b.pid, "alerts")
             prod = asyncio.run(produce(args, f"http://127.0.0.1:{b.port}", jobs, service_tok, admin_tok))
+            stop_profile(spy)
             time.sleep(args.grace)
             run_wall = time.monotonic() - t_run
             cpu_b = {s.name: proc_cpu_s(s.pid) for s in servers}
