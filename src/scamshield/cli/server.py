@@ -167,9 +167,10 @@ def serve(
         1, "--workers", min=1,
         help="Worker processes. More than one needs [bold]SCAMSHIELD_REDIS_URL[/] so alerts cross processes."),
     proxy_ips: str = typer.Option(
-        "127.0.0.1", "--proxy-ips",
-        help="Comma-separated addresses of reverse proxies whose X-Forwarded-For/-Proto headers are trusted "
-             "(the client IP used for rate limits and logs), or [bold]*[/] for any."),
+        None, "--proxy-ips", show_default=False,
+        help="Comma-separated addresses (or CIDR blocks) of reverse proxies whose X-Forwarded-For/-Proto headers are "
+             "trusted (the client IP used for rate limits), or [bold]*[/] for any. Default: "
+             "SCAMSHIELD_TRUSTED_PROXIES, else 127.0.0.1."),
 ) -> None:
     """Apply migrations, then serve the API, the WebSocket, the Twilio webhooks and the console."""
     import uvicorn
@@ -188,6 +189,8 @@ def serve(
              "another", "set SCAMSHIELD_REDIS_URL=redis://host:6379/0, or run one worker per instance")
     check_auth_settings(settings)
     prepare_database(settings.resolved_database_url)
+    if proxy_ips is None:
+        proxy_ips = ",".join(getattr(settings, "trusted_proxies", None) or []) or "127.0.0.1"
     common = dict(host=host, port=port, log_config=None, access_log=False, ws_max_size=settings.ws_max_message_bytes,
                   timeout_graceful_shutdown=10, proxy_headers=True, forwarded_allow_ips=proxy_ips)
     if workers > 1:
