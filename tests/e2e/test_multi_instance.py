@@ -296,3 +296,23 @@ async def test_kill_instance_then_reconnect_elsewhere_recovers_every_missed_aler
     replayed = [m for m in moved.alerts() if m.get("replayed")]
     assert replayed, "some alerts were produced while the phone was offline: they must come from the replay"
     assert [m["seq"] for m in moved.alerts()] == sorted(m["seq"] for m in moved.alerts())
+
+
+async def test_graceful_shutdown_tells_clients_to_reconnect_and_they_lose_nothing(cluster, b, devices, http):
+    d = cluster.start("d")
+    frank = new_id("frank")
+    phone = await devices(d, frank)
+    first = await simulate(http, b, frank)
+    await phone.wait_for(lambda m: m.get("alert_id") == first["alert_id"], what="the first alert")
+
+    await asyncio.to_thread(d.stop)  # SIGTERM: stop accepting, close sockets with a "reconnect" code, drain
+    await asyncio.wait_for(phone._task, 10)
+    assert phone.closed_code in (1012, 4000), f"expected a reconnect close code, got {phone.closed_code}"
+    # uvicorn re-raises SIGTERM after a clean shutdown, so the exit status is -15 either way: read the log
+    assert "Application shutdown complete" in (cluster.logs / "d.log").read_text()
+
+    missed = [await simulate(http, b, frank) for _ in range(2)]
+    moved = await devices(b, frank, since=first["seq"])
+    for m in missed:
+        await moved.wait_for(lambda x, m=m: x.get("alert_id") == m["alert_id"], what="a missed alert")
+    assert sorted(x["alert_id"] for x in moved.alerts()) == sorted(m["alert_id"] for m in missed)
