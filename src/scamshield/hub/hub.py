@@ -49,6 +49,7 @@ class Hub:
         self._heartbeat: asyncio.Task | None = None
         self._total = 0
         self._closing = False
+        self._tasks: set[asyncio.Task] = set()
 
     # -- lifecycle ------------------------------------------------------------------------------------------------
     async def start(self) -> None:
@@ -201,7 +202,9 @@ class Hub:
                 ping = ServerPing(ts=round(time.time(), 3)).to_json()
                 for conn in self.snapshot():
                     if conn.heartbeat_opt_in and now - conn.last_received > HEARTBEAT_MISSES * interval:
-                        asyncio.create_task(conn.close(CLOSE_HEARTBEAT, "heartbeat timeout: reconnect"))
+                        task = asyncio.create_task(conn.close(CLOSE_HEARTBEAT, "heartbeat timeout: reconnect"))
+                        self._tasks.add(task)
+                        task.add_done_callback(self._tasks.discard)
                     else:
                         conn.send(ping)
             except Exception:  # pragma: no cover - never let the heartbeat die

@@ -165,6 +165,7 @@ class ReplayComplete(_ServerMessage):
     type: Literal["replay_complete"] = "replay_complete"
     count: int
     since: int | None = None  # the ``since`` the client sent; null = unacked alerts of the replay window
+    more: bool = False  # the replay hit its limit: reconnect with ``since`` = the last replayed seq for the rest
 
 
 class ErrorMessage(_ServerMessage):

@@ -54,28 +54,32 @@ class AlertService:
         self._settings = settings
 
     async def refresh_held_gauge(self) -> None:
+        """The held-alert gauge is read from the database (holds and associations may happen on other instances);
+        refreshed at start-up and whenever this instance holds or assigns alerts (rare events)."""
         async with self._db.session() as session:
             self._metrics.held_alerts.set(await alert_store.count_held(session))
 
     # -- delivery ---------------------------------------------------------------------------------------------------
     async def publish(self, alerts: Iterable[Alert], *, new: bool = True) -> None:
         """Publish stored alerts (call after the transaction that stored them committed)."""
+        held = False
         for alert in alerts:
             if new:
                 self._metrics.alerts.labels(alert.fraud_type if alert.fraud_type in FRAUD_TYPES else "other").inc()
             if alert.user_id is not None:
                 await self._hub.publish_user(alert.user_id, alert_payload(alert))
             else:
-                if new:
-                    self._metrics.held_alerts.inc()
+                held = True
                 if self._settings.unrouted_alerts == "broadcast":
                     await self._hub.publish_broadcast(redacted_payload(alert))
+        if held:
+            await self.refresh_held_gauge()
 
     async def publish_assigned(self, alerts: list[Alert]) -> None:
         """Held alerts that just got an owner (association)."""
         if alerts:
-            self._metrics.held_alerts.dec(len(alerts))
             await self.publish(alerts, new=False)
+            await self.refresh_held_gauge()
 
     # -- reconnect replay -------------------------------------------------------------------------------------------
     async def last_seq(self, user_id: str) -> int:
@@ -83,6 +87,7 @@ class AlertService:
             return await alert_store.current_seq(session, user_id)
 
     async def replay(self, user_id: str, since: int | None) -> list[dict[str, Any]]:
+        """At most ``REPLAY_LIMIT`` alerts in seq order; with more, reconnect with ``since`` = the last one."""
         async with self._db.session() as session:
             if since is not None:
                 rows = await alert_store.alerts_since(session, user_id, since)

@@ -53,6 +53,7 @@ from scamshield.hub.messages import (
     parse_client_message,
 )
 from scamshield.services.calls import SERVICE_ACTOR, Actor
+from scamshield.store.alerts import REPLAY_LIMIT
 
 log = logging.getLogger("scamshield.ws")
 router = APIRouter()
@@ -139,7 +140,7 @@ async def user_socket(ws: WebSocket) -> None:
         replay = await alerts.replay(principal.user_id, since)
         for payload in replay:
             conn.send_alert(payload["alert_id"], json.dumps(payload, separators=(",", ":")), replay=True)
-        conn.send(ReplayComplete(count=len(replay), since=since).to_json())
+        conn.send(ReplayComplete(count=len(replay), since=since, more=len(replay) >= REPLAY_LIMIT).to_json())
         conn.end_replay()
         reader = asyncio.create_task(_read_loop(ws, conn, principal, ctx))
         closed = asyncio.create_task(conn.closed.wait())
