@@ -211,6 +211,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--duration", type=float, default=8.0, help="seconds per phase")
     ap.add_argument("--rounds", type=int, default=2, help="alternating rounds of (bare, sms, url)")
     ap.add_argument("--warmup", type=float, default=2.0, help="seconds of warm-up per route before measuring")
+    ap.add_argument("--only", choices=("bare", "sms", "url"), action="append", help="measure only these routes")
+    ap.add_argument("--py-spy", help="path to a py-spy binary: record the server during the measured phases")
+    ap.add_argument("--profile-out", default="http.folded", help="py-spy output (collapsed stacks)")
     args = ap.parse_args(argv)
     if args.duration * 3 * args.rounds > 900:
         raise SystemExit("refusing to run longer than 15 minutes")
@@ -244,6 +247,8 @@ def main(argv: list[str] | None = None) -> int:
         payloads = sample_payloads()
         routes = [("bare", args.bare, "GET", [{}]), ("sms", "/analyze/sms", "POST", payloads["sms"]),
                   ("url", "/analyze/url", "POST", payloads["url"])]
+        if args.only:
+            routes = [r for r in routes if r[0] in args.only]
         rss_before = rss_kb(server_pid)
         phases: list[dict] = []
         ctx = mp.get_context("fork")
@@ -252,13 +257,23 @@ def main(argv: list[str] | None = None) -> int:
                 for name, route, method, body in routes:
                     run_phase(pool, base, name, route, method, body, token, args.concurrency, args.client_procs,
                               args.warmup, server_pid)
+            spy = None
+            if args.py_spy and server_pid:
+                spy = subprocess.Popen([args.py_spy, "record", "--pid", str(server_pid), "--output", args.profile_out,
+                                        "--format", "raw", "--rate", "200", "--nonblocking"],
+                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             for _ in range(args.rounds):
                 for name, route, method, body in routes:
                     phases.append(run_phase(pool, base, name, route, method, body, token, args.concurrency,
                                             args.client_procs, args.duration, server_pid))
+            if spy is not None:
+                spy.send_signal(signal.SIGINT)
+                spy.wait(30)
         summary = summarise(phases, args.duration)
 
         def ratio(a: str, b: str, key: str, invert: bool = False) -> float | None:
+            if a not in summary or b not in summary:
+                return None
             x, y = summary[a].get(key), summary[b].get(key)
             if not x or not y:
                 return None
