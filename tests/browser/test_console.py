@@ -180,8 +180,11 @@ def _token(user_id: str, roles: list[str] | None = None, phone: str | None = Non
 
 @pytest.mark.browser
 @pytest.mark.timeout(180)
-def test_console_flow_in_chromium(page, dev_server):
+def test_console_flow_in_chromium(page, dev_server, tmp_path):
     from playwright.sync_api import expect
+
+    # The docs' screenshots are refreshed only on request, so a test run leaves the tree clean.
+    shots = DOCS_IMG if os.environ.get("SCAMSHIELD_UPDATE_SCREENSHOTS") == "1" else tmp_path
 
     user = f"console{uuid.uuid4().hex[:8]}"
     token = _token(user, roles=["admin"], phone="+919876543210")
@@ -218,8 +221,9 @@ def test_console_flow_in_chromium(page, dev_server):
     score = int(page.get_by_test_id("result-score").inner_text())
     assert 50 <= score <= 100
     expect(page.get_by_test_id("result-level")).to_have_text(re.compile("high|critical"))
-    DOCS_IMG.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(DOCS_IMG / "console.png"), full_page=True)
+    shots.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(shots / "console.png"), full_page=True)
+    assert (shots / "console.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
     # A safe UPI QR, autodetected.
     page.get_by_test_id("analyze-input").fill("upi://pay?pa=ramesh123@okicici&pn=Ramesh%20Kumar&cu=INR")
@@ -234,7 +238,7 @@ def test_console_flow_in_chromium(page, dev_server):
     expect(modal).to_be_visible(timeout=15_000)
     expect(page.get_by_test_id("alert-type")).to_have_text("BANK KYC IMPERSONATION")
     expect(page.get_by_test_id("alert-reasons")).to_contain_text("test alert")
-    page.screenshot(path=str(DOCS_IMG / "console-alert.png"))
+    page.screenshot(path=str(shots / "console-alert.png"))
     page.get_by_test_id("hang-up").click()
     expect(modal).to_be_hidden(timeout=15_000)
     expect(page.get_by_test_id("last-response")).to_have_text(re.compile(r"^hang_up \(alert "))
