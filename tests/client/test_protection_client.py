@@ -272,6 +272,22 @@ async def test_gap_keeps_the_resume_point_back_and_dedup_drops_the_replay():
     assert "since" not in queries[0] and queries[1]["since"] == ["1"]
 
 
+async def test_sequence_going_backwards_resynchronises():
+    async def script(ws, n, received):
+        await ws.send(json.dumps({"type": "connected", "user_id": "u", "connection_id": f"c{n}", "last_seq": 2}))
+        if n == 1:
+            return  # the client must notice that 2 < its since=10 and reconnect without since
+        await ws.send(alert_msg(1, 1))
+        await ws.send(json.dumps({"type": "replay_complete", "count": 1}))
+        await ws.wait_closed()
+
+    async with fake_server(script) as (url, queries, _):
+        async with ProtectionClient(url, "t", since=10, **FAST) as client:
+            got = await take(client, 1)
+            assert [a.alert_id for a in got] == ["a1"] and client.last_seq == 2
+    assert queries[0]["since"] == ["10"] and "since" not in queries[1]
+
+
 async def test_answers_server_pings_and_closes_terminally():
     async def script(ws, n, received):
         await ws.send(json.dumps({"type": "connected", "user_id": "u", "connection_id": "c", "last_seq": 0}))

@@ -461,6 +461,14 @@ class ProtectionClient:
                     self.connection_id = msg.get("connection_id")
                     last = msg.get("last_seq")
                     conn_last_seq = last if isinstance(last, int) else None
+                    if conn_last_seq is not None and self._watermark is not None and conn_last_seq < self._watermark:
+                        # The server's numbering went backwards (database restored or replaced): our ``since``
+                        # would skip its alerts. Start over like a fresh device (unacked alerts); dedup stays.
+                        log.warning("server alert sequence went backwards; resynchronising")
+                        self._watermark = None
+                        self._above.clear()
+                        await ws.close(1000, "resync")
+                        return True
                     if self._connected_once:
                         self.reconnects += 1
                     self._connected_once = True
