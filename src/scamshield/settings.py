@@ -54,6 +54,7 @@ class Settings(BaseSettings):
 
     # --- real time --------------------------------------------------------------------------------------------
     twilio_auth_token: SecretStr | None = None
+    stt_engine: str | None = Field(default=None, description="Speech-to-text engine name for Twilio Media Streams")
     unrouted_alerts: Literal["hold", "broadcast"] = "hold"
     alert_replay_hours: int = 24
     ws_max_message_bytes: int = 64 * 1024
