@@ -216,6 +216,12 @@
       case "connected":
         s.attempt = 0;
         s.connLastSeq = typeof msg.last_seq === "number" ? msg.last_seq : null;
+        if (s.connLastSeq !== null && s.watermark !== null && s.connLastSeq < s.watermark) {
+          // The server's numbering went backwards (database replaced): start over like a fresh device.
+          s.watermark = null; s.above.clear();
+          ws.close(1000, "resync");
+          return;
+        }
         text($("me-conn"), msg.connection_id);
         setStatus("connected");
         log(`Connected as ${msg.user_id}.`);
