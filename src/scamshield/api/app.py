@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import gc
 import importlib
 import logging
 from contextlib import asynccontextmanager
@@ -17,6 +19,7 @@ from scamshield.api.middleware import BodyLimitMiddleware, ObservabilityMiddlewa
 from scamshield.api.ratelimit import install_rate_limits
 from scamshield.auth import TokenVerifier
 from scamshield.engine.types import Thresholds
+from scamshield.engine.warmup import warm_up
 from scamshield.metrics import Metrics
 from scamshield.services.analysis import AnalysisService
 from scamshield.services.users import UserDirectory
@@ -47,6 +50,10 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
         if migrate:
             await upgrade_async(url)
         db = Database(url)
+        # Brand index, phrase tries and models load once here (in a thread), not on the first request; then
+        # freeze them out of the garbage collector's generations so they are never scanned again.
+        await asyncio.to_thread(warm_up)
+        gc.freeze()
         ctx = AppContext(settings=settings, db=db, verifier=TokenVerifier(settings), metrics=metrics)
         ctx.extras["analysis"] = AnalysisService(
             db, metrics, Thresholds(settings.threshold_medium, settings.threshold_high, settings.threshold_critical))
