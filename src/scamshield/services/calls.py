@@ -25,6 +25,7 @@ from scamshield.errors import Forbidden, InvalidInput
 from scamshield.metrics import Metrics
 from scamshield.services.alerts import AlertService
 from scamshield.services.llm_judge import LLMJudge
+from scamshield.services.user_settings import notification_preferences
 from scamshield.settings import Settings
 from scamshield.store import alerts as alert_store
 from scamshield.store import calls as call_store
@@ -36,6 +37,9 @@ log = logging.getLogger("scamshield.calls")
 
 SOURCES = ("api", "ws", "twilio", "media", "debug")
 _JUDGE_CONCURRENCY = 8
+
+
+_LEVEL_RANK = {"low": 0, "medium": 1, "high": 2, "critical": 3}
 
 
 def short_sid(call_sid: str) -> str:
@@ -193,7 +197,7 @@ class CallService:
                 await call_store.save_detection(session, call_sid, state=state, risk_score=update.risk_score,
                                                 risk_level=update.risk_level, fraud_type=update.fraud_type,
                                                 flagged=update.should_alert)
-                if update.should_alert:
+                if update.should_alert and await self._wants_alert(session, owner, update.alert_level or update.risk_level):
                     ftype = update.fraud_type or "GENERIC_SCAM"
                     new_alert = await alert_store.create_alert(
                         session, user_id=owner, call_sid=call_sid, fraud_type=ftype, risk_score=update.risk_score,
@@ -210,6 +214,16 @@ class CallService:
         elif self.judge is not None and segment.final and update.risk_score >= self.thresholds.medium:
             self._spawn(self._consult_judge(call_sid, source))
         return result
+
+    @staticmethod
+    async def _wants_alert(session: Any, owner: str | None, level: str) -> bool:
+        """The owner's notification preferences (``/settings``): call alerts on, and at or above their minimum level.
+        The call is still marked flagged either way, so a payment made just after it is still called out."""
+        if owner is None:
+            return True
+        user = await user_store.get_user(session, owner)
+        prefs = notification_preferences(user.settings if user is not None else None)
+        return prefs.call_alerts and _LEVEL_RANK.get(level, 0) >= _LEVEL_RANK[prefs.min_alert_level]
 
     # -- optional LLM judge -----------------------------------------------------------------------------------------
     def _spawn(self, coro: Any) -> None:
