@@ -476,6 +476,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--connect-concurrency", type=int, default=64, help="handshakes in flight per client process")
     ap.add_argument("--producer-connections", type=int, default=32)
     ap.add_argument("--max-inflight", type=int, default=256)
+    ap.add_argument("--idle-seconds", type=float, default=10.0, help="idle window after connecting (CPU measured)")
     ap.add_argument("--grace", type=float, default=3.0, help="seconds to wait for late deliveries")
     ap.add_argument("--max-seconds", type=float, default=900, help="hard bound on the whole run")
     ap.add_argument("--keep-logs", action="store_true")
@@ -549,6 +550,10 @@ def main(argv: list[str] | None = None) -> int:
         cpu_connect = {s.name: round((proc_cpu_s(s.pid) or 0) - (cpu0[s.name] or 0), 2) for s in servers}
         ok = sum(c["ok"] for c in connected)
         time.sleep(3)  # let allocations settle
+        idle0 = {s.name: proc_cpu_s(s.pid) for s in servers}
+        time.sleep(args.idle_seconds)  # idle sockets: heartbeats, protocol pings, nothing else
+        idle_cpu = {s.name: round(100 * ((proc_cpu_s(s.pid) or 0) - (idle0[s.name] or 0)) / max(args.idle_seconds, 1e-9), 1)
+                    for s in servers}
         rss_connected = {s.name: proc_status_kb(s.pid) for s in servers}
         per_server_conns = {s.name: sum(1 for i in range(n) if conn_server_of[i] == s.name) for s in servers}
         failures: dict[str, int] = {}
@@ -563,6 +568,8 @@ def main(argv: list[str] | None = None) -> int:
                 "requested": n, "established": ok, "users": n_users, "failures_retried": failures,
                 "setup_seconds": round(connect_seconds, 2), "setup_per_second": round(ok / connect_seconds, 1),
                 "server_cpu_s_during_setup": cpu_connect,
+                "server_cpu_ms_per_setup": {k: round(1000 * v / max(1, ok), 2) for k, v in cpu_connect.items()},
+                "idle_server_cpu_percent_of_one_core": idle_cpu, "idle_seconds": args.idle_seconds,
             },
             "server_memory": {
                 s.name: {"rss_kb_before": rss_before[s.name], "rss_kb_connected": rss_connected[s.name],
