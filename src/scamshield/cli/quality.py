@@ -112,7 +112,7 @@ def evaluate(kind: str, data: Path, limit: int | None = None, model_only: bool =
     out = summarise(records, worst=worst)
     name = "model-only" if model_only else "full+model" if add_model else "full"
     out = {"kind": kind, "data": str(data), "analyser": name, **out}
-    if kind == "transcript":
+    if kind == "transcript" and not model_only:
         fr = [r.extra.get("alert_at_fraction") for r in records if r.label]
         alerted = [f for f in fr if f is not None]
         out["early_warning"] = {

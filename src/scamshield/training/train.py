@@ -223,10 +223,14 @@ def fit_model(kind: str, data: LabelledSet, C: float | None = None, calibrate: b
     log(f"featurising {len(y)} rows")
     X = featurise(featuriser, data.texts)
     a, b, table = 1.0, 0.0, []
+    folds = int(min(5, y.sum(), len(y) - y.sum()))
+    if calibrate and folds < 2:
+        log("too few rows per class for cross-validated calibration; writing an uncalibrated model")
+        calibrate = False
     if calibrate:
         log("5-fold out-of-fold scores for calibration")
         groups = np.asarray([_group_key(kind, t, s) for t, s in zip(data.texts, data.sources)])
-        z = out_of_fold(X, y, C, groups=groups, sw=sw)
+        z = out_of_fold(X, y, C, groups=groups, sw=sw, folds=folds)
         a, b = platt(z, y)
         p = 1.0 / (1.0 + np.exp(-(a * z + b)))
         table = pr_table(p, y)
@@ -239,7 +243,7 @@ def fit_model(kind: str, data: LabelledSet, C: float | None = None, calibrate: b
         "name": kind,
         "features": featuriser.config(),
         "bias": float(clf.intercept_[0]),
-        "calibration": {"method": "platt (5-fold grouped out-of-fold)" if calibrate else "none", "a": a, "b": b},
+        "calibration": {"method": f"platt ({folds}-fold grouped out-of-fold)" if calibrate else "none", "a": a, "b": b},
         "signal": {"weight_knots": [list(k) for k in cfg["weight_knots"]]},
         "training": {"C": C, "class_weight": "balanced", "builtin_sample_weight": BUILTIN_WEIGHT, "solver": "liblinear", "seed": SEED,
                      "rows": int(len(y)), "fraud": int(y.sum()), "legit": int(len(y) - y.sum()),
