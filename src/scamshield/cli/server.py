@@ -191,7 +191,10 @@ def serve(
     prepare_database(settings.resolved_database_url)
     if proxy_ips is None:
         proxy_ips = ",".join(getattr(settings, "trusted_proxies", None) or []) or "127.0.0.1"
-    common = dict(host=host, port=port, log_config=None, access_log=False, ws_max_size=settings.ws_max_message_bytes * 2 + 1024,
+    # The transport's frame cap sits above the app's message cap so that oversized messages reach the app and get
+    # the documented 4413; only frames far over it are cut by the WebSocket layer (1009).
+    common = dict(host=host, port=port, log_config=None, access_log=False,
+                  ws_max_size=settings.ws_max_message_bytes * 2 + 1024,
                   timeout_graceful_shutdown=10, proxy_headers=True, forwarded_allow_ips=proxy_ips)
     if workers > 1:
         uvicorn.run("scamshield.cli.server:app_factory", factory=True, workers=workers, **common)
