@@ -575,7 +575,7 @@ def main(argv: list[str] | None = None) -> int:
                 s.name: {"rss_kb_before": rss_before[s.name], "rss_kb_connected": rss_connected[s.name],
                          "connections": per_server_conns[s.name],
                          "kb_per_connection": round(((rss_connected[s.name] or 0) - (rss_before[s.name] or 0))
-                                                    / max(1, per_server_conns[s.name]), 2)}
+                                                    / per_server_conns[s.name], 2) if per_server_conns[s.name] else None}
                 for s in servers},
         })
 
