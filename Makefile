@@ -24,9 +24,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
 models: $(STAMP)
-	$(BIN)/python -m scamshield train sms --data ../shared/data/sms_uci_spam_collection/data.csv --data ../shared/data/sms_mendeley_smishing_dev_half/data.csv
-	$(BIN)/python -m scamshield train url --data ../shared/data/urls_phishtank_2020/data.csv --data ../shared/data/urls_benign_iscx2016_dev_half/data.csv
-	$(BIN)/python -m scamshield train transcript --data ../shared/data/transcripts_bothbosu_single_agent/data.csv
+	$(BIN)/python -m scamshield.training all --data-dir ../shared/data
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/engine.py

@@ -26,6 +26,7 @@ from ..errors import InvalidInput, ScamShieldError
 from .cues import ACTION_CODES, BRAND_HEADER_KEYS, HOOK_CODES, MESSAGES, PRESSURE_CODES, SMS_CUES
 from .taxonomy import advice_for
 from .textmatch import normalize, strip_invisible, tokenize
+from .textmodel import sms_model_signal
 from .transaction import device_signals
 from .types import Assessment, Signal
 from .url import analyze_url, extract_urls
@@ -268,6 +269,10 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
             for s in analyze_upi_intent(intent):
                 signals.append(Signal(s.code, s.weight, s.message, {**s.evidence, "source": "upi_intent"},
                                       s.fraud_type))
+
+    learned = sms_model_signal(clean)
+    if learned is not None:
+        signals.append(learned)
 
     a = Assessment("sms", signals, extracted={
         "extracted_urls": urls[:MAX_URLS_REPORTED],

@@ -23,6 +23,7 @@ from typing import Any, Iterable
 from scamshield.engine.brands import BrandMatch, BrandRegistry, default_registry, load_lists
 from scamshield.engine.confusables import is_mixed_script, match_key, scripts_of
 from scamshield.engine.taxonomy import advice_for
+from scamshield.engine.textmodel import url_model_signal
 from scamshield.engine.types import Assessment, Signal
 from scamshield.engine.urlparse import ParsedURL, known_tlds, parse_url, registrable
 from scamshield.errors import InvalidInput
@@ -206,6 +207,9 @@ def analyze_url(
                                       ui_match.evidence(), BRAND))
         shortened = any(s.code == "url_shortener" for s in signals)
         _path_signals(p, reg, L, signals, match, shortened)
+        learned = url_model_signal(url)
+        if learned is not None:
+            signals.append(learned)
 
     if p.original_length > 200 or p.query.count("&") > 30:
         pts = 10 if (p.original_length > 500 or p.query.count("&") > 100) else 5

@@ -18,7 +18,13 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any, AsyncIterator
 
-from scamshield.engine.conversation import CallState, ConversationDetector, DetectionUpdate, Segment
+from scamshield.engine.conversation import (
+    CallState,
+    ConversationDetector,
+    DetectionUpdate,
+    Segment,
+    conservative_model_scorer,
+)
 from scamshield.engine.taxonomy import advice_for
 from scamshield.engine.types import RISK_LEVELS, Thresholds
 from scamshield.errors import Forbidden, InvalidInput
@@ -124,7 +130,7 @@ class CallService:
         self._metrics = metrics
         self._settings = settings
         self.thresholds = Thresholds(settings.threshold_medium, settings.threshold_high, settings.threshold_critical)
-        self.detector = detector or ConversationDetector(self.thresholds)
+        self.detector = detector or ConversationDetector(self.thresholds, model_scorer=conservative_model_scorer)
         self.judge = judge
         self._locks = KeyedLocks()
         self._judge_slots = asyncio.Semaphore(_JUDGE_CONCURRENCY)
