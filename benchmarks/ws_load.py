@@ -341,7 +341,12 @@ async def _client(pipe: Any, plan: dict) -> None:
 
     t0 = time.monotonic()
     await asyncio.gather(*(connect(i, u, t, p) for i, u, t, p in plan["conns"]))
-    pipe.send({"phase": "connected", "ok": len(clients), "failures": failures, "seconds": time.monotonic() - t0})
+    port_of = {i: p for i, _u, _t, p in plan["conns"]}
+    per_port: dict[int, int] = {}
+    for idx in clients:
+        per_port[port_of[idx]] = per_port.get(port_of[idx], 0) + 1
+    pipe.send({"phase": "connected", "ok": len(clients), "failures": failures, "seconds": time.monotonic() - t0,
+               "per_port": per_port})
 
     while True:
         cmd = await recv()
@@ -529,7 +534,6 @@ def main(argv: list[str] | None = None) -> int:
         tokens = {u: mint_token(settings_for_tokens, u, ttl_seconds=7200) for u in users}
         conns = [(i, users[i % n_users], tokens[users[i % n_users]], conn_servers[i % len(conn_servers)].port)
                  for i in range(n)]
-        conn_server_of = {i: conn_servers[i % len(conn_servers)].name for i in range(n)}
         procs = max(1, args.client_procs)
         ctx = mp.get_context("fork")
         pipes = []
@@ -555,7 +559,7 @@ def main(argv: list[str] | None = None) -> int:
         idle_cpu = {s.name: round(100 * ((proc_cpu_s(s.pid) or 0) - (idle0[s.name] or 0)) / max(args.idle_seconds, 1e-9), 1)
                     for s in servers}
         rss_connected = {s.name: proc_status_kb(s.pid) for s in servers}
-        per_server_conns = {s.name: sum(1 for i in range(n) if conn_server_of[i] == s.name) for s in servers}
+        per_server_conns = {s.name: sum(c["per_port"].get(s.port, 0) for c in connected) for s in servers}
         failures: dict[str, int] = {}
         for c in connected:
             for k, v in c["failures"].items():
@@ -563,12 +567,14 @@ def main(argv: list[str] | None = None) -> int:
         report.update({
             "config": {k: v for k, v in vars(args).items()},
             "machine": {"cpus": os.cpu_count(), "loadavg": [round(x, 2) for x in os.getloadavg()],
-                        "rlimit_nofile": list(nofile)},
+                        "rlimit_nofile": list(nofile),
+                        "note": "servers inherit this RLIMIT_NOFILE; without CAP_SYS_RESOURCE it cannot exceed the hard limit"},
             "connections": {
                 "requested": n, "established": ok, "users": n_users, "failures_retried": failures,
                 "setup_seconds": round(connect_seconds, 2), "setup_per_second": round(ok / connect_seconds, 1),
                 "server_cpu_s_during_setup": cpu_connect,
-                "server_cpu_ms_per_setup": {k: round(1000 * v / max(1, ok), 2) for k, v in cpu_connect.items()},
+                "server_cpu_ms_per_setup": {k: round(1000 * v / per_server_conns[k], 2) if per_server_conns[k] else None
+                                            for k, v in cpu_connect.items()},
                 "idle_server_cpu_percent_of_one_core": idle_cpu, "idle_seconds": args.idle_seconds,
             },
             "server_memory": {
