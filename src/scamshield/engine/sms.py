@@ -30,6 +30,7 @@ from .textmodel import sms_model_signal
 from .transaction import device_signals
 from .types import Assessment, Signal
 from .url import analyze_url, extract_urls
+from .vpa import VPA_IN_TEXT_RE, find_vpas
 
 __all__ = ["analyze_sms", "extract_upi_ids", "extract_phone_numbers", "classify_sender", "MAX_SMS_CHARS",
            "MAX_CUE_CHARS", "MAX_LINKS"]
@@ -42,9 +43,8 @@ MAX_URLS_REPORTED = 20
 MAX_PHONE_CANDIDATES = 8
 MAX_UPI_IDS = 10
 
-# local@handle where the handle has no dot after it (so e-mail addresses are not taken for UPI ids).
-_UPI_ID_RE = re.compile(r"(?<![\w.@+-])([a-z0-9][a-z0-9._-]{1,63}@[a-z][a-z0-9]{1,31})(?![\w@-]|\.[a-z0-9])",
-                        re.IGNORECASE)
+# local@handle where the handle has no dot after it (so e-mail addresses are not taken for UPI ids): engine/vpa.py.
+_UPI_ID_RE = VPA_IN_TEXT_RE
 _PHONE_CANDIDATE_RE = re.compile(r"(?<![\w+])(?:\+|00)?\d[\d ().-]{6,16}\d(?![\w])")
 _DLT_RE = re.compile(r"^(?:[A-Z]{2}-)?([A-Z0-9]{6})(?:-[A-Z])?$|^[A-Z]{2}-([A-Z0-9]{3,9})(?:-[A-Z])?$")
 # "Txt NOKIA to 87077", "text TONE or FLAG to 84199", "send GO to No: 86688" (premium-rate short codes).
@@ -66,12 +66,7 @@ _MONEY_RE = re.compile(r"(?:₹|\brs\.?|\binr|£|\$|€|\busd)\s?\d[\d,]{0,14}(?
 
 def extract_upi_ids(text: str, *, limit: int = MAX_UPI_IDS) -> list[str]:
     """UPI ids (``name@handle``) in ``text``; e-mail addresses (``name@domain.tld``) are not UPI ids."""
-    out: dict[str, None] = {}
-    for m in _UPI_ID_RE.finditer(text):
-        out.setdefault(m.group(1).casefold(), None)
-        if len(out) >= limit:
-            break
-    return list(out)
+    return find_vpas(text, limit=limit)
 
 
 def extract_phone_numbers(text: str, *, region: str = "IN", limit: int = MAX_PHONE_CANDIDATES) -> list[str]:

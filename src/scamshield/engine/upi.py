@@ -23,6 +23,7 @@ from urllib.parse import unquote_plus
 from ..errors import InvalidInput
 from .cues import SMS_CUES
 from .taxonomy import advice_for
+from .vpa import VPA_RE as _VPA_RE
 from .textmatch import normalize, strip_invisible, tokenize
 from .types import Assessment, Signal
 
@@ -67,7 +68,7 @@ PSP_HANDLES: frozenset[str] = frozenset({
     "rmhdfcbank", "purz", "fbpe", "yespay", "hdfcbankmerchant", "icicimerchant", "axismerchant",
 })
 
-VPA_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,254}@[a-z][a-z0-9.-]{1,63}$")
+VPA_RE = _VPA_RE  # the one VPA definition (engine/vpa.py): the handle has no dot, so name@gmail.com is no VPA
 _MOBILE_LOCAL_RE = re.compile(r"^(?:\+?91|0)?[6-9]\d{9}$")
 _AMOUNT_RE = re.compile(r"^\d{1,12}(?:\.\d+)?$")
 _BAD_PCT_RE = re.compile(r"%(?![0-9A-Fa-f]{2})")

@@ -12,29 +12,18 @@ from functools import lru_cache
 from typing import Any
 
 from scamshield.auth import normalise_phone
+from scamshield.engine.vpa import MAX_VPA, normalise_vpa  # the one VPA definition; re-exported for the ledger
 from scamshield.errors import InvalidInput
 
 log = logging.getLogger("scamshield.ledger")
 
 ENTITY_TYPES = ("url", "domain", "sms_sender", "upi_id", "phone_number")
-MAX_VPA = 128
 MAX_ENTITY = 256
 
-# Local part: letters, digits, dot, dash, underscore; handle: a PSP handle, letters and digits only (``@okicici``,
-# ``@ybl``), so an e-mail address (``name@gmail.com``) is never taken for a UPI id.
-_VPA = re.compile(r"^[a-z0-9][a-z0-9._-]{0,254}@[a-z][a-z0-9]{1,63}$")
 _SENDER = re.compile(r"^(?:[A-Z]{2}-)?([A-Z0-9]{3,11})(?:-[A-Z])?$")
 _SENDER_OTHER = re.compile(r"^[A-Z0-9+-]{2,20}$")  # short codes and other alphanumeric headers
 _DOMAIN = re.compile(r"^(?=.{1,253}$)(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)+[a-z0-9-]{2,63}$")
 _WS = re.compile(r"\s+")
-
-
-def normalise_vpa(raw: str) -> str:
-    """Lower-case, trimmed and validated VPA (``name@handle``); ``InvalidInput`` otherwise."""
-    vpa = _WS.sub("", str(raw or "")).casefold()
-    if len(vpa) > MAX_VPA or not _VPA.match(vpa):
-        raise InvalidInput("not a valid UPI id (expected name@handle)", code="invalid_vpa")
-    return vpa
 
 
 def _domain(raw: str) -> str:
