@@ -1,4 +1,6 @@
-"""`scamshield purge`: delete personal data older than the retention period (analyses, transcripts, alerts).
+"""`scamshield purge`: delete personal data older than the retention period (analyses, transcripts, alerts; the
+transcript context and caller number kept with old calls), and blank the transcript text of calls that ended more
+than SCAMSHIELD_CALL_SCRUB_HOURS ago.
 
 The server also does this every hour; the command is for cron-driven deployments and for checking what would go.
 """
@@ -15,11 +17,10 @@ def purge(
     dry_run: bool = typer.Option(False, "--dry-run", help="Only count what would be deleted."),
 ) -> None:
     """Delete analyses, transcript segments and alerts older than the retention period."""
-    from scamshield.services.ledger import purge_once
     from scamshield.settings import Settings
     from scamshield.store.base import utcnow
     from scamshield.store.migrate import upgrade
-    from scamshield.store.retention import purge_expired
+    from scamshield.store.retention import purge_expired, purge_in_batches
     from scamshield.store.session import Database
 
     settings = Settings()
@@ -34,8 +35,9 @@ def purge(
         try:
             if dry_run:
                 async with db.session() as session:
-                    return await purge_expired(session, utcnow(), retention, dry_run=True)
-            return await purge_once(db, retention)
+                    return await purge_expired(session, utcnow(), retention, dry_run=True,
+                                               scrub_after_hours=settings.call_scrub_hours)
+            return await purge_in_batches(db, retention, scrub_after_hours=settings.call_scrub_hours)
         finally:
             await db.dispose()
 
