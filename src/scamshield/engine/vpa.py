@@ -1,7 +1,7 @@
 """The one definition of a UPI id (VPA, ``name@handle``) used everywhere: QR/deep-link payees, transactions, UPI ids
 found in messages, and the canonical ids of the payee ledger and reports.
 
-- local part: 2-127 characters of letters, digits, ``.``, ``_``, ``-``, starting with a letter or digit;
+- local part: 1-127 characters of letters, digits, ``.``, ``_``, ``-``, starting with a letter or digit;
 - handle: a PSP handle, a letter then 1-63 letters or digits (``@okicici``, ``@ybl``, ``@paytm``) — no dot, so an
   e-mail address (``name@gmail.com``) is never a VPA;
 - at most ``MAX_VPA`` characters in all; compared lower-case.
@@ -18,11 +18,11 @@ from scamshield.errors import InvalidInput
 __all__ = ["MAX_VPA", "VPA_RE", "VPA_IN_TEXT_RE", "is_vpa", "normalise_vpa", "find_vpas"]
 
 MAX_VPA = 128
-_LOCAL = r"[a-z0-9][a-z0-9._-]{1,126}"
+_LOCAL = r"[a-z0-9][a-z0-9._-]{0,126}"
 _HANDLE = r"[a-z][a-z0-9]{1,63}"
 
 #: A whole string that is a VPA (lower-case input; length included).
-VPA_RE = re.compile(rf"^(?=.{{5,{MAX_VPA}}}$){_LOCAL}@{_HANDLE}$")
+VPA_RE = re.compile(rf"^(?=.{{4,{MAX_VPA}}}$){_LOCAL}@{_HANDLE}$")
 #: A VPA inside free text: not glued to a longer word, and not followed by ``.tld`` (then it is an e-mail address).
 VPA_IN_TEXT_RE = re.compile(rf"(?<![\w.@+-])({_LOCAL}@{_HANDLE})(?![\w@-]|\.[a-z0-9])", re.IGNORECASE)
 _WS = re.compile(r"\s+")
