@@ -18,7 +18,7 @@ install: $(STAMP)
 run: $(STAMP)
 	mkdir -p var
 	$(BIN)/scamshield db upgrade
-	$(BIN)/scamshield serve --host 127.0.0.1 --port 8000
+	SCAMSHIELD_DEV_TOKENS=1 $(BIN)/scamshield serve --host 127.0.0.1 --port 8000
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)

@@ -35,8 +35,16 @@ def redact(text: str) -> str:
     return text
 
 
+_PLAIN = logging.Formatter()
+
+
 class RedactingFilter(logging.Filter):
-    """Last line of defence: scrub every record's rendered message and args."""
+    """Last line of defence: scrub every record's rendered message and args, and its traceback text.
+
+    A traceback ends with the exception's message (``ValueError: bad number +919876543210``) and may show source lines
+    holding data, so it is rendered here and redacted into ``exc_text``, which formatters print instead of rendering
+    ``exc_info`` again.
+    """
 
     def filter(self, record: logging.LogRecord) -> bool:
         try:
@@ -45,10 +53,29 @@ class RedactingFilter(logging.Filter):
             msg = str(record.msg)
         record.msg = redact(msg)
         record.args = None
+        if record.exc_info and record.exc_info[0] is not None:
+            record.exc_text = redact(record.exc_text or _PLAIN.formatException(record.exc_info))
+        elif record.exc_text:
+            record.exc_text = redact(record.exc_text)
+        if record.stack_info:
+            record.stack_info = redact(record.stack_info)
         return True
 
 
+class RedactingFormatter(logging.Formatter):
+    """The text format; tracebacks are redacted even when the record did not pass the filter."""
+
+    def formatException(self, ei) -> str:  # type: ignore[override]
+        return redact(super().formatException(ei))
+
+    def formatStack(self, stack_info: str) -> str:
+        return redact(super().formatStack(stack_info))
+
+
 class JsonFormatter(logging.Formatter):
+    def formatException(self, ei) -> str:  # type: ignore[override]
+        return redact(super().formatException(ei))
+
     def format(self, record: logging.LogRecord) -> str:
         payload = {
             "ts": time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(record.created)) + f".{int(record.msecs):03d}Z",
@@ -72,7 +99,7 @@ def configure_logging(level: str = "INFO", *, json_logs: bool = False) -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler._scamshield = True  # type: ignore[attr-defined]
     handler.addFilter(RedactingFilter())
-    handler.setFormatter(JsonFormatter() if json_logs else logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(JsonFormatter() if json_logs else RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(level.upper())
     for name in ("uvicorn", "uvicorn.error", "uvicorn.access"):

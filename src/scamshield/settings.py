@@ -34,6 +34,12 @@ class Settings(BaseSettings):
     jwt_audience: str | None = None
     jwt_issuer: str | None = None
     jwt_leeway_seconds: int = 30
+    jwt_roles_claim: str = Field(default="roles", description="Claim holding the roles (a dotted path such as "
+                                 "realm_access.roles is followed when no claim has that exact name)")
+    require_verified_phone: bool = Field(default=True, description="Use a token's phone_number for call association "
+                                         "only when phone_number_verified is true")
+    dev_tokens: bool = Field(default=False, description="Enable POST /console/dev-token (development, loopback only)")
+    metrics_token: SecretStr | None = Field(default=None, description="When set, /metrics needs Authorization: Bearer <it>")
 
     # --- HTTP -------------------------------------------------------------------------------------------------
     max_body_bytes: int = 64 * 1024
@@ -54,6 +60,8 @@ class Settings(BaseSettings):
 
     # --- real time --------------------------------------------------------------------------------------------
     twilio_auth_token: SecretStr | None = None
+    twilio_require_stir_a: bool = Field(default=False, description="Auto-associate a Twilio call by its From number "
+                                        "only when StirVerstat is TN-Validation-Passed-A")
     stt_engine: str | None = Field(default=None, description="Speech-to-text engine name for Twilio Media Streams")
     unrouted_alerts: Literal["hold", "broadcast"] = "hold"
     alert_replay_hours: int = 24
@@ -66,6 +74,8 @@ class Settings(BaseSettings):
     community_min_reporters: int = 5
     community_window_days: int = 30
     retention_days: int = 90
+    call_scrub_hours: int = Field(default=24, description="Hours after a call ends before the retention job strips "
+                                  "transcript context from its detector state (0: keep until retention_days)")
 
     @field_validator("cors_origins", "trusted_proxies", mode="before")
     @classmethod
@@ -117,13 +127,33 @@ class Settings(BaseSettings):
             return key
         return Path(key).read_text()
 
-    def validate_for_start(self) -> None:
-        """Refuse to start in production on missing or default secrets."""
+    @property
+    def dev_tokens_enabled(self) -> bool:
+        """``POST /console/dev-token`` may answer at all (it still checks the client is this machine)."""
+        return self.dev_tokens and self.env == "development"
+
+    def validate_for_start(self, *, bind_host: str | None = None) -> None:
+        """Refuse to start in production on missing or default secrets (and dev tokens on a public interface)."""
         if not (self.threshold_medium < self.threshold_high < self.threshold_critical <= 100):
             raise ConfigError("thresholds must satisfy medium < high < critical <= 100")
+        if not self.jwt_roles_claim.strip():
+            raise ConfigError("SCAMSHIELD_JWT_ROLES_CLAIM must name a claim")
+        if self.dev_tokens and self.env == "production":
+            raise ConfigError("SCAMSHIELD_DEV_TOKENS must not be set in production")
+        if self.dev_tokens_enabled and bind_host is not None and not is_loopback_bind(bind_host):
+            raise ConfigError(f"SCAMSHIELD_DEV_TOKENS=1 mints admin tokens: serve it on 127.0.0.1 only, not {bind_host!r}")
         if not self.is_production:
             return
         problems = []
+        if self.jwt_public_key or self.jwks_url:
+            if not self.jwt_audience:
+                problems.append("SCAMSHIELD_JWT_AUDIENCE must be set with an RS256 key or JWKS (tokens your identity "
+                                "provider issues for other applications would be accepted)")
+            if not self.jwt_issuer:
+                problems.append("SCAMSHIELD_JWT_ISSUER must be set with an RS256 key or JWKS")
+        metrics_token = self.metrics_token.get_secret_value() if self.metrics_token else ""
+        if metrics_token and (metrics_token.lower() in _DEFAULT_SECRETS or len(metrics_token) < 16):
+            problems.append("SCAMSHIELD_METRICS_TOKEN must be a random value of >= 16 characters")
         secret = self.jwt_secret.get_secret_value() if self.jwt_secret else ""
         if not (self.jwt_public_key or self.jwks_url):
             if secret.lower() in _DEFAULT_SECRETS or len(secret) < MIN_SECRET_LENGTH:
@@ -137,6 +167,19 @@ class Settings(BaseSettings):
             problems.append("SCAMSHIELD_DATABASE_URL must be set explicitly in production")
         if problems:
             raise ConfigError("refusing to start in production: " + "; ".join(problems))
+
+
+def is_loopback_bind(host: str) -> bool:
+    """``127.0.0.1``, ``::1`` or ``localhost``: an interface only this machine reaches."""
+    import ipaddress
+
+    host = host.strip().strip("[]").lower()
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def load_settings(**overrides: object) -> Settings:

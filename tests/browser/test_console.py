@@ -89,12 +89,29 @@ async def test_dev_token_does_not_exist_outside_development(tmp_path, env, body)
     assert r.json() == missing.json() == {"error": {"code": "not_found", "message": "Not Found"}}
 
 
-async def test_dev_token_in_development(tmp_path):
+async def test_dev_token_needs_the_dev_tokens_switch(tmp_path):
+    """Development alone is not enough: a reverse proxy on this machine makes every remote client look local."""
     settings = Settings(env="development", jwt_secret=TEST_SECRET, data_dir=tmp_path / "var",
+                        rate_limit_ip="off", rate_limit_user="off")
+    assert settings.dev_tokens is False, "dev tokens are off unless SCAMSHIELD_DEV_TOKENS=1"
+    manager, http = await _app_client(settings)
+    try:
+        r = await http.post("/console/dev-token", json={"user_id": "x"}, headers={"Host": "127.0.0.1:8000"})
+        assert r.status_code == 404, r.text
+    finally:
+        await http.aclose()
+        await manager.__aexit__(None, None, None)
+
+
+async def test_dev_token_in_development(tmp_path):
+    settings = Settings(env="development", dev_tokens=True, jwt_secret=TEST_SECRET, data_dir=tmp_path / "var",
                         rate_limit_ip="off", rate_limit_user="off")
     manager, http = await _app_client(settings)
     remote_manager, remote = await _app_client(settings, client_addr=("203.0.113.9", 4444))
     try:
+        # never the service role (it acts for any user): that one comes from `scamshield token --role service`
+        r = await http.post("/console/dev-token", json={"user_id": "x", "roles": ["service"]})
+        assert r.status_code == 422 and r.json()["error"]["code"] == "invalid_role", r.text
         r = await http.post("/console/dev-token", json={"user_id": "dev-alice", "phone": "+919876543210",
                                                         "roles": ["admin"]})
         assert r.status_code == 200, r.text
@@ -147,7 +164,8 @@ def browser():
 @pytest.fixture(scope="module")
 def dev_server(tmp_path_factory) -> Iterator[ServerProcess]:
     tmp = tmp_path_factory.mktemp("console-server")
-    env = {"SCAMSHIELD_ENV": "development", "SCAMSHIELD_JWT_SECRET": SECRET, "SCAMSHIELD_DATA_DIR": str(tmp / "var"),
+    env = {"SCAMSHIELD_ENV": "development", "SCAMSHIELD_DEV_TOKENS": "1",  # as `make run`: the mint button works
+           "SCAMSHIELD_JWT_SECRET": SECRET, "SCAMSHIELD_DATA_DIR": str(tmp / "var"),
            "SCAMSHIELD_DATABASE_URL": f"sqlite+aiosqlite:///{tmp / 'console.db'}", "SCAMSHIELD_REDIS_URL": "",
            "SCAMSHIELD_RATE_LIMIT_USER": "off", "SCAMSHIELD_RATE_LIMIT_IP": "off",
            "SCAMSHIELD_RATE_LIMIT_SERVICE": "off"}

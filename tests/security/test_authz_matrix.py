@@ -271,8 +271,8 @@ def test_development_only_endpoints_are_404_elsewhere(srv, rule):
 def _dev_app(tmp_path):
     from scamshield.api.app import create_app
 
-    s = Settings(env="development", data_dir=tmp_path / "var", jwt_secret=TEST_SECRET, rate_limit_user="off",
-                 rate_limit_ip="off", rate_limit_service="off")
+    s = Settings(env="development", dev_tokens=True, data_dir=tmp_path / "var", jwt_secret=TEST_SECRET,
+                 rate_limit_user="off", rate_limit_ip="off", rate_limit_service="off")
     return create_app(s)
 
 

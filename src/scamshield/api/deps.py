@@ -33,7 +33,7 @@ async def require_user(request: Request) -> Principal:
     token = bearer_token(request)
     if token is None:
         raise AuthError("missing bearer token", code="missing_token")
-    principal = ctx.verifier.verify(token)
+    principal = await ctx.verifier.verify_async(token)
     request.state.principal = principal
     for hook in ctx.extras.get("principal_hooks", ()):  # e.g. user upsert, per-user rate limit
         await hook(request, principal)

@@ -41,6 +41,7 @@ from scamshield.errors import ConfigError, RateLimited
 log = logging.getLogger("scamshield.ratelimit")
 
 WS_FLOOD_CLOSE = 4429  # documented in api/errors.py
+REDIS_TIMEOUT_SECONDS = 0.3  # connect and per-command timeout of the rate-limit storage
 
 
 def parse_limit(value: str | None, name: str) -> list[RateLimitItem]:
@@ -61,7 +62,9 @@ def make_storage(redis_url: str | None) -> Storage:
     from limits.aio.storage import RedisStorage
 
     uri = redis_url if redis_url.startswith("async+") else "async+" + redis_url
-    return RedisStorage(uri, implementation="redispy", key_prefix="scamshield_rl", wrap_exceptions=True)
+    # Short timeouts: a black-holed Redis costs a request at most ~0.3 s (then the limiter fails open), never a hang.
+    return RedisStorage(uri, implementation="redispy", key_prefix="scamshield_rl", wrap_exceptions=True,
+                        socket_connect_timeout=REDIS_TIMEOUT_SECONDS, socket_timeout=REDIS_TIMEOUT_SECONDS)
 
 
 class Limiter:

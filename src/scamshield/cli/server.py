@@ -181,7 +181,7 @@ def serve(
     settings = load_settings()
     configure_logging(settings.log_level, json_logs=settings.is_production)
     try:
-        settings.validate_for_start()
+        settings.validate_for_start(bind_host=host)
     except ConfigError as exc:
         fail(exc.message, "set the variables named above (docs/operations.md has the production checklist)")
     if workers > 1 and not settings.redis_url:

@@ -5,8 +5,11 @@ The page talks to the public API only (``/api/ws``, ``/user/me``, ``/analyze/*``
 pasted by the user and kept in ``sessionStorage`` at most, never in the page URL.
 
 ``POST /console/dev-token`` mints a token for a chosen user. It answers only when ``SCAMSHIELD_ENV=development``
-and the request comes from this machine to a loopback name (``Host``/``Origin``: no DNS rebinding); everywhere else
-it is a plain 404.
+**and** ``SCAMSHIELD_DEV_TOKENS=1`` (``make run`` sets it; ``scamshield serve`` refuses it on a non-loopback
+``--host``), and the request comes from this machine to a loopback name (``Host``/``Origin``: no DNS rebinding);
+everywhere else it is a plain 404. The loopback checks alone are not enough: a reverse proxy on the same machine
+(``proxy_pass http://127.0.0.1:8000``) makes every remote request look local. It mints user tokens and, for the
+console's server panel, ``admin`` ones; never ``service`` (that role acts for any user).
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ from pydantic import BaseModel, Field, ValidationError
 
 from scamshield.api.errors import responses
 from scamshield.auth import KNOWN_ROLES, mint_token
+
+DEV_TOKEN_ROLES = frozenset({"admin"})  # never "service": it may act for any user
 from scamshield.errors import InvalidInput, NotFound
 from scamshield.settings import Settings
 
@@ -62,7 +67,7 @@ async def console_static(name: str) -> Response:
 class DevTokenIn(BaseModel):
     user_id: str = Field(min_length=1, max_length=128, examples=["alice"])
     phone: str | None = Field(default=None, max_length=32, examples=["+919876543210"])
-    roles: list[str] = Field(default_factory=list, max_length=2, description="Optional: admin, service")
+    roles: list[str] = Field(default_factory=list, max_length=2, description="Optional: admin")
 
 
 class DevTokenOut(BaseModel):
@@ -113,11 +118,12 @@ _DEV_TOKEN_BODY = {"required": True, "content": {"application/json": {"schema": 
 
 @router.post("/console/dev-token", response_model=DevTokenOut, responses=responses(400, 404, 413, 415, 422, 429),
              openapi_extra={"requestBody": _DEV_TOKEN_BODY},
-             summary="Development only: mint a token for a chosen user (404 unless SCAMSHIELD_ENV=development)")
+             summary="Development only: mint a token for a chosen user "
+                     "(404 unless SCAMSHIELD_ENV=development and SCAMSHIELD_DEV_TOKENS=1)")
 async def dev_token(request: Request) -> DevTokenOut:
     settings = _settings(request)
     # Checked before the body is even read: outside development the route is indistinguishable from a missing one.
-    if settings.env != "development" or not _local_developer(request):
+    if not settings.dev_tokens_enabled or not _local_developer(request):
         raise NotFound("Not Found")
     if request.headers.get("content-type", "").split(";")[0].strip().lower() != "application/json":
         raise InvalidInput("send the body as application/json", code="unsupported_media_type", status=415)
@@ -130,6 +136,9 @@ async def dev_token(request: Request) -> DevTokenOut:
         raise InvalidInput(f"check {', '.join(fields)}", code="validation_error") from None
     if set(body.roles) - KNOWN_ROLES:
         raise InvalidInput(f"roles must be among {', '.join(sorted(KNOWN_ROLES))}", code="invalid_role")
+    if set(body.roles) - DEV_TOKEN_ROLES:
+        raise InvalidInput("the console mints only user and admin tokens; for a service token use "
+                           "`scamshield token ID --role service`", code="invalid_role")
     try:
         token = mint_token(settings, body.user_id, phone=body.phone or None, roles=body.roles or None,
                            ttl_seconds=DEV_TOKEN_TTL_SECONDS)

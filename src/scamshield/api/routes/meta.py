@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Response
+import hmac
+
+from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
 
 from scamshield import __version__
+from scamshield.api.context import AppContext
 from scamshield.api.deps import Ctx
 from scamshield.api.errors import responses
+from scamshield.errors import AuthError
 
 router = APIRouter(tags=["service"])
 
@@ -26,7 +30,20 @@ async def health(ctx: Ctx) -> JSONResponse:
     return JSONResponse({"status": "ok", "database": "ok", "version": __version__})
 
 
-@router.get("/metrics", summary="Prometheus metrics", response_class=Response,
-            responses={200: {"content": {"text/plain": {"schema": {"type": "string"}}}}})
-async def metrics(ctx: Ctx) -> Response:
+def _metrics_allowed(ctx: AppContext, request: Request) -> bool:
+    """No ``SCAMSHIELD_METRICS_TOKEN``: open (bind it to a private network). Set: ``Authorization: Bearer <it>``."""
+    expected = ctx.settings.metrics_token.get_secret_value() if ctx.settings.metrics_token else ""
+    if not expected:
+        return True
+    scheme, _, given = (request.headers.get("authorization") or "").partition(" ")
+    return scheme.lower() == "bearer" and hmac.compare_digest(given.strip().encode(), expected.encode())
+
+
+@router.get("/metrics", summary="Prometheus metrics (Bearer SCAMSHIELD_METRICS_TOKEN when that is set)",
+            response_class=Response,
+            responses={200: {"content": {"text/plain": {"schema": {"type": "string"}}}}, **responses(401)})
+async def metrics(request: Request, ctx: Ctx) -> Response:
+    if not _metrics_allowed(ctx, request):
+        code = "invalid_token" if request.headers.get("authorization") else "missing_token"
+        raise AuthError("metrics need Authorization: Bearer <SCAMSHIELD_METRICS_TOKEN>", code=code)
     return Response(ctx.metrics.render(), media_type="text/plain; version=0.0.4; charset=utf-8")
