@@ -68,6 +68,8 @@ class Settings(BaseSettings):
     ws_max_message_bytes: int = 64 * 1024
     ws_send_queue_size: int = 256
     ws_heartbeat_seconds: float = 25.0
+    ws_max_connections_per_user: int = Field(default=10, ge=1, description="WebSocket connections one user may "
+                                             "hold on one instance; one more is closed with 4409")
     suspicious_call_window_minutes: int = 30
 
     # --- community / privacy ------------------------------------------------------------------------------------

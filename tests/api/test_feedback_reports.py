@@ -148,7 +148,7 @@ async def test_learning_metrics_user_counts_and_admin_precision(client, token):
     await report(client, alice, "upi_id", "x@ybl")
     mine = (await client.get("/learning/metrics", headers=auth(alice))).json()
     assert mine["user"] == {"feedback": {"safe": 1, "fraud": 1, "unsure": 0}, "feedback_total": 2,
-                            "reports_submitted": 1, "analyses": 2}
+                            "reports_submitted": 1, "analyses": 2, "alert_responses": {}}
     assert mine["global"] is None
     await feedback(client, token("bob"), "domain", "other.example", "unsure")
     admin = (await client.get("/learning/metrics", headers=auth(token("root", roles=["admin"])))).json()

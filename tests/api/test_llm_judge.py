@@ -152,3 +152,47 @@ async def test_judge_not_asked_about_quiet_calls(judged_app, llm, token):
     await post(judged_app, token("carol"), "CA-quiet", "Hi Riya, are we still on for lunch tomorrow?", 0)
     await calls.drain()
     assert llm.requests == []
+
+
+async def test_judge_queue_is_bounded_one_per_call(make_settings, monkeypatch):
+    """Bursts of suspicious segments never grow the judge's backlog without bound: one consultation per call at a
+    time (later requests fold into one re-run), at most _JUDGE_MAX_PENDING calls, the rest dropped."""
+    from scamshield.services import calls as calls_mod
+    from scamshield.services.calls import CallService
+
+    monkeypatch.setattr(calls_mod, "_JUDGE_MAX_PENDING", 3)
+    svc = CallService(None, None, None, make_settings(), judge=object())  # type: ignore[arg-type]
+    release = asyncio.Event()
+    runs: list[str] = []
+
+    async def consult(call_sid, source, queued_at=None):
+        runs.append(call_sid)
+        await release.wait()
+
+    monkeypatch.setattr(svc, "_consult_judge", consult)
+    for _ in range(50):  # one chatty call: one consultation in flight, one re-run queued
+        svc._request_judge("CA-1", "api")
+    for n in range(2, 10):  # many calls: only up to the bound
+        svc._request_judge(f"CA-{n}", "api")
+    await asyncio.sleep(0.05)
+    assert len(svc._background) == 3 and svc.judge_dropped == 6  # CA-4..CA-9
+    assert sorted(runs) == ["CA-1", "CA-2", "CA-3"]  # the 50 requests before it started: one consultation
+    for _ in range(5):  # newer context while CA-1 is being judged: folded into one re-run
+        svc._request_judge("CA-1", "api")
+    release.set()
+    await svc.drain(2)
+    assert runs.count("CA-1") == 2 and not svc._background and not svc._judge_pending
+
+
+async def test_judge_alert_respects_the_owners_preferences(judged_app, llm, token):
+    import httpx
+
+    calls = judged_app.state.ctx.extras["calls"]
+    tok = token("erin")
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=judged_app), base_url="http://t") as c:
+        r = await c.put("/settings", json={"notifications": {"call_alerts": False}}, headers=auth(tok))
+        assert r.status_code == 200, r.text
+    await post(judged_app, tok, "CA-judge-pref", SBI_CALL[1], 0)
+    await calls.drain()
+    assert llm.requests  # the judge was asked and said scam, but erin turned call alerts off
+    assert await stored_alerts(judged_app, "erin") == []

@@ -125,8 +125,15 @@ def test_unknown_caller_call_is_held_until_associated(tc, token, sid):
     assert signed_post(tc, "/twilio/voice", {"CallSid": call_sid, "From": "+14155550199"}).status_code == 200
     for i, line in enumerate(SBI_CALL[:4]):
         assert signed_post(tc, "/twilio/transcription", content(call_sid, line, i + 1)).status_code == 200
-    user = f"dave{next(_n)}"
-    with tc.websocket_connect(ws_url(token(user))) as ws:
+    n = next(_n)
+    with tc.websocket_connect(ws_url(token(f"eve{n}"))) as ws:  # a stranger cannot claim it (nor its alerts)
+        handshake(ws)
+        ws.send_json({"type": "associate_call", "call_sid": call_sid})
+        got = drain_until_pong(ws)
+        assert [m["code"] for m in got if m["type"] == "error"] == ["call_not_claimable"]
+        assert not [m for m in got if m["type"] == "fraud_alert"]
+    # the user whose (verified) number placed the call can: the held alerts arrive
+    with tc.websocket_connect(ws_url(token(f"dave{n}", phone="+14155550199"))) as ws:
         handshake(ws)
         ws.send_json({"type": "associate_call", "call_sid": call_sid})
         got = drain_until_pong(ws)

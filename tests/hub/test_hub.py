@@ -141,3 +141,122 @@ async def test_close_is_idempotent_and_send_after_close_is_refused(hub):
     await conn.close(1000)
     await conn.close(4001)
     assert sock.closed_with == 1000 and conn.send("{}") is False
+
+
+# --- broker outages, connection caps, broadcast copies ---------------------------------------------------------------
+class FlakyBroker:
+    """A broker whose publications can fail the way RedisBroker's do (swallowed, counted in publish_failures)."""
+
+    def __init__(self) -> None:
+        self.handler = None
+        self.channels: set[str] = set()
+        self.down = False
+        self.publish_failures = 0
+        self.on_resubscribed = None
+
+    async def start(self) -> None: ...
+
+    async def publish(self, channel: str, message: str) -> None:
+        if self.down:
+            self.publish_failures += 1
+            return
+        if channel in self.channels:
+            await self.handler(channel, message)
+
+    async def subscribe(self, channel: str) -> None:
+        self.channels.add(channel)
+
+    async def unsubscribe(self, channel: str) -> None:
+        self.channels.discard(channel)
+
+    async def close(self) -> None: ...
+
+    async def healthy(self) -> bool:
+        return not self.down
+
+
+@pytest.fixture
+async def flaky():
+    broker = FlakyBroker()
+    h = Hub(queue_size=8, heartbeat_seconds=0, broker=broker, retry_interval=0.02)  # type: ignore[arg-type]
+    broker.handler = h._on_broker_message
+    await h.start()
+    yield h, broker
+    await h.close()
+
+
+async def test_failed_publish_still_reaches_local_devices_and_marks_the_hub_unhealthy(flaky):
+    hub, broker = flaky
+    a1, _ = await connect(hub, "alice")
+    b1, _ = await connect(hub, "bob")
+    broker.down = True
+    await hub.publish_user("alice", alert("x1", 1))
+    await settle()
+    assert [m["alert_id"] for m in a1.sent] == ["x1"] and b1.sent == []
+    assert await hub.healthy() is False
+    broker.down = False  # the broker answers again: the failed publication goes out (deduped here), hub healthy
+    for _ in range(100):
+        if await hub.healthy():
+            break
+        await asyncio.sleep(0.02)
+    assert await hub.healthy() is True
+    await settle()
+    assert [m["alert_id"] for m in a1.sent] == ["x1"]  # the re-publication was dropped as a duplicate
+
+
+async def test_broker_resubscription_asks_local_devices_to_reconnect(flaky):
+    hub, broker = flaky
+    a, _ = await connect(hub, "alice")
+    b, _ = await connect(hub, "bob")
+    assert broker.on_resubscribed is not None  # the hub hooked itself in
+    await broker.on_resubscribed()
+    assert a.closed_with == 4000 and b.closed_with == 4000
+
+
+async def test_redis_broker_gets_the_resubscribe_hook():
+    pytest.importorskip("redis")
+    hub = Hub(broker_url="redis://127.0.0.1:1/0", heartbeat_seconds=0)  # never started: no connection made
+    assert hub._broker.on_resubscribed == hub._on_resubscribed  # type: ignore[attr-defined]
+
+
+async def test_connections_per_user_are_capped(hub):
+    await connect(hub, "alice")
+    await connect(hub, "alice")
+    extra = hub.new_connection(FakeSocket(), "alice")
+    assert await hub.register(extra, max_per_user=2) is False
+    assert len(hub.local_connections("alice")) == 2
+    assert await hub.register(hub.new_connection(FakeSocket(), "bob"), max_per_user=2) is True
+
+
+async def test_redacted_broadcast_copy_does_not_hide_the_owners_real_alert(hub):
+    sock, _ = await connect(hub, "alice")
+    await hub.publish_broadcast({**alert("h1", 0), "seq": None, "redacted": True})
+    await hub.publish_user("alice", alert("h1", 1))  # the same alert, once the call got its owner
+    await settle()
+    assert [(m["alert_id"], m.get("redacted", False)) for m in sock.sent] == [("h1", True), ("h1", False)]
+
+
+async def test_replay_longer_than_the_send_queue_waits_for_room(hub):
+    sock = FakeSocket()
+    conn = hub.new_connection(sock, "alice")  # queue of 8
+    conn.begin_replay()
+    await hub.register(conn)
+    for i in range(30):
+        assert await conn.put_alert(f"r{i}", json.dumps(alert(f"r{i}", i + 1)), timeout=2)
+    conn.end_replay()
+    await settle()
+    assert conn.is_open and [m["seq"] for m in sock.sent] == list(range(1, 31))
+
+
+
+async def test_messages_during_a_replay_are_sent_after_it(hub):
+    sock = FakeSocket()
+    conn = hub.new_connection(sock, "alice")  # queue of 8
+    conn.begin_replay()
+    await hub.register(conn)
+    await hub.publish_user("alice", {"type": "alert_acked", "alert_id": "r0"})  # arrives while the replay runs
+    for i in range(12):
+        assert await conn.put_alert(f"r{i}", json.dumps(alert(f"r{i}", i + 1)), timeout=2)
+    conn.end_replay()
+    await settle()
+    assert conn.is_open and [m["type"] for m in sock.sent] == ["fraud_alert"] * 12 + ["alert_acked"]

@@ -8,7 +8,7 @@ from asgi_lifespan import LifespanManager
 from starlette.applications import Starlette
 from starlette.routing import WebSocketRoute
 from starlette.testclient import TestClient
-from starlette.websockets import WebSocket, WebSocketDisconnect
+from starlette.websockets import WebSocket
 
 from scamshield.api.deps import CurrentUser
 from scamshield.api.ratelimit import (
@@ -194,7 +194,10 @@ class _Settings:
         self.redis_url = redis_url
 
 
-def test_websocket_handshake_over_ip_budget_is_closed_with_4429():
+def test_websocket_handshake_over_ip_budget_gets_http_429_not_403():
+    """A handshake refused for rate is *retry later*: HTTP 429 + Retry-After (never the 403 clients treat as final)."""
+    from starlette.testclient import WebSocketDenialResponse
+
     rl = RateLimits(_Settings(ip="1/minute"))
 
     async def endpoint(ws: WebSocket) -> None:
@@ -206,10 +209,34 @@ def test_websocket_handshake_over_ip_budget_is_closed_with_4429():
     with TestClient(IpRateLimitMiddleware(inner, rl.ip)) as tc:
         with tc.websocket_connect("/ws") as ws:
             assert ws.receive_json()["type"] == "connected"
-        with pytest.raises(WebSocketDisconnect) as err:
+        with pytest.raises(WebSocketDenialResponse) as err:
             with tc.websocket_connect("/ws") as ws:
                 ws.receive_json()
-        assert err.value.code == 4429
+        assert err.value.status_code == 429 and 1 <= int(err.value.headers["retry-after"]) <= 60
+        assert err.value.json()["error"]["code"] == "rate_limited"
+
+
+async def test_websocket_handshake_over_ip_budget_is_closed_with_4429():
+    """Without the ASGI websocket.http.response extension: accepted, then closed with 4429 (retry later)."""
+    rl = RateLimits(_Settings(ip="1/minute"))
+
+    async def app(scope, receive, send):  # never reached for the refused handshake
+        raise AssertionError("the limiter let it through")
+
+    mw = IpRateLimitMiddleware(app, rl.ip)
+    scope = {"type": "websocket", "path": "/ws", "client": ("10.0.0.9", 5000), "headers": [], "extensions": {}}
+    await rl.ip.retry_after("10.0.0.9")  # spend the budget
+    sent: list[dict] = []
+
+    async def receive():
+        return {"type": "websocket.connect"}
+
+    async def send(message):
+        sent.append(message)
+
+    await mw(scope, receive, send)
+    assert [m["type"] for m in sent] == ["websocket.accept", "websocket.close"]
+    assert sent[1]["code"] == 4429 and "retry_after=" in sent[1]["reason"]
 
 
 async def test_redis_storage_shares_the_budget_between_instances(redis_url):

@@ -11,7 +11,8 @@
 
 Each value is a ``limits`` string (``120/minute``, ``10/second;300/hour``…); ``off`` disables that limit. Storage is
 in process memory, or Redis when ``SCAMSHIELD_REDIS_URL`` is set (so several instances share the budget). Refusals
-are ``429`` with ``Retry-After`` and the usual error envelope (WebSocket handshakes are closed with code 4429), and
+are ``429`` with ``Retry-After`` and the usual error envelope (WebSocket handshakes get an HTTP 429 too where the
+server supports it, else they are accepted and closed with 4429: both mean *retry later*, not *forbidden*), and
 counted in ``scamshield_rate_limited_total{scope}``. If the storage backend fails (Redis down) the limiter fails open
 and logs, so an outage of the limiter's storage never takes the API down with it.
 
@@ -165,16 +166,30 @@ class IpRateLimitMiddleware:
         if wait is None:
             await self.app(scope, receive, send)
             return
-        if scope["type"] == "websocket":
-            await receive()  # websocket.connect
-            await send({"type": "websocket.close", "code": WS_FLOOD_CLOSE, "reason": "rate limited"})
-            return
         body = json.dumps({"error": {"code": "rate_limited",
                                      "message": f"rate limit exceeded (ip); retry in {wait} s"}}).encode()
-        await send({"type": "http.response.start", "status": 429,
-                    "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
-                                (b"retry-after", str(wait).encode())]})
+        headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
+                   (b"retry-after", str(wait).encode())]
+        if scope["type"] == "websocket":
+            await refuse_handshake(scope, receive, send, wait, body, headers)
+            return
+        await send({"type": "http.response.start", "status": 429, "headers": headers})
         await send({"type": "http.response.body", "body": body})
+
+
+async def refuse_handshake(scope: Scope, receive: Receive, send: Send, wait: int, body: bytes,
+                           headers: list[tuple[bytes, bytes]]) -> None:
+    """Refuse a WebSocket handshake as *rate limited, retry later* — never as a 403, which clients treat as final.
+
+    With the ASGI ``websocket.http.response`` extension (uvicorn, Starlette's test client): an HTTP ``429`` with
+    ``Retry-After``. Without it: accept, then close with 4429 (the reason carries ``retry_after=<s>``)."""
+    await receive()  # websocket.connect
+    if "websocket.http.response" in (scope.get("extensions") or {}):
+        await send({"type": "websocket.http.response.start", "status": 429, "headers": headers})
+        await send({"type": "websocket.http.response.body", "body": body})
+        return
+    await send({"type": "websocket.accept"})
+    await send({"type": "websocket.close", "code": WS_FLOOD_CLOSE, "reason": f"rate limited; retry_after={wait}"})
 
 
 class RateLimits:

@@ -135,6 +135,8 @@ class UserLearning(BaseModel):
     feedback_total: int
     reports_submitted: int
     analyses: int
+    alert_responses: dict[str, dict[str, int]] = Field(
+        default_factory=dict, description="Your answers to live-call alerts per fraud_type: {hang_up, continue, not_scam}")
 
 
 class KindPrecisionOut(BaseModel):
@@ -151,6 +153,8 @@ class GlobalLearning(BaseModel):
     feedback_total: int
     by_verdict: dict[str, int]
     by_kind: list[KindPrecisionOut]
+    alert_responses: dict[str, dict[str, int]] = Field(
+        default_factory=dict, description="Users' answers to live-call alerts per fraud_type (not_scam = false alarm)")
 
 
 class LearningMetrics(BaseModel):

@@ -1,7 +1,11 @@
 """``ProtectionClient``: a device's real-time channel (``/api/ws``) that never misses an alert.
 
 - Reconnects by itself with capped exponential backoff and full jitter; stops on terminal refusals (close codes
-  4400-4599, HTTP 401/403 at the handshake) and surfaces a ``TerminalConnectionError``.
+  4400-4599, HTTP 401/403 at the handshake) and surfaces a ``TerminalConnectionError``. Rate limiting (close code
+  4429, HTTP 429 at the handshake) is not terminal: it waits ``Retry-After`` (or ``rate_limit_backoff``) and retries.
+- With a ``token_provider`` (a callable returning a token, sync or async), it asks for a fresh token before every
+  reconnect; a session closed with 4401 (its token expired) reconnects at once with the new token, and fails for
+  good only if the provider hands back the token that was just refused.
 - Remembers how far it has received alerts (``last_seq``) and resumes with ``since=`` after a drop or a server
   restart; alerts are de-duplicated by ``alert_id`` across reconnects, so each is yielded exactly once.
 - ``associate_call`` / ``send_transcript`` go over the socket and fall back to HTTP when it is down.
@@ -21,6 +25,7 @@ import itertools
 import json
 import logging
 import random
+import re
 from collections import OrderedDict
 from enum import Enum
 from typing import Any, AsyncIterator, Awaitable, Callable
@@ -45,12 +50,19 @@ log = logging.getLogger("scamshield.client")
 
 ALERT_ACTIONS = ("hang_up", "continue", "not_scam")
 TERMINAL_HTTP = (401, 403)
+RATE_LIMITED_HTTP = 429
+RATE_LIMITED_CLOSE = 4429  # reconnect after a long backoff (rate limit at connect, or a message flood)
+UNAUTHORIZED_CLOSE = 4401
 _END = object()
+_RETRY_AFTER = re.compile(r"retry_after=(\d{1,6})")
+
+TokenProvider = Callable[[], "str | Awaitable[str]"]
 
 
 def is_terminal_close(code: int | None) -> bool:
-    """Close codes 4400-4599 mean: do not retry with the same credentials or behaviour (see docs/api.md)."""
-    return code is not None and 4400 <= code <= 4599
+    """Close codes 4400-4599 mean: do not retry with the same credentials or behaviour (see docs/api.md) — except
+    4429 (rate limited), which means: retry after a long backoff."""
+    return code is not None and 4400 <= code <= 4599 and code != RATE_LIMITED_CLOSE
 
 
 class ConnectionState(str, Enum):
@@ -80,7 +92,8 @@ class ProtectionClient:
     ``async for alert in client.alerts(): ...``. See docs/client.md.
     """
 
-    def __init__(self, base_url: str, token: str, *, since: int | None = None,
+    def __init__(self, base_url: str, token: str | None = None, *, since: int | None = None,
+                 token_provider: TokenProvider | None = None, rate_limit_backoff: float = 60.0,
                  on_state_change: Callable[[ConnectionState, ConnectionState], Any] | None = None,
                  connect_timeout: float | None = 10.0, request_timeout: float = 10.0,
                  backoff_base: float = 0.5, backoff_max: float = 30.0,
@@ -88,8 +101,12 @@ class ProtectionClient:
                  seen_capacity: int = 10_000, http_client: httpx.AsyncClient | None = None) -> None:
         if since is not None and since < 0:
             raise ValueError("since must be >= 0")
+        if token is None and token_provider is None:
+            raise ValueError("give a token or a token_provider")
         self.base_url = base_url.rstrip("/")
-        self._token = token
+        self._token = token or ""
+        self.token_provider = token_provider
+        self.rate_limit_backoff = rate_limit_backoff
         self._watermark: int | None = since
         self._above: set[int] = set()
         self.on_state_change = on_state_change
@@ -118,6 +135,7 @@ class ProtectionClient:
         self.user_id: str | None = None
         self.connection_id: str | None = None
         self.reconnects = 0  # sessions established after the first
+        self._more = False  # the last replay said more: true
         self._connected_once = False
 
     # -- lifecycle --------------------------------------------------------------------------------------------------
@@ -381,6 +399,19 @@ class ProtectionClient:
         """Full jitter: uniform(0, min(cap, base * 2**attempt))."""
         return random.uniform(0, min(self.backoff_max, self.backoff_base * (2 ** min(attempt, 30))))
 
+    async def _fresh_token(self) -> str | None:
+        """Ask ``token_provider`` for a token (``None`` if there is none or it failed)."""
+        if self.token_provider is None:
+            return None
+        try:
+            token = self.token_provider()
+            if inspect.isawaitable(token):
+                token = await token
+        except Exception:
+            log.exception("token_provider failed")
+            return None
+        return token if isinstance(token, str) and token else None
+
     async def _run(self) -> None:
         attempt = 0
         established = 0
@@ -389,6 +420,10 @@ class ProtectionClient:
             code: int | None = None
             reason = ""
             got_connected = False
+            retry_after: float | None = None
+            self._more = False
+            if self.token_provider is not None and not self._token:
+                self._token = await self._fresh_token() or ""
             try:
                 kwargs: dict[str, Any] = {_HEADERS_KW: {"Authorization": f"Bearer {self._token}"},
                                           "open_timeout": self.connect_timeout or 10.0,
@@ -405,6 +440,12 @@ class ProtectionClient:
                 status = exc.response.status_code
                 if status in TERMINAL_HTTP:
                     code, reason = 4400 + (status - 400), f"HTTP {status} at handshake"
+                elif status == RATE_LIMITED_HTTP:
+                    code, reason = RATE_LIMITED_CLOSE, "HTTP 429 at handshake"
+                    try:
+                        retry_after = float(exc.response.headers.get("Retry-After") or "")
+                    except (TypeError, ValueError):
+                        retry_after = None
                 else:
                     log.info("handshake refused with HTTP %s; retrying", status)
             except ConnectionClosed as exc:
@@ -423,6 +464,19 @@ class ProtectionClient:
             if got_connected:
                 established += 1
                 attempt = 0
+            if code == UNAUTHORIZED_CLOSE and self.token_provider is not None:
+                # The token expired (the server closes at its exp) or was refused: reconnect at once with a fresh
+                # one; only the very token just refused, handed back again, is final.
+                refused = self._token
+                fresh = await self._fresh_token()
+                if fresh is not None and fresh != refused:
+                    self._token = fresh
+                    log.info("token refused or expired; reconnecting with a fresh one")
+                    if got_connected:
+                        continue  # a session that ran until its token expired: straight back
+                    code = None  # refused at connect: retry with the new token after the usual backoff
+            if self._more and code == 1000:
+                continue  # the replay stopped at its limit: fetch the rest right away (since = our resume point)
             if is_terminal_close(code):
                 self.error = TerminalConnectionError(code or 0, reason)
                 log.warning("connection refused for good: %s %s", code, reason)
@@ -431,10 +485,20 @@ class ProtectionClient:
                 self._alerts.put_nowait(_END)
                 return
             self._set_state(ConnectionState.RECONNECTING)
-            delay = self._delay(attempt)
+            if code == RATE_LIMITED_CLOSE:
+                # Rate limited: wait as told (Retry-After, or retry_after= in the close reason), else a long backoff.
+                if retry_after is None:
+                    m = _RETRY_AFTER.search(reason or "")
+                    retry_after = float(m.group(1)) if m else None
+                base = retry_after if retry_after is not None else self.rate_limit_backoff
+                delay = base + random.uniform(0, max(1.0, base) / 2)
+            else:
+                delay = self._delay(attempt)
             attempt += 1
             log.info("disconnected (code %s); reconnecting in %.2fs", code, delay)
             await asyncio.sleep(delay)
+            if self.token_provider is not None:
+                self._token = await self._fresh_token() or self._token
 
     def _fail_pending(self) -> None:
         for fut in self._pending.values():
@@ -476,6 +540,12 @@ class ProtectionClient:
                 elif kind == "fraud_alert":
                     self._accept_alert(msg)
                 elif kind == "replay_complete":
+                    if msg.get("more") and msg.get("since") is not None:
+                        # The replay stopped at its limit: the resume point moved only over what was replayed.
+                        # Reconnect now with since = that point for the rest.
+                        self._more = True
+                        await ws.close(1000, "replay: more")
+                        return got_connected
                     # Everything up to the seq the server had at connect time has now been received.
                     self._advance(conn_last_seq)
                 elif kind == "ping":

@@ -24,6 +24,7 @@ CLOSE_HEARTBEAT = 4002
 
 _SEEN_ALERTS = 512  # alert ids remembered per connection to drop duplicates (live + replay overlap)
 _CLOSE_TIMEOUT = 2.0
+REPLAY_SEND_TIMEOUT = 30.0  # a replaying client that reads nothing for this long is a slow consumer (4001)
 _background: set[asyncio.Task] = set()  # keeps fire-and-forget close tasks referenced until done
 
 
@@ -57,7 +58,7 @@ class Connection:
         self._seen_set: set[str] = set()
         self._replaying = False
         self._overflowed = False
-        self._pending: list[tuple[str, str, float | None]] = []
+        self._pending: list[tuple[str | None, str, float | None]] = []
 
     # -- lifecycle ----------------------------------------------------------------------------------------------
     def start(self) -> None:
@@ -96,9 +97,14 @@ class Connection:
 
     # -- sending ------------------------------------------------------------------------------------------------
     def send(self, text: str, created_ts: float | None = None) -> bool:
-        """Queue ``text``. On overflow the connection is closed as a slow consumer and ``False`` returned."""
+        """Queue ``text``. On overflow the connection is closed as a slow consumer and ``False`` returned.
+
+        During a replay, messages are held (like live alerts) and sent after it, so the replay can use the whole
+        queue without a heartbeat or an ``alert_acked`` overflowing it."""
         if self.close_code is not None:
             return False
+        if self._replaying:
+            return self._hold(None, text, created_ts)
         try:
             self._queue.put_nowait((text, created_ts))
             return True
@@ -109,15 +115,47 @@ class Connection:
     def send_alert(self, alert_id: str, text: str, created_ts: float | None = None, *, replay: bool = False) -> bool:
         """Queue an alert once per connection (an alert seen by replay and live is sent once)."""
         if self._replaying and not replay:
-            if len(self._pending) >= self._queue_size:
-                self._overflow()
-                return False
-            self._pending.append((alert_id, text, created_ts))
-            return True
+            return self._hold(alert_id, text, created_ts)
         if alert_id in self._seen_set:
             return False
         self._remember(alert_id)
-        return self.send(text, created_ts)
+        return self._put_nowait(text, created_ts)
+
+    def _hold(self, alert_id: str | None, text: str, created_ts: float | None) -> bool:
+        if len(self._pending) >= self._queue_size:
+            self._overflow()
+            return False
+        self._pending.append((alert_id, text, created_ts))
+        return True
+
+    def _put_nowait(self, text: str, created_ts: float | None) -> bool:
+        if self.close_code is not None:
+            return False
+        try:
+            self._queue.put_nowait((text, created_ts))
+            return True
+        except asyncio.QueueFull:
+            self._overflow()
+            return False
+
+    async def put(self, text: str, created_ts: float | None = None, *, timeout: float = REPLAY_SEND_TIMEOUT) -> bool:
+        """Queue ``text``, waiting for room (the replay: longer than the queue, paced by the client's reading).
+        A client that reads nothing for ``timeout`` seconds is closed as a slow consumer."""
+        if self.close_code is not None:
+            return False
+        try:
+            await asyncio.wait_for(self._queue.put((text, created_ts)), timeout)
+            return True
+        except asyncio.TimeoutError:
+            self._overflow()
+            return False
+
+    async def put_alert(self, alert_id: str, text: str, *, timeout: float = REPLAY_SEND_TIMEOUT) -> bool:
+        """A replayed alert: once per connection, waiting for queue room."""
+        if alert_id in self._seen_set:
+            return True
+        self._remember(alert_id)
+        return await self.put(text, timeout=timeout)
 
     def _overflow(self) -> None:
         if self._overflowed:
@@ -136,7 +174,10 @@ class Connection:
         self._replaying = False
         pending, self._pending = self._pending, []
         for alert_id, text, ts in pending:
-            self.send_alert(alert_id, text, ts)
+            if alert_id is None:
+                self.send(text, ts)
+            else:
+                self.send_alert(alert_id, text, ts)
 
     def _remember(self, alert_id: str) -> None:
         self._seen.append(alert_id)

@@ -9,6 +9,12 @@ broker) and many (Redis). Channels:
 - ``broadcast``: redacted alerts for every connection (only with ``SCAMSHIELD_UNROUTED_ALERTS=broadcast``).
 
 The hub knows nothing of the engine or the store: services tell it what to publish.
+
+Broker outages (Redis): a publication that fails is still delivered to the user's connections on *this* instance,
+kept (bounded) and published again once the broker answers, and the hub reports itself unhealthy (``/health`` 503)
+meanwhile. When the broker's subscriber connection comes back after an outage (``on_resubscribed``), every local
+socket is closed with 4000 so its device reconnects with ``since`` and recovers from the store whatever was
+published while this instance was deaf.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ import json
 import logging
 import time
 from collections import defaultdict
+from collections import deque
 from typing import Any, Callable
 
 from scamshield.hub.broker import Broker, create_broker
@@ -29,6 +36,8 @@ log = logging.getLogger("scamshield.hub")
 CONTROL_CHANNEL = "control"
 BROADCAST_CHANNEL = "broadcast"
 HEARTBEAT_MISSES = 3  # opted-in clients silent for this many heartbeats are closed with 4002
+RETRY_BACKLOG = 1000  # failed publications kept for re-publishing once the broker is back (oldest dropped)
+RETRY_INTERVAL = 1.0  # seconds between broker health probes while publications are failing
 
 
 def user_channel(user_id: str) -> str:
@@ -38,14 +47,23 @@ def user_channel(user_id: str) -> str:
 class Hub:
     def __init__(self, *, broker_url: str | None = None, queue_size: int = 256, heartbeat_seconds: float = 25.0,
                  on_connections_changed: Callable[[int], None] | None = None,
-                 on_delivered: Callable[[float], None] | None = None) -> None:
+                 on_delivered: Callable[[float], None] | None = None, broker: Broker | None = None,
+                 retry_interval: float = RETRY_INTERVAL) -> None:
         self._conns: dict[str, dict[str, Connection]] = defaultdict(dict)
         self._locks: dict[str, tuple[asyncio.Lock, int]] = {}
         self._queue_size = queue_size
         self.heartbeat_seconds = heartbeat_seconds
         self._on_count = on_connections_changed
         self._on_delivered = on_delivered
-        self._broker: Broker = create_broker(broker_url, self._on_broker_message)
+        self._broker: Broker = broker if broker is not None else create_broker(broker_url, self._on_broker_message)
+        if hasattr(self._broker, "on_resubscribed"):  # Redis: told when its subscriber is back after an outage
+            self._broker.on_resubscribed = self._on_resubscribed  # type: ignore[attr-defined]
+        self._degraded = False  # a publication failed and the broker has not answered since
+        self._backlog: deque[tuple[str, str]] = deque(maxlen=RETRY_BACKLOG)
+        self._retry_interval = retry_interval
+        self._retrier: asyncio.Task | None = None
+        self.publish_failures = 0
+        self.resubscriptions = 0
         self._heartbeat: asyncio.Task | None = None
         self._total = 0
         self._closing = False
@@ -64,6 +82,8 @@ class Hub:
         self._closing = True
         if self._heartbeat is not None:
             self._heartbeat.cancel()
+        if self._retrier is not None:
+            self._retrier.cancel()
         conns = [c for per_user in self._conns.values() for c in per_user.values()]
         await asyncio.gather(*(c.close(code, reason) for c in conns), return_exceptions=True)
         await self._broker.close()
@@ -73,7 +93,14 @@ class Hub:
         return not self._closing
 
     async def healthy(self) -> bool:
+        """False while publications are failing (until the broker answers again) or the broker is down."""
+        if self._degraded:
+            return False
         return await self._broker.healthy()
+
+    @property
+    def degraded(self) -> bool:
+        return self._degraded
 
     # -- registry -------------------------------------------------------------------------------------------------
     def new_connection(self, transport: Transport, user_id: str, phone_number: str | None = None) -> Connection:
@@ -94,15 +121,20 @@ class Hub:
         else:
             self._locks[user_id] = (lock, refs - 1)
 
-    async def register(self, conn: Connection) -> None:
+    async def register(self, conn: Connection, *, max_per_user: int | None = None) -> bool:
         """Add a connection; subscribes the user's channel first if it is the user's first one here.
 
-        Returns once the subscription is live, so anything published afterwards reaches ``conn``.
+        Returns once the subscription is live, so anything published afterwards reaches ``conn``. ``False`` (and
+        nothing registered) when the user already has ``max_per_user`` connections on this instance.
         """
         lock = await self._user_lock(conn.user_id)
         try:
             async with lock:
                 per_user = self._conns[conn.user_id]
+                if max_per_user is not None and len(per_user) >= max_per_user:
+                    if not per_user:
+                        del self._conns[conn.user_id]
+                    return False
                 if not per_user:
                     await self._broker.subscribe(user_channel(conn.user_id))
                 per_user[conn.id] = conn
@@ -112,6 +144,7 @@ class Hub:
         conn.start()
         if self._on_count:
             self._on_count(self._total)
+        return True
 
     async def unregister(self, conn: Connection) -> None:
         lock = await self._user_lock(conn.user_id)
@@ -144,16 +177,84 @@ class Hub:
 
     # -- publishing -----------------------------------------------------------------------------------------------
     async def publish_user(self, user_id: str, payload: dict[str, Any]) -> None:
-        """Send ``payload`` to every device of ``user_id`` on every instance (at most once per device)."""
-        await self._broker.publish(user_channel(user_id), json.dumps(payload, separators=(",", ":")))
+        """Send ``payload`` to every device of ``user_id`` on every instance (at most once per device).
+
+        If the broker fails, the user's devices connected to this instance still get it (now), and it is published
+        again once the broker is back (devices elsewhere drop the duplicate by ``alert_id``)."""
+        message = json.dumps(payload, separators=(",", ":"))
+        channel = user_channel(user_id)
+        if not await self._publish(channel, message):
+            self._deliver(self.local_connections(user_id), message)
 
     async def publish_broadcast(self, payload: dict[str, Any]) -> None:
-        await self._broker.publish(BROADCAST_CHANNEL, json.dumps(payload, separators=(",", ":")))
+        message = json.dumps(payload, separators=(",", ":"))
+        if not await self._publish(BROADCAST_CHANNEL, message):
+            self._deliver(self.snapshot(), message)
+
+    async def _publish(self, channel: str, message: str) -> bool:
+        """Publish; ``False`` if the broker failed (it raised, or counted a failure it swallowed)."""
+        before = getattr(self._broker, "publish_failures", None)
+        try:
+            await self._broker.publish(channel, message)
+            ok = before is None or getattr(self._broker, "publish_failures", before) == before
+        except Exception as exc:
+            log.warning("broker publish failed (%s)", type(exc).__name__)
+            ok = False
+        if not ok:
+            self.publish_failures += 1
+            self._backlog.append((channel, message))
+            self._set_degraded()
+        return ok
+
+    def _set_degraded(self) -> None:
+        if not self._degraded:
+            log.warning("broker publications failing: hub unhealthy until the broker answers again")
+        self._degraded = True
+        if (self._retrier is None or self._retrier.done()) and not self._closing:
+            self._retrier = asyncio.create_task(self._retry_loop(), name="hub-broker-retry")
+
+    async def _retry_loop(self) -> None:
+        """While degraded: probe the broker; once it answers, re-publish the backlog and become healthy."""
+        while self._degraded and not self._closing:
+            await asyncio.sleep(self._retry_interval)
+            try:
+                if not await self._broker.healthy():
+                    continue
+            except Exception:
+                continue
+            await self._flush_backlog()
+
+    async def _flush_backlog(self) -> None:
+        while self._backlog:
+            channel, message = self._backlog[0]
+            before = getattr(self._broker, "publish_failures", None)
+            try:
+                await self._broker.publish(channel, message)
+            except Exception:
+                return
+            if before is not None and getattr(self._broker, "publish_failures", before) != before:
+                return  # still failing: keep it, try again later
+            self._backlog.popleft()
+        if self._degraded:
+            log.info("broker publications recovered")
+        self._degraded = False
+
+    async def _on_resubscribed(self) -> None:
+        """The broker's subscriber is back after an outage: anything published meanwhile never reached this
+        instance's sockets. Close them with 4000 so their devices reconnect with ``since`` and replay from the
+        store; then re-publish what failed here."""
+        self.resubscriptions += 1
+        conns = self.snapshot()
+        log.warning("broker re-subscribed after an outage: asking %d local connections to reconnect", len(conns))
+        await asyncio.gather(*(c.close(CLOSE_RESTART, "broker reconnected: reconnect with since") for c in conns),
+                             return_exceptions=True)
+        await self._flush_backlog()
 
     async def disconnect_user(self, user_id: str, code: int, reason: str = "") -> None:
         """Close every connection of ``user_id`` on every instance."""
-        msg = {"op": "disconnect_user", "user_id": user_id, "code": int(code), "reason": reason[:120]}
-        await self._broker.publish(CONTROL_CHANNEL, json.dumps(msg))
+        msg = json.dumps({"op": "disconnect_user", "user_id": user_id, "code": int(code), "reason": reason[:120]})
+        if not await self._publish(CONTROL_CHANNEL, msg):
+            await self._on_control(msg)
 
     # -- delivery (broker -> local sockets) -----------------------------------------------------------------------
     async def _on_broker_message(self, channel: str, message: str) -> None:
@@ -174,7 +275,8 @@ class Hub:
             return
         if not isinstance(data, dict):
             return
-        if data.get("type") == "fraud_alert" and isinstance(data.get("alert_id"), str):
+        if data.get("type") == "fraud_alert" and isinstance(data.get("alert_id"), str) and not data.get("redacted"):
+            # (a redacted broadcast copy shares the alert_id but must not stop the owner's real alert later)
             ts = timestamp_of(data.get("created_at"))
             for conn in conns:
                 conn.send_alert(data["alert_id"], message, ts)

@@ -86,14 +86,16 @@ class AlertService:
         async with self._db.session() as session:
             return await alert_store.current_seq(session, user_id)
 
-    async def replay(self, user_id: str, since: int | None) -> list[dict[str, Any]]:
-        """At most ``REPLAY_LIMIT`` alerts in seq order; with more, reconnect with ``since`` = the last one."""
+    async def replay(self, user_id: str, since: int | None, *, limit: int = alert_store.REPLAY_LIMIT
+                     ) -> list[dict[str, Any]]:
+        """At most ``limit`` alerts in seq order: with ``since``, the next ones after it (page on with the last
+        seq); without, the newest unacked ones of the replay window."""
         async with self._db.session() as session:
             if since is not None:
-                rows = await alert_store.alerts_since(session, user_id, since)
+                rows = await alert_store.alerts_since(session, user_id, since, limit=limit)
             else:
                 window = utcnow() - timedelta(hours=self._settings.alert_replay_hours)
-                rows = await alert_store.unacked_since(session, user_id, window)
+                rows = await alert_store.unacked_since(session, user_id, window, limit=limit)
         return [alert_payload(a, replayed=True) for a in rows]
 
     # -- client answers ---------------------------------------------------------------------------------------------

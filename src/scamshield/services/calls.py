@@ -16,7 +16,7 @@ import logging
 import time
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
-from typing import Any, AsyncIterator
+from typing import Any, AsyncIterator, Callable
 
 from scamshield.engine.conversation import (
     CallState,
@@ -42,10 +42,16 @@ from scamshield.store.session import Database
 log = logging.getLogger("scamshield.calls")
 
 SOURCES = ("api", "ws", "twilio", "media", "debug")
+# Calls the telephony side created (voice webhook, transcription callbacks, media streams): nobody's device started
+# them, so a user may claim one only by their phone number (the caller's ``From``) or through a service token.
+TELEPHONY_SOURCES = ("twilio", "media")
 _JUDGE_CONCURRENCY = 8
+_JUDGE_MAX_PENDING = 64  # calls waiting for (or at) the judge; beyond that, new consultations are dropped
+_JUDGE_STALE_SECONDS = 30.0  # a consultation that waited longer than this for a slot is dropped (call moved on)
 
 
-_LEVEL_RANK = {"low": 0, "medium": 1, "high": 2, "critical": 3}
+def _rank(level: str) -> int:
+    return RISK_LEVELS.index(level) if level in RISK_LEVELS else 0
 
 
 def short_sid(call_sid: str) -> str:
@@ -135,19 +141,36 @@ class CallService:
         self._locks = KeyedLocks()
         self._judge_slots = asyncio.Semaphore(_JUDGE_CONCURRENCY)
         self._background: set[asyncio.Task] = set()
+        self._judge_pending: set[str] = set()  # calls queued for or at the judge (one consultation per call)
+        self._judge_again: set[str] = set()  # of those, calls that asked again meanwhile (one re-run)
+        self.judge_dropped = 0
 
     # -- association ----------------------------------------------------------------------------------------------
     async def associate_call(self, user_id: str, call_sid: str, *, source: str = "api",
-                             phone_number: str | None = None, from_number: str | None = None) -> AssociateResult:
+                             phone_number: str | None = None, from_number: str | None = None,
+                             trusted: bool = False) -> AssociateResult:
         """Make ``user_id`` the owner of ``call_sid`` (idempotent; ``Conflict`` if owned by someone else).
 
-        Held alerts of the call get the user's next seqs and are delivered right after commit.
+        ``trusted``: a service token or the Twilio voice webhook (which matched the caller's number). Without it, an
+        unowned call the telephony side created can be claimed only by the user whose ``phone_number`` is the
+        call's caller number (``Forbidden`` ``call_not_claimable`` otherwise). Held alerts of the call get the
+        user's next seqs (those below the user's notification preferences are dropped) and are delivered right
+        after commit.
         """
         async with self._locks.hold(call_sid):
             async with self._db.transaction() as session:
+                # Lock order: the call row first, then the user row (as ingest_transcript does) — no deadlock.
+                call = await call_store.lock_call(session, call_sid, source=source)
+                if call.user_id is None and not trusted and call.source in TELEPHONY_SOURCES and not (
+                        phone_number and call.from_number and phone_number == call.from_number):
+                    raise Forbidden("this call came in through the telephony integration: it is associated by your "
+                                    "phone number or by the integration, not by a device", code="call_not_claimable")
                 await user_store.ensure_user(session, user_id, phone_number)
                 claim = await call_store.claim_call(session, call_sid, user_id, source=source, from_number=from_number)
-                held = await alert_store.assign_held(session, call_sid, user_id) if claim.newly_associated else []
+                held: list[Alert] = []
+                if claim.newly_associated:
+                    wants = await self._preferences(session, user_id)
+                    held = await alert_store.assign_held(session, call_sid, user_id, keep=lambda a: wants(a.risk_level))
         await self._alerts.publish_assigned(held)
         if claim.newly_associated:
             log.info("call %s associated (source=%s, held alerts=%d)", short_sid(call_sid), source, len(held))
@@ -172,26 +195,27 @@ class CallService:
                                 actor: Actor = SERVICE_ACTOR) -> IngestResult:
         """Persist one segment, run the detector, store and publish an alert when it fires.
 
-        ``actor``: a user must own the call (an unowned call is claimed by them, as ``associate_call`` would);
+        ``actor``: a user may write only to a call they own, or create a call id that does not exist yet (their
+        device's own call: it becomes theirs). An existing call they do not own -> ``Forbidden``
+        (``not_call_owner``; ``call_not_associated`` if nobody owns it yet: associate it first, under its rules).
         ``SERVICE_ACTOR`` (Twilio webhooks, media streams, service tokens) may write to any call.
         """
         if not isinstance(segment.text, str) or not segment.text.strip():
             raise InvalidInput("transcript text is empty", code="empty_text")
         if source not in SOURCES:
             raise InvalidInput("unknown transcript source")
-        held: list[Alert] = []
         new_alert: Alert | None = None
         async with self._locks.hold(call_sid):
             async with self._db.transaction() as session:
+                if not actor.is_service and actor.user_id:
+                    await call_store.create_owned_call(session, call_sid, actor.user_id, source=source)
                 call = await call_store.lock_call(session, call_sid, source=source)
                 owner = call.user_id
-                if not actor.is_service:
-                    if owner is None and actor.user_id:
-                        await call_store.claim_call(session, call_sid, actor.user_id, source=source)
-                        held = await alert_store.assign_held(session, call_sid, actor.user_id)
-                        owner = actor.user_id
-                    elif owner != actor.user_id:
-                        raise Forbidden("this call belongs to another user", code="not_call_owner")
+                if not actor.is_service and owner != actor.user_id:
+                    if owner is None:
+                        raise Forbidden("nobody has associated this call yet: associate it first",
+                                        code="call_not_associated")
+                    raise Forbidden("this call belongs to another user", code="not_call_owner")
                 stored = segment.final is False or await call_store.add_segment(
                     session, call_sid, text=segment.text, speaker=segment.speaker, final=segment.final,
                     dedup_key=dedup_key)
@@ -203,13 +227,12 @@ class CallService:
                 await call_store.save_detection(session, call_sid, state=state, risk_score=update.risk_score,
                                                 risk_level=update.risk_level, fraud_type=update.fraud_type,
                                                 flagged=update.should_alert)
-                if update.should_alert and await self._wants_alert(session, owner, update.alert_level or update.risk_level):
+                level = update.alert_level or update.risk_level
+                if update.should_alert and await self._may_alert(session, call_sid, owner, level):
                     ftype = update.fraud_type or "GENERIC_SCAM"
                     new_alert = await alert_store.create_alert(
                         session, user_id=owner, call_sid=call_sid, fraud_type=ftype, risk_score=update.risk_score,
-                        risk_level=update.alert_level or update.risk_level, reasons=update.reasons,
-                        advice=advice_for(ftype))
-        await self._alerts.publish_assigned(held)
+                        risk_level=level, reasons=update.reasons, advice=advice_for(ftype))
         result = IngestResult(call_sid, False, update.risk_score, update.risk_level, update.fraud_type,
                               extra={"detect_ms": round(detect_ms, 2)})
         if new_alert is not None:
@@ -218,18 +241,26 @@ class CallService:
             log.info("alert %s on call %s (%s, %s)", new_alert.id[:8], short_sid(call_sid), new_alert.fraud_type,
                      new_alert.risk_level)
         elif self.judge is not None and segment.final and update.risk_score >= self.thresholds.medium:
-            self._spawn(self._consult_judge(call_sid, source))
+            self._request_judge(call_sid, source)
         return result
 
+    async def _may_alert(self, session: Any, call_sid: str, owner: str | None, level: str) -> bool:
+        """An alert at ``level`` goes out unless the owner's preferences exclude it or they answered ``not_scam``
+        to an alert of this call (the call is still marked flagged either way)."""
+        if not (await self._preferences(session, owner))(level):
+            return False
+        return not await alert_store.call_marked_not_scam(session, call_sid)
+
     @staticmethod
-    async def _wants_alert(session: Any, owner: str | None, level: str) -> bool:
-        """The owner's notification preferences (``/settings``): call alerts on, and at or above their minimum level.
-        The call is still marked flagged either way, so a payment made just after it is still called out."""
+    async def _preferences(session: Any, owner: str | None) -> Callable[[str], bool]:
+        """The owner's notification preferences (``/settings``) as a level filter: call alerts on, and at or above
+        their minimum level. Unowned calls hold everything (filtered when the call gets an owner)."""
         if owner is None:
-            return True
+            return lambda level: True
         user = await user_store.get_user(session, owner)
         prefs = notification_preferences(user.settings if user is not None else None)
-        return prefs.call_alerts and _LEVEL_RANK.get(level, 0) >= _LEVEL_RANK[prefs.min_alert_level]
+        floor = _rank(prefs.min_alert_level)
+        return lambda level: prefs.call_alerts and _rank(level) >= floor
 
     # -- optional LLM judge -----------------------------------------------------------------------------------------
     def _spawn(self, coro: Any) -> None:
@@ -237,13 +268,45 @@ class CallService:
         self._background.add(task)
         task.add_done_callback(self._background.discard)
 
-    async def _consult_judge(self, call_sid: str, source: str) -> Alert | None:
+    def _request_judge(self, call_sid: str, source: str) -> None:
+        """Queue a consultation, bounded: one per call at a time (a request while one is pending is folded into
+        a single re-run with the newer context), at most ``_JUDGE_MAX_PENDING`` calls, stale ones dropped."""
+        if call_sid in self._judge_pending:
+            self._judge_again.add(call_sid)
+            return
+        if len(self._judge_pending) >= _JUDGE_MAX_PENDING:
+            self.judge_dropped += 1
+            log.warning("LLM judge queue full (%d calls): not consulting it on call %s", _JUDGE_MAX_PENDING,
+                        short_sid(call_sid))
+            return
+        self._judge_pending.add(call_sid)
+        self._spawn(self._judge_worker(call_sid, source))
+
+    async def _judge_worker(self, call_sid: str, source: str) -> None:
+        try:
+            while True:
+                self._judge_again.discard(call_sid)
+                await self._consult_judge(call_sid, source, queued_at=time.monotonic())
+                if call_sid not in self._judge_again:
+                    return
+        except Exception:
+            log.exception("LLM judge consultation failed")
+        finally:
+            self._judge_pending.discard(call_sid)
+            self._judge_again.discard(call_sid)
+
+    async def _consult_judge(self, call_sid: str, source: str, queued_at: float | None = None) -> Alert | None:
         """Ask the judge about a suspicious call; raise an alert at a level not alerted yet if it agrees."""
         assert self.judge is not None
         async with self._judge_slots:
+            if queued_at is not None and time.monotonic() - queued_at > _JUDGE_STALE_SECONDS:
+                self.judge_dropped += 1
+                return None
             async with self._db.session() as session:
                 call = await call_store.get_call(session, call_sid)
-            context = str((call.detector_state or {}).get("context") or "") if call else ""
+            if call is None or call.status == "ended":
+                return None
+            context = str((call.detector_state or {}).get("context") or "")
             if not context:
                 return None
             verdict = await self.judge.judge(context)
@@ -256,14 +319,15 @@ class CallService:
                 call = await call_store.lock_call(session, call_sid, source=source)
                 state = dict(call.detector_state or {})
                 alerted = [x for x in state.get("alerted") or [] if x in RISK_LEVELS]
-                done = max((RISK_LEVELS.index(x) for x in alerted), default=-1)
-                if RISK_LEVELS.index(level) <= done:
+                if _rank(level) <= max((_rank(x) for x in alerted), default=-1):
                     return None
                 state["alerted"] = [*alerted, level]  # the local detector will not alert again at this level
                 state["judge"] = {"level": level, "score": verdict.risk_score}
                 ftype = verdict.fraud_type or "GENERIC_SCAM"
                 await call_store.save_detection(session, call_sid, state=state, risk_score=max(call.risk_score, verdict.risk_score),
                                                 risk_level=level, fraud_type=ftype, flagged=True)
+                if not await self._may_alert(session, call_sid, call.user_id, level):
+                    return None
                 alert = await alert_store.create_alert(
                     session, user_id=call.user_id, call_sid=call_sid, fraud_type=ftype,
                     risk_score=verdict.risk_score, risk_level=level,

@@ -8,7 +8,7 @@ call nobody owns yet is stored with ``user_id`` and ``seq`` NULL (held) and gets
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Sequence
+from typing import Callable, Sequence
 
 from sqlalchemy import and_, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -47,16 +47,24 @@ async def create_alert(session: AsyncSession, *, user_id: str | None, call_sid: 
     return alert
 
 
-async def assign_held(session: AsyncSession, call_sid: str, user_id: str) -> list[Alert]:
-    """Give the held alerts of ``call_sid`` to ``user_id`` (in creation order) and return them."""
+async def assign_held(session: AsyncSession, call_sid: str, user_id: str,
+                      keep: Callable[[Alert], bool] | None = None) -> list[Alert]:
+    """Give the held alerts of ``call_sid`` to ``user_id`` (in creation order) and return them.
+
+    Held alerts ``keep`` rejects (e.g. below the new owner's notification level) are deleted instead: the owner
+    asked not to get them, exactly as if the call had been theirs when they were raised."""
     q = (select(Alert).where(and_(Alert.call_sid == call_sid, Alert.user_id.is_(None)))
          .order_by(Alert.created_at, Alert.id))
     if session.bind is not None and session.bind.dialect.name == "postgresql":
         q = q.with_for_update()
-    held = list((await session.execute(q)).scalars().all())
-    for alert in held:
+    held = []
+    for alert in (await session.execute(q)).scalars().all():
+        if keep is not None and not keep(alert):
+            await session.delete(alert)
+            continue
         alert.seq = await next_seq(session, user_id)
         alert.user_id = user_id
+        held.append(alert)
     await session.flush()
     return held
 
@@ -74,11 +82,13 @@ async def alerts_since(session: AsyncSession, user_id: str, since: int, *, limit
 
 async def unacked_since(session: AsyncSession, user_id: str, since_time: datetime, *,
                         limit: int = REPLAY_LIMIT) -> Sequence[Alert]:
-    """The user's alerts not acked yet, created at or after ``since_time``, in ``seq`` order."""
+    """The user's **newest** ``limit`` alerts not acked yet, created at or after ``since_time``, in ``seq`` order.
+
+    (With more unacked alerts than ``limit``, the oldest are left out: a device coming back wants the latest.)"""
     q = (select(Alert).where(and_(Alert.user_id == user_id, Alert.acked_at.is_(None), Alert.seq.is_not(None),
                                   Alert.created_at >= since_time))
-         .order_by(Alert.seq).limit(limit))
-    return (await session.execute(q)).scalars().all()
+         .order_by(Alert.seq.desc()).limit(limit))
+    return list(reversed((await session.execute(q)).scalars().all()))
 
 
 async def get_owned(session: AsyncSession, user_id: str, alert_id: str) -> Alert:
@@ -112,3 +122,25 @@ async def record_response(session: AsyncSession, user_id: str, alert_id: str, ac
 async def recent_for_user(session: AsyncSession, user_id: str, *, limit: int = 50) -> Sequence[Alert]:
     q = select(Alert).where(Alert.user_id == user_id).order_by(Alert.seq.desc()).limit(limit)
     return (await session.execute(q)).scalars().all()
+
+
+async def response_counts(session: AsyncSession, user_id: str | None = None) -> dict[str, dict[str, int]]:
+    """Answers to alerts (``alert_response``) per fraud type: ``{fraud_type: {hang_up, continue, not_scam}}``.
+
+    The detector's feedback from live calls (``not_scam`` = a false alarm as the user saw it); with ``user_id``,
+    only that user's answers (their history). Test alerts are left out."""
+    q = (select(Alert.fraud_type, Alert.response, func.count())
+         .where(and_(Alert.response.is_not(None), Alert.is_test.is_(False))))
+    if user_id is not None:
+        q = q.where(Alert.user_id == user_id)
+    out: dict[str, dict[str, int]] = {}
+    for ftype, response, n in (await session.execute(q.group_by(Alert.fraud_type, Alert.response))).all():
+        if response in ALERT_ACTIONS:
+            out.setdefault(ftype, dict.fromkeys(ALERT_ACTIONS, 0))[response] += int(n)
+    return out
+
+
+async def call_marked_not_scam(session: AsyncSession, call_sid: str) -> bool:
+    """Whether the call's owner answered ``not_scam`` to one of its alerts (then the call raises no more)."""
+    q = select(Alert.id).where(and_(Alert.call_sid == call_sid, Alert.response == "not_scam")).limit(1)
+    return (await session.execute(q)).first() is not None

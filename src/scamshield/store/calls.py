@@ -3,6 +3,9 @@
 Ownership is decided by the database, never by process memory: a call is claimed with a conditional
 ``UPDATE ... WHERE user_id IS NULL`` (or inserted already owned), so two instances associating the same call at the
 same time cannot both win. Segment idempotency rests on the unique ``dedup_key``.
+
+Lock order (PostgreSQL): every transaction that touches both takes the call row first (``lock_call``), then the
+user row (``ensure_user``, ``next_seq``), so association and ingestion cannot deadlock each other.
 """
 
 from __future__ import annotations
@@ -76,6 +79,19 @@ async def claim_call(session: AsyncSession, call_sid: str, user_id: str, *, sour
     if owner == user_id:
         return Claim(call_sid, user_id, False)
     raise Conflict("this call is already associated with another user", code="call_owned")
+
+
+async def create_owned_call(session: AsyncSession, call_sid: str, user_id: str, *, source: str) -> bool:
+    """Insert ``call_sid`` already owned by ``user_id``; ``False`` (and nothing changed) if the call exists.
+
+    How a device starts protecting its own call by posting its first segment: it may create a call id, never take
+    over an existing one (that is ``claim_call``'s job, with its rules)."""
+    now = utcnow()
+    ins = insert_for(session, Call).values(call_sid=call_sid, user_id=user_id, source=source, status="live",
+                                           risk_score=0, risk_level="low", created_at=now, updated_at=now,
+                                           associated_at=now)
+    res = await session.execute(ins.on_conflict_do_nothing(index_elements=[Call.call_sid]).returning(Call.call_sid))
+    return res.scalar_one_or_none() is not None
 
 
 async def lock_call(session: AsyncSession, call_sid: str, *, source: str) -> Call:

@@ -115,7 +115,8 @@ class AssociateOut(BaseModel):
 async def associate_call(body: AssociateBody, principal: CurrentUser, ctx: Ctx) -> AssociateOut:
     target = await resolve_target(ctx, principal, body.user_id, body.phone_number)
     phone = principal.phone_number if target == principal.user_id else None
-    r = await call_service(ctx).associate_call(target, body.call_sid, source="api", phone_number=phone)
+    r = await call_service(ctx).associate_call(target, body.call_sid, source="api", phone_number=phone,
+                                               trusted=principal.is_service)
     return AssociateOut(call_sid=r.call_sid, user_id=r.user_id, already_associated=r.already_associated,
                         held_alerts=r.held_alerts)
 

@@ -17,6 +17,7 @@ from scamshield.api.schemas_ledger import (
 )
 from scamshield.errors import NotFound
 from scamshield.services.entities import normalise_entity
+from scamshield.store import alerts as alert_store
 from scamshield.store import feedback as feedback_store
 from scamshield.store import history as history_store
 from scamshield.store.models import Analysis, FraudReport
@@ -51,11 +52,14 @@ async def learning_metrics(ctx: Ctx, user: CurrentUser) -> LearningMetrics:
         analyses = (await session.execute(select(func.count()).select_from(Analysis)
                                           .where(Analysis.user_id == user.user_id))).scalar_one()
         glob = await feedback_store.global_precision(session) if user.is_admin else None
+        responses_mine = await alert_store.response_counts(session, user.user_id)
+        responses_all = await alert_store.response_counts(session) if user.is_admin else {}
     out = LearningMetrics(user=UserLearning(feedback=counts, feedback_total=sum(counts.values()),
-                                            reports_submitted=int(reports), analyses=int(analyses)))
+                                            reports_submitted=int(reports), analyses=int(analyses),
+                                            alert_responses=responses_mine))
     if glob is not None:
         out.global_ = GlobalLearning(
-            feedback_total=glob.feedback_total, by_verdict=glob.by_verdict,
+            feedback_total=glob.feedback_total, by_verdict=glob.by_verdict, alert_responses=responses_all,
             by_kind=[KindPrecisionOut(kind=k.kind, flagged_fraud=k.flagged_fraud, flagged_safe=k.flagged_safe,
                                       passed_fraud=k.passed_fraud, passed_safe=k.passed_safe, precision=k.precision,
                                       recall=k.recall) for k in sorted(glob.by_kind.values(), key=lambda k: k.kind)])

@@ -21,13 +21,24 @@ async def root() -> dict[str, str]:
     return {"name": "ScamShield", "version": __version__, "docs": "/docs", "openapi": "/openapi.json", "console": "/console"}
 
 
-@router.get("/health", summary="Liveness and database check", responses=responses(503))
+@router.get("/health", summary="Liveness, database and real-time broker check", responses=responses(503))
 async def health(ctx: Ctx) -> JSONResponse:
+    """``503`` when the database does not answer, or when the real-time broker (Redis) is down or publications to
+    it are failing: alerts would then reach only the devices connected to this instance."""
+    body: dict[str, str] = {"status": "ok", "database": "ok", "broker": "ok", "version": __version__}
     try:
         await ctx.db.ping()
     except Exception:
-        return JSONResponse({"status": "unavailable", "database": "down"}, status_code=503)
-    return JSONResponse({"status": "ok", "database": "ok", "version": __version__})
+        body.update(status="unavailable", database="down")
+    hub = ctx.extras.get("hub")
+    if hub is not None:
+        try:
+            broker_ok = await hub.healthy()
+        except Exception:
+            broker_ok = False
+        if not broker_ok:
+            body.update(status="unavailable", broker="down")
+    return JSONResponse(body, status_code=200 if body["status"] == "ok" else 503)
 
 
 def _metrics_allowed(ctx: AppContext, request: Request) -> bool:

@@ -97,7 +97,7 @@ async def voice(request: Request, ctx: Ctx) -> Response:
         user_id = user.id if user else None
     if user_id:
         try:
-            await calls.associate_call(user_id, call_sid, source="twilio", from_number=caller)
+            await calls.associate_call(user_id, call_sid, source="twilio", from_number=caller, trusted=True)
         except Conflict:
             log.warning("voice webhook: call %s already belongs to another user", short_sid(call_sid))
     else:

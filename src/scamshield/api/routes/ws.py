@@ -1,9 +1,12 @@
 """``/api/ws``: the authenticated real-time channel of a user's device.
 
 Handshake: ``GET /api/ws?token=<JWT>[&user_id=…&phone_number=…][&since=<seq>]`` (or ``Authorization: Bearer``).
-The socket is accepted, then closed with 4401 (bad token), 4403 (params contradict the token) or 4400 (bad
-``since``) so the client learns why. Then: ``connected``, the replay (``fraud_alert`` with ``replayed: true``),
-``replay_complete``, and live traffic. Message types and close codes: hub/messages.py and api/errors.py.
+The socket is accepted, then closed with 4401 (bad token), 4403 (params contradict the token), 4400 (bad
+``since``), 4429 (per-user rate limit: reconnect later) or 4409 (too many connections of this user on this
+instance) so the client learns why. Then: ``connected``, the replay (``fraud_alert`` with ``replayed: true``, paced
+by the client's reading), ``replay_complete``, and live traffic. The session is closed with 4401 when its token
+expires (the client reconnects with a fresh one). Transcript messages are charged to the same per-user budget as
+``POST /api/calls/{call_sid}/transcript``. Message types and close codes: hub/messages.py and api/errors.py.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import time
 from collections import deque
 from typing import Any
 
+import jwt
 from fastapi import APIRouter, WebSocket
 from starlette.websockets import WebSocketDisconnect
 
@@ -65,6 +69,11 @@ MSG_BURST = 60
 # Malformed messages: each gets an ``error`` reply; more than this many within the window closes with 4408.
 MALFORMED_LIMIT = 10
 MALFORMED_WINDOW_SECONDS = 60.0
+# Replay: pages of REPLAY_LIMIT alerts, each put on the send queue as the client reads (never more than the queue
+# at once); with ``since``, at most REPLAY_MAX alerts per connection (then ``more: true``).
+REPLAY_MAX = 10 * REPLAY_LIMIT
+WS_TOO_MANY_CONNECTIONS = 4409  # terminal: the user already holds ws_max_connections_per_user here
+WS_TOKEN_EXPIRED = WS_UNAUTHORIZED
 
 
 class TokenBucket:
@@ -126,21 +135,25 @@ async def user_socket(ws: WebSocket) -> None:
         await _refuse(ws, WS_BAD_REQUEST, "bad since")
         return
     except ScamShieldError as exc:
-        await _refuse(ws, ws_close_code(exc), exc.code)
+        retry = getattr(exc, "retry_after", None)
+        await _refuse(ws, ws_close_code(exc), f"{exc.code}; retry_after={retry}" if retry else exc.code)
         return
 
     conn = hub.new_connection(ws, principal.user_id, principal.phone_number)
     conn.begin_replay()
-    await hub.register(conn)
+    cap = int(getattr(ctx.settings, "ws_max_connections_per_user", 10) or 10)
+    if not await hub.register(conn, max_per_user=cap):
+        await _refuse(ws, WS_TOO_MANY_CONNECTIONS, f"too many connections for this user (max {cap})")
+        return
     reader: asyncio.Task | None = None
+    expiry = _schedule_expiry(conn, token, ctx.settings)
     try:
         alerts = alert_service(ctx)
-        conn.send(Connected(user_id=principal.user_id, connection_id=conn.id, heartbeat_seconds=hub.heartbeat_seconds,
-                            last_seq=await alerts.last_seq(principal.user_id)).to_json())
-        replay = await alerts.replay(principal.user_id, since)
-        for payload in replay:
-            conn.send_alert(payload["alert_id"], json.dumps(payload, separators=(",", ":")), replay=True)
-        conn.send(ReplayComplete(count=len(replay), since=since, more=len(replay) >= REPLAY_LIMIT).to_json())
+        await conn.put(Connected(user_id=principal.user_id, connection_id=conn.id,
+                                 heartbeat_seconds=hub.heartbeat_seconds,
+                                 last_seq=await alerts.last_seq(principal.user_id)).to_json())
+        count, more = await _replay(conn, alerts, principal.user_id, since)
+        await conn.put(ReplayComplete(count=count, since=since, more=more).to_json())
         conn.end_replay()
         reader = asyncio.create_task(_read_loop(ws, conn, principal, ctx))
         closed = asyncio.create_task(conn.closed.wait())
@@ -150,11 +163,50 @@ async def user_socket(ws: WebSocket) -> None:
         log.exception("websocket session failed")
         await conn.close(1011, "internal error")
     finally:
+        if expiry is not None:
+            expiry.cancel()
         if reader is not None and not reader.done():
             reader.cancel()
         await hub.unregister(conn)
         if conn.is_open:
             conn.mark_gone()
+
+
+async def _replay(conn: Connection, alerts: Any, user_id: str, since: int | None) -> tuple[int, bool]:
+    """Queue the replay, waiting for room as the client reads (a replay longer than the send queue is normal).
+
+    With ``since``: every alert after it, page by page, up to ``REPLAY_MAX`` (``more``: reconnect with the last
+    replayed seq for the rest). Without: the newest ``REPLAY_LIMIT`` unacked alerts of the window, in seq order
+    (``more``: older unacked ones were left out)."""
+    count = 0
+    cursor = since
+    while True:
+        page = await alerts.replay(user_id, cursor, limit=REPLAY_LIMIT)
+        for payload in page:
+            if not await conn.put_alert(payload["alert_id"], json.dumps(payload, separators=(",", ":"))):
+                return count, True  # closed as a slow consumer: it reconnects with since
+            count += 1
+        if len(page) < REPLAY_LIMIT:
+            return count, False
+        if cursor is None or count >= REPLAY_MAX:
+            return count, True
+        cursor = page[-1]["seq"]
+
+
+def _schedule_expiry(conn: Connection, token: str, settings: Any) -> asyncio.Task | None:
+    """Close the session with 4401 when its token expires (the client gets a fresh token and reconnects)."""
+    try:
+        exp = float(jwt.decode(token, options={"verify_signature": False})["exp"])
+    except Exception:  # the verifier accepted it, so this does not happen; never fail the session over it
+        return None
+    now = time.time()
+    delay = exp - now if exp > now else exp + float(getattr(settings, "jwt_leeway_seconds", 0) or 0) - now
+
+    async def expire() -> None:
+        await asyncio.sleep(max(0.0, delay))
+        await conn.close(WS_TOKEN_EXPIRED, "token expired: reconnect with a new token")
+
+    return asyncio.create_task(expire(), name=f"ws-expiry-{conn.id}")
 
 
 async def _read_loop(ws: WebSocket, conn: Connection, principal: Principal, ctx: Any) -> None:
@@ -214,10 +266,14 @@ async def _dispatch(msg: Any, conn: Connection, principal: Principal, ctx: Any) 
     if isinstance(msg, AssociateCall):
         target = await resolve_target(ctx, principal, msg.user_id, msg.phone_number)
         phone = principal.phone_number if target == principal.user_id else None
-        r = await call_service(ctx).associate_call(target, msg.call_sid, source="ws", phone_number=phone)
+        r = await call_service(ctx).associate_call(target, msg.call_sid, source="ws", phone_number=phone,
+                                                   trusted=principal.is_service)
         return CallAssociated(id=msg.id, call_sid=r.call_sid, already_associated=r.already_associated,
                               held_alerts=r.held_alerts).to_json()
     if isinstance(msg, Transcript):
+        limits = ctx.extras.get("rate_limits")
+        if limits is not None:  # the same per-user budget as POST /api/calls/{call_sid}/transcript
+            await limits.principal_hook(None, principal)
         actor = SERVICE_ACTOR if principal.is_service else Actor(user_id=principal.user_id)
         r = await call_service(ctx).ingest_transcript(
             msg.call_sid, Segment(msg.text, msg.speaker, msg.final), source="ws", actor=actor,
