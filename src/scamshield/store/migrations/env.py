@@ -11,6 +11,7 @@ from scamshield.store import models  # noqa: F401  (registers tables)
 from scamshield.store.base import Base
 
 config = context.config
+MIGRATION_LOCK_KEY = 7_262_736_365  # arbitrary, constant: 'scamshield migrations'
 target_metadata = Base.metadata
 
 
@@ -22,6 +23,10 @@ def _run(connection) -> None:
         compare_type=True,
     )
     with context.begin_transaction():
+        if connection.dialect.name == "postgresql":
+            # Several instances starting together on an empty database: one migrates, the others wait for its
+            # transaction and then find the schema at head (the lock is released at commit).
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK_KEY})")
         context.run_migrations()
 
 
