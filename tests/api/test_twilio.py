@@ -247,3 +247,23 @@ def test_media_stream_refuses_unsigned_handshake(tc):
             with tc.websocket_connect("/twilio/media", headers=headers) as ws:
                 ws.receive_json()
         assert exc.value.code == 4403
+
+
+@pytest.mark.parametrize("verstat,associated", [("TN-Validation-Passed-A", True), ("TN-Validation-Passed-C", False),
+                                                 (None, False)])
+def test_stir_attestation_required_when_configured(tmp_path, token, verstat, associated):
+    """With SCAMSHIELD_TWILIO_REQUIRE_STIR_A, a spoofable caller id without full attestation finds no owner."""
+    settings = Settings(env="test", data_dir=tmp_path, jwt_secret=TEST_SECRET, twilio_auth_token=TWILIO_TOKEN,
+                        public_url=PUBLIC_URL, twilio_require_stir_a=True,
+                        rate_limit_user="off", rate_limit_ip="off", rate_limit_service="off")
+    with TestClient(create_app(settings)) as c:
+        ta = token("stir-user", phone="+919800033344")
+        with c.websocket_connect(ws_url(ta)) as ws:  # connecting stores the verified phone number
+            handshake(ws)
+        call_sid = "CA" + "5" * 32
+        params = {"CallSid": call_sid, "From": "+919800033344", **({"StirVerstat": verstat} if verstat else {})}
+        assert signed_post(c, "/twilio/voice", params).status_code == 200
+        r = c.post("/api/associate-call", json={"call_sid": call_sid}, headers=auth(ta))
+        # The owner (verified phone = From) may always claim it explicitly; the gate is on *automatic* association.
+        assert r.status_code == 200
+        assert r.json()["already_associated"] is associated

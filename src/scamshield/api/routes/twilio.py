@@ -26,7 +26,7 @@ from scamshield.api.context import AppContext
 from scamshield.api.deps import Ctx
 from scamshield.api.errors import WS_FORBIDDEN, WS_TOO_BIG, WS_UNAVAILABLE, responses
 from scamshield.api.routes.calls import call_service
-from scamshield.auth import normalise_phone
+from scamshield.auth import caller_for_association, normalise_phone
 from scamshield.engine.conversation import Segment
 from scamshield.errors import Conflict, Forbidden, InvalidInput, ScamShieldError
 from scamshield.services import stt
@@ -89,11 +89,14 @@ async def voice(request: Request, ctx: Ctx) -> Response:
     form = await _signed_form(request, ctx)
     call_sid = _call_sid(form)
     caller = normalise_phone(str(form.get("From") or ""))
+    # Caller ID can be spoofed: optionally only STIR/SHAKEN "A"-attested numbers find their owner.
+    lookup = caller_for_association(form.get("From"), form.get("StirVerstat"),
+                                    require_attestation_a=ctx.settings.twilio_require_stir_a)
     calls = call_service(ctx)
     user_id = None
-    if caller:
+    if lookup:
         async with ctx.db.session() as session:
-            user = await user_store.find_user_by_phone(session, caller)
+            user = await user_store.find_user_by_phone(session, lookup)
         user_id = user.id if user else None
     if user_id:
         try:

@@ -120,7 +120,7 @@ async def user_socket(ws: WebSocket) -> None:
     try:
         if not token:
             raise AuthError("missing token", code="missing_token")
-        principal = ctx.verifier.verify(token)
+        principal = await ctx.verifier.verify_async(token)
     except ScamShieldError as exc:
         await _refuse(ws, WS_UNAUTHORIZED, exc.code)
         return
