@@ -40,6 +40,7 @@ def doc_server(tmp_path: Path):
     server = ServerProcess({}, log_path=tmp_path / "server.log")
     server.env = {
         "SCAMSHIELD_ENV": "development",
+        "SCAMSHIELD_DEV_TOKENS": "1",  # as `make run` sets it: the docs show the console's dev-token mint
         "SCAMSHIELD_DATA_DIR": str(work / "var"),
         "SCAMSHIELD_TWILIO_AUTH_TOKEN": TWILIO_TOKEN,
         "SCAMSHIELD_PUBLIC_URL": server.base_url,

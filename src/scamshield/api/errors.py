@@ -5,12 +5,15 @@ Every 4xx/5xx body is ``{"error": {"code": "...", "message": "..."}}``.
 WebSocket close codes (documented in docs/api.md):
 - 1000 normal; 1001 / 1012 server going away or restarting (reconnect, with backoff); 1006 abnormal (reconnect);
   1008/1009 policy / frame too big (standard; 1009 comes from the server's WebSocket layer for frames over its cap)
-- 4000-4099 *reconnect* (with ``since=<last seq>``, after a short backoff): 4000 server restart/shutdown,
-  4001 slow consumer (send queue overflow), 4002 heartbeat timeout (only for clients that send ``ping``)
-- 4400-4499 *terminal, do not retry with the same credentials or the same behaviour*: 4400 bad connection
-  parameters (e.g. ``since`` not an integer), 4401 bad/missing/expired token, 4403 identity mismatch (``user_id`` /
-  ``phone_number`` params contradict the token) or forged Twilio handshake, 4408 too many malformed messages,
-  4413 message too big, 4429 message flood (per-connection token bucket) or rate limit at connect
+- 4000-4099 *reconnect* (with ``since=<last seq>``, after a short backoff): 4000 server restart/shutdown or broker
+  recovered (replay what was missed), 4001 slow consumer (send queue overflow), 4002 heartbeat timeout (only for
+  clients that send ``ping``)
+- 4429 *reconnect after a long backoff* (``retry_after=N`` in the reason): message flood or rate limit at connect
+- 4400-4499 otherwise *terminal, do not retry with the same credentials or the same behaviour*: 4400 bad
+  connection parameters (e.g. ``since`` not an integer), 4401 bad/missing token or the token expired during the
+  session (refresh it, then reconnect), 4403 identity mismatch (``user_id`` / ``phone_number`` params contradict the
+  token), 4408 too many malformed messages, 4409 too many connections for this user on this instance,
+  4413 message too big
 - 4500-4599 *terminal, server configuration*: 4503 feature not configured (e.g. no speech-to-text engine for
   ``/twilio/media``)
 """
@@ -37,6 +40,7 @@ WS_UNAUTHORIZED = 4401
 WS_FORBIDDEN = 4403
 WS_MALFORMED = 4408
 WS_TOO_BIG = 4413
+WS_TOO_MANY_CONNECTIONS = 4409
 WS_FLOOD = 4429
 WS_BAD_REQUEST = 4400
 WS_UNAVAILABLE = 4503

@@ -467,7 +467,7 @@
     $("analyze-submit").addEventListener("click", analyse);
     $("hang-up").addEventListener("click", () => answer("hang_up"));
     $("continue-call").addEventListener("click", () => answer("continue"));
-    $("dev-mint").hidden = document.body.dataset.env !== "development";
+    $("dev-mint").hidden = document.body.dataset.devTokens !== "on";
     const saved = sessionStorage.getItem(TOKEN_KEY);
     if (saved) {
       $("token-input").value = saved;

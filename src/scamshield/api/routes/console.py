@@ -51,8 +51,10 @@ def _settings(request: Request) -> Settings:
 
 @router.get("/console", include_in_schema=False)
 async def console_page(request: Request) -> HTMLResponse:
-    env = _settings(request).env  # one of three literals: safe to put in an attribute
-    html = _asset("index.html").decode("utf-8").replace("{{ENV}}", env)
+    settings = _settings(request)
+    env = settings.env  # one of three literals: safe to put in an attribute
+    dev_tokens = "on" if settings.dev_tokens_enabled else "off"
+    html = _asset("index.html").decode("utf-8").replace("{{ENV}}", env).replace("{{DEV_TOKENS}}", dev_tokens)
     return HTMLResponse(html, headers=_NO_CACHE)
 
 

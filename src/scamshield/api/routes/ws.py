@@ -29,6 +29,7 @@ from scamshield.api.errors import (
     WS_MALFORMED,
     WS_RECONNECT_RESTART,
     WS_TOO_BIG,
+    WS_TOO_MANY_CONNECTIONS,
     WS_UNAUTHORIZED,
     ws_close_code,
 )
@@ -72,7 +73,6 @@ MALFORMED_WINDOW_SECONDS = 60.0
 # Replay: pages of REPLAY_LIMIT alerts, each put on the send queue as the client reads (never more than the queue
 # at once); with ``since``, at most REPLAY_MAX alerts per connection (then ``more: true``).
 REPLAY_MAX = 10 * REPLAY_LIMIT
-WS_TOO_MANY_CONNECTIONS = 4409  # terminal: the user already holds ws_max_connections_per_user here
 WS_TOKEN_EXPIRED = WS_UNAUTHORIZED
 
 
