@@ -72,6 +72,8 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
                 if hook is not None:
                     await hook(ctx)
                 started.append(module)
+            # After the modules: their startup registers the enrichers whose caches this starts.
+            await ctx.extras["analysis"].start()
             log.info("ScamShield %s started (env=%s, db=%s)", __version__, settings.env, db.engine.dialect.name)
             yield
         finally:
@@ -82,6 +84,10 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
                         await hook(ctx)
                     except Exception:  # pragma: no cover - best effort on the way down
                         log.exception("shutdown hook failed in %s", module.__name__)
+            try:
+                await ctx.extras["analysis"].stop()  # drains the write-behind history queue
+            except Exception:  # pragma: no cover - best effort on the way down
+                log.exception("analysis service stop failed")
             await db.dispose()
 
     app = FastAPI(

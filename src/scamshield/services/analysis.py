@@ -1,28 +1,61 @@
 """analyse_and_record: run an engine analyser, add the user's own context, apply their thresholds, keep history.
 
 User context comes from *enrichers*: async callables registered at start-up (feedback blocklist, community reports,
-payee history, active suspicious call...). Each receives the session, the principal and the analysis and returns
-extra signals, so every point of the final score is still explained by a signal.
+payee history, active suspicious call...). Each receives a lazy session source, the principal and the analysis and
+returns extra signals, so every point of the final score is still explained by a signal.
+
+The hot path does no database round trip unless there is something to look up (see docs/performance.md):
+
+- the user's settings (thresholds, feature toggles) come from an in-process TTL cache (``USER_PREFS_TTL``),
+  invalidated at once by ``user_changed`` (called by ``PUT /settings`` and ``POST /feedback`` on this instance);
+- enrichers keep their own caches (``services.ledger``) and open a session only when they must query;
+- the history row is written behind: ``HistoryWriter`` queues it (bounded) and a background task inserts queued rows
+  in batches, one transaction each. The ``analysis_id`` is generated up front. Reads of a user's history on this
+  instance first wait for that user's queued rows (``flush_user``).
+
+Crash semantics of the write-behind history: a graceful stop (SIGTERM, lifespan shutdown) drains the queue. A crash
+(SIGKILL, OOM) loses the rows not yet committed: those of the last ``interval`` (50 ms) plus the batch being written,
+in normal operation; at most the queue's capacity when the database is slow or down (producers then wait: a full
+queue applies backpressure, it never drops). Only history rows are written behind; nothing else is.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
+from collections import deque
 from dataclasses import dataclass, field
 from typing import Any, Awaitable, Callable, Protocol
 
+from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from scamshield.auth import Principal
 from scamshield.engine.types import DEFAULT_THRESHOLDS, Assessment, Signal, Thresholds
 from scamshield.metrics import Metrics
+from scamshield.services import user_settings as user_settings_mod
+from scamshield.services.users import TtlCache
+from scamshield.store import history as history_store
 from scamshield.store import users as user_store
 from scamshield.store.base import new_id, utcnow
-from scamshield.store.models import Analysis
 from scamshield.store.session import Database
+
+log = logging.getLogger("scamshield.analysis")
 
 # Inputs above this many characters are analysed in a worker thread so the event loop never stalls.
 INLINE_INPUT_CHARS = 4096
+# A user's settings are re-read at most this often on an instance that did not see the change (cross-instance bound).
+USER_PREFS_TTL = 10.0
+USER_PREFS_MAX = 50_000
+
+
+@dataclass(frozen=True, slots=True)
+class UserPrefs:
+    """What an analysis needs from the user's settings, parsed once per cache load."""
+
+    stored: dict[str, Any]
+    thresholds: Thresholds
+    features: user_settings_mod.Features
 
 
 @dataclass(slots=True)
@@ -33,10 +66,40 @@ class AnalysisInput:
     assessment: Assessment
     entities: dict[str, list[str]] = field(default_factory=dict)  # entity_type -> ids (url, domain, upi_id...)
     raw: dict[str, Any] = field(default_factory=dict)  # kind-specific parsed request (e.g. transaction amount)
+    prefs: UserPrefs | None = None  # the user's settings (None: the enricher loads them itself)
+
+
+class SessionSource:
+    """A database session opened on first use only (``await sessions.get()``), closed by ``close()``.
+
+    Enrichers read through it; when none of them needs the database, no connection is checked out at all.
+    """
+
+    __slots__ = ("_db", "_cm", "_session")
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+        self._cm: Any = None
+        self._session: AsyncSession | None = None
+
+    @property
+    def opened(self) -> bool:
+        return self._session is not None
+
+    async def get(self) -> AsyncSession:
+        if self._session is None:
+            self._cm = self._db.session()
+            self._session = await self._cm.__aenter__()
+        return self._session
+
+    async def close(self) -> None:
+        if self._cm is not None:
+            cm, self._cm, self._session = self._cm, None, None
+            await cm.__aexit__(None, None, None)
 
 
 class Enricher(Protocol):
-    async def __call__(self, session: AsyncSession, principal: Principal, item: AnalysisInput) -> list[Signal]: ...
+    async def __call__(self, sessions: SessionSource, principal: Principal, item: AnalysisInput) -> list[Signal]: ...
 
 
 def thresholds_from_settings(user_settings: dict[str, Any], default: Thresholds = DEFAULT_THRESHOLDS) -> Thresholds:
@@ -48,12 +111,279 @@ def thresholds_from_settings(user_settings: dict[str, Any], default: Thresholds 
         return default
 
 
+class HistoryWriter:
+    """Write-behind for analysis history: a bounded in-memory queue flushed in batches by one background task.
+
+    - A batch is written when ``batch_size`` rows are queued, or ``interval`` seconds after the first queued row,
+      or at once when a reader waits for a user's rows (``wait_for_user``); one transaction per batch.
+    - ``add`` waits (backpressure) while ``capacity`` rows are queued or being written; it never drops a row.
+    - A batch failing with a database error that says the rows are bad (integrity/data error: e.g. the user row was
+      deleted meanwhile) is retried row by row and only the offending rows are dropped, with a warning and a count
+      (``dropped``). Any other error (database unreachable, timeouts) keeps the batch and retries with backoff.
+    - When not running (before ``start``, after ``stop``) ``add`` writes the row directly in its own transaction.
+    """
+
+    def __init__(self, db: Database, *, interval: float = 0.05, batch_size: int = 200, capacity: int = 10_000,
+                 wait_timeout: float = 5.0, stop_timeout: float = 15.0) -> None:
+        self._db = db
+        self.interval = interval
+        self.batch_size = max(1, batch_size)
+        self.capacity = max(self.batch_size, capacity)
+        self.wait_timeout = wait_timeout
+        self.stop_timeout = stop_timeout
+        self._rows: deque[tuple[int, dict[str, Any]]] = deque()
+        self._inflight = 0
+        self._seq = 0  # seq of the last queued row
+        self._done = 0  # every row with seq <= _done is committed (or dropped, see above)
+        self._user_last: dict[str, int] = {}  # user -> seq of their last queued row not yet done
+        self._nonempty = asyncio.Event()
+        self._urgent = asyncio.Event()
+        self._progress = asyncio.Condition()
+        self._space = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+        self._closing = False
+        self.written = 0
+        self.dropped = 0
+        self.batches = 0
+
+    # -- state -----------------------------------------------------------------------------------------------------
+    @property
+    def running(self) -> bool:
+        return self._task is not None and not self._task.done()
+
+    @property
+    def pending(self) -> int:
+        """Rows queued or being written."""
+        return len(self._rows) + self._inflight
+
+    def pending_for(self, user_id: str) -> bool:
+        last = self._user_last.get(user_id)
+        return last is not None and last > self._done
+
+    # -- producers -------------------------------------------------------------------------------------------------
+    async def add(self, row: dict[str, Any]) -> None:
+        if not self.running or self._closing:
+            async with self._db.transaction() as session:
+                await history_store.insert_analyses(session, [row])
+            self.written += 1
+            return
+        while self.pending >= self.capacity:
+            self._urgent.set()
+            self._space.clear()
+            await self._space.wait()
+            if not self.running or self._closing:
+                return await self.add(row)
+        self._seq += 1
+        self._rows.append((self._seq, row))
+        self._user_last[row["user_id"]] = self._seq
+        self._nonempty.set()
+        if len(self._rows) >= self.batch_size:
+            self._urgent.set()
+
+    # -- readers ---------------------------------------------------------------------------------------------------
+    async def wait_for_user(self, user_id: str) -> bool:
+        """Wait until the user's queued rows are committed (at most ``wait_timeout``). False on timeout."""
+        target = self._user_last.get(user_id)
+        if target is None or target <= self._done:
+            return True
+        return await self._wait_for(target)
+
+    async def flush(self) -> bool:
+        """Wait until every row queued so far is committed (at most ``wait_timeout``)."""
+        return await self._wait_for(self._seq)
+
+    async def _wait_for(self, target: int) -> bool:
+        if target <= self._done:
+            return True
+        if not self.running:
+            return False
+        self._urgent.set()
+        try:
+            async with asyncio.timeout(self.wait_timeout):
+                async with self._progress:
+                    await self._progress.wait_for(lambda: self._done >= target or not self.running)
+        except TimeoutError:
+            log.warning("history: rows still pending after %.1f s (database slow or down)", self.wait_timeout)
+            return False
+        return self._done >= target
+
+    # -- lifecycle -------------------------------------------------------------------------------------------------
+    def start(self) -> None:
+        if self._task is None:
+            self._closing = False
+            self._task = asyncio.create_task(self._run(), name="scamshield-history-writer")
+
+    async def stop(self) -> None:
+        """Drain the queue (at most ``stop_timeout``), then stop. Rows still queued after that are logged as lost."""
+        task, self._closing = self._task, True
+        if task is None:
+            return
+        self._nonempty.set()
+        self._urgent.set()
+        try:
+            await asyncio.wait_for(asyncio.shield(task), self.stop_timeout)
+        except TimeoutError:
+            task.cancel()
+            try:
+                await task
+            except asyncio.CancelledError:
+                pass
+            if self.pending:
+                log.error("history: %d analysis rows not written at shutdown (database unavailable)", self.pending)
+        finally:
+            self._task = None
+            self._space.set()
+            async with self._progress:
+                self._progress.notify_all()
+
+    # -- the flusher -----------------------------------------------------------------------------------------------
+    async def _run(self) -> None:
+        backoff = 0.0
+        while True:
+            if not self._rows:
+                if self._closing:
+                    return
+                self._nonempty.clear()
+                await self._nonempty.wait()
+                continue
+            if len(self._rows) < self.batch_size and not self._urgent.is_set() and not self._closing:
+                try:
+                    async with asyncio.timeout(self.interval):
+                        await self._urgent.wait()
+                except TimeoutError:
+                    pass
+            self._urgent.clear()
+            n = min(self.batch_size, len(self._rows))
+            batch = [self._rows.popleft() for _ in range(n)]
+            self._inflight = n
+            try:
+                await self._write(batch)
+                backoff = 0.0
+            except asyncio.CancelledError:
+                self._rows.extendleft(reversed(batch))
+                self._inflight = 0
+                raise
+            except Exception as exc:  # transient: keep the rows not written, retry after a pause
+                done = exc.done if isinstance(exc, _Partial) else 0
+                self._rows.extendleft(reversed(batch[done:]))
+                self._inflight = 0
+                if done:
+                    await self._mark_done(batch[:done])
+                backoff = min(2.0, max(0.1, backoff * 2))
+                cause = exc.__cause__ if isinstance(exc, _Partial) else exc
+                log.warning("history: batch of %d not written (%s); retrying in %.1f s", n - done,
+                            type(cause).__name__, backoff)
+                await asyncio.sleep(backoff)
+                continue
+            self._inflight = 0
+            await self._mark_done(batch)
+
+    async def _write(self, batch: list[tuple[int, dict[str, Any]]]) -> None:
+        rows = [r for _, r in batch]
+        try:
+            async with self._db.transaction() as session:
+                await history_store.insert_analyses(session, rows)
+            self.written += len(rows)
+            self.batches += 1
+            return
+        except (IntegrityError, DataError):
+            pass
+        # Some row is bad: write them one by one and drop only those the database refuses as such.
+        done = 0
+        for row in rows:
+            try:
+                async with self._db.transaction() as session:
+                    await history_store.insert_analyses(session, [row])
+                self.written += 1
+            except (IntegrityError, DataError) as exc:
+                self.dropped += 1
+                log.warning("history: analysis row refused by the database and dropped (%s)", type(exc).__name__)
+            except Exception as exc:  # transient part-way: the rows handled so far are done
+                raise _Partial(done) from exc
+            done += 1
+
+    async def _mark_done(self, batch: list[tuple[int, dict[str, Any]]]) -> None:
+        self._done = max(self._done, batch[-1][0])
+        for _, row in batch:
+            uid = row["user_id"]
+            if self._user_last.get(uid, 0) <= self._done:
+                self._user_last.pop(uid, None)
+        self._space.set()
+        async with self._progress:
+            self._progress.notify_all()
+
+
+class _Partial(Exception):
+    def __init__(self, done: int) -> None:
+        super().__init__(done)
+        self.done = done
+
+
 class AnalysisService:
-    def __init__(self, db: Database, metrics: Metrics, default_thresholds: Thresholds = DEFAULT_THRESHOLDS) -> None:
+    def __init__(self, db: Database, metrics: Metrics, default_thresholds: Thresholds = DEFAULT_THRESHOLDS, *,
+                 prefs_ttl: float = USER_PREFS_TTL, history: HistoryWriter | None = None) -> None:
         self._db = db
         self._metrics = metrics
         self._default = default_thresholds
         self.enrichers: list[Enricher] = []
+        self.prefs = TtlCache[str, UserPrefs](USER_PREFS_MAX, prefs_ttl)
+        self.history = history or HistoryWriter(db)
+
+    # -- lifecycle (api/app.py lifespan) ---------------------------------------------------------------------------
+    async def start(self) -> None:
+        self.history.start()
+        for enricher in self.enrichers:
+            hook = getattr(enricher, "start", None)
+            if hook is not None:
+                await hook(self._db)
+
+    async def stop(self) -> None:
+        for enricher in self.enrichers:
+            hook = getattr(enricher, "stop", None)
+            if hook is not None:
+                try:
+                    await hook()
+                except Exception:  # pragma: no cover - best effort on the way down
+                    log.exception("enricher stop failed")
+        await self.history.stop()
+
+    # -- cache invalidation and read-your-writes (called by the write/read routes) ---------------------------------
+    def user_changed(self, user_id: str) -> None:
+        """The user's settings or feedback changed (on this instance): forget what is cached for them."""
+        self.prefs.invalidate(user_id)
+        for enricher in self.enrichers:
+            hook = getattr(enricher, "user_changed", None)
+            if hook is not None:
+                hook(user_id)
+
+    async def entity_reported(self, entity_type: str, entity_id: str) -> None:
+        """A community report was stored on this instance: let enrichers update what they keep in memory."""
+        for enricher in self.enrichers:
+            hook = getattr(enricher, "entity_reported", None)
+            if hook is not None:
+                try:
+                    await hook(entity_type, entity_id)
+                except Exception as exc:  # the periodic refresh catches up
+                    log.warning("community set update failed: %s", type(exc).__name__)
+
+    async def flush_user(self, user_id: str) -> None:
+        """Before reading the user's analyses on this instance: wait for their queued history rows."""
+        if self.history.pending_for(user_id):
+            await self.history.wait_for_user(user_id)
+
+    async def flush_all(self) -> None:
+        if self.history.pending:
+            await self.history.flush()
+
+    # -- the hot path ----------------------------------------------------------------------------------------------
+    async def user_prefs(self, user_id: str) -> UserPrefs:
+        async def load() -> UserPrefs:
+            async with self._db.session() as session:
+                stored = await user_store.get_settings(session, user_id)
+            return UserPrefs(stored, thresholds_from_settings(stored, self._default),
+                             user_settings_mod.features(stored))
+
+        return await self.prefs.get(user_id, load)
 
     async def compute(self, fn: Callable[[], Assessment], input_chars: int) -> Assessment:
         """Run a pure analyser: inline when the input is small (sub-millisecond), else in a worker thread."""
@@ -71,22 +401,26 @@ class AnalysisService:
         entities: dict[str, list[str]] | None = None,
         raw: dict[str, Any] | None = None,
     ) -> tuple[str, Assessment]:
-        item = AnalysisInput(kind, assessment, entities or {}, raw or {})
-        async with self._db.transaction() as session:
-            user_settings = await user_store.get_settings(session, principal.user_id)
-            extra: list[Signal] = []
-            for enricher in self.enrichers:
-                extra.extend(await enricher(session, principal, item))
-            final = assessment.add(*extra).with_thresholds(thresholds_from_settings(user_settings, self._default))
-            analysis_id = new_id()
-            session.add(Analysis(
-                id=analysis_id, user_id=principal.user_id, kind=kind, subject=(subject or "")[:256] or None,
-                risk_score=final.risk_score, risk_level=final.risk_level, is_safe=final.is_safe,
-                fraud_types=final.detected_fraud_types, signal_codes=[s.code for s in final.signals][:50],
-                created_at=utcnow(),
-            ))
+        prefs = await self.user_prefs(principal.user_id)
+        item = AnalysisInput(kind, assessment, entities or {}, raw or {}, prefs)
+        extra: list[Signal] = []
+        if self.enrichers:
+            sessions = SessionSource(self._db)
+            try:
+                for enricher in self.enrichers:
+                    extra.extend(await enricher(sessions, principal, item))
+            finally:
+                await sessions.close()
+        final = assessment.add(*extra).with_thresholds(prefs.thresholds)
+        analysis_id = new_id()
+        await self.history.add({
+            "id": analysis_id, "user_id": principal.user_id, "kind": kind, "subject": (subject or "")[:256] or None,
+            "risk_score": final.risk_score, "risk_level": final.risk_level, "is_safe": final.is_safe,
+            "fraud_types": list(final.detected_fraud_types), "signal_codes": [s.code for s in final.signals][:50],
+            "created_at": utcnow(),
+        })
         self._metrics.verdicts.labels(kind, final.risk_level).inc()
         return analysis_id, final
 
 
-EnricherFn = Callable[[AsyncSession, Principal, AnalysisInput], Awaitable[list[Signal]]]
+EnricherFn = Callable[[SessionSource, Principal, AnalysisInput], Awaitable[list[Signal]]]

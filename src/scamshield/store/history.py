@@ -4,11 +4,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any, Sequence
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, func, insert, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from scamshield.store.models import Alert, Analysis
+
+
+ANALYSIS_COLUMNS = ("id", "user_id", "kind", "subject", "risk_score", "risk_level", "is_safe", "fraud_types",
+                    "signal_codes", "created_at")
+
+
+async def insert_analyses(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert analysis rows (dicts with ``ANALYSIS_COLUMNS``) in one executemany; the caller owns the transaction."""
+    if rows:
+        await session.execute(insert(Analysis), list(rows))
 
 
 async def list_analyses(session: AsyncSession, user_id: str, *, kind: str | None = None,

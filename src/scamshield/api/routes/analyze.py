@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends, Request
 
-from scamshield.api.deps import Ctx, CurrentUser
+from scamshield.api.context import AppContext
+from scamshield.api.deps import CurrentUser
 from scamshield.api.errors import AUTH_ERRORS, responses
 from scamshield.api.schemas import AssessmentOut, QrRequest, SmsRequest, TransactionRequest, UrlRequest
 from scamshield.engine import sms as sms_engine
@@ -20,7 +21,16 @@ router = APIRouter(prefix="/analyze", tags=["analysis"])
 ERRORS = responses(*AUTH_ERRORS)
 
 
-def _service(ctx: Ctx) -> AnalysisService:
+async def _app_ctx(request: Request) -> AppContext:
+    # ``deps.Ctx`` is a plain ``def`` dependency, which FastAPI runs in its thread pool: a thread hop per request
+    # on the hottest route. The same lookup as an ``async def`` runs inline.
+    return request.app.state.ctx
+
+
+Ctx = Annotated[AppContext, Depends(_app_ctx)]
+
+
+def _service(ctx: AppContext) -> AnalysisService:
     return ctx.extras["analysis"]
 
 

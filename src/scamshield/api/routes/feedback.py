@@ -30,12 +30,16 @@ router = APIRouter(tags=["feedback"])
 async def give_feedback(body: FeedbackIn, ctx: Ctx, user: CurrentUser) -> FeedbackOut:
     entity_id = normalise_entity(body.entity_type, body.entity_id)
     comment = body.comment.strip() or None if body.comment else None
+    analysis = ctx.extras["analysis"]
+    if body.analysis_id is not None:
+        await analysis.flush_user(user.user_id)  # the analysis may still be in the write-behind queue
     async with ctx.db.transaction() as session:
         if body.analysis_id is not None and await history_store.get_analysis(
                 session, user.user_id, body.analysis_id) is None:
             raise NotFound("no such analysis of yours", code="analysis_not_found")
         row = await feedback_store.put_feedback(session, user.user_id, body.entity_type, entity_id, body.verdict,
                                                 analysis_id=body.analysis_id, comment=comment)
+    analysis.user_changed(user.user_id)  # the user's later analyses on this instance see the verdict at once
     return FeedbackOut(feedback_id=row.id, entity_type=row.entity_type, entity_id=row.entity_id,  # type: ignore[arg-type]
                        verdict=row.verdict, analysis_id=row.analysis_id,  # type: ignore[arg-type]
                        created_at=row.created_at, updated_at=row.updated_at)
@@ -45,6 +49,8 @@ async def give_feedback(body: FeedbackIn, ctx: Ctx, user: CurrentUser) -> Feedba
             responses=responses(*AUTH_ERRORS),
             summary="Your feedback counts; for admins also global detector precision estimates from feedback")
 async def learning_metrics(ctx: Ctx, user: CurrentUser) -> LearningMetrics:
+    analysis = ctx.extras["analysis"]
+    await (analysis.flush_all() if user.is_admin else analysis.flush_user(user.user_id))
     async with ctx.db.session() as session:
         counts = await feedback_store.user_counts(session, user.user_id)
         reports = (await session.execute(select(func.count()).select_from(FraudReport)

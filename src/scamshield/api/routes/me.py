@@ -55,6 +55,7 @@ async def history(
     cursor: Annotated[str | None, Query(max_length=200)] = None,
 ) -> dict[str, Any]:
     before = decode_cursor(cursor)
+    await ctx.extras["analysis"].flush_user(user.user_id)  # read your own writes (history is written behind)
     async with ctx.db.session() as session:
         rows = await history_store.list_analyses(session, user.user_id, kind=analysis_type, risk_level=risk_level,
                                                  limit=limit + 1, before=before)
@@ -69,6 +70,7 @@ async def history(
 @router.get("/dashboard", response_model=Dashboard, responses=ERRORS, summary="Your protection at a glance")
 async def dashboard(ctx: Ctx, user: CurrentUser) -> Dashboard:
     now = utcnow()
+    await ctx.extras["analysis"].flush_user(user.user_id)  # read your own writes (history is written behind)
     async with ctx.db.session() as session:
         prefs = user_settings.load(await user_store.get_settings(session, user.user_id), _server_thresholds(ctx))
         local = now.astimezone(ZoneInfo(prefs.timezone))
@@ -111,6 +113,7 @@ async def put_settings(body: SettingsIn, ctx: Ctx, user: CurrentUser) -> Setting
             raise InvalidInput(f"invalid settings: {where}: {first.get('msg', 'invalid value')}"[:300],
                                code="invalid_settings") from None
         await user_store.put_settings(session, user.user_id, new)
+    ctx.extras["analysis"].user_changed(user.user_id)  # later analyses on this instance use them at once
     return _settings_out(effective)
 
 

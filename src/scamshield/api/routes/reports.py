@@ -43,6 +43,7 @@ async def report_fraud(body: ReportIn, ctx: Ctx, user: CurrentUser) -> dict[str,
     async with ctx.db.transaction() as session:
         sub = await report_store.submit(session, user.user_id, body.entity_type, entity_id, category=body.category,
                                         description=description)
+    await ctx.extras["analysis"].entity_reported(body.entity_type, entity_id)  # the in-memory community set
     return {**report_out(sub.report), "first_report": sub.first_time,
             "official_entity": is_official(body.entity_type, entity_id)}
 
