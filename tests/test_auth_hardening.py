@@ -304,3 +304,27 @@ async def test_jwks_token_through_the_api(tmp_path, jwks):
 ])
 def test_caller_for_association(raw, verstat, require, expected):
     assert auth.caller_for_association(raw, verstat, require_attestation_a=require) == expected
+
+
+def test_verified_token_cache_respects_expiry(tmp_path):
+    """A cached verification never outlives the token: after exp the same token is refused as expired."""
+    import time as _time
+
+    from scamshield.auth import TokenVerifier, mint_token
+    from scamshield.errors import AuthError
+    from scamshield.settings import Settings
+
+    settings = Settings(env="test", data_dir=tmp_path, jwt_secret="k" * 48, jwt_leeway_seconds=0)
+    verifier = TokenVerifier(settings)
+    tok = mint_token(settings, "alice", ttl_seconds=1)
+    assert verifier.verify(tok).user_id == "alice"
+    assert verifier.verify(tok).user_id == "alice"  # served from the cache
+    _time.sleep(1.2)
+    with pytest.raises(AuthError) as err:
+        verifier.verify(tok)
+    assert err.value.code == "token_expired"
+    # a tampered token is never served from the cache of the genuine one
+    tok2 = mint_token(settings, "bob", ttl_seconds=60)
+    assert verifier.verify(tok2).user_id == "bob"
+    with pytest.raises(AuthError):
+        verifier.verify(tok2[:-3] + ("AAA" if not tok2.endswith("AAA") else "BBB"))

@@ -6,6 +6,7 @@ import asyncio
 import logging
 import re
 import time
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -181,6 +182,9 @@ class _JwksCache:
             return self.lookup(kid)
 
 
+VERIFIED_CACHE_SIZE = 50_000
+
+
 class TokenVerifier:
     """Verifies bearer tokens locally. Built once from settings.
 
@@ -194,6 +198,9 @@ class TokenVerifier:
         self._secret = settings.jwt_secret_value
         self._public_key = settings.jwt_public_key_pem
         self._jwks = _JwksCache(settings.jwks_url) if settings.jwks_url else None
+        # Tokens already verified, until they expire: a device sends the same token on every request, and a
+        # signature check costs more than the rest of a cheap request. Bounded LRU; keyed by the whole token.
+        self._verified: OrderedDict[str, tuple[Principal, float]] = OrderedDict()
         if not (self._secret or self._public_key or self._jwks):
             raise ConfigError("no JWT verification key configured (SCAMSHIELD_JWT_SECRET, _JWT_PUBLIC_KEY or _JWKS_URL)")
 
@@ -225,12 +232,33 @@ class TokenVerifier:
     def _needs_jwks(self, alg: str | None) -> bool:
         return self._jwks is not None and alg in _ASYMMETRIC and self._static_key(alg) is None
 
+    def _cached(self, token: str) -> Principal | None:
+        hit = self._verified.get(token)
+        if hit is None:
+            return None
+        principal, expires = hit
+        if time.time() >= expires:  # past exp (no leeway here): verify again, which reports the expiry
+            self._verified.pop(token, None)
+            return None
+        self._verified.move_to_end(token)
+        return principal
+
+    def _remember(self, token: str, principal: Principal, exp: Any) -> None:
+        if not isinstance(exp, (int, float)):
+            return
+        self._verified[token] = (principal, float(exp))
+        if len(self._verified) > VERIFIED_CACHE_SIZE:
+            self._verified.popitem(last=False)
+
     def verify(self, token: str) -> Principal:
         """Synchronous: HS256, PEM keys and JWKS keys already cached (never a network fetch)."""
+        cached = self._cached(token)
+        if cached is not None:
+            return cached
         alg, kid = self._header(token)
         static = self._static_key(alg)
         if static is not None:
-            return self._decode(token, *static)
+            return self._decode(token, *static, cache=True)
         if self._needs_jwks(alg):
             assert self._jwks is not None and alg is not None
             jwk = self._jwks.lookup(kid)
@@ -241,6 +269,9 @@ class TokenVerifier:
 
     async def verify_async(self, token: str) -> Principal:
         """Like :meth:`verify`, fetching JWKS keys in a thread when they are missing or older than an hour."""
+        cached = self._cached(token)
+        if cached is not None:
+            return cached
         alg, kid = self._header(token)
         if not self._needs_jwks(alg):
             return self.verify(token)
@@ -248,7 +279,7 @@ class TokenVerifier:
         jwk = await self._jwks.key_for(kid)
         return self._decode(token, *self._jwk_key(jwk, alg))
 
-    def _decode(self, token: str, key: Any, algs: list[str]) -> Principal:
+    def _decode(self, token: str, key: Any, algs: list[str], *, cache: bool = False) -> Principal:
         try:
             claims = jwt.decode(
                 token,
@@ -263,8 +294,11 @@ class TokenVerifier:
             raise AuthError("token expired", code="token_expired") from exc
         except jwt.PyJWTError as exc:
             raise AuthError("invalid token", code="invalid_token") from exc
-        return principal_from_claims(claims, roles_claim=self._settings.jwt_roles_claim,
-                                     require_verified_phone=self._settings.require_verified_phone)
+        principal = principal_from_claims(claims, roles_claim=self._settings.jwt_roles_claim,
+                                          require_verified_phone=self._settings.require_verified_phone)
+        if cache:  # static keys only: JWKS tokens keep going through key rotation / refresh logic
+            self._remember(token, principal, claims.get("exp"))
+        return principal
 
 
 def _claim(claims: dict[str, Any], name: str) -> Any:

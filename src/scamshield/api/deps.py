@@ -11,7 +11,8 @@ from scamshield.auth import Principal
 from scamshield.errors import AuthError, Forbidden
 
 
-def get_ctx(request: Request) -> AppContext:
+async def get_ctx(request: Request) -> AppContext:
+    # async: a plain function dependency would run in the thread pool on every request
     return request.app.state.ctx
 
 
