@@ -9,8 +9,22 @@
 * Transcripts: split by scenario (a proxy for unseen scam types): train on refund+reward scams and
   appointment+delivery legit calls, test on ssn+support scams and insurance+wrong-number calls; and the reverse.
 
-Model-alone figures at the probability cuts 0.5 / 0.8 / 0.95 (p ≥ 0.95 is where the SMS and URL signals alone
-reach 50 points, i.e. flag). Deterministic (fixed seeds).
+Model-alone figures at the probability cuts 0.5 / 0.8 / 0.95.
+
+**Product** figures (``url_product`` / ``sms_product``): the COMBINED analyser exactly as ``scamshield eval`` runs
+it (``engine.url.analyze_url`` / ``engine.sms.analyze_sms`` calling the learned model), with the model retrained on
+one side only and swapped in (``textmodel.overridden``):
+
+* URLs: every URL source (PhishTank, ISCX dev half, Tranco dev half) is split by registered domain into halves
+  A / B with ``sha256("oos:" + registered_domain)`` parity (a different salt from the one that made the dev/held-out
+  split, so both halves hold part of every dev file); train on A, evaluate on B, and the reverse. Also evaluated:
+  the hand-written realistic legitimate URLs (``training/data/urls_benign_handwritten.csv``, never trained on).
+  Next to the shipped signal policy (knots + caps of ``training.train.KIND_CONFIG``) a few alternative policies
+  are *simulated* on the same rows (score = clamp(rule points + model points), as ``combine`` does): that is the
+  curve the shipped policy was chosen from.
+* SMS: UCI (+ the CC0 Indian set) → Mendeley dev half and Mendeley dev half (+ CC0) → UCI.
+
+Deterministic (fixed seeds).
 """
 
 from __future__ import annotations
@@ -24,9 +38,18 @@ from typing import Any
 
 import numpy as np
 
-from scamshield.evaluation import calibration_table, pr_curve, roc_auc
-from scamshield.training.datasets import LabelledSet, read_builtin, read_csv
-from scamshield.training.train import augment_transcripts, build_model, fit_model, load_training_data
+from scamshield.engine import textmodel
+from scamshield.engine.textmodel import split_url
+from scamshield.evaluation import calibration_table, confusion, pr_curve, roc_auc
+from scamshield.training.datasets import LabelledSet, dedupe, read_builtin, read_csv
+from scamshield.training.train import (
+    KIND_CONFIG,
+    augment_transcripts,
+    augment_urls,
+    build_model,
+    fit_model,
+    load_training_data,
+)
 
 CUTS = (50.0, 80.0, 95.0)
 
@@ -107,10 +130,159 @@ def transcript(root: Path, tmp: Path) -> dict[str, Any]:
     return res
 
 
+# ---------------------------------------------------------------------------------------------------------------
+# product (rules + model) out of sample
+# ---------------------------------------------------------------------------------------------------------------
+
+URL_SOURCES = {"phishtank": "urls_phishtank_2020", "iscx": "urls_benign_iscx2016_dev_half",
+               "tranco": "domains_benign_tranco_top10k_dev_half"}
+HANDMADE_URLS = Path(__file__).resolve().parents[1] / "src/scamshield/training/data/urls_benign_handwritten.csv"
+SHARED_HOST = {"url_shortener", "free_hosting", "user_content_host", "dynamic_dns"}
+
+# Signal policies compared on the same out-of-sample rows: (knots, bare-host cap, shared-host cap).
+# "v2 shipped" is the policy before this analysis (no caps); the shipped one is read from KIND_CONFIG.
+URL_POLICIES: dict[str, tuple[list[tuple[float, float]], float, float]] = {
+    "v2 knots, no caps": ([(0.5, 0), (0.8, 25), (0.95, 50), (1.0, 60)], 100, 100),
+    "v2 knots, caps": ([(0.5, 0), (0.8, 25), (0.95, 50), (1.0, 60)], 45, 14),
+    "shipped knots from p=0.5": ([(0.5, 0), (0.8, 20), (0.98, 40), (1.0, 60)], 45, 14),
+    "cap 45, no extreme tail": ([(0.6, 0), (0.8, 20), (0.98, 40), (1.0, 45)], 45, 14),
+    "shared cap 20": ([(0.6, 0), (0.8, 20), (0.98, 40), (1.0, 60)], 45, 20),
+    "shared cap 30": ([(0.6, 0), (0.8, 20), (0.98, 40), (1.0, 60)], 45, 30),
+    "bare cap 30": ([(0.6, 0), (0.8, 20), (0.98, 40), (1.0, 60)], 30, 14),
+    "30 points at p=0.8": ([(0.6, 0), (0.8, 30), (0.98, 40), (1.0, 60)], 45, 14),
+}
+
+
+def _interp(p: float, knots: list[tuple[float, float]]) -> float:
+    if p <= knots[0][0]:
+        return 0.0
+    for (p0, w0), (p1, w1) in zip(knots, knots[1:]):
+        if p <= p1:
+            return w0 + (w1 - w0) * (p - p0) / max(p1 - p0, 1e-9)
+    return float(knots[-1][1])
+
+
+def _reg_domain(url: str) -> str:
+    from scamshield.engine.urlparse import registrable
+
+    sub, dom, suf = registrable(split_url(url).host)
+    return f"{dom}.{suf}" if suf else dom
+
+
+def url_halves(root: Path) -> dict[str, dict[str, LabelledSet]]:
+    halves: dict[str, dict[str, LabelledSet]] = {"A": {}, "B": {}}
+    for name, folder in URL_SOURCES.items():
+        d = read_csv(root / folder / "data.csv")
+        idx: dict[str, list[int]] = {"A": [], "B": []}
+        for i, t in enumerate(d.texts):
+            h = hashlib.sha256(("oos:" + _reg_domain(t)).encode()).digest()[0]
+            idx["A" if h % 2 == 0 else "B"].append(i)
+        for side in "AB":
+            halves[side][name] = d.subset(idx[side])
+    return halves
+
+
+def _rates(labels: list[int], flagged: list[bool], scores: list[float]) -> dict[str, Any]:
+    cm = confusion(labels, flagged)
+    r = {"rows": len(labels), "fraud": int(sum(labels)), "legit": len(labels) - int(sum(labels)),
+         "precision": cm.precision, "recall": cm.recall, "f1": cm.f1, "fpr": cm.fpr, "fp": cm.fp, "tp": cm.tp,
+         "roc_auc": roc_auc(labels, scores)}
+    return {k: (round(v, 4) if isinstance(v, float) else v) for k, v in r.items()}
+
+
+def url_product(root: Path, tmp: Path) -> dict[str, Any]:
+    from scamshield.engine.url import analyze_url
+    from scamshield.errors import ScamShieldError
+
+    halves = url_halves(root)
+    hand = read_csv(HANDMADE_URLS)
+    cfg = KIND_CONFIG["url"]
+    policies = dict(URL_POLICIES)
+    policies["SHIPPED"] = ([tuple(k) for k in cfg["weight_knots"]], cfg["caps"]["bare_host"],
+                           cfg["caps"]["shared_host"])
+    out: dict[str, Any] = {"halves": {s: {n: len(d) for n, d in h.items()} for s, h in halves.items()},
+                           "policies": {k: {"knots": v[0], "bare_host_cap": v[1], "shared_host_cap": v[2]}
+                                        for k, v in policies.items()},
+                           "runs": {}}
+    for tr, te in (("A", "B"), ("B", "A")):
+        train_set = LabelledSet()
+        for name in URL_SOURCES:
+            train_set.extend(halves[tr][name])
+        model = fit("url", augment_urls(dedupe(train_set, "url")))
+        tests = {n: halves[te][n] for n in URL_SOURCES}
+        tests["handmade_benign"] = hand
+        run: dict[str, Any] = {}
+        for n, d in tests.items():
+            rows = []  # (label, p, rule points, model applies, bare, shared, product score, category)
+            for t, y, e in zip(d.texts, d.labels, d.extra):
+                with textmodel.overridden("url", None):
+                    try:
+                        a = analyze_url(t)
+                    except ScamShieldError:
+                        continue
+                with textmodel.overridden("url", model):
+                    prod = analyze_url(t)
+                codes = {s.code for s in a.signals}
+                applies = not ({"official_domain", "inline_script_url"} & codes)
+                rows.append((y, model.predict_proba(t), sum(float(s.weight) for s in a.signals), applies,
+                             not split_url(t).path, bool(codes & SHARED_HOST), float(prod.risk_score),
+                             e.get("category", "")))
+            ys = [r[0] for r in rows]
+            res: dict[str, Any] = {"product": _rates(ys, [r[6] >= 50 for r in rows], [r[6] for r in rows]),
+                                   "rules_only": _rates(ys, [r[2] >= 50 for r in rows], [r[2] for r in rows]),
+                                   "model_alone_at_p": pr_curve(ys, [100 * r[1] for r in rows], CUTS),
+                                   "calibration": calibration_table(ys, [r[6] for r in rows]),
+                                   "policies": {}}
+            for pname, (knots, bare_cap, shared_cap) in policies.items():
+                scores = []
+                for y, p, rules, applies, bare, shared, _, _ in rows:
+                    w = _interp(p, knots) if applies else 0.0
+                    w = min(w, bare_cap) if bare else w
+                    w = min(w, shared_cap) if shared else w
+                    scores.append(float(max(0, min(100, round(rules + w)))))
+                res["policies"][pname] = _rates(ys, [s >= 50 for s in scores], scores)
+            if n == "handmade_benign":
+                cats: dict[str, list[int]] = {}
+                for r in rows:
+                    c = cats.setdefault(r[7], [0, 0])
+                    c[0] += 1
+                    c[1] += int(r[6] >= 50)
+                res["by_category"] = {c: {"rows": v[0], "flagged": v[1]} for c, v in sorted(cats.items())}
+            run[n] = res
+            print(f"url product {tr}->{te} {n}: {res['product']}", file=sys.stderr)
+        # the combined mix of the test half (PhishTank + ISCX + Tranco) for a calibration table
+        out["runs"][f"{tr}->{te}"] = run
+    return out
+
+
+def sms_product(root: Path, tmp: Path) -> dict[str, Any]:
+    from scamshield.engine.sms import analyze_sms
+    from scamshield.errors import ScamShieldError
+
+    uci, mend = root / "sms_uci_spam_collection" / "data.csv", root / "sms_mendeley_smishing_dev_half" / "data.csv"
+    out: dict[str, Any] = {}
+    for tr, te, name in ((uci, mend, "uci+builtin->mendeley"), (mend, uci, "mendeley+builtin->uci")):
+        model = fit("sms", load_training_data("sms", [str(tr)], builtin=True))
+        test = read_csv(te)
+        ys, scores = [], []
+        with textmodel.overridden("sms", model):
+            for t, y in zip(test.texts, test.labels):
+                try:
+                    a = analyze_sms(t)
+                except ScamShieldError:
+                    continue
+                ys.append(y)
+                scores.append(float(a.risk_score))
+        out[name] = {"product": _rates(ys, [s >= 50 for s in scores], scores),
+                     "calibration": calibration_table(ys, scores)}
+        print(f"sms product {name}: {out[name]['product']}", file=sys.stderr)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data-dir", default="../shared/data")
-    ap.add_argument("--only", default="sms,url,transcript")
+    ap.add_argument("--only", default="sms,url,transcript,url_product,sms_product")
     args = ap.parse_args(argv)
     root = Path(args.data_dir)
     if not root.is_dir():
@@ -122,7 +294,8 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as td:
         for kind in args.only.split(","):
             print(f"cross-source: {kind}", file=sys.stderr)
-            out[kind] = {"sms": sms, "url": url, "transcript": transcript}[kind](root, Path(td))
+            out[kind] = {"sms": sms, "url": url, "transcript": transcript, "url_product": url_product,
+                         "sms_product": sms_product}[kind](root, Path(td))
     print(json.dumps(out, indent=1))
     return 0
 

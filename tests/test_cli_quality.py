@@ -118,16 +118,21 @@ def test_train_writes_loadable_artefact(app, tmp_path):
 # ---------------------------------------------------------------------------------------------------------------
 
 FROZEN = [
-    # (kind, folder, sample size, analyser, minimums)
+    # (kind, folder, sample size, analyser, minimums) -- measured values in docs/evaluation.md; minimums a little below
     ("sms", "sms_mendeley_smishing_dev_half", 440, "model", {"f1": 0.90, "recall": 0.85, "fpr_max": 0.03}),
     ("sms", "sms_uci_spam_collection", 800, "model", {"f1": 0.85, "recall": 0.80, "fpr_max": 0.01}),
-    ("url", "urls_idn_punycode_dev", 69, "model", {"recall": 0.80}),
-    ("url", "domains_benign_tranco_top10k_dev_half", 1500, "model", {"fpr_max": 0.004}),
+    # lowered from 0.80: since the out-of-sample URL analysis the model alone flags only at p >= 0.99 (was 0.95)
+    ("url", "urls_idn_punycode_dev", 69, "model", {"recall": 0.65}),
+    ("url", "domains_benign_tranco_top10k_dev_half", 1500, "model", {"fpr_max": 0.002}),
     ("transcript", "transcripts_bothbosu_single_agent", 200, "model", {"f1": 0.95}),
-    # rules + model (``--add-model``: a no-op once the rule detectors emit the ml_* signal themselves)
-    ("sms", "sms_mendeley_smishing_dev_half", 300, "full+model", {"f1": 0.85, "fpr_max": 0.05}),
-    ("url", "domains_benign_tranco_top10k_dev_half", 1500, "full+model", {"fpr_max": 0.01}),
-    ("transcript", "transcripts_bothbosu_single_agent", 60, "full+model", {"f1": 0.85}),
+    # the product (rules + model; ``--add-model`` is a no-op now that the rule detectors emit the ml_* signal)
+    ("sms", "sms_mendeley_smishing_dev_half", 300, "full+model", {"f1": 0.95, "fpr_max": 0.02}),
+    ("sms", "sms_uci_spam_collection", 800, "full+model", {"f1": 0.94, "fpr_max": 0.005}),
+    ("url", "domains_benign_tranco_top10k_dev_half", 1500, "full+model", {"fpr_max": 0.002}),
+    ("url", "urls_benign_iscx2016_dev_half", 1500, "full+model", {"fpr_max": 0.005}),
+    ("url", "urls_phishtank_2020", 1500, "full+model", {"recall": 0.55}),
+    ("url", "urls_idn_punycode_dev", 69, "full+model", {"recall": 0.75}),
+    ("transcript", "transcripts_bothbosu_single_agent", 60, "full+model", {"f1": 0.95}),
 ]
 
 

@@ -228,3 +228,60 @@ def test_hostile_inputs_are_capped(builder, text):
     t0 = time.perf_counter()
     builder(text)
     assert time.perf_counter() - t0 < 0.5  # capped early: generous bound for a loaded CI machine
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# URL signal policy: caps chosen from the out-of-sample curves (docs/evaluation.md)
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def test_url_artefact_carries_its_caps():
+    m = tm.url_model()
+    assert set(m.caps) == {"bare_host", "shared_host"}
+    assert m.caps["bare_host"] < 50 and m.caps["shared_host"] < m.caps["bare_host"]
+    assert m.meta["signal"]["caps"] == m.caps
+
+
+@pytest.mark.parametrize("url", ["https://bit.ly/", "http://secure-login-verify-account.xyz/", "paypa1-update.top",
+                                 "http://a1b2c3d4e5f6g7h8.com/"])
+def test_bare_host_is_never_flagged_by_the_model_alone(url):
+    sig = tm.url_model_signal(url)
+    if sig is not None:
+        assert sig.weight <= tm.url_model().caps["bare_host"] < 50
+        if sig.evidence.get("cap"):
+            assert sig.evidence["cap"] == "bare_host" and sig.evidence["capped_from"] > sig.weight
+
+
+def test_shared_host_cap_applies_and_is_explained():
+    url = "http://paypal.com.account-verify-secure.xyz/signin/webscr?cmd=update"  # a confident p without caps
+    free = tm.url_model_signal(url)
+    capped = tm.url_model_signal(url, shared_host=True)
+    assert free is not None and capped is not None
+    cap = tm.url_model().caps["shared_host"]
+    assert free.weight > cap and capped.weight == cap
+    assert capped.evidence["cap"] == "shared_host" and capped.evidence["capped_from"] == free.weight
+    assert capped.evidence["top_features"] == free.evidence["top_features"]
+
+
+def test_model_signal_applies_the_smallest_cap():
+    m = tm.url_model()
+    url = "http://paypal.com.account-verify-secure.xyz"
+    sig = tm.model_signal(m, "url", url, contexts=["bare_host", "shared_host"])
+    if sig is not None:
+        assert sig.weight <= min(m.caps.values())
+    assert tm.model_signal(m, "url", url, contexts=["no_such_cap"]) == tm.model_signal(m, "url", url)
+
+
+def test_overridden_swaps_and_restores_a_model():
+    shipped = tm.url_model()
+    with tm.overridden("url", None):
+        assert tm.url_model() is None
+        assert tm.url_model_signal("http://paypal.com.account-verify-secure.xyz/signin") is None
+    assert tm.url_model() is shipped
+
+
+@pytest.mark.parametrize("builder", [tm.sms_model_signal, tm.url_model_signal, tm.transcript_model_signal])
+@pytest.mark.parametrize("text", ["\ud800", "KYC \udcff update http://x\ud83d.com/a", "a\udfff" * 50])
+def test_lone_surrogates_do_not_raise(builder, text):
+    sig = builder(text)
+    assert sig is None or 0 < sig.weight <= 60

@@ -303,3 +303,48 @@ def test_suffix_list_is_bundled_no_network_no_cache():
     assert tuple(ex.suffix_list_urls) == ()
     assert ex._cache.enabled is False
     assert registrable("sbi.bank.in") == ("", "sbi", "bank.in")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The learned URL model (ml_url) inside analyze_url: capped so it needs a rule to agree (docs/models.md)
+# ---------------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://bit.ly/",  # shortener root (a Tranco top domain)
+        "https://tinyurl.com/",
+        "https://news.ycombinator.com/item?id=123",
+        "https://user.github.io/project/",
+        "https://docs.google.com/forms/d/e/1FAIpQLSfAbCdEf/viewform",
+        "https://cdn.jsdelivr.net/npm/bootstrap@5.3.0/dist/css/bootstrap.min.css",
+        "https://edition.cnn.com/2024/02/10/tech/some-story/index.html",
+        "https://www.some-unknown-shop.in/",
+    ],
+)
+def test_learned_model_does_not_flag_ordinary_links_alone(url):
+    a = analyze_url(url)
+    assert a.is_safe, a.as_dict()
+
+
+@pytest.mark.parametrize("url", ["https://bit.ly/abc123", "https://forms.gle/AbCdEf12345",
+                                 "https://my-portfolio.netlify.app/", "http://victoria22.bounceme.net/x/y"])
+def test_learned_model_is_capped_on_shared_hosts(url):
+    from scamshield.engine.textmodel import url_model
+
+    ml = [s for s in analyze_url(url).signals if s.code == "ml_url"]
+    assert all(s.weight <= url_model().caps["shared_host"] for s in ml)
+    assert all(s.evidence.get("cap") == "shared_host" for s in ml if "capped_from" in s.evidence)
+
+
+def test_learned_model_adds_to_rules_on_a_real_lure():
+    a = analyze_url("http://paypal.com.account-verify-secure.xyz/signin/webscr?cmd=update")
+    ml = [s for s in a.signals if s.code == "ml_url"]
+    assert ml and ml[0].evidence["top_features"]
+    assert not a.is_safe
+
+
+def test_learned_model_never_runs_on_official_domains():
+    a = analyze_url("https://retail.onlinesbi.sbi/retail/login.htm")
+    assert "ml_url" not in {s.code for s in a.signals}

@@ -65,7 +65,12 @@ def full_analyser(kind: str, add_model: bool = False) -> Analyser:
         return run_sms
     from scamshield.engine.conversation import ConversationDetector, analyze_transcript
 
-    detector = ConversationDetector(model_scorer=textmodel.transcript_model_signal) if add_model else None
+    try:  # the product's default detector already wires the (capped) call model: --add-model changes nothing
+        from scamshield.engine.conversation import conservative_model_scorer  # noqa: F401
+
+        detector = None
+    except ImportError:
+        detector = ConversationDetector(model_scorer=textmodel.transcript_model_signal) if add_model else None
 
     def run_call(text: str) -> tuple[float, bool, dict[str, Any]]:
         r = analyze_transcript(text, detector)

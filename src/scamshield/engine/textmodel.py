@@ -26,16 +26,17 @@ import re
 import threading
 import unicodedata
 import zlib
+from contextlib import contextmanager
 from collections import Counter
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 import numpy as np
 
 from scamshield.engine.types import Signal
 
-FEATURISER_VERSION = 2
+FEATURISER_VERSION = 3
 DEFAULT_DIM = 1 << 18
 
 # --------------------------------------------------------------------------------------------------------------
@@ -72,7 +73,7 @@ def _codes(buf: bytes) -> np.ndarray:
 
 
 def _str_hash(s: str, seed: int) -> int:
-    return zlib.crc32(s.encode("utf-8"), seed)
+    return zlib.crc32(s.encode("utf-8", "replace"), seed)  # "replace": lone surrogates must not raise
 
 
 def _words_hashes(tokens: Sequence[str], seed: int, ngrams: tuple[int, int]) -> np.ndarray:
@@ -101,10 +102,16 @@ class FeatureNames(Sequence[str]):
     """Readable name of every hashed feature occurrence, aligned with ``Features.idx`` and built lazily (only the
     few names an explanation shows are ever materialised)."""
 
-    def __init__(self, buf: bytes, nmin: int, nmax: int, tail: list[str],
-                 label: Callable[[int, int], str] | None = None, char_prefix: str = "c:") -> None:
+    def __init__(self, buf: bytes, nmin: int, nmax: int, tail: list[str] | Callable[[], list[str]],
+                 label: Callable[[int, int], str] | None = None, char_prefix: str = "c:",
+                 tail_len: int | None = None) -> None:
+        """``tail``: names of the token features after the char n-grams, or a function building them on first use
+        (then ``tail_len`` is their count): building them costs as much as the hashing, and most inputs never
+        need a name."""
         self.buf = buf
-        self.tail = tail
+        self._tail: list[str] | None = None if callable(tail) else tail
+        self._tail_fn = tail if callable(tail) else None
+        self._tail_len = len(tail) if not callable(tail) else int(tail_len or 0)
         self.label = label
         self.char_prefix = char_prefix
         self.spans: list[tuple[int, int]] = []  # (n, count) per n-gram length, in hashing order
@@ -113,18 +120,27 @@ class FeatureNames(Sequence[str]):
                 self.spans.append((n, len(buf) - n + 1))
         self.n_char = sum(c for _, c in self.spans)
 
+    @property
+    def tail(self) -> list[str]:
+        if self._tail is None:
+            self._tail = self._tail_fn() if self._tail_fn else []
+        return self._tail
+
     def __len__(self) -> int:
-        return self.n_char + len(self.tail)
+        return self.n_char + self._tail_len
 
     def __getitem__(self, i):  # type: ignore[override]
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(len(self)))]
+        n_char = self.n_char
         if i < 0:
-            i += len(self)
-        if not 0 <= i < len(self):
+            i += n_char + self._tail_len
+        if i >= n_char:
+            if i - n_char >= self._tail_len:
+                raise IndexError(i)
+            return self.tail[i - n_char]
+        if i < 0:
             raise IndexError(i)
-        if i >= self.n_char:
-            return self.tail[i - self.n_char]
         for n, count in self.spans:
             if i < count:
                 prefix = self.label(i, n) if self.label else self.char_prefix
@@ -189,19 +205,18 @@ def normalise_text(text: str, max_chars: int = 2000) -> str:
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]{0,15}://", re.IGNORECASE)
 _IPV4 = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
 _NUMHOST = re.compile(r"^(?:0x[0-9a-f]+|\d+)$")
-_TWO_LEVEL = frozenset(
-    "co.in net.in org.in gov.in ac.in nic.in firm.in gen.in ind.in co.uk org.uk ac.uk gov.uk me.uk com.au net.au "
-    "org.au co.nz co.za com.br com.cn com.mx com.ar com.tr com.sg com.my com.pk com.bd com.ng co.jp co.kr com.hk "
-    "com.tw co.id or.id com.vn com.ph com.ua com.co com.pe com.eg com.sa".split()
-)
 SUSPICIOUS_URL_WORDS = (
     "login", "log-in", "signin", "sign-in", "verify", "verification", "secure", "account", "update", "confirm",
     "banking", "webscr", "password", "wallet", "unlock", "suspend", "billing", "invoice", "support", "recover",
     "auth", "validate", "kyc", "reward", "refund", "claim", "gift", "bonus", "free", "lucky", "prize",
 )
 _URL_WORD = re.compile(r"[a-z]+|\d+")
+# Host length, label count and subdomain depth were dropped in featuriser version 3: every legitimate training URL
+# has a bare registrable host (Tranco lists registrable domains, the ISCX list is www.-only once "www." is
+# stripped), so the model learned "any subdomain = phishing" and called news.ycombinator.com, docs.google.com or
+# edition.cnn.com links phishing. Deep nesting stays a rule signal (deep_subdomain in engine/url.py).
 DENSE_URL_FEATURES = (
-    "host_len", "host_labels", "sub_depth", "host_digits", "host_dashes", "host_entropy",
+    "host_digits", "host_dashes", "host_entropy",
     "path_depth", "query_params", "pct_escapes", "at_sign", "ip_host", "punycode", "suspicious_words",
     "port", "long_label", "digit_label",
 )
@@ -261,18 +276,12 @@ def url_dense_features(parts: UrlParts) -> np.ndarray:
     host, path = parts.host, parts.path
     labels = host.split(".") if host else []
     is_ip = bool(_IPV4.match(host) or _NUMHOST.match(host) or ":" in host)
-    n_labels = len(labels)
-    suffix_labels = 2 if n_labels >= 3 and (labels[-2] + "." + labels[-1]) in _TWO_LEVEL else 1
-    sub_depth = 0 if is_ip else max(0, n_labels - suffix_labels - 1)
     susp = len(_SUSP_RE.findall(host + "/" + path))
     digits = len(_DIGIT.findall(host))
     qpos = path.find("?")
     nq = (path.count("&", qpos) + 1) if qpos >= 0 else 0
     longest = max(map(len, labels)) if labels else 0
     v = (
-        math.log1p(len(host)) / 5.0,
-        min(n_labels, 10) / 5.0,
-        min(sub_depth, 6) / 3.0,
         min(digits, 20) / 10.0,
         min(host.count("-"), 10) / 3.0,
         _entropy(host) / 4.0,
@@ -352,7 +361,7 @@ class TextFeaturiser:
     def features(self, text: str, with_names: bool = False) -> Features:
         t = self.normalise(text)
         tokens = _WORD.findall(t)
-        buf = (" " + t + " ").encode("utf-8")
+        buf = (" " + t + " ").encode("utf-8", "replace")  # lone surrogates -> "?"
         lo, hi = self.char_ngrams
         chars = _char_ngram_hashes(_codes(buf), lo, hi, seed=11)
         words = _words_hashes(tokens, seed=23, ngrams=self.word_ngrams)
@@ -360,7 +369,9 @@ class TextFeaturiser:
         idx, val = _finish([chars, words], self.dim)
         names = None
         if with_names:
-            names = FeatureNames(buf, lo, hi, ["w:" + n for n in _word_names(tokens, self.word_ngrams)])
+            ngrams = self.word_ngrams
+            names = FeatureNames(buf, lo, hi, lambda: ["w:" + n for n in _word_names(tokens, ngrams)],
+                                 tail_len=words.size)
         return Features(idx, val, _EMPTY_DENSE, names)
 
 
@@ -398,10 +409,12 @@ class UrlFeaturiser:
         names = None
         if with_names:
             nh = len(hbuf)
-            tail = [t.replace("h=", "host-label:", 1).replace("p=", "path-word:", 1).replace("tld=", "tld:", 1)
-                    for t in toks]
-            names = FeatureNames(hbuf + pbuf, lo, hi, tail,
-                                 label=lambda i, n: "host:" if i + n <= nh else "path:" if i >= nh else "host+path:")
+            names = FeatureNames(
+                hbuf + pbuf, lo, hi,
+                lambda: [t.replace("h=", "host-label:", 1).replace("p=", "path-word:", 1).replace("tld=", "tld:", 1)
+                         for t in toks],
+                label=lambda i, n: "host:" if i + n <= nh else "path:" if i >= nh else "host+path:",
+                tail_len=len(toks))
         return Features(idx, val, url_dense_features(parts), names)
 
 
@@ -434,6 +447,13 @@ class LinearTextModel:
     platt_b: float
     weight_knots: list[tuple[float, float]]
     meta: dict[str, Any] = field(default_factory=dict)
+    caps: dict[str, float] = field(default_factory=dict)  # context -> max signal points (URL: bare/shared host)
+    dense_centre: np.ndarray | None = None  # training mean of the dense features (explanations), cached
+
+    def __post_init__(self) -> None:
+        if self.dense_centre is None:
+            mean = self.meta.get("dense_mean") or [0.0] * self.wd.size
+            self.dense_centre = np.asarray(mean, dtype=np.float32)
 
     @property
     def version(self) -> str:
@@ -481,7 +501,7 @@ class LinearTextModel:
             assert f.names is not None
             # Strongest occurrences first (argpartition: linear time); a repeated n-gram adds up by name.
             c = self.w[f.idx] * f.val
-            m = min(c.size, 6 * k + 8)
+            m = min(c.size, 4 * k + 4)  # candidates: enough for k names after merging overlapping n-grams
             cand = np.argpartition(-c, m - 1)[:m] if c.size > m else np.arange(c.size)
             for j in cand[np.argsort(-c[cand])].tolist():
                 if c[j] <= 0:
@@ -489,19 +509,20 @@ class LinearTextModel:
                 name = f.names[j]
                 contrib[name] = contrib.get(name, 0.0) + float(c[j])
         if f.dense.size:
-            centre = np.asarray(self.meta.get("dense_mean") or np.zeros(f.dense.size), dtype=np.float32)
-            delta = f.dense - centre
+            delta = f.dense - self.dense_centre
             for name, v, d in zip(DENSE_URL_FEATURES, (self.wd * delta).tolist(), delta.tolist()):
                 if v:
                     contrib[f"url:{name}={'high' if d > 0 else 'low'}"] = v
         top = sorted(((n, v) for n, v in contrib.items() if v > 0), key=lambda x: -x[1])
         # Drop char n-grams contained in a stronger, already chosen n-gram of the same field: more readable.
         chosen: list[tuple[str, float]] = []
+        parts: list[tuple[str, str]] = []
         for n, v in top:
             field_, _, body = n.partition(":")
-            if any(cn.partition(":")[0] == field_ and body in cn.partition(":")[2] for cn, _ in chosen):
+            if any(cf == field_ and body in cb for cf, cb in parts):
                 continue
             chosen.append((n, round(v, 4)))
+            parts.append((field_, body))
             if len(chosen) >= k:
                 break
         return chosen
@@ -517,7 +538,8 @@ class LinearTextModel:
             raise ValueError(f"{name}: dense weights have shape {wd.shape}, expected ({feat.n_dense},)")
         cal = meta["calibration"]
         knots = [(float(p), float(wt)) for p, wt in meta["signal"]["weight_knots"]]
-        return cls(name, feat, w, wd, float(meta["bias"]), float(cal["a"]), float(cal["b"]), knots, meta)
+        caps = {str(k): float(v) for k, v in (meta["signal"].get("caps") or {}).items()}
+        return cls(name, feat, w, wd, float(meta["bias"]), float(cal["a"]), float(cal["b"]), knots, meta, caps)
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -559,6 +581,23 @@ def reset_cache() -> None:
         _cache.clear()
 
 
+@contextmanager
+def overridden(name: str, model: LinearTextModel | None) -> Iterator[None]:
+    """Use ``model`` (or no model: None) as the shipped ``name`` model inside the block: evaluation scripts run the
+    full analysers with a model retrained on one half of the data. Not for request paths (not thread-scoped)."""
+    with _lock:
+        had, old = name in _cache, _cache.get(name)
+        _cache[name] = model
+    try:
+        yield
+    finally:
+        with _lock:
+            if had:
+                _cache[name] = old
+            else:
+                _cache.pop(name, None)
+
+
 def sms_model() -> LinearTextModel | None:
     return _get("sms")
 
@@ -582,22 +621,43 @@ _SIGNAL_SPEC = {
 }
 
 
-def model_signal(model: LinearTextModel | None, kind: str, text: str, k: int = 5) -> Signal | None:
-    """The model's verdict as a signal, or None when there is no artefact or the weight would be 0."""
+_CAP_MESSAGES = {
+    "bare_host": "a bare host name without a path: the model may add points but not flag it alone",
+    "shared_host": "a shared host (shortener, free hosting, user content, dynamic DNS) already scored by a rule: "
+                   "the host says little about this page, so the model adds at most a few points",
+}
+
+
+def model_signal(model: LinearTextModel | None, kind: str, text: str, k: int = 5,
+                 contexts: Sequence[str] = ()) -> Signal | None:
+    """The model's verdict as a signal, or None when there is no artefact or the weight would be 0.
+
+    ``contexts``: names of caps from the artefact (``signal.caps``) that apply to this input; the weight is the
+    smallest of the knot weight and those caps (the evidence says which cap applied). The explanation (top
+    features) is computed only when a signal is returned."""
     if model is None or not text:
         return None
-    f = model.featuriser.features(text, with_names=True)
+    f = model.featuriser.features(text, with_names=True)  # names are lazy: built only for an explanation
     p = model._calibrate(model._decision(f))
-    weight = model.signal_weight(p)
+    weight = raw = model.signal_weight(p)
     if weight <= 0:
         return None
+    applied = None
+    for c in contexts:
+        cap = model.caps.get(c)
+        if cap is not None and cap < weight:
+            weight, applied = cap, c
     code, fraud_type, message = _SIGNAL_SPEC[kind]
-    top = model._explain(f, k)
-    evidence = {
+    top = model._explain(f, k)  # only when the signal fires
+    evidence: dict[str, Any] = {
         "probability": round(p, 4),
         "model_version": model.version,
         "top_features": [{"feature": n, "contribution": c} for n, c in top],
     }
+    if applied is not None:
+        evidence["capped_from"] = round(raw, 1)
+        evidence["cap"] = applied
+        evidence["cap_reason"] = _CAP_MESSAGES.get(applied, applied)
     return Signal(code, round(weight, 1), f"{message} (p={p:.2f})", evidence, fraud_type)
 
 
@@ -605,8 +665,14 @@ def sms_model_signal(text: str) -> Signal | None:
     return model_signal(sms_model(), "sms", text)
 
 
-def url_model_signal(url: str) -> Signal | None:
-    return model_signal(url_model(), "url", url)
+def url_model_signal(url: str, *, shared_host: bool = False) -> Signal | None:
+    """``ml_url`` for one URL. Caps (from the artefact): a bare host (no path/query) never reaches the flag
+    threshold on the model alone; ``shared_host`` (the rule layer found a shortener, free-hosting, user-content
+    or dynamic-DNS host) limits the model to a few points, since it learned those hosts' names, not the page."""
+    contexts = ["bare_host"] if not split_url(url).path else []
+    if shared_host:
+        contexts.append("shared_host")
+    return model_signal(url_model(), "url", url, contexts=contexts)
 
 
 def transcript_model_signal(text: str) -> Signal | None:

@@ -28,6 +28,9 @@ from scamshield.engine.types import Assessment, Signal
 from scamshield.engine.urlparse import ParsedURL, known_tlds, parse_url, registrable
 from scamshield.errors import InvalidInput
 
+# rule signals that say "anyone can publish under this host": the learned URL model is capped there (docs/models.md)
+_SHARED_HOST_CODES = frozenset({"url_shortener", "free_hosting", "user_content_host", "dynamic_dns"})
+
 BRAND = "BRAND_IMPERSONATION"
 PHISH = "PHISHING_LINK"
 
@@ -207,7 +210,7 @@ def analyze_url(
                                       ui_match.evidence(), BRAND))
         shortened = any(s.code == "url_shortener" for s in signals)
         _path_signals(p, reg, L, signals, match, shortened)
-        learned = url_model_signal(url)
+        learned = url_model_signal(url, shared_host=any(s.code in _SHARED_HOST_CODES for s in signals))
         if learned is not None:
             signals.append(learned)
 
