@@ -107,12 +107,11 @@ async def test_scrub_can_be_disabled_and_retention_zero_keeps_everything(db):
 
 
 async def test_default_grace_is_a_day_and_the_server_task_scrubs(db):
-    """The server's hourly task (services/ledger.purge_once -> purge_expired) scrubs with the default grace."""
-    from scamshield.services.ledger import purge_once
+    """The server's hourly task (RetentionTask -> purge_in_batches -> purge_expired) scrubs with the default grace."""
 
     await _add(db, "CA-25h", ended_ago=timedelta(hours=25), updated_ago=timedelta(hours=25))
     await _add(db, "CA-23h", ended_ago=timedelta(hours=23), updated_ago=timedelta(hours=23))
-    totals = await purge_once(db, 90)
+    totals = await purge_in_batches(db, 90)
     assert totals.get("calls_scrubbed") == 1
     assert not _has_text((await _call(db, "CA-25h")).detector_state)
     assert _has_text((await _call(db, "CA-23h")).detector_state)

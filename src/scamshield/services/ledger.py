@@ -36,7 +36,7 @@ from scamshield.store import users as user_store
 from scamshield.store.base import utcnow
 from scamshield.store.models import Call, Feedback, FraudReport, Payee, PayeeTransaction
 from scamshield.store.payees import AMOUNT_SAMPLE
-from scamshield.store.retention import purge_expired
+from scamshield.store.retention import DEFAULT_SCRUB_HOURS, purge_in_batches
 from scamshield.store.session import Database
 
 log = logging.getLogger("scamshield.ledger")
@@ -418,26 +418,14 @@ class LedgerEnricher:
 
 
 # --- retention ------------------------------------------------------------------------------------------------------
-async def purge_once(db: Database, retention_days: int, *, batch_size: int = 5000,
-                     now: datetime | None = None) -> dict[str, int]:
-    """Purge in batches (one short transaction each, so writers are never blocked for long)."""
-    totals: dict[str, int] = {}
-    when = now or utcnow()
-    while True:
-        async with db.transaction() as session:
-            counts = await purge_expired(session, when, retention_days, batch_size=batch_size)
-        for k, v in counts.items():
-            totals[k] = totals.get(k, 0) + v
-        if all(v < batch_size for v in counts.values()):
-            return totals
-
-
 class RetentionTask:
     """Purges expired personal data every ``interval`` seconds (first run after ``first_delay``)."""
 
-    def __init__(self, db: Database, retention_days: int, *, interval: float = 3600.0, first_delay: float = 60.0):
+    def __init__(self, db: Database, retention_days: int, *, scrub_hours: int = DEFAULT_SCRUB_HOURS,
+                 interval: float = 3600.0, first_delay: float = 60.0):
         self._db = db
         self._days = retention_days
+        self._scrub_hours = scrub_hours
         self._interval = interval
         self._first_delay = first_delay
         self._task: asyncio.Task[Any] | None = None
@@ -460,7 +448,7 @@ class RetentionTask:
         await asyncio.sleep(self._first_delay)
         while True:
             try:
-                totals = await purge_once(self._db, self._days)
+                totals = await purge_in_batches(self._db, self._days, scrub_after_hours=self._scrub_hours)
                 self.runs += 1
                 if any(totals.values()):
                     log.info("retention purge: %s", ", ".join(f"{k}={v}" for k, v in totals.items()))

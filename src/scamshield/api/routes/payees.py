@@ -42,7 +42,7 @@ EARLIEST = datetime(2000, 1, 1, tzinfo=timezone.utc)
 
 async def startup(ctx: AppContext) -> None:
     ctx.extras["analysis"].enrichers.append(LedgerEnricher(ctx.settings))
-    task = RetentionTask(ctx.db, ctx.settings.retention_days)
+    task = RetentionTask(ctx.db, ctx.settings.retention_days, scrub_hours=ctx.settings.call_scrub_hours)
     ctx.extras["retention"] = task
     task.start()
 
