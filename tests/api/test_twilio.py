@@ -267,3 +267,13 @@ def test_stir_attestation_required_when_configured(tmp_path, token, verstat, ass
         # The owner (verified phone = From) may always claim it explicitly; the gate is on *automatic* association.
         assert r.status_code == 200
         assert r.json()["already_associated"] is associated
+
+
+def test_unknown_stt_engine_refused_at_start(tmp_path):
+    from scamshield.errors import ConfigError
+
+    settings = Settings(env="test", data_dir=tmp_path, jwt_secret=TEST_SECRET, twilio_auth_token=TWILIO_TOKEN,
+                        public_url=PUBLIC_URL, stt_engine="no-such-engine")
+    with pytest.raises(ConfigError, match="no-such-engine"):
+        with TestClient(create_app(settings)):
+            pass

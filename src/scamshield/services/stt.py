@@ -52,10 +52,14 @@ def register(name: str, factory: Callable[[], SpeechToText]) -> None:
 
 
 def create(name: str) -> SpeechToText:
-    try:
-        return _REGISTRY[name]()
-    except KeyError:
-        raise KeyError(f"unknown speech-to-text engine {name!r}; registered: {', '.join(sorted(_REGISTRY))}") from None
+    """Build the named engine. An unknown name is a configuration error (refused at start-up)."""
+    from scamshield.errors import ConfigError
+
+    factory = _REGISTRY.get(name)
+    if factory is None:
+        raise ConfigError(f"unknown speech-to-text engine {name!r} (SCAMSHIELD_STT_ENGINE); "
+                          f"registered: {', '.join(sorted(_REGISTRY)) or 'none'}")
+    return factory()
 
 
 def available() -> list[str]:

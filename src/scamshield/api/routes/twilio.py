@@ -151,6 +151,12 @@ async def transcription(request: Request, ctx: Ctx) -> JSONResponse:
 
 
 # --- Media Streams -----------------------------------------------------------------------------------------------
+async def startup(ctx: AppContext) -> None:
+    """Build the configured speech-to-text engine now, so a bad SCAMSHIELD_STT_ENGINE stops the start-up with a
+    clear message instead of failing every media-stream handshake later."""
+    speech_engine(ctx)
+
+
 def speech_engine(ctx: AppContext) -> stt.SpeechToText | None:
     """The engine plugged in at start-up (``ctx.extras["stt"]``) or named by ``SCAMSHIELD_STT_ENGINE``."""
     engine = ctx.extras.get("stt")
