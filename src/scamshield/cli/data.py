@@ -17,13 +17,13 @@ def purge(
     dry_run: bool = typer.Option(False, "--dry-run", help="Only count what would be deleted."),
 ) -> None:
     """Delete analyses, transcript segments and alerts older than the retention period."""
-    from scamshield.settings import Settings
+    from scamshield.cli.server import load_settings
     from scamshield.store.base import utcnow
     from scamshield.store.migrate import upgrade
     from scamshield.store.retention import purge_expired, purge_in_batches
     from scamshield.store.session import Database
 
-    settings = Settings()
+    settings = load_settings()
     retention = days if days is not None else settings.retention_days
     if retention <= 0:
         typer.secho("retention is disabled (retention_days <= 0): nothing to do", err=True)
