@@ -85,7 +85,14 @@ def strip_invisible(text: str, *, max_chars: int = MAX_TEXT_CHARS) -> str:
     """Cap raw length, drop invisible/bidi characters, cap again. Keeps case (for URL/UPI extraction)."""
     if not isinstance(text, str):
         raise TypeError("text must be str")
-    return text[:MAX_RAW_CHARS].translate(_INVISIBLE)[:max_chars]
+    # Clean a window of 4x the wanted size first (cheap on hostile 50k-character inputs); only when invisible
+    # characters ate so much of it that the result is short does the whole (capped) text get cleaned, so padding a
+    # message with invisible characters never hides what follows.
+    window = min(MAX_RAW_CHARS, 4 * max_chars)
+    cleaned = text[:window].translate(_INVISIBLE)
+    if len(cleaned) < max_chars and len(text) > window:
+        cleaned = text[:MAX_RAW_CHARS].translate(_INVISIBLE)
+    return cleaned[:max_chars]
 
 
 def normalize(text: str, *, max_chars: int = MAX_TEXT_CHARS) -> str:
