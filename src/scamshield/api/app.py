@@ -105,6 +105,9 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     install_rate_limits(app, settings, metrics)  # per-IP middleware (inside observability) + per-user hook
     app.add_middleware(ObservabilityMiddleware, metrics=metrics)
+    from scamshield.api.ws_dispatch import WebSocketFastPath  # outermost: /api/ws skips FastAPI routing (memory)
+
+    app.add_middleware(WebSocketFastPath)
     app.state.settings = settings
     app.state.metrics = metrics
     return app

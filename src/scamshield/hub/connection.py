@@ -1,4 +1,4 @@
-"""One client connection: a bounded send queue drained by its own writer task.
+"""One client connection: a bounded send queue drained by a writer task that exists only while it has work.
 
 Nothing ever awaits a client's socket except that connection's writer, so one slow phone cannot stall delivery to
 anybody else: when its queue is full it is disconnected with ``CLOSE_SLOW`` (4001, reconnect) and recovers the
@@ -36,8 +36,44 @@ class Transport(Protocol):
     async def close(self, code: int = 1000, reason: str | None = None) -> None: ...
 
 
+class _Closed:
+    """``Connection.closed``: an ``asyncio.Event``-like flag whose Event (and its waiter deque) is only allocated when
+    somebody actually waits for it: an idle connection holds no Event at all."""
+
+    __slots__ = ("_set", "_event")
+
+    def __init__(self) -> None:
+        self._set = False
+        self._event: asyncio.Event | None = None
+
+    def is_set(self) -> bool:
+        return self._set
+
+    def set(self) -> None:
+        if not self._set:
+            self._set = True
+            if self._event is not None:
+                self._event.set()
+
+    async def wait(self) -> bool:
+        if self._set:
+            return True
+        if self._event is None:
+            self._event = asyncio.Event()
+        return await self._event.wait()
+
+
 class Connection:
-    """A device of a user. ``send`` never blocks; ``close`` is idempotent."""
+    """A device of a user. ``send`` never blocks; ``close`` is idempotent.
+
+    Memory matters here (tens of thousands of idle phones per instance), so an idle connection holds only its slots:
+    the send queue (a ``deque``), the writer task that drains it, the alert-dedup structures and the ``closed`` Event
+    are all created on first use, and the queue and writer are dropped again once everything queued has been sent.
+    """
+
+    __slots__ = ("id", "user_id", "phone_number", "connected_at", "last_received", "heartbeat_opt_in", "close_code",
+                 "closed", "_transport", "_queue", "_queue_size", "_writer", "_started", "_room", "_on_delivered",
+                 "_seen", "_seen_set", "_replaying", "_overflowed", "_pending", "__weakref__")
 
     def __init__(self, transport: Transport, user_id: str, *, phone_number: str | None = None, queue_size: int = 256,
                  on_delivered: Callable[[float], None] | None = None) -> None:
@@ -48,22 +84,27 @@ class Connection:
         self.last_received = time.monotonic()
         self.heartbeat_opt_in = False  # set once the client sends a ping/pong: then silence means it is gone
         self.close_code: int | None = None
-        self.closed = asyncio.Event()
+        self.closed = _Closed()
         self._transport = transport
-        self._queue: asyncio.Queue[tuple[str, float | None]] = asyncio.Queue(maxsize=max(1, queue_size))
+        self._queue: deque[tuple[str, float | None]] | None = None  # bounded by _queue_size; None while empty
         self._queue_size = max(1, queue_size)
-        self._writer: asyncio.Task | None = None
+        self._writer: asyncio.Task | None = None  # exists only while the queue has something to send
+        self._started = False
+        self._room: asyncio.Future | None = None  # a ``put`` waiting for queue room (the replay)
         self._on_delivered = on_delivered
-        self._seen: deque[str] = deque()
-        self._seen_set: set[str] = set()
+        self._seen: deque[str] | None = None
+        self._seen_set: set[str] | None = None
         self._replaying = False
         self._overflowed = False
-        self._pending: list[tuple[str | None, str, float | None]] = []
+        self._pending: list[tuple[str | None, str, float | None]] | None = None
 
     # -- lifecycle ----------------------------------------------------------------------------------------------
     def start(self) -> None:
-        if self._writer is None:
-            self._writer = asyncio.create_task(self._write_loop(), name=f"ws-writer-{self.id}")
+        """Allow sending (the hub calls it once the connection is registered); queued messages go now."""
+        if not self._started:
+            self._started = True
+            if self._queue:
+                self._kick()
 
     @property
     def is_open(self) -> bool:
@@ -74,13 +115,11 @@ class Connection:
         if self.close_code is not None:
             return
         self.close_code = code
-        if flush > 0 and self._writer is not None and not self._writer.done():
-            try:
-                await asyncio.wait_for(self._queue.join(), flush)
-            except asyncio.TimeoutError:
-                pass
-        if self._writer is not None and self._writer is not asyncio.current_task():
-            self._writer.cancel()
+        self._wake_putter()
+        writer = self._writer
+        if flush > 0 and writer is not None and not writer.done() and writer is not asyncio.current_task():
+            await asyncio.wait((writer,), timeout=flush)  # never cancels the writer, never raises on its end
+        self._stop_writer()
         try:
             await asyncio.wait_for(self._transport.close(code, reason[:120]), _CLOSE_TIMEOUT)
         except Exception:  # already gone, or stuck: either way we are done with it
@@ -91,9 +130,16 @@ class Connection:
         """The peer disconnected by itself (no close frame to send)."""
         if self.close_code is None:
             self.close_code = 1006
-        if self._writer is not None and self._writer is not asyncio.current_task():
-            self._writer.cancel()
+        self._wake_putter()
+        self._stop_writer()
         self.closed.set()
+
+    def _stop_writer(self) -> None:
+        writer = self._writer
+        if writer is not None and writer is not asyncio.current_task():
+            writer.cancel()
+            self._writer = None
+        self._queue = None  # nothing queued will be sent any more
 
     # -- sending ------------------------------------------------------------------------------------------------
     def send(self, text: str, created_ts: float | None = None) -> bool:
@@ -105,23 +151,20 @@ class Connection:
             return False
         if self._replaying:
             return self._hold(None, text, created_ts)
-        try:
-            self._queue.put_nowait((text, created_ts))
-            return True
-        except asyncio.QueueFull:
-            self._overflow()
-            return False
+        return self._put_nowait(text, created_ts)
 
     def send_alert(self, alert_id: str, text: str, created_ts: float | None = None, *, replay: bool = False) -> bool:
         """Queue an alert once per connection (an alert seen by replay and live is sent once)."""
         if self._replaying and not replay:
             return self._hold(alert_id, text, created_ts)
-        if alert_id in self._seen_set:
+        if self._seen_set is not None and alert_id in self._seen_set:
             return False
         self._remember(alert_id)
         return self._put_nowait(text, created_ts)
 
     def _hold(self, alert_id: str | None, text: str, created_ts: float | None) -> bool:
+        if self._pending is None:
+            self._pending = []
         if len(self._pending) >= self._queue_size:
             self._overflow()
             return False
@@ -131,31 +174,53 @@ class Connection:
     def _put_nowait(self, text: str, created_ts: float | None) -> bool:
         if self.close_code is not None:
             return False
-        try:
-            self._queue.put_nowait((text, created_ts))
-            return True
-        except asyncio.QueueFull:
+        queue = self._queue
+        if queue is None:
+            queue = self._queue = deque()
+        elif len(queue) >= self._queue_size:
             self._overflow()
             return False
+        queue.append((text, created_ts))
+        if self._writer is None and self._started:
+            self._kick()
+        return True
 
     async def put(self, text: str, created_ts: float | None = None, *, timeout: float = REPLAY_SEND_TIMEOUT) -> bool:
         """Queue ``text``, waiting for room (the replay: longer than the queue, paced by the client's reading).
         A client that reads nothing for ``timeout`` seconds is closed as a slow consumer."""
         if self.close_code is not None:
             return False
-        try:
-            await asyncio.wait_for(self._queue.put((text, created_ts)), timeout)
-            return True
-        except asyncio.TimeoutError:
-            self._overflow()
-            return False
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while self._queue is not None and len(self._queue) >= self._queue_size:
+            remaining = deadline - loop.time()
+            if remaining <= 0:
+                self._overflow()
+                return False
+            if self._room is None or self._room.done():
+                self._room = loop.create_future()
+            try:
+                await asyncio.wait_for(asyncio.shield(self._room), remaining)
+            except asyncio.TimeoutError:
+                self._overflow()
+                return False
+            if self.close_code is not None:
+                return False
+        return self._put_nowait(text, created_ts)
 
     async def put_alert(self, alert_id: str, text: str, *, timeout: float = REPLAY_SEND_TIMEOUT) -> bool:
         """A replayed alert: once per connection, waiting for queue room."""
-        if alert_id in self._seen_set:
+        if self._seen_set is not None and alert_id in self._seen_set:
             return True
         self._remember(alert_id)
         return await self.put(text, timeout=timeout)
+
+    def _wake_putter(self) -> None:
+        room = self._room
+        if room is not None:
+            self._room = None
+            if not room.done():
+                room.set_result(None)
 
     def _overflow(self) -> None:
         if self._overflowed:
@@ -172,33 +237,46 @@ class Connection:
 
     def end_replay(self) -> None:
         self._replaying = False
-        pending, self._pending = self._pending, []
-        for alert_id, text, ts in pending:
+        pending, self._pending = self._pending, None
+        for alert_id, text, ts in pending or ():
             if alert_id is None:
                 self.send(text, ts)
             else:
                 self.send_alert(alert_id, text, ts)
 
     def _remember(self, alert_id: str) -> None:
+        if self._seen is None:
+            self._seen, self._seen_set = deque(), set()
         self._seen.append(alert_id)
-        self._seen_set.add(alert_id)
+        self._seen_set.add(alert_id)  # type: ignore[union-attr]
         if len(self._seen) > _SEEN_ALERTS:
-            self._seen_set.discard(self._seen.popleft())
+            self._seen_set.discard(self._seen.popleft())  # type: ignore[union-attr]
+
+    def _kick(self) -> None:
+        self._writer = asyncio.get_running_loop().create_task(self._write_loop())
 
     async def _write_loop(self) -> None:
+        """Send what is queued, in order, then end (the next ``send`` starts a new writer)."""
         try:
             while True:
-                text, created_ts = await self._queue.get()
-                try:
-                    await self._transport.send_text(text)
-                finally:
-                    self._queue.task_done()
+                queue = self._queue
+                if not queue:
+                    break
+                text, created_ts = queue.popleft()
+                if self._room is not None:
+                    self._wake_putter()
+                await self._transport.send_text(text)
                 if created_ts is not None and self._on_delivered is not None:
                     self._on_delivered(max(0.0, time.time() - created_ts))
         except asyncio.CancelledError:
-            pass
+            return
         except Exception:  # peer went away mid-send
             self.mark_gone()
+        finally:
+            if self._writer is asyncio.current_task():
+                self._writer = None
+        if self._queue is not None and not self._queue and self.close_code is None:
+            self._queue = None  # an idle connection keeps no deque
 
 
 def timestamp_of(iso: str | None) -> float | None:

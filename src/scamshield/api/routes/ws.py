@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import math
 import time
 from collections import deque
 from typing import Any
@@ -74,9 +75,13 @@ MALFORMED_WINDOW_SECONDS = 60.0
 # at once); with ``since``, at most REPLAY_MAX alerts per connection (then ``more: true``).
 REPLAY_MAX = 10 * REPLAY_LIMIT
 WS_TOKEN_EXPIRED = WS_UNAUTHORIZED
+_MAX_TIMER_SECONDS = 10 * 365 * 86400.0  # expiry timers further out are capped (no session lives that long)
+_background: set[asyncio.Task] = set()  # expiry closes and message handlers in flight
 
 
 class TokenBucket:
+    __slots__ = ("rate", "capacity", "tokens", "stamp")
+
     def __init__(self, rate: float, burst: int) -> None:
         self.rate, self.capacity = rate, float(burst)
         self.tokens = float(burst)
@@ -145,8 +150,8 @@ async def user_socket(ws: WebSocket) -> None:
     if not await hub.register(conn, max_per_user=cap):
         await _refuse(ws, WS_TOO_MANY_CONNECTIONS, f"too many connections for this user (max {cap})")
         return
-    reader: asyncio.Task | None = None
     expiry = _schedule_expiry(conn, token, ctx.settings)
+    del token, params  # the session lives for hours: keep only what it needs
     try:
         alerts = alert_service(ctx)
         await conn.put(Connected(user_id=principal.user_id, connection_id=conn.id,
@@ -155,18 +160,17 @@ async def user_socket(ws: WebSocket) -> None:
         count, more = await _replay(conn, alerts, principal.user_id, since)
         await conn.put(ReplayComplete(count=count, since=since, more=more).to_json())
         conn.end_replay()
-        reader = asyncio.create_task(_read_loop(ws, conn, principal, ctx))
-        closed = asyncio.create_task(conn.closed.wait())
-        await asyncio.wait({reader, closed}, return_when=asyncio.FIRST_COMPLETED)
-        closed.cancel()
+        del alerts
+        # The read loop runs in this task (no reader task, no task waiting on ``conn.closed``): whoever closes the
+        # connection (hub, expiry, slow consumer) sends the close frame, after which the server hands this loop a
+        # ``websocket.disconnect`` and the session ends.
+        await _read_loop(ws, conn, principal, ctx)
     except Exception:
         log.exception("websocket session failed")
         await conn.close(1011, "internal error")
     finally:
         if expiry is not None:
             expiry.cancel()
-        if reader is not None and not reader.done():
-            reader.cancel()
         await hub.unregister(conn)
         if conn.is_open:
             conn.mark_gone()
@@ -193,26 +197,32 @@ async def _replay(conn: Connection, alerts: Any, user_id: str, since: int | None
         cursor = page[-1]["seq"]
 
 
-def _schedule_expiry(conn: Connection, token: str, settings: Any) -> asyncio.Task | None:
-    """Close the session with 4401 when its token expires (the client gets a fresh token and reconnects)."""
+def _schedule_expiry(conn: Connection, token: str, settings: Any) -> asyncio.TimerHandle | None:
+    """Close the session with 4401 when its token expires (the client gets a fresh token and reconnects).
+
+    A loop timer, not a sleeping task: it costs a ``TimerHandle`` per connection until it fires."""
     try:
         exp = float(jwt.decode(token, options={"verify_signature": False})["exp"])
     except Exception:  # the verifier accepted it, so this does not happen; never fail the session over it
         return None
     now = time.time()
     delay = exp - now if exp > now else exp + float(getattr(settings, "jwt_leeway_seconds", 0) or 0) - now
+    if not math.isfinite(delay):
+        return None
+    return asyncio.get_running_loop().call_later(min(max(0.0, delay), _MAX_TIMER_SECONDS), _expire, conn)
 
-    async def expire() -> None:
-        await asyncio.sleep(max(0.0, delay))
-        await conn.close(WS_TOKEN_EXPIRED, "token expired: reconnect with a new token")
 
-    return asyncio.create_task(expire(), name=f"ws-expiry-{conn.id}")
+def _expire(conn: Connection) -> None:
+    closing = conn.close(WS_TOKEN_EXPIRED, "token expired: reconnect with a new token")
+    task = asyncio.get_running_loop().create_task(closing)
+    _background.add(task)
+    task.add_done_callback(_background.discard)
 
 
 async def _read_loop(ws: WebSocket, conn: Connection, principal: Principal, ctx: Any) -> None:
     cap = ctx.settings.ws_max_message_bytes
     bucket = TokenBucket(MSG_RATE_PER_SECOND, MSG_BURST)
-    malformed: deque[float] = deque()
+    malformed: deque[float] | None = None  # created by the first malformed message
     while conn.is_open:
         try:
             message = await ws.receive()
@@ -220,6 +230,8 @@ async def _read_loop(ws: WebSocket, conn: Connection, principal: Principal, ctx:
             break
         if message["type"] == "websocket.disconnect":
             conn.mark_gone()
+            break
+        if not conn.is_open:  # closed (by the hub, expiry, a slow-consumer check) while this frame was queued
             break
         conn.last_received = time.monotonic()
         text = message.get("text")
@@ -238,6 +250,8 @@ async def _read_loop(ws: WebSocket, conn: Connection, principal: Principal, ctx:
         except MessageError as exc:
             conn.send(ErrorMessage(id=exc.msg_id, code=exc.code, message=exc.message).to_json())
             now = time.monotonic()
+            if malformed is None:
+                malformed = deque()
             malformed.append(now)
             while malformed and now - malformed[0] > MALFORMED_WINDOW_SECONDS:
                 malformed.popleft()
@@ -245,15 +259,29 @@ async def _read_loop(ws: WebSocket, conn: Connection, principal: Principal, ctx:
                 await conn.close(WS_MALFORMED, "too many malformed messages", flush=1.0)
                 break
             continue
-        try:
-            reply = await _dispatch(msg, conn, principal, ctx)
-        except ScamShieldError as exc:
-            reply = ErrorMessage(id=msg.id, code=exc.code, message=exc.message).to_json()
-        except Exception:
-            log.exception("websocket message handler failed (%s)", msg.type)
-            reply = ErrorMessage(id=msg.id, code="internal_error", message="internal error").to_json()
+        if isinstance(msg, (Ping, Pong)):  # answered on the spot: no I/O
+            reply = await _handle(msg, conn, principal, ctx)
+        else:
+            # Store work runs in a task of its own for the length of this one message (the session awaits it, so
+            # messages are still handled one at a time, in order): if the session is cancelled meanwhile, the
+            # handler's database transaction finishes instead of being cut off mid-statement.
+            task = asyncio.get_running_loop().create_task(_handle(msg, conn, principal, ctx))
+            _background.add(task)
+            task.add_done_callback(_background.discard)
+            reply = await asyncio.shield(task)
         if reply is not None:
             conn.send(reply)
+
+
+async def _handle(msg: Any, conn: Connection, principal: Principal, ctx: Any) -> str | None:
+    """The reply to one client message (an ``error`` reply when its handler fails)."""
+    try:
+        return await _dispatch(msg, conn, principal, ctx)
+    except ScamShieldError as exc:
+        return ErrorMessage(id=msg.id, code=exc.code, message=exc.message).to_json()
+    except Exception:
+        log.exception("websocket message handler failed (%s)", msg.type)
+        return ErrorMessage(id=msg.id, code="internal_error", message="internal error").to_json()
 
 
 async def _dispatch(msg: Any, conn: Connection, principal: Principal, ctx: Any) -> str | None:
