@@ -3,15 +3,19 @@
 ``seq`` comes from ``UPDATE users SET alert_seq = alert_seq + 1 ... RETURNING``: the row lock (PostgreSQL) or the
 write lock (SQLite) makes it gap-free and unique per user, and ``uq_alerts_user_seq`` enforces it. An alert for a
 call nobody owns yet is stored with ``user_id`` and ``seq`` NULL (held) and gets both when the call is associated.
+
+The hot-path functions (``take_seq``, ``give_back_seq``, ``create_alert``) are Core statements that accept an
+``AsyncConnection`` or an ``AsyncSession``; ``create_alert`` returns a detached ``Alert`` built from what it inserted
+(no flush, no reload).
 """
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Callable, Sequence
+from typing import Any, Callable, Sequence
 
-from sqlalchemy import and_, func, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import String, and_, bindparam, func, select, text, update
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from scamshield.errors import InvalidInput, NotFound
 from scamshield.store.base import new_id, utcnow
@@ -20,13 +24,39 @@ from scamshield.store.models import Alert, User
 ALERT_ACTIONS = ("hang_up", "continue", "not_scam")
 REPLAY_LIMIT = 500
 
+Executor = AsyncSession | AsyncConnection
+_users = User.__table__
+_alerts = Alert.__table__
+# Textual statements, built and compiled once (see ``store.calls``: building constructs per call dominated the cost).
+_TAKE_SEQ_SQL = text(
+    "UPDATE users SET alert_seq = alert_seq + 1 WHERE id = :user_id RETURNING alert_seq, settings"
+).bindparams(bindparam("user_id", type_=String)).columns(_users.c.alert_seq, _users.c.settings)
+_INSERT_ALERT_SQL = text(
+    "INSERT INTO alerts (id, user_id, seq, call_sid, fraud_type, risk_score, risk_level, reasons, advice, is_test, "
+    "created_at) VALUES (:id, :user_id, :seq, :call_sid, :fraud_type, :risk_score, :risk_level, :reasons, :advice, "
+    ":is_test, :created_at)"
+).bindparams(*(bindparam(c.name, type_=c.type) for c in (
+    _alerts.c.id, _alerts.c.user_id, _alerts.c.seq, _alerts.c.call_sid, _alerts.c.fraud_type, _alerts.c.risk_score,
+    _alerts.c.risk_level, _alerts.c.reasons, _alerts.c.advice, _alerts.c.is_test, _alerts.c.created_at)))
 
-async def next_seq(session: AsyncSession, user_id: str) -> int:
-    stmt = update(User).where(User.id == user_id).values(alert_seq=User.alert_seq + 1).returning(User.alert_seq)
-    seq = (await session.execute(stmt)).scalar_one_or_none()
-    if seq is None:
+
+async def next_seq(session: Executor, user_id: str) -> int:
+    return (await take_seq(session, user_id))[0]
+
+
+async def take_seq(session: Executor, user_id: str) -> tuple[int, dict[str, Any] | None]:
+    """The user's next ``seq`` and, in the same statement, their stored settings (whoever raises the alert checks
+    the notification preferences with them, and calls ``give_back_seq`` if the alert is not to be raised)."""
+    row = (await session.execute(_TAKE_SEQ_SQL, {"user_id": user_id})).first()
+    if row is None:
         raise NotFound("unknown user", code="user_not_found")
-    return int(seq)
+    return int(row[0]), row[1]
+
+
+async def give_back_seq(session: Executor, user_id: str, seq: int) -> None:
+    """Undo ``take_seq`` in the same transaction (the user row is still locked by it: no one took a later seq)."""
+    await session.execute(update(_users).where(and_(_users.c.id == user_id, _users.c.alert_seq == seq))
+                          .values(alert_seq=seq - 1))
 
 
 async def current_seq(session: AsyncSession, user_id: str) -> int:
@@ -34,17 +64,18 @@ async def current_seq(session: AsyncSession, user_id: str) -> int:
     return int(value or 0)
 
 
-async def create_alert(session: AsyncSession, *, user_id: str | None, call_sid: str | None, fraud_type: str,
+async def create_alert(session: Executor, *, user_id: str | None, call_sid: str | None, fraud_type: str,
                        risk_score: int, risk_level: str, reasons: list[str], advice: str,
-                       is_test: bool = False) -> Alert:
-    """Insert an alert; with ``user_id`` it gets the user's next ``seq``, without it is held."""
-    seq = await next_seq(session, user_id) if user_id else None
-    alert = Alert(id=new_id(), user_id=user_id, seq=seq, call_sid=call_sid, fraud_type=fraud_type,
-                  risk_score=int(risk_score), risk_level=risk_level, reasons=list(reasons)[:10], advice=advice,
-                  is_test=is_test, created_at=utcnow())
-    session.add(alert)
-    await session.flush()
-    return alert
+                       is_test: bool = False, seq: int | None = None) -> Alert:
+    """Insert an alert; with ``user_id`` it gets the user's next ``seq`` (or ``seq``, already taken with
+    ``take_seq`` in this transaction), without it is held. Returns a detached ``Alert`` with what was stored."""
+    if user_id and seq is None:
+        seq = await next_seq(session, user_id)
+    values = dict(id=new_id(), user_id=user_id or None, seq=seq if user_id else None, call_sid=call_sid,
+                  fraud_type=fraud_type, risk_score=int(risk_score), risk_level=risk_level,
+                  reasons=list(reasons)[:10], advice=advice, is_test=is_test, created_at=utcnow())
+    await session.execute(_INSERT_ALERT_SQL, values)
+    return Alert(**values)
 
 
 async def assign_held(session: AsyncSession, call_sid: str, user_id: str,

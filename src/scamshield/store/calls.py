@@ -6,6 +6,11 @@ same time cannot both win. Segment idempotency rests on the unique ``dedup_key``
 
 Lock order (PostgreSQL): every transaction that touches both takes the call row first (``lock_call``), then the
 user row (``ensure_user``, ``next_seq``), so association and ingestion cannot deadlock each other.
+
+The hot path (one transcript segment) is written as Core statements on the tables, callable with an
+``AsyncConnection`` or an ``AsyncSession``: no identity map, no ORM flush, no SELECT after an INSERT/UPDATE
+(``RETURNING`` instead). ``lock_call`` is one upsert that takes the lock and returns the row; ``save_detection`` one
+UPDATE.
 """
 
 from __future__ import annotations
@@ -14,13 +19,17 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import Boolean, Integer, Row, String, Text, and_, bindparam, column, insert, select, text, update
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from scamshield.errors import Conflict
-from scamshield.store.base import utcnow
+from scamshield.store.base import UTCDateTime, utcnow
 from scamshield.store.models import Call, TranscriptSegment
 from scamshield.store.upsert import insert_for
+
+Executor = AsyncSession | AsyncConnection
+_calls = Call.__table__
+_segments = TranscriptSegment.__table__
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,8 +49,47 @@ class FlaggedCall:
     risk_level: str
 
 
-def _dialect(session: AsyncSession) -> str:
-    return session.bind.dialect.name if session.bind is not None else "sqlite"
+# The statements of the hot path are textual, built once: SQLAlchemy 2.0 never caches the compiled form of the
+# dialect ``insert(...).on_conflict_*`` constructs (``inherit_cache = False``), so as constructs the two upserts were
+# compiled again on every segment (~0.3-0.5 ms of CPU each), and building any construct per call (``.values()``,
+# cache key) costs more than the statement's execution on SQLite. The SQL is the same on SQLite (>= 3.35) and
+# PostgreSQL; typed bind parameters and result columns keep JSON and UTC datetimes handled as in the ORM.
+#
+# ``lock_call``: the call's columns the services read, plus ``not_scam`` (the owner answered ``not_scam`` to an alert
+# of this call: it raises no more), in the statement that takes the lock.
+_LOCK_SQL = text(
+    "INSERT INTO calls (call_sid, user_id, source, status, risk_score, risk_level, created_at, updated_at, "
+    "associated_at) VALUES (:call_sid, :owner, :source, 'live', 0, 'low', :now, :now, :associated_at) "
+    "ON CONFLICT (call_sid) DO UPDATE SET updated_at = excluded.updated_at "
+    "RETURNING call_sid, user_id, source, from_number, status, detector_state, risk_score, risk_level, fraud_type, "
+    "flagged_at, EXISTS (SELECT 1 FROM alerts WHERE alerts.call_sid = :call_sid AND alerts.response = 'not_scam') "
+    "AS not_scam"
+).bindparams(
+    bindparam("call_sid", type_=String), bindparam("owner", type_=String), bindparam("source", type_=String),
+    bindparam("now", type_=UTCDateTime), bindparam("associated_at", type_=UTCDateTime),
+).columns(
+    _calls.c.call_sid, _calls.c.user_id, _calls.c.source, _calls.c.from_number, _calls.c.status,
+    _calls.c.detector_state, _calls.c.risk_score, _calls.c.risk_level, _calls.c.fraud_type, _calls.c.flagged_at,
+    column("not_scam", Boolean),
+)
+_SEGMENT_SQL = text(
+    "INSERT INTO transcript_segments (call_sid, dedup_key, speaker, text, final, created_at) "
+    "VALUES (:call_sid, :dedup_key, :speaker, :text, :final, :now) ON CONFLICT (dedup_key) DO NOTHING RETURNING id"
+).bindparams(
+    bindparam("call_sid", type_=String), bindparam("dedup_key", type_=String), bindparam("speaker", type_=String),
+    bindparam("text", type_=Text), bindparam("final", type_=Boolean), bindparam("now", type_=UTCDateTime),
+)
+# ``save_detection``: a fraud type only replaces the stored one when given; ``flagged_at`` keeps the first flag time.
+_SAVE_DETECTION_SQL = text(
+    "UPDATE calls SET detector_state = :state, risk_score = :risk_score, risk_level = :risk_level, "
+    "fraud_type = COALESCE(:fraud_type, fraud_type), flagged_at = COALESCE(flagged_at, :flagged_at), "
+    "updated_at = :now WHERE call_sid = :call_sid"
+).bindparams(
+    bindparam("state", type_=_calls.c.detector_state.type), bindparam("risk_score", type_=Integer),
+    bindparam("risk_level", type_=String), bindparam("fraud_type", type_=String),
+    bindparam("flagged_at", type_=UTCDateTime), bindparam("now", type_=UTCDateTime),
+    bindparam("call_sid", type_=String),
+)
 
 
 async def get_call(session: AsyncSession, call_sid: str) -> Call | None:
@@ -81,46 +129,30 @@ async def claim_call(session: AsyncSession, call_sid: str, user_id: str, *, sour
     raise Conflict("this call is already associated with another user", code="call_owned")
 
 
-async def create_owned_call(session: AsyncSession, call_sid: str, user_id: str, *, source: str) -> bool:
-    """Insert ``call_sid`` already owned by ``user_id``; ``False`` (and nothing changed) if the call exists.
-
-    How a device starts protecting its own call by posting its first segment: it may create a call id, never take
-    over an existing one (that is ``claim_call``'s job, with its rules)."""
-    now = utcnow()
-    ins = insert_for(session, Call).values(call_sid=call_sid, user_id=user_id, source=source, status="live",
-                                           risk_score=0, risk_level="low", created_at=now, updated_at=now,
-                                           associated_at=now)
-    res = await session.execute(ins.on_conflict_do_nothing(index_elements=[Call.call_sid]).returning(Call.call_sid))
-    return res.scalar_one_or_none() is not None
-
-
-async def lock_call(session: AsyncSession, call_sid: str, *, source: str) -> Call:
-    """Create the call if needed and take its write lock for the rest of the transaction, then return the row.
+async def lock_call(session: Executor, call_sid: str, *, source: str, owner: str | None = None) -> Row:
+    """Create the call if needed, take its write lock for the rest of the transaction and return the row — one
+    statement (``INSERT … ON CONFLICT DO UPDATE … RETURNING``).
 
     Writing first is what serialises concurrent segments of one call across instances: PostgreSQL holds the row
-    lock until commit, SQLite the database write lock. The state read afterwards is therefore current.
-    """
+    lock until commit (a concurrent upsert of the same call waits, then returns the row as the other transaction
+    left it), SQLite the database write lock. The returned state is therefore current.
+
+    ``owner``: a call created by this statement is created owned by them (a device's own new call id); an existing
+    call keeps its owner (check ``.user_id``). The row has ``call_sid, user_id, source, from_number, status,
+    detector_state, risk_score, risk_level, fraud_type, flagged_at`` and ``not_scam``."""
     now = utcnow()
-    stmt = insert_for(session, Call).values(call_sid=call_sid, user_id=None, source=source, status="live",
-                                            risk_score=0, risk_level="low", created_at=now, updated_at=now)
-    stmt = stmt.on_conflict_do_update(index_elements=[Call.call_sid], set_={"updated_at": now})
-    await session.execute(stmt)
-    q = select(Call).where(Call.call_sid == call_sid).execution_options(populate_existing=True)
-    if _dialect(session) == "postgresql":
-        q = q.with_for_update()
-    return (await session.execute(q)).scalar_one()
+    params = {"call_sid": call_sid, "owner": owner, "source": source, "now": now,
+              "associated_at": now if owner is not None else None}
+    return (await session.execute(_LOCK_SQL, params)).one()
 
 
-async def save_detection(session: AsyncSession, call_sid: str, *, state: dict[str, Any], risk_score: int,
+async def save_detection(session: Executor, call_sid: str, *, state: dict[str, Any], risk_score: int,
                          risk_level: str, fraud_type: str | None, flagged: bool) -> None:
-    values: dict[str, Any] = {"detector_state": state, "risk_score": risk_score, "risk_level": risk_level,
-                              "updated_at": utcnow()}
-    if fraud_type:
-        values["fraud_type"] = fraud_type
-    await session.execute(update(Call).where(Call.call_sid == call_sid).values(**values))
-    if flagged:  # first flag time is kept
-        await session.execute(update(Call).where(and_(Call.call_sid == call_sid, Call.flagged_at.is_(None)))
-                              .values(flagged_at=utcnow()))
+    """The detector's new state and verdict on the call row, one UPDATE (the first flag time is kept)."""
+    now = utcnow()
+    await session.execute(_SAVE_DETECTION_SQL, {
+        "state": state, "risk_score": int(risk_score), "risk_level": risk_level, "fraud_type": fraud_type or None,
+        "flagged_at": now if flagged else None, "now": now, "call_sid": call_sid})
 
 
 async def end_call(session: AsyncSession, call_sid: str) -> None:
@@ -128,16 +160,16 @@ async def end_call(session: AsyncSession, call_sid: str) -> None:
                           .values(status="ended", ended_at=utcnow(), updated_at=utcnow()))
 
 
-async def add_segment(session: AsyncSession, call_sid: str, *, text: str, speaker: str | None, final: bool,
+async def add_segment(session: Executor, call_sid: str, *, text: str, speaker: str | None, final: bool,
                       dedup_key: str | None) -> bool:
     """Store one segment. ``False`` when ``dedup_key`` was seen before (a retried delivery): do nothing more."""
-    stmt = insert_for(session, TranscriptSegment).values(call_sid=call_sid, dedup_key=dedup_key, speaker=speaker,
-                                                         text=text, final=final, created_at=utcnow())
     if dedup_key is None:
-        await session.execute(stmt)
+        await session.execute(insert(_segments).values(call_sid=call_sid, speaker=speaker, text=text, final=final,
+                                                       created_at=utcnow()))
         return True
-    stmt = stmt.on_conflict_do_nothing(index_elements=[TranscriptSegment.dedup_key]).returning(TranscriptSegment.id)
-    return (await session.execute(stmt)).scalar_one_or_none() is not None
+    params = {"call_sid": call_sid, "dedup_key": dedup_key, "speaker": speaker, "text": text, "final": final,
+              "now": utcnow()}
+    return (await session.execute(_SEGMENT_SQL, params)).first() is not None
 
 
 async def latest_flagged_call(session: AsyncSession, user_id: str, since: datetime) -> FlaggedCall | None:

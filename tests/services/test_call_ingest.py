@@ -1,0 +1,156 @@
+"""CallService.ingest_transcript on SQLite and PostgreSQL: serialisation across instances, retries, preferences,
+and the statement budget of one segment."""
+
+from __future__ import annotations
+
+import asyncio
+import tempfile
+
+import pytest
+from sqlalchemy import event, func, select
+
+from scamshield.engine.conversation import Segment
+from scamshield.errors import Forbidden
+from scamshield.hub.hub import Hub
+from scamshield.metrics import Metrics
+from scamshield.services.alerts import AlertService
+from scamshield.services.calls import SERVICE_ACTOR, Actor, CallService
+from scamshield.settings import Settings
+from scamshield.store import alerts as alert_store
+from scamshield.store import calls as call_store
+from scamshield.store import users as user_store
+from scamshield.store.models import Alert, TranscriptSegment
+from scamshield.store.session import Database
+from tests.support.realtime import FRIEND_CALL, SBI_CALL
+
+ESCALATING = ["Tell me the OTP.", "Your account will be blocked today.", "Move your money to a safe account.",
+              "Download AnyDesk and share the code on the screen.", "This is the police, you are under digital arrest."]
+
+
+@pytest.fixture
+async def instances(db):
+    """Two CallServices on two engines (two pools: as two server instances) over the same database."""
+    settings = Settings(env="test", data_dir=tempfile.mkdtemp(), jwt_secret="s" * 48)
+    hubs, services, extra = [], [], [Database(db.url)]
+    for database in (db, extra[0]):
+        hub = Hub(broker_url=None)
+        await hub.start()
+        metrics = Metrics()
+        hubs.append(hub)
+        services.append(CallService(database, AlertService(database, hub, metrics, settings), metrics, settings))
+    yield services
+    for hub in hubs:
+        await hub.close()
+    await extra[0].dispose()
+
+
+async def _rows(db, model, call_sid):
+    async with db.session() as s:
+        return (await s.execute(select(func.count()).select_from(model).where(model.call_sid == call_sid))).scalar_one()
+
+
+async def test_concurrent_segments_from_two_instances_are_serialised(db, instances):
+    a, b = instances
+    await a.associate_call("alice", "CA-par")
+    lines = [*SBI_CALL, *ESCALATING, *FRIEND_CALL] * 2
+
+    async def send(svc, i):
+        return await svc.ingest_transcript("CA-par", Segment(lines[i], "caller", True), dedup_key=f"k{i}",
+                                           source="api", actor=SERVICE_ACTOR)
+
+    results = await asyncio.gather(*(send(a if i % 2 else b, i) for i in range(len(lines))))
+    assert not any(r.duplicate for r in results)
+    async with db.session() as s:
+        call = await call_store.get_call(s, "CA-par")
+        alerts = await alert_store.alerts_since(s, "alice", 0)
+        seq = await alert_store.current_seq(s, "alice")
+    # No update lost: every segment saw the state the previous one saved.
+    assert call.detector_state["segments"] == len(lines)
+    assert await _rows(db, TranscriptSegment, "CA-par") == len(lines)
+    # One alert per level at most, seqs gap-free, each alert reported by exactly one segment.
+    levels = [x.risk_level for x in alerts]
+    assert alerts and len(levels) == len(set(levels))
+    assert [x.seq for x in alerts] == list(range(1, len(alerts) + 1)) and seq == len(alerts)
+    assert sorted(r.alert["seq"] for r in results if r.alert) == [x.seq for x in alerts]
+    assert call.flagged_at is not None
+
+
+async def test_a_retry_racing_the_original_is_stored_once(db, instances):
+    a, b = instances
+    seg = Segment(SBI_CALL[0], "caller", True)
+    results = await asyncio.gather(*(svc.ingest_transcript("CA-retry", seg, dedup_key="tw:GT:1:in", source="twilio")
+                                     for svc in (a, b, a, b)))
+    assert sorted(r.duplicate for r in results) == [False, True, True, True]
+    assert await _rows(db, TranscriptSegment, "CA-retry") == 1
+    async with db.session() as s:
+        assert (await call_store.get_call(s, "CA-retry")).detector_state["segments"] == 1
+
+
+async def _feed(svc, call_sid, lines, actor=SERVICE_ACTOR):
+    return [await svc.ingest_transcript(call_sid, Segment(t, "caller", True), dedup_key=f"{call_sid}:{i}",
+                                        source="api", actor=actor) for i, t in enumerate(lines)]
+
+
+async def test_alerts_below_the_owners_level_take_no_seq(db, instances):
+    svc = instances[0]
+    async with db.transaction() as s:
+        await user_store.put_settings(s, "alice", {"notifications": {"min_alert_level": "critical"}})
+    await svc.associate_call("alice", "CA-crit")
+    await svc.associate_call("bob", "CA-all")
+    lines = ESCALATING  # alerts at high, then at critical
+    everything = [r.alert for r in await _feed(svc, "CA-all", lines) if r.alert]
+    kept = [r.alert for r in await _feed(svc, "CA-crit", lines) if r.alert]
+    async with db.session() as s:
+        bob = await alert_store.alerts_since(s, "bob", 0)
+        alice = await alert_store.alerts_since(s, "alice", 0)
+        alice_seq = await alert_store.current_seq(s, "alice")
+        crit = await call_store.get_call(s, "CA-crit")
+    assert any(a.risk_level != "critical" for a in bob), "the call must raise an alert below critical"
+    assert len(kept) < len(everything)
+    assert [a.risk_level for a in alice] == ["critical"] * len(alice) and alice
+    assert [a.seq for a in alice] == list(range(1, len(alice) + 1)) and alice_seq == len(alice)
+    assert crit.flagged_at is not None  # the call is flagged even when its alert is not sent
+
+    async with db.transaction() as s:
+        await user_store.put_settings(s, "carol", {"notifications": {"call_alerts": False}})
+    await svc.associate_call("carol", "CA-off")
+    assert not [r for r in await _feed(svc, "CA-off", lines) if r.alert]
+    async with db.session() as s:
+        assert await alert_store.current_seq(s, "carol") == 0
+
+
+async def test_unowned_calls_hold_their_alerts_and_users_only_write_their_own(db, instances):
+    svc = instances[0]
+    held = [r.alert for r in await _feed(svc, "CA-held", SBI_CALL) if r.alert]
+    assert held and all(a["held"] and a["seq"] is None for a in held)
+    assert await _rows(db, Alert, "CA-held") == len(held)
+    with pytest.raises(Forbidden) as exc:
+        await _feed(svc, "CA-held", ["hello"], actor=Actor(user_id="alice"))
+    assert exc.value.code == "call_not_associated"
+    # A device creates its own call by posting to a new id; nobody else may write to it.
+    await _feed(svc, "CA-mine", ["hello"], actor=Actor(user_id="alice"))
+    with pytest.raises(Forbidden) as exc:
+        await _feed(svc, "CA-mine", ["hello again"], actor=Actor(user_id="bob"))
+    assert exc.value.code == "not_call_owner"
+    async with db.session() as s:
+        mine = await call_store.get_call(s, "CA-mine")
+    assert mine.user_id == "alice" and mine.associated_at is not None and mine.detector_state["segments"] == 1
+
+
+async def test_statements_per_segment(db, instances):
+    """The hot path's budget: lock+read, segment, detection (+ seq with preferences, alert when one fires)."""
+    svc = instances[0]
+    await svc.associate_call("alice", "CA-budget")
+    counted: list[str] = []
+
+    def count(conn, cursor, statement, *args):
+        counted.append(statement)
+
+    event.listen(db.engine.sync_engine, "before_cursor_execute", count)
+    try:
+        results = await _feed(svc, "CA-budget", [*FRIEND_CALL, *SBI_CALL])
+    finally:
+        event.remove(db.engine.sync_engine, "before_cursor_execute", count)
+    alerts = sum(1 for r in results if r.alert)
+    assert alerts >= 1
+    assert len(counted) == 3 * len(results) + 2 * alerts
