@@ -30,6 +30,7 @@ from typing import Any, Awaitable, Callable, Protocol
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from scamshield.aio import cancel_and_wait
 from scamshield.auth import Principal
 from scamshield.engine.types import DEFAULT_THRESHOLDS, Assessment, Signal, Thresholds
 from scamshield.metrics import Metrics
@@ -223,11 +224,7 @@ class HistoryWriter:
         try:
             await asyncio.wait_for(asyncio.shield(task), self.stop_timeout)
         except TimeoutError:
-            task.cancel()
-            try:
-                await task
-            except asyncio.CancelledError:
-                pass
+            await cancel_and_wait(task)
             if self.pending:
                 log.error("history: %d analysis rows not written at shutdown (database unavailable)", self.pending)
         finally:

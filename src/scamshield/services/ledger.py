@@ -22,6 +22,7 @@ from typing import Any, Callable
 from sqlalchemy import and_, exists, func, literal, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from scamshield.aio import cancel_and_wait
 from scamshield.auth import Principal
 from scamshield.engine import payee_history as ph
 from scamshield.engine.types import Signal
@@ -209,13 +210,8 @@ class CommunitySet:
             self._task = asyncio.create_task(self._loop(), name="scamshield-community-set")
 
     async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            try:
-                await self._task
-            except asyncio.CancelledError:
-                pass
-            self._task = None
+        await cancel_and_wait(self._task)
+        self._task = None
 
     async def _loop(self) -> None:
         while True:
@@ -436,13 +432,8 @@ class RetentionTask:
             self._task = asyncio.create_task(self._loop(), name="scamshield-retention")
 
     async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            try:
-                await self._task
-            except asyncio.CancelledError:
-                pass
-            self._task = None
+        await cancel_and_wait(self._task)
+        self._task = None
 
     async def _loop(self) -> None:
         await asyncio.sleep(self._first_delay)
