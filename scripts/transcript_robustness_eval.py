@@ -1,0 +1,150 @@
+"""Streaming robustness evaluation of the live-call detector on ASR-style transcripts.
+
+Each transcript is fed to the product's default ``ConversationDetector`` (rules + capped call model) the way a live
+speech-to-text stream delivers it: one final segment per line, lines longer than 20 words cut into 10-20-word
+chunks (deterministic pseudo-random sizes), **no speaker tags**. A call counts as flagged when the detector raised
+an alert (score >= its alert threshold) at any segment.
+
+Reports precision / recall / F1 / FPR, the median alert position of scam calls (share of the call's words heard
+when the first alert fired), per-category counts, and the cost of one segment (p50 / p99, both CPU time of this
+thread and wall clock). The default data is the hand-written CC0 hold-out
+``src/scamshield/training/data/transcripts_realistic_holdout.csv`` (``text,label,category``); any ``text,label``
+CSV works (``--data``).
+
+    .venv/bin/python scripts/transcript_robustness_eval.py [--data CSV] [--limit N] [--misses] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from scamshield.engine.conversation import ConversationDetector, Segment, CallState, _default_detector
+
+HOLDOUT = Path(__file__).resolve().parents[1] / "src/scamshield/training/data/transcripts_realistic_holdout.csv"
+
+
+def asr_segments(text: str, rng: random.Random) -> list[str]:
+    """Lines as ASR finals; long lines cut into 10-20-word chunks."""
+    out: list[str] = []
+    for line in text.splitlines():
+        words = line.split()
+        i = 0
+        while i < len(words):
+            if len(words) - i <= 20:
+                out.append(" ".join(words[i:]))
+                break
+            n = rng.randint(10, 20)
+            out.append(" ".join(words[i:i + n]))
+            i += n
+    return out
+
+
+def pct(xs: list[float], q: float) -> float:
+    if not xs:
+        return float("nan")
+    s = sorted(xs)
+    return s[min(len(s) - 1, int(round(q * (len(s) - 1))))]
+
+
+def run_call(det: ConversationDetector, segments: list[str], cpu_ms: list[float], wall_ms: list[float]) -> dict:
+    state = CallState()
+    total_words = sum(len(s.split()) for s in segments) or 1
+    heard = 0
+    first_alert = None
+    update = None
+    for seg in segments:
+        heard += len(seg.split())
+        c0, w0 = time.thread_time_ns(), time.perf_counter_ns()
+        update = det.feed(state, Segment(seg))
+        cpu_ms.append((time.thread_time_ns() - c0) / 1e6)
+        wall_ms.append((time.perf_counter_ns() - w0) / 1e6)
+        if update.should_alert and first_alert is None:
+            first_alert = heard / total_words
+    a = update.assessment if update else det.assess(state)
+    top = sorted((s for s in a.signals if s.weight > 0), key=lambda s: -s.weight)[:6]
+    return {"alert": first_alert is not None, "alert_at": first_alert, "score": a.risk_score,
+            "signals": [f"{s.code}:{s.weight:g}" for s in top]}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data", type=Path, default=HOLDOUT)
+    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--misses", action="store_true", help="print category, score and top signals of errors")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args()
+
+    with args.data.open(newline="", encoding="utf-8") as fh:
+        rows = [r for r in csv.DictReader(fh) if r.get("label") in ("0", "1")]
+    if args.limit:
+        rows = rows[: args.limit]
+    det = _default_detector()
+    rng = random.Random(args.seed)
+    run_call(det, asr_segments("warm up the model and cue tables please", rng), [], [])  # load artefacts
+    cpu_ms: list[float] = []
+    wall_ms: list[float] = []
+    tp = fp = fn = tn = 0
+    per_cat: dict[str, list[int]] = {}
+    alert_at: list[float] = []
+    errors = []
+    for r in rows:
+        label = int(r["label"])
+        res = run_call(det, asr_segments(r.get("text") or "", rng), cpu_ms, wall_ms)
+        cat = r.get("category") or ("scam" if label else "legit")
+        c = per_cat.setdefault(cat, [label, 0, 0])
+        c[1] += 1
+        c[2] += int(res["alert"])
+        if label and res["alert"]:
+            tp += 1
+            alert_at.append(res["alert_at"])
+        elif label:
+            fn += 1
+            errors.append(("miss", cat, res))
+        elif res["alert"]:
+            fp += 1
+            errors.append(("false alert", cat, res))
+        else:
+            tn += 1
+    prec = tp / (tp + fp) if tp + fp else 0.0
+    rec = tp / (tp + fn) if tp + fn else 0.0
+    out = {
+        "data": str(args.data), "calls": len(rows), "scams": tp + fn, "legit": fp + tn,
+        "tp": tp, "fp": fp, "fn": fn, "tn": tn,
+        "precision": round(prec, 4), "recall": round(rec, 4),
+        "f1": round(2 * prec * rec / (prec + rec), 4) if prec + rec else 0.0,
+        "fpr": round(fp / (fp + tn), 4) if fp + tn else 0.0,
+        "median_alert_at_fraction": round(statistics.median(alert_at), 4) if alert_at else None,
+        "share_scams_alerted_within_30pct": round(sum(f <= 0.3 for f in alert_at) / (tp + fn), 4) if tp + fn else None,
+        "segments": len(cpu_ms),
+        "segment_cpu_ms": {"p50": round(pct(cpu_ms, 0.5), 3), "p99": round(pct(cpu_ms, 0.99), 3),
+                           "max": round(max(cpu_ms), 3) if cpu_ms else None},
+        "segment_wall_ms": {"p50": round(pct(wall_ms, 0.5), 3), "p99": round(pct(wall_ms, 0.99), 3)},
+        "loadavg_1m": round(os.getloadavg()[0], 2),
+        "per_category": {k: {"label": v[0], "calls": v[1], "alerted": v[2]} for k, v in sorted(per_cat.items())},
+    }
+    if args.json:
+        print(json.dumps(out))
+    else:
+        for k, v in out.items():
+            if k != "per_category":
+                print(f"{k:34} {v}")
+        print("per category (label calls alerted):")
+        for k, v in out["per_category"].items():
+            print(f"  {k:28} {v['label']} {v['calls']:3} {v['alerted']:3}")
+    if args.misses:
+        for kind, cat, res in errors:
+            print(f"{kind:11} {cat:24} score={res['score']:3} {' '.join(res['signals'])}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
