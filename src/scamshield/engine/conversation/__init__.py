@@ -1,0 +1,64 @@
+"""Live-call conversation detector: transcript segments in, risk and alert decisions out.
+
+The detector is pure and stateless; everything it remembers about a call lives in a small JSON-serialisable
+``CallState`` the caller persists between segments. ``ConversationDetector.feed`` adds one segment (either
+speaker, interim or final) and says whether to alert now. ``analyze_transcript`` runs a whole call through the
+same path for batch use and evaluation.
+
+How a score is built (every point is a ``Signal``):
+
+* A hand-written cue lexicon (``data/conversation_cues.json``) in FTC groups: *pretend* (bank, police, tax,
+  tech support), *problem / prize* (KYC expired, SSN suspended, parcel with drugs, virus, you won),
+  *pressure* (deadline, secrecy, stay on the call), and *ask / remote / pay* (OTP, PIN, remote-access app,
+  gift cards, safe account, PIN to receive). Each cue counts once per call, a little more when repeated in
+  later segments, and each group is capped so one kind of talk cannot alone reach an alert.
+* ``ftc_pattern``: a bonus when several groups co-occur (Pretend + Problem + Pressure + Pay), which is what
+  separates a scam from a call that merely mentions a bank or the police.
+* Negation and warning context: "never share your OTP", "don't install AnyDesk", "if anyone asks for your PIN"
+  suppress the cue; sentences about scams ("fraudsters pretending to be CBI") count at a quarter weight.
+* Optional ``model_scorer`` over the rolling context adds one more signal (the best seen so far in the call).
+
+Text is normalised for speech-to-text output: lowercase, contractions expanded, spelled letters joined
+("o t p" -> "otp"), split brand names joined ("any desk" -> "anydesk"). Patterns are precompiled, bounded
+(no nested unbounded quantifiers) and run only over the new segment plus a short tail of the call.
+
+Modules: ``normalize`` (speech-to-text normalisation), ``cues`` (lexicon loading), ``context`` (negation / warning
+scope), ``state`` (call state and result types), ``scoring`` (hits -> signals), ``detector`` (the live detector),
+``transcript`` (whole calls).
+"""
+
+from __future__ import annotations
+
+from scamshield.engine.conversation.detector import ConversationDetector, ModelScorer
+from scamshield.engine.conversation.normalize import normalize_transcript
+from scamshield.engine.conversation.state import (
+    CONTEXT_CHARS,
+    MAX_SEGMENT_CHARS,
+    CallState,
+    DetectionUpdate,
+    Segment,
+    TranscriptResult,
+)
+from scamshield.engine.conversation.transcript import (
+    MODEL_MAX_POINTS,
+    _default_detector,
+    analyze_transcript,
+    conservative_model_scorer,
+    split_utterances,
+)
+
+__all__ = [
+    "CallState",
+    "Segment",
+    "DetectionUpdate",
+    "ConversationDetector",
+    "TranscriptResult",
+    "analyze_transcript",
+    "split_utterances",
+    "normalize_transcript",
+    "conservative_model_scorer",
+    "MODEL_MAX_POINTS",
+    "MAX_SEGMENT_CHARS",
+    "CONTEXT_CHARS",
+    "ModelScorer",
+]

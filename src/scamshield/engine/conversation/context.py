@@ -1,0 +1,65 @@
+"""Negation and warning context around a cue match ("never share your OTP", "fraudsters pretending to be CBI")."""
+
+from __future__ import annotations
+
+import re
+
+#: Weight factor of a cue said inside a sentence about scams (advice, news, a warning).
+WARNING_FACTOR = 0.25
+_NEGATORS = frozenset({"never", "not", "nobody", "noone", "without", "beware", "mat",
+                       "nahi", "nahin", "na", "neither", "nor"})
+_NEG_PHRASES = ("no one", "if anyone", "if someone", "if somebody", "if anybody", "anyone who", "someone who",
+                "if they ask", "if you are asked", "if asked", "if a caller", "if the caller", "if any caller")
+_CLAUSE_WORDS = frozenset({"and", "but", "then", "so", "or", "also", "aur", "phir", "lekin", "instead", "just",
+                           "now", "please", "|", "."})
+_NEG_AFTER = frozenset({"mat", "nahi", "nahin"})
+_NEG_AFTER_PHRASES = ("with anyone", "to anyone", "with anybody", "to anybody", "to strangers", "with strangers",
+                      "to any one", "with any one", "to unknown", "with unknown", "is a scam", "is a fraud")
+_WARNING_RE = re.compile(
+    r"\b(?:scam|scams|scammer|scammers|scamster|scamsters|fraudster|fraudsters|fake|beware|impersonat[a-z]*|"
+    r"claiming to be|pretending to be|posing as|pretend to be|awareness|thag|thagi|thug|thugs|dhokha|"
+    r"dhokhadhadi|be careful|be alert|stay alert|cyber fraud|1930|helpline)\b")
+
+
+
+def is_negated(window: str, start: int, end: int) -> bool:
+    """Negation or warning-advice scope around a cue match (same clause, a few words either side)."""
+    before = window[max(0, start - 60):start]
+    cut = max(before.rfind(" . "), before.rfind(" | "))
+    if cut >= 0:
+        before = before[cut + 3:]
+    words = before.split()[-6:]
+    for i in range(len(words) - 1, -1, -1):
+        if words[i] in _CLAUSE_WORDS:
+            words = words[i + 1:]
+            break
+    if any(w in _NEGATORS for w in words[-4:]):
+        return True
+    tail = " ".join(words)
+    if any(p in tail for p in _NEG_PHRASES):
+        return True
+    inside = window[start:end].split()
+    if any(w in _NEG_AFTER or w == "never" for w in inside) or ("not" in inside and inside[0] != "if"):
+        return True
+    after = window[end:end + 40]
+    cut = after.find(" . ")
+    cut2 = after.find(" | ")
+    cut = min(c for c in (cut, cut2, len(after)) if c >= 0)
+    after_words = after[:cut].split()[:3]
+    if any(w in _NEG_AFTER for w in after_words):
+        return True
+    after_text = " ".join(after_words)
+    return any(after_text.startswith(p) for p in _NEG_AFTER_PHRASES)
+
+
+def in_warning_context(window: str, start: int, end: int) -> bool:
+    lo = max(0, start - 80)
+    before = window[lo:start]
+    cut = max(before.rfind(" . "), before.rfind(" | "))
+    if cut >= 0:
+        lo += cut + 3
+    after = window[end:end + 60]
+    stops = [i for i in (after.find(" . "), after.find(" | ")) if i >= 0]
+    hi = end + (min(stops) if stops else len(after))
+    return _WARNING_RE.search(window, lo, hi) is not None
+

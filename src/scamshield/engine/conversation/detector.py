@@ -1,0 +1,176 @@
+"""The live detector: one segment in, the call's assessment and the alert decision out."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any, Callable
+
+from scamshield.engine.conversation.context import WARNING_FACTOR, in_warning_context, is_negated
+from scamshield.engine.conversation.cues import load_cues
+from scamshield.engine.conversation.normalize import normalize_transcript
+from scamshield.engine.conversation.scoring import primary_type, signals_for
+from scamshield.engine.conversation.state import (
+    _MATCH_TAIL, MAX_SEGMENT_CHARS, CONTEXT_CHARS, CallState, DetectionUpdate, Segment)
+from scamshield.engine.taxonomy import advice_for
+from scamshield.engine.types import DEFAULT_THRESHOLDS, RISK_LEVELS, Assessment, Signal, Thresholds
+from scamshield.errors import InvalidInput
+
+ModelScorer = Callable[[str], "Signal | None"]
+
+
+
+class ConversationDetector:
+    """Scores a call segment by segment. Thread-safe and stateless: all call memory is in ``CallState``.
+
+    ``alert_threshold`` (default: ``thresholds.high``) is the score at which the first alert fires; after that a
+    new alert fires only when the risk level rises (one alert per level per call). ``alert_on_interim`` lets an
+    interim segment trigger an alert early (its cues are never stored, so the final version is not counted twice).
+    """
+
+    def __init__(self, thresholds: Thresholds = DEFAULT_THRESHOLDS, *, alert_threshold: int | None = None,
+                 model_scorer: ModelScorer | None = None, alert_on_interim: bool = True) -> None:
+        self.thresholds = thresholds
+        self.alert_threshold = thresholds.high if alert_threshold is None else int(alert_threshold)
+        if not 0 < self.alert_threshold <= 100:
+            raise ValueError("alert_threshold must be in 1..100")
+        self.model_scorer = model_scorer
+        self.alert_on_interim = alert_on_interim
+        self._cues = load_cues()
+        self._by_code = {c.code: c for c in self._cues}
+
+    # -- matching ----------------------------------------------------------------------------------------------
+
+    def _scan(self, state: CallState, segment: Segment) -> tuple[dict[str, tuple[float, str]], str]:
+        """Cue hits (code -> (weight factor, evidence)) whose match ends inside the new segment.
+
+        Also returns the new normalised tail of the call (kept in the state so it is never re-normalised).
+        """
+        new = normalize_transcript(segment.text[:MAX_SEGMENT_CHARS])
+        if not new:
+            return {}, state.tail
+        tail = state.tail
+        if tail:
+            changed = bool(segment.speaker and state.last_speaker and segment.speaker != state.last_speaker)
+            tail += " | " if changed else " "
+        window = tail + new
+        boundary = len(tail)
+        start = max(0, boundary - _MATCH_TAIL)
+        found: dict[str, tuple[float, str]] = {}
+        for cue in self._cues:
+            if cue.anchors is not None and not any(a in window for a in cue.anchors):
+                continue
+            for m in cue.regex.finditer(window, start):
+                if m.end() <= boundary:
+                    continue
+                s, e = m.span()
+                if cue.negatable and is_negated(window, s, e):
+                    continue
+                factor = WARNING_FACTOR if in_warning_context(window, s, e) else 1.0
+                prev = found.get(cue.code)
+                if prev is None or factor > prev[0]:
+                    found[cue.code] = (factor, m.group(0)[:80])
+                if factor == 1.0:
+                    break
+        new_tail = window[-_MATCH_TAIL:]
+        cut = new_tail.find(" ")
+        if len(window) > _MATCH_TAIL and 0 <= cut < 30:
+            new_tail = new_tail[cut + 1:]
+        return found, new_tail
+
+    def assess(self, state: CallState) -> Assessment:
+        """The call's assessment from its state alone (no new segment)."""
+        return self._build(state, state.hits)[0]
+
+    def _build(self, state: CallState, hits: dict[str, list[Any]]) -> tuple[Assessment, str | None]:
+        signals = signals_for(hits, state.model_signal, self._by_code)
+        a = Assessment("transcript", signals, thresholds=self.thresholds)
+        score = a.risk_score
+        ftype = primary_type(signals, score, self.thresholds)
+        a.extracted.update({"fraud_type": ftype, "segments": state.segments, "alerted_levels": list(state.alerted)})
+        if not a.is_safe:
+            a.recommendations.append(advice_for(ftype))
+        return a, ftype
+
+    def feed(self, state: CallState, segment: Segment) -> DetectionUpdate:
+        """Add one segment to the call (mutates ``state``) and decide whether to alert now.
+
+        A final segment's cues are stored in ``state``; an interim segment is scored on top of the stored cues
+        without storing anything but the alert bookkeeping. An exact repeat of the previous final segment
+        (same speaker and text, e.g. a retried delivery) is not counted again.
+        """
+        if not isinstance(segment.text, str):
+            raise InvalidInput("transcript text must be a string")
+        text = segment.text[:MAX_SEGMENT_CHARS]
+        hits = state.hits
+        if segment.final:
+            digest = hashlib.blake2b(f"{segment.speaker}\x00{text}".encode("utf-8", "replace"),
+                                     digest_size=8).hexdigest()
+            if digest != state.last_final_digest and text.strip():
+                found, new_tail = self._scan(state, segment)
+                for code, (factor, evidence) in found.items():
+                    h = hits.get(code)
+                    if h is None:
+                        hits[code] = [1, factor, evidence]
+                    else:
+                        h[0] = int(h[0]) + 1
+                        if factor > h[1]:
+                            h[1], h[2] = factor, evidence
+                state.segments += 1
+                state.last_final_digest = digest
+                state.tail = new_tail
+                self._append_context(state, segment)
+                self._run_model(state)
+        elif text.strip():
+            found, _ = self._scan(state, segment)
+            if found:
+                hits = {k: list(v) for k, v in state.hits.items()}
+                for code, (factor, evidence) in found.items():
+                    if code in hits:
+                        hits[code][1] = max(hits[code][1], factor)
+                    else:
+                        hits[code] = [1, factor, evidence]
+        assessment, ftype = self._build(state, hits)
+        should_alert, level = False, None
+        score = assessment.risk_score
+        if score >= self.alert_threshold and (segment.final or self.alert_on_interim):
+            level = assessment.risk_level
+            rank = RISK_LEVELS.index(level)
+            done = max((RISK_LEVELS.index(x) for x in state.alerted), default=-1)
+            if rank > done:
+                should_alert = True
+                state.alerted.append(level)
+                if state.first_alert_segment is None:
+                    state.first_alert_segment = state.segments if segment.final else state.segments + 1
+                assessment.extracted["alerted_levels"] = list(state.alerted)
+            else:
+                level = None
+        return DetectionUpdate(assessment, ftype, should_alert, level)
+
+    def _append_context(self, state: CallState, segment: Segment) -> None:
+        text = " ".join(segment.text[:MAX_SEGMENT_CHARS].split())
+        changed = bool(segment.speaker and state.last_speaker and segment.speaker != state.last_speaker)
+        sep = "\n" if changed else " "
+        ctx = (state.context + sep + text) if state.context else text
+        if len(ctx) > CONTEXT_CHARS:
+            ctx = ctx[-CONTEXT_CHARS:]
+            cut = ctx.find(" ")
+            ctx = ctx[cut + 1:] if 0 <= cut < 40 else ctx
+        state.context = ctx
+        if segment.speaker:
+            state.last_speaker = segment.speaker[:64]
+
+    def _run_model(self, state: CallState) -> None:
+        if self.model_scorer is None:
+            return
+        try:
+            sig = self.model_scorer(state.context)
+        except Exception:  # noqa: BLE001 - an optional model must never break live detection
+            return
+        if not isinstance(sig, Signal):
+            return
+        best = state.model_signal
+        if best is None or float(sig.weight) > float(best.get("weight", 0)):
+            state.model_signal = {"code": sig.code, "weight": float(sig.weight), "message": sig.message,
+                                  "evidence": dict(sig.evidence), "fraud_type": sig.fraud_type}
+
+

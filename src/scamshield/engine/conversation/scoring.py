@@ -1,0 +1,95 @@
+"""From cue hits to signals: per-group caps, repeats, the FTC pattern bonus, the soft-ask cap, the fraud type."""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from scamshield.engine.conversation.cues import Cue
+from scamshield.engine.taxonomy import FRAUD_TYPES
+from scamshield.engine.types import Signal, Thresholds
+
+#: A cue repeated in later segments adds this share of its weight per repeat, at most _MAX_REPEATS times.
+_REPEAT_BONUS = 0.25
+_MAX_REPEATS = 2
+
+# Cap per group so that one kind of talk (e.g. only threats) cannot reach an alert on its own.
+_GROUP_CAPS = {"pretend": 25, "problem": 45, "prize": 35, "pressure": 30, "ask": 55, "remote": 45, "pay": 50}
+# FTC's four P's; a group counts as present when its capped contribution reaches _FTC_MIN.
+_FTC_OF_GROUP = {"pretend": "pretend", "problem": "problem", "prize": "problem", "pressure": "pressure",
+                 "ask": "pay", "remote": "pay", "pay": "pay"}
+_FTC_MIN = 10.0
+_FTC_BONUS = {0: 0, 1: 0, 2: 8, 3: 20, 4: 30}
+# Two groups one of which is an ask / payment demand is already the core of a scam (a pretext + the ask).
+_FTC_BONUS_PAIR_WITH_PAY = 14
+# Requests for personal or account data with no pretext at all (no authority claim, problem, prize or pressure)
+# are capped: help desks and wrong numbers ask for account numbers too.
+_SOFT_ASKS = frozenset({"bank_details_request", "identity_number_request", "card_details_request",
+                        "personal_details_request", "suspicious_link"})
+_SOFT_ASK_CAP_ALONE = 40.0
+# Tactic types say *how* the scam works; the scenario (bank, police, tech support...) names it better.
+_TACTIC_TYPES = {"OTP_THEFT": 0.6, "REMOTE_ACCESS": 0.6, "PHISHING_LINK": 0.5, "GENERIC_SCAM": 0.4, "SPAM": 0.5,
+                 "SAFE_ACCOUNT_TRANSFER": 0.8, "UPI_COLLECT_LURE": 0.9}
+
+
+def signals_for(hits: dict[str, list[Any]], model_signal: dict[str, Any] | None,
+                by_code: dict[str, Cue]) -> list[Signal]:
+    """Signals of a call from its cue hits (``code -> [segments, factor, evidence]``) and the model's signal."""
+    by_group: dict[str, list[tuple[float, Cue, list[Any]]]] = {}
+    for code, (count, factor, evidence) in hits.items():
+        cue = by_code.get(code)
+        if cue is None:
+            continue
+        w = cue.weight * factor * (1 + _REPEAT_BONUS * min(count - 1, _MAX_REPEATS))
+        by_group.setdefault(cue.group, []).append((w, cue, [count, factor, evidence]))
+    allocated: list[tuple[Signal, str]] = []
+    ftc_totals: dict[str, float] = {}
+    for group, items in by_group.items():
+        room = float(_GROUP_CAPS[group])
+        for w, cue, (count, factor, evidence) in sorted(items, key=lambda t: (-t[0], t[1].code)):
+            alloc = round(min(w, room), 1)
+            room -= alloc
+            ev: dict[str, Any] = {"phrase": evidence, "group": group, "segments": count}
+            if factor < 1.0:
+                ev["context"] = "warning"
+            if alloc < w:
+                ev["capped"] = True
+            allocated.append((Signal(cue.code, alloc, cue.message, ev, cue.fraud_type), group))
+            ftc = _FTC_OF_GROUP[group]
+            ftc_totals[ftc] = ftc_totals.get(ftc, 0.0) + alloc
+    present = sorted(k for k, v in ftc_totals.items() if v >= _FTC_MIN)
+    if present == ["pay"] or not present:
+        hard = sum(s.weight for s, _ in allocated if s.code not in _SOFT_ASKS and s.weight > 0)
+        room = max(0.0, _SOFT_ASK_CAP_ALONE - hard)
+        for i, (sig, group) in enumerate(allocated):
+            if sig.code in _SOFT_ASKS:
+                alloc = round(min(sig.weight, room), 1)
+                room -= alloc
+                if alloc < sig.weight:
+                    allocated[i] = (Signal(sig.code, alloc, sig.message, {**sig.evidence, "capped": True,
+                                           "reason": "no pretext"}, sig.fraud_type), group)
+    signals = [s for s, _ in allocated]
+    bonus = _FTC_BONUS[len(present)]
+    if len(present) == 2 and "pay" in present:
+        bonus = _FTC_BONUS_PAIR_WITH_PAY
+    if bonus:
+        signals.append(Signal("ftc_pattern", float(bonus),
+                              "Combines " + " + ".join(present) + " (the pattern of phone scams)",
+                              {"groups": present}))
+    if model_signal:
+        signals.append(Signal(str(model_signal["code"]), float(model_signal["weight"]),
+                              str(model_signal.get("message", "")), dict(model_signal.get("evidence") or {}),
+                              model_signal.get("fraud_type")))
+    return signals
+
+
+def primary_type(signals: Iterable[Signal], score: int, thresholds: Thresholds) -> str | None:
+    """The fraud type that best names the call (scenario over tactic), None below the medium threshold."""
+    if score < thresholds.medium:
+        return None
+    totals: dict[str, float] = {}
+    for s in signals:
+        if s.fraud_type and s.weight > 0 and s.fraud_type in FRAUD_TYPES:
+            totals[s.fraud_type] = totals.get(s.fraud_type, 0.0) + s.weight * _TACTIC_TYPES.get(s.fraud_type, 1.0)
+    if not totals:
+        return "GENERIC_SCAM" if score >= thresholds.high else None
+    return max(sorted(totals), key=lambda k: totals[k])
