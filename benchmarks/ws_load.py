@@ -100,6 +100,40 @@ def ms(x: float | None) -> float | None:
     return None if x is None else round(x * 1000, 2)
 
 
+def tail_report(timeline: list[tuple[float, float, int]], stopped: list[dict]) -> dict[str, Any]:
+    """Where the slow deliveries are: a burst of them in one short window of created times, on every client process,
+    is a stall on the server/Redis side; on one client process only, a stall of that client (it timestamps on
+    receipt). ``receive_gaps_ms``: each client process's longest silences while alerts were flowing."""
+    if not timeline:
+        return {}
+    timeline.sort()
+    t0 = timeline[0][0]
+    lats = sorted(x[1] for x in timeline)
+    cut = max(0.1, pct(lats, 95) or 0.0)
+    slow = [x for x in timeline if x[1] >= cut]
+    windows: dict[int, dict[str, Any]] = {}
+    for created, lat, proc_no in slow:
+        w = windows.setdefault(int((created - t0) * 10), {"slow": 0, "max_ms": 0.0, "procs": set()})
+        w["slow"] += 1
+        w["max_ms"] = max(w["max_ms"], round(lat * 1000, 1))
+        w["procs"].add(proc_no)
+    per_proc = {}
+    for proc_no in sorted({x[2] for x in timeline}):
+        mine = sorted(x[1] for x in timeline if x[2] == proc_no)
+        per_proc[proc_no] = {"received": len(mine), "p99_ms": ms(pct(mine, 99)), "max_ms": ms(mine[-1])}
+    gaps = []
+    for st in stopped:
+        ts = sorted(r[0] for r in st["received"])
+        gaps.append(sorted((round((b - a) * 1000, 1) for a, b in zip(ts, ts[1:])), reverse=True)[:3])
+    return {
+        "slow_cut_ms": ms(cut), "slow": len(slow),
+        "slow_by_100ms_of_created_time": [
+            {"t_s": k / 10, "slow": v["slow"], "max_ms": v["max_ms"], "client_procs": sorted(v["procs"])}
+            for k, v in sorted(windows.items(), key=lambda kv: -kv[1]["slow"])[:8]],
+        "per_client_proc": per_proc, "receive_gaps_ms": gaps,
+    }
+
+
 # ================================================================================================ servers
 class Server:
     def __init__(self, name: str, env: dict[str, str], workdir: Path, ws_impl: str | None) -> None:
@@ -632,8 +666,9 @@ def main(argv: list[str] | None = None) -> int:
                 owner_conns[conns[i][1]] = owner_conns.get(conns[i][1], 0) + 1
             receipts: dict[tuple[str, int], int] = {}
             lat_created, lat_sent = [], []
+            timeline: list[tuple[float, float, int]] = []  # (created, created -> received, client process)
             misdelivered = unknown = 0
-            for st in stopped:
+            for proc_no, st in enumerate(stopped):
                 for t, idx, alert_id, created_at, _seq, _replayed in st["received"]:
                     r = expected.get(alert_id)
                     if r is None:
@@ -645,7 +680,9 @@ def main(argv: list[str] | None = None) -> int:
                     receipts[(alert_id, idx)] = receipts.get((alert_id, idx), 0) + 1
                     if receipts[(alert_id, idx)] == 1:
                         if created_at:
-                            lat_created.append(t - datetime.fromisoformat(created_at).timestamp())
+                            created = datetime.fromisoformat(created_at).timestamp()
+                            lat_created.append(t - created)
+                            timeline.append((created, t - created, proc_no))
                         lat_sent.append(t - r["sent"])
             expected_deliveries = sum(owner_conns[r["user"]] for r in expected.values())
             delivered = len(receipts)
@@ -678,6 +715,7 @@ def main(argv: list[str] | None = None) -> int:
                 "connections_closed_during_run": closed,
                 "connections_open_at_end": sum(st["open"] for st in stopped),
             }
+            report["alerts"]["tail"] = tail_report(timeline, stopped)
             report["server_cpu"] = {
                 s.name: {"cpu_s": round((cpu_b[s.name] or 0) - (cpu_a[s.name] or 0), 2),
                          "percent_of_one_core": round(100 * ((cpu_b[s.name] or 0) - (cpu_a[s.name] or 0)) / run_wall, 1),

@@ -146,11 +146,13 @@ async def test_statements_per_segment(db, instances):
     def count(conn, cursor, statement, *args):
         counted.append(statement)
 
-    event.listen(db.engine.sync_engine, "before_cursor_execute", count)
+    for engine in db.sync_engines:
+        event.listen(engine, "before_cursor_execute", count)
     try:
         results = await _feed(svc, "CA-budget", [*FRIEND_CALL, *SBI_CALL])
     finally:
-        event.remove(db.engine.sync_engine, "before_cursor_execute", count)
+        for engine in db.sync_engines:
+            event.remove(engine, "before_cursor_execute", count)
     alerts = sum(1 for r in results if r.alert)
     assert alerts >= 1
     assert len(counted) == 3 * len(results) + 2 * alerts

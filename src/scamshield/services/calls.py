@@ -7,7 +7,13 @@ owner's channel, so every alert is stored before anyone can see it and survives 
 
 A segment costs three statements (lock + read of the call with its ``not_scam`` flag; the segment insert; the
 detection update) and, when an alert fires for an owned call, two more (next seq + the owner's notification
-settings in one UPDATE … RETURNING; the alert insert) — Core statements on one connection, no ORM session.
+settings in one UPDATE … RETURNING; the alert insert) — Core statements on one connection, no ORM session. The
+transaction is one synchronous function (``_ingest_tx``) handed to ``Database.write``: on SQLite it runs, detector
+included, in ONE hop to the database's writer thread (aiosqlite cost several thread hops per statement); on
+PostgreSQL the lock/segment and save/alert halves run through ``run_sync`` with the detector between them on the
+loop (a long segment in a worker thread). Each stage is timed; an ingestion slower than ``SLOW_INGEST_SECONDS``
+is logged with its stages (where a latency tail comes from), and ``stage_probe`` exposes the stages to
+``benchmarks/ingest.py``.
 
 Segments of one call are serialised twice: an asyncio lock per call inside the instance (no wasted DB waits), and
 the call row's write lock (``store.calls.lock_call``) across instances.
@@ -22,6 +28,9 @@ import time
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any, AsyncIterator, Callable
+
+from sqlalchemy import Connection
+from sqlalchemy.exc import DBAPIError
 
 from scamshield.engine.conversation import (
     CallState,
@@ -150,6 +159,47 @@ def _wants_alert(stored_settings: dict[str, Any] | None, level: str) -> bool:
     return parsed[0] and _rank(level) >= parsed[1]
 
 
+# An ingestion slower than this (lock taken -> published) is logged with its stages: where a tail comes from.
+SLOW_INGEST_SECONDS = 0.25
+
+
+def _no_probe(_stage: str) -> None:
+    return None
+
+
+class _Marks:
+    """Stage boundaries of one ingestion (perf_counter), passed on to ``CallService.stage_probe``."""
+
+    __slots__ = ("probe", "start", "last", "stages")
+
+    def __init__(self, probe: Callable[[str], None]) -> None:
+        self.probe = probe
+        self.start = self.last = time.perf_counter()
+        self.stages: list[tuple[str, float]] = []
+
+    def __call__(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.stages.append((stage, now - self.last))
+        self.last = now
+        self.probe(stage)
+
+    def report_if_slow(self, call_sid: str, alerted: bool) -> None:
+        total = self.last - self.start
+        if total >= SLOW_INGEST_SECONDS:
+            log.warning("slow transcript ingestion on call %s: %.0f ms (alert=%s; %s)", short_sid(call_sid),
+                        total * 1000, alerted, ", ".join(f"{k} {v * 1000:.0f}" for k, v in self.stages))
+
+
+@dataclass(slots=True)
+class _IngestTx:
+    """What the ingestion transaction did: ``update`` None = duplicate segment (nothing else happened)."""
+
+    call: Any
+    update: DetectionUpdate | None
+    alert: Alert | None = None
+    detect_ms: float = 0.0
+
+
 def _detect(detector: ConversationDetector, state_dict: dict[str, Any] | None, segment: Segment
             ) -> tuple[dict[str, Any], DetectionUpdate]:
     """Pure step (no I/O): persisted state + segment -> new state + update."""
@@ -181,6 +231,9 @@ class CallService:
         self._judge_pending: set[str] = set()  # calls queued for or at the judge (one consultation per call)
         self._judge_again: set[str] = set()  # of those, calls that asked again meanwhile (one re-run)
         self.judge_dropped = 0
+        # Optional stage probe (``benchmarks/ingest.py``): called with a stage name as each stage of
+        # ``ingest_transcript`` ends — checkout, lock, segment, detect, save, alert, commit, publish.
+        self.stage_probe: Callable[[str], None] | None = None
 
     # -- association ----------------------------------------------------------------------------------------------
     async def associate_call(self, user_id: str, call_sid: str, *, source: str = "api",
@@ -241,56 +294,120 @@ class CallService:
             raise InvalidInput("transcript text is empty", code="empty_text")
         if source not in SOURCES:
             raise InvalidInput("unknown transcript source")
-        new_alert: Alert | None = None
-        owner_if_new = None if actor.is_service else actor.user_id
+        probe = self.stage_probe or _no_probe
+        marks = _Marks(probe)
         async with self._locks.hold(call_sid):
-            # Core statements on one connection: lock+read (1), segment (1), detection (1); when an alert fires,
-            # seq+preferences (1) and the alert (1). Then the commit.
-            async with self._db.engine.begin() as conn:
-                call = await call_store.lock_call(conn, call_sid, source=source, owner=owner_if_new)
-                owner = call.user_id
-                if not actor.is_service and owner != actor.user_id:
-                    if owner is None:
-                        raise Forbidden("nobody has associated this call yet: associate it first",
-                                        code="call_not_associated")
-                    raise Forbidden("this call belongs to another user", code="not_call_owner")
-                stored = segment.final is False or await call_store.add_segment(
-                    conn, call_sid, text=segment.text, speaker=segment.speaker, final=segment.final,
-                    dedup_key=dedup_key)
-                if not stored:
-                    return IngestResult(call_sid, True, call.risk_score, call.risk_level, call.fraud_type)
-                started = time.perf_counter()
-                if len(segment.text) <= _INLINE_DETECT_CHARS:
-                    state, update = _detect(self.detector, call.detector_state, segment)
-                else:  # a long segment / context: keep the loop responsive
-                    state, update = await asyncio.to_thread(_detect, self.detector, call.detector_state, segment)
-                detect_ms = (time.perf_counter() - started) * 1000
-                await call_store.save_detection(conn, call_sid, state=state, risk_score=update.risk_score,
-                                                risk_level=update.risk_level, fraud_type=update.fraud_type,
-                                                flagged=update.should_alert)
-                level = update.alert_level or update.risk_level
-                if update.should_alert and not call.not_scam:
-                    seq = None
-                    if owner is not None:
-                        seq, stored_settings = await alert_store.take_seq(conn, owner)
-                        if not _wants_alert(stored_settings, level):
-                            await alert_store.give_back_seq(conn, owner, seq)
-                            seq = None
-                    if owner is None or seq is not None:
-                        ftype = update.fraud_type or "GENERIC_SCAM"
-                        new_alert = await alert_store.create_alert(
-                            conn, user_id=owner, call_sid=call_sid, fraud_type=ftype, risk_score=update.risk_score,
-                            risk_level=level, reasons=update.reasons, advice=advice_for(ftype), seq=seq)
+            if self._db.single_hop_writes:
+                tx = await self._db.write(lambda conn: self._ingest_tx(conn, call_sid, segment, dedup_key, source,
+                                                                       actor, marks))
+            else:
+                tx = await self._ingest_async(call_sid, segment, dedup_key, source, actor, marks)
+        marks("commit")
+        if tx.update is None:
+            call = tx.call
+            return IngestResult(call_sid, True, call.risk_score, call.risk_level, call.fraud_type)
+        update = tx.update
         result = IngestResult(call_sid, False, update.risk_score, update.risk_level, update.fraud_type,
-                              extra={"detect_ms": round(detect_ms, 2)})
+                              extra={"detect_ms": round(tx.detect_ms, 2)})
+        new_alert = tx.alert
         if new_alert is not None:
             await self._alerts.publish([new_alert])
+            marks("publish")
             result.alert = {"alert_id": new_alert.id, "seq": new_alert.seq, "held": new_alert.user_id is None}
             log.info("alert %s on call %s (%s, %s)", new_alert.id[:8], short_sid(call_sid), new_alert.fraud_type,
                      new_alert.risk_level)
         elif self.judge is not None and segment.final and update.risk_score >= self.thresholds.medium:
             self._request_judge(call_sid, source)
+        marks.report_if_slow(call_sid, new_alert is not None)
         return result
+
+    async def _ingest_async(self, call_sid: str, segment: Segment, dedup_key: str | None, source: str, actor: Actor,
+                            marks: "_Marks") -> "_IngestTx":
+        """PostgreSQL: the same transaction as ``_ingest_tx``, with the detector off ``run_sync`` (a long segment
+        goes to a worker thread). A connection found dead before the commit was sent (database restart; the pool
+        does not ping busy connections) is retried once on a new one: nothing of the first attempt was committed."""
+        for attempt in (1, 2):
+            committing = False
+            try:
+                async with self._db.engine.begin() as conn:
+                    marks("checkout")
+                    call, stored = await conn.run_sync(self._tx_lock_and_store, call_sid, segment, dedup_key, source,
+                                                       actor, marks)
+                    if not stored:
+                        committing = True
+                        return _IngestTx(call, None)
+                    started = time.perf_counter()
+                    if len(segment.text) <= _INLINE_DETECT_CHARS:
+                        state, update = _detect(self.detector, call.detector_state, segment)
+                    else:  # a long segment / context: keep the loop responsive
+                        state, update = await asyncio.to_thread(_detect, self.detector, call.detector_state, segment)
+                    detect_ms = (time.perf_counter() - started) * 1000
+                    marks("detect")
+                    alert = await conn.run_sync(self._tx_save_and_alert, call_sid, call, state, update, marks)
+                    committing = True
+                return _IngestTx(call, update, alert, detect_ms)
+            except DBAPIError as exc:
+                if attempt == 2 or committing or not exc.connection_invalidated:
+                    raise
+                log.warning("database connection lost before commit: retrying the segment once")
+        raise AssertionError("unreachable")
+
+    def _ingest_tx(self, conn: Connection, call_sid: str, segment: Segment, dedup_key: str | None, source: str,
+                   actor: Actor, marks: "_Marks") -> "_IngestTx":
+        """The whole ingestion transaction as one synchronous function (SQLite: run in the writer thread)."""
+        marks("checkout")
+        call, stored = self._tx_lock_and_store(conn, call_sid, segment, dedup_key, source, actor, marks)
+        if not stored:
+            return _IngestTx(call, None)
+        started = time.perf_counter()
+        state, update = _detect(self.detector, call.detector_state, segment)
+        detect_ms = (time.perf_counter() - started) * 1000
+        marks("detect")
+        alert = self._tx_save_and_alert(conn, call_sid, call, state, update, marks)
+        return _IngestTx(call, update, alert, detect_ms)
+
+    def _tx_lock_and_store(self, conn: Connection, call_sid: str, segment: Segment, dedup_key: str | None,
+                           source: str, actor: Actor, marks: "_Marks") -> tuple[Any, bool]:
+        """Lock + read the call, check who may write, store the segment: (call row, stored); not stored = a
+        duplicate (retried delivery)."""
+        call = call_store.lock_call_sync(conn, call_sid, source=source,
+                                         owner=None if actor.is_service else actor.user_id)
+        marks("lock")
+        owner = call.user_id
+        if not actor.is_service and owner != actor.user_id:
+            if owner is None:
+                raise Forbidden("nobody has associated this call yet: associate it first", code="call_not_associated")
+            raise Forbidden("this call belongs to another user", code="not_call_owner")
+        stored = segment.final is False or call_store.add_segment_sync(
+            conn, call_sid, text=segment.text, speaker=segment.speaker, final=segment.final, dedup_key=dedup_key)
+        marks("segment")
+        return call, stored
+
+    def _tx_save_and_alert(self, conn: Connection, call_sid: str, call: Any, state: dict[str, Any],
+                           update: DetectionUpdate, marks: "_Marks") -> Alert | None:
+        """Save the detector's state and verdict; store the alert when it fires (owned: next seq, if the owner's
+        preferences want it; unowned: held)."""
+        call_store.save_detection_sync(conn, call_sid, state=state, risk_score=update.risk_score,
+                                       risk_level=update.risk_level, fraud_type=update.fraud_type,
+                                       flagged=update.should_alert)
+        marks("save")
+        if not update.should_alert or call.not_scam:
+            return None
+        owner = call.user_id
+        level = update.alert_level or update.risk_level
+        seq = None
+        if owner is not None:
+            seq, stored_settings = alert_store.take_seq_sync(conn, owner)
+            if not _wants_alert(stored_settings, level):
+                alert_store.give_back_seq_sync(conn, owner, seq)
+                marks("alert")
+                return None
+        ftype = update.fraud_type or "GENERIC_SCAM"
+        alert = alert_store.create_alert_sync(
+            conn, user_id=owner, call_sid=call_sid, fraud_type=ftype, risk_score=update.risk_score,
+            risk_level=level, reasons=update.reasons, advice=advice_for(ftype), seq=seq)
+        marks("alert")
+        return alert
 
     @staticmethod
     async def _preferences(session: Any, owner: str | None) -> Callable[[str], bool]:

@@ -6,7 +6,8 @@ call nobody owns yet is stored with ``user_id`` and ``seq`` NULL (held) and gets
 
 The hot-path functions (``take_seq``, ``give_back_seq``, ``create_alert``) are Core statements that accept an
 ``AsyncConnection`` or an ``AsyncSession``; ``create_alert`` returns a detached ``Alert`` built from what it inserted
-(no flush, no reload).
+(no flush, no reload). ``take_seq_sync``, ``give_back_seq_sync`` and ``create_alert_sync`` are their twins on a
+synchronous ``Connection`` (the ingestion transaction, see ``store.calls``).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Callable, Sequence
 
-from sqlalchemy import String, and_, bindparam, func, select, text, update
+from sqlalchemy import Connection, Integer, String, and_, bindparam, func, select, text, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from scamshield.errors import InvalidInput, NotFound
@@ -31,6 +32,9 @@ _alerts = Alert.__table__
 _TAKE_SEQ_SQL = text(
     "UPDATE users SET alert_seq = alert_seq + 1 WHERE id = :user_id RETURNING alert_seq, settings"
 ).bindparams(bindparam("user_id", type_=String)).columns(_users.c.alert_seq, _users.c.settings)
+_GIVE_BACK_SEQ_SQL = text(
+    "UPDATE users SET alert_seq = :seq - 1 WHERE id = :user_id AND alert_seq = :seq"
+).bindparams(bindparam("user_id", type_=String), bindparam("seq", type_=Integer))
 _INSERT_ALERT_SQL = text(
     "INSERT INTO alerts (id, user_id, seq, call_sid, fraud_type, risk_score, risk_level, reasons, advice, is_test, "
     "created_at) VALUES (:id, :user_id, :seq, :call_sid, :fraud_type, :risk_score, :risk_level, :reasons, :advice, "
@@ -47,7 +51,15 @@ async def next_seq(session: Executor, user_id: str) -> int:
 async def take_seq(session: Executor, user_id: str) -> tuple[int, dict[str, Any] | None]:
     """The user's next ``seq`` and, in the same statement, their stored settings (whoever raises the alert checks
     the notification preferences with them, and calls ``give_back_seq`` if the alert is not to be raised)."""
-    row = (await session.execute(_TAKE_SEQ_SQL, {"user_id": user_id})).first()
+    return _seq_row((await session.execute(_TAKE_SEQ_SQL, {"user_id": user_id})).first())
+
+
+def take_seq_sync(conn: Connection, user_id: str) -> tuple[int, dict[str, Any] | None]:
+    """``take_seq`` on a synchronous connection."""
+    return _seq_row(conn.execute(_TAKE_SEQ_SQL, {"user_id": user_id}).first())
+
+
+def _seq_row(row: Any) -> tuple[int, dict[str, Any] | None]:
     if row is None:
         raise NotFound("unknown user", code="user_not_found")
     return int(row[0]), row[1]
@@ -55,8 +67,11 @@ async def take_seq(session: Executor, user_id: str) -> tuple[int, dict[str, Any]
 
 async def give_back_seq(session: Executor, user_id: str, seq: int) -> None:
     """Undo ``take_seq`` in the same transaction (the user row is still locked by it: no one took a later seq)."""
-    await session.execute(update(_users).where(and_(_users.c.id == user_id, _users.c.alert_seq == seq))
-                          .values(alert_seq=seq - 1))
+    await session.execute(_GIVE_BACK_SEQ_SQL, {"user_id": user_id, "seq": seq})
+
+
+def give_back_seq_sync(conn: Connection, user_id: str, seq: int) -> None:
+    conn.execute(_GIVE_BACK_SEQ_SQL, {"user_id": user_id, "seq": seq})
 
 
 async def current_seq(session: AsyncSession, user_id: str) -> int:
@@ -71,11 +86,27 @@ async def create_alert(session: Executor, *, user_id: str | None, call_sid: str 
     ``take_seq`` in this transaction), without it is held. Returns a detached ``Alert`` with what was stored."""
     if user_id and seq is None:
         seq = await next_seq(session, user_id)
-    values = dict(id=new_id(), user_id=user_id or None, seq=seq if user_id else None, call_sid=call_sid,
-                  fraud_type=fraud_type, risk_score=int(risk_score), risk_level=risk_level,
-                  reasons=list(reasons)[:10], advice=advice, is_test=is_test, created_at=utcnow())
+    values = _alert_values(user_id, call_sid, fraud_type, risk_score, risk_level, reasons, advice, is_test, seq)
     await session.execute(_INSERT_ALERT_SQL, values)
     return Alert(**values)
+
+
+def create_alert_sync(conn: Connection, *, user_id: str | None, call_sid: str | None, fraud_type: str,
+                      risk_score: int, risk_level: str, reasons: list[str], advice: str, seq: int | None,
+                      is_test: bool = False) -> Alert:
+    """``create_alert`` on a synchronous connection; an owned alert's ``seq`` must come from ``take_seq_sync``."""
+    if user_id and seq is None:
+        raise ValueError("an owned alert needs the seq taken in this transaction")
+    values = _alert_values(user_id, call_sid, fraud_type, risk_score, risk_level, reasons, advice, is_test, seq)
+    conn.execute(_INSERT_ALERT_SQL, values)
+    return Alert(**values)
+
+
+def _alert_values(user_id: str | None, call_sid: str | None, fraud_type: str, risk_score: int, risk_level: str,
+                  reasons: list[str], advice: str, is_test: bool, seq: int | None) -> dict[str, Any]:
+    return dict(id=new_id(), user_id=user_id or None, seq=seq if user_id else None, call_sid=call_sid,
+                fraud_type=fraud_type, risk_score=int(risk_score), risk_level=risk_level,
+                reasons=list(reasons)[:10], advice=advice, is_test=is_test, created_at=utcnow())
 
 
 async def assign_held(session: AsyncSession, call_sid: str, user_id: str,

@@ -10,7 +10,9 @@ user row (``ensure_user``, ``next_seq``), so association and ingestion cannot de
 The hot path (one transcript segment) is written as Core statements on the tables, callable with an
 ``AsyncConnection`` or an ``AsyncSession``: no identity map, no ORM flush, no SELECT after an INSERT/UPDATE
 (``RETURNING`` instead). ``lock_call`` is one upsert that takes the lock and returns the row; ``save_detection`` one
-UPDATE.
+UPDATE. Each has a ``*_sync`` twin on a synchronous ``Connection`` — the same statement and parameters — which the
+ingestion transaction uses (``Database.write``: one worker-thread hop per transaction on SQLite, ``run_sync`` on
+PostgreSQL).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Boolean, Integer, Row, String, Text, and_, bindparam, column, insert, select, text, update
+from sqlalchemy import Boolean, Connection, Integer, Row, String, Text, and_, bindparam, column, select, text, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from scamshield.errors import Conflict
@@ -75,6 +77,13 @@ _LOCK_SQL = text(
 _SEGMENT_SQL = text(
     "INSERT INTO transcript_segments (call_sid, dedup_key, speaker, text, final, created_at) "
     "VALUES (:call_sid, :dedup_key, :speaker, :text, :final, :now) ON CONFLICT (dedup_key) DO NOTHING RETURNING id"
+).bindparams(
+    bindparam("call_sid", type_=String), bindparam("dedup_key", type_=String), bindparam("speaker", type_=String),
+    bindparam("text", type_=Text), bindparam("final", type_=Boolean), bindparam("now", type_=UTCDateTime),
+)
+_SEGMENT_NO_KEY_SQL = text(  # no idempotency key (a device that sends no sequence numbers): always stored
+    "INSERT INTO transcript_segments (call_sid, dedup_key, speaker, text, final, created_at) "
+    "VALUES (:call_sid, :dedup_key, :speaker, :text, :final, :now)"
 ).bindparams(
     bindparam("call_sid", type_=String), bindparam("dedup_key", type_=String), bindparam("speaker", type_=String),
     bindparam("text", type_=Text), bindparam("final", type_=Boolean), bindparam("now", type_=UTCDateTime),
@@ -140,19 +149,38 @@ async def lock_call(session: Executor, call_sid: str, *, source: str, owner: str
     ``owner``: a call created by this statement is created owned by them (a device's own new call id); an existing
     call keeps its owner (check ``.user_id``). The row has ``call_sid, user_id, source, from_number, status,
     detector_state, risk_score, risk_level, fraud_type, flagged_at`` and ``not_scam``."""
+    return (await session.execute(_LOCK_SQL, _lock_params(call_sid, source, owner))).one()
+
+
+def lock_call_sync(conn: Connection, call_sid: str, *, source: str, owner: str | None = None) -> Row:
+    """``lock_call`` on a synchronous connection."""
+    return conn.execute(_LOCK_SQL, _lock_params(call_sid, source, owner)).one()
+
+
+def _lock_params(call_sid: str, source: str, owner: str | None) -> dict[str, Any]:
     now = utcnow()
-    params = {"call_sid": call_sid, "owner": owner, "source": source, "now": now,
-              "associated_at": now if owner is not None else None}
-    return (await session.execute(_LOCK_SQL, params)).one()
+    return {"call_sid": call_sid, "owner": owner, "source": source, "now": now,
+            "associated_at": now if owner is not None else None}
 
 
 async def save_detection(session: Executor, call_sid: str, *, state: dict[str, Any], risk_score: int,
                          risk_level: str, fraud_type: str | None, flagged: bool) -> None:
     """The detector's new state and verdict on the call row, one UPDATE (the first flag time is kept)."""
+    await session.execute(_SAVE_DETECTION_SQL, _detection_params(call_sid, state, risk_score, risk_level, fraud_type,
+                                                                 flagged))
+
+
+def save_detection_sync(conn: Connection, call_sid: str, *, state: dict[str, Any], risk_score: int,
+                        risk_level: str, fraud_type: str | None, flagged: bool) -> None:
+    """``save_detection`` on a synchronous connection."""
+    conn.execute(_SAVE_DETECTION_SQL, _detection_params(call_sid, state, risk_score, risk_level, fraud_type, flagged))
+
+
+def _detection_params(call_sid: str, state: dict[str, Any], risk_score: int, risk_level: str, fraud_type: str | None,
+                      flagged: bool) -> dict[str, Any]:
     now = utcnow()
-    await session.execute(_SAVE_DETECTION_SQL, {
-        "state": state, "risk_score": int(risk_score), "risk_level": risk_level, "fraud_type": fraud_type or None,
-        "flagged_at": now if flagged else None, "now": now, "call_sid": call_sid})
+    return {"state": state, "risk_score": int(risk_score), "risk_level": risk_level, "fraud_type": fraud_type or None,
+            "flagged_at": now if flagged else None, "now": now, "call_sid": call_sid}
 
 
 async def end_call(session: AsyncSession, call_sid: str) -> None:
@@ -163,13 +191,24 @@ async def end_call(session: AsyncSession, call_sid: str) -> None:
 async def add_segment(session: Executor, call_sid: str, *, text: str, speaker: str | None, final: bool,
                       dedup_key: str | None) -> bool:
     """Store one segment. ``False`` when ``dedup_key`` was seen before (a retried delivery): do nothing more."""
-    if dedup_key is None:
-        await session.execute(insert(_segments).values(call_sid=call_sid, speaker=speaker, text=text, final=final,
-                                                       created_at=utcnow()))
-        return True
+    stmt, params = _segment_statement(call_sid, text, speaker, final, dedup_key)
+    result = await session.execute(stmt, params)
+    return dedup_key is None or result.first() is not None
+
+
+def add_segment_sync(conn: Connection, call_sid: str, *, text: str, speaker: str | None, final: bool,
+                     dedup_key: str | None) -> bool:
+    """``add_segment`` on a synchronous connection."""
+    stmt, params = _segment_statement(call_sid, text, speaker, final, dedup_key)
+    result = conn.execute(stmt, params)
+    return dedup_key is None or result.first() is not None
+
+
+def _segment_statement(call_sid: str, text: str, speaker: str | None, final: bool, dedup_key: str | None
+                       ) -> tuple[Any, dict[str, Any]]:
     params = {"call_sid": call_sid, "dedup_key": dedup_key, "speaker": speaker, "text": text, "final": final,
               "now": utcnow()}
-    return (await session.execute(_SEGMENT_SQL, params)).first() is not None
+    return (_SEGMENT_SQL if dedup_key is not None else _SEGMENT_NO_KEY_SQL), params
 
 
 async def latest_flagged_call(session: AsyncSession, user_id: str, since: datetime) -> FlaggedCall | None:
