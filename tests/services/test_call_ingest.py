@@ -156,3 +156,102 @@ async def test_statements_per_segment(db, instances):
     alerts = sum(1 for r in results if r.alert)
     assert alerts >= 1
     assert len(counted) == 3 * len(results) + 2 * alerts
+
+
+# --- PostgreSQL: no pre-ping per checkout, yet dead connections do not fail requests --------------------------------
+async def _terminate_backend(url: str, pid: int) -> None:
+    from sqlalchemy import text
+
+    killer = Database(url)
+    try:
+        async with killer.engine.connect() as c:
+            await c.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+            for _ in range(100):  # termination is asynchronous
+                await c.commit()  # pg_stat_activity is a snapshot per transaction
+                alive = (await c.execute(text("SELECT count(*) FROM pg_stat_activity WHERE pid = :pid"),
+                                         {"pid": pid})).scalar_one()
+                if not alive:
+                    return
+                await asyncio.sleep(0.05)
+        raise AssertionError("backend did not terminate")
+    finally:
+        await killer.dispose()
+
+
+async def _backend_pid(database: Database) -> int:
+    from sqlalchemy import text
+
+    async with database.engine.connect() as c:
+        return (await c.execute(text("SELECT pg_backend_pid()"))).scalar_one()
+
+
+@pytest.fixture
+async def pg_service(pg_url, monkeypatch):
+    from scamshield.store.migrate import upgrade_async
+
+    await upgrade_async(pg_url)
+    database = Database(pg_url)
+    async with database.transaction() as s:
+        await user_store.ensure_user(s, "alice", None)
+    settings = Settings(env="test", data_dir=tempfile.mkdtemp(), jwt_secret="s" * 48)
+    hub = Hub(broker_url=None)
+    await hub.start()
+    metrics = Metrics()
+    yield database, CallService(database, AlertService(database, hub, metrics, settings), metrics, settings)
+    await hub.close()
+    await database.dispose()
+
+
+async def test_postgres_connection_killed_while_idle_is_replaced_at_checkout(pg_service, monkeypatch):
+    from scamshield.store import session as session_mod
+
+    database, _svc = pg_service
+    # A pooled connection idle longer than the threshold is pinged at checkout (threshold 0 here: always).
+    monkeypatch.setattr(session_mod, "PG_PING_IDLE_SECONDS", 0.0)
+    pinged = Database(database.url)
+    try:
+        pid = await _backend_pid(pinged)
+        await _terminate_backend(database.url, pid)
+        assert await _backend_pid(pinged) != pid  # replaced, no error
+    finally:
+        await pinged.dispose()
+
+
+async def test_postgres_segment_retried_once_when_its_connection_died(pg_service, caplog):
+    database, svc = pg_service
+    await svc.associate_call("alice", "CA-pgdrop")
+    first = await svc.ingest_transcript("CA-pgdrop", Segment(SBI_CALL[0], "caller", True), dedup_key="d:0",
+                                        source="api")
+    # The connection the segment used is back in the pool, idle for well under the ping threshold: not pinged.
+    pid = await _backend_pid(database)
+    await _terminate_backend(database.url, pid)
+    second = await svc.ingest_transcript("CA-pgdrop", Segment(SBI_CALL[1], "caller", True), dedup_key="d:1",
+                                         source="api")
+    assert not first.duplicate and not second.duplicate
+    assert "retrying the segment once" in caplog.text
+    async with database.session() as s:
+        call = await call_store.get_call(s, "CA-pgdrop")
+    assert call.detector_state["segments"] == 2
+    assert await _rows(database, TranscriptSegment, "CA-pgdrop") == 2
+
+
+async def test_sqlite_writer_thread_rolls_back_a_refused_segment(sqlite_db, caplog):
+    """Ownership is checked inside the writer thread's transaction: a refused write leaves nothing behind."""
+    settings = Settings(env="test", data_dir=tempfile.mkdtemp(), jwt_secret="s" * 48)
+    hub = Hub(broker_url=None)
+    await hub.start()
+    metrics = Metrics()
+    svc = CallService(sqlite_db, AlertService(sqlite_db, hub, metrics, settings), metrics, settings)
+    try:
+        assert sqlite_db.single_hop_writes
+        await _feed(svc, "CA-w", ["hello"], actor=Actor(user_id="alice"))
+        with pytest.raises(Forbidden):
+            await svc.ingest_transcript("CA-w", Segment("hi there", "caller", True), dedup_key="w:9", source="api",
+                                        actor=Actor(user_id="bob"))
+        assert await _rows(sqlite_db, TranscriptSegment, "CA-w") == 1
+        # The writer thread is still usable after the refusal.
+        r = await svc.ingest_transcript("CA-w", Segment("hi there", "caller", True), dedup_key="w:9", source="api",
+                                        actor=Actor(user_id="alice"))
+        assert not r.duplicate and await _rows(sqlite_db, TranscriptSegment, "CA-w") == 2
+    finally:
+        await hub.close()
