@@ -12,14 +12,20 @@ _NEG_PHRASES = ("no one", "if anyone", "if someone", "if somebody", "if anybody"
                 "if they ask", "if you are asked", "if asked", "if a caller", "if the caller", "if any caller")
 _CLAUSE_WORDS = frozenset({"and", "but", "then", "so", "or", "also", "aur", "phir", "lekin", "instead", "just",
                            "now", "please", "|", "."})
+#: After "or", a new subject starts a new clause ("do not hang up or you will be arrested").
+_NEW_SUBJECT = frozenset({"else", "you", "we", "i", "they", "he", "she", "it", "your", "the", "otherwise", "aap",
+                          "aapka", "aapko"})
+#: Characters before a cue searched for warning words (about 20 spoken words: ASR output has few sentence ends).
+_WARNING_BEFORE = 120
 _NEG_AFTER = frozenset({"mat", "nahi", "nahin"})
 _NEG_AFTER_PHRASES = ("with anyone", "to anyone", "with anybody", "to anybody", "to strangers", "with strangers",
                       "to any one", "with any one", "to unknown", "with unknown", "is a scam", "is a fraud")
 _WARNING_RE = re.compile(
     r"\b(?:scam|scams|scammer|scammers|scamster|scamsters|fraudster|fraudsters|fake|beware|impersonat[a-z]*|"
     r"claiming to be|pretending to be|posing as|pretend to be|awareness|thag|thagi|thug|thugs|dhokha|"
-    r"dhokhadhadi|be careful|be alert|stay alert|cyber fraud|1930|helpline)\b")
-
+    r"dhokhadhadi|be careful|be alert|stay alert|cyber fraud|1930|helpline|"
+    # advice to end the call ("just hang up and call me") - never what a scammer says, except "do not hang up"
+    r"(?<!not )(?<!never )(?<!if you )(?<!you )(?:just |simply )?(?:hang|hung) up(?! on)|report (?:it|them|this|the call))\b")
 
 
 def is_negated(window: str, start: int, end: int) -> bool:
@@ -28,12 +34,18 @@ def is_negated(window: str, start: int, end: int) -> bool:
     cut = max(before.rfind(" . "), before.rfind(" | "))
     if cut >= 0:
         before = before[cut + 3:]
-    words = before.split()[-6:]
+    words = before.split()[-8:]
+    scope = 4
     for i in range(len(words) - 1, -1, -1):
+        if words[i] in ("or", "nor") and i + 1 < len(words) and words[i + 1] not in _NEW_SUBJECT:
+            # "never threaten you or ask for payment": the negation carries over "or" + verb (not "or else",
+            # not "or you will be arrested"); look back to the negator of the first verb.
+            scope = len(words) - i + 3
+            continue
         if words[i] in _CLAUSE_WORDS:
             words = words[i + 1:]
             break
-    if any(w in _NEGATORS for w in words[-4:]):
+    if any(w in _NEGATORS for w in words[-scope:]):
         return True
     tail = " ".join(words)
     if any(p in tail for p in _NEG_PHRASES):
@@ -53,7 +65,7 @@ def is_negated(window: str, start: int, end: int) -> bool:
 
 
 def in_warning_context(window: str, start: int, end: int) -> bool:
-    lo = max(0, start - 80)
+    lo = max(0, start - _WARNING_BEFORE)
     before = window[lo:start]
     cut = max(before.rfind(" . "), before.rfind(" | "))
     if cut >= 0:

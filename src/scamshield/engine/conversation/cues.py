@@ -11,8 +11,9 @@ from typing import Any
 
 from scamshield.engine.taxonomy import FRAUD_TYPES
 
-#: Cue groups (FTC: pretend, problem / prize, pressure, ask / remote / pay).
-GROUPS = ("pretend", "problem", "prize", "pressure", "ask", "remote", "pay")
+#: Cue groups (FTC: pretend, problem / prize, pressure, ask / remote / pay) and ``reassure``: what genuine callers
+#: say ("we will never ask for your PIN", "call the number on the back of your card"), negative weight.
+GROUPS = ("pretend", "problem", "prize", "pressure", "ask", "remote", "pay", "reassure")
 _GAP_RE = re.compile(r"<g([1-9])>")
 _MACRO_RE = re.compile(r"<([a-z_]+)>")
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
 
 _APOSTROPHES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u02bc": "'", "`": "'", "\u00b4": "'", "\u2032": "'"})
 _CONTRACTION_RE = re.compile(
@@ -63,6 +66,78 @@ _SPACE_RE = re.compile(r"[ \t]+")
 _SYMBOLS = str.maketrans({"$": " usd ", "\u20b9": " rs ", "%": " percent ", "&": " and ", "\n": " | "})
 
 
+# -- speech-to-text repairs ------------------------------------------------------------------------------------
+#: Words and phrases speech recognisers commonly write for the vocabulary of phone scams (heard, not typed):
+#: split brand names, mis-segmented words, letters written as words. Applied on whole words only.
+_ASR_VARIANTS = {
+    "i cloud": "icloud", "i phone": "iphone", "i pad": "ipad", "i tunes": "itunes", "apple care": "applecare",
+    "gift cart": "gift card", "gift carts": "gift cards", "gif card": "gift card", "gif cards": "gift cards",
+    "gift god": "gift card", "gift cod": "gift card",
+    "and he desk": "anydesk", "annie desk": "anydesk", "any desks": "anydesk", "andy desk": "anydesk",
+    "any dusk": "anydesk", "team viewers": "teamviewer", "team view": "teamviewer", "ultra viewers": "ultraviewer",
+    "ad ministration": "administration", "admin is tration": "administration",
+    "social secure it": "social security", "social secured": "social security", "social securities": "social security",
+    "been suspend it": "been suspended", "been suspend": "been suspended",
+    "warren tee": "warranty", "warren t": "warranty", "war anty": "warranty", "warrant tee": "warranty",
+    "oh tee pee": "otp", "o tee pee": "otp", "oh t p": "otp", "o t pee": "otp", "oh tp": "otp",
+    "k y see": "kyc", "kay why see": "kyc", "k why c": "kyc", "kay y c": "kyc",
+    "coin base": "coinbase", "fed ex": "fedex", "pay pal": "paypal", "master card": "mastercard",
+    "face book": "facebook", "medi care": "medicare", "crypto currency": "cryptocurrency", "micro soft": "microsoft",
+    "amazon dot com": "amazon", "e bay": "ebay", "bit coin": "bitcoin", "g pay": "gpay",
+}
+_ASR_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _ASR_VARIANTS), key=len, reverse=True)) + r")\b")
+#: Distinctive product and programme names matched approximately (a recogniser's "anydask", "teamveiwer").
+_FUZZY_TERMS = ("anydesk", "teamviewer", "ultraviewer", "rustdesk", "airdroid", "quicksupport", "screenconnect",
+                "medicare", "aadhaar", "bitcoin", "coinbase", "mastercard", "applecare", "westernunion")
+_FUZZY_SKIP = frozenset(_FUZZY_TERMS) | frozenset({"medicine", "medical", "american", "mastered", "masterclass"})
+_FUZZY_MIN = 85.0
+_LONG_WORD_RE = re.compile(r"\b[a-z]{7,14}\b")
+_DIGIT_WORDS = {"zero": "0", "oh": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+                "seven": "7", "eight": "8", "nine": "9"}
+# Four or more spoken digits in a row ("eight eight eight five five two ...", "double four") are a number: a phone
+# number, a code, an amount read digit by digit. The run starts with a digit word (not "oh", an interjection).
+_SPOKEN_DIGITS_RE = re.compile(
+    r"\b(?:zero|one|two|three|four|five|six|seven|eight|nine|double|triple)"
+    r"(?: (?:zero|oh|one|two|three|four|five|six|seven|eight|nine|double|triple)){3,}\b")
+# Digit groups read with pauses ("1 800 592 3381") joined into one number when they add up to 7+ digits.
+_DIGIT_GROUPS_RE = re.compile(r"\b\d{1,4}(?: \d{1,4}){1,5}\b")
+
+
+def _spoken_digits(m: re.Match[str]) -> str:
+    out: list[str] = []
+    rep = 1
+    for w in m.group(0).split():
+        if w == "double":
+            rep = 2
+        elif w == "triple":
+            rep = 3
+        else:
+            out.append(_DIGIT_WORDS[w] * rep)
+            rep = 1
+    digits = "".join(out)
+    return digits if len(digits) >= 4 else m.group(0)
+
+
+def _digit_groups(m: re.Match[str]) -> str:
+    run = m.group(0)
+    joined = run.replace(" ", "")
+    return joined if len(joined) >= 7 else run
+
+
+@lru_cache(maxsize=4096)
+def _fuzzy_term(word: str) -> str:
+    if word in _FUZZY_SKIP:
+        return word
+    best = process.extractOne(word, _FUZZY_TERMS, scorer=fuzz.ratio, score_cutoff=_FUZZY_MIN)
+    if best is None or best[0][0] != word[0]:
+        return word
+    return best[0]
+
+
+def _fuzzy_word(m: re.Match[str]) -> str:
+    return _fuzzy_term(m.group(0))
+
+
 def _join_spelled(m: re.Match[str]) -> str:
     run = m.group(0)
     joined = run.replace(" ", "")
@@ -84,7 +159,9 @@ def normalize_transcript(text: str) -> str:
 
     Lowercase ASCII words separated by single spaces; sentence ends become `` . ``; newlines (speaker turns)
     become `` | ``. Contractions are expanded both with and without apostrophes ("don't", "dont" -> "do not");
-    spelled letters ("o t p") and split product names ("any desk") are joined.
+    spelled letters ("o t p") and split product names ("any desk") are joined. Speech-to-text slips are repaired:
+    known mis-hearings ("gift cart", "ad ministration"), near-misses of distinctive product names ("anydask"),
+    spoken digit runs ("eight eight eight five ..." -> "8885...") and digit groups of a phone number (7+ digits).
     """
     s = unicodedata.normalize("NFKC", text).lower().translate(_APOSTROPHES).translate(_SYMBOLS)
     s = _RS_RE.sub("rs ", s)
@@ -95,7 +172,11 @@ def normalize_transcript(text: str) -> str:
     s = _SENT_RE.sub(" . ", s)
     s = _NONWORD_RE.sub(" ", s)
     s = _SPACE_RE.sub(" ", s)
+    s = _ASR_RE.sub(lambda m: _ASR_VARIANTS[m.group(1)], s)
     s = _SPELLED_RE.sub(_join_spelled, s)
     s = _JOINED_RE.sub(_join_word, s)
+    s = _LONG_WORD_RE.sub(_fuzzy_word, s)
+    s = _SPOKEN_DIGITS_RE.sub(_spoken_digits, s)
+    s = _DIGIT_GROUPS_RE.sub(_digit_groups, s)
     return s.strip()
 

@@ -26,6 +26,10 @@ _FTC_BONUS_PAIR_WITH_PAY = 14
 _SOFT_ASKS = frozenset({"bank_details_request", "identity_number_request", "card_details_request",
                         "personal_details_request", "suspicious_link"})
 _SOFT_ASK_CAP_ALONE = 40.0
+# Reassurance ("we will never ask for your PIN or OTP") lowers the score by at most this much, and only while the
+# caller has asked for nothing a genuine caller never asks for (a code, a PIN, remote access, a payment method).
+_REASSURE_FLOOR = -20.0
+_VOIDS_REASSURANCE = frozenset({"ask", "remote", "pay"})
 # Tactic types say *how* the scam works; the scenario (bank, police, tech support...) names it better.
 _TACTIC_TYPES = {"OTP_THEFT": 0.6, "REMOTE_ACCESS": 0.6, "PHISHING_LINK": 0.5, "GENERIC_SCAM": 0.4, "SPAM": 0.5,
                  "SAFE_ACCOUNT_TRANSFER": 0.8, "UPI_COLLECT_LURE": 0.9}
@@ -43,6 +47,7 @@ def signals_for(hits: dict[str, list[Any]], model_signal: dict[str, Any] | None,
         by_group.setdefault(cue.group, []).append((w, cue, [count, factor, evidence]))
     allocated: list[tuple[Signal, str]] = []
     ftc_totals: dict[str, float] = {}
+    reassure = by_group.pop("reassure", [])
     for group, items in by_group.items():
         room = float(_GROUP_CAPS[group])
         for w, cue, (count, factor, evidence) in sorted(items, key=lambda t: (-t[0], t[1].code)):
@@ -68,6 +73,19 @@ def signals_for(hits: dict[str, list[Any]], model_signal: dict[str, Any] | None,
                     allocated[i] = (Signal(sig.code, alloc, sig.message, {**sig.evidence, "capped": True,
                                            "reason": "no pretext"}, sig.fraud_type), group)
     signals = [s for s, _ in allocated]
+    if reassure:
+        asked = sorted(s.code for s, g in allocated if g in _VOIDS_REASSURANCE and s.weight > 0
+                       and s.code not in _SOFT_ASKS)
+        room = _REASSURE_FLOOR
+        for w, cue, (count, factor, evidence) in sorted(reassure, key=lambda t: (t[0], t[1].code)):
+            ev = {"phrase": evidence, "group": "reassure", "segments": count}
+            if asked:
+                alloc = 0.0
+                ev["voided_by"] = asked
+            else:
+                alloc = round(max(cue.weight, room), 1)  # one mention; repeats do not add
+                room -= alloc
+            signals.append(Signal(cue.code, alloc, cue.message, ev, cue.fraud_type))
     bonus = _FTC_BONUS[len(present)]
     if len(present) == 2 and "pay" in present:
         bonus = _FTC_BONUS_PAIR_WITH_PAY
