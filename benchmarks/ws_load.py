@@ -28,6 +28,7 @@ import math
 import multiprocessing as mp
 import os
 import random
+import re
 import resource
 import secrets
 import signal
@@ -132,6 +133,26 @@ def tail_report(timeline: list[tuple[float, float, int]], stopped: list[dict]) -
             for k, v in sorted(windows.items(), key=lambda kv: -kv[1]["slow"])[:8]],
         "per_client_proc": per_proc, "receive_gaps_ms": gaps,
     }
+
+
+def warnings_of(path: Path, keep: int = 5) -> dict[str, Any]:
+    """The server's stall and slow-ingestion warnings (``hub.stall``, ``services.calls``): counts and the worst."""
+    try:
+        lines = path.read_text(errors="replace").splitlines()
+    except OSError:
+        return {}
+    stalls = [ln for ln in lines if "event loop stalled" in ln]
+    slow = [ln for ln in lines if "slow transcript ingestion" in ln]
+
+    def worst(found: list[str]) -> list[str]:
+        def size(ln: str) -> float:
+            m = re.search(r"(\d+) ms", ln)
+            return float(m.group(1)) if m else 0.0
+        return [ln.split(": ", 1)[-1] for ln in sorted(found, key=size, reverse=True)[:keep]]
+
+    return {"loop_stalls": len(stalls), "worst_stalls": worst(stalls),
+            "slow_ingestions": len(slow), "worst_slow_ingestions": worst(slow),
+            "other_warnings": sum(1 for ln in lines if " WARNING " in ln) - len(stalls) - len(slow)}
 
 
 # ================================================================================================ servers
@@ -728,6 +749,7 @@ def main(argv: list[str] | None = None) -> int:
                 pipe.send({"cmd": "stop"})
             stopped = [pipe.recv() for pipe in pipes]
             report["connections"]["open_at_end"] = sum(st["open"] for st in stopped)
+        report["server_warnings"] = {srv.name: warnings_of(workdir / f"{srv.name}.log") for srv in servers}
         json.dump(report, sys.stdout, indent=2)
         sys.stdout.write("\n")
     finally:

@@ -30,6 +30,7 @@ from typing import Any, Callable
 from scamshield.hub.broker import Broker, create_broker
 from scamshield.hub.connection import CLOSE_HEARTBEAT, CLOSE_RESTART, Connection, Transport, timestamp_of
 from scamshield.hub.messages import ServerPing
+from scamshield.hub.stall import StallWatch
 
 log = logging.getLogger("scamshield.hub")
 
@@ -68,6 +69,7 @@ class Hub:
         self._total = 0
         self._closing = False
         self._tasks: set[asyncio.Task] = set()
+        self.stall_watch = StallWatch()  # loop lag + GC time, logged when the loop stalls (delivery tails)
 
     # -- lifecycle ------------------------------------------------------------------------------------------------
     async def start(self) -> None:
@@ -76,10 +78,12 @@ class Hub:
         await self._broker.subscribe(BROADCAST_CHANNEL)
         if self.heartbeat_seconds > 0:
             self._heartbeat = asyncio.create_task(self._heartbeat_loop(), name="hub-heartbeat")
+        self.stall_watch.start()
 
     async def close(self, code: int = CLOSE_RESTART, reason: str = "server shutting down: reconnect") -> None:
         """Stop accepting, tell every local client to reconnect (elsewhere), release the broker."""
         self._closing = True
+        self.stall_watch.stop()
         if self._heartbeat is not None:
             self._heartbeat.cancel()
         if self._retrier is not None:
