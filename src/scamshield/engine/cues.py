@@ -415,6 +415,158 @@ CUES: tuple[Cue, ...] = (
         "executive|officer|this number|the number|our executive|our agent|our officer|toll free}",
         f"{{call|phone|sampark}} {_DO}",
     ), None),
+    # --- wrong transfer, collect requests, sideloaded apps, mule accounts (NPCI / I4C advisories) -------------
+    Cue("wrong_transfer_return", 30, (
+        "{sent|transferred|credited|paid|went|gone|came|send|transfer} ~8 {by mistake|mistakenly|wrongly|"
+        "accidentally|by error|in error|galti se|galati se}",
+        "{by mistake|mistakenly|wrongly|accidentally|galti se|galati se} ~5 {sent|transferred|credited|paid|"
+        "transfer|bhej|bheje|bhej diye|aa gaye|aaye|chale gaye|chala gaya|ho gaye|ho gaya}",
+        "{please|pls|kindly|plz} {return|refund|send back|reverse|give back} ~3 {it|the money|the amount|money|amount|"
+        "my money|rs|it back}",
+        "{wapas|vapas|waapas|vaapas|return} {bhej|kar|de} {do|dijiye|dena|dein|den|dijie|karo|karein}",
+    ), "PAYMENT_FRAUD"),
+    Cue("pin_to_receive", 50, (
+        "{accept|approve} ~3 {with|using|by entering|and enter|then enter|aur} ~2 {your |ur |the |}{upi pin|pin|"
+        "mpin|upi pin daalein|pin daalein|pin dalein}",
+        "{paane|lene|prapt karne|receive karne|credit karne} {ke liye|keliye} ~6 {pin|upi pin|mpin} ~2 {daalein|"
+        "dalein|daliye|dale|daalo|dalo|enter|enter karein|dalna|daalna}",
+        "request ~2 {accept|approve} {karein|karen|karo|kar lena|kar do|kijiye|karna|kar dena} ~4 {pin|upi pin}",
+    ), "UPI_COLLECT_LURE"),
+    Cue("pin_to_receive", 30, (
+        "{accept|approve} ~2 {the |my |this |that |}{collect request|payment request|request}",
+        "request ~4 {accept|approve} {karein|karen|karo|kar lena|kar do|kijiye|karna|kar dena}",
+    ), "UPI_COLLECT_LURE"),
+    Cue("money_mule_request", 50, (
+        "{rent|lend|hire|sell|use|give|provide} ~3 {your |ur |apna |}{bank account|current account|savings account|"
+        "account|accounts|upi id|sim card|atm card|debit card} ~6 {commission|per day|daily|weekly|per week|income|"
+        "earn|rs|percent|gaming|transactions|payment}",
+        "{commission|percent} ~4 {milega|milenge|on every|per transaction} ~8 {aage bhejne|forward|transfer|"
+        "aage transfer|bhejne}",
+    ), "PAYMENT_FRAUD"),
+    Cue("money_mule_request", 35, (
+        "{apna|apne|your} {bank account|account|khata|atm|atm card|sim} ~4 {de sakta|de sakte|de sakti|dedo|de do|"
+        "rent pe|kiraye pe|kiraye par|use karne do}",
+    ), "PAYMENT_FRAUD"),
+    Cue("advance_fee_request", 25, (
+        "{withdraw|withdrawal|nikalne|nikaalne|redeem} ~4 {pehle|first|before} ~4 {pay|deposit|task|fee|recharge|"
+        "tax|charge|complete|rs}",
+        "{pay|deposit} ~4 {gst|tax|network fee|gas fee|withdrawal fee|unlock fee|release fee|file charge|"
+        "file charges|insurance charge} ~4 {to release|to receive|to withdraw|to get|to claim|release}",
+    ), None),
+    # --- OTP / code theft (extra forms) ---------------------------------------------------------------------
+    Cue("credential_request", 50, (
+        "{share|tell|read|read out|send|give|forward|confirm|batao|bata do} ~3 {the |that |this |}{otp|code|"
+        "6 digit code|verification code|pin} ~3 {you received|you have received|you got|sent to you|sent to your|"
+        "that came|just received|we sent|i am sending|i sent|i will send|i'll send|you will receive|you'll "
+        "receive|received on your|on your phone|on your mobile}",
+        f"{_CRED_SHORT} {_TELL} ~2 jo ~3 {{aaya|aaya hai|aayega|aya|aya hai|mila|mila hai|aayi|ayi}}",
+        "{accidentally|mistakenly|by mistake|galti se} ~3 {sent|send|bhej} ~4 {code|otp|6 digit code|"
+        "verification code}",
+        "{executive|officer|agent|person|banda|aadmi} ~4 {call|calls|will call|call karega} ~4 {otp|code|pin} "
+        "~2 {bata|batana|bata dena|share|tell|give|de dena}",
+    ), "OTP_THEFT"),
+    # --- sextortion, family emergency (extra forms) ---------------------------------------------------------
+    Cue("sextortion_threat", 40, (
+        "{nude|naked|obscene|intimate|private|objectionable|morphed|adult|dirty|sex} {video|videos|photo|photos|"
+        "pics|pictures|images|clip|clips|recording|video call recording|chat}",
+        "{will|i'll|we'll|we will|i will|going to} {send|upload|leak|share|post|forward|viral} ~5 {to|on|with} ~4 "
+        "{family|friends|contacts|relatives|youtube|facebook|instagram|social media|everyone|all your}",
+        "{watching|watched|viewing|browsing} ~3 {obscene|porn|pornographic|adult|child} ~2 {content|videos|"
+        "websites|material|sites}",
+    ), "SEXTORTION"),
+    Cue("family_emergency", 25, (
+        "{need|needs|needed|chahiye} ~3 {rs|money|#|paise|amount} ~4 {urgently|immediately|asap|bail|for bail|"
+        "for hospital|hospital|fees|for fees|for surgery|operation}",
+        "{bail|jamanat} {money|amount|paise|rashi}",
+        "{turant|jaldi|abhi|urgent} ~3 {#|rs|paise|paisa|amount} ~3 {bhejna|bhejo|bhej do|bhejiye|bhejdo|chahiye|"
+        "transfer|google pay|gpay|phonepe|paytm}",
+        "{broke|lost|dropped|damaged} my phone",
+        "{phone|mobile} {kho gaya|kho gya|toot gaya|tut gaya|kharab ho gaya|gir gaya|kharab ho gya}",
+    ), "FAMILY_EMERGENCY"),
+    Cue("secrecy_demand", 15, (
+        "{don't|do not|dont|never} tell {anyone|anybody|aunty|uncle|mom|mum|dad|mummy|papa|your parents|parents|"
+        "your family|family|your wife|your husband}",
+        "{kisi ko|kisiko|ghar pe|ghar par|ghar mein|mummy ko|papa ko|ghar walon ko|gharwalon ko} {bhi |}{mat|na|"
+        "nahi} {batana|bataana|batao|bataiye|batayein|bolna}",
+    ), None),
+    # --- TRAI / telecom "press 9" ---------------------------------------------------------------------------
+    Cue("law_enforcement_threat", 30, (
+        "{press|dial} {#} ~4 {to speak|to talk|to connect|for|to know|officer|executive|customer care}",
+        "{number|numbers|sim|sim card|mobile number|mobile} ~6 {illegal|criminal|unlawful|suspicious} "
+        "{activity|activities|use|messages|purposes}",
+    ), "DIGITAL_ARREST"),
+
+    # --- Hindi (Devanagari), from the same advisories -------------------------------------------------------
+    Cue("account_block_threat", 30, (
+        "{खाता|अकाउंट|बैंक खाता|सिम|सिम कार्ड|कार्ड|योनो|यूपीआई|नंबर|मोबाइल नंबर|कनेक्शन|गैस कनेक्शन|पैन कार्ड} "
+        "~3 {बंद|ब्लॉक|फ्रीज|फ्रीज़|निलंबित|सस्पेंड|डीएक्टिवेट|निष्क्रिय} {हो जाएगा|हो जायेगा|हो जाएगी|हो जायेगी|"
+        "कर दिया जाएगा|कर दिया जायेगा|कर दी जाएगी|कर दी जायेगी|हो सकता है|हो सकती है|कर दिया जाएगा।}",
+    ), "BANK_KYC_IMPERSONATION"),
+    Cue("kyc_update_lure", 30, (
+        "{केवाईसी|ई केवाईसी|ईकेवाईसी|kyc|ekyc} ~3 {अपडेट|पेंडिंग|लंबित|समाप्त|एक्सपायर|अधूरा|अधूरी|अपूर्ण|"
+        "वेरिफाई|सत्यापन}",
+        "{पैन|पैन कार्ड|आधार|आधार कार्ड} ~3 {अपडेट|लिंक|वेरिफाई|सत्यापित} {नहीं|करें|करे|कीजिए|करिए|करो}",
+    ), "BANK_KYC_IMPERSONATION"),
+    Cue("utility_disconnection_threat", 40, (
+        "{बिजली|बिजली कनेक्शन|लाइट|विद्युत|कनेक्शन|बिजली की आपूर्ति} ~4 {काट|कट|बंद} {दी जाएगी|दिया जाएगा|"
+        "दी जायेगी|दिया जायेगा|हो जाएगी|हो जाएगा|कर दी जाएगी|कर दिया जाएगा}",
+        "{बिजली अधिकारी|बिजली विभाग|विद्युत अधिकारी|विद्युत विभाग}",
+        "{पिछले|पिछला} {महीने|माह} ~2 {बिल|का बिल} ~3 {अपडेट|जमा|भुगतान} नहीं",
+    ), "UTILITY_DISCONNECTION"),
+    Cue("law_enforcement_threat", 45, (
+        "{डिजिटल अरेस्ट|डिजिटल गिरफ्तारी|ऑनलाइन गिरफ्तारी}",
+        "{गिरफ्तार|गिरफ़्तार|गिरफ्तारी|गिरफ़्तारी|अरेस्ट} ~3 {किया जाएगा|किया जायेगा|होगी|हो सकती|वारंट|हो जाएगी|"
+        "कर लिया जाएगा}",
+        "{मनी लॉन्ड्रिंग|मनी लांड्रिंग|हवाला|ड्रग्स|नशीले पदार्थ}",
+    ), "DIGITAL_ARREST"),
+    Cue("law_enforcement_threat", 30, (
+        "{सीबीआई|पुलिस|ट्राई|कस्टम्स|कस्टम|साइबर क्राइम|साइबर सेल|ईडी|क्राइम ब्रांच|दूरसंचार विभाग} ~5 {केस|मामला|"
+        "एफआईआर|नोटिस|जांच|जाँच|वारंट|अधिकारी|शिकायत}",
+        "{#} {दबाएं|दबाएँ|दबाइए|दबाये}",
+    ), "DIGITAL_ARREST"),
+    Cue("secrecy_demand", 15, (
+        "{कॉल|वीडियो कॉल|फोन} {डिस्कनेक्ट|कट|बंद} {न|मत}",
+        "{किसी को|किसीको|परिवार को|घर पर} {भी |}{न|मत} {बताएं|बताएँ|बताना|बताइए}",
+    ), "DIGITAL_ARREST", negatable=False),
+    Cue("prize_lottery", 25, (
+        "{लॉटरी|इनाम|ईनाम|केबीसी|लकी ड्रा|कौन बनेगा करोड़पति|कौन बनेगा करोड़पति|जैकपॉट|पुरस्कार राशि|इनाम राशि}",
+        "{आपने|आप} ~4 {जीते|जीता|जीती|जीत लिया|जीत लिए|जीत गए}",
+    ), "PRIZE_LOTTERY"),
+    Cue("job_task_lure", 25, (
+        "घर बैठे ~3 {कमाएं|कमाएँ|कमाइए|कमाये|कमाई|कमा|पैसे|कमाएं।|कमाएँ।}",
+        "{रोज़|रोज|रोजाना|रोज़ाना|प्रतिदिन|हर दिन|डेली} ~3 {कमाएं|कमाएँ|कमाइए|कमाये|कमा|कमाई}",
+        "{पार्ट टाइम|ऑनलाइन|वर्क फ्रॉम होम} {काम|जॉब|नौकरी} ~4 {कमाएं|कमाएँ|कमाइए|कमा|रोज़|रोज|रु|रुपये}",
+        "{यूट्यूब|वीडियो} ~3 {लाइक} ~3 {करें|करो|कीजिए|कमाएं|कमाएँ|पैसे}",
+        "{जॉब ऑफर|पार्ट टाइम जॉब|पार्ट टाइम नौकरी}",
+    ), "JOB_TASK_SCAM"),
+    Cue("advance_fee_request", 20, (
+        "{रजिस्ट्रेशन|पंजीकरण|प्रोसेसिंग|प्रोसेसिंग फीस|क्लियरेंस} {फीस|शुल्क|चार्ज} ~4 {जमा|भरें|दें|भेजें|रु}",
+    ), None),
+    Cue("credential_request", 40, (
+        "{ओटीपी|otp|पिन|यूपीआई पिन|एमपिन|सीवीवी|पासवर्ड} ~3 {बताएं|बताएँ|बताइए|बताओ|बता दें|शेयर करें|भेजें|भेजिए|दें|दीजिए}",
+    ), "OTP_THEFT"),
+    Cue("refund_cashback_lure", 25, (
+        "{आयकर|इनकम टैक्स|टैक्स|आईटीआर|बिजली|गैस} रिफंड",
+        "रिफंड ~3 {स्वीकृत|पेंडिंग|लंबित|मंजूर|अप्रूव}",
+        "{कैशबैक|रिफंड|इनाम|पैसे} {पाने|लेने|प्राप्त करने} के लिए",
+    ), "REFUND_REWARD_SCAM"),
+    Cue("remote_access_app", 55, (
+        "{एनीडेस्क|एनी डेस्क|टीमव्यूअर|टीम व्यूअर|रस्टडेस्क|रस्ट डेस्क|क्विक सपोर्ट}",
+    ), "REMOTE_ACCESS", negatable=False),
+    Cue("app_install_request", 25, (
+        "{ऐप|एप|एपीके|एप्लीकेशन} ~2 {डाउनलोड|इंस्टॉल|इंस्टाल} {करें|करे|कीजिए|करो|करिए}",
+    ), "PHISHING_LINK"),
+    Cue("urgency", 10, (
+        "{तुरंत|फौरन|फ़ौरन|जल्द से जल्द|आज रात|आज ही}",
+        "{#} {घंटे|घंटों|मिनट} {में|के अंदर|के भीतर}",
+    ), None),
+    Cue("callback_request", 10, (
+        "{कॉल|फोन|फ़ोन|संपर्क|व्हाट्सएप|व्हाट्सऐप} {करें|करे|कीजिए|करिए|करो}",
+    ), None),
+    Cue("link_click_request", 10, (
+        "लिंक ~3 {क्लिक|खोलें|पर जाएं}",
+    ), None),
+
     # --- spam (premium-rate / unsolicited marketing) -------------------------------------------------------
     Cue("spam_marketing", 15, (
         "{free|freemsg|free msg} {entry|msg|message|ringtone|ringtones|tone|tones|camera phone|mobile|phone|gift|"
@@ -528,7 +680,9 @@ BRAND_CLAIMS: tuple[Cue, ...] = (
     # Generic organisation claims: no header to compare with, but a personal number should not send them.
     Cue("brand_claim", 0, ("{dear customer|dear user|dear sir madam|dear valued customer|dear account holder|"
                            "dear card holder|dear cardholder|your bank|bank account|customer care|customer support|"
-                           "rbi|reserve bank|electricity board|electricity department|customs|courier|kyc}",),
+                           "rbi|reserve bank|electricity board|electricity department|customs|courier|kyc|"
+                           "bank se|calling from bank|calling from your bank|from your bank|प्रिय ग्राहक|बैंक|"
+                           "प्रिय उपभोक्ता|बिजली विभाग}",),
         tag="*", negatable=False),
 )
 
@@ -543,9 +697,10 @@ HOOK_CODES = frozenset({
     "safe_account_transfer", "job_task_lure", "investment_lure", "loan_lure", "family_emergency",
     "sextortion_threat", "tech_support_lure", "advance_fee_request", "verification_request", "app_install_request",
     "government_benefit_lure", "personal_details_request", "spam_marketing", "authority_claim",
+    "wrong_transfer_return", "money_mule_request",
 })
 ACTION_CODES = frozenset({"link_click_request", "callback_request", "app_install_request", "credential_request",
-                          "guided_action"})
+                          "guided_action", "pin_to_receive"})
 PRESSURE_CODES = frozenset({"urgency", "secrecy_demand"})
 
 MESSAGES: dict[str, str] = {
@@ -582,4 +737,7 @@ MESSAGES: dict[str, str] = {
     "spam_marketing": "Premium-rate or unsolicited marketing wording",
     "government_benefit_lure": "Government payment / subsidy / scheme lure",
     "personal_details_request": "Asks for personal details (name, address, account number)",
+    "wrong_transfer_return": "Says money was sent 'by mistake' and asks for it back (a fake credit or a collect "
+                             "request follows)",
+    "money_mule_request": "Asks to rent out or lend a bank account / SIM for a commission (money-mule recruiting)",
 }

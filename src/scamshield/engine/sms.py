@@ -33,10 +33,11 @@ from .url import analyze_url, extract_urls
 from .vpa import VPA_IN_TEXT_RE, find_vpas
 
 __all__ = ["analyze_sms", "extract_upi_ids", "extract_phone_numbers", "classify_sender", "MAX_SMS_CHARS",
-           "MAX_CUE_CHARS", "MAX_LINKS"]
+           "MAX_CUE_CHARS", "MAX_LINKS", "transactional_markers"]
 
-MAX_SMS_CHARS = 5_000      # links, UPI ids and numbers are looked for in this many characters
-MAX_CUE_CHARS = 2_000      # cue phrases in this many (a 10-part SMS is 1,530 characters)
+MAX_SMS_CHARS = 5_000      # links and UPI ids are looked for in this many characters (padding cannot hide them)
+MAX_CUE_CHARS = 1_600      # cue phrases, phone numbers and the learned model see this many (a 10-part SMS is
+                           # 1,530 characters); a longer text gets a ``text_truncated`` signal saying so
 MAX_CUE_TOKENS = 500
 MAX_LINKS = 5
 MAX_URLS_REPORTED = 20
@@ -58,6 +59,34 @@ _SPAM_PRINT_RES = (
     re.compile(r"\bp\.?\s?o\.?\s?box\s?\d", re.IGNORECASE),
 )
 _OTP_WORDS = frozenset({"otp", "passcode", "password", "code", "pin"})
+# A link to a sideloaded Android app ("sbi-rewardz.apk", "bit.ly/x/app.apk"): banks, utilities and government
+# departments never send APK files by SMS (CERT-In / RBI advisories on reward-point and KYC APK malware).
+_APK_RE = re.compile(r"[\w-]\.apk(?![\w.-]*\.[a-z]{2,}\b)\b|\bapk\s?(?:file|link|download)\b", re.IGNORECASE)
+# Markers of the fixed formats Indian banks, wallets, merchants and utilities send (TRAI DLT transactional /
+# service templates): a masked account or card number, a transaction reference, a debit/credit verb with an
+# amount, a due date, delivery status. Counted only when the text has no lure, no risky link and no call-back to
+# a personal mobile number.
+_TXN_MARKER_RES = (
+    ("masked_account", re.compile(r"(?:\b(?:a/?c|acct?|account|card|ending|no\.?)\s?(?:no\.?\s?)?"
+                                  r"(?:[x*]{1,12}|\.{2,4})\s?\d{2,6}\b|\b[x*]{2,}\d{3,6}\b)", re.IGNORECASE)),
+    ("reference", re.compile(r"\b(?:ref(?:erence)?\.?\s?(?:no|id)?|utr|rrn|txn\s?(?:id|no)|upi\s?ref|imps\s?ref|"
+                             r"awb|pnr|order\s?(?:id|no)?|booking\s?(?:id|no)|consumer\s?no|policy\s?no|"
+                             r"folio|uan|ack(?:nowledgement)?\.?\s?no)\b\W{0,3}[a-z]{0,6}\d{4,}",
+                             re.IGNORECASE)),
+    ("debit_credit", re.compile(r"\b(?:debited|credited|withdrawn|spent|deposited|received|paid|sent|"
+                                r"transferred|refunded)\b|डेबिट|क्रेडिट|जमा किए|जमा की|प्राप्त हुआ|प्राप्त हो",
+                                re.IGNORECASE)),
+    ("due_date", re.compile(r"\bdue\s?(?:date|on|by)?\W{0,3}\d{1,2}\s?[-/ ]\s?(?:\d{1,2}|[a-z]{3})"
+                            r"|(?:अंतिम तिथि|दिनांक)\W{0,3}\d{1,2}\s?[-/]\s?\d{1,2}", re.IGNORECASE)),
+    ("delivery_status", re.compile(r"\b(?:out for delivery|delivered|shipped|dispatched|picked up|arriving)\b",
+                                   re.IGNORECASE)),
+    ("available_balance", re.compile(r"\b(?:avl|avail(?:able)?|total)\.?\s?(?:bal(?:ance)?|lmt|limit)\b",
+                                     re.IGNORECASE)),
+)
+# "SMS BLOCK 902 to 9215676766", "Fwd this SMS to 9264092640": a bank's block-by-SMS number is not a call-back.
+_SMS_TO_NUMBER_RE = re.compile(r"\b(?:sms|fwd|forward|text)\b[^.\n]{0,40}?\bto\s?(?:\+?91[\s-]?)?\d{10}\b",
+                               re.IGNORECASE)
+_OFFICIAL_SUFFIXES = (".gov.in", ".nic.in", ".gov", ".ac.in", ".edu")
 # A money amount: "Rs. 5,000", "₹500", "INR 2 lakh", "£350", "5000/-", "10 lakh rupees". Bounded, no nesting.
 _MONEY_RE = re.compile(r"(?:₹|\brs\.?|\binr|£|\$|€|\busd)\s?\d[\d,]{0,14}(?:\.\d{1,2})?"
                        r"|\b\d[\d,]{0,14}(?:\.\d{1,2})?\s?(?:/-|rs\b|inr\b|rupees?\b|pounds?\b|lakhs?\b|lacs?\b|"
@@ -123,6 +152,25 @@ def _mask(norm: str, pieces: Iterable[str]) -> str:
     return norm
 
 
+def transactional_markers(text: str) -> list[str]:
+    """Names of the fixed-format transactional markers found in ``text`` (see ``_TXN_MARKER_RES``)."""
+    return [name for name, rx in _TXN_MARKER_RES if rx.search(text)]
+
+
+def _mobile_numbers(phones: list[str]) -> list[str]:
+    """The E.164 numbers that are mobile numbers (toll-free 1800 / landlines are what organisations publish)."""
+    out = []
+    for e164 in phones:
+        try:
+            num = phonenumbers.parse(e164, None)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.number_type(num) in (phonenumbers.PhoneNumberType.MOBILE,
+                                             phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE):
+            out.append(e164)
+    return out
+
+
 def _link_signals(urls: list[str]) -> tuple[list[Signal], list[dict[str, Any]]]:
     judged: list[tuple[int, str, Assessment]] = []
     for u in urls[:MAX_LINKS]:
@@ -131,7 +179,10 @@ def _link_signals(urls: list[str]) -> tuple[list[Signal], list[dict[str, Any]]]:
         except ScamShieldError:
             continue
         judged.append((ua.risk_score, u, ua))
-    details = [{"url": u[:200], "risk_score": sc, "registered_domain": ua.extracted.get("registered_domain")}
+    details = [{"url": u[:200], "risk_score": sc, "registered_domain": ua.extracted.get("registered_domain"),
+                "official": any(s.code == "official_domain" for s in ua.signals)
+                or str(ua.extracted.get("host") or ua.extracted.get("registered_domain") or "").endswith(
+                    _OFFICIAL_SUFFIXES)}
                for sc, u, ua in judged]
     if not judged:
         return [], details
@@ -162,13 +213,16 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     clean = strip_invisible(message, max_chars=MAX_SMS_CHARS)
     if not clean.strip():
         raise InvalidInput("message is empty")
+    # Links and UPI ids are looked for in the whole (capped) text; everything else in the first MAX_CUE_CHARS.
+    head = clean[:MAX_CUE_CHARS]
+    truncated = len(clean) > MAX_CUE_CHARS
 
     urls = list(dict.fromkeys(extract_urls(clean)))
     upi_ids = extract_upi_ids(clean)
-    norm = normalize(clean[:MAX_CUE_CHARS], max_chars=MAX_CUE_CHARS)
+    norm = normalize(head, max_chars=MAX_CUE_CHARS)
     masked = _mask(norm, [*urls[:MAX_URLS_REPORTED], *upi_ids])
     tokens = tokenize(masked, max_tokens=MAX_CUE_TOKENS)
-    phones = extract_phone_numbers(clean)
+    phones = extract_phone_numbers(head)
 
     best: dict[str, Signal] = {}
     matched: dict[str, list[str]] = defaultdict(list)
@@ -183,30 +237,41 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
         cur = best.get(cue.code)
         if cur is None or cue.weight > cur.weight:
             best[cue.code] = Signal(cue.code, cue.weight, MESSAGES.get(cue.code, cue.code), {}, cue.fraud_type)
-    shortcode = bool(_SHORTCODE_RE.search(clean))
+    shortcode = bool(_SHORTCODE_RE.search(head))
     if shortcode:
         matched["spam_marketing"].append("premium short code")
     for rx in _SPAM_PRINT_RES:
-        m = rx.search(clean)
+        m = rx.search(head)
         if m:
             matched["spam_marketing"].append(m.group(0)[:20])
+    sender_info = classify_sender(sender)
     if matched.get("spam_marketing"):
-        # Several independent marketing markers are much stronger evidence than one.
+        # Several independent marketing markers are much stronger evidence than one. From a registered Indian
+        # DLT header, opt-out / T&C wording is what TRAI requires of promotional senders: it counts once.
         n = len(matched["spam_marketing"])
+        if sender_info["type"] == "dlt" and not shortcode:
+            n = 1
         best["spam_marketing"] = Signal("spam_marketing", min(50, 15 * n), MESSAGES["spam_marketing"],
                                         {}, "SPAM")
-    money = _MONEY_RE.search(clean)
+    money = _MONEY_RE.search(head)
     signals = [Signal(s.code, s.weight, s.message, {"matched": matched[s.code]}, s.fraud_type)
                for s in best.values()]
 
     link_sigs, link_details = _link_signals(urls)
     signals.extend(link_sigs)
+    apk = _APK_RE.search(clean)
+    if apk:
+        signals.append(Signal("apk_link", 35, "Links to or names an Android app file (.apk) to install: banks, "
+                              "utilities and government departments never send apps by message",
+                              {"matched": apk.group(0)[:40]}, "PHISHING_LINK"))
+    # Links that all lead to an official domain of a known brand or to a government site (.gov.in, .nic.in).
+    official_links = bool(link_details) and all(d["official"] for d in link_details) and len(urls) <= MAX_LINKS
 
     codes = set(best)
     hooks = sorted(codes & HOOK_CODES)
     strong_hooks = [c for c in hooks if best[c].weight >= 20]
     if hooks:
-        if urls:
+        if urls and not official_links:
             signals.append(Signal("lure_with_link", 15, "A lure or threat together with a link",
                                   {"lures": hooks, "links": len(urls)}, "PHISHING_LINK"))
         elif phones or shortcode or "callback_request" in codes:
@@ -215,9 +280,10 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
         if upi_ids:
             signals.append(Signal("lure_with_upi_id", 10, "A lure together with a UPI id to pay",
                                   {"lures": hooks, "upi_ids": upi_ids[:3]}, "PAYMENT_FRAUD"))
-        if money and codes & {"prize_lottery", "refund_cashback_lure", "job_task_lure", "investment_lure"}:
-            signals.append(Signal("lure_with_amount", 15, "A prize, refund or earnings promise with a money amount",
-                                  {"amount": money.group(0)[:32]}, None))
+        if money and codes & {"prize_lottery", "refund_cashback_lure", "job_task_lure", "investment_lure",
+                              "family_emergency", "wrong_transfer_return", "sextortion_threat"}:
+            signals.append(Signal("lure_with_amount", 15, "A prize, refund, earnings promise or money demand with "
+                                  "a money amount", {"amount": money.group(0)[:32]}, None))
         if codes & PRESSURE_CODES:
             signals.append(Signal("lure_with_pressure", 10, "A lure or threat with urgency or secrecy",
                                   {"lures": hooks, "pressure": sorted(codes & PRESSURE_CODES)}, None))
@@ -226,8 +292,36 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
             signals.append(Signal("lure_with_action", 10, "Several lures together with a call to action",
                                   {"lures": strong_hooks}, None))
 
+    # An organisation's message that asks to call a personal mobile number: Indian banks, utilities and
+    # couriers publish toll-free (1800/1860) or landline helplines, and block-by-SMS numbers ("SMS BLOCK to ...")
+    # are not call-backs. Fake "customer care" / "officer" numbers are mobiles (RBI, I4C advisories).
+    mobiles = _mobile_numbers(phones) if phones and claimed and "callback_request" in codes else []
+    if mobiles and not (len(mobiles) == 1 and _SMS_TO_NUMBER_RE.search(head)):
+        signals.append(Signal("org_callback_to_mobile", 20, "Claims to be an organisation but asks you to call or "
+                              "message a personal mobile number (official helplines are toll-free or landlines)",
+                              {"claims": list(claimed)[:5], "mobile_numbers": len(mobiles)},
+                              "BANK_KYC_IMPERSONATION" if any(c != "*" for c in claimed) else None))
+        codes.add("org_callback_to_mobile")
+
+    # Fixed-format transactional / service notice with nothing risky in it: offsets the learned model, which
+    # learned "Rs", numbers and links as spam from UK/US data and over-scores Indian bank and biller templates.
+    risky_link = any(s.code in ("malicious_link", "suspicious_link") for s in link_sigs)
+    lure_codes = set(hooks) - {"authority_claim"}
+    if not lure_codes and not risky_link and not apk and "org_callback_to_mobile" not in codes \
+            and ("link_click_request" not in codes or official_links):
+        markers = transactional_markers(head)
+        otp_msg = _is_otp_delivery(tokens.words)
+        if otp_msg:
+            markers.append("otp_delivery")
+        if official_links:
+            markers.append("official_links_only")
+        if len(markers) >= 2 or (markers and sender_info["type"] == "dlt"):
+            signals.append(Signal("transactional_notice", -20, "Reads like a fixed-format transactional or service "
+                                  "notice (masked account, reference number, due date, delivery status, official "
+                                  "link) with no lure, risky link or personal call-back number",
+                                  {"markers": markers[:6]}, None))
+
     # Sender id.
-    sender_info = classify_sender(sender)
     named_claims = [c for c in claimed if c != "*"]
     if sender_info["type"] == "phone" and claimed:
         if sender_info.get("country_code") == 91:
@@ -265,9 +359,13 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
                 signals.append(Signal(s.code, s.weight, s.message, {**s.evidence, "source": "upi_intent"},
                                       s.fraud_type))
 
-    learned = sms_model_signal(clean)
+    learned = sms_model_signal(head)
     if learned is not None:
         signals.append(learned)
+    if truncated:
+        signals.append(Signal("text_truncated", 0, f"Only the first {MAX_CUE_CHARS} characters were read for "
+                              f"wording and numbers (links and UPI ids: the first {MAX_SMS_CHARS})",
+                              {"analysed_chars": MAX_CUE_CHARS, "visible_chars": len(clean)}, None))
 
     a = Assessment("sms", signals, extracted={
         "extracted_urls": urls[:MAX_URLS_REPORTED],

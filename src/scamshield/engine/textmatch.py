@@ -115,7 +115,8 @@ def normalize(text: str, *, max_chars: int = MAX_TEXT_CHARS) -> str:
 
 # A word (letters of any script, inner apostrophes) or a digit run, or a clause break.
 _L = r"(?:[^\W\d_]|[\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963])"  # + Devanagari vowel signs
-_TOKEN_RE = re.compile(rf"({_L}+(?:'{_L}+)*|\d+)|([.!?]+(?=\s|$)|[;\n])")
+# Clause breaks: ". ! ?" before a space, ";", a newline, and the Devanagari danda / double danda.
+_TOKEN_RE = re.compile(rf"({_L}+(?:'{_L}+)*|\d+)|([.!?]+(?=\s|$)|[;\n\u0964\u0965])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,20 +329,29 @@ NEGATORS_BEFORE = frozenset({
     "shouldnt", "mustn't", "isn't", "aren't",
     # Hindi (romanised)
     "mat", "na", "nahi", "nahin", "nhi", "naa", "kabhi",
+    # Hindi (Devanagari): "कभी ... न", "मत", "नहीं"
+    "न", "ना", "नहीं", "नही", "मत", "कभी",
 })
 #: Words that negate a preceding cue (Hindi puts the negation after the object: "OTP share na karein").
-NEGATORS_AFTER = frozenset({"mat", "na", "nahi", "nahin", "nhi", "naa", "mt"})
+NEGATORS_AFTER = frozenset({"mat", "na", "nahi", "nahin", "nhi", "naa", "mt", "न", "ना", "नहीं", "नही", "मत"})
 # "do not ignore / delay ..." keeps the urging sense: the negator binds to this verb, not to the cue after it.
-_NEGATION_BREAKERS = frozenset({"ignore", "delay", "wait", "miss", "forget", "hesitate", "late", "panic"})
+_NEGATION_BREAKERS = frozenset({"ignore", "delay", "wait", "miss", "forget", "hesitate", "late", "panic",
+                                 # "if not updated / paid, your account will be blocked": a condition, not a negated
+                                 # cue; Hindi conditionals "bhugtan na karne par", "update nahi kiya to".
+                                 "updated", "paid", "completed", "done", "verified", "linked", "submitted",
+                                 "karne", "karane", "hone", "kiya", "kiye", "kia", "karoge", "karenge", "kiya",
+                                 "करने", "होने", "किया", "किए", "करेंगे"})
 
 
 def is_negated(tokens: Tokens, start: int, end: int, *, before: int = 4, after: int = 2,
                negators_before: frozenset[str] = NEGATORS_BEFORE,
-               negators_after: frozenset[str] = NEGATORS_AFTER) -> bool:
+               negators_after: frozenset[str] = NEGATORS_AFTER, literal: frozenset[str] = frozenset()) -> bool:
     """Is the hit on tokens ``start``..``end``-1 negated within its clause?
 
     Looks ``before`` words back and ``after`` words ahead (Hindi negators only), and inside the hit itself
-    (gap phrases such as ``otp ~3 batayein`` can swallow "na"). ``do not ignore`` does not negate.
+    (gap phrases such as ``otp ~3 batayein`` can swallow "na"). ``do not ignore`` does not negate, nor does a
+    conditional ("if not paid", "na karne par"). ``literal``: the words of the matched phrase itself -- a negator
+    the phrase spells out ("kyc not updated", "pan card link nahi") is part of the cue, not a negation of it.
     """
     words, clauses = tokens.words, tokens.clauses
     clause = clauses[start]
@@ -355,13 +365,39 @@ def is_negated(tokens: Tokens, start: int, end: int, *, before: int = 4, after: 
                 return False
             return True
     for k in range(start + 1, end):
-        if words[k] in negators_before or words[k] in negators_after:
+        w = words[k]
+        if (w in negators_before or w in negators_after) and w not in literal:
+            nxt = words[k + 1] if k + 1 < len(words) else ""
+            if nxt in _NEGATION_BREAKERS:
+                continue
             return True
     hi = min(len(words), end + after)
     for k in range(end, hi):
         if clauses[k] != clause:
             break
         if words[k] in negators_after:
+            nxt = words[k + 1] if k + 1 < len(words) else ""
+            return nxt not in _NEGATION_BREAKERS
+    return False
+
+
+_LITERALS: dict[str, frozenset[str]] = {}
+
+
+def _literal_words(phrase: str) -> frozenset[str]:
+    """Words a phrase spells out (cached; the set of phrases is fixed at import)."""
+    lit = _LITERALS.get(phrase)
+    if lit is None:
+        lit = _LITERALS[phrase] = frozenset(phrase.split())
+    return lit
+
+
+def _inner_negator(tokens: Tokens, start: int, end: int, literal: frozenset[str]) -> bool:
+    """A negator swallowed by a gap inside the hit (not one the phrase spells out)."""
+    words = tokens.words
+    for k in range(start + 1, end - 1):
+        w = words[k]
+        if (w in NEGATORS_BEFORE or w in NEGATORS_AFTER) and w not in literal:
             return True
     return False
 
@@ -427,6 +463,8 @@ class CueSet:
         for h in raw:
             kind, idx = h.key  # type: ignore[misc]
             if kind == "b":
+                if _inner_negator(tokens, h.start, h.end, _literal_words(h.phrase)):
+                    continue  # "kyc is not updated" is not the benign "kyc is updated"
                 b = self.benign[idx]
                 if b.scope == "text":
                     suppress_text.update(b.codes)
@@ -443,7 +481,7 @@ class CueSet:
             sc = suppress_clause.get(tokens.clauses[h.start])
             if sc and (cue.code in sc or "*" in sc):
                 continue
-            if cue.negatable and is_negated(tokens, h.start, h.end):
+            if cue.negatable and is_negated(tokens, h.start, h.end, literal=_literal_words(h.phrase)):
                 continue
             out.append(CueHit(cue, h.start, h.end, tokens.span_text(h.start, h.end)))
         return out
