@@ -9,10 +9,11 @@ Reports precision / recall / F1 / FPR, the median alert position of scam calls (
 when the first alert fired; also for calls of 150+ words alone, since a 40-word voicemail cut into 10-20-word
 segments cannot alert before ~1/3 of it has been heard), per-category counts, and the cost of one segment (p50 / p99, both CPU time of this
 thread and wall clock). The default data is the hand-written CC0 hold-out
-``src/scamshield/training/data/transcripts_realistic_holdout.csv`` (``text,label,category``); any ``text,label``
-CSV works (``--data``).
+``src/scamshield/training/data/transcripts_realistic_holdout.csv`` (``text,label,category,split``): ``split`` is
+``tuning`` for the 132 calls written before the detector was changed and then used to guide the changes, ``blind``
+for 40 calls written afterwards and evaluated once. Any ``text,label`` CSV works (``--data``).
 
-    .venv/bin/python scripts/transcript_robustness_eval.py [--data CSV] [--limit N] [--misses] [--json]
+    .venv/bin/python scripts/transcript_robustness_eval.py [--data CSV] [--split tuning|blind] [--limit N] [--misses] [--json]
 """
 
 from __future__ import annotations
@@ -79,6 +80,7 @@ def run_call(det: ConversationDetector, segments: list[str], cpu_ms: list[float]
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=HOLDOUT)
+    ap.add_argument("--split", default=None, help="only rows whose 'split' column has this value (tuning, blind)")
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--misses", action="store_true", help="print category, score and top signals of errors")
@@ -88,6 +90,8 @@ def main() -> int:
 
     with args.data.open(newline="", encoding="utf-8") as fh:
         rows = [r for r in csv.DictReader(fh) if r.get("label") in ("0", "1")]
+    if args.split:
+        rows = [r for r in rows if r.get("split") == args.split]
     if args.limit:
         rows = rows[: args.limit]
     det = _default_detector()
