@@ -137,6 +137,9 @@ def transcript(root: Path, tmp: Path) -> dict[str, Any]:
 URL_SOURCES = {"phishtank": "urls_phishtank_2020", "iscx": "urls_benign_iscx2016_dev_half",
                "tranco": "domains_benign_tranco_top10k_dev_half"}
 HANDMADE_URLS = Path(__file__).resolve().parents[1] / "src/scamshield/training/data/urls_benign_handwritten.csv"
+# CC0 hand-written recent (2024-2026) phishing URL shapes, evaluation only. OPTIMISTIC: written by the author of the
+# rules, from public advisories; a floor for "does the analyser know these shapes", not an estimate of recall.
+HANDMADE_PHISH = Path(__file__).resolve().parents[1] / "src/scamshield/training/data/urls_phish_handwritten.csv"
 SHARED_HOST = {"url_shortener", "free_hosting", "user_content_host", "dynamic_dns"}
 
 # Signal policies compared on the same out-of-sample rows: (knots, bare-host cap, shared-host cap).
@@ -211,6 +214,8 @@ def url_product(root: Path, tmp: Path) -> dict[str, Any]:
         model = fit("url", augment_urls(dedupe(train_set, "url")))
         tests = {n: halves[te][n] for n in URL_SOURCES}
         tests["handmade_benign"] = hand
+        if HANDMADE_PHISH.is_file():
+            tests["handmade_phish_optimistic"] = read_csv(HANDMADE_PHISH)
         run: dict[str, Any] = {}
         for n, d in tests.items():
             rows = []  # (label, p, rule points, model applies, bare, shared, product score, category)
@@ -241,7 +246,7 @@ def url_product(root: Path, tmp: Path) -> dict[str, Any]:
                     w = min(w, shared_cap) if shared else w
                     scores.append(float(max(0, min(100, round(rules + w)))))
                 res["policies"][pname] = _rates(ys, [s >= 50 for s in scores], scores)
-            if n == "handmade_benign":
+            if n.startswith("handmade_"):
                 cats: dict[str, list[int]] = {}
                 for r in rows:
                     c = cats.setdefault(r[7], [0, 0])

@@ -205,6 +205,8 @@ class BrandRegistry:
         for raw, b in zip(data["brands"], self.brands):
             for d in raw.get("user_content_domains", ()):
                 self._hosting.setdefault(d.lower(), b)
+        # free hosting / site builders (url_lists.json): the parent's name is the service's, never an imitation
+        self._shared_parents = frozenset(d.lower() for d in lists.get("free_hosting", ()))
         self._handle_brand = handles
         self._max_token_len = max((len(t) for t in self._tokens), default=0)
         self.official_upi_handles: frozenset[str] = frozenset(self.upi_handle_names) | frozenset(handles)
@@ -271,7 +273,7 @@ class BrandRegistry:
         sub, dom, suffix = registrable(ascii_host)
         if not dom:
             return None
-        if f"{dom}.{suffix}" in self._hosting:
+        if f"{dom}.{suffix}" in self._hosting or f"{dom}.{suffix}" in self._shared_parents:
             # a brand's own user-content service (github.io, appspot.com): the name is genuine, the content is not
             # the brand's; only the subdomain can imitate someone
             if not sub:

@@ -63,7 +63,14 @@ WEIGHTS: dict[str, float] = {
     "form_posts_elsewhere": 15,
     "redirect_chain_crosses_domains": 10,
     "long_redirect_chain": 10,
+    "domain_name_spoof": 35,
+    "cms_page": 20,
+    "brand_in_path_page": 25,
+    "brand_domain_in_path": 30,
+    "email_in_link": 10,
 }
+# several_weak_cues: points by number of independent weak cues (see _weak_cue_signal)
+WEAK_CUE_POINTS = (0, 0, 10, 20, 25)
 
 # points for a brand look-alike, by technique (registrable domain); subdomain matches get 10 less
 BRAND_WEIGHTS: dict[str, float] = {
@@ -88,6 +95,21 @@ _SENSITIVE_RE = re.compile(r"(?:name|id|placeholder|autocomplete)\s*=\s*[\"']?[^
                            re.I)
 _CMS_DIRS = ("/wp-admin/", "/wp-includes/", "/wp-content/plugins/", "/wp-content/themes/", "/wp-content/uploads/",
              "/administrator/", "/components/com_", "/sites/default/files/", "/cgi-bin/", "/.well-known/")
+_PAGE_EXT = (".php", ".html", ".htm", ".asp", ".aspx", ".jsp", ".shtml", ".phtml")
+# WordPress endpoints that ordinary links do reach
+_CMS_OK_FILES = ("admin-ajax.php", "admin-post.php", "wp-cron.php", "xmlrpc.php", "load-scripts.php",
+                 "load-styles.php")
+# a label that starts with a TLD word and a hyphen: 'usps.com-trackxg.top', 'hmrc.gov-taxreturn-uk.org'
+# ('net-a-porter', 'co-op', 'edu-sharing' are real names, so only com/org/gov words count)
+_SPOOF_LABEL_RE = re.compile(r"(?:com|org|gov|govt|gob|gouv)-[a-z0-9]")
+_HEX_DIR_RE = re.compile(r"/[0-9a-f]{24,64}(?:/|$)")
+_EMAIL_RE = re.compile(r"[a-z0-9._%+\-]{1,64}(?:@|%40)[a-z0-9\-]{1,63}\.[a-z0-9.\-]{2,63}", re.I)
+_DOMAIN_IN_PATH_RE = re.compile(r"(?:^|[/=])((?:[a-z0-9\-]{1,63}\.){1,4}[a-z]{2,6})(?=$|[/\-_?&#])")
+_URL_IN_PATH_RE = re.compile(r"/https?(?::|%3a)?/+[a-z0-9\-]+\.")
+_DIGIT_GROUP_RE = re.compile(r"[0-9]+")
+_CONSONANT_RUN_RE = re.compile(r"[bcdfghjklmnpqrstvwxz]{5}")
+_HOST_SHAPE_CUES = frozenset({"risky_tld", "random_looking_host", "obfuscation", "deep_subdomain"})
+_CMS_WORDS = frozenset({"wp-admin", "wp-content", "wp-includes", "admin", "includes"})
 _ACTION_RE = re.compile(r"action\s*=\s*[\"']?([^\"'\s>]{1,500})", re.I)
 
 
@@ -106,6 +128,13 @@ class _Lists:
         self.strong_path_words = frozenset(raw.get("strong_path_words", ()))
         self.file_ext_tlds = frozenset(raw.get("file_extension_tlds", ()))
         self.common_bare = frozenset(raw.get("common_bare_tlds", ()))
+        self.path_hosted = frozenset(h for h in self.free_hosting if h.count(".") >= 2)
+        # one index for the host lists: a host's suffixes are looked up once, not once per list
+        self.kinds: dict[str, tuple[str, ...]] = {}
+        for kind, names in (("short", self.shorteners), ("free", self.free_hosting), ("user", self.user_content),
+                            ("storage", self.storage_hosts), ("ddns", self.dynamic_dns)):
+            for n in names:
+                self.kinds[n] = self.kinds.get(n, ()) + (kind,)
 
 
 _lists: _Lists | None = None
@@ -127,6 +156,25 @@ def _suffix_member(host: str, names: frozenset[str], *, strict: bool) -> str | N
         if cand in names:
             return cand
     return None
+
+
+def _list_hits(host: str, L: _Lists) -> tuple[dict[str, str], dict[str, str]]:
+    """For each host list, the entry ``host`` equals or is a subdomain of (first dict), and the entry it is a strict
+    subdomain of (second dict); the longest entry wins, as in :func:`_suffix_member`."""
+    hits: dict[str, str] = {}
+    strict: dict[str, str] = {}
+    labels = host.split(".")
+    kinds = L.kinds
+    for i in range(len(labels)):
+        cand = ".".join(labels[i:])
+        ks = kinds.get(cand)
+        if ks:
+            for k in ks:
+                if k not in hits:
+                    hits[k] = cand
+                if i and k not in strict:
+                    strict[k] = cand
+    return hits, strict
 
 
 # --------------------------------------------------------------------------- analysis
@@ -177,7 +225,8 @@ def analyze_url(
         extracted["registered_domain"] = f"{dom}.{suffix}" if suffix else dom
         official = reg.is_official(host)
 
-    user_content = _suffix_member(host, L.user_content, strict=False) if not p.ip else None
+    hits, strict_hits = _list_hits(host, L) if not p.ip else ({}, {})
+    user_content = hits.get("user")
     dom_display = dom
     if p.idn and dom.startswith("xn--"):
         n_sub = len(sub.split(".")) if sub else 0
@@ -196,7 +245,7 @@ def analyze_url(
                                   "Page is hosted on a service where anyone can publish content",
                                   {"service": user_content}, PHISH))
         if not p.ip:
-            match = _host_signals(p, reg, L, signals, sub, dom, suffix, user_content is not None)
+            match = _host_signals(p, reg, L, signals, sub, dom, suffix, user_content is not None, hits, strict_hits)
         if obfuscation:
             ev, pts = obfuscation
             signals.append(Signal("obfuscated_url", pts, "Link uses tricks to hide where it really goes",
@@ -209,7 +258,8 @@ def analyze_url(
                                       f"Link shows {ui_match.brand.name}'s name before '@' but goes to {host}",
                                       ui_match.evidence(), BRAND))
         shortened = any(s.code == "url_shortener" for s in signals)
-        _path_signals(p, reg, L, signals, match, shortened)
+        _path_signals(p, reg, L, signals, match, shortened, dom)
+        _weak_cue_signal(p, signals, dom)
         learned = url_model_signal(url, shared_host=any(s.code in _SHARED_HOST_CODES for s in signals))
         if learned is not None:
             signals.append(learned)
@@ -233,35 +283,46 @@ def analyze_url(
 
 
 def _host_signals(p: ParsedURL, reg: BrandRegistry, L: _Lists, signals: list[Signal], sub: str, dom: str,
-                  suffix: str, user_content: bool) -> BrandMatch | None:
+                  suffix: str, user_content: bool, hits: dict[str, str], strict_hits: dict[str, str]
+                  ) -> BrandMatch | None:
     host = p.host
     reg_domain = f"{dom}.{suffix}" if suffix else dom
-    short = _suffix_member(host, L.shorteners, strict=False)
+    short = hits.get("short")
     if short:
         has_path = len(p.path.strip("/")) > 0
         signals.append(Signal("url_shortener", WEIGHTS["url_shortener"] if has_path else WEIGHTS["url_shortener_root"],
                               "Shortened link hides the real destination", {"shortener": short}, PHISH))
-    free = None if user_content else _suffix_member(host, L.free_hosting, strict=True)
+    free = None if user_content else strict_hits.get("free")
     if free is None and not user_content and sub and dom in L.free_label:
         free = reg_domain
     if free is None and not user_content and host in L.free_hosting and "." in host.split(".", 1)[1] and not short:
         # path-hosted services (storage.googleapis.com/bucket/...)
-        if _suffix_member(host, frozenset(h for h in L.free_hosting if h.count(".") >= 2), strict=False) == host:
+        if _suffix_member(host, L.path_hosted, strict=False) == host:
             free = host
     if free:
         signals.append(Signal("free_hosting", WEIGHTS["free_hosting"],
                               "Hosted on a free web-hosting service often used for phishing", {"service": free}, PHISH))
-    storage = _suffix_member(host, L.storage_hosts, strict=False)
+    storage = hits.get("storage")
     if storage and (p.path.lower().endswith((".html", ".htm", ".php", ".shtml")) or "/ipfs/" in p.path.lower()
                     or host.endswith((".ipfs.dweb.link", ".ipfs.w3s.link"))):
         signals.append(Signal("hosted_page_on_storage", WEIGHTS["hosted_page_on_storage"],
                               "A web page served from a file-storage bucket", {"service": storage}, PHISH))
-    ddns = _suffix_member(host, L.dynamic_dns, strict=True)
+    ddns = strict_hits.get("ddns")
     if ddns:
         signals.append(Signal("dynamic_dns", WEIGHTS["dynamic_dns"], "Uses a dynamic-DNS host name",
                               {"service": ddns}, PHISH))
+    if sub and "-" in host and not user_content:
+        labels = host.split(".")
+        for i in range(1, len(labels) - 1):
+            if _SPOOF_LABEL_RE.match(labels[i]) and labels[i - 1] not in ("www", "m", "") and suffix != "arpa":
+                looks = f"{labels[i - 1]}.{labels[i].split('-', 1)[0]}"
+                signals.append(Signal("domain_name_spoof", WEIGHTS["domain_name_spoof"],
+                                      f"Address starts like '{looks}' but the real domain is {reg_domain}",
+                                      {"looks_like": looks, "registered_domain": reg_domain}, PHISH))
+                break
     tld = suffix.rsplit(".", 1)[-1] if suffix else ""
-    tld_pts = L.risky_tlds.get(tld, 0)
+    # the TLD of a hosting service (notion.site, canva.site) was chosen by the service, not by this page's author
+    tld_pts = L.risky_tlds.get(tld, 0) if not (free or short or user_content) else 0
     if tld_pts:
         signals.append(Signal("risky_tld", tld_pts, f"Top-level domain .{tld} is heavily used for abuse",
                               {"tld": tld}, PHISH))
@@ -402,7 +463,7 @@ def _path_tokens(p: ParsedURL) -> list[str]:
 
 
 def _path_signals(p: ParsedURL, reg: BrandRegistry, L: _Lists, signals: list[Signal], match: BrandMatch | None,
-                  shortened: bool = False) -> None:
+                  shortened: bool = False, dom: str = "") -> None:
     if not (p.path or p.query or p.fragment):
         return
     if p.path.lower().endswith(_STATIC_EXT):  # a stylesheet or image is not a login page
@@ -421,13 +482,22 @@ def _path_signals(p: ParsedURL, reg: BrandRegistry, L: _Lists, signals: list[Sig
             pts += 10
         signals.append(Signal("suspicious_path", pts, "Link path asks for a login, verification or account update",
                               {"words": words[:10]}, PHISH))
-        low = p.path[:1024].lower()
-        cms = next((d for d in _CMS_DIRS if d in low), None)
-        strong = tokset & L.strong_path_words
-        if cms and strong:
-            signals.append(Signal("cms_internal_path", WEIGHTS["cms_internal_path"],
-                                  "Login page planted inside a website's internal folders (typical of hacked sites)",
-                                  {"folder": cms.strip("/"), "words": sorted(strong)[:5]}, PHISH))
+    low = p.path[:1024].lower()
+    last = low.rsplit("/", 1)[-1]
+    page = last.endswith(_PAGE_EXT)
+    cms = next((d for d in _CMS_DIRS if d in low), None) if len(low) > 8 else None
+    strong = tokset & L.strong_path_words if words else set()
+    if cms and (strong or (page and last not in _CMS_OK_FILES)):
+        # a login word or a web page inside a CMS's program folders: phishing kits are unpacked there on hacked sites
+        pts = WEIGHTS["cms_internal_path"] if not page else WEIGHTS["cms_page"] + (5 if strong else 0)
+        ev: dict[str, Any] = {"folder": cms.strip("/")}
+        if strong:
+            ev["words"] = sorted(strong)[:5]
+        if page:
+            ev["page"] = last[:80]
+        signals.append(Signal("cms_internal_path", pts,
+                              "Web page planted inside a website's internal folders (typical of hacked sites)",
+                              ev, PHISH))
     if match is not None:
         same = [t for t in tokset if len(t) >= 4 and reg._tokens.get(t) is match.brand]
         if same:
@@ -438,16 +508,124 @@ def _path_signals(p: ParsedURL, reg: BrandRegistry, L: _Lists, signals: list[Sig
             signals.append(Signal("fake_payment_page", WEIGHTS["fake_payment_page"],
                                   f"Payment page on a site imitating {match.brand.name}",
                                   {"words": pay[:10], "brand": match.brand.name}, BRAND))
-    elif words and tokset & L.strong_path_words:
-        brands = []
-        for t in tokset:
-            b = reg._tokens.get(t) if len(t) >= 4 else None
-            if b is not None:
+    else:
+        _brand_path_signal(p, reg, signals, tokset, low, bool(strong), page, cms, dom)
+
+
+def _brand_path_signal(p: ParsedURL, reg: BrandRegistry, signals: list[Signal], tokset: set[str], low: str,
+                       strong: bool, page: bool, cms: str | None, dom: str) -> None:
+    """A brand named in the path of a site that is neither the brand's nor imitating it in its host name: phishing
+    kits on hacked or throw-away sites ('/wellsfargo/login.php', '/linkedin.com/index.html'). A brand name alone in
+    a path is ordinary (reviews, news, shops), so it counts only next to a login word, a web page file (.php/.html),
+    or a CMS program folder, or when the brand's own address is written into the path."""
+    brands: list[str] = []
+    for t in tokset:
+        if len(t) >= 4:
+            b = reg._tokens.get(t)
+            if b is not None and t not in dom:
                 brands.append(b.name)
-        if brands:
-            signals.append(Signal("brand_in_path", WEIGHTS["brand_in_path"],
-                                  f"Path names {brands[0]} on a site that is not {brands[0]}'s",
-                                  {"brands": sorted(set(brands))[:5]}, PHISH))
+    domain = None
+    if low.count(".") > (1 if page else 0):
+        for m in _DOMAIN_IN_PATH_RE.finditer(low[:512]):
+            cand = m.group(1)
+            b = reg.is_official(cand) if "." in cand else None
+            if b is not None:
+                domain, brands = cand, [b.name, *brands]
+                break
+    if not brands:
+        return
+    names = sorted(set(brands))[:5]
+    if domain is not None:
+        signals.append(Signal("brand_in_path", WEIGHTS["brand_domain_in_path"],
+                              f"Path spells out {domain} ({brands[0]}) on a site that is not {brands[0]}'s",
+                              {"brands": names, "domain_in_path": domain}, BRAND))
+        return
+    why = [w for w, on in (("login_word", strong), ("page_file", page), ("cms_folder", cms is not None)) if on]
+    if not why:
+        return
+    pts = WEIGHTS["brand_in_path"] if why == ["login_word"] else WEIGHTS["brand_in_path_page"]
+    signals.append(Signal("brand_in_path", pts, f"Path names {brands[0]} on a site that is not {brands[0]}'s",
+                          {"brands": names, "with": why}, PHISH))
+
+
+def _random_label(label: str) -> bool:
+    """Machine-made look: digits woven into letters ('623112j4j3', 'lqw9r6y8q') or unpronounceable runs."""
+    lab = label.replace("-", "")
+    n = len(lab)
+    if n < 6 or lab.startswith("xn"):
+        return False
+    groups = _DIGIT_GROUP_RE.findall(lab)
+    digits = sum(map(len, groups))
+    if groups and digits < n:
+        # letter/digit switches: 2 per digit group inside the label, 1 at either end
+        alt = 2 * len(groups) - (lab[0].isdigit()) - (lab[-1].isdigit())
+        if alt >= 3 and digits >= 2:
+            return True
+    letters = n - digits
+    if letters < 6:
+        return False
+    if _CONSONANT_RUN_RE.search(lab):
+        return True
+    if letters < 8:
+        return False
+    vowels = sum(lab.count(v) for v in "aeiouy")
+    return vowels * 5 < letters
+
+
+_WEAK_CUE_CODES = {
+    "url_shortener": "shared_host", "free_hosting": "shared_host", "dynamic_dns": "shared_host",
+    "user_content_host": "shared_host", "hosted_page_on_storage": "shared_host", "risky_tld": "risky_tld",
+    "suspicious_path": "login_words_in_path", "phishing_words": "lure_words_in_host", "ip_host": "ip_host",
+    "obfuscated_url": "obfuscation", "deep_subdomain": "deep_subdomain", "brand_in_path": "brand_in_path",
+    "cms_internal_path": "cms_folder", "domain_name_spoof": "domain_name_spoof",
+    "brand_impersonation": "brand_lookalike", "brand_in_subdomain": "brand_lookalike", "homograph": "brand_lookalike",
+}
+
+
+def _weak_cue_signal(p: ParsedURL, signals: list[Signal], dom: str) -> None:
+    """Several independent weak cues together (each common alone in legitimate links, rare together): a few extra
+    points, listed in the evidence. Cues: shared host, abused TLD, login words in the path, lure words in the host,
+    IP host, obfuscation, deep subdomains, brand in path, CMS folder, spoofed domain name, brand look-alike, a
+    machine-made host label, a per-visitor session folder, an e-mail address in the query, a non-standard port."""
+    cues: dict[str, None] = {}
+    shared_parent = None
+    for s in signals:
+        c = _WEAK_CUE_CODES.get(s.code)
+        if c == "login_words_in_path" and not set(s.evidence.get("words", ())) - _CMS_WORDS:
+            continue  # the CMS folder names themselves: counted once, as cms_folder
+        if c is not None:
+            cues.setdefault(c, None)
+            if c == "shared_host" and shared_parent is None and s.code != "url_shortener":
+                shared_parent = s.evidence.get("service")
+    if len(p.path) > 25 and _HEX_DIR_RE.search(p.path[:1024].lower()):
+        cues.setdefault("session_folder", None)
+    qf = p.query[:1024] + "#" + p.fragment[:512]
+    if ("@" in qf or "%40" in qf) and _EMAIL_RE.search(qf):
+        # kits pre-fill the victim's address ('#jane@corp.com', '?email=...'), so the page shows it back
+        cues.setdefault("email_in_link", None)
+        signals.append(Signal("email_in_link", WEIGHTS["email_in_link"],
+                              "Link carries an e-mail address (phishing pages pre-fill the victim's address)",
+                              {"where": "fragment" if "@" in p.fragment or "%40" in p.fragment else "query"}, PHISH))
+    low = p.path[:1024].lower()
+    if "/http" in low and _URL_IN_PATH_RE.search(low):
+        cues.setdefault("address_in_path", None)
+    if p.port is not None and p.port not in (80, 443):
+        cues.setdefault("nonstandard_port", None)
+    if cues and not p.ip:  # a machine-made name only matters next to another cue
+        lab = dom
+        if shared_parent:
+            labels = p.host.split(".")
+            k = shared_parent.count(".") + 1
+            lab = labels[-k - 1] if len(labels) > k else ""
+        if lab and _random_label(lab):
+            cues.setdefault("random_looking_host", None)
+    n = len(cues)
+    if n >= 2 and not (p.path.strip("/") or p.query) and not set(cues) - _HOST_SHAPE_CUES:
+        return  # a bare address whose only cues are the shape of its name: popular sites look like that too
+    if n >= 2:
+        pts = WEAK_CUE_POINTS[min(n, len(WEAK_CUE_POINTS) - 1)]
+        signals.append(Signal("several_weak_cues", pts, "Several small warning signs appear together",
+                              {"cues": list(cues)}, PHISH))
 
 
 def _brand_in_userinfo(userinfo: str, reg: BrandRegistry) -> BrandMatch | None:
