@@ -38,7 +38,8 @@ def _modules() -> list:
     return [importlib.import_module(f"scamshield.api.routes.{name}") for name in ROUTE_MODULES]
 
 
-def create_app(settings: Settings | None = None, *, migrate: bool = True) -> FastAPI:
+def create_app(settings: Settings | None = None, *, migrate: bool = True, analysis_fast_path: bool = True) -> FastAPI:
+    """``analysis_fast_path=False`` serves the analysis routes through FastAPI only (tests compare both paths)."""
     settings = settings or Settings()
     settings.validate_for_start()
     metrics = Metrics()
@@ -99,6 +100,12 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
     install_error_handlers(app)
     for module in modules:
         app.include_router(module.router)
+    analyze = importlib.import_module("scamshield.api.routes.analyze")
+    development = settings.env == "development"
+    if development:  # benchmark reference route (benchmarks/http_load.py): never mounted in test or production
+        app.include_router(analyze.debug_router)
+    if analysis_fast_path:  # innermost: every middleware below applies to it as to the routed path
+        app.add_middleware(analyze.AnalysisFastPath, echo=development)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_credentials=False,
                            allow_methods=["GET", "POST", "PUT", "DELETE"], allow_headers=["Authorization", "Content-Type"])

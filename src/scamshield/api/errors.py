@@ -72,6 +72,12 @@ def error_response(status: int, code: str, message: str, details: Any = None,
     return JSONResponse(error_body(code, message, details), status_code=status, headers=headers)
 
 
+def scamshield_error_response(exc: ScamShieldError) -> JSONResponse:
+    """The response for a ScamShieldError (the registered handler, and the analysis fast path, use this)."""
+    headers = {"Retry-After": str(exc.retry_after)} if isinstance(exc, RateLimited) else None
+    return error_response(exc.status, exc.code, exc.message, headers=headers)
+
+
 def _clean_validation(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
     # Never echo the input back (it may hold a phone number or message text).
     return [{"loc": [str(p) for p in e.get("loc", ())], "msg": str(e.get("msg", "")), "type": e.get("type")} for e in errors[:20]]
@@ -80,8 +86,7 @@ def _clean_validation(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ScamShieldError)
     async def _scamshield(_: Request, exc: ScamShieldError) -> JSONResponse:
-        headers = {"Retry-After": str(exc.retry_after)} if isinstance(exc, RateLimited) else None
-        return error_response(exc.status, exc.code, exc.message, headers=headers)
+        return scamshield_error_response(exc)
 
     @app.exception_handler(RequestValidationError)
     async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:

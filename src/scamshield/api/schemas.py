@@ -34,6 +34,13 @@ class AssessmentOut(BaseModel):
     recommendations: list[str]
 
 
+class EchoOut(BaseModel):
+    """``POST /api/debug/echo`` (development only): the body was authenticated and validated; nothing analysed."""
+
+    accepted: bool
+    chars: int
+
+
 class UrlRequest(BaseModel):
     url: str = Field(min_length=1, max_length=16384, examples=["https://paytm.com.account-verify.info/login"])
     domain_details: dict[str, Any] | None = Field(default=None, description="Optional page facts: creation_date, registrar...")
