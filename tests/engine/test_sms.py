@@ -288,3 +288,148 @@ def test_score_never_exceeds_100() -> None:
     a = analyze_sms(text, sender="+919876543210", device_info={"screen_sharing_active": True})
     assert a.risk_score == 100
     assert a.risk_level == "critical"
+
+
+# --- Indian traffic (issue 5): written by hand from RBI / NPCI / I4C / CERT-In / TRAI advisories ----------------
+# Each row: (text, sender, reason). None of these is in the hold-out or the training set.
+INDIA_FLAGGED = [
+    ("मेरे बेटे, आपका योनो खाता आज रात ब्लॉक हो जाएगा। पैन अपडेट करने के लिए लिंक खोलें: yono-pan-fix.top", None,
+     "Devanagari account-block threat with a lookalike link (RBI BE(A)WARE: KYC/PAN update links)"),
+    ("आज रात 10 बजे आपकी बिजली काट दी जाएगी। बिजली अधिकारी को तुरंत फोन करें 9812211001", None,
+     "Devanagari electricity-disconnection script with a mobile call-back (state discom SMS-scam notices)"),
+    ("आपको डिजिटल अरेस्ट किया गया है, वीडियो कॉल बंद न करें।", None,
+     "Devanagari 'digital arrest' with stay-on-call demand (I4C digital-arrest advisory)"),
+    ("घर बैठे रोज़ 3000 कमाएं, यूट्यूब वीडियो लाइक करें। व्हाट्सएप करें 9876012345", None,
+     "Devanagari like-and-earn task job (I4C task-fraud advisory)"),
+    ("Sir galti se aapke account me 4000 chale gaye, please wapas bhej do, request bhej raha hoon accept kar lena",
+     "9812345601", "fake 'sent by mistake' plus a collect request to approve (NPCI UPI safety tips)"),
+    ("I sent Rs 3,000 to your PhonePe by mistake while paying my landlord. Please return it to this number.",
+     "7001234567", "wrong-transfer refund request (NPCI)"),
+    ("Buyer here from OLX. Accept my Rs 1 request with your UPI PIN first, then full payment comes.", None,
+     "PIN asked to 'receive' money (NPCI: PIN is only needed to pay)"),
+    ("Apna bank account 2 din ke liye de do, har transaction pe 5 percent commission milega, paise aage bhejne hain.",
+     None, "money-mule recruiting (I4C mule-account advisory)"),
+    ("Your private video call recording is with me. Pay Rs 20,000 or I will send it to all your Facebook friends.",
+     None, "sextortion threat with a money demand (I4C sextortion advisory)"),
+    ("Hi mummy, phone kho gaya, ye naya number hai. Turant 15000 GPay karo, papa ko mat batana.", "9123400011",
+     "new-number family emergency with secrecy (I4C)"),
+    ("Hi, I accidentally sent a login code to your phone. Can you forward the code to me?", None,
+     "WhatsApp/Instagram account takeover via 'code sent by mistake' (CERT-In)"),
+    ("Your SBI reward points expire today. Install SBI_Rewards.apk to redeem now.", None,
+     "sideloaded APK lure (CERT-In / SBI advisories on reward-point APK malware)"),
+    ("Dear customer, your debit card is blocked. Call HDFC Bank customer care 9123456780 immediately.", None,
+     "organisation asking to call a personal mobile number (fake customer-care numbers, RBI)"),
+    ("Your number will be suspended in 2 hours due to illegal activity. Press 9 to speak to the officer.", None,
+     "TRAI/DoT 'press 9' disconnection threat (TRAI caller advisory)"),
+]
+
+# Legitimate Indian messages that look risky: they must stay below the flag threshold.
+INDIA_SAFE = [
+    ("Your A/c XX5521 is debited Rs 2,000.00 on 20-11-25 by UPI Ref 533100998877. Not you? Call 18001234567 or SMS "
+     "BLOCK 5521 to 9223008333 -Bank", "VM-PNBSMS", "debit alert with a block-by-SMS number to a mobile"),
+    ("Your card XX4410 is temporarily blocked due to 3 wrong PIN attempts. It will unblock in 24 hours or visit your "
+     "branch.", "AX-ICICIB", "account-blocked wording, but no lure, link or call-back"),
+    ("Dear Customer, re-KYC of your account is due. Please visit your branch or update via the official app. Ignore "
+     "if done.", "JD-AXISBK", "KYC reminder that sends you to the branch, not to a link"),
+    ("आपके खाते XX1190 से रु 500.00 डेबिट किए गए, संदर्भ 533200112233। यदि आपने नहीं किया तो 1800 1234 पर कॉल "
+     "करें।", "VM-SBIINB", "Devanagari debit alert"),
+    ("आपका ओटीपी 441920 है। इसे किसी के साथ साझा न करें।", "AD-UIDAI", "Devanagari OTP with 'do not share'"),
+    ("Your electricity bill of Rs 1,450 is due on 05-12-2025. Pay at https://www.bescom.karnataka.gov.in/pay",
+     "VM-BESCOM", "bill reminder with an official .gov.in link"),
+    ("Mega sale this weekend, flat 40% off. T&C apply. SMS STOP to 1909 to opt out.", "VM-SHOPRS",
+     "DLT promotional message with the TRAI-mandated opt-out wording"),
+    ("Bhai maine galti se tere account me 500 daal diye, koi na kal cash de dena", "9811122233",
+     "personal chat mentioning a wrong transfer but asking nothing"),
+    ("Don't tell mom about the surprise party on Saturday!", "9811122233", "secrecy in personal chat, no lure"),
+    ("भैया कल सुबह 7 बजे स्टेशन पहुँच जाना, ट्रेन 7:40 की है।", "9811122233", "Devanagari personal chat"),
+]
+
+
+@pytest.mark.parametrize("text,sender,reason", INDIA_FLAGGED)
+def test_india_scams_flagged(text: str, sender: str | None, reason: str) -> None:
+    a = analyze_sms(text, sender=sender)
+    assert not a.is_safe, (reason, a.risk_score, [(s.code, s.weight) for s in a.signals])
+    assert a.detected_fraud_types, reason
+
+
+@pytest.mark.parametrize("text,sender,reason", INDIA_SAFE)
+def test_india_legit_lookalikes_safe(text: str, sender: str | None, reason: str) -> None:
+    a = analyze_sms(text, sender=sender)
+    assert a.is_safe, (reason, a.risk_score, [(s.code, s.weight) for s in a.signals])
+
+
+@pytest.mark.parametrize("text,code,reason", [
+    ("सिम कार्ड बंद हो जाएगा", "account_block_threat", "Devanagari block threat"),
+    ("केवाईसी अपडेट करें", "kyc_update_lure", "Devanagari KYC update"),
+    ("ओटीपी बताएं", "credential_request", "Devanagari 'tell the OTP'"),
+    ("आपने केबीसी लॉटरी जीती है", "prize_lottery", "Devanagari lottery"),
+    ("एनीडेस्क डाउनलोड करें", "remote_access_app", "Devanagari remote-access app"),
+    ("Rs 2000 sent to your account by mistake, please return it", "wrong_transfer_return", "wrong transfer"),
+    ("Earn 10% by renting your bank account for gaming payments", "money_mule_request", "mule recruiting"),
+    ("Approve the collect request and enter UPI PIN to get the refund", "pin_to_receive", "collect request"),
+    ("Tell the OTP you just received to our executive", "credential_request", "OTP that just arrived"),
+    ("Your nude video will be sent to your family", "sextortion_threat", "sextortion"),
+    ("Press 9 to talk to the TRAI officer", "law_enforcement_threat", "TRAI press-9"),
+    ("Download pmkisan-update.apk from the link", "apk_link", "APK link"),
+    ("Aaj bhugtan na karne par connection kaat diya jayega", "utility_disconnection_threat",
+     "Hindi conditional 'na karne par' is not a negation"),
+    ("If KYC not updated your account will be blocked", "account_block_threat",
+     "English conditional 'if not updated' is not a negation"),
+    ("Your KYC is not updated", "kyc_update_lure", "'not updated' is spelled out by the cue, not a negation of it"),
+])
+def test_india_cue_codes(text: str, code: str, reason: str) -> None:
+    codes = {s.code for s in analyze_sms(text).signals}
+    assert code in codes, reason
+
+
+@pytest.mark.parametrize("text,absent,reason", [
+    ("ओटीपी किसी को न बताएं", "credential_request", "Devanagari negation after the verb"),
+    ("Your KYC has been updated successfully", "kyc_update_lure", "benign completion"),
+    ("Download the app from the Play Store", "apk_link", "no APK file"),
+    ("Call our toll-free number 1800 266 1234 for help - HDFC Bank", "org_callback_to_mobile",
+     "toll-free helpline is not a personal mobile"),
+    ("SMS BLOCK 1234 to 9215676766 if not done by you - HDFC Bank", "org_callback_to_mobile",
+     "block-by-SMS number is not a call-back"),
+])
+def test_india_not_matched(text: str, absent: str, reason: str) -> None:
+    codes = {s.code for s in analyze_sms(text).signals}
+    assert absent not in codes, reason
+
+
+def test_transactional_notice_offset_is_explained_and_withheld_from_lures() -> None:
+    alert = "Rs 450.00 debited from A/c XX4417 on 21-11-25. UPI Ref 533128881902. Not you? Call 18002586161"
+    a = analyze_sms(alert)
+    sig = [s for s in a.signals if s.code == "transactional_notice"]
+    assert sig and sig[0].weight < 0 and sig[0].evidence["markers"]
+    # The same format with a lure and a mobile call-back gets no offset.
+    scam = ("Rs 49,999 debited from A/c XX4417 on 21-11-25. If not done by you, call SBI customer care 9123456780 "
+            "immediately to cancel")
+    b = analyze_sms(scam)
+    assert "transactional_notice" not in {s.code for s in b.signals}
+    assert b.risk_score > a.risk_score
+
+
+def test_dlt_promo_wording_weighs_little_from_a_registered_header() -> None:
+    text = "Big sale! Flat 50% off. T&C apply. To unsubscribe SMS STOP to 1909."
+    dlt = {s.code: s.weight for s in analyze_sms(text, sender="VM-SHOPRS").signals}
+    anon = {s.code: s.weight for s in analyze_sms(text).signals}
+    assert 0 < dlt["spam_marketing"] < anon["spam_marketing"]
+    assert dlt["registered_sender_no_lure"] < 0 and "registered_sender_no_lure" not in anon
+
+
+def test_long_text_is_truncated_with_an_explained_signal() -> None:
+    text = "Hello there, just checking in about the weekend plans. " * 60
+    a = analyze_sms(text)
+    sig = [s for s in a.signals if s.code == "text_truncated"]
+    assert sig and sig[0].weight == 0
+    assert sig[0].evidence["analysed_chars"] == sms_mod.MAX_CUE_CHARS
+    assert sig[0].evidence["visible_chars"] > sms_mod.MAX_CUE_CHARS
+    assert "text_truncated" not in {s.code for s in analyze_sms("short message").signals}
+
+
+def test_link_after_padding_is_still_judged(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[str] = []
+    real = sms_mod.analyze_url
+    monkeypatch.setattr(sms_mod, "analyze_url", lambda u: (seen.append(u), real(u))[1])
+    analyze_sms("ok " * 1_000 + "http://kyc-update.example.top/login")
+    assert any("kyc-update.example.top" in u for u in seen)

@@ -122,3 +122,31 @@ def test_cueset(text: str, codes: list[str]) -> None:
 def test_cueset_hit_text() -> None:
     hits = CS.scan("Please SHARE the OTP")
     assert hits[0].text == "share the otp"
+
+
+CS2 = CueSet(
+    [Cue("kyc_not_done", 30, ("kyc ~3 not ~2 updated", "kyc {nahi|nhi} hua")),
+     Cue("block", 25, ("account will be blocked", "connection kaat diya jayega", "खाता बंद हो जाएगा")),
+     Cue("otp_ask", 40, ("{otp|ओटीपी} ~3 {batayein|बताएं}",))],
+    [Benign(("kyc {is|has been} ~2 updated",), ("kyc_not_done",))],
+)
+
+
+@pytest.mark.parametrize("text,codes,reason", [
+    ("Your KYC is not updated", ["kyc_not_done"], "the negator is spelled out by the phrase, and it also "
+                                                  "disqualifies the benign 'kyc is ~2 updated'"),
+    ("aapka kyc nahi hua", ["kyc_not_done"], "Hinglish negator spelled out by the phrase"),
+    ("Your KYC is updated", [], "benign completion suppresses the lure"),
+    ("If not paid, account will be blocked", ["block"], "'not paid' is a condition, not a negation"),
+    ("bhugtan na karne par connection kaat diya jayega", ["block"], "Hindi conditional 'na karne par'"),
+    ("खाता बंद हो जाएगा। ओटीपी किसी को न बताएं", ["block"], "the danda ends a clause; Devanagari 'न' negates"),
+    ("ओटीपी बताएं", ["otp_ask"], "Devanagari cue"),
+    ("otp mat batayein", [], "Hinglish negation"),
+])
+def test_cueset_negation_edge_cases(text: str, codes: list[str], reason: str) -> None:
+    assert sorted({h.cue.code for h in CS2.scan(text)}) == sorted(codes), reason
+
+
+def test_danda_is_a_clause_break() -> None:
+    t = tokenize(normalize("खाता बंद। हो जाएगा"))
+    assert t.clauses[1] != t.clauses[2]

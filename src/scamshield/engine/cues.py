@@ -426,7 +426,7 @@ CUES: tuple[Cue, ...] = (
         "{wapas|vapas|waapas|vaapas|return} {bhej|kar|de} {do|dijiye|dena|dein|den|dijie|karo|karein}",
     ), "PAYMENT_FRAUD"),
     Cue("pin_to_receive", 50, (
-        "{accept|approve} ~3 {with|using|by entering|and enter|then enter|aur} ~2 {your |ur |the |}{upi pin|pin|"
+        "{accept|approve} ~5 {with|using|by entering|and enter|then enter|aur} ~2 {your |ur |the |}{upi pin|pin|"
         "mpin|upi pin daalein|pin daalein|pin dalein}",
         "{paane|lene|prapt karne|receive karne|credit karne} {ke liye|keliye} ~6 {pin|upi pin|mpin} ~2 {daalein|"
         "dalein|daliye|dale|daalo|dalo|enter|enter karein|dalna|daalna}",
@@ -437,9 +437,10 @@ CUES: tuple[Cue, ...] = (
         "request ~4 {accept|approve} {karein|karen|karo|kar lena|kar do|kijiye|karna|kar dena}",
     ), "UPI_COLLECT_LURE"),
     Cue("money_mule_request", 50, (
-        "{rent|lend|hire|sell|use|give|provide} ~3 {your |ur |apna |}{bank account|current account|savings account|"
-        "account|accounts|upi id|sim card|atm card|debit card} ~6 {commission|per day|daily|weekly|per week|income|"
-        "earn|rs|percent|gaming|transactions|payment}",
+        "{rent|renting|lend|lending|hire|sell|selling|use|using|give|giving|provide|providing|share|sharing} ~3 "
+        "{your |ur |apna |}{bank account|current account|savings account|account|accounts|upi id|sim card|atm card|"
+        "debit card} ~6 {commission|per day|daily|weekly|per week|income|earn|rs|percent|gaming|transactions|"
+        "transaction|payment|payments|per month|monthly}",
         "{commission|percent} ~4 {milega|milenge|on every|per transaction} ~8 {aage bhejne|forward|transfer|"
         "aage transfer|bhejne}",
     ), "PAYMENT_FRAUD"),

@@ -61,31 +61,27 @@ _SPAM_PRINT_RES = (
 _OTP_WORDS = frozenset({"otp", "passcode", "password", "code", "pin"})
 # A link to a sideloaded Android app ("sbi-rewardz.apk", "bit.ly/x/app.apk"): banks, utilities and government
 # departments never send APK files by SMS (CERT-In / RBI advisories on reward-point and KYC APK malware).
-_APK_RE = re.compile(r"[\w-]\.apk(?![\w.-]*\.[a-z]{2,}\b)\b|\bapk\s?(?:file|link|download)\b", re.IGNORECASE)
+_APK_RE = re.compile(r"[\w-]\.apk(?![\w.-]*\.[a-z]{2,}\b)\b|\bapk\s?(?:file|link|download)\b")
+# (The APK, transactional-marker and SMS-to-number patterns run on a lower-cased copy of the text.)
 # Markers of the fixed formats Indian banks, wallets, merchants and utilities send (TRAI DLT transactional /
 # service templates): a masked account or card number, a transaction reference, a debit/credit verb with an
 # amount, a due date, delivery status. Counted only when the text has no lure, no risky link and no call-back to
 # a personal mobile number.
 _TXN_MARKER_RES = (
     ("masked_account", re.compile(r"(?:\b(?:a/?c|acct?|account|card|ending|no\.?)\s?(?:no\.?\s?)?"
-                                  r"(?:[x*]{1,12}|\.{2,4})\s?\d{2,6}\b|\b[x*]{2,}\d{3,6}\b)", re.IGNORECASE)),
+                                  r"(?:[x*]{1,12}|\.{2,4})\s?\d{2,6}\b|\b[x*]{2,}\d{3,6}\b)")),
     ("reference", re.compile(r"\b(?:ref(?:erence)?\.?\s?(?:no|id)?|utr|rrn|txn\s?(?:id|no)|upi\s?ref|imps\s?ref|"
                              r"awb|pnr|order\s?(?:id|no)?|booking\s?(?:id|no)|consumer\s?no|policy\s?no|"
-                             r"folio|uan|ack(?:nowledgement)?\.?\s?no)\b\W{0,3}[a-z]{0,6}\d{4,}",
-                             re.IGNORECASE)),
+                             r"folio|uan|ack(?:nowledgement)?\.?\s?no)\b\W{0,3}[a-z]{0,6}\d{4,}")),
     ("debit_credit", re.compile(r"\b(?:debited|credited|withdrawn|spent|deposited|received|paid|sent|"
-                                r"transferred|refunded)\b|डेबिट|क्रेडिट|जमा किए|जमा की|प्राप्त हुआ|प्राप्त हो",
-                                re.IGNORECASE)),
+                                r"transferred|refunded)\b|डेबिट|क्रेडिट|जमा किए|जमा की|प्राप्त हुआ|प्राप्त हो")),
     ("due_date", re.compile(r"\bdue\s?(?:date|on|by)?\W{0,3}\d{1,2}\s?[-/ ]\s?(?:\d{1,2}|[a-z]{3})"
-                            r"|(?:अंतिम तिथि|दिनांक)\W{0,3}\d{1,2}\s?[-/]\s?\d{1,2}", re.IGNORECASE)),
-    ("delivery_status", re.compile(r"\b(?:out for delivery|delivered|shipped|dispatched|picked up|arriving)\b",
-                                   re.IGNORECASE)),
-    ("available_balance", re.compile(r"\b(?:avl|avail(?:able)?|total)\.?\s?(?:bal(?:ance)?|lmt|limit)\b",
-                                     re.IGNORECASE)),
+                            r"|(?:अंतिम तिथि|दिनांक)\W{0,3}\d{1,2}\s?[-/]\s?\d{1,2}")),
+    ("delivery_status", re.compile(r"\b(?:out for delivery|delivered|shipped|dispatched|picked up|arriving)\b")),
+    ("available_balance", re.compile(r"\b(?:avl|avail(?:able)?|total)\.?\s?(?:bal(?:ance)?|lmt|limit)\b")),
 )
 # "SMS BLOCK 902 to 9215676766", "Fwd this SMS to 9264092640": a bank's block-by-SMS number is not a call-back.
-_SMS_TO_NUMBER_RE = re.compile(r"\b(?:sms|fwd|forward|text)\b[^.\n]{0,40}?\bto\s?(?:\+?91[\s-]?)?\d{10}\b",
-                               re.IGNORECASE)
+_SMS_TO_NUMBER_RE = re.compile(r"\b(?:sms|fwd|forward|text)\b[^.\n]{0,40}?\bto\s?(?:\+?91[\s-]?)?\d{10}\b")
 _OFFICIAL_SUFFIXES = (".gov.in", ".nic.in", ".gov", ".ac.in", ".edu")
 # A money amount: "Rs. 5,000", "₹500", "INR 2 lakh", "£350", "5000/-", "10 lakh rupees". Bounded, no nesting.
 _MONEY_RE = re.compile(r"(?:₹|\brs\.?|\binr|£|\$|€|\busd)\s?\d[\d,]{0,14}(?:\.\d{1,2})?"
@@ -154,7 +150,8 @@ def _mask(norm: str, pieces: Iterable[str]) -> str:
 
 def transactional_markers(text: str) -> list[str]:
     """Names of the fixed-format transactional markers found in ``text`` (see ``_TXN_MARKER_RES``)."""
-    return [name for name, rx in _TXN_MARKER_RES if rx.search(text)]
+    low = text.lower()
+    return [name for name, rx in _TXN_MARKER_RES if rx.search(low)]
 
 
 def _mobile_numbers(phones: list[str]) -> list[str]:
@@ -247,19 +244,17 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     sender_info = classify_sender(sender)
     if matched.get("spam_marketing"):
         # Several independent marketing markers are much stronger evidence than one. From a registered Indian
-        # DLT header, opt-out / T&C wording is what TRAI requires of promotional senders: it counts once.
+        # DLT header, opt-out / T&C wording is what TRAI requires of promotional senders: a few points only.
         n = len(matched["spam_marketing"])
-        if sender_info["type"] == "dlt" and not shortcode:
-            n = 1
-        best["spam_marketing"] = Signal("spam_marketing", min(50, 15 * n), MESSAGES["spam_marketing"],
-                                        {}, "SPAM")
-    money = _MONEY_RE.search(head)
+        weight = 5 if sender_info["type"] == "dlt" and not shortcode else min(50, 15 * n)
+        best["spam_marketing"] = Signal("spam_marketing", weight, MESSAGES["spam_marketing"], {}, "SPAM")
     signals = [Signal(s.code, s.weight, s.message, {"matched": matched[s.code]}, s.fraud_type)
                for s in best.values()]
 
     link_sigs, link_details = _link_signals(urls)
     signals.extend(link_sigs)
-    apk = _APK_RE.search(clean)
+    low_clean = clean.lower()
+    apk = _APK_RE.search(low_clean) if "apk" in low_clean else None
     if apk:
         signals.append(Signal("apk_link", 35, "Links to or names an Android app file (.apk) to install: banks, "
                               "utilities and government departments never send apps by message",
@@ -280,8 +275,10 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
         if upi_ids:
             signals.append(Signal("lure_with_upi_id", 10, "A lure together with a UPI id to pay",
                                   {"lures": hooks, "upi_ids": upi_ids[:3]}, "PAYMENT_FRAUD"))
-        if money and codes & {"prize_lottery", "refund_cashback_lure", "job_task_lure", "investment_lure",
-                              "family_emergency", "wrong_transfer_return", "sextortion_threat"}:
+        money = _MONEY_RE.search(head) if codes & {"prize_lottery", "refund_cashback_lure", "job_task_lure",
+                                                  "investment_lure", "family_emergency", "wrong_transfer_return",
+                                                  "sextortion_threat"} else None
+        if money:
             signals.append(Signal("lure_with_amount", 15, "A prize, refund, earnings promise or money demand with "
                                   "a money amount", {"amount": money.group(0)[:32]}, None))
         if codes & PRESSURE_CODES:
@@ -296,7 +293,7 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     # couriers publish toll-free (1800/1860) or landline helplines, and block-by-SMS numbers ("SMS BLOCK to ...")
     # are not call-backs. Fake "customer care" / "officer" numbers are mobiles (RBI, I4C advisories).
     mobiles = _mobile_numbers(phones) if phones and claimed and "callback_request" in codes else []
-    if mobiles and not (len(mobiles) == 1 and _SMS_TO_NUMBER_RE.search(head)):
+    if mobiles and not (len(mobiles) == 1 and _SMS_TO_NUMBER_RE.search(head.lower())):
         signals.append(Signal("org_callback_to_mobile", 20, "Claims to be an organisation but asks you to call or "
                               "message a personal mobile number (official helplines are toll-free or landlines)",
                               {"claims": list(claimed)[:5], "mobile_numbers": len(mobiles)},
@@ -306,7 +303,9 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     # Fixed-format transactional / service notice with nothing risky in it: offsets the learned model, which
     # learned "Rs", numbers and links as spam from UK/US data and over-scores Indian bank and biller templates.
     risky_link = any(s.code in ("malicious_link", "suspicious_link") for s in link_sigs)
-    lure_codes = set(hooks) - {"authority_claim"}
+    dlt = sender_info["type"] == "dlt"
+    # Marketing wording is not a fraud lure when a registered (DLT) business sender uses it.
+    lure_codes = set(hooks) - ({"authority_claim", "spam_marketing"} if dlt else {"authority_claim"})
     if not lure_codes and not risky_link and not apk and "org_callback_to_mobile" not in codes \
             and ("link_click_request" not in codes or official_links):
         markers = transactional_markers(head)
@@ -315,11 +314,17 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
             markers.append("otp_delivery")
         if official_links:
             markers.append("official_links_only")
-        if len(markers) >= 2 or (markers and sender_info["type"] == "dlt"):
+        if len(markers) >= 2 or (markers and dlt):
             signals.append(Signal("transactional_notice", -20, "Reads like a fixed-format transactional or service "
                                   "notice (masked account, reference number, due date, delivery status, official "
                                   "link) with no lure, risky link or personal call-back number",
                                   {"markers": markers[:6]}, None))
+        elif dlt:
+            # TRAI DLT: headers are registered to a business and every template is pre-approved; with no lure,
+            # risky link or personal call-back the text is an ordinary promotion or service message.
+            signals.append(Signal("registered_sender_no_lure", -15, "Sent from a registered business header (TRAI "
+                                  "DLT) and contains no lure, risky link or personal call-back number",
+                                  {"header": sender_info["header"]}, None))
 
     # Sender id.
     named_claims = [c for c in claimed if c != "*"]
