@@ -38,7 +38,7 @@ __all__ = ["analyze_sms", "extract_upi_ids", "extract_phone_numbers", "classify_
 MAX_SMS_CHARS = 5_000      # links and UPI ids are looked for in this many characters (padding cannot hide them)
 MAX_CUE_CHARS = 1_600      # cue phrases, phone numbers and the learned model see this many (a 10-part SMS is
                            # 1,530 characters); a longer text gets a ``text_truncated`` signal saying so
-MAX_CUE_TOKENS = 500
+MAX_CUE_TOKENS = 320      # about the words of a 10-part SMS
 MAX_LINKS = 5
 MAX_URLS_REPORTED = 20
 MAX_PHONE_CANDIDATES = 8

@@ -74,6 +74,11 @@ _LOOKALIKES = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u2032": "'", "`": "'", "\u00b4": "'",
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
 })
+# The same sets as regular expressions: a character-class ``sub`` / ``search`` is many times faster than
+# ``str.translate`` with a dict table on non-ASCII text (15 ms vs 0.7-3.7 ms for 20k hostile characters).
+_INVISIBLE_RE = re.compile("(?:[" + "".join(re.escape(chr(c)) for c in sorted(_INVISIBLE) if c < 0x10000) + "]"
+                           "|[\U000E0000-\U000E007F])+")
+_LOOKALIKE_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_LOOKALIKES)) + "]")
 _WS_RE = re.compile(r"\s+")
 # Digits used as letters inside words ("W0N", "FL1PKART", "acc0unt"): only between two letters.
 _LEET_RE = re.compile(r"(?<=[a-z])[013457@$](?=[a-z])")
@@ -85,13 +90,15 @@ def strip_invisible(text: str, *, max_chars: int = MAX_TEXT_CHARS) -> str:
     """Cap raw length, drop invisible/bidi characters, cap again. Keeps case (for URL/UPI extraction)."""
     if not isinstance(text, str):
         raise TypeError("text must be str")
-    # Clean a window of 4x the wanted size first (cheap on hostile 50k-character inputs); only when invisible
-    # characters ate so much of it that the result is short does the whole (capped) text get cleaned, so padding a
-    # message with invisible characters never hides what follows.
-    window = min(MAX_RAW_CHARS, 4 * max_chars)
-    cleaned = text[:window].translate(_INVISIBLE)
-    if len(cleaned) < max_chars and len(text) > window:
-        cleaned = text[:MAX_RAW_CHARS].translate(_INVISIBLE)
+    # Clean a window a quarter larger than the wanted size first (cheap on hostile 50k-character inputs); while
+    # invisible characters ate so much of it that the result is short, clean further in doubling windows up to
+    # MAX_RAW_CHARS, so padding a message with invisible characters never hides what follows.
+    end = min(len(text), MAX_RAW_CHARS, max_chars + max_chars // 4 + 16)
+    cleaned = _INVISIBLE_RE.sub("", text[:end])
+    while len(cleaned) < max_chars and end < min(len(text), MAX_RAW_CHARS):
+        nxt = min(len(text), MAX_RAW_CHARS, 2 * end)
+        cleaned += _INVISIBLE_RE.sub("", text[end:nxt])
+        end = nxt
     return cleaned[:max_chars]
 
 
@@ -103,7 +110,9 @@ def normalize(text: str, *, max_chars: int = MAX_TEXT_CHARS) -> str:
     """
     s = strip_invisible(text, max_chars=max_chars)
     s = unicodedata.normalize("NFKC", s)
-    s = s.casefold().translate(_LOOKALIKES)
+    s = s.casefold()
+    if _LOOKALIKE_RE.search(s):
+        s = s.translate(_LOOKALIKES)
     s = _LEET_RE.sub(lambda m: _LEET[m.group(0)], s)
     # NFKC may expand (ligatures); re-cap so later stages stay bounded.
     s = s[: max_chars + 64]
