@@ -433,3 +433,25 @@ def test_link_after_padding_is_still_judged(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setattr(sms_mod, "analyze_url", lambda u: (seen.append(u), real(u))[1])
     analyze_sms("ok " * 1_000 + "http://kyc-update.example.top/login")
     assert any("kyc-update.example.top" in u for u in seen)
+
+
+@pytest.mark.parametrize("text,code,reason", [
+    ("Returns assured, 5x profit on IPO allotment", "investment_lure", "assured returns (SEBI investor alerts)"),
+    ("Paisa 20 din mein teen guna karo", "investment_lure", "Hinglish money-tripling"),
+    ("Salary 3000 per day for online reviews", "job_task_lure", "per-day pay for tasks (I4C task fraud)"),
+    ("Pehle 500 invest karo, 800 wapas milenge", "job_task_lure", "prepaid task: pay first, get more back"),
+    ("Install Quick Support and tell me the ID", "remote_access_app", "remote-access app by its short name"),
+])
+def test_india_task_investment_cues(text: str, code: str, reason: str) -> None:
+    assert code in {s.code for s in analyze_sms(text).signals}, reason
+
+
+@pytest.mark.parametrize("text", [
+    "I work 8 hours a day",
+    "My salary is 30000 a month, pay day is tomorrow",
+    "First deposit the cheque and get the receipt back",
+    "Our returns policy is simple: items can be returned within 7 days",
+])
+def test_task_investment_cues_not_on_ordinary_text(text: str) -> None:
+    codes = {s.code for s in analyze_sms(text).signals}
+    assert not codes & {"job_task_lure", "investment_lure"}, codes

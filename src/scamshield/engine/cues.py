@@ -37,7 +37,7 @@ _CRED = ("{otp|one time password|otp code|verification code|security code|6 digi
          "card number|expiry date|login details|login credentials|credentials|debit card details|"
          "credit card details|internet banking details|netbanking details}")
 _CRED_SHORT = "{otp|pin|upi pin|atm pin|mpin|cvv|password|code|card number|passcode}"
-_REMOTE_APPS = ("{anydesk|any desk|teamviewer|team viewer|quicksupport|teamviewer quick support|rustdesk|rust desk|"
+_REMOTE_APPS = ("{anydesk|any desk|teamviewer|team viewer|quicksupport|quick support|teamviewer quick support|rustdesk|rust desk|"
                 "airdroid|air droid|ammyy|ammyy admin|ultraviewer|ultra viewer|splashtop|zoho assist|alpemix|"
                 "awesun|aweray|screenconnect|connectwise control|logmein|remotepc|chrome remote desktop|getscreen|"
                 "anyviewer|mingleview|mingle view|remote desktop app|remote access app|screen sharing app|"
@@ -352,6 +352,10 @@ CUES: tuple[Cue, ...] = (
         "{hr|hr manager|hr team|recruiter|hiring manager|recruitment team} ~5 {whatsapp|telegram|wa me|contact}",
         "{ghar baithe|ghar se} ~3 {kamaye|kamaiye|kamayein|kamao|earning|income|paise|kamai|naukri|job}",
         "{roz|rozana|daily|din ke} ~3 {kamaye|kamaiye|kamayein|kamao|kamai|kamaai}",
+        "{salary|income|earn|earning|earnings|payment|pay} ~3 {per day|a day|daily|per task|per hour|an hour}",
+        "pehle ~3 {invest|deposit|jama|pay|recharge} ~6 {wapas|vapas|milenge|milega}",
+        "{task|tasks} ~3 {complete|karo|karein|kare|pura|poora|finish} ~6 {pao|paao|milenge|milega|earn|get|"
+        "rupaye|rs|commission}",
     ), "JOB_TASK_SCAM"),
     Cue("job_task_lure", 12, (
         "{part time|part-time|parttime|online|home based|work from home|wfh|data entry|typing} {job|jobs|work|"
@@ -366,6 +370,11 @@ CUES: tuple[Cue, ...] = (
         "{vip|premium|private|exclusive} {trading|stock|investment|crypto|share market} {group|club|channel|plan}",
         "{high|huge|massive} {returns|profit|profits|roi} ~3 {daily|weekly|monthly|guaranteed|assured|in # days}",
         "{paisa|paise|pese|paison|rupaye} ~2 {double|dugna|doguna|dogune|tigna}",
+        "{returns|return|profit|profits|income|gains} {assured|guaranteed|guarantee|pakka|fixed}",
+        "{#x|# x|2x|3x|5x|10x|double|triple|teen guna|tin guna|char guna|chaar guna|das guna|dugna|tigna} "
+        "{returns|return|profit|profits|paisa|money}",
+        "{paisa|paise|money|investment|amount|capital} ~4 {teen guna|tin guna|char guna|chaar guna|das guna|dugna|"
+        "tigna|doguna|double} {karo|karein|karen|kariye|ho jayega|hoga|milega|milenge}",
     ), "INVESTMENT_SCAM"),
     Cue("investment_lure", 10, (
         "{bitcoin|crypto|cryptocurrency|usdt|forex trading|binary option|binary options}",
@@ -500,7 +509,7 @@ CUES: tuple[Cue, ...] = (
     # --- Hindi (Devanagari), from the same advisories -------------------------------------------------------
     Cue("account_block_threat", 30, (
         "{खाता|अकाउंट|बैंक खाता|सिम|सिम कार्ड|कार्ड|योनो|यूपीआई|नंबर|मोबाइल नंबर|कनेक्शन|गैस कनेक्शन|पैन कार्ड} "
-        "~3 {बंद|ब्लॉक|फ्रीज|फ्रीज़|निलंबित|सस्पेंड|डीएक्टिवेट|निष्क्रिय} {हो जाएगा|हो जायेगा|हो जाएगी|हो जायेगी|"
+        "~6 {बंद|ब्लॉक|फ्रीज|फ्रीज़|निलंबित|सस्पेंड|डीएक्टिवेट|निष्क्रिय} {हो जाएगा|हो जायेगा|हो जाएगी|हो जायेगी|"
         "कर दिया जाएगा|कर दिया जायेगा|कर दी जाएगी|कर दी जायेगी|हो सकता है|हो सकती है|कर दिया जाएगा।}",
     ), "BANK_KYC_IMPERSONATION"),
     Cue("kyc_update_lure", 30, (
