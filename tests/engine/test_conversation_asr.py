@@ -61,6 +61,11 @@ NORMALISE = [
     ("your k y see is pending", "your kyc is pending"),
     ("the medicine and the medical bill", "the medicine and the medical bill"),  # no fuzzy false friends
     ("a warrant for your arrest", "a warrant for your arrest"),  # "warrant" is not "warranty"
+    ("a charge of four hundred and ninety nine dollars", "a charge of 499 dollars"),
+    ("send twenty five lakh rupees", "send 2500000 rupees"),
+    ("within twenty four hours", "within 24 hours"),
+    ("one two three and four", "one two three and four"),  # a list, not a quantity
+    ("press two for the nine digit code", "press two for the nine digit code"),
 ]
 
 

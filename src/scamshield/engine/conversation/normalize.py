@@ -99,6 +99,39 @@ _DIGIT_WORDS = {"zero": "0", "oh": "0", "one": "1", "two": "2", "three": "3", "f
 _SPOKEN_DIGITS_RE = re.compile(
     r"\b(?:zero|one|two|three|four|five|six|seven|eight|nine|double|triple)"
     r"(?: (?:zero|oh|one|two|three|four|five|six|seven|eight|nine|double|triple)){3,}\b")
+# Spoken quantities ("four hundred and ninety nine", "fifty thousand", "twenty five lakh") become digits so amount
+# patterns see "499 dollars". A lone unit word stays a word ("press one", "one time password", "two hours").
+_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+          "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+          "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+          "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_SCALES = {"hundred": 100, "thousand": 1_000, "lakh": 100_000, "lakhs": 100_000, "million": 1_000_000,
+           "crore": 10_000_000, "crores": 10_000_000, "billion": 1_000_000_000}
+_NUMWORD = "(?:" + "|".join(sorted(list(_UNITS) + list(_SCALES), key=len, reverse=True)) + ")"
+_QUANTITY_RE = re.compile(r"\b(?:" + _NUMWORD + r"|\d{1,3})(?: (?:and )?" + _NUMWORD + r"){1,8}\b")
+
+
+def _quantity(m: re.Match[str]) -> str:
+    words = [w for w in m.group(0).split() if w != "and"]
+    for a, b in zip(words, words[1:]):
+        # "one two", "ten five", "twenty thirty", "5 two" are lists or digit strings, not one quantity
+        if (a.isdigit() or a in _UNITS) and (b in _UNITS or b.isdigit()):
+            if a.isdigit() or not (_UNITS[a] >= 20 and _UNITS[a] % 10 == 0 and b in _UNITS and _UNITS[b] < 10):
+                return m.group(0)
+    total = current = 0
+    for w in words:
+        if w.isdigit():
+            current += int(w)
+        elif w in _UNITS:
+            current += _UNITS[w]
+        elif w == "hundred":
+            current = (current or 1) * 100
+        else:
+            total += (current or 1) * _SCALES[w]
+            current = 0
+    return str(total + current)
+
+
 # Digit groups read with pauses ("1 800 592 3381") joined into one number when they add up to 7+ digits.
 _DIGIT_GROUPS_RE = re.compile(r"\b\d{1,4}(?: \d{1,4}){1,5}\b")
 
@@ -177,6 +210,7 @@ def normalize_transcript(text: str) -> str:
     s = _JOINED_RE.sub(_join_word, s)
     s = _LONG_WORD_RE.sub(_fuzzy_word, s)
     s = _SPOKEN_DIGITS_RE.sub(_spoken_digits, s)
+    s = _QUANTITY_RE.sub(_quantity, s)
     s = _DIGIT_GROUPS_RE.sub(_digit_groups, s)
     return s.strip()
 
