@@ -364,6 +364,9 @@ KIT_SHAPES = [
     ("https://x7k2q9.pages.dev/#john.doe@contoso.com", "several_weak_cues", True),
     ("https://secure-verify.pages.dev/login", "several_weak_cues", True),
     ("http://45.137.22.81:8080/login.php", "several_weak_cues", True),
+    ("https://is.gd/PayTollNow", "suspicious_path", True),  # run-together slug read as words on a shortener
+    ("https://gateway.example-ipfs.net/ipfs/bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi/login.html",
+     "hosted_page_on_storage", True),
 ]
 
 
@@ -399,6 +402,9 @@ KIT_SHAPES_LEGIT = [
     ("https://d2a1b2c3d4e5f6.cloudfront.net/assets/app.css", "several_weak_cues"),
     ("https://todo-app-demo.vercel.app/", "several_weak_cues"),
     ("https://www.similarweb.com/website/paypal.com/", None),
+    ("https://bit.ly/SummerSale2024", "suspicious_path"),
+    ("https://ipfs.example.net/ipfs/bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi/cat.png",
+     "hosted_page_on_storage"),
 ]
 
 

@@ -105,6 +105,7 @@ _SPOOF_LABEL_RE = re.compile(r"(?:com|org|gov|govt|gob|gouv)-[a-z0-9]")
 _HEX_DIR_RE = re.compile(r"/[0-9a-f]{24,64}(?:/|$)")
 _EMAIL_RE = re.compile(r"[a-z0-9._%+\-]{1,64}(?:@|%40)[a-z0-9\-]{1,63}\.[a-z0-9.\-]{2,63}", re.I)
 _DOMAIN_IN_PATH_RE = re.compile(r"(?:^|[/=])((?:[a-z0-9\-]{1,63}\.){1,4}[a-z]{2,6})(?=$|[/\-_?&#])")
+_IPFS_CID_RE = re.compile(r"/ipfs/(?:Qm[1-9A-HJ-NP-Za-km-z]{44}|b[a-z2-7]{50,})")
 _URL_IN_PATH_RE = re.compile(r"/https?(?::|%3a)?/+[a-z0-9\-]+\.")
 _DIGIT_GROUP_RE = re.compile(r"[0-9]+")
 _CONSONANT_RUN_RE = re.compile(r"[bcdfghjklmnpqrstvwxz]{5}")
@@ -303,7 +304,11 @@ def _host_signals(p: ParsedURL, reg: BrandRegistry, L: _Lists, signals: list[Sig
         signals.append(Signal("free_hosting", WEIGHTS["free_hosting"],
                               "Hosted on a free web-hosting service often used for phishing", {"service": free}, PHISH))
     storage = hits.get("storage")
-    if storage and (p.path.lower().endswith((".html", ".htm", ".php", ".shtml")) or "/ipfs/" in p.path.lower()
+    low_path = p.path[:1024].lower()
+    if storage is None and "/ipfs/" in low_path and not low_path.endswith(_STATIC_EXT) and _IPFS_CID_RE.search(
+            p.path[:1024]):
+        storage = "ipfs gateway"  # any IPFS gateway (pinata, 4everland, self-hosted): the content has no owner
+    if storage and (low_path.endswith((".html", ".htm", ".php", ".shtml")) or "/ipfs/" in low_path
                     or host.endswith((".ipfs.dweb.link", ".ipfs.w3s.link"))):
         signals.append(Signal("hosted_page_on_storage", WEIGHTS["hosted_page_on_storage"],
                               "A web page served from a file-storage bucket", {"service": storage}, PHISH))
@@ -473,7 +478,13 @@ def _path_signals(p: ParsedURL, reg: BrandRegistry, L: _Lists, signals: list[Sig
         return
     tokset = set(toks)
     if shortened:  # a custom slug on a shortener: lure words there were chosen by the sender
-        words = sorted(tokset & (L.path_words | L.strong_lures | L.payment_words))
+        slug_words = L.path_words | L.strong_lures | L.payment_words
+        words = sorted(tokset & slug_words)
+        if not words:  # run-together slugs: 'PayTollNow', 'kycupdate'
+            for t in toks[:4]:
+                seg = reg.segment(t) if 6 <= len(t) <= 40 else None
+                if seg:
+                    words = sorted(set(words) | (set(seg) & slug_words))
     else:
         words = sorted(tokset & L.path_words)
     if words:
