@@ -140,3 +140,29 @@ def test_official_upi_handles(reg):
         assert h in handles
     assert "weird" not in handles and "gmail.com" not in handles
     assert reg.is_official_handle("@YBL")
+
+
+# Often-phished brands added for recent feeds (issue 5): official hosts stay official, look-alikes are named.
+@pytest.mark.parametrize(
+    ("host", "official", "imitated"),
+    [
+        ("suite.trezor.io", "trezor", None),
+        ("app.uniswap.org", "uniswap", None),
+        ("secure.runescape.com", "jagex", None),
+        ("www.labanquepostale.fr", "labanquepostale", None),
+        ("www.sunpass.com", "sunpass", None),
+        ("trezor-suite-update.com", None, "trezor"),
+        ("uniswap-airdrop-claim.xyz", None, "uniswap"),
+        ("runescape-login.net", None, "jagex"),
+        ("ledger-live-sync.netlify.app", None, "ledger"),
+        ("sunpass-toll-invoice.com", None, "sunpass"),
+        # hosting services' own names are never look-alikes (csb.app is CodeSandbox, not CSB Bank)
+        ("779zt.csb.app", None, None),
+        ("my-portfolio.netlify.app", None, None),
+    ],
+)
+def test_recent_phishing_targets(reg, host, official, imitated):
+    b = reg.is_official(host)
+    assert (b.id if b else None) == official
+    m = reg.match_host(host)
+    assert (m.brand.id if m else None) == imitated, m and m.evidence()
