@@ -251,3 +251,24 @@ async def test_echo_reference_route_only_in_development(make_settings, tmp_path,
             r = await _send(c, "POST", "/api/debug/echo", {**JSON, **auth(_tok())}, b'{"message": ""}')
             assert r.status_code == 422
     assert len(spy) == 2  # the two well-formed echo requests on the fast-path app
+
+
+async def test_chunked_bodies_are_counted_against_the_cap(pair, spy):
+    """No Content-Length (chunked upload): the body is counted as it arrives; over the cap is 413 on both apps."""
+
+    async def chunks(total: int):
+        head = b'{"message": "'
+        yield head
+        left = total - len(head) - 2
+        while left > 0:
+            n = min(8192, left)
+            yield b"a" * n
+            left -= n
+        yield b'"}'
+
+    for c in pair:
+        r = await c.post("/analyze/sms", content=chunks(70_000), headers={**JSON, **auth(_tok())})
+        assert r.status_code == 413 and r.json()["error"]["code"] == "payload_too_large", (c is pair[0], r.text[:200])
+        r = await c.post("/analyze/sms", content=chunks(3_000), headers={**JSON, **auth(_tok())})
+        assert r.status_code == 200, r.text[:200]
+    assert len(spy) == 1  # the small chunked body on the fast-path app

@@ -20,7 +20,8 @@ Ctx = Annotated[AppContext, Depends(get_ctx)]
 
 
 def bearer_token(request: Request) -> str | None:
-    header = request.headers.get("authorization")
+    # The first Authorization header, as ``request.headers.get`` gives it, without building the Headers object.
+    header = next((v.decode("latin-1") for k, v in request.scope["headers"] if k == b"authorization"), None)
     if not header:
         return None
     scheme, _, value = header.partition(" ")

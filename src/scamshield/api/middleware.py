@@ -26,10 +26,6 @@ CONSOLE_CSP = (b"content-security-policy",
                b"connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
 
 
-class _TooLarge(Exception):
-    pass
-
-
 async def _send_json(send: Send, status: int, body: dict[str, Any]) -> None:
     raw = json.dumps(body).encode()
     await send({"type": "http.response.start", "status": status,
@@ -38,7 +34,13 @@ async def _send_json(send: Send, status: int, body: dict[str, Any]) -> None:
 
 
 class BodyLimitMiddleware:
-    """Refuse request bodies over ``max_bytes`` with 413 before reading them whole."""
+    """Refuse request bodies over ``max_bytes`` with 413 before the app reads them.
+
+    A declared ``Content-Length`` over the cap is refused at once. A body without ``Transfer-Encoding`` is at most its
+    ``Content-Length`` (none: no body), which the HTTP parser enforces, so such requests pass untouched. A chunked
+    body (size unknown up front) is read here first, up to the cap, and then handed to the app: over the cap it is
+    a 413 on every route (counting inside the app's own read would surface as whatever error the route's body
+    parser makes of it: FastAPI answered 400 "error parsing the body")."""
 
     def __init__(self, app: ASGIApp, max_bytes: int) -> None:
         self.app = app
@@ -48,38 +50,45 @@ class BodyLimitMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        chunked = False
         for name, value in scope.get("headers", ()):
             if name == b"content-length":
                 try:
                     if int(value) > self.max_bytes:
-                        await _send_json(send, 413, error_body("payload_too_large", f"body over {self.max_bytes} bytes"))
+                        await self._too_large(send)
                         return
                 except ValueError:
                     await _send_json(send, 400, error_body("bad_request", "bad Content-Length"))
                     return
+            elif name == b"transfer-encoding":
+                chunked = True
+        if not chunked:
+            await self.app(scope, receive, send)
+            return
+        # Chunked (a Content-Length beside it does not bound the body either): read it here, at most the cap.
+        messages: list[Message] = []
         seen = 0
-        started = False
-
-        async def limited_receive() -> Message:
-            nonlocal seen
+        while True:
             message = await receive()
-            if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
-                if seen > self.max_bytes:
-                    raise _TooLarge
-            return message
+            messages.append(message)
+            if message["type"] != "http.request":
+                break  # disconnected: the app sees it
+            seen += len(message.get("body", b""))
+            if seen > self.max_bytes:
+                await self._too_large(send)
+                return
+            if not message.get("more_body", False):
+                break
 
-        async def tracking_send(message: Message) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
+        async def replay() -> Message:
+            if messages:
+                return messages.pop(0)
+            return await receive()
 
-        try:
-            await self.app(scope, limited_receive, tracking_send)
-        except _TooLarge:
-            if not started:
-                await _send_json(send, 413, error_body("payload_too_large", f"body over {self.max_bytes} bytes"))
+        await self.app(scope, replay, send)
+
+    async def _too_large(self, send: Send) -> None:
+        await _send_json(send, 413, error_body("payload_too_large", f"body over {self.max_bytes} bytes"))
 
 
 class ObservabilityMiddleware:
