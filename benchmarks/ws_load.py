@@ -152,12 +152,14 @@ def warnings_of(path: Path, keep: int = 5) -> dict[str, Any]:
 
     return {"loop_stalls": len(stalls), "worst_stalls": worst(stalls),
             "slow_ingestions": len(slow), "worst_slow_ingestions": worst(slow),
-            "other_warnings": sum(1 for ln in lines if " WARNING " in ln) - len(stalls) - len(slow)}
+            "other_warnings": sum(1 for ln in lines if " WARNING " in ln) - len(stalls) - len(slow),
+            "errors": [ln.split(": ", 1)[-1][:200] for ln in lines if " ERROR " in ln or " CRITICAL " in ln][:keep]}
 
 
 # ================================================================================================ servers
 class Server:
-    def __init__(self, name: str, env: dict[str, str], workdir: Path, ws_impl: str | None) -> None:
+    def __init__(self, name: str, env: dict[str, str], workdir: Path, ws_impl: str | None,
+                 gc_threshold: str | None = None) -> None:
         self.name, self.port = name, free_port()
         log = open(workdir / f"{name}.log", "ab")
         full_env = {**os.environ, **env, "SCAMSHIELD_DATA_DIR": str(workdir / name)}
@@ -166,6 +168,12 @@ class Server:
                     "from scamshield.logging_setup import configure_logging; s = Settings(); configure_logging(s.log_level);"
                     f"uvicorn.run(create_app(s), host='127.0.0.1', port={self.port}, log_config=None, access_log=False,"
                     f" ws={ws_impl!r}, ws_max_size=s.ws_max_message_bytes, timeout_graceful_shutdown=10, backlog=4096)")
+            cmd = [sys.executable, "-c", code]
+        elif gc_threshold:  # the same server with other garbage-collector thresholds (an experiment on the tail)
+            thresholds = tuple(int(x) for x in gc_threshold.split(","))
+            code = (f"import gc, sys; gc.set_threshold(*{thresholds!r}); "
+                    f"sys.argv = ['scamshield', 'serve', '--host', '127.0.0.1', '--port', '{self.port}']; "
+                    "from scamshield.cli import main; main()")
             cmd = [sys.executable, "-c", code]
         else:
             cmd = [sys.executable, "-m", "scamshield", "serve", "--host", "127.0.0.1", "--port", str(self.port)]
@@ -532,6 +540,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--redis-url", help="default: none (1 instance) or redis://127.0.0.1:6379/0 (2)")
     ap.add_argument("--uvicorn-ws", choices=("websockets", "websockets-sansio", "wsproto"),
                     help="serve through uvicorn with this WS implementation instead of `scamshield serve`")
+    ap.add_argument("--gc-threshold", help="servers run with gc.set_threshold(T0,T1,T2), e.g. 50000,20,100 "
+                    "(default: Python's 700,10,10)")
     ap.add_argument("--client-procs", type=int, default=2)
     ap.add_argument("--connect-concurrency", type=int, default=64, help="handshakes in flight per client process")
     ap.add_argument("--producer-connections", type=int, default=32)
@@ -575,7 +585,7 @@ def main(argv: list[str] | None = None) -> int:
     report: dict[str, Any] = {}
     try:
         for name in ("a", "b")[: args.instances]:
-            srv = Server(name, env, workdir, args.uvicorn_ws)
+            srv = Server(name, env, workdir, args.uvicorn_ws, args.gc_threshold)
             srv.wait_healthy()  # one after the other: the first one migrates
             servers.append(srv)
         a = servers[0]

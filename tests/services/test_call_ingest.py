@@ -243,7 +243,7 @@ async def test_sqlite_writer_thread_rolls_back_a_refused_segment(sqlite_db, capl
     metrics = Metrics()
     svc = CallService(sqlite_db, AlertService(sqlite_db, hub, metrics, settings), metrics, settings)
     try:
-        assert sqlite_db.single_hop_writes
+        assert sqlite_db.has_writer_thread
         await _feed(svc, "CA-w", ["hello"], actor=Actor(user_id="alice"))
         with pytest.raises(Forbidden):
             await svc.ingest_transcript("CA-w", Segment("hi there", "caller", True), dedup_key="w:9", source="api",

@@ -27,6 +27,7 @@ class StallWatch:
         self.gc_seconds = 0.0  # total time in collections since start
         self.gc_max = 0.0  # longest single collection
         self._gc_started: float | None = None
+        self._gc_longest: tuple[float, int] = (0.0, -1)  # (seconds, generation) of the longest collection lately
         self._task: asyncio.Task | None = None
 
     def _on_gc(self, phase: str, info: dict) -> None:
@@ -39,6 +40,8 @@ class StallWatch:
             self.gc_seconds += took
             if took > self.gc_max:
                 self.gc_max = took
+            if took > self._gc_longest[0]:
+                self._gc_longest = (took, int(info.get("generation", -1)))
 
     def start(self) -> None:
         if self._task is None:
@@ -56,6 +59,7 @@ class StallWatch:
         interval = self.interval
         while True:
             gc_before = self.gc_seconds
+            self._gc_longest = (0.0, -1)
             started = time.perf_counter()
             await asyncio.sleep(interval)
             lag = time.perf_counter() - started - interval
@@ -63,8 +67,10 @@ class StallWatch:
                 self.max_lag = lag
             if lag >= self.log_threshold:
                 self.stalls += 1
-                log.warning("event loop stalled %.0f ms (garbage collection %.0f ms of it)", lag * 1000,
-                            (self.gc_seconds - gc_before) * 1000)
+                longest, generation = self._gc_longest
+                log.warning("event loop stalled %.0f ms (garbage collection %.0f ms of it; longest collection: "
+                            "generation %d, %.0f ms)", lag * 1000, (self.gc_seconds - gc_before) * 1000, generation,
+                            longest * 1000)
 
     def snapshot(self) -> dict[str, float | int]:
         return {"max_lag_ms": round(self.max_lag * 1000, 1), "stalls": self.stalls,

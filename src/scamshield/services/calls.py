@@ -8,10 +8,10 @@ owner's channel, so every alert is stored before anyone can see it and survives 
 A segment costs three statements (lock + read of the call with its ``not_scam`` flag; the segment insert; the
 detection update) and, when an alert fires for an owned call, two more (next seq + the owner's notification
 settings in one UPDATE … RETURNING; the alert insert) — Core statements on one connection, no ORM session. The
-transaction is one synchronous function (``_ingest_tx``) handed to ``Database.write``: on SQLite it runs, detector
-included, in ONE hop to the database's writer thread (aiosqlite cost several thread hops per statement); on
-PostgreSQL the lock/segment and save/alert halves run through ``run_sync`` with the detector between them on the
-loop (a long segment in a worker thread). Each stage is timed; an ingestion slower than ``SLOW_INGEST_SECONDS``
+transaction is two synchronous steps on ``Database.hot_transaction`` (lock + segment; save + alert) with the
+detector between them on the loop: on SQLite each step is one hop to the database's writer thread (aiosqlite cost
+several thread hops per statement) and the commit rides on the second; on PostgreSQL the steps run through
+``run_sync``. Each stage is timed; an ingestion slower than ``SLOW_INGEST_SECONDS``
 is logged with its stages (where a latency tail comes from), and ``stage_probe`` exposes the stages to
 ``benchmarks/ingest.py``.
 
@@ -297,11 +297,7 @@ class CallService:
         probe = self.stage_probe or _no_probe
         marks = _Marks(probe)
         async with self._locks.hold(call_sid):
-            if self._db.single_hop_writes:
-                tx = await self._db.write(lambda conn: self._ingest_tx(conn, call_sid, segment, dedup_key, source,
-                                                                       actor, marks))
-            else:
-                tx = await self._ingest_async(call_sid, segment, dedup_key, source, actor, marks)
+            tx = await self._ingest_tx(call_sid, segment, dedup_key, source, actor, marks)
         marks("commit")
         if tx.update is None:
             call = tx.call
@@ -321,18 +317,20 @@ class CallService:
         marks.report_if_slow(call_sid, new_alert is not None)
         return result
 
-    async def _ingest_async(self, call_sid: str, segment: Segment, dedup_key: str | None, source: str, actor: Actor,
-                            marks: "_Marks") -> "_IngestTx":
-        """PostgreSQL: the same transaction as ``_ingest_tx``, with the detector off ``run_sync`` (a long segment
-        goes to a worker thread). A connection found dead before the commit was sent (database restart; the pool
-        does not ping busy connections) is retried once on a new one: nothing of the first attempt was committed."""
+    async def _ingest_tx(self, call_sid: str, segment: Segment, dedup_key: str | None, source: str, actor: Actor,
+                         marks: "_Marks") -> "_IngestTx":
+        """The transaction: lock + store (one step), the detector (on the loop; a long segment in a worker thread),
+        save + alert (one step, with the commit on SQLite). See ``Database.hot_transaction`` for where the steps run.
+
+        PostgreSQL: a connection found dead in the first step (database restart; the pool does not ping busy
+        connections) is retried once on a new one — nothing of the first attempt was committed."""
         for attempt in (1, 2):
             committing = False
             try:
-                async with self._db.engine.begin() as conn:
+                async with self._db.hot_transaction() as tx:
                     marks("checkout")
-                    call, stored = await conn.run_sync(self._tx_lock_and_store, call_sid, segment, dedup_key, source,
-                                                       actor, marks)
+                    call, stored = await tx.run(self._tx_lock_and_store, call_sid, segment, dedup_key, source, actor,
+                                                marks)
                     if not stored:
                         committing = True
                         return _IngestTx(call, None)
@@ -343,28 +341,14 @@ class CallService:
                         state, update = await asyncio.to_thread(_detect, self.detector, call.detector_state, segment)
                     detect_ms = (time.perf_counter() - started) * 1000
                     marks("detect")
-                    alert = await conn.run_sync(self._tx_save_and_alert, call_sid, call, state, update, marks)
-                    committing = True
+                    committing = True  # (SQLite commits inside this last step)
+                    alert = await tx.run(self._tx_save_and_alert, call_sid, call, state, update, marks, last=True)
                 return _IngestTx(call, update, alert, detect_ms)
             except DBAPIError as exc:
                 if attempt == 2 or committing or not exc.connection_invalidated:
                     raise
                 log.warning("database connection lost before commit: retrying the segment once")
         raise AssertionError("unreachable")
-
-    def _ingest_tx(self, conn: Connection, call_sid: str, segment: Segment, dedup_key: str | None, source: str,
-                   actor: Actor, marks: "_Marks") -> "_IngestTx":
-        """The whole ingestion transaction as one synchronous function (SQLite: run in the writer thread)."""
-        marks("checkout")
-        call, stored = self._tx_lock_and_store(conn, call_sid, segment, dedup_key, source, actor, marks)
-        if not stored:
-            return _IngestTx(call, None)
-        started = time.perf_counter()
-        state, update = _detect(self.detector, call.detector_state, segment)
-        detect_ms = (time.perf_counter() - started) * 1000
-        marks("detect")
-        alert = self._tx_save_and_alert(conn, call_sid, call, state, update, marks)
-        return _IngestTx(call, update, alert, detect_ms)
 
     def _tx_lock_and_store(self, conn: Connection, call_sid: str, segment: Segment, dedup_key: str | None,
                            source: str, actor: Actor, marks: "_Marks") -> tuple[Any, bool]:

@@ -1,21 +1,27 @@
 """Engine and session factory. SQLite gets WAL + busy timeout so several writers wait instead of failing.
 
-**Write transactions of the hot path** (``Database.write``): a synchronous function run in one transaction.
+**Write transactions of the hot path** (``Database.hot_transaction``): synchronous steps (``tx.run(fn, …)``, each
+``fn(conn, …)`` doing only ``conn.execute`` and computation) in one transaction, with the caller free to do async
+or pure work between steps (the ingestion path runs the detector there, on the loop).
 
-- SQLite: in ONE hop to a dedicated writer thread, on a synchronous pysqlite connection. Through aiosqlite every
-  statement costs several thread hops (cursor, execute, fetch, close: each a queue put, a future and a loop wake-up),
-  which was most of a segment's CPU; the whole transaction in one hop removes them. One writer thread also means the
-  hot path's write transactions never contend with each other for SQLite's single write lock (the async engine's
-  writers still wait on ``busy_timeout`` as before). In-memory databases (one per connection) keep the async path.
-- PostgreSQL: ``AsyncConnection.run_sync`` (the same synchronous code; each statement awaits asyncpg on the loop).
+- SQLite file: every step is ONE hop to a dedicated writer thread, on a synchronous pysqlite connection, and the
+  commit rides on the last step's hop. Through aiosqlite every statement cost several thread hops (cursor, execute,
+  fetch, close: each a queue put, a future and a loop wake-up) — most of a segment's CPU. Hot transactions of one
+  process are serialised by an asyncio lock (SQLite has one writer anyway): no two compete for the write lock, and
+  the writer thread never blocks on one while another waits for its next step. Only SQL runs in the writer thread
+  (the detector stays on the loop): a CPU-bound second thread would make the loop wait for the GIL after each of
+  its syscalls (the "convoy" effect: up to the 5 ms switch interval each time), which showed as loop stalls under
+  load when the whole transaction, detector included, ran there. In-memory databases keep the async path.
+- PostgreSQL: the steps run through ``AsyncConnection.run_sync`` (each statement awaits asyncpg on the loop).
 
 **PostgreSQL pool: no pre-ping per checkout.** ``pool_pre_ping`` cost a round trip (and ~0.5 ms of CPU) on every
 checkout, i.e. on every request. Instead: connections are recycled after ``PG_POOL_RECYCLE`` seconds (below any
 server/proxy idle timeout worth having), a connection idle in the pool for more than ``PG_PING_IDLE_SECONDS`` is
 pinged at checkout (a dead one is replaced transparently: ``DisconnectionError`` makes the pool retry with a new
 connection), and a connection that dies while in use invalidates the pool (SQLAlchemy: every older connection is
-replaced at its next checkout), so after a database restart at most the transactions in flight fail (500; Twilio
-retries them, devices resend) — under load connections are never idle long enough to need the ping.
+replaced at its next checkout), so after a database restart at most the transactions in flight fail — the ingestion
+path retries a segment once when its connection died before the commit (``services.calls``); other requests answer
+500 once (Twilio retries, devices resend). Under load connections are never idle long enough to need the ping.
 """
 
 from __future__ import annotations
@@ -24,12 +30,12 @@ import asyncio
 import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
-from typing import AsyncIterator, Callable, TypeVar
+from typing import Any, AsyncIterator, Callable, TypeVar
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DisconnectionError
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
 T = TypeVar("T")
 
@@ -85,6 +91,71 @@ def _sqlite_file(url: str) -> str | None:
     return db
 
 
+class HotTransaction:
+    """Steps of a hot write transaction: ``await tx.run(fn, *args, last=False)`` -> ``fn(conn, *args)``."""
+
+    async def run(self, fn: Callable[..., T], *args: Any, last: bool = False) -> T:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+class _AsyncHotTransaction(HotTransaction):
+    def __init__(self, conn: AsyncConnection) -> None:
+        self._conn = conn
+
+    async def run(self, fn: Callable[..., T], *args: Any, last: bool = False) -> T:
+        return await self._conn.run_sync(fn, *args)
+
+
+class _ThreadHotTransaction(HotTransaction):
+    """One connection of the writer engine, used only in the writer thread; begun by the first step."""
+
+    def __init__(self, db: "Database") -> None:
+        assert db._writer is not None and db.writer_engine is not None
+        self._executor = db._writer
+        self._engine = db.writer_engine
+        self._conn: Connection | None = None
+        self._done = False
+
+    def _step(self, fn: Callable[..., T], args: tuple, last: bool) -> T:
+        if self._conn is None:
+            self._conn = self._engine.connect()
+            self._conn.begin()
+        try:
+            result = fn(self._conn, *args)
+        except BaseException:
+            self._close(commit=False)
+            raise
+        if last:
+            self._close(commit=True)
+        return result
+
+    def _close(self, commit: bool) -> None:
+        conn, self._conn = self._conn, None
+        self._done = True
+        if conn is None:
+            return
+        try:
+            if commit:
+                conn.commit()
+            else:
+                conn.rollback()
+        finally:
+            conn.close()
+
+    async def run(self, fn: Callable[..., T], *args: Any, last: bool = False) -> T:
+        if self._done:
+            raise RuntimeError("hot transaction already finished")
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._executor, self._step, fn, args, last)
+
+    async def finish(self, commit: bool) -> None:
+        if self._done:
+            return
+        self._done = True  # no further steps; the close below runs after any step still in the thread
+        loop = asyncio.get_running_loop()
+        await loop.run_in_executor(self._executor, self._close, commit)
+
+
 class Database:
     """Owns the engine and hands out sessions. One per process, created at start-up."""
 
@@ -100,6 +171,7 @@ class Database:
                                                connect_args={"timeout": 30, "check_same_thread": False})
             event.listen(self.writer_engine, "connect", _sqlite_pragmas)
             self._writer = ThreadPoolExecutor(1, thread_name_prefix="sqlite-writer")
+        self._writer_lock = asyncio.Lock()
 
     @property
     def is_sqlite(self) -> bool:
@@ -122,26 +194,26 @@ class Database:
                 yield session
 
     @property
-    def single_hop_writes(self) -> bool:
-        """Whether ``write`` runs the whole transaction in the writer thread (SQLite file)."""
+    def has_writer_thread(self) -> bool:
+        """Whether hot transactions run their steps in the SQLite writer thread."""
         return self._writer is not None
 
-    async def write(self, fn: Callable[[Connection], T]) -> T:
-        """Run ``fn(conn)`` in one transaction (committed when it returns, rolled back if it raises).
-
-        ``fn`` is synchronous and does no I/O other than ``conn.execute``; on SQLite it runs in the writer thread
-        (everything it does, including pure computation, runs there), on PostgreSQL on the loop via ``run_sync``."""
-        if self._writer is not None:
-            assert self.writer_engine is not None
-            engine = self.writer_engine
-
-            def transaction() -> T:
-                with engine.begin() as conn:
-                    return fn(conn)
-
-            return await asyncio.get_running_loop().run_in_executor(self._writer, transaction)
-        async with self.engine.begin() as conn:
-            return await conn.run_sync(fn)
+    @asynccontextmanager
+    async def hot_transaction(self) -> AsyncIterator["HotTransaction"]:
+        """A write transaction run as synchronous steps (see the module docstring). Committed when the block ends
+        normally (with the last step when it passes ``last=True``), rolled back if it raises or is cancelled."""
+        if self._writer is None:
+            async with self.engine.begin() as conn:
+                yield _AsyncHotTransaction(conn)
+            return
+        async with self._writer_lock:
+            tx = _ThreadHotTransaction(self)
+            try:
+                yield tx
+            except BaseException:
+                await asyncio.shield(tx.finish(commit=False))
+                raise
+            await tx.finish(commit=True)
 
     async def ping(self) -> bool:
         from sqlalchemy import text
