@@ -371,7 +371,7 @@ CUES: tuple[Cue, ...] = (
         "{high|huge|massive} {returns|profit|profits|roi} ~3 {daily|weekly|monthly|guaranteed|assured|in # days}",
         "{paisa|paise|pese|paison|rupaye} ~2 {double|dugna|doguna|dogune|tigna}",
         "{returns|return|profit|profits|income|gains} {assured|guaranteed|guarantee|pakka|fixed}",
-        "{#x|# x|2x|3x|5x|10x|double|triple|teen guna|tin guna|char guna|chaar guna|das guna|dugna|tigna} "
+        "{2x|3x|4x|5x|10x|double|triple|teen guna|tin guna|char guna|chaar guna|das guna|dugna|tigna} "
         "{returns|return|profit|profits|paisa|money}",
         "{paisa|paise|money|investment|amount|capital} ~4 {teen guna|tin guna|char guna|chaar guna|das guna|dugna|"
         "tigna|doguna|double} {karo|karein|karen|kariye|ho jayega|hoga|milega|milenge}",
@@ -479,8 +479,9 @@ CUES: tuple[Cue, ...] = (
     Cue("sextortion_threat", 40, (
         "{nude|naked|obscene|intimate|private|objectionable|morphed|adult|dirty|sex} {video|videos|photo|photos|"
         "pics|pictures|images|clip|clips|recording|video call recording|chat}",
-        "{will|i'll|we'll|we will|i will|going to} {send|upload|leak|share|post|forward|viral} ~5 {to|on|with} ~4 "
-        "{family|friends|contacts|relatives|youtube|facebook|instagram|social media|everyone|all your}",
+        "{upload|leak|leaked|viral|send it|send them|send this|send the video|send the photos|share it|share them|"
+        "forward it|post it} ~5 {to|on|with} ~4 {family|friends|contacts|relatives|youtube|facebook|instagram|"
+        "social media|everyone|all your}",
         "{watching|watched|viewing|browsing} ~3 {obscene|porn|pornographic|adult|child} ~2 {content|videos|"
         "websites|material|sites}",
     ), "SEXTORTION"),
@@ -532,7 +533,7 @@ CUES: tuple[Cue, ...] = (
     Cue("law_enforcement_threat", 30, (
         "{सीबीआई|पुलिस|ट्राई|कस्टम्स|कस्टम|साइबर क्राइम|साइबर सेल|ईडी|क्राइम ब्रांच|दूरसंचार विभाग} ~5 {केस|मामला|"
         "एफआईआर|नोटिस|जांच|जाँच|वारंट|अधिकारी|शिकायत}",
-        "{#} {दबाएं|दबाएँ|दबाइए|दबाये}",
+        "{0|1|2|3|9} {दबाएं|दबाएँ|दबाइए|दबाये}",  # a phrase may not start with '#' (every token would be tried)
     ), "DIGITAL_ARREST"),
     Cue("secrecy_demand", 15, (
         "{कॉल|वीडियो कॉल|फोन} {डिस्कनेक्ट|कट|बंद} {न|मत}",
@@ -568,7 +569,7 @@ CUES: tuple[Cue, ...] = (
     ), "PHISHING_LINK"),
     Cue("urgency", 10, (
         "{तुरंत|फौरन|फ़ौरन|जल्द से जल्द|आज रात|आज ही}",
-        "{#} {घंटे|घंटों|मिनट} {में|के अंदर|के भीतर}",
+        "{1|2|3|4|5|6|10|12|15|24|30|48} {घंटे|घंटों|मिनट} {में|के अंदर|के भीतर}",
     ), None),
     Cue("callback_request", 10, (
         "{कॉल|फोन|फ़ोन|संपर्क|व्हाट्सएप|व्हाट्सऐप} {करें|करे|कीजिए|करिए|करो}",
@@ -691,7 +692,7 @@ BRAND_CLAIMS: tuple[Cue, ...] = (
     Cue("brand_claim", 0, ("{dear customer|dear user|dear sir madam|dear valued customer|dear account holder|"
                            "dear card holder|dear cardholder|your bank|bank account|customer care|customer support|"
                            "rbi|reserve bank|electricity board|electricity department|customs|courier|kyc|"
-                           "bank se|calling from bank|calling from your bank|from your bank|प्रिय ग्राहक|बैंक|"
+                           "bank se|calling from bank|calling from your bank|प्रिय ग्राहक|बैंक|"
                            "प्रिय उपभोक्ता|बिजली विभाग}",),
         tag="*", negatable=False),
 )
