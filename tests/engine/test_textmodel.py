@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 import time
+import unicodedata
 
 import numpy as np
 import pytest
@@ -285,3 +286,152 @@ def test_overridden_swaps_and_restores_a_model():
 def test_lone_surrogates_do_not_raise(builder, text):
     sig = builder(text)
     assert sig is None or 0 < sig.weight <= 60
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# the fast run-time path computes exactly what the straightforward reference computes
+# ---------------------------------------------------------------------------------------------------------------
+# textmodel's run-time path (one preallocated hash array, per-host cache, regex pre-checks, shared value columns,
+# explanation from the scored features) must not change a single feature, probability or explanation: the reference
+# below is the plain implementation it replaced, built from the module's reference helpers.
+
+_ALPHABET = ("abcxyz019 ./-_?=&%@:#~+!,'\"\t\n\r\x0b\x0c\x1c\x85\xa0\u2028\u3000\u200b\ufeff£$€₹¥¤ıİſKéü中дх"
+             "\ud800\udcff\U0001F600ᵃ①ﬁ")
+_PIECES = ["login", "www.", "WWW.", "http://", "https://", "secure", "paypal", ".com", ".XYZ", "bit.ly/", "xn--", "Rs.",
+           "INR", "ınr", "rſ", "usd", "Suspect: ", "caller : ", "A:\t", "a@b.co", "x@ybl", "KYC", "0x1f", "192.168.0.1",
+           "[::1]", ":8080", "user@", "%20", "..", "//", "ЅВІ", "ɑpple", "000", "12345678", "ok ", "win ", " ", "\u00c2",
+           "verify-account", "?a=1&b=2", "#frag", "sign-in/", "log/in"]
+
+
+def _generated(n: int, seed: int) -> list[str]:
+    import random
+
+    rnd = random.Random(seed)
+    out = []
+    for _ in range(n):
+        parts = [rnd.choice(_PIECES) if rnd.random() < 0.5
+                 else "".join(rnd.choice(_ALPHABET) for _ in range(rnd.randint(0, 10))) for _ in range(rnd.randint(0, 12))]
+        out.append("".join(parts))
+    return out + ["", " ", "a", "ab", "abc", ".", "/", "http://", "www.", "http://" + "a" * 500 + ".com/login",
+                  "http://" + "a" * 300 + ".com/" + "b/" * 300, "a.b" * 150, "\ud800"]
+
+
+def _reference_normalise(text: str, max_chars: int = 2000) -> str:
+    t = text[: max_chars * 2]
+    t = unicodedata.normalize("NFKC", t)
+    t = tm._MOJIBAKE.sub(" ", t)
+    t = tm._SPEAKER_TAG.sub(" ", t)
+    t = tm._EMAIL_RE.sub(" emailtok ", t)
+    t = tm._UPI_RE.sub(" upitok ", t)
+    t = tm._URL_RE.sub(" urltok ", t)
+    t = t.lower()
+    t = tm._CURRENCY.sub(" ¤ ", t)
+    t = tm._DIGITS.sub(tm._digit_token, t)
+    t = tm._SPACE.sub(" ", t).strip()
+    return t[:max_chars]
+
+
+def _reference_dense(parts: tm.UrlParts) -> np.ndarray:
+    host, path = parts.host, parts.path
+    labels = host.split(".") if host else []
+    is_ip = bool(tm._IPV4.match(host) or tm._NUMHOST.match(host) or ":" in host)
+    susp = len(tm._SUSP_RE.findall(host + "/" + path))
+    qpos = path.find("?")
+    nq = (path.count("&", qpos) + 1) if qpos >= 0 else 0
+    longest = max(map(len, labels)) if labels else 0
+    return np.asarray((
+        min(len(tm._DIGIT.findall(host)), 20) / 10.0, min(host.count("-"), 10) / 3.0, tm._entropy(host) / 4.0,
+        min(path.count("/"), 20) / 5.0, min(nq, 20) / 5.0, min(path.count("%") + host.count("%"), 30) / 10.0,
+        1.0 if parts.had_userinfo else 0.0, 1.0 if is_ip else 0.0, 1.0 if "xn--" in host else 0.0,
+        min(susp, 6) / 3.0, 1.0 if parts.port else 0.0, 1.0 if longest >= 20 else 0.0,
+        1.0 if (not is_ip and tm._MIXED_LABEL.search(host)) else 0.0), dtype=np.float32)
+
+
+def _reference_features(feat, text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    lo, hi = feat.char_ngrams
+    if isinstance(feat, tm.UrlFeaturiser):
+        parts = tm.split_url(text, feat.max_chars)
+        hbuf = ("." + parts.host[-120:] + ".").encode("utf-8", "replace")
+        pbuf = ("/" + parts.path[: feat.max_chars]).encode("utf-8", "replace") if parts.path else b""
+        codes = tm._codes(hbuf + pbuf)
+        codes[len(hbuf):] += np.uint64(256)
+        labels = parts.host.split(".")
+        toks = ["tld=" + labels[-1]] + ["h=" + x for x in labels[:-1][-6:]]
+        toks += ["p=" + x for x in tm._URL_WORD.findall(parts.path[: feat.max_chars])[:40]]
+        th = tm._mix(np.asarray([tm._str_hash(t, 41) for t in toks], dtype=np.uint64) * tm._P)
+        idx, val = tm._finish([tm._char_ngram_hashes(codes, lo, hi, seed=31), th], feat.dim)
+        return idx, val, _reference_dense(parts)
+    if feat.tail and len(text) > feat.max_chars * 2:
+        text = text[-feat.max_chars * 2:]
+    t = _reference_normalise(text, feat.max_chars * 4 if feat.tail else feat.max_chars)
+    if len(t) > feat.max_chars:
+        t = t[-feat.max_chars:] if feat.tail else t[: feat.max_chars]
+    buf = (" " + t + " ").encode("utf-8", "replace")
+    idx, val = tm._finish([tm._char_ngram_hashes(tm._codes(buf), lo, hi, seed=11),
+                           tm._words_hashes(tm._WORD.findall(t), seed=23, ngrams=feat.word_ngrams)], feat.dim)
+    return idx, val, np.zeros(0, dtype=np.float32)
+
+
+def _reference_explain(m: tm.LinearTextModel, f: tm.Features, k: int) -> list[tuple[str, float]]:
+    contrib: dict[str, float] = {}
+    if f.idx.size:
+        c = m.w[f.idx] * f.val
+        n = min(c.size, 4 * k + 4)
+        cand = np.argpartition(-c, n - 1)[:n] if c.size > n else np.arange(c.size)
+        for j in cand[np.argsort(-c[cand])].tolist():
+            if c[j] <= 0:
+                break
+            contrib[f.names[j]] = contrib.get(f.names[j], 0.0) + float(c[j])
+    if f.dense.size:
+        delta = f.dense - m.dense_centre
+        for name, v, d in zip(tm.DENSE_URL_FEATURES, (m.wd * delta).tolist(), delta.tolist()):
+            if v:
+                contrib[f"url:{name}={'high' if d > 0 else 'low'}"] = v
+    chosen: list[tuple[str, float]] = []
+    seen: list[tuple[str, str]] = []
+    for name, v in sorted(((n, v) for n, v in contrib.items() if v > 0), key=lambda x: -x[1]):
+        field_, _, body = name.partition(":")
+        if any(cf == field_ and body in cb for cf, cb in seen):
+            continue
+        chosen.append((name, round(v, 4)))
+        seen.append((field_, body))
+        if len(chosen) >= k:
+            break
+    return chosen
+
+
+def test_normalisation_shortcuts_change_nothing():
+    for text in _generated(600, seed=1) + ["Suspect:\u2028hi", "x\u3000:\u00a0y", "www.\u00a0", "caller:\x1cz"]:
+        assert tm.normalise_text(text) == _reference_normalise(text), repr(text)
+        assert tm.strip_speaker_tags(text) == tm._SPEAKER_TAG.sub(" ", text)
+
+
+@pytest.mark.parametrize("kind", ["url", "sms", "transcript"])
+def test_fast_features_equal_the_reference(kind):
+    m = tm.load_model(kind)
+    texts = _generated(250, seed={"url": 2, "sms": 3, "transcript": 4}[kind])
+    tm._host_info.cache_clear()
+    for text in texts + texts[::-1]:  # the second time round the per-host cache is warm
+        f = m.featuriser.features(text, with_names=True)
+        idx, val, dense = _reference_features(m.featuriser, text)
+        assert f.idx.dtype == idx.dtype and np.array_equal(f.idx, idx), repr(text)
+        assert f.val.dtype == val.dtype and np.array_equal(f.val, val), repr(text)
+        assert np.array_equal(f.dense, dense), repr(text)
+        assert len(f.names) == idx.size
+        names = list(f.names)
+        assert f.names.take(list(range(len(names)))) == names
+        assert m.decision(text) == m.bias + float(np.dot(m.w[idx], val)) + (
+            float(np.dot(m.wd, dense)) if dense.size else 0.0)
+        assert m._explain(f, 5) == _reference_explain(m, f, 5)
+
+
+@pytest.mark.parametrize("url", ["http://" + "a" * 500 + ".com/login", "https://x.com" + "/" * 900 + "login",
+                                 "https://paypal.com.verify.xyz/", "HTTP://EXAMPLE.COM:8080", "paypa1-update.top"])
+def test_url_signal_caps_from_one_split(url):
+    """url_model_signal reuses the featuriser's split for the bare-host test only when both splits see the same
+    string; long URLs take the separate split (as before)."""
+    m = tm.url_model()
+    contexts = ["bare_host"] if not tm.split_url(url).path else []
+    for shared in (False, True):
+        expected = tm.model_signal(m, "url", url, contexts=contexts + (["shared_host"] if shared else []))
+        assert tm.url_model_signal(url, shared_host=shared) == expected

@@ -21,7 +21,9 @@ weight follows a documented piecewise-linear map of the probability (see ``docs/
 from __future__ import annotations
 
 import json
+import functools
 import math
+import operator
 import re
 import threading
 import unicodedata
@@ -72,6 +74,85 @@ def _codes(buf: bytes) -> np.ndarray:
     return np.frombuffer(buf, dtype=np.uint8).astype(np.uint64)
 
 
+# The run-time path computes exactly what _char_ngram_hashes / _words_hashes / _finish compute, with fewer numpy
+# calls and allocations (on inputs of tens of bytes the per-call overhead of numpy is the cost, not the arithmetic):
+# every namespace's raw hashes are written into one preallocated array, mixed and bucketed once, in place. Mixing is
+# element-wise, so mixing the concatenation equals concatenating the mixed parts. tests/engine/test_textmodel.py
+# checks the two paths agree bit for bit.
+
+_IDX_IS_U64_SIZED = np.dtype(np.intp).itemsize == 8
+_U256 = np.uint64(256)
+_U23 = np.uint64(23)
+
+
+def _ngram_total(length: int, nmin: int, nmax: int) -> int:
+    """Number of n-grams (n in nmin..nmax) of a sequence of ``length`` items, as _char_ngram_hashes yields them."""
+    if length < nmin:
+        return 0
+    hi = min(nmax, length)
+    k = hi - nmin + 1
+    return k * (length + 1) - (nmin + hi) * k // 2
+
+
+def _raw_char_hashes_into(out: np.ndarray, b: np.ndarray, nmin: int, nmax: int, seed: int) -> int:
+    """Unmixed n-gram hashes of ``b`` (same values and order as _char_ngram_hashes before its _mix) written into
+    ``out[:count]``; returns count. Each n-gram length is computed in place from the previous one."""
+    size = b.size
+    if size < nmin:
+        return 0
+    h = b + np.uint64(seed * 1000003 + 7)
+    pos = 0
+    if nmin <= 1:
+        out[:size] = h
+        pos = size
+    for n in range(2, min(nmax, size) + 1):
+        if n >= nmin:
+            m = size - n + 1
+            dst = out[pos:pos + m]
+            np.multiply(h[:-1], _P, out=dst)
+            dst ^= b[n - 1:]
+            pos += m
+            h = dst
+        else:
+            h = h[:-1] * _P
+            h ^= b[n - 1:]
+    return pos
+
+
+def _buckets_in_place(raw: np.ndarray, dim: int) -> np.ndarray:
+    """_mix then the high-bits bucket of _finish, overwriting ``raw``; returns the bucket indices (intp)."""
+    t = raw >> _S33
+    raw ^= t
+    raw *= _M1
+    raw >>= np.uint64(64 - dim.bit_length() + 1)
+    return raw.view(np.intp) if _IDX_IS_U64_SIZED else raw.astype(np.intp)
+
+
+_VALUES_CACHE: dict[tuple[int, int], np.ndarray] = {}
+
+
+def _namespace_values(n_first: int, n_second: int) -> np.ndarray:
+    """The value column of _finish for two namespaces of these sizes (1/sqrt(count) each, float32). Short columns
+    (URLs, SMS) are read-only and shared: a few hundred size pairs cover them (kept bounded: <= 2048 x 4 KB)."""
+    key = (n_first, n_second)
+    v = _VALUES_CACHE.get(key)
+    if v is None:
+        v = np.empty(n_first + n_second, dtype=np.float32)
+        if n_first:
+            v[:n_first] = 1.0 / math.sqrt(n_first)
+        if n_second:
+            v[n_first:] = 1.0 / math.sqrt(n_second)
+        if v.size <= 1024:
+            v.flags.writeable = False
+            if len(_VALUES_CACHE) >= 2048:
+                _VALUES_CACHE.clear()
+            _VALUES_CACHE[key] = v
+    return v
+
+
+_crc32 = zlib.crc32
+
+
 def _str_hash(s: str, seed: int) -> int:
     return zlib.crc32(s.encode("utf-8", "replace"), seed)  # "replace": lone surrogates must not raise
 
@@ -100,30 +181,41 @@ def _word_names(tokens: Sequence[str], ngrams: tuple[int, int]) -> list[str]:
 
 class FeatureNames(Sequence[str]):
     """Readable name of every hashed feature occurrence, aligned with ``Features.idx`` and built lazily (only the
-    few names an explanation shows are ever materialised)."""
+    few names an explanation shows are ever materialised; construction only stores its arguments)."""
 
     def __init__(self, buf: bytes, nmin: int, nmax: int, tail: list[str] | Callable[[], list[str]],
                  label: Callable[[int, int], str] | None = None, char_prefix: str = "c:",
-                 tail_len: int | None = None) -> None:
+                 tail_len: int | None = None, tail_item: Callable[[int], str] | None = None) -> None:
         """``tail``: names of the token features after the char n-grams, or a function building them on first use
         (then ``tail_len`` is their count): building them costs as much as the hashing, and most inputs never
-        need a name."""
+        need a name. ``tail_item(i)``: optional, the i-th tail name alone (an explanation needs a few)."""
         self.buf = buf
-        self._tail: list[str] | None = None if callable(tail) else tail
-        self._tail_fn = tail if callable(tail) else None
-        self._tail_len = len(tail) if not callable(tail) else int(tail_len or 0)
+        self._nmin, self._nmax = nmin, nmax
+        self._tail_src = tail
+        self._tail: list[str] | None = None
+        self._tail_len = int(tail_len or 0) if callable(tail) else len(tail)
+        self._tail_item = tail_item
         self.label = label
         self.char_prefix = char_prefix
-        self.spans: list[tuple[int, int]] = []  # (n, count) per n-gram length, in hashing order
-        if len(buf) >= nmin:
-            for n in range(nmin, min(nmax, len(buf)) + 1):
-                self.spans.append((n, len(buf) - n + 1))
-        self.n_char = sum(c for _, c in self.spans)
+        self._spans: list[tuple[int, int]] | None = None
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        """(n, count) per n-gram length, in hashing order."""
+        if self._spans is None:
+            size, nmin = len(self.buf), self._nmin
+            self._spans = [(n, size - n + 1) for n in range(nmin, min(self._nmax, size) + 1)] if size >= nmin else []
+        return self._spans
+
+    @property
+    def n_char(self) -> int:
+        return _ngram_total(len(self.buf), self._nmin, self._nmax)
 
     @property
     def tail(self) -> list[str]:
         if self._tail is None:
-            self._tail = self._tail_fn() if self._tail_fn else []
+            src = self._tail_src
+            self._tail = (src() if callable(src) else src) or []
         return self._tail
 
     def __len__(self) -> int:
@@ -138,6 +230,8 @@ class FeatureNames(Sequence[str]):
         if i >= n_char:
             if i - n_char >= self._tail_len:
                 raise IndexError(i)
+            if self._tail is None and self._tail_item is not None:
+                return self._tail_item(i - n_char)
             return self.tail[i - n_char]
         if i < 0:
             raise IndexError(i)
@@ -147,6 +241,35 @@ class FeatureNames(Sequence[str]):
                 return prefix + self.buf[i:i + n].decode("utf-8", "replace")
             i -= count
         raise IndexError(i)  # pragma: no cover
+
+    def take(self, positions: list[int]) -> list[str]:
+        """``[self[i] for i in positions]`` for valid non-negative positions, in one call (explanations)."""
+        n_char, spans, buf, label, prefix = self.n_char, self.spans, self.buf, self.label, self.char_prefix
+        text = buf.decode("ascii") if buf.isascii() else None  # ASCII: byte offsets are character offsets
+        out: list[str] = []
+        for i in positions:
+            if i >= n_char:
+                out.append(self[i])
+                continue
+            for n, count in spans:
+                if i < count:
+                    body = text[i:i + n] if text is not None else buf[i:i + n].decode("utf-8", "replace")
+                    out.append((label(i, n) if label else prefix) + body)
+                    break
+                i -= count
+        return out
+
+
+def _word_name(tokens: Sequence[str], ngrams: tuple[int, int], i: int) -> str:
+    """``_word_names(tokens, ngrams)[i]`` without building the list."""
+    lo, hi = ngrams
+    if lo <= 1 <= hi:
+        if i < len(tokens):
+            return tokens[i]
+        i -= len(tokens)
+    if lo <= 2 <= hi and 0 <= i < len(tokens) - 1:
+        return tokens[i] + " " + tokens[i + 1]
+    raise IndexError(i)
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -158,11 +281,17 @@ _SPEAKER_TAG = re.compile(
     r"representative|rep|operator|speaker\s*\d{0,2}|spk\s*\d{0,2}|person\s*[ab12]|user|bot|[ab])\s*:\s",
     re.IGNORECASE | re.MULTILINE,
 )
+_URL_TLDS = (r"com|net|org|in|info|xyz|top|co|me|ly|"
+             r"io|uk|us|biz|online|site|club|link|live|app|page|gl|to|cc|tk|ml|ga|cf|gq|ru|cn|shop|store|vip|icu")
 _URL_RE = re.compile(
-    r"(?:\b[a-z][a-z0-9+.-]{1,9}://\S+|\bwww\.\S+|\b(?:[a-z0-9-]{1,63}\.)+(?:com|net|org|in|info|xyz|top|co|me|ly|"
-    r"io|uk|us|biz|online|site|club|link|live|app|page|gl|to|cc|tk|ml|ga|cf|gq|ru|cn|shop|store|vip|icu)\b(?:/\S*)?)",
+    r"(?:\b[a-z][a-z0-9+.-]{1,9}://\S+|\bwww\.\S+|\b(?:[a-z0-9-]{1,63}\.)+(?:" + _URL_TLDS + r")\b(?:/\S*)?)",
     re.IGNORECASE,
 )
+# Cheap necessary conditions, checked before the slow patterns (which try every position): every match of _URL_RE
+# contains "://", "www." or "." + one of its TLDs (same flags); _SPEAKER_TAG needs ":" then whitespace; the e-mail
+# and UPI patterns need "@". When the condition fails the substitution could not change the text.
+_URL_HINT = re.compile(r"://|www\.|\.(?:" + _URL_TLDS + r")", re.IGNORECASE)
+_COLON_SPACE = re.compile(r":\s")
 _EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _UPI_RE = re.compile(r"\b[\w.-]{2,}@[a-z]{2,}\b", re.IGNORECASE)
 _MOJIBAKE = re.compile("[\ufffd\u00c2\u00ef\u00bf\u00bd\u00e2\u0080-\u009f]")
@@ -179,6 +308,8 @@ def _digit_token(m: re.Match[str]) -> str:
 
 def strip_speaker_tags(text: str) -> str:
     """Remove ``Suspect:`` / ``Innocent:`` / ``Caller:`` / ``A:`` style turn prefixes (absent from real ASR text)."""
+    if not _COLON_SPACE.search(text):
+        return text
     return _SPEAKER_TAG.sub(" ", text)
 
 
@@ -188,13 +319,15 @@ def normalise_text(text: str, max_chars: int = 2000) -> str:
     t = unicodedata.normalize("NFKC", t)
     t = _MOJIBAKE.sub(" ", t)
     t = strip_speaker_tags(t)
-    t = _EMAIL_RE.sub(" emailtok ", t)
-    t = _UPI_RE.sub(" upitok ", t)
-    t = _URL_RE.sub(" urltok ", t)
+    if "@" in t:
+        t = _EMAIL_RE.sub(" emailtok ", t)
+        t = _UPI_RE.sub(" upitok ", t)
+    if _URL_HINT.search(t):
+        t = _URL_RE.sub(" urltok ", t)
     t = t.lower()
     t = _CURRENCY.sub(" ¤ ", t)
     t = _DIGITS.sub(_digit_token, t)
-    t = _SPACE.sub(" ", t).strip()
+    t = " ".join(t.split())  # == _SPACE.sub(" ", t).strip(): re's \s and str.isspace are the same set
     return t[:max_chars]
 
 
@@ -272,29 +405,62 @@ _DIGIT = re.compile(r"\d")
 _MIXED_LABEL = re.compile(r"(?:^|\.)(?=[^.]*\d)(?=[^.]*[a-z])[^.]+\.")
 
 
-def url_dense_features(parts: UrlParts) -> np.ndarray:
-    host, path = parts.host, parts.path
+@dataclass(frozen=True, slots=True)
+class _HostInfo:
+    """What the URL features take from the host alone, computed once per host (hosts repeat heavily in real
+    traffic: :func:`_host_info` keeps the most recent ones)."""
+
+    hbuf: bytes  # "." + host[-120:] + ".", UTF-8: the host's char n-gram buffer
+    toks: list[str]  # tld= / h= tokens, in feature order
+    tok_crc: list[int]  # _str_hash(tok, 41) of each
+    dense: tuple[float, ...]  # host_digits, host_dashes, host_entropy, ip_host, punycode, long_label, digit_label
+    susp: int  # suspicious words in the host (no word contains "/": host and path counts add up)
+    pct: int  # "%" in the host
+
+
+@functools.lru_cache(maxsize=8192)
+def _host_info(host: str) -> _HostInfo:
     labels = host.split(".") if host else []
     is_ip = bool(_IPV4.match(host) or _NUMHOST.match(host) or ":" in host)
-    susp = len(_SUSP_RE.findall(host + "/" + path))
-    digits = len(_DIGIT.findall(host))
-    qpos = path.find("?")
-    nq = (path.count("&", qpos) + 1) if qpos >= 0 else 0
     longest = max(map(len, labels)) if labels else 0
-    v = (
-        min(digits, 20) / 10.0,
+    dense = (
+        min(len(_DIGIT.findall(host)), 20) / 10.0,
         min(host.count("-"), 10) / 3.0,
         _entropy(host) / 4.0,
-        min(path.count("/"), 20) / 5.0,
-        min(nq, 20) / 5.0,
-        min(path.count("%") + host.count("%"), 30) / 10.0,
-        1.0 if parts.had_userinfo else 0.0,
         1.0 if is_ip else 0.0,
         1.0 if "xn--" in host else 0.0,
-        min(susp, 6) / 3.0,
-        1.0 if parts.port else 0.0,
         1.0 if longest >= 20 else 0.0,
         1.0 if (not is_ip and _MIXED_LABEL.search(host)) else 0.0,
+    )
+    tl = host.split(".")
+    toks = ["tld=" + tl[-1]] + ["h=" + x for x in tl[:-1][-6:]]
+    return _HostInfo(("." + host[-120:] + ".").encode("utf-8", "replace"), toks,
+                     [_crc32(t.encode("utf-8", "replace"), 41) for t in toks], dense,
+                     len(_SUSP_RE.findall(host)), host.count("%"))
+
+
+def url_dense_features(parts: UrlParts) -> np.ndarray:
+    hd = _host_info(parts.host)
+    digits, dashes, entropy, ip_host, punycode, long_label, digit_label = hd.dense
+    path = parts.path
+    qpos = path.find("?")
+    nq = (path.count("&", qpos) + 1) if qpos >= 0 else 0
+    # len(_SUSP_RE.findall(host + "/" + path)): no match can span the "/", so host and path counts add up
+    susp = hd.susp + (len(_SUSP_RE.findall(path)) if path else 0)
+    v = (
+        digits,
+        dashes,
+        entropy,
+        min(path.count("/"), 20) / 5.0,
+        min(nq, 20) / 5.0,
+        min(path.count("%") + hd.pct, 30) / 10.0,
+        1.0 if parts.had_userinfo else 0.0,
+        ip_host,
+        punycode,
+        min(susp, 6) / 3.0,
+        1.0 if parts.port else 0.0,
+        long_label,
+        digit_label,
     )
     return np.asarray(v, dtype=np.float32)
 
@@ -363,16 +529,31 @@ class TextFeaturiser:
         tokens = _WORD.findall(t)
         buf = (" " + t + " ").encode("utf-8", "replace")  # lone surrogates -> "?"
         lo, hi = self.char_ngrams
-        chars = _char_ngram_hashes(_codes(buf), lo, hi, seed=11)
-        words = _words_hashes(tokens, seed=23, ngrams=self.word_ngrams)
-        # Two namespaces, each scaled by 1/sqrt(its count).
-        idx, val = _finish([chars, words], self.dim)
+        # Two namespaces, each scaled by 1/sqrt(its count): char n-grams (seed 11), then word n-grams (seed 23).
+        # Same values as _finish([_char_ngram_hashes(...), _words_hashes(...)]), computed in one array.
+        wlo, whi = self.word_ngrams
+        hs: list[int] = []
+        if wlo <= 1 <= whi:
+            hs = [_crc32(w.encode("utf-8", "replace"), 23) for w in tokens]
+        if wlo <= 2 <= whi and len(tokens) > 1:
+            hs += [_crc32((a + " " + b).encode("utf-8", "replace"), 24) for a, b in zip(tokens, tokens[1:])]
+        n_char = _ngram_total(len(buf), lo, hi)
+        n_word = len(hs)
+        raw = np.empty(n_char + n_word, dtype=np.uint64)
+        if n_char:
+            _raw_char_hashes_into(raw, _codes(buf), lo, hi, 11)
+        if n_word:
+            w = raw[n_char:]
+            w[:] = hs
+            w *= _P
+            w += _U23
+        idx = _buckets_in_place(raw, self.dim)
         names = None
         if with_names:
             ngrams = self.word_ngrams
             names = FeatureNames(buf, lo, hi, lambda: ["w:" + n for n in _word_names(tokens, ngrams)],
-                                 tail_len=words.size)
-        return Features(idx, val, _EMPTY_DENSE, names)
+                                 tail_len=n_word, tail_item=lambda i: "w:" + _word_name(tokens, ngrams, i))
+        return Features(idx, _namespace_values(n_char, n_word), _EMPTY_DENSE, names)
 
 
 class UrlFeaturiser:
@@ -394,18 +575,38 @@ class UrlFeaturiser:
                 "dense": list(DENSE_URL_FEATURES)}
 
     def features(self, url: str, with_names: bool = False) -> Features:
-        parts = split_url(url, self.max_chars)
+        return self.features_of_parts(split_url(url, self.max_chars), with_names)
+
+    def features_of_parts(self, parts: UrlParts, with_names: bool = False) -> Features:
+        """:meth:`features` of an already split URL (``split_url(url, self.max_chars)``)."""
         lo, hi = self.char_ngrams
-        hbuf = ("." + parts.host[-120:] + ".").encode("utf-8", "replace")
-        pbuf = ("/" + parts.path[: self.max_chars]).encode("utf-8", "replace") if parts.path else b""
-        codes = _codes(hbuf + pbuf)
-        codes[len(hbuf):] += np.uint64(256)  # path n-grams live in their own namespace
-        chars = _char_ngram_hashes(codes, lo, hi, seed=31)
-        labels = parts.host.split(".")
-        toks = ["tld=" + labels[-1]] + ["h=" + x for x in labels[:-1][-6:]]
-        toks += ["p=" + x for x in _URL_WORD.findall(parts.path[: self.max_chars])[:40]]
-        th = _mix(np.asarray([_str_hash(t, 41) for t in toks], dtype=np.uint64) * _P)
-        idx, val = _finish([chars, th], self.dim)
+        hd = _host_info(parts.host)
+        hbuf = hd.hbuf
+        path = parts.path[: self.max_chars]
+        if parts.path:
+            pbuf = ("/" + path).encode("utf-8", "replace")
+            ptoks = ["p=" + x for x in _URL_WORD.findall(path)[:40]]
+            toks = hd.toks + ptoks
+            codes = _codes(hbuf + pbuf)
+            codes[len(hbuf):] += _U256  # path n-grams live in their own namespace
+            # char n-grams (seed 31), then the tokens: same values as _finish([_char_ngram_hashes(codes, lo, hi,
+            # 31), _mix(asarray([_str_hash(t, 41) ...]) * _P)]), in one array.
+            n_char = _ngram_total(codes.size, lo, hi)
+            n_tok = len(toks)
+            raw = np.empty(n_char + n_tok, dtype=np.uint64)
+            if n_char:
+                _raw_char_hashes_into(raw, codes, lo, hi, 31)
+            th = raw[n_char:]
+            th[:] = hd.tok_crc + [_crc32(t.encode("utf-8", "replace"), 41) for t in ptoks]
+            th *= _P
+            idx = _buckets_in_place(raw, self.dim)
+        else:  # a bare host: its features depend on the host alone
+            pbuf = b""
+            toks = hd.toks
+            n_char = _ngram_total(len(hbuf), lo, hi)
+            n_tok = len(toks)
+            idx = _bare_host_buckets(parts.host, lo, hi, self.dim)
+        val = _namespace_values(n_char, n_tok)
         names = None
         if with_names:
             nh = len(hbuf)
@@ -416,6 +617,23 @@ class UrlFeaturiser:
                 label=lambda i, n: "host:" if i + n <= nh else "path:" if i >= nh else "host+path:",
                 tail_len=len(toks))
         return Features(idx, val, url_dense_features(parts), names)
+
+
+@functools.lru_cache(maxsize=4096)
+def _bare_host_buckets(host: str, lo: int, hi: int, dim: int) -> np.ndarray:
+    """Bucket indices of a path-less URL on ``host`` (read-only, shared)."""
+    hd = _host_info(host)
+    codes = _codes(hd.hbuf)
+    n_char = _ngram_total(codes.size, lo, hi)
+    raw = np.empty(n_char + len(hd.tok_crc), dtype=np.uint64)
+    if n_char:
+        _raw_char_hashes_into(raw, codes, lo, hi, 31)
+    th = raw[n_char:]
+    th[:] = hd.tok_crc
+    th *= _P
+    idx = _buckets_in_place(raw, dim)
+    idx.flags.writeable = False
+    return idx
 
 
 def make_featuriser(config: dict[str, Any]) -> TextFeaturiser | UrlFeaturiser:
@@ -432,6 +650,10 @@ def make_featuriser(config: dict[str, Any]) -> TextFeaturiser | UrlFeaturiser:
 # --------------------------------------------------------------------------------------------------------------
 # the model
 # --------------------------------------------------------------------------------------------------------------
+
+
+_DENSE_NAMES = tuple((f"url:{n}=high", f"url:{n}=low") for n in DENSE_URL_FEATURES)
+_second = operator.itemgetter(1)
 
 
 @dataclass(slots=True)
@@ -495,25 +717,36 @@ class LinearTextModel:
         training mean (so only unusual values show up)."""
         return self._explain(self.featuriser.features(text, with_names=True), k)
 
-    def _explain(self, f: Features, k: int) -> list[tuple[str, float]]:
+    def _explain(self, f: Features, k: int, wf: np.ndarray | None = None) -> list[tuple[str, float]]:
+        """``wf``: ``self.w[f.idx]`` when the caller already gathered it (scoring did)."""
         contrib: dict[str, float] = {}
         if f.idx.size:
             assert f.names is not None
             # Strongest occurrences first (argpartition: linear time); a repeated n-gram adds up by name.
-            c = self.w[f.idx] * f.val
-            m = min(c.size, 4 * k + 4)  # candidates: enough for k names after merging overlapping n-grams
-            cand = np.argpartition(-c, m - 1)[:m] if c.size > m else np.arange(c.size)
-            for j in cand[np.argsort(-c[cand])].tolist():
-                if c[j] <= 0:
+            neg = -((self.w[f.idx] if wf is None else wf) * f.val)
+            m = min(neg.size, 4 * k + 4)  # candidates: enough for k names after merging overlapping n-grams
+            cand = np.argpartition(neg, m - 1)[:m] if neg.size > m else np.arange(neg.size)
+            sub = neg[cand]
+            o = np.argsort(sub)
+            js = cand[o].tolist()
+            vs = sub[o].tolist()
+            n_pos = 0
+            for x in vs:  # ascending -contribution: the positive contributions come first
+                if x >= 0:
                     break
-                name = f.names[j]
-                contrib[name] = contrib.get(name, 0.0) + float(c[j])
+                n_pos += 1
+            if n_pos:
+                names = f.names
+                take = getattr(names, "take", None)
+                got = take(js[:n_pos]) if take is not None else [names[j] for j in js[:n_pos]]
+                for name, x in zip(got, vs):
+                    contrib[name] = contrib.get(name, 0.0) - x
         if f.dense.size:
             delta = f.dense - self.dense_centre
-            for name, v, d in zip(DENSE_URL_FEATURES, (self.wd * delta).tolist(), delta.tolist()):
-                if v:
-                    contrib[f"url:{name}={'high' if d > 0 else 'low'}"] = v
-        top = sorted(((n, v) for n, v in contrib.items() if v > 0), key=lambda x: -x[1])
+            for names2, v, d in zip(_DENSE_NAMES, (self.wd * delta).tolist(), delta.tolist()):
+                if v > 0:  # (only positive contributions are ever shown)
+                    contrib[names2[0] if d > 0 else names2[1]] = v
+        top = sorted(((n, v) for n, v in contrib.items() if v > 0), key=_second, reverse=True)  # stable
         # Drop char n-grams contained in a stronger, already chosen n-gram of the same field: more readable.
         chosen: list[tuple[str, float]] = []
         parts: list[tuple[str, str]] = []
@@ -637,8 +870,16 @@ def model_signal(model: LinearTextModel | None, kind: str, text: str, k: int = 5
     features) is computed only when a signal is returned."""
     if model is None or not text:
         return None
-    f = model.featuriser.features(text, with_names=True)  # names are lazy: built only for an explanation
-    p = model._calibrate(model._decision(f))
+    return _model_signal(model, kind, model.featuriser.features(text, with_names=True), k, contexts)
+
+
+def _model_signal(model: LinearTextModel, kind: str, f: Features, k: int, contexts: Sequence[str]) -> Signal | None:
+    """:func:`model_signal` of already computed features (with names: they are lazy, built only to explain)."""
+    wf = model.w[f.idx]  # gathered once: the score and the explanation both use it
+    z = model.bias + float(np.dot(wf, f.val))  # the same arithmetic as LinearTextModel._decision
+    if f.dense.size:
+        z += float(np.dot(model.wd, f.dense))
+    p = model._calibrate(z)
     weight = raw = model.signal_weight(p)
     if weight <= 0:
         return None
@@ -648,7 +889,7 @@ def model_signal(model: LinearTextModel | None, kind: str, text: str, k: int = 5
         if cap is not None and cap < weight:
             weight, applied = cap, c
     code, fraud_type, message = _SIGNAL_SPEC[kind]
-    top = model._explain(f, k)  # only when the signal fires
+    top = model._explain(f, k, wf)  # only when the signal fires
     evidence: dict[str, Any] = {
         "probability": round(p, 4),
         "model_version": model.version,
@@ -669,10 +910,24 @@ def url_model_signal(url: str, *, shared_host: bool = False) -> Signal | None:
     """``ml_url`` for one URL. Caps (from the artefact): a bare host (no path/query) never reaches the flag
     threshold on the model alone; ``shared_host`` (the rule layer found a shortener, free-hosting, user-content
     or dynamic-DNS host) limits the model to a few points, since it learned those hosts' names, not the page."""
-    contexts = ["bare_host"] if not split_url(url).path else []
+    model = url_model()
+    if model is None or not url:
+        return None
+    feat = model.featuriser
+    parts = None
+    if isinstance(feat, UrlFeaturiser):
+        parts = split_url(url, feat.max_chars)
+    # The cap test splits with split_url's default max_chars (400); when the URL is shorter than both truncation
+    # points the two splits see the same string, so the featuriser's split answers "is there a path?" too.
+    if parts is not None and len(url) <= min(2 * feat.max_chars, 800):
+        bare = not parts.path
+    else:
+        bare = not split_url(url).path
+    contexts = ["bare_host"] if bare else []
     if shared_host:
         contexts.append("shared_host")
-    return model_signal(url_model(), "url", url, contexts=contexts)
+    f = feat.features_of_parts(parts, with_names=True) if parts is not None else feat.features(url, with_names=True)
+    return _model_signal(model, "url", f, 5, contexts)
 
 
 def transcript_model_signal(text: str) -> Signal | None:
