@@ -3,6 +3,14 @@ hostile inputs. Prints JSON. A benchmark, not a test: nothing here is asserted.
 
     .venv/bin/python benchmarks/engine.py                 # everything in ../shared/data (about 60k items)
     .venv/bin/python benchmarks/engine.py --limit 3000    # a quick run
+    .venv/bin/python benchmarks/engine.py --limit 3000 --kind url --breakdown    # URLs only, learned model vs rest
+    .venv/bin/python benchmarks/engine.py --limit 3000 --kind url --cold-cache   # per-host model cache emptied per item
+
+``--breakdown`` adds, per kind, the thread CPU time of the learned-model signal (``engine.textmodel``: featurise,
+score, explain) and of the rest of the analyser, per item (two extra clock reads per model call: ~1-2 us each on a
+slow VM, so the totals of a breakdown run are a little higher than those of a plain run). ``--cold-cache`` empties the
+learned URL model's per-host cache before every item (outside the timed region): the figure for a stream of hosts
+never seen before; without it the cache is warm as the data set repeats hosts (as real traffic does).
 """
 
 from __future__ import annotations
@@ -106,14 +114,81 @@ def _summary(times: list[float]) -> dict[str, object]:
     }
 
 
-def time_items(fn: Callable[[str], object], items: list[str]) -> dict[str, object]:
+class StageClock:
+    """Thread CPU time spent inside wrapped functions during the current item (``--breakdown``)."""
+
+    def __init__(self) -> None:
+        self.ns = {"ml_model": 0, "ml_explain": 0}
+        self.depth = 0
+        self._undo: list[Callable[[], None]] = []
+
+    def wrap(self, owner: object, attr: str, stage: str) -> None:
+        original = getattr(owner, attr)
+        clock = time.thread_time_ns
+
+        def timed(*args, **kwargs):
+            if self.depth:  # nested call of the same stage (an SMS analysing its URLs): counted by the outer one
+                return original(*args, **kwargs)
+            self.depth += 1
+            c0 = clock()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                self.ns[stage] += clock() - c0
+                self.depth -= 1
+
+        setattr(owner, attr, timed)
+        self._undo.append(lambda: setattr(owner, attr, original))
+
+    def reset(self) -> None:
+        for k in self.ns:
+            self.ns[k] = 0
+
+    def restore(self) -> None:
+        while self._undo:
+            self._undo.pop()()
+
+
+def install_breakdown() -> tuple[StageClock, StageClock]:
+    """Wrap the learned-model entry points the analysers call (and the explanation inside them)."""
+    from scamshield.engine import sms, textmodel, url
+
+    model, explain = StageClock(), StageClock()
+    for mod, attr in ((url, "url_model_signal"), (sms, "sms_model_signal")):
+        if hasattr(mod, attr):
+            model.wrap(mod, attr, "ml_model")
+    if hasattr(textmodel.LinearTextModel, "_explain"):
+        explain.wrap(textmodel.LinearTextModel, "_explain", "ml_explain")
+    return model, explain
+
+
+def clear_model_caches() -> None:
+    """Forget the learned URL model's per-host cache (``--cold-cache``), if this version has one."""
+    from scamshield.engine import textmodel
+
+    for name in ("_host_info", "_bare_host_buckets"):
+        fn = getattr(textmodel, name, None)
+        if fn is not None and hasattr(fn, "cache_clear"):
+            fn.cache_clear()
+
+
+def time_items(fn: Callable[[str], object], items: list[str], stages: tuple[StageClock, StageClock] | None = None,
+               cold_cache: bool = False) -> dict[str, object]:
     """Wall time and this thread's CPU time per item. On a shared machine the wall-time tail is mostly the scheduler
     preempting us (a 4 ms time slice lands on ~1 % of items); CPU time is what the input cost."""
     wall: list[float] = []
     cpu: list[float] = []
+    model_cpu: list[float] = []
+    explain_cpu: list[float] = []
+    rest_cpu: list[float] = []
     errors: dict[str, int] = {}
     clock, cpu_clock = time.perf_counter_ns, time.thread_time_ns
     for item in items:
+        if cold_cache:
+            clear_model_caches()
+        if stages:
+            stages[0].reset()
+            stages[1].reset()
         c0, t0 = cpu_clock(), clock()
         try:
             fn(item)
@@ -121,6 +196,10 @@ def time_items(fn: Callable[[str], object], items: list[str]) -> dict[str, objec
             errors[type(exc).__name__] = errors.get(type(exc).__name__, 0) + 1
         wall.append((clock() - t0) / 1e6)
         cpu.append((cpu_clock() - c0) / 1e6)
+        if stages:
+            model_cpu.append(stages[0].ns["ml_model"] / 1e6)
+            explain_cpu.append(stages[1].ns["ml_explain"] / 1e6)
+            rest_cpu.append(cpu[-1] - model_cpu[-1])
     # The slowest items, timed again (best of 5): tells a slow input from a scheduler hiccup.
     slowest = sorted(range(len(wall)), key=wall.__getitem__)[-5:]
     retimed = []
@@ -136,10 +215,20 @@ def time_items(fn: Callable[[str], object], items: list[str]) -> dict[str, objec
         retimed.append({"first_ms": round(wall[i], 3), "best_of_5_ms": round(best, 3), "chars": len(items[i]),
                         "item_index": i})
     total_s = sum(wall) / 1000
+    breakdown = {}
+    if stages:
+        fired = [e for e in explain_cpu if e > 0]
+        breakdown = {"breakdown_cpu": {
+            "ml_model": _summary(model_cpu),  # featurise + score (+ explain when the signal fires)
+            "ml_explain_when_fired": {**_summary(fired), "n": len(fired)},
+            "rest_of_analyser": _summary(rest_cpu),
+            "ml_share_of_total_cpu": round(sum(model_cpu) / sum(cpu), 3) if sum(cpu) else None,
+        }}
     return {
         "n": len(wall),
         "wall": _summary(wall),
         "cpu": _summary(cpu),
+        **breakdown,
         "items_per_s": round(len(wall) / total_s, 1) if total_s else None,
         "errors": errors,
         "slowest_retimed": retimed,
@@ -165,9 +254,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None, help="at most this many items per data set (seeded sample)")
     ap.add_argument("--qr", type=int, default=5000, help="synthetic QR payloads")
     ap.add_argument("--hostile-repeats", type=int, default=3, help="runs per hostile input (the worst is reported)")
+    ap.add_argument("--kind", action="append", choices=("url", "sms", "qr"),
+                    help="only these kinds (repeatable; default: all, and the hostile inputs)")
+    ap.add_argument("--breakdown", action="store_true", help="per item: learned-model CPU vs the rest (see above)")
+    ap.add_argument("--cold-cache", action="store_true", help="empty the model's per-host cache before every item")
     args = ap.parse_args(argv)
 
     analysers, missing = load_analysers()
+    if args.kind:
+        analysers = {k: v for k, v in analysers.items() if k in args.kind}
+    stages = install_breakdown() if args.breakdown else None
     report: dict[str, object] = {
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform(),
                     "loadavg_before": [round(x, 2) for x in os.getloadavg()]},
@@ -192,10 +288,15 @@ def main(argv: list[str] | None = None) -> int:
         except Exception:
             pass
         first_call[kind] = round((time.perf_counter() - t0) * 1000, 2)
-        per_item[kind] = time_items(fn, items)
+        per_item[kind] = time_items(fn, items, stages, args.cold_cache)
     report["first_call_ms"] = first_call
     report["per_item"] = per_item
 
+    if stages:
+        for st in stages:
+            st.restore()
+    report["options"] = {"limit": args.limit, "kind": args.kind or "all", "breakdown": args.breakdown,
+                         "cold_cache": args.cold_cache}
     hostile: dict[str, object] = {}
     for name, (kind, text) in hostile_inputs().items():
         fn = analysers.get(kind)
