@@ -3,14 +3,14 @@
 No HTTP, no sockets: a loop calls the real service on a migrated database (SQLite file and/or a fresh PostgreSQL
 database) and times each stage through the service's ``stage_probe``:
 
-    checkout  per-call asyncio lock, pool checkout (PostgreSQL: pre-ping if the pool does it), the hop to the
-              SQLite writer thread
+    checkout  per-call asyncio lock; SQLite: the process's hot-transaction lock (where concurrent ingestions queue);
+              PostgreSQL: pool checkout (and a ping only if the connection sat idle > 30 s)
     lock      lock_call: upsert + read of the call row
     segment   the segment INSERT (idempotency on the dedup key)
     detect    the conversation detector (pure Python)
     save      the detection UPDATE
     alert     seq + the owner's preferences, alert INSERT (only when an alert fires)
-    commit    COMMIT, connection return (SQLite: and the hop back to the loop)
+    commit    COMMIT and connection return (SQLite: the commit rides on the save/alert step's thread hop)
     publish   hub publication (memory broker, or Redis with --redis-url)
 
 Cases (one fresh call per segment, as ``ws_load.py`` drives it):
@@ -18,8 +18,9 @@ Cases (one fresh call per segment, as ``ws_load.py`` drives it):
     quiet     a harmless segment with a dedup key (Twilio content event) -> no alert
     retry     the same segments again (Twilio retry): the dedup key stops it after the segment INSERT
 
-CPU is process CPU (``time.process_time``: includes aiosqlite's worker thread; PostgreSQL's own CPU is in its server
-process and is not counted) and loop-thread CPU (``time.thread_time``). Prints JSON.
+CPU is process CPU (``time.process_time``: includes the SQLite writer thread / aiosqlite's thread; PostgreSQL's own
+CPU is in its server process and is not counted) and loop-thread CPU (``time.thread_time``). Run it from a tree
+without ``stage_probe`` (an older commit, via PYTHONPATH=<tree>/src) and it still reports the totals. Prints JSON.
 
     .venv/bin/python benchmarks/ingest.py                       # SQLite and PostgreSQL, 300 segments per case
     .venv/bin/python benchmarks/ingest.py --backend sqlite --segments 500 --cases alert

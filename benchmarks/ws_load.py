@@ -136,7 +136,8 @@ def tail_report(timeline: list[tuple[float, float, int]], stopped: list[dict]) -
 
 
 def warnings_of(path: Path, keep: int = 5) -> dict[str, Any]:
-    """The server's stall and slow-ingestion warnings (``hub.stall``, ``services.calls``): counts and the worst."""
+    """The server's stall and slow-ingestion warnings (``hub.stall``, ``services.calls``; the latter at most one line
+    a second, each saying how many it stands for): counts and the worst logged."""
     try:
         lines = path.read_text(errors="replace").splitlines()
     except OSError:
@@ -151,7 +152,8 @@ def warnings_of(path: Path, keep: int = 5) -> dict[str, Any]:
         return [ln.split(": ", 1)[-1] for ln in sorted(found, key=size, reverse=True)[:keep]]
 
     return {"loop_stalls": len(stalls), "worst_stalls": worst(stalls),
-            "slow_ingestions": len(slow), "worst_slow_ingestions": worst(slow),
+            "slow_ingestions": sum(int(m.group(1)) if (m := re.search(r"\[(\d+) slow since", ln)) else 1 for ln in slow),
+            "worst_slow_ingestions": worst(slow),
             "other_warnings": sum(1 for ln in lines if " WARNING " in ln) - len(stalls) - len(slow),
             "errors": [ln.split(": ", 1)[-1][:200] for ln in lines if " ERROR " in ln or " CRITICAL " in ln][:keep]}
 

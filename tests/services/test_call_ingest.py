@@ -255,3 +255,30 @@ async def test_sqlite_writer_thread_rolls_back_a_refused_segment(sqlite_db, capl
         assert not r.duplicate and await _rows(sqlite_db, TranscriptSegment, "CA-w") == 2
     finally:
         await hub.close()
+
+
+def test_slow_ingestions_are_logged_with_their_stages_at_most_once_a_second(caplog, monkeypatch):
+    from scamshield.services import calls as calls_mod
+
+    monkeypatch.setattr(calls_mod, "_SLOW_LOG", [0.0, 0])
+    clock = [100.0]
+    monkeypatch.setattr(calls_mod.time, "perf_counter", lambda: clock[0])
+
+    def ingestion(ms: float) -> None:
+        marks = calls_mod._Marks(calls_mod._no_probe)
+        clock[0] += ms / 1000
+        marks("detect")
+        marks.report_if_slow("CA0123456789", True)
+
+    with caplog.at_level("WARNING", logger="scamshield.calls"):
+        ingestion(10)  # fast: nothing
+        ingestion(400)  # slow: logged
+        ingestion(300)  # slow, within the second: counted only
+        ingestion(300)
+        clock[0] += 1.0
+        ingestion(500)  # a second later: logged, standing for 3
+    lines = [r.getMessage() for r in caplog.records if "slow transcript ingestion" in r.getMessage()]
+    assert len(lines) == 2
+    assert "400 ms" in lines[0] and "detect 400" in lines[0] and "[1 slow" in lines[0]
+    assert "500 ms" in lines[1] and "[3 slow" in lines[1]
+    assert "0123456789" not in "".join(lines)  # call ids truncated in logs

@@ -161,6 +161,7 @@ def _wants_alert(stored_settings: dict[str, Any] | None, level: str) -> bool:
 
 # An ingestion slower than this (lock taken -> published) is logged with its stages: where a tail comes from.
 SLOW_INGEST_SECONDS = 0.25
+_SLOW_LOG = [0.0, 0]  # [perf_counter before which no new line is logged, slow ingestions since the last line]
 
 
 def _no_probe(_stage: str) -> None:
@@ -184,10 +185,18 @@ class _Marks:
         self.probe(stage)
 
     def report_if_slow(self, call_sid: str, alerted: bool) -> None:
+        """Log a slow ingestion with its stages — at most one line per second (an overloaded instance would
+        otherwise log every request); the line says how many slow ones it stands for."""
         total = self.last - self.start
-        if total >= SLOW_INGEST_SECONDS:
-            log.warning("slow transcript ingestion on call %s: %.0f ms (alert=%s; %s)", short_sid(call_sid),
-                        total * 1000, alerted, ", ".join(f"{k} {v * 1000:.0f}" for k, v in self.stages))
+        if total < SLOW_INGEST_SECONDS:
+            return
+        _SLOW_LOG[1] += 1
+        if self.last < _SLOW_LOG[0]:
+            return
+        _SLOW_LOG[0], count, _SLOW_LOG[1] = self.last + 1.0, _SLOW_LOG[1], 0
+        log.warning("slow transcript ingestion on call %s: %.0f ms (alert=%s; %s) [%d slow since the last line]",
+                    short_sid(call_sid), total * 1000, alerted,
+                    ", ".join(f"{k} {v * 1000:.0f}" for k, v in self.stages), count)
 
 
 @dataclass(slots=True)
