@@ -18,8 +18,14 @@ How a score is built (every point is a ``Signal``):
   suppress the cue; sentences about scams ("fraudsters pretending to be CBI") count at a quarter weight.
 * Optional ``model_scorer`` over the rolling context adds one more signal (the best seen so far in the call).
 
+* Reassurance (group ``reassure``, negative weight): "we will never ask for your PIN", "call the number on the back
+  of your card" lower the score, unless the caller also asks for a code, PIN, remote access or a payment method.
+
 Text is normalised for speech-to-text output: lowercase, contractions expanded, spelled letters joined
-("o t p" -> "otp"), split brand names joined ("any desk" -> "anydesk"). Patterns are precompiled, bounded
+("o t p" -> "otp"), split brand names joined ("any desk" -> "anydesk"), common mis-hearings repaired ("gift cart",
+"ad ministration"), near-misses of distinctive product names matched with rapidfuzz ("anydask"), spoken digit runs
+and quantities turned into digits ("eight eight eight five ..." -> "8885...", "four hundred and ninety nine" -> 499),
+so voicemails without speaker tags or punctuation match the same cues. Patterns are precompiled, bounded
 (no nested unbounded quantifiers) and run only over the new segment plus a short tail of the call.
 
 Modules: ``normalize`` (speech-to-text normalisation), ``cues`` (lexicon loading), ``context`` (negation / warning
