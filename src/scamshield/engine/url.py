@@ -10,7 +10,11 @@ official_domain (-40), user_content_host, no_tls, ip_host, url_shortener, free_h
 deep_subdomain, long_url, obfuscated_url, phishing_words, suspicious_path, brand_in_path, brand_impersonation,
 brand_in_subdomain, homograph, fake_payment_page, inline_script_url, young_domain, invalid_certificate,
 password_field, login_form_on_unofficial_domain, sensitive_fields, brand_in_page_title, form_posts_elsewhere,
-redirect_chain_crosses_domains, long_redirect_chain.
+redirect_chain_crosses_domains, long_redirect_chain; recent kit shapes (issue 5): domain_name_spoof
+('usps.com-trackxg.top'), cms_internal_path (a page or login word inside wp-includes/wp-content/...), brand_in_path
+(brand or brand's domain in the path next to a page file / login word / CMS folder), hosted_page_on_storage (buckets,
+any IPFS gateway), email_in_link (victim address pre-filled), several_weak_cues (>= 2 independent weak cues; the
+evidence lists them).
 """
 
 from __future__ import annotations
