@@ -24,6 +24,12 @@ class Settings(BaseSettings):
     data_dir: Path = Path("./var")
     database_url: str | None = None
     redis_url: str | None = None
+    db_pool_size: int = Field(default=10, ge=1, le=1000, description="PostgreSQL: connections kept open per instance")
+    db_max_overflow: int = Field(default=20, ge=0, le=1000,
+                                 description="PostgreSQL: extra connections opened under load beyond db_pool_size")
+    db_pool_timeout: float = Field(default=10.0, gt=0, le=300,
+                                   description="PostgreSQL: seconds to wait for a free connection before answering "
+                                   "503 storage_unavailable (HTTP) or closing with 4003 (WebSocket)")
     public_url: str | None = Field(default=None, description="External base URL (as Twilio sees it), e.g. https://shield.example.com")
     log_level: str = "INFO"
 

@@ -50,7 +50,8 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True, analys
         url = settings.resolved_database_url
         if migrate:
             await upgrade_async(url)
-        db = Database(url)
+        db = Database(url, pool_size=settings.db_pool_size, max_overflow=settings.db_max_overflow,
+                      pool_timeout=settings.db_pool_timeout)
         # Brand index, phrase tries and models load once here (in a thread), not on the first request; then
         # freeze them out of the garbage collector's generations so they are never scanned again.
         await asyncio.to_thread(warm_up)

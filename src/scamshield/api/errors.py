@@ -7,7 +7,8 @@ WebSocket close codes (documented in docs/api.md):
   1008/1009 policy / frame too big (standard; 1009 comes from the server's WebSocket layer for frames over its cap)
 - 4000-4099 *reconnect* (with ``since=<last seq>``, after a short backoff): 4000 server restart/shutdown or broker
   recovered (replay what was missed), 4001 slow consumer (send queue overflow), 4002 heartbeat timeout (only for
-  clients that send ``ping``)
+  clients that send ``ping``), 4003 storage busy or unreachable for a moment (database pool exhausted, connection
+  lost): nothing is lost, the replay on reconnect recovers what was missed
 - 4429 *reconnect after a long backoff* (``retry_after=N`` in the reason): message flood or rate limit at connect
 - 4400-4499 otherwise *terminal, do not retry with the same credentials or the same behaviour*: 4400 bad
   connection parameters (e.g. ``since`` not an integer), 4401 bad/missing token or the token expired during the
@@ -29,6 +30,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from sqlalchemy import exc as sa_exc
+
 from scamshield.errors import RateLimited, ScamShieldError
 
 log = logging.getLogger("scamshield.api")
@@ -36,6 +39,7 @@ log = logging.getLogger("scamshield.api")
 WS_RECONNECT_RESTART = 4000
 WS_RECONNECT_SLOW = 4001
 WS_RECONNECT_HEARTBEAT = 4002
+WS_RECONNECT_BUSY = 4003
 WS_UNAUTHORIZED = 4401
 WS_FORBIDDEN = 4403
 WS_MALFORMED = 4408
@@ -46,10 +50,27 @@ WS_BAD_REQUEST = 4400
 WS_UNAVAILABLE = 4503
 
 
+#: Seconds a client is asked to wait (``Retry-After``) when storage is momentarily unavailable.
+STORAGE_RETRY_AFTER = 2
+
+
+def is_transient_storage_error(exc: BaseException) -> bool:
+    """True for database failures that say "not now" rather than "never": the connection pool is exhausted, the
+    connection was lost or refused, the database is restarting or locked. Retrying later is the right answer, and
+    nothing was committed by the failed operation (every write path runs in one transaction)."""
+    if isinstance(exc, sa_exc.TimeoutError):  # QueuePool limit reached
+        return True
+    if isinstance(exc, sa_exc.DBAPIError):
+        return bool(exc.connection_invalidated) or isinstance(exc, (sa_exc.OperationalError, sa_exc.InterfaceError))
+    return isinstance(exc, (ConnectionError, TimeoutError))
+
+
 def ws_close_code(exc: Exception) -> int:
     """Close code for an error that ends a WebSocket before or during its handshake."""
     if isinstance(exc, RateLimited):
         return WS_FLOOD
+    if is_transient_storage_error(exc):
+        return WS_RECONNECT_BUSY
     status = getattr(exc, "status", 500)
     return {401: WS_UNAUTHORIZED, 403: WS_FORBIDDEN, 429: WS_FLOOD}.get(status, WS_BAD_REQUEST if status < 500 else 1011)
 
@@ -103,6 +124,10 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def _unhandled(_: Request, exc: Exception) -> JSONResponse:
+        if is_transient_storage_error(exc):
+            log.warning("storage unavailable: %s", type(exc).__name__)
+            return error_response(503, "storage_unavailable", "storage is busy or unreachable; retry shortly",
+                                  headers={"Retry-After": str(STORAGE_RETRY_AFTER)})
         log.error("unhandled error: %s", type(exc).__name__, exc_info=exc)
         return error_response(500, "internal_error", "internal error")
 

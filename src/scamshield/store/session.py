@@ -41,6 +41,7 @@ T = TypeVar("T")
 
 PG_POOL_SIZE = 10
 PG_MAX_OVERFLOW = 20
+PG_POOL_TIMEOUT = 10.0
 PG_POOL_RECYCLE = 1800.0
 PG_PING_IDLE_SECONDS = 30.0
 
@@ -72,13 +73,14 @@ def _ping_idle_connections(engine: Engine, idle_seconds: float) -> None:
             raise DisconnectionError("stale pooled connection") from exc
 
 
-def make_engine(url: str, *, echo: bool = False) -> AsyncEngine:
+def make_engine(url: str, *, echo: bool = False, pool_size: int = PG_POOL_SIZE, max_overflow: int = PG_MAX_OVERFLOW,
+                pool_timeout: float = PG_POOL_TIMEOUT) -> AsyncEngine:
     if url.startswith("sqlite"):
         engine = create_async_engine(url, echo=echo, connect_args={"timeout": 30})
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         return engine
-    engine = create_async_engine(url, echo=echo, pool_size=PG_POOL_SIZE, max_overflow=PG_MAX_OVERFLOW,
-                                 pool_recycle=PG_POOL_RECYCLE, pool_pre_ping=False)
+    engine = create_async_engine(url, echo=echo, pool_size=pool_size, max_overflow=max_overflow,
+                                 pool_timeout=pool_timeout, pool_recycle=PG_POOL_RECYCLE, pool_pre_ping=False)
     _ping_idle_connections(engine.sync_engine, PG_PING_IDLE_SECONDS)
     return engine
 
@@ -159,9 +161,10 @@ class _ThreadHotTransaction(HotTransaction):
 class Database:
     """Owns the engine and hands out sessions. One per process, created at start-up."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, pool_size: int = PG_POOL_SIZE, max_overflow: int = PG_MAX_OVERFLOW,
+                 pool_timeout: float = PG_POOL_TIMEOUT) -> None:
         self.url = url
-        self.engine = make_engine(url)
+        self.engine = make_engine(url, pool_size=pool_size, max_overflow=max_overflow, pool_timeout=pool_timeout)
         self.sessionmaker = async_sessionmaker(self.engine, expire_on_commit=False)
         self.writer_engine: Engine | None = None  # SQLite file: synchronous engine of the writer thread
         self._writer: ThreadPoolExecutor | None = None

@@ -28,10 +28,12 @@ from scamshield.api.errors import (
     WS_BAD_REQUEST,
     WS_FLOOD,
     WS_MALFORMED,
+    WS_RECONNECT_BUSY,
     WS_RECONNECT_RESTART,
     WS_TOO_BIG,
     WS_TOO_MANY_CONNECTIONS,
     WS_UNAUTHORIZED,
+    is_transient_storage_error,
     ws_close_code,
 )
 from scamshield.api.routes.calls import alert_service, call_service, device_dedup_key, resolve_target
@@ -143,6 +145,12 @@ async def user_socket(ws: WebSocket) -> None:
         retry = getattr(exc, "retry_after", None)
         await _refuse(ws, ws_close_code(exc), f"{exc.code}; retry_after={retry}" if retry else exc.code)
         return
+    except Exception as exc:
+        if not is_transient_storage_error(exc):
+            raise
+        log.warning("websocket refused: storage unavailable (%s)", type(exc).__name__)
+        await _refuse(ws, WS_RECONNECT_BUSY, "storage_unavailable")
+        return
 
     conn = hub.new_connection(ws, principal.user_id, principal.phone_number)
     conn.begin_replay()
@@ -165,9 +173,13 @@ async def user_socket(ws: WebSocket) -> None:
         # connection (hub, expiry, slow consumer) sends the close frame, after which the server hands this loop a
         # ``websocket.disconnect`` and the session ends.
         await _read_loop(ws, conn, principal, ctx)
-    except Exception:
-        log.exception("websocket session failed")
-        await conn.close(1011, "internal error")
+    except Exception as exc:
+        if is_transient_storage_error(exc):  # pool exhausted / connection lost while connecting or replaying
+            log.warning("websocket session: storage unavailable (%s); client asked to reconnect", type(exc).__name__)
+            await conn.close(WS_RECONNECT_BUSY, "storage_unavailable: reconnect with since")
+        else:
+            log.exception("websocket session failed")
+            await conn.close(1011, "internal error")
     finally:
         if expiry is not None:
             expiry.cancel()
@@ -279,7 +291,11 @@ async def _handle(msg: Any, conn: Connection, principal: Principal, ctx: Any) ->
         return await _dispatch(msg, conn, principal, ctx)
     except ScamShieldError as exc:
         return ErrorMessage(id=msg.id, code=exc.code, message=exc.message).to_json()
-    except Exception:
+    except Exception as exc:
+        if is_transient_storage_error(exc):  # nothing was committed: the client may send the message again
+            log.warning("websocket %s: storage unavailable (%s)", msg.type, type(exc).__name__)
+            return ErrorMessage(id=msg.id, code="storage_unavailable",
+                                message="storage is busy or unreachable; retry shortly").to_json()
         log.exception("websocket message handler failed (%s)", msg.type)
         return ErrorMessage(id=msg.id, code="internal_error", message="internal error").to_json()
 
