@@ -250,6 +250,63 @@ def model_latency(root: Path, n: int = 2000) -> list[str]:
     return lines
 
 
+def _script_json(name: str, *args: str) -> dict[str, Any]:
+    here = Path(__file__).resolve().parent
+    res = subprocess.run([sys.executable, str(here / name), "--json", *args], capture_output=True, text=True,
+                         check=True)
+    return json.loads(res.stdout)
+
+
+def holdouts_md(cross: dict[str, Any] | None) -> list[str]:
+    """The hand-written hold-outs (CC0, never trained on): Indian SMS, ASR-style calls, recent phishing shapes."""
+    out = ["These sets are **written by the project** (src/scamshield/training/data/README.md) and rules were improved "
+           "after reading their misses, so every figure here is **optimistic**; the *first read* figures (the code "
+           "of the previous release, commit c54f346, or the first run on rows written later) are the honest ones. "
+           "They exist because no openly licensed labelled Indian SMS or real scam-call transcript set is available.",
+           "", "**Indian SMS** — `.venv/bin/python scripts/sms_india_eval.py` (flagged = risk score ≥ 50):", "",
+           "| mode | rows (fraud/legit) | precision | recall | F1 | FPR |", "|---|---|---:|---:|---:|---:|"]
+    sms = _script_json("sms_india_eval.py")
+    for mode in ("with_sender", "text_only"):
+        groups = [("all", sms[mode]["overall"])] + [(f"batch {k}", v) for k, v in sms[mode]["batches"].items()]
+        for name, r in groups:
+            out.append(f"| {mode.replace('_', ' ')}, {name} | {r['rows']} ({r['fraud']}/{r['legit']}) | "
+                       f"{f(r['precision'])} | {f(r['recall'])} | {f(r['f1'])} | {_pct(r['fpr'])} |")
+    out += ["", "First reads: the previous release (c54f346) scored batch a (328 rows, written before any rule change "
+            "for it) F1 0.865 / FPR 7.2 % with the sender and 0.830 / 12.2 % text only; batch b (73 rows written "
+            "after the first round of changes) scored F1 0.842 / FPR 2.4 % on its first run with the new code "
+            "(0.628 / 7.3 % with the previous release). Text-only false positives are mostly legitimate promotions "
+            "and bill notices the learned model scores 45–60 (UCI labels marketing as spam).", "",
+            "**Calls, streamed like speech-to-text** (no speaker tags, lower case, mis-hearings; 10–20-word "
+            "segments) — `.venv/bin/python scripts/transcript_robustness_eval.py --split tuning|blind`:", "",
+            "| split | calls (scam/legit) | precision | recall | F1 | FPR | median alert at | segment CPU p50 / p99 |",
+            "|---|---|---:|---:|---:|---:|---:|---|"]
+    for split in ("tuning", "blind"):
+        r = _script_json("transcript_robustness_eval.py", "--split", split)
+        cpu = r["segment_cpu_ms"]
+        out.append(f"| {split} | {r['calls']} ({r['scams']}/{r['legit']}) | {f(r['precision'])} | {f(r['recall'])} | "
+                   f"{f(r['f1'])} | {_pct(r['fpr'])} | {f(r['median_alert_at_fraction'])} of the call | "
+                   f"{cpu['p50']} / {cpu['p99']} ms |")
+    out += ["", "First reads: the previous release scored the tuning split F1 0.763 (recall 0.658, FPR 8.9 %) and the "
+            "blind split F1 0.71 (recall 0.55); the blind split's first and only clean run with the new code gave "
+            "recall 0.65 / F1 0.79 — the figure to quote. The median alert position is late on short voicemails "
+            "(a 40–80-word message cut into 10–20-word segments cannot alert before a third of it is heard); on "
+            "calls of 150+ words it is 0.29 of the call, and on BothBosu 0.08.", ""]
+    hp = None
+    if cross is not None:
+        runs = cross.get("url_product", {}).get("runs") or cross.get("url_product", {})
+        for name in ("A->B", "B->A"):
+            r = runs.get(name, {}) if isinstance(runs, dict) else {}
+            if isinstance(r, dict) and "handmade_phish_optimistic" in r:
+                hp = hp or []
+                prod = r["handmade_phish_optimistic"].get("product", r["handmade_phish_optimistic"])
+                hp.append(f"{name}: {prod.get('tp', '?')} of {prod.get('rows', '?')}")
+    if hp:
+        out += ["**Recent phishing URL shapes** (`urls_phish_handwritten.csv`, 126 invented URLs of 2024–2026 kit "
+                "shapes, never trained on), caught by the product with the model of each half: " + "; ".join(hp)
+                + " (the previous release: 101 / 104 of 126).", ""]
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data-dir", default="../shared/data")
@@ -329,7 +386,7 @@ def main(argv: list[str] | None = None) -> int:
       "the hand-written legitimate URLs flagged (4.1 % / 5.3 %); the first row of the curve is those old knots on "
       "the v3 features.")
     w("- **Transcripts**: 0.5 → 0, 0.9 → 30, 0.98 → 50, 1.0 → 60, and the live-call detector caps the call model "
-      "at 25 points (`engine/conversation.py` `MODEL_MAX_POINTS`): the held-out-scenario rows show that the "
+      "at 25 points (`engine/conversation/transcript.py` `MODEL_MAX_POINTS`): the held-out-scenario rows show that the "
       "model's thresholds do not carry over to unseen topics.")
     w("")
     w("## What was done about dataset artefacts")
@@ -406,6 +463,9 @@ def main(argv: list[str] | None = None) -> int:
                     w(f"- {kind} {name}: " + "; ".join(
                         f"{c['band']}: {c['rows']} rows, fraud rate {f(c['fraud_rate'])}" for c in r["calibration"]))
         w("")
+    w("## Hand-written hold-outs (Indian SMS, ASR-style calls, recent phishing shapes)")
+    w("")
+    out.extend(holdouts_md(cross))
     w("## Latency of the learned part alone")
     w("")
     w("Per item, in process, after warm-up (transcripts: whole calls, i.e. the largest rolling context).")
