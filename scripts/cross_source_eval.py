@@ -39,7 +39,7 @@ from typing import Any
 import numpy as np
 
 from scamshield.engine import textmodel
-from scamshield.engine.textmodel import split_url
+from scamshield.engine.textmodel import is_static_asset_path, split_url
 from scamshield.evaluation import calibration_table, confusion, pr_curve, roc_auc
 from scamshield.training.datasets import LabelledSet, dedupe, read_builtin, read_csv
 from scamshield.training.train import (
@@ -142,17 +142,22 @@ HANDMADE_URLS = Path(__file__).resolve().parents[1] / "src/scamshield/training/d
 HANDMADE_PHISH = Path(__file__).resolve().parents[1] / "src/scamshield/training/data/urls_phish_handwritten.csv"
 SHARED_HOST = {"url_shortener", "free_hosting", "user_content_host", "dynamic_dns"}
 
-# Signal policies compared on the same out-of-sample rows: (knots, bare-host cap, shared-host cap).
-# "v2 shipped" is the policy before this analysis (no caps); the shipped one is read from KIND_CONFIG.
-URL_POLICIES: dict[str, tuple[list[tuple[float, float]], float, float]] = {
-    "v2 knots, no caps": ([(0.5, 0), (0.8, 25), (0.95, 50), (1.0, 60)], 100, 100),
-    "v2 knots, caps": ([(0.5, 0), (0.8, 25), (0.95, 50), (1.0, 60)], 45, 14),
-    "shipped knots from p=0.5": ([(0.5, 0), (0.8, 20), (0.98, 40), (1.0, 60)], 45, 14),
-    "cap 45, no extreme tail": ([(0.6, 0), (0.8, 20), (0.98, 40), (1.0, 45)], 45, 14),
-    "shared cap 20": ([(0.6, 0), (0.8, 20), (0.98, 40), (1.0, 60)], 45, 20),
-    "shared cap 30": ([(0.6, 0), (0.8, 20), (0.98, 40), (1.0, 60)], 45, 30),
-    "bare cap 30": ([(0.6, 0), (0.8, 20), (0.98, 40), (1.0, 60)], 30, 14),
-    "30 points at p=0.8": ([(0.6, 0), (0.8, 30), (0.98, 40), (1.0, 60)], 45, 14),
+# Signal policies compared on the same out-of-sample rows: (knots, bare-host cap, shared-host cap, static-asset
+# cap). "v2 shipped" is the policy before this analysis (no caps); the shipped one is read from KIND_CONFIG.
+URL_POLICIES: dict[str, tuple[list[tuple[float, float]], float, float, float]] = {
+    "v2 knots, no caps": ([(0.5, 0), (0.8, 25), (0.95, 50), (1.0, 60)], 100, 100, 100),
+    "v2 knots, caps": ([(0.5, 0), (0.8, 25), (0.95, 50), (1.0, 60)], 45, 14, 100),
+    "shipped knots from p=0.5": ([(0.5, 0), (0.8, 20), (0.98, 40), (1.0, 60)], 45, 14, 20),
+    "cap 45, no extreme tail": ([(0.6, 0), (0.8, 20), (0.98, 40), (1.0, 45)], 45, 14, 20),
+    "shared cap 20": ([(0.6, 0), (0.8, 20), (0.98, 40), (1.0, 60)], 45, 20, 20),
+    "shared cap 30": ([(0.6, 0), (0.8, 20), (0.98, 40), (1.0, 60)], 45, 30, 20),
+    "bare cap 30": ([(0.6, 0), (0.8, 20), (0.98, 40), (1.0, 60)], 30, 14, 20),
+    "30 points at p=0.8": ([(0.6, 0), (0.8, 30), (0.98, 40), (1.0, 60)], 45, 14, 20),
+    "no static cap": ([(0.6, 0), (0.8, 20), (0.98, 40), (1.0, 60)], 45, 14, 100),
+    "static cap 45": ([(0.6, 0), (0.8, 20), (0.98, 40), (1.0, 60)], 45, 14, 45),
+    "static cap 10": ([(0.6, 0), (0.8, 20), (0.98, 40), (1.0, 60)], 45, 14, 10),
+    "30 points at p=0.9": ([(0.6, 0), (0.9, 30), (0.98, 40), (1.0, 60)], 45, 14, 20),
+    "40 points at p=0.95": ([(0.6, 0), (0.8, 20), (0.95, 40), (1.0, 60)], 45, 14, 20),
 }
 
 
@@ -193,6 +198,9 @@ def _rates(labels: list[int], flagged: list[bool], scores: list[float]) -> dict[
     return {k: (round(v, 4) if isinstance(v, float) else v) for k, v in r.items()}
 
 
+SYNTHETIC_PER_HOST: int | None = None  # --url-synthetic N: override training.train.URL_SYNTHETIC_PER_HOST
+
+
 def url_product(root: Path, tmp: Path) -> dict[str, Any]:
     from scamshield.engine.url import analyze_url
     from scamshield.errors import ScamShieldError
@@ -202,23 +210,26 @@ def url_product(root: Path, tmp: Path) -> dict[str, Any]:
     cfg = KIND_CONFIG["url"]
     policies = dict(URL_POLICIES)
     policies["SHIPPED"] = ([tuple(k) for k in cfg["weight_knots"]], cfg["caps"]["bare_host"],
-                           cfg["caps"]["shared_host"])
+                           cfg["caps"]["shared_host"], cfg["caps"].get("static_asset", 100))
     out: dict[str, Any] = {"halves": {s: {n: len(d) for n, d in h.items()} for s, h in halves.items()},
-                           "policies": {k: {"knots": v[0], "bare_host_cap": v[1], "shared_host_cap": v[2]}
+                           "synthetic_per_host": SYNTHETIC_PER_HOST,
+                           "synthetic_weight": __import__("scamshield.training.train", fromlist=["x"]).SYNTHETIC_WEIGHT,
+                           "policies": {k: {"knots": v[0], "bare_host_cap": v[1], "shared_host_cap": v[2],
+                                            "static_asset_cap": v[3]}
                                         for k, v in policies.items()},
                            "runs": {}}
     for tr, te in (("A", "B"), ("B", "A")):
         train_set = LabelledSet()
         for name in URL_SOURCES:
             train_set.extend(halves[tr][name])
-        model = fit("url", augment_urls(dedupe(train_set, "url")))
+        model = fit("url", augment_urls(dedupe(train_set, "url"), SYNTHETIC_PER_HOST))
         tests = {n: halves[te][n] for n in URL_SOURCES}
         tests["handmade_benign"] = hand
         if HANDMADE_PHISH.is_file():
             tests["handmade_phish_optimistic"] = read_csv(HANDMADE_PHISH)
         run: dict[str, Any] = {}
         for n, d in tests.items():
-            rows = []  # (label, p, rule points, model applies, bare, shared, product score, category)
+            rows = []  # (label, p, rule points, model applies, bare, shared, product score, category, static)
             for t, y, e in zip(d.texts, d.labels, d.extra):
                 with textmodel.overridden("url", None):
                     try:
@@ -229,21 +240,23 @@ def url_product(root: Path, tmp: Path) -> dict[str, Any]:
                     prod = analyze_url(t)
                 codes = {s.code for s in a.signals}
                 applies = not ({"official_domain", "inline_script_url"} & codes)
+                path = split_url(t).path
                 rows.append((y, model.predict_proba(t), sum(float(s.weight) for s in a.signals), applies,
-                             not split_url(t).path, bool(codes & SHARED_HOST), float(prod.risk_score),
-                             e.get("category", "")))
+                             not path, bool(codes & SHARED_HOST), float(prod.risk_score),
+                             e.get("category", ""), bool(path) and is_static_asset_path(path)))
             ys = [r[0] for r in rows]
             res: dict[str, Any] = {"product": _rates(ys, [r[6] >= 50 for r in rows], [r[6] for r in rows]),
                                    "rules_only": _rates(ys, [r[2] >= 50 for r in rows], [r[2] for r in rows]),
                                    "model_alone_at_p": pr_curve(ys, [100 * r[1] for r in rows], CUTS),
                                    "calibration": calibration_table(ys, [r[6] for r in rows]),
                                    "policies": {}}
-            for pname, (knots, bare_cap, shared_cap) in policies.items():
+            for pname, (knots, bare_cap, shared_cap, static_cap) in policies.items():
                 scores = []
-                for y, p, rules, applies, bare, shared, _, _ in rows:
+                for y, p, rules, applies, bare, shared, _, _, static in rows:
                     w = _interp(p, knots) if applies else 0.0
                     w = min(w, bare_cap) if bare else w
                     w = min(w, shared_cap) if shared else w
+                    w = min(w, static_cap) if static else w
                     scores.append(float(max(0, min(100, round(rules + w)))))
                 res["policies"][pname] = _rates(ys, [s >= 50 for s in scores], scores)
             if n.startswith("handmade_"):
@@ -288,7 +301,18 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data-dir", default="../shared/data")
     ap.add_argument("--only", default="sms,url,transcript,url_product,sms_product")
+    ap.add_argument("--url-synthetic", type=int, default=None,
+                    help="synthetic benign deep links per training-side Tranco host (url_product; default: the "
+                         "trainer's URL_SYNTHETIC_PER_HOST, 0 = none)")
+    ap.add_argument("--url-synthetic-weight", type=float, default=None,
+                    help="sample weight of those synthetic rows (default: training.train.SYNTHETIC_WEIGHT)")
     args = ap.parse_args(argv)
+    global SYNTHETIC_PER_HOST
+    SYNTHETIC_PER_HOST = args.url_synthetic
+    if args.url_synthetic_weight is not None:
+        from scamshield.training import train as _train
+
+        _train.SYNTHETIC_WEIGHT = args.url_synthetic_weight
     root = Path(args.data_dir)
     if not root.is_dir():
         print(f"data folder {root} not found", file=sys.stderr)

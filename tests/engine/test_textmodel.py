@@ -238,9 +238,67 @@ def test_hostile_inputs_are_capped(builder, text):
 
 def test_url_artefact_carries_its_caps():
     m = tm.url_model()
-    assert set(m.caps) == {"bare_host", "shared_host"}
+    assert set(m.caps) == {"bare_host", "shared_host", "static_asset"}
     assert m.caps["bare_host"] < 50 and m.caps["shared_host"] < m.caps["bare_host"]
+    assert m.caps["static_asset"] < 50
     assert m.meta["signal"]["caps"] == m.caps
+
+
+@pytest.mark.parametrize("path, static", [
+    ("static/js/main.4f3a2b.js", True),
+    ("wp-includes/js/jquery/jquery.min.js?ver=3.7.1", True),
+    ("assets/site.CSS", True),
+    ("img/logo.svg#icon", True),
+    ("fonts/inter-v13-latin.woff2", True),
+    ("media/intro.mp4?t=10", True),
+    ("wp-content/uploads/2024/05/banner.jpeg", True),
+    ("login.php?plataforma=banco&img=bn.png", False),  # the extension is in the query: a page
+    ("wp-admin/admin-ajax.php", False),
+    ("signin/index.html", False),
+    ("account/verify", False),
+    ("x/.js", False),  # no file name
+    ("download.jsp", False),
+    ("report.json", False),
+    ("", False),
+])
+def test_static_asset_paths(path, static):
+    assert tm.is_static_asset_path(path) is static
+
+
+def _with_caps(m, **caps):
+    import dataclasses
+
+    return dataclasses.replace(m, caps={**m.caps, **caps})
+
+
+@pytest.mark.parametrize("url, static", [
+    ("http://paypal.com.account-verify-secure.xyz/signin/webscr/app.js", True),
+    ("http://paypal.com.account-verify-secure.xyz/signin/webscr/logo.png?v=2", True),
+    ("http://paypal.com.account-verify-secure.xyz/signin/webscr.php?img=logo.png", False),
+    ("http://paypal.com.account-verify-secure.xyz/signin/webscr", False),
+])
+def test_static_asset_cap_applies_and_is_explained(url, static):
+    cap = 11.0  # below any confident knot weight, so the test sees the cap whatever the artefact's value
+    m = _with_caps(tm.url_model(), static_asset=cap)
+    free = tm.model_signal(m, "url", url)
+    assert free is not None and free.weight > cap  # confident without the cap
+    with tm.overridden("url", m):
+        sig = tm.url_model_signal(url)
+    assert sig is not None
+    if static:
+        assert sig.weight == cap and sig.evidence["cap"] == "static_asset"
+        assert sig.evidence["capped_from"] == free.weight and "static asset" in sig.evidence["cap_reason"]
+        assert sig.evidence["top_features"] == free.evidence["top_features"]
+    else:
+        assert sig == free and "cap" not in sig.evidence
+
+
+def test_static_asset_and_shared_host_caps_take_the_smaller():
+    url = "http://paypal.com.account-verify-secure.xyz/signin/webscr/app.js"
+    m = _with_caps(tm.url_model(), static_asset=12.0, shared_host=7.0)
+    with tm.overridden("url", m):
+        assert tm.url_model_signal(url, shared_host=True).weight == 7.0
+        assert tm.url_model_signal(url).weight == 12.0
 
 
 @pytest.mark.parametrize("url", ["https://bit.ly/", "http://secure-login-verify-account.xyz/", "paypa1-update.top",
@@ -426,12 +484,15 @@ def test_fast_features_equal_the_reference(kind):
 
 
 @pytest.mark.parametrize("url", ["http://" + "a" * 500 + ".com/login", "https://x.com" + "/" * 900 + "login",
-                                 "https://paypal.com.verify.xyz/", "HTTP://EXAMPLE.COM:8080", "paypa1-update.top"])
+                                 "https://paypal.com.verify.xyz/", "HTTP://EXAMPLE.COM:8080", "paypa1-update.top",
+                                 "http://paypal.com.verify.xyz/signin/app.min.js",
+                                 "http://" + "a" * 500 + ".com/signin/app.min.js"])
 def test_url_signal_caps_from_one_split(url):
     """url_model_signal reuses the featuriser's split for the bare-host test only when both splits see the same
     string; long URLs take the separate split (as before)."""
     m = tm.url_model()
-    contexts = ["bare_host"] if not tm.split_url(url).path else []
+    path = tm.split_url(url).path
+    contexts = ["bare_host"] if not path else (["static_asset"] if tm.is_static_asset_path(path) else [])
     for shared in (False, True):
         expected = tm.model_signal(m, "url", url, contexts=contexts + (["shared_host"] if shared else []))
         assert tm.url_model_signal(url, shared_host=shared) == expected

@@ -858,7 +858,32 @@ _CAP_MESSAGES = {
     "bare_host": "a bare host name without a path: the model may add points but not flag it alone",
     "shared_host": "a shared host (shortener, free hosting, user content, dynamic DNS) already scored by a rule: "
                    "the host says little about this page, so the model adds at most a few points",
+    "static_asset": "a static asset (script, style sheet, image, font or media file), not a page that asks for "
+                    "anything: the model may add a few points but not flag it alone",
 }
+
+# Path endings of static assets (checked on the path without query or fragment, case-insensitive). A phishing page
+# is a page; the model's confident scores on CDN scripts, style sheets and images are artefacts of its training
+# data (the ISCX benign list holds few of them), so on these the ``static_asset`` cap applies.
+STATIC_ASSET_EXTENSIONS = frozenset((
+    "js", "mjs", "css", "map", "png", "jpg", "jpeg", "gif", "svg", "webp", "avif", "ico", "bmp",
+    "woff", "woff2", "ttf", "otf", "eot", "mp4", "webm", "mp3", "ogg", "wav",
+))
+
+
+def is_static_asset_path(path: str) -> bool:
+    """True when ``path`` (``split_url(...).path``: no leading slash, may carry ``?query``/``#fragment``) names a
+    static asset file: its last segment, before any query or fragment, ends in one of
+    :data:`STATIC_ASSET_EXTENSIONS`. An empty name (``/.js``) or an extension only in the query
+    (``login.php?img=logo.png``) does not count."""
+    end = len(path)
+    for ch in "?#":
+        i = path.find(ch)
+        if 0 <= i < end:
+            end = i
+    last = path[:end].rsplit("/", 1)[-1]
+    stem, dot, ext = last.rpartition(".")
+    return bool(dot and stem) and ext.lower() in STATIC_ASSET_EXTENSIONS
 
 
 def model_signal(model: LinearTextModel | None, kind: str, text: str, k: int = 5,
@@ -908,7 +933,8 @@ def sms_model_signal(text: str) -> Signal | None:
 
 def url_model_signal(url: str, *, shared_host: bool = False) -> Signal | None:
     """``ml_url`` for one URL. Caps (from the artefact): a bare host (no path/query) never reaches the flag
-    threshold on the model alone; ``shared_host`` (the rule layer found a shortener, free-hosting, user-content
+    threshold on the model alone, nor does a static asset (``.js``, ``.css``, images, fonts: see
+    :func:`is_static_asset_path`); ``shared_host`` (the rule layer found a shortener, free-hosting, user-content
     or dynamic-DNS host) limits the model to a few points, since it learned those hosts' names, not the page."""
     model = url_model()
     if model is None or not url:
@@ -920,10 +946,12 @@ def url_model_signal(url: str, *, shared_host: bool = False) -> Signal | None:
     # The cap test splits with split_url's default max_chars (400); when the URL is shorter than both truncation
     # points the two splits see the same string, so the featuriser's split answers "is there a path?" too.
     if parts is not None and len(url) <= min(2 * feat.max_chars, 800):
-        bare = not parts.path
+        path = parts.path
     else:
-        bare = not split_url(url).path
-    contexts = ["bare_host"] if bare else []
+        path = split_url(url).path
+    contexts = ["bare_host"] if not path else []
+    if path and is_static_asset_path(path):
+        contexts.append("static_asset")
     if shared_host:
         contexts.append("shared_host")
     f = feat.features_of_parts(parts, with_names=True) if parts is not None else feat.features(url, with_names=True)
