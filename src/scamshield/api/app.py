@@ -56,6 +56,8 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True, analys
         # freeze them out of the garbage collector's generations so they are never scanned again.
         await asyncio.to_thread(warm_up)
         gc.freeze()
+        if settings.gc_thresholds:  # fewer, not longer, pauses: see docs/performance.md ("the ~1 s tail")
+            gc.set_threshold(*(int(x) for x in settings.gc_thresholds.split(",")))
         ctx = AppContext(settings=settings, db=db, verifier=TokenVerifier(settings), metrics=metrics)
         ctx.extras["analysis"] = AnalysisService(
             db, metrics, Thresholds(settings.threshold_medium, settings.threshold_high, settings.threshold_critical))
