@@ -24,7 +24,7 @@ class Settings(BaseSettings):
     data_dir: Path = Path("./var")
     database_url: str | None = None
     redis_url: str | None = None
-    gc_thresholds: str = Field(default="50000,20,100", pattern=r"^(|\d{1,9},\d{1,9},\d{1,9})$",
+    gc_thresholds: str = Field(default="700,10,1000", pattern=r"^(|\d{1,9},\d{1,9},\d{1,9})$",
                                description="gc.set_threshold(T0,T1,T2) applied at start-up; empty keeps Python's "
                                "700,10,10. Higher values make full collections (which stall the event loop for ~1 s "
                                "with 10k open sockets) rare")
