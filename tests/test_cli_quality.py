@@ -130,7 +130,7 @@ FROZEN = [
     ("sms", "sms_uci_spam_collection", 800, "full+model", {"f1": 0.94, "fpr_max": 0.005}),
     ("url", "domains_benign_tranco_top10k_dev_half", 1500, "full+model", {"fpr_max": 0.002}),
     ("url", "urls_benign_iscx2016_dev_half", 1500, "full+model", {"fpr_max": 0.005}),
-    ("url", "urls_phishtank_2020", 1500, "full+model", {"recall": 0.55}),
+    ("url", "urls_phishtank_2020", 1500, "full+model", {"recall": 0.58}),  # 0.595 measured after the recent-kit rules
     ("url", "urls_idn_punycode_dev", 69, "full+model", {"recall": 0.75}),
     ("transcript", "transcripts_bothbosu_single_agent", 60, "full+model", {"f1": 0.95}),
 ]
