@@ -28,26 +28,11 @@ import sys
 import time
 from pathlib import Path
 
+from scamshield.evaluation import asr_segments
 from scamshield.engine.conversation import ConversationDetector, Segment, CallState, _default_detector
 
 LONG_WORDS = 150
 HOLDOUT = Path(__file__).resolve().parents[1] / "src/scamshield/training/data/transcripts_realistic_holdout.csv"
-
-
-def asr_segments(text: str, rng: random.Random) -> list[str]:
-    """Lines as ASR finals; long lines cut into 10-20-word chunks."""
-    out: list[str] = []
-    for line in text.splitlines():
-        words = line.split()
-        i = 0
-        while i < len(words):
-            if len(words) - i <= 20:
-                out.append(" ".join(words[i:]))
-                break
-            n = rng.randint(10, 20)
-            out.append(" ".join(words[i:i + n]))
-            i += n
-    return out
 
 
 def pct(xs: list[float], q: float) -> float:

@@ -17,7 +17,7 @@ import pytest
 from scamshield.engine.conversation import CallState, Segment, _default_detector
 from scamshield.engine.sms import analyze_sms
 from scamshield.engine.url import analyze_url
-from scamshield.evaluation import confusion
+from scamshield.evaluation import asr_segments, confusion
 
 FLAG_AT = 50
 
@@ -40,22 +40,6 @@ def test_sms_india_holdout(use_sender, mins):
     assert c.f1 >= mins["f1"] and c.recall >= mins["recall"] and c.fpr <= mins["fpr_max"], c.as_dict()
 
 
-def _segments(text: str, rng: random.Random) -> list[str]:
-    """Lines as speech-to-text finals; long lines cut into 10-20-word chunks (as scripts/transcript_robustness_eval.py)."""
-    out: list[str] = []
-    for line in text.splitlines():
-        words = line.split()
-        i = 0
-        while i < len(words):
-            if len(words) - i <= 20:
-                out.append(" ".join(words[i:]))
-                break
-            n = rng.randint(10, 20)
-            out.append(" ".join(words[i:i + n]))
-            i += n
-    return out
-
-
 def test_transcript_holdout_streamed_without_speaker_tags():
     det = _default_detector()
     rng = random.Random(7)
@@ -63,7 +47,7 @@ def test_transcript_holdout_streamed_without_speaker_tags():
     for r in _rows("transcripts_realistic_holdout.csv"):
         state = CallState()
         alerted = False
-        for seg in _segments(r["text"], rng):
+        for seg in asr_segments(r["text"], rng):
             alerted = det.feed(state, Segment(seg)).should_alert or alerted
         labels.append(int(r["label"]))
         preds.append(alerted)

@@ -7,6 +7,7 @@ number works for ROC-AUC); ``pred`` is the product's verdict (flagged = not is_s
 from __future__ import annotations
 
 import math
+import random
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
@@ -169,3 +170,20 @@ def summarise(records: Sequence[EvalRecord], worst: int = 5, text_chars: int = 1
         "worst_false_positives": [brief(r) for r in fps],
         "worst_false_negatives": [brief(r) for r in fns],
     }
+
+
+def asr_segments(text: str, rng: random.Random) -> list[str]:
+    """A transcript cut the way streaming speech-to-text delivers it: each line a final, long lines in 10-20-word
+    chunks (``rng`` picks the chunk sizes, so a seeded run is reproducible)."""
+    out: list[str] = []
+    for line in text.splitlines():
+        words = line.split()
+        i = 0
+        while i < len(words):
+            if len(words) - i <= 20:
+                out.append(" ".join(words[i:]))
+                break
+            n = rng.randint(10, 20)
+            out.append(" ".join(words[i:i + n]))
+            i += n
+    return out
