@@ -449,3 +449,30 @@ def test_handwritten_recent_phish_recall_floor():
     assert len(rows) >= 100 and all(r["label"] == "1" for r in rows)
     flagged = sum(analyze_url(r["url"]).risk_score >= 50 for r in rows)
     assert flagged / len(rows) >= 0.85, flagged
+
+
+# Ties (two brand tokens at the same edit distance, several brands in one path) were once broken by set iteration
+# order, which follows the per-process string hash seed: two instances gave different answers for one URL.
+HASH_SEED_PROBES = [
+    "https://mobile.de/",  # imobile / tmobile: one deletion each
+    "https://tbank.ru/",
+    "https://t-static.ru/",
+    "https://caviarkelp.example/adobe/acrobat/view.php?email=a@b.example",  # two brands in the path
+    "http://shop.example/Wetransfer/index.php?email=a@b.example",
+]
+
+
+def test_results_do_not_depend_on_the_hash_seed():
+    import json
+    import subprocess
+    import sys
+
+    code = ("import json,sys; from scamshield.engine.url import analyze_url; "
+            "print(json.dumps([analyze_url(u).as_dict() for u in json.loads(sys.argv[1])], sort_keys=True))")
+    outs = set()
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        res = subprocess.run([sys.executable, "-c", code, json.dumps(HASH_SEED_PROBES)], env=env,
+                             capture_output=True, text=True, timeout=120, check=True)
+        outs.add(res.stdout)
+    assert len(outs) == 1

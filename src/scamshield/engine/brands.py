@@ -172,12 +172,12 @@ class BrandRegistry:
             self.brands.append(b)
             for d in b.domains:
                 self._official.setdefault(d, b)
-            tokens = set(b.keywords)
+            tokens = dict.fromkeys(b.keywords)  # ordered: index order must not depend on string hashing
             for d in b.domains:
                 if "." in d:
                     label = registrable(d)[1]
                     if label and len(label) >= MIN_TOKEN and label not in self.generic and label not in b.weak_keywords:
-                        tokens.add(label)
+                        tokens[label] = None
                     if label:
                         self._domain_labels.setdefault(label, []).append((d, b))
             for t in tokens:
@@ -327,7 +327,8 @@ class BrandRegistry:
             if not k or tok == s:
                 continue
             d = OSA.distance(s, tok, score_cutoff=k)
-            if d <= k and (best is None or d < best[2] or (d == best[2] and len(tok) > len(best[0]))):
+            # nearest, then longest, then alphabetical: never the set's (hash-seeded) iteration order
+            if d <= k and (best is None or (d, -len(tok), tok) < (best[2], -len(best[0]), best[0])):
                 best = (tok, self._tokens[tok], d)
         return best
 

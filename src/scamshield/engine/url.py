@@ -524,17 +524,17 @@ def _path_signals(p: ParsedURL, reg: BrandRegistry, L: _Lists, signals: list[Sig
                                   f"Payment page on a site imitating {match.brand.name}",
                                   {"words": pay[:10], "brand": match.brand.name}, BRAND))
     else:
-        _brand_path_signal(p, reg, signals, tokset, low, bool(strong), page, cms, dom)
+        _brand_path_signal(p, reg, signals, toks, low, bool(strong), page, cms, dom)
 
 
-def _brand_path_signal(p: ParsedURL, reg: BrandRegistry, signals: list[Signal], tokset: set[str], low: str,
+def _brand_path_signal(p: ParsedURL, reg: BrandRegistry, signals: list[Signal], toks: list[str], low: str,
                        strong: bool, page: bool, cms: str | None, dom: str) -> None:
     """A brand named in the path of a site that is neither the brand's nor imitating it in its host name: phishing
     kits on hacked or throw-away sites ('/wellsfargo/login.php', '/linkedin.com/index.html'). A brand name alone in
     a path is ordinary (reviews, news, shops), so it counts only next to a login word, a web page file (.php/.html),
     or a CMS program folder, or when the brand's own address is written into the path."""
     brands: list[str] = []
-    for t in tokset:
+    for t in dict.fromkeys(toks):  # path order: the message names the first brand, whatever the hash seed
         if len(t) >= 4:
             b = reg._tokens.get(t)
             if b is not None and t not in dom:
