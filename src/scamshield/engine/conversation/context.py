@@ -21,7 +21,10 @@ _NEG_AFTER = frozenset({"mat", "nahi", "nahin"})
 _NEG_AFTER_PHRASES = ("with anyone", "to anyone", "with anybody", "to anybody", "to strangers", "with strangers",
                       "to any one", "with any one", "to unknown", "with unknown", "is a scam", "is a fraud")
 _WARNING_RE = re.compile(
-    r"\b(?:scam|scams|scammer|scammers|scamster|scamsters|fraudster|fraudsters|fake|beware|impersonat[a-z]*|"
+    r"\b(?:scam|scams|scammer|scammers|scamster|scamsters|fraudster|fraudsters|beware|impersonat[a-z]*|"
+    # "fake calls / officers / messages" is advice; "fake passports in your parcel" is the scammer's own story
+    r"fake (?:[a-z]+ )?(?:calls?|callers?|officers?|officials?|agents?|executives?|messages?|sms|emails?|websites?|"
+    r"links?|apps?|numbers?|customer care|helplines?|police|alerts?|notices?|profiles?|ids?)|"
     r"claiming to be|pretending to be|posing as|pretend to be|awareness|thag|thagi|thug|thugs|dhokha|"
     r"dhokhadhadi|be careful|be alert|stay alert|cyber fraud|1930|helpline|"
     # advice to end the call ("just hang up and call me") - never what a scammer says, except "do not hang up"

@@ -55,7 +55,8 @@ _JOINED_RE = re.compile(r"\b(" + "|".join(
 ) + r")\b")
 _ACRONYMS = {"otp", "kyc", "upi", "cvv", "ssn", "irs", "cbi", "pin", "atm", "sbi", "trai", "fbi", "rbi", "npci",
              "hdfc", "icici", "pnb", "ncb", "dea", "uidai", "pan", "ed", "id", "pc", "ip", "usd", "ups", "dhl",
-             "fir", "apk", "qr", "sms", "bsnl", "ssa", "ftc", "cvc"}
+             "fir", "apk", "qr", "sms", "bsnl", "ssa", "ftc", "cvc", "gst", "tds", "lic", "lpg", "mdma", "emi",
+             "nhai", "cid", "nia"}
 _SPELLED_RE = re.compile(r"\b(?:[a-z] ){1,5}[a-z]\b")
 _DOTTED_RE = re.compile(r"\b([a-z])\.(?=[a-z]\b)")
 _NUM_SEP_RE = re.compile(r"(?<=\d)[,.](?=\d)")
@@ -84,7 +85,19 @@ _ASR_VARIANTS = {
     "coin base": "coinbase", "fed ex": "fedex", "pay pal": "paypal", "master card": "mastercard",
     "face book": "facebook", "medi care": "medicare", "crypto currency": "cryptocurrency", "micro soft": "microsoft",
     "amazon dot com": "amazon", "e bay": "ebay", "bit coin": "bitcoin", "g pay": "gpay",
+    # split or misheard words of government-impersonation robocalls
+    "soshal security": "social security", "social secure ity": "social security", "adminis tration": "administration",
+    "administ ration": "administration", "revenue surface": "revenue service", "revenue services": "revenue service",
+    "sus pended": "suspended", "suspen ded": "suspended", "in formation": "information",
+    "come to a rest you": "come to arrest you", "place you under a rest": "place you under arrest",
+    "will a rest you": "will arrest you", "a rest warrant": "arrest warrant",
 }
+# "you're computer", "your account" heard as "you are account": a recogniser's homophone of "your" before a noun
+# that "you are" never precedes in speech (after contractions are expanded).
+_YOURE_RE = re.compile(
+    r"\byou are (?=(?:computer|account|accounts|bank|card|credit card|debit card|social security|ssn|aadhaar|pan card|"
+    r"device|laptop|pc|package|parcel|kyc|sim|information|personal information|subscription|membership|order|"
+    r"wallet|icloud|iphone|phone number|mobile number|electricity|power|gas|warranty|benefits|name)\b)")
 _ASR_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _ASR_VARIANTS), key=len, reverse=True)) + r")\b")
 #: Distinctive product and programme names matched approximately (a recogniser's "anydask", "teamveiwer").
 _FUZZY_TERMS = ("anydesk", "teamviewer", "ultraviewer", "rustdesk", "airdroid", "quicksupport", "screenconnect",
@@ -206,6 +219,8 @@ def normalize_transcript(text: str) -> str:
     s = _NONWORD_RE.sub(" ", s)
     s = _SPACE_RE.sub(" ", s)
     s = _ASR_RE.sub(lambda m: _ASR_VARIANTS[m.group(1)], s)
+    if "you are " in s:
+        s = _YOURE_RE.sub("your ", s)
     s = _SPELLED_RE.sub(_join_spelled, s)
     s = _JOINED_RE.sub(_join_word, s)
     s = _LONG_WORD_RE.sub(_fuzzy_word, s)

@@ -26,6 +26,18 @@ _FTC_BONUS_PAIR_WITH_PAY = 14
 _SOFT_ASKS = frozenset({"bank_details_request", "identity_number_request", "card_details_request",
                         "personal_details_request", "suspicious_link"})
 _SOFT_ASK_CAP_ALONE = 40.0
+# What genuine fraud departments and merchants say too ("unusual activity on your card", "a purchase of $215, press
+# 1 if it was you"): without any other FTC group (no caller claim, pressure or ask) these add at most this much.
+_SOFT_PROBLEMS = frozenset({"suspicious_activity_claim", "unexpected_charge_claim", "refund_lure"})
+_SOFT_PROBLEM_CAP_ALONE = 20.0
+# A caller claiming to be a government agency or the police *and* threatening arrest, suspension, blocking or
+# seizure: the agencies themselves say they never do this by phone (FTC, SSA and IRS impostor advisories; I4C
+# "digital arrest" advisory; TRAI/DoT on disconnection calls). High-precision early evidence, so it earns its own
+# points as soon as both are heard (both at full weight, not in a warning or negated context).
+_AUTHORITY_CLAIMS = frozenset({"caller_claims_government", "caller_claims_law_enforcement"})
+_AUTHORITY_THREATS = frozenset({"legal_threat", "ssn_suspended", "id_document_threat", "digital_arrest_script",
+                                "account_block_threat"})
+_AUTHORITY_THREAT_POINTS = 10.0
 # Reassurance ("we will never ask for your PIN or OTP") lowers the score by at most this much, and only while the
 # caller has asked for nothing a genuine caller never asks for (a code, a PIN, remote access, a payment method).
 _REASSURE_FLOOR = -20.0
@@ -72,7 +84,25 @@ def signals_for(hits: dict[str, list[Any]], model_signal: dict[str, Any] | None,
                 if alloc < sig.weight:
                     allocated[i] = (Signal(sig.code, alloc, sig.message, {**sig.evidence, "capped": True,
                                            "reason": "no pretext"}, sig.fraud_type), group)
+    if not {"pretend", "pressure", "pay"} & set(present):
+        hard = sum(s.weight for s, g in allocated if g == "problem" and s.code not in _SOFT_PROBLEMS and s.weight > 0)
+        room = max(0.0, _SOFT_PROBLEM_CAP_ALONE - hard)
+        for i, (sig, group) in enumerate(allocated):
+            if sig.code in _SOFT_PROBLEMS:
+                alloc = round(min(sig.weight, room), 1)
+                room -= alloc
+                if alloc < sig.weight:
+                    allocated[i] = (Signal(sig.code, alloc, sig.message, {**sig.evidence, "capped": True,
+                                           "reason": "what genuine fraud alerts say too"}, sig.fraud_type), group)
     signals = [s for s, _ in allocated]
+    full = {s.code for s in signals if s.weight > 0 and "context" not in s.evidence}
+    claim = sorted(full & _AUTHORITY_CLAIMS)
+    threat = sorted(full & _AUTHORITY_THREATS)
+    if claim and threat:
+        signals.append(Signal("authority_threat_pattern", _AUTHORITY_THREAT_POINTS,
+                              "A caller claiming to be a government agency or the police threatens arrest, "
+                              "suspension or blocking (genuine agencies do not do this by phone)",
+                              {"claim": claim, "threat": threat}))
     if reassure:
         asked = sorted(s.code for s, g in allocated if g in _VOIDS_REASSURANCE and s.weight > 0
                        and s.code not in _SOFT_ASKS)
