@@ -33,10 +33,10 @@ _SOFT_PROBLEM_CAP_ALONE = 20.0
 # A caller claiming to be a government agency or the police *and* threatening arrest, suspension, blocking or
 # seizure: the agencies themselves say they never do this by phone (FTC, SSA and IRS impostor advisories; I4C
 # "digital arrest" advisory; TRAI/DoT on disconnection calls). High-precision early evidence, so it earns its own
-# points as soon as both are heard (both at full weight, not in a warning or negated context).
+# points as soon as both are heard (both at full weight, not in a warning or negated context). Not
+# ``account_block_threat``: "your card was compromised in a breach" is what a genuine police cyber cell says too.
 _AUTHORITY_CLAIMS = frozenset({"caller_claims_government", "caller_claims_law_enforcement"})
-_AUTHORITY_THREATS = frozenset({"legal_threat", "ssn_suspended", "id_document_threat", "digital_arrest_script",
-                                "account_block_threat"})
+_AUTHORITY_THREATS = frozenset({"legal_threat", "ssn_suspended", "id_document_threat", "digital_arrest_script"})
 _AUTHORITY_THREAT_POINTS = 10.0
 # Reassurance ("we will never ask for your PIN or OTP") lowers the score by at most this much, and only while the
 # caller has asked for nothing a genuine caller never asks for (a code, a PIN, remote access, a payment method).
