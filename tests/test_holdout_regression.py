@@ -62,3 +62,36 @@ def test_url_handwritten_sets():
     phish_caught = sum(analyze_url(r["url"]).risk_score >= FLAG_AT for r in phish)
     assert legit_flagged <= 2, legit_flagged
     assert phish_caught / len(phish) >= 0.85, phish_caught
+
+
+def test_transcript_holdout_early_alert_position():
+    """Calls streamed as in ``scripts/transcript_robustness_eval.py`` (finals only, seed 7, all splits): how much of
+    a scam call has been heard when the first alert fires (share of its words), and no legitimate call alerts on the
+    ``blind2`` split (written before the early-alert changes; first read FPR 0.026, see training/data/README.md)."""
+    import statistics
+
+    det = _default_detector()
+    rng = random.Random(7)
+    at: list[float] = []
+    at_long: list[float] = []
+    scams = blind2_false_alerts = 0
+    for r in _rows("transcripts_realistic_holdout.csv"):
+        segs = asr_segments(r["text"], rng)
+        total = sum(len(s.split()) for s in segs) or 1
+        state, heard, first = CallState(), 0, None
+        for seg in segs:
+            heard += len(seg.split())
+            if det.feed(state, Segment(seg)).should_alert and first is None:
+                first = heard / total
+        if r["label"] == "1":
+            scams += 1
+            if first is not None:
+                at.append(first)
+                if total >= 150:
+                    at_long.append(first)
+        elif first is not None and r.get("split") == "blind2":
+            blind2_false_alerts += 1
+    median, within = statistics.median(at), sum(f <= 0.3 for f in at) / scams
+    assert median <= 0.67 and within >= 0.12, (median, within)
+    assert statistics.median(at_long) <= 0.30, at_long
+    assert blind2_false_alerts == 0
