@@ -41,7 +41,7 @@ EARLY = [
      "we are sending this to the legal department so call us back on eight four four two two nine one one three", 2),
     ("sheriff-fta",
      "hi this is deputy ramirez from the county sheriff's office you failed to appear for jury duty last month and "
-     "there is a bench warrant out for your arrest call my direct line before three today", 2),
+     "there is a bench warrant out for your arrest call my direct line before three today", 3),
     ("narcotics-parcel",
      "this is inspector rao from narcotics control bureau a courier in your name was seized with mdma and fake "
      "passports you will be arrested today unless you cooperate with the investigation on video call", 1),
@@ -83,6 +83,9 @@ LEGIT = [
     ("scam-awareness",
      "this is a message from the state police fraudsters are calling residents pretending to be police officers and "
      "threatening arrest for unpaid fines the police will never ask for payment by phone just hang up"),
+    ("jury-missed",
+     "hello this is the jury office of the superior court our records show you missed your jury service on the "
+     "third please call the jury office to reschedule no payment is required"),
     ("court-date",
      "this is an automated call from the county court your court date has been moved to the fifteenth please "
      "check the court website for details"),
