@@ -11,9 +11,12 @@ segments cannot alert before ~1/3 of it has been heard), per-category counts, an
 thread and wall clock). The default data is the hand-written CC0 hold-out
 ``src/scamshield/training/data/transcripts_realistic_holdout.csv`` (``text,label,category,split``): ``split`` is
 ``tuning`` for the 132 calls written before the detector was changed and then used to guide the changes, ``blind``
-for 40 calls written afterwards and evaluated once. Any ``text,label`` CSV works (``--data``).
+for 40 calls written afterwards and evaluated once, ``blind2`` for 78 calls written before the early-alert work
+(first read in ``training/data/README.md``). Any ``text,label`` CSV works (``--data``). ``--interim-every K`` also
+feeds partial results (the growing prefix of each segment every K words) the way a recogniser with partial results
+does; the default (finals only) is the figure the issue targets.
 
-    .venv/bin/python scripts/transcript_robustness_eval.py [--data CSV] [--split tuning|blind] [--limit N] [--misses] [--json]
+    .venv/bin/python scripts/transcript_robustness_eval.py [--data CSV] [--split tuning|blind|blind2] [--limit N] [--misses] [--json] [--interim-every K]
 """
 
 from __future__ import annotations
