@@ -496,3 +496,21 @@ def test_url_signal_caps_from_one_split(url):
     for shared in (False, True):
         expected = tm.model_signal(m, "url", url, contexts=contexts + (["shared_host"] if shared else []))
         assert tm.url_model_signal(url, shared_host=shared) == expected
+
+
+@pytest.mark.parametrize(("kind", "text", "follows"), [
+    ("url", "https://login.example.com/login/login/login.php?login=1&login=2", True),  # repeated n-grams
+    ("url", "https://a=b.example/p=x/h=y/tld=z", False),  # '=' in the host: token names checked one by one
+    ("url", "https://example.com/caf\u00e9/\u00e9\u00e9\u00e9/login/\u4e2d\u4e2d", False),  # multi-byte n-grams
+    ("url", "http://x.com/" + "ab" * 80, True),
+    ("sms", "URGENT urgent URGENT: verify verify your KYC KYC now now now at bit.ly/x", True),
+    ("sms", "Caf\u00e9 \u20b9500 won won won \u4e2d\u4e2d\u4e2d claim claim", False),
+])
+def test_explanation_merges_repeated_features_like_the_reference(kind, text, follows):
+    """Occurrences alone in their bucket keep their position until shown; those sharing a bucket are merged by
+    name: the explanation equals the one that names every candidate."""
+    m = tm.load_model(kind)
+    f = m.featuriser.features(text, with_names=True)
+    assert f.names.follow_buckets is follows
+    for k in (1, 3, 5, 12):
+        assert m._explain(f, k) == _reference_explain(m, f, k)

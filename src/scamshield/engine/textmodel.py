@@ -28,6 +28,7 @@ import re
 import threading
 import unicodedata
 import zlib
+from bisect import bisect_left
 from contextlib import contextmanager
 from collections import Counter
 from dataclasses import dataclass, field
@@ -185,10 +186,13 @@ class FeatureNames(Sequence[str]):
 
     def __init__(self, buf: bytes, nmin: int, nmax: int, tail: list[str] | Callable[[], list[str]],
                  label: Callable[[int, int], str] | None = None, char_prefix: str = "c:",
-                 tail_len: int | None = None, tail_item: Callable[[int], str] | None = None) -> None:
+                 tail_len: int | None = None, tail_item: Callable[[int], str] | None = None,
+                 follow_buckets: bool = False) -> None:
         """``tail``: names of the token features after the char n-grams, or a function building them on first use
         (then ``tail_len`` is their count): building them costs as much as the hashing, and most inputs never
-        need a name. ``tail_item(i)``: optional, the i-th tail name alone (an explanation needs a few)."""
+        need a name. ``tail_item(i)``: optional, the i-th tail name alone (an explanation needs a few).
+        ``follow_buckets``: the featuriser guarantees that two occurrences with the same name have the same hashed
+        bucket (see :func:`_merge_by_name`), so occurrences in distinct buckets need no name to be told apart."""
         self.buf = buf
         self._nmin, self._nmax = nmin, nmax
         self._tail_src = tail
@@ -197,7 +201,9 @@ class FeatureNames(Sequence[str]):
         self._tail_item = tail_item
         self.label = label
         self.char_prefix = char_prefix
+        self.follow_buckets = follow_buckets
         self._spans: list[tuple[int, int]] | None = None
+        self._n_char: int | None = None
 
     @property
     def spans(self) -> list[tuple[int, int]]:
@@ -209,7 +215,9 @@ class FeatureNames(Sequence[str]):
 
     @property
     def n_char(self) -> int:
-        return _ngram_total(len(self.buf), self._nmin, self._nmax)
+        if self._n_char is None:
+            self._n_char = _ngram_total(len(self.buf), self._nmin, self._nmax)
+        return self._n_char
 
     @property
     def tail(self) -> list[str]:
@@ -551,8 +559,11 @@ class TextFeaturiser:
         names = None
         if with_names:
             ngrams = self.word_ngrams
+            # ASCII: one name per byte string, and word names ("w:" + a token or two tokens and a space) are
+            # distinct from char n-gram names ("c:" + ...): equal names imply equal buckets
             names = FeatureNames(buf, lo, hi, lambda: ["w:" + n for n in _word_names(tokens, ngrams)],
-                                 tail_len=n_word, tail_item=lambda i: "w:" + _word_name(tokens, ngrams, i))
+                                 tail_len=n_word, tail_item=lambda i: "w:" + _word_name(tokens, ngrams, i),
+                                 follow_buckets=buf.isascii())
         return Features(idx, _namespace_values(n_char, n_word), _EMPTY_DENSE, names)
 
 
@@ -610,13 +621,20 @@ class UrlFeaturiser:
         names = None
         if with_names:
             nh = len(hbuf)
+            buf = hbuf + pbuf
+            # equal names imply equal buckets: ASCII (one name per byte string; path bytes are offset, and two
+            # n-grams across the host/path border never read alike: a host has no "/") and no "=" in the host
+            # (then the token renaming below is one-to-one)
             names = FeatureNames(
-                hbuf + pbuf, lo, hi,
-                lambda: [t.replace("h=", "host-label:", 1).replace("p=", "path-word:", 1).replace("tld=", "tld:", 1)
-                         for t in toks],
+                buf, lo, hi, lambda: [_url_token_name(t) for t in toks],
                 label=lambda i, n: "host:" if i + n <= nh else "path:" if i >= nh else "host+path:",
-                tail_len=len(toks))
+                tail_len=len(toks), tail_item=lambda i: _url_token_name(toks[i]),
+                follow_buckets=buf.isascii() and "=" not in parts.host)
         return Features(idx, val, url_dense_features(parts), names)
+
+
+def _url_token_name(tok: str) -> str:
+    return tok.replace("h=", "host-label:", 1).replace("p=", "path-word:", 1).replace("tld=", "tld:", 1)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -654,6 +672,32 @@ def make_featuriser(config: dict[str, Any]) -> TextFeaturiser | UrlFeaturiser:
 
 _DENSE_NAMES = tuple((f"url:{n}=high", f"url:{n}=low") for n in DENSE_URL_FEATURES)
 _second = operator.itemgetter(1)
+
+
+def _merge_by_name(names: Sequence[str], positions: list[int], neg_contribs: list[float], buckets: list[int]
+                   ) -> list[tuple[int | str, float]]:
+    """Sum the contributions (``-neg_contribs[i]``) of occurrences that share a readable name, in first-seen
+    order, as ``[(name or position, total)]``: the same totals and order as a dict keyed by every name.
+
+    When the names follow the buckets (``FeatureNames.follow_buckets``: equal names imply equal buckets), an
+    occurrence alone in its bucket cannot share its name with another, so it keeps its position and is named
+    only if shown; names are built for the occurrences of shared buckets alone (a repeated n-gram or a hash
+    collision)."""
+    if getattr(names, "follow_buckets", False):
+        if len(set(buckets)) == len(buckets):
+            return [(j, -x) for j, x in zip(positions, neg_contribs)]  # == 0.0 - x, as the dict sum would do
+        seen: set[int] = set()
+        shared: set[int] = set()
+        for b in buckets:
+            (shared if b in seen else seen).add(b)
+        keys: list[int | str] = [names[j] if b in shared else j for j, b in zip(positions, buckets)]
+    else:
+        take = getattr(names, "take", None)
+        keys = take(positions) if take is not None else [names[j] for j in positions]  # type: ignore[assignment]
+    acc: dict[int | str, float] = {}
+    for key, x in zip(keys, neg_contribs):
+        acc[key] = acc.get(key, 0.0) - x
+    return list(acc.items())
 
 
 @dataclass(slots=True)
@@ -719,45 +763,44 @@ class LinearTextModel:
 
     def _explain(self, f: Features, k: int, wf: np.ndarray | None = None) -> list[tuple[str, float]]:
         """``wf``: ``self.w[f.idx]`` when the caller already gathered it (scoring did)."""
-        contrib: dict[str, float] = {}
+        names = f.names
+        # (feature, contribution) in first-seen order; a feature is a readable name or, until it is shown, the
+        # position of its only occurrence (names cost more than the arithmetic, and at most k are shown)
+        contrib: list[tuple[int | str, float]] = []
         if f.idx.size:
-            assert f.names is not None
+            assert names is not None
             # Strongest occurrences first (argpartition: linear time); a repeated n-gram adds up by name.
             neg = -((self.w[f.idx] if wf is None else wf) * f.val)
             m = min(neg.size, 4 * k + 4)  # candidates: enough for k names after merging overlapping n-grams
             cand = np.argpartition(neg, m - 1)[:m] if neg.size > m else np.arange(neg.size)
             sub = neg[cand]
             o = np.argsort(sub)
-            js = cand[o].tolist()
+            order = cand[o]
             vs = sub[o].tolist()
-            n_pos = 0
-            for x in vs:  # ascending -contribution: the positive contributions come first
-                if x >= 0:
-                    break
-                n_pos += 1
+            n_pos = bisect_left(vs, 0.0)  # ascending -contribution: the positive contributions come first
             if n_pos:
-                names = f.names
-                take = getattr(names, "take", None)
-                got = take(js[:n_pos]) if take is not None else [names[j] for j in js[:n_pos]]
-                for name, x in zip(got, vs):
-                    contrib[name] = contrib.get(name, 0.0) - x
+                order = order[:n_pos]
+                contrib = _merge_by_name(names, order.tolist(), vs, f.idx[order].tolist())
         if f.dense.size:
             delta = f.dense - self.dense_centre
             for names2, v, d in zip(_DENSE_NAMES, (self.wd * delta).tolist(), delta.tolist()):
                 if v > 0:  # (only positive contributions are ever shown)
-                    contrib[names2[0] if d > 0 else names2[1]] = v
-        top = sorted(((n, v) for n, v in contrib.items() if v > 0), key=_second, reverse=True)  # stable
+                    contrib.append((names2[0] if d > 0 else names2[1], v))
+        top = sorted([fv for fv in contrib if fv[1] > 0], key=_second, reverse=True)  # stable
         # Drop char n-grams contained in a stronger, already chosen n-gram of the same field: more readable.
         chosen: list[tuple[str, float]] = []
         parts: list[tuple[str, str]] = []
-        for n, v in top:
+        for feature, v in top:
+            n = feature if isinstance(feature, str) else names[feature]  # type: ignore[index]
             field_, _, body = n.partition(":")
-            if any(cf == field_ and body in cb for cf, cb in parts):
-                continue
-            chosen.append((n, round(v, 4)))
-            parts.append((field_, body))
-            if len(chosen) >= k:
-                break
+            for cf, cb in parts:
+                if cf == field_ and body in cb:
+                    break
+            else:
+                chosen.append((n, round(v, 4)))
+                parts.append((field_, body))
+                if len(chosen) >= k:
+                    break
         return chosen
 
     @classmethod
