@@ -7,7 +7,9 @@ owner's channel, so every alert is stored before anyone can see it and survives 
 
 A segment costs three statements (lock + read of the call with its ``not_scam`` flag; the segment insert; the
 detection update) and, when an alert fires for an owned call, two more (next seq + the owner's notification
-settings in one UPDATE … RETURNING; the alert insert) — Core statements on one connection, no ORM session. The
+settings in one UPDATE … RETURNING; the alert insert) — Core statements on one connection, no ORM session. On
+PostgreSQL the same work is two statements with data-modifying CTEs (lock + segment; detection + seq + alert: see
+``store.calls.lock_and_add_segment_pg``), i.e. 4 round trips with BEGIN and COMMIT instead of 7 for an alert. The
 transaction is two synchronous steps on ``Database.hot_transaction`` (lock + segment; save + alert) with the
 detector between them on the loop: on SQLite each step is one hop to the database's writer thread (aiosqlite cost
 several thread hops per statement) and the commit rides on the second; on PostgreSQL the steps run through
@@ -363,23 +365,38 @@ class CallService:
                            source: str, actor: Actor, marks: "_Marks") -> tuple[Any, bool]:
         """Lock + read the call, check who may write, store the segment: (call row, stored); not stored = a
         duplicate (retried delivery)."""
-        call = call_store.lock_call_sync(conn, call_sid, source=source,
-                                         owner=None if actor.is_service else actor.user_id)
+        writer = None if actor.is_service else actor.user_id
+        if conn.dialect.name == "postgresql":  # one statement (the "segment" stage is part of "lock")
+            call, stored = call_store.lock_and_add_segment_pg(
+                conn, call_sid, source=source, owner=writer, service=actor.is_service, text=segment.text,
+                speaker=segment.speaker, final=segment.final, dedup_key=dedup_key)
+            marks("lock")
+            self._check_writer(call, actor)
+            marks("segment")
+            return call, stored
+        call = call_store.lock_call_sync(conn, call_sid, source=source, owner=writer)
         marks("lock")
-        owner = call.user_id
-        if not actor.is_service and owner != actor.user_id:
-            if owner is None:
-                raise Forbidden("nobody has associated this call yet: associate it first", code="call_not_associated")
-            raise Forbidden("this call belongs to another user", code="not_call_owner")
+        self._check_writer(call, actor)
         stored = segment.final is False or call_store.add_segment_sync(
             conn, call_sid, text=segment.text, speaker=segment.speaker, final=segment.final, dedup_key=dedup_key)
         marks("segment")
         return call, stored
 
+    @staticmethod
+    def _check_writer(call: Any, actor: Actor) -> None:
+        owner = call.user_id
+        if not actor.is_service and owner != actor.user_id:
+            if owner is None:
+                raise Forbidden("nobody has associated this call yet: associate it first", code="call_not_associated")
+            raise Forbidden("this call belongs to another user", code="not_call_owner")
+
     def _tx_save_and_alert(self, conn: Connection, call_sid: str, call: Any, state: dict[str, Any],
                            update: DetectionUpdate, marks: "_Marks") -> Alert | None:
         """Save the detector's state and verdict; store the alert when it fires (owned: next seq, if the owner's
-        preferences want it; unowned: held)."""
+        preferences want it; unowned: held). PostgreSQL: the update, the seq and the alert are one statement (an
+        unwanted alert is removed again and its seq given back, in the same transaction)."""
+        if conn.dialect.name == "postgresql" and update.should_alert and not call.not_scam:
+            return self._save_and_alert_pg(conn, call_sid, call, state, update, marks)
         call_store.save_detection_sync(conn, call_sid, state=state, risk_score=update.risk_score,
                                        risk_level=update.risk_level, fraud_type=update.fraud_type,
                                        flagged=update.should_alert)
@@ -401,6 +418,25 @@ class CallService:
             risk_level=level, reasons=update.reasons, advice=advice_for(ftype), seq=seq)
         marks("alert")
         return alert
+
+    @staticmethod
+    def _save_and_alert_pg(conn: Connection, call_sid: str, call: Any, state: dict[str, Any], update: DetectionUpdate,
+                           marks: "_Marks") -> Alert | None:
+        owner = call.user_id
+        level = update.alert_level or update.risk_level
+        ftype = update.fraud_type or "GENERIC_SCAM"
+        values = alert_store.alert_values(owner, call_sid, ftype, update.risk_score, level, update.reasons,
+                                          advice_for(ftype))
+        stored_settings = call_store.save_detection_with_alert_pg(
+            conn, call_sid, state=state, risk_score=update.risk_score, risk_level=update.risk_level,
+            fraud_type=update.fraud_type, flagged=update.should_alert, alert=values)
+        marks("save")
+        if owner is not None and not _wants_alert(stored_settings, level):
+            call_store.undo_owned_alert_pg(conn, values)
+            marks("alert")
+            return None
+        marks("alert")
+        return Alert(**values)
 
     @staticmethod
     async def _preferences(session: Any, owner: str | None) -> Callable[[str], bool]:

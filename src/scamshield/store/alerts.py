@@ -102,6 +102,13 @@ def create_alert_sync(conn: Connection, *, user_id: str | None, call_sid: str | 
     return Alert(**values)
 
 
+def alert_values(user_id: str | None, call_sid: str | None, fraud_type: str, risk_score: int, risk_level: str,
+                 reasons: list[str], advice: str, *, is_test: bool = False, seq: int | None = None) -> dict[str, Any]:
+    """The row of a new alert (id and ``created_at`` set now), as ``create_alert`` stores it: ``Alert(**values)``
+    is the detached alert. For statements that insert it themselves (``store.calls.save_detection_with_alert_pg``)."""
+    return _alert_values(user_id, call_sid, fraud_type, risk_score, risk_level, reasons, advice, is_test, seq)
+
+
 def _alert_values(user_id: str | None, call_sid: str | None, fraud_type: str, risk_score: int, risk_level: str,
                   reasons: list[str], advice: str, is_test: bool, seq: int | None) -> dict[str, Any]:
     return dict(id=new_id(), user_id=user_id or None, seq=seq if user_id else None, call_sid=call_sid,
