@@ -3,7 +3,9 @@ through the real ingestion path, optionally across two instances through Redis. 
 
 - delivery latency p50/p95/p99 (server ``created_at`` -> client receive; and request sent -> client receive),
 - alerts lost, misdelivered (to a user who does not own the alert), duplicated,
-- server RSS per connection (VmRSS after connecting minus before, / connections) and server CPU,
+- server RSS per connection (VmRSS after connecting minus before, / connections), server CPU (and per alert),
+- where the machine's CPU went during the alerts: servers, load generators (producer, socket clients), PostgreSQL,
+  Redis, and anything else running (the generators share the cores with the servers: read the achieved rate with it),
 - connection set-up rate and failures.
 
 It raises RLIMIT_NOFILE itself (its servers inherit it), uses a lean raw-socket WebSocket client (one asyncio
@@ -83,6 +85,25 @@ def proc_cpu_s(pid: int) -> float | None:
         return (int(f[11]) + int(f[12])) / os.sysconf("SC_CLK_TCK")
     except (OSError, IndexError, ValueError):
         return None
+
+
+def cpu_of_commands(names: tuple[str, ...] = ("postgres", "redis-server")) -> dict[str, float]:
+    """CPU seconds used so far by every process whose command name is one of ``names`` (the database and the broker
+    share the machine's cores with the servers; other users of the same PostgreSQL/Redis are counted too)."""
+    out = dict.fromkeys(names, 0.0)
+    tick = os.sysconf("SC_CLK_TCK")
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            raw = Path(f"/proc/{entry}/stat").read_text()
+        except OSError:
+            continue
+        comm = raw[raw.find("(") + 1:raw.rfind(")")]
+        if comm in out:
+            f = raw.rsplit(")", 1)[1].split()
+            out[comm] += (int(f[11]) + int(f[12])) / tick
+    return out
 
 
 def machine_busy() -> tuple[int, int]:
@@ -676,14 +697,22 @@ def main(argv: list[str] | None = None) -> int:
             service_tok = mint_token(settings_for_tokens, f"wl{run}svc", roles=["service"], ttl_seconds=7200)
             admin_tok = mint_token(settings_for_tokens, f"wl{run}ops", roles=["admin"], ttl_seconds=7200)
             cpu_a = {s.name: proc_cpu_s(s.pid) for s in servers}
+            gen_a = (time.process_time(), [proc_cpu_s(c.pid) or 0.0 for c in children], cpu_of_commands())
             busy0 = machine_busy()
             t_run = time.monotonic()
             spy = start_profile(args, b.pid, "alerts")
+            try:  # the producer is part of the load generator's CPU: keep it lean
+                import uvloop  # type: ignore
+
+                uvloop.install()
+            except ImportError:
+                pass
             prod = asyncio.run(produce(args, f"http://127.0.0.1:{b.port}", jobs, service_tok, admin_tok))
             stop_profile(spy)
             time.sleep(args.grace)
             run_wall = time.monotonic() - t_run
             cpu_b = {s.name: proc_cpu_s(s.pid) for s in servers}
+            gen_b = (time.process_time(), [proc_cpu_s(c.pid) or 0.0 for c in children], cpu_of_commands())
             busy1 = machine_busy()
             rss_after = {s.name: proc_status_kb(s.pid) for s in servers}
             for pipe in pipes:
@@ -756,6 +785,22 @@ def main(argv: list[str] | None = None) -> int:
                 for s in servers}
             report["machine"]["busy_percent_during_alerts"] = round(
                 100 * (busy1[0] - busy0[0]) / max(1, busy1[1] - busy0[1]), 1)
+            n_alerts = max(1, len(prod["results"]))
+            for s in servers:
+                report["server_cpu"][s.name]["cpu_ms_per_alert"] = round(
+                    1000 * ((cpu_b[s.name] or 0) - (cpu_a[s.name] or 0)) / n_alerts, 2)
+            # Where the machine's CPU went during the alert phase (percent of ONE core): the servers, the load
+            # generators (this process drives the HTTP producer; the client processes hold the sockets), PostgreSQL
+            # and Redis, and the rest (other users of the machine). 100 % of one core = half of this 2-core machine.
+            split = {f"server_{s.name}": (cpu_b[s.name] or 0) - (cpu_a[s.name] or 0) for s in servers}
+            split["generator_producer"] = gen_b[0] - gen_a[0]
+            split["generator_clients"] = sum(gen_b[1]) - sum(gen_a[1])
+            for name in gen_a[2]:
+                split[name] = gen_b[2][name] - gen_a[2][name]
+            busy_s = (busy1[0] - busy0[0]) / os.sysconf("SC_CLK_TCK")  # /proc/stat: jiffies summed over the cores
+            split["other"] = max(0.0, busy_s - sum(split.values()))
+            report["machine"]["cpu_percent_of_one_core_during_alerts"] = {
+                k: round(100 * v / run_wall, 1) for k, v in split.items()}
         else:
             for pipe in pipes:
                 pipe.send({"cmd": "stop"})
