@@ -79,7 +79,8 @@ CUES: tuple[Cue, ...] = (
     ), "BANK_KYC_IMPERSONATION"),
     Cue("account_block_threat", 20, (
         "{account|a c|acct|bank account|savings account|wallet|upi id|netbanking|net banking|yono|sim|sim card|"
-        "mobile number|khata|bank|online banking|online account} {has been|is|was|got|has|is being|have been|are} ~2 {blocked|suspended|deactivated|"
+        "mobile number|khata|bank|online banking|online account|pan|pan card|aadhaar|aadhaar card} {has been|is|was|"
+        "got|has|is being|have been|are} ~2 {blocked|suspended|deactivated|"
         "frozen|locked|restricted|disabled|freezed|barred|temporarily blocked|temporarily suspended}",
         "{blocked|suspended|deactivated|frozen|locked} {your |ur |the |}{account|bank account|a c|wallet|sim|"
         "yono|netbanking|net banking}",
@@ -93,6 +94,7 @@ CUES: tuple[Cue, ...] = (
         "{fastag|fast tag} ~3 {kyc|blocked|update|expired|suspended|blacklisted|deactivated|recharge failed}",
         "{e challan|echallan|traffic challan|challan|traffic fine|vehicle fine} ~4 {pending|unpaid|due|pay|overdue|"
         "issued|generated|penalty|legal action|court}",
+        "{pending|unpaid|overdue} ~2 {e challan|echallan|challan|traffic challan|traffic fine}",
     ), "GOVERNMENT_IMPERSONATION"),
     Cue("verification_request", 12, (
         "{verify|confirm|validate|reactivate|re activate|unlock|restore|unblock|secure|update|confirming|verifying} "
@@ -129,12 +131,16 @@ CUES: tuple[Cue, ...] = (
         f"{{ask|asks|asking|asked|need|needs|require|requires|required}} ~2 {{your|ur|the}} {_CRED_SHORT}",
         f"{_CRED_SHORT} ~3 {_TELL}",
         f"{_CRED_SHORT} ~2 {{jo|jo aapko}} ~4 {{aaya|aya|aayega|mila}} ~3 {_TELL}",
+        f"{_CRED_SHORT} ~2 {{bhej kar|bhejkar|bhej ke|bhejke|dekar|de kar|share karke|share kar ke|batakar|bata kar}}",
+        "{reply|reply with|respond with|sms|send us} ~6 {otp|cvv|upi pin|atm pin|mpin|card number|expiry date}",
+        "{code|otp|login code|verification code|6 digit code} ~6 {by mistake|mistakenly|accidentally|galti se}",
     ), "OTP_THEFT"),
     Cue("credential_request", 20, (
         "{share|send|provide|give|confirm} ~2 {account number|bank details|account details|bank account details|"
         "aadhaar number|pan number|date of birth}",
-        "{enter|submit|type|fill|input} ~2 {your |ur |the |}{upi pin|atm pin|mpin|m pin|cvv|card pin|card number|"
-        "card details|debit card details|credit card details|net banking password|login password|pin number}",
+        "{enter|submit|type|fill|input|entering|submitting|providing} ~2 {your |ur |the |}{upi pin|atm pin|mpin|m pin|"
+        "cvv|card pin|card number|card details|debit card details|credit card details|net banking password|"
+        "login password|pin number|netbanking details|net banking details|banking details|login details}",
     ), "OTP_THEFT"),
     Cue("pin_to_receive", 50, (
         "{enter|type|put|use|punch|dalein|daalein|dale|daalo|dalo|daliye} ~3 {pin|upi pin|mpin|m pin} ~4 "
@@ -202,7 +208,9 @@ CUES: tuple[Cue, ...] = (
         "{you have|you've|youve|u have|u've|uve|you|u|ur number has|your number has|your mobile number has|"
         "your mobile no has|your sim has|your number} {won|been selected for|been chosen for|been awarded|"
         "been shortlisted for|are selected for|are the winner|are a winner|are winner|are the lucky|is selected|"
-        "has been selected|have been selected|are eligible for a}",
+        "has been selected|have been selected}",
+        "eligible for ~3 {prize|cash prize|reward|gift|lottery|bonus|jackpot|voucher|gift card|lucky draw|cash|iphone|"
+        "laptop|car}",
         f"{{won|win|winning}} ~2 {_PRIZE_NOUN}",
         "{claim|collect|redeem} ~3 {prize|prizes|cash prize|reward|rewards|lottery|jackpot|bonus|voucher|vouchers|"
         "gift card|gift voucher|award|bumper prize|winnings|gift|free gift|holiday|cash}",
@@ -224,6 +232,7 @@ CUES: tuple[Cue, ...] = (
         "nikla hai|nikli hai|nikala hai|jeeta hai|jeet gaye|jeet liya}",
         "{aapne|apne|tumne|aap} ~3 {jeeta|jeete|jeeti|jeet liya|jeet gaye|jeet chuke}",
         "{inaam|inam|inaam rashi|inam rashi|lottery lagi}",
+        "{car|scorpio|bike|scooty|iphone|laptop|gift|reward} {mili hai|mila hai|nikli hai|nikla hai|lagi hai|laga hai}",
     ), "PRIZE_LOTTERY"),
     Cue("prize_lottery", 15, (
         "{winner|winners|congratulations|congrats|congratulation|badhai ho|mubarak ho}",
@@ -313,6 +322,9 @@ CUES: tuple[Cue, ...] = (
         "parcel|package}",
         "{drugs|narcotics|mdma|fake passports|fake passport|ganja|cocaine} ~5 {found|parcel|package|seized|"
         "courier|shipment}",
+        "{parcel|package|courier|shipment|consignment} ~6 {drugs|narcotics|mdma|fake passports|passports|contraband|"
+        "ganja|cocaine|illegal items}",
+        "{face|facing} {arrest|digital arrest|jail}",
     ), "DIGITAL_ARREST"),
     Cue("law_enforcement_threat", 30, (
         "money laundering",
@@ -357,6 +369,10 @@ CUES: tuple[Cue, ...] = (
         "{task|tasks} ~3 {complete|karo|karein|kare|pura|poora|finish} ~6 {pao|paao|milenge|milega|earn|get|"
         "rupaye|rs|commission}",
     ), "JOB_TASK_SCAM"),
+    Cue("job_task_lure", 25, (
+        "{hiring|recruiting|recruitment|vacancy|vacancies|job|jobs|selected|shortlisted|salary} ~9 {registration fee|joining fee|"
+        "security deposit|training fee|kit fee|interview fee|registration charge|registration charges}",
+    ), "JOB_TASK_SCAM"),
     Cue("job_task_lure", 12, (
         "{part time|part-time|parttime|online|home based|work from home|wfh|data entry|typing} {job|jobs|work|"
         "opportunity|income|vacancy|vacancies}",
@@ -368,6 +384,9 @@ CUES: tuple[Cue, ...] = (
         "{stock|share|trading|crypto|ipo|forex|option|options|intraday|f&o|commodity} {tips|tip|signals|calls|"
         "group|advisory|expert} ~3 {group|vip|free|join|telegram|whatsapp|daily}",
         "{vip|premium|private|exclusive} {trading|stock|investment|crypto|share market} {group|club|channel|plan}",
+        "{ipo|pre ipo|institutional|block trade} {allotment|shares|quota|account|opportunity} ~6 {profit|profits|returns|"
+        "gains|listing gains|discount|vip|group|whatsapp|telegram|guaranteed|assured}",
+        "{earn|get|guaranteed|assured|upto|up to} # {profit|profits|returns|return|roi|gains}",
         "{high|huge|massive} {returns|profit|profits|roi} ~3 {daily|weekly|monthly|guaranteed|assured|in # days}",
         "{paisa|paise|pese|paison|rupaye} ~2 {double|dugna|doguna|dogune|tigna}",
         "{returns|return|profit|profits|income|gains} {assured|guaranteed|guarantee|pakka|fixed}",
@@ -394,6 +413,7 @@ CUES: tuple[Cue, ...] = (
     Cue("family_emergency", 10, (
         "{hi|hello|hey} {mum|mom|mummy|dad|daddy|papa|maa|mother|father}",
         "{this is my|my} new {number|no|whatsapp number|mobile number}",
+        "{mera|meri|ye mera|yeh mera} {naya|nya|new} {number|no|whatsapp number|mobile number}",
     ), "FAMILY_EMERGENCY"),
     Cue("family_emergency", 25, (
         "{accident|hospital|hospitalized|hospitalised|emergency|arrested|police station|surgery|operation} ~6 "
@@ -422,6 +442,9 @@ CUES: tuple[Cue, ...] = (
     Cue("callback_request", 10, (
         "{call|contact|dial|ring|whatsapp|message|text} ~3 {immediately|now|urgently|asap|helpline|customer care|"
         "executive|officer|this number|the number|our executive|our agent|our officer|toll free}",
+        "{join|connect|come on|appear on|stay on} ~2 {video call|skype|skype call|whatsapp call|zoom call|video}",
+        "join ~3 {telegram|whatsapp|whatsapp group|telegram group|telegram channel|whatsapp channel}",
+        "{telegram|whatsapp} ~2 {join|join karo|join karein|join kare|join kijiye}",
         f"{{call|phone|sampark}} {_DO}",
     ), None),
     # --- wrong transfer, collect requests, sideloaded apps, mule accounts (NPCI / I4C advisories) -------------
@@ -456,10 +479,14 @@ CUES: tuple[Cue, ...] = (
     Cue("money_mule_request", 35, (
         "{apna|apne|your} {bank account|account|khata|atm|atm card|sim} ~4 {de sakta|de sakte|de sakti|dedo|de do|"
         "rent pe|kiraye pe|kiraye par|use karne do}",
+        "{account|bank account|current account|savings account|khata|sim|sim card|atm card} ~3 {kiraye|kiraya|rent} "
+        "{pe|par|per|on} {do|dedo|de do|dijiye|dein|de|dena}",
     ), "PAYMENT_FRAUD"),
     Cue("advance_fee_request", 25, (
         "{withdraw|withdrawal|nikalne|nikaalne|redeem} ~4 {pehle|first|before} ~4 {pay|deposit|task|fee|recharge|"
         "tax|charge|complete|rs}",
+        "{tax|fee|fees|charge|charges|gst|rto tax|registration fee|file charge|processing fee} ~3 {jama karein|jama karo|"
+        "jama kare|jama kijiye|bharein|bhariye|bharo|bhejein|bhejiye|bhejo|pay karein|pay karo}",
         "{pay|deposit} ~4 {gst|tax|network fee|gas fee|withdrawal fee|unlock fee|release fee|file charge|"
         "file charges|insurance charge} ~4 {to release|to receive|to withdraw|to get|to claim|release}",
     ), None),
@@ -484,11 +511,19 @@ CUES: tuple[Cue, ...] = (
         "social media|everyone|all your}",
         "{watching|watched|viewing|browsing} ~3 {obscene|porn|pornographic|adult|child} ~2 {content|videos|"
         "websites|material|sites}",
+        "{video|videos|photo|photos|pics|clip|recording} ~4 {viral|leak|upload|morph} {kar denge|kar dunga|kar doonga|"
+        "kar dege|karenge|kar dengi|kar diya jayega|kar di jayegi}",
+        "{contacts|family|relatives|dosto|doston|gharwalon|ghar walon|sabko|sab contacts} ko {bhej denge|bhej dunga|"
+        "bhej doonga|dikha denge|dikha dunga|send kar denge|bhej di jayegi}",
+        "{bhejo|bhej do|pay karo|de do|transfer karo} {warna|varna|nahi to|nahin to|nahi toh}",
     ), "SEXTORTION"),
     Cue("family_emergency", 25, (
         "{need|needs|needed|chahiye} ~3 {rs|money|#|paise|amount} ~4 {urgently|immediately|asap|bail|for bail|"
         "for hospital|hospital|fees|for fees|for surgery|operation}",
         "{bail|jamanat} {money|amount|paise|rashi}",
+        "{accident|hospital|operation|surgery|emergency|admit|admitted} ~9 {upi|gpay|google pay|phonepe|paytm|account} "
+        "{pe|par|me|mein|main} {daal do|dal do|daalo|dalo|bhej do|bhejo|transfer karo|kar do}",
+        "{urgent|urgently|turant|jaldi|abhi} {#|rs #} ~2 {chahiye|bhejo|bhej do|bhejiye|transfer karo}",
         "{turant|jaldi|abhi|urgent} ~3 {#|rs|paise|paisa|amount} ~3 {bhejna|bhejo|bhej do|bhejiye|bhejdo|chahiye|"
         "transfer|google pay|gpay|phonepe|paytm}",
         "{broke|lost|dropped|damaged} my phone",
@@ -571,8 +606,16 @@ CUES: tuple[Cue, ...] = (
         "{तुरंत|फौरन|फ़ौरन|जल्द से जल्द|आज रात|आज ही}",
         "{1|2|3|4|5|6|10|12|15|24|30|48} {घंटे|घंटों|मिनट} {में|के अंदर|के भीतर}",
     ), None),
+    Cue("wrong_transfer_return", 30, (
+        "गलती से ~6 {आ गए|आ गये|आ गया|भेज दिए|भेज दिये|भेज दिया|ट्रांसफर|चले गए|चला गया}",
+        "वापस {भेज दें|भेजें|कर दें|भेज दीजिए|कर दीजिए|भेज दो|कर दो}",
+    ), "PAYMENT_FRAUD"),
+    Cue("pin_to_receive", 50, (
+        "{पिन|यूपीआई पिन|एमपिन} {डालकर|डाल कर|डालें|डालकर के} ~3 {स्वीकार|एक्सेप्ट|प्राप्त}",
+    ), "UPI_COLLECT_LURE"),
     Cue("callback_request", 10, (
         "{कॉल|फोन|फ़ोन|संपर्क|व्हाट्सएप|व्हाट्सऐप} {करें|करे|कीजिए|करिए|करो}",
+        "{टेलीग्राम|व्हाट्सएप|व्हाट्सऐप} {पर|से} {जुड़ें|जुड़े|जुड़िए|संपर्क|मैसेज|बात}",
     ), None),
     Cue("link_click_request", 10, (
         "लिंक ~3 {क्लिक|खोलें|पर जाएं}",
@@ -598,6 +641,7 @@ BENIGN: tuple[Benign, ...] = (
         "done|approved|successful|received|accepted|processed|complete}",
         "{completed|updated|verified} {your |ur |the |}{kyc|ekyc|re kyc} {successfully|}",
         "kyc {ho gaya|ho gayi|ho chuka|safal|successful|complete ho gaya|update ho gaya}",
+        "kyc ~4 {is now|is|has been|has now been|was|now} {complete|completed|successful|done|updated|verified}",
         "{successfully|}{linked|seeded} ~3 {with|to} ~3 {pan|aadhaar|aadhar|account}",
         "{pan|aadhaar|aadhar} {is|has been} ~2 {successfully |}{linked|seeded|updated|verified}",
     ), ("kyc_update_lure", "pan_aadhaar_link_lure")),

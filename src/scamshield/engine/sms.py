@@ -26,14 +26,14 @@ from ..errors import InvalidInput, ScamShieldError
 from .cues import ACTION_CODES, BRAND_HEADER_KEYS, HOOK_CODES, MESSAGES, PRESSURE_CODES, SMS_CUES
 from .taxonomy import advice_for
 from .textmatch import normalize, strip_invisible, tokenize
-from .textmodel import sms_model_signal
+from .textmodel import model_signal, sms_model
 from .transaction import device_signals
 from .types import Assessment, Signal
 from .url import analyze_url, extract_urls
 from .vpa import VPA_IN_TEXT_RE, find_vpas
 
 __all__ = ["analyze_sms", "extract_upi_ids", "extract_phone_numbers", "classify_sender", "MAX_SMS_CHARS",
-           "MAX_CUE_CHARS", "MAX_LINKS", "transactional_markers"]
+           "MAX_CUE_CHARS", "MAX_LINKS", "transactional_markers", "safety_advice_markers"]
 
 MAX_SMS_CHARS = 5_000      # links and UPI ids are looked for in this many characters (padding cannot hide them)
 MAX_CUE_CHARS = 1_600      # cue phrases, phone numbers and the learned model see this many (a 10-part SMS is
@@ -58,6 +58,13 @@ _SPAM_PRINT_RES = (
     re.compile(r"(?<![\d+])(?:16|18)\s?\+(?!\d)"),
     re.compile(r"\bp\.?\s?o\.?\s?box\s?\d", re.IGNORECASE),
 )
+# Cue codes that ask the reader to do something risky (give a credential, pay, install, move money, keep quiet).
+_ASKING_CODES = frozenset({"credential_request", "pin_to_receive", "safe_account_transfer", "screen_share_request",
+                           "app_install_request", "money_mule_request", "secrecy_demand", "advance_fee_request",
+                           "personal_details_request", "wrong_transfer_return"})
+# Cue texts of the opt-out / terms lines ("t cs", "tcs apply", "opt out", "unsubscribe", "reply stop", "stop to end").
+_COMPLIANCE_RE = re.compile(r"(?:t\W?c|tcs|t&c|unsub|opt|to opt|to unsub|stop|reply stop|txt stop|text stop|send stop)")
+_REQUEST_RE = re.compile(r"\brequest\b|रिक्वेस्ट|अनुरोध")
 _OTP_WORDS = frozenset({"otp", "passcode", "password", "code", "pin"})
 # A link to a sideloaded Android app ("sbi-rewardz.apk", "bit.ly/x/app.apk"): banks, utilities and government
 # departments never send APK files by SMS (CERT-In / RBI advisories on reward-point and KYC APK malware).
@@ -68,25 +75,65 @@ _APK_RE = re.compile(r"[\w-]\.apk(?![\w.-]*\.[a-z]{2,}\b)\b|\bapk\s?(?:file|link
 # amount, a due date, delivery status. Counted only when the text has no lure, no risky link and no call-back to
 # a personal mobile number.
 _TXN_MARKER_RES = (
-    ("masked_account", re.compile(r"(?:\b(?:a/?c|acct?|account|card|ending|no\.?)\s?(?:no\.?\s?)?"
-                                  r"(?:[x*]{1,12}|\.{2,4})\s?\d{2,6}\b|\b[x*]{2,}\d{3,6}\b)")),
+    ("masked_account", re.compile(r"(?:\b(?:a/?c|acct?|account|card|ending|no\.?|aadhaar|aadhar)\s?(?:no\.?\s?)?"
+                                  r"(?:[x*]{1,12}|\.{2,4})\s?\d{2,6}\b|\b[x*]{2,}\d{3,6}\b|\b(?:[x*]{4}\s){2}\d{4}\b)")),
     ("reference", re.compile(r"\b(?:ref(?:erence)?\.?\s?(?:no|id)?|utr|rrn|txn\s?(?:id|no)|upi\s?ref|imps\s?ref|"
-                             r"awb|pnr|order\s?(?:id|no)?|booking\s?(?:id|no)|consumer\s?no|policy\s?no|"
-                             r"folio|uan|ack(?:nowledgement)?\.?\s?no)\b\W{0,3}[a-z]{0,6}\d{4,}")),
+                             r"awb|pnr|order\s?(?:id|no)?|booking\s?(?:id|no)|consumer\s?(?:no|number|id)?|policy\s?no|"
+                             r"folio|uan|ack(?:nowledgement)?\.?\s?no|(?:ca|k|sc|rr|bp|lab|service|application|claim|"
+                             r"ticket|receipt|account)\s?(?:no|id|number)|uhid|arn|urn|lan)\b\W{0,3}[a-z]{0,6}\d{4,}")),
     ("debit_credit", re.compile(r"\b(?:debited|credited|withdrawn|spent|deposited|received|paid|sent|"
                                 r"transferred|refunded)\b|डेबिट|क्रेडिट|जमा किए|जमा की|प्राप्त हुआ|प्राप्त हो")),
-    ("due_date", re.compile(r"\bdue\s?(?:date|on|by)?\W{0,3}\d{1,2}\s?[-/ ]\s?(?:\d{1,2}|[a-z]{3})"
-                            r"|(?:अंतिम तिथि|दिनांक)\W{0,3}\d{1,2}\s?[-/]\s?\d{1,2}")),
+    ("due_date", re.compile(r"\b(?:due(?:\s?date)?|(?:pay|payable|valid|expires?|renew)\s?(?:on|by|before|till|upto|up to)"
+                            r"|due\s?(?:on|by))\W{0,3}\d{1,2}(?:st|nd|rd|th)?\s?[-/ ]\s?(?:\d{1,2}\b|(?:jan|feb|mar|apr|may|jun|"
+                            r"jul|aug|sep|oct|nov|dec)[a-z]{0,6}\b)|(?:अंतिम तिथि|दिनांक)\W{0,3}\d{1,2}\s?[-/]\s?\d{1,2}")),
     ("delivery_status", re.compile(r"\b(?:out for delivery|delivered|shipped|dispatched|picked up|arriving)\b")),
     ("available_balance", re.compile(r"\b(?:avl|avail(?:able)?|total)\.?\s?(?:bal(?:ance)?|lmt|limit)\b")),
+    # "bill of Rs 1,243", "EMI of Rs 12,450", "premium of Rs 7,842", "minimum due Rs 720".
+    ("bill_amount", re.compile(r"\b(?:bill|emi|premium|instal?ment|amount due|total due|minimum due|total amount due)"
+                               r"\b[^.\n]{0,40}?(?:₹|\brs\.?|\binr)\s?\d")),
 )
 # "SMS BLOCK 902 to 9215676766", "Fwd this SMS to 9264092640": a bank's block-by-SMS number is not a call-back.
 _SMS_TO_NUMBER_RE = re.compile(r"\b(?:sms|fwd|forward|text)\b[^.\n]{0,40}?\bto\s?(?:\+?91[\s-]?)?\d{10}\b")
 _OFFICIAL_SUFFIXES = (".gov.in", ".nic.in", ".gov", ".ac.in", ".edu")
+# An Indian mobile number to call or message ("call 98301 23456", "WhatsApp +91 9830123456", "9830123456 pe call
+# karo", "संपर्क करें 7439012284"): banks, utilities and couriers publish toll-free (1800/1860) or short helplines,
+# and fake "officer" / "customer care" numbers are mobiles (RBI, I4C advisories). On the lower-cased text.
+_MOBILE = r"(?<![\d+])(?:\+?91[\s-]?|0)?[6-9]\d{4}[\s-]?\d{5}(?!\d)"
+_MOBILE_CALLBACK_RE = re.compile(
+    r"(?:\b(?:call|contact|dial|ring|whatsapp|message|msg|text|reach|sampark|phone)\b|संपर्क|कॉल|फोन|व्हाट्सएप)"
+    r"[^.\n]{0,40}?" + _MOBILE + r"|" + _MOBILE + r"\s?(?:pe|par|per|on|पर)\s(?:call|contact|whatsapp|sampark|message|"
+    r"msg|कॉल|संपर्क)")
+# A money movement or card/account event: a fake alert ("Rs 45,000 charged ... if not you call 98...") needs one.
+_ALERT_EVENT_RE = re.compile(r"\b(?:debited|charged|deducted|withdrawn|spent|transaction|txn|purchase|transferred|"
+                             r"auto ?debit|payment of)\b")
+# Safety advice, as banks, regulators and the police send it ("HDFC Bank never asks for OTP", "digital arrest is a
+# scam", "report at cybercrime.gov.in or 1930", "do not share your OTP"). Counted only when nothing in the message
+# asks for anything risky (no credential request, no risky link, no personal mobile number, no UPI id, no APK).
+_ADVICE_RES = (
+    ("never_asks", re.compile(r"\bnever\s(?:ask|asks|call|calls|request|requests|seek|seeks|send|sends|"
+                              r"arrest|arrests)\b|\b(?:will|would|does|do|shall)\s(?:never|not)\s(?:ask|call|request|"
+                              r"seek|send|arrest)\b|kabhi (?:nahi|nahin|nhi) (?:maang|mang|puch|poochh|pooch)|"
+                              r"कभी (?:भी )?नहीं (?:मांग|माँग|पूछ)")),
+    ("names_the_scam", re.compile(r"\b(?:is|are|it's|its|was|were)\s(?:a\s|an\s|just\s|all\s)?(?:scam|scams|fraud|"
+                                  r"frauds|fake|hoax)\b|\bbeware\b|\bbe (?:alert|cautious|careful|aware)\b|"
+                                  r"सावधान|धोखाधड़ी से बचें")),
+    ("report_channel", re.compile(r"\b(?:report|complain|complaint|call|dial)\w*\b[^.\n]{0,40}?(?:\b1930\b|"
+                                  r"cybercrime\.gov\.in|sancharsaathi|sanchar saathi|chakshu)")),
+    # "visit your nearest branch with original documents": the bank's own counter, not a link or a phone call.
+    ("visit_branch", re.compile(r"\b(?:visit|approach|contact)\s(?:your\s|the\s|any\s)?(?:nearest\s|home\s|base\s)?"
+                                r"(?:bank\s)?branch\b|\bat\s(?:your|the|any)\s(?:nearest\s|home\s)?branch\b|"
+                                r"(?:नजदीकी|निकटतम) शाखा")),
+    ("do_not_share", re.compile(r"\b(?:do not|don't|dont|never|pls do not|please do not)\s(?:share|disclose|reveal|"
+                                r"give)\b[^.\n]{0,30}?\b(?:otp|pin|cvv|password|card details|personal details|"
+                                r"bank details)\b|साझा न करें|शेयर न करें|share na kar")),
+)
 # A money amount: "Rs. 5,000", "₹500", "INR 2 lakh", "£350", "5000/-", "10 lakh rupees". Bounded, no nesting.
 _MONEY_RE = re.compile(r"(?:₹|\brs\.?|\binr|£|\$|€|\busd)\s?\d[\d,]{0,14}(?:\.\d{1,2})?"
-                       r"|\b\d[\d,]{0,14}(?:\.\d{1,2})?\s?(?:/-|rs\b|inr\b|rupees?\b|pounds?\b|lakhs?\b|lacs?\b|"
-                       r"crores?\b|dollars?\b|usd\b)", re.IGNORECASE)
+                       r"|\b\d[\d,]{0,14}(?:\.\d{1,2})?\s?(?:/-|rs\b|inr\b|rupees?\b|rupaye\b|rupay\b|pounds?\b|"
+                       r"lakhs?\b|lacs?\b|crores?\b|dollars?\b|usd\b|hazaar\b|hazar\b|hajar\b|thousand\b|"
+                       r"रुपये|रुपए|रु|लाख|हज़ार|हजार|करोड़)"
+                       # Indian digit grouping without a currency word: "20,000 bhejo", "1,50,000".
+                       r"|(?<![\d,.])\d{1,3}(?:,\d\d)*,\d{3}(?![\d,])", re.IGNORECASE)
 
 
 def extract_upi_ids(text: str, *, limit: int = MAX_UPI_IDS) -> list[str]:
@@ -154,6 +201,13 @@ def transactional_markers(text: str) -> list[str]:
     return [name for name, rx in _TXN_MARKER_RES if rx.search(low)]
 
 
+
+def safety_advice_markers(text: str) -> list[str]:
+    """Names of the safety-advice markers found in ``text`` (see ``_ADVICE_RES``)."""
+    low = text.lower()
+    return [name for name, rx in _ADVICE_RES if rx.search(low)]
+
+
 def _mobile_numbers(phones: list[str]) -> list[str]:
     """The E.164 numbers that are mobile numbers (toll-free 1800 / landlines are what organisations publish)."""
     out = []
@@ -164,6 +218,21 @@ def _mobile_numbers(phones: list[str]) -> list[str]:
             continue
         if phonenumbers.number_type(num) in (phonenumbers.PhoneNumberType.MOBILE,
                                              phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE):
+            out.append(e164)
+    return out
+
+
+def _callable_numbers(phones: list[str]) -> list[str]:
+    """The numbers that are not toll-free or shared-cost helplines (1800 / 1860 in India): mobiles, landlines and
+    non-geographic numbers, the kind a fake alert gives."""
+    out = []
+    for e164 in phones:
+        try:
+            num = phonenumbers.parse(e164, None)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.number_type(num) not in (phonenumbers.PhoneNumberType.TOLL_FREE,
+                                                 phonenumbers.PhoneNumberType.SHARED_COST):
             out.append(e164)
     return out
 
@@ -245,7 +314,11 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     if matched.get("spam_marketing"):
         # Several independent marketing markers are much stronger evidence than one. From a registered Indian
         # DLT header, opt-out / T&C wording is what TRAI requires of promotional senders: a few points only.
-        n = len(matched["spam_marketing"])
+        # The opt-out and "T&C apply" lines TRAI requires of every registered promotional sender count once
+        # together: on their own they mark a promotion, not premium-rate spam.
+        hits = matched["spam_marketing"]
+        compliance = [h for h in hits if _COMPLIANCE_RE.match(h)]
+        n = len(hits) - len(compliance) + (1 if compliance else 0)
         weight = 5 if sender_info["type"] == "dlt" and not shortcode else min(50, 15 * n)
         best["spam_marketing"] = Signal("spam_marketing", weight, MESSAGES["spam_marketing"], {}, "SPAM")
     signals = [Signal(s.code, s.weight, s.message, {"matched": matched[s.code]}, s.fraud_type)
@@ -277,13 +350,20 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
                                   {"lures": hooks, "upi_ids": upi_ids[:3]}, "PAYMENT_FRAUD"))
         money = _MONEY_RE.search(head) if codes & {"prize_lottery", "refund_cashback_lure", "job_task_lure",
                                                   "investment_lure", "family_emergency", "wrong_transfer_return",
-                                                  "sextortion_threat"} else None
+                                                  "sextortion_threat", "money_mule_request", "loan_lure",
+                                                  "advance_fee_request"} else None
         if money:
             signals.append(Signal("lure_with_amount", 15, "A prize, refund, earnings promise or money demand with "
                                   "a money amount", {"amount": money.group(0)[:32]}, None))
         if codes & PRESSURE_CODES:
             signals.append(Signal("lure_with_pressure", 10, "A lure or threat with urgency or secrecy",
                                   {"lures": hooks, "pressure": sorted(codes & PRESSURE_CODES)}, None))
+        # "Sent by mistake, please return it -- I have sent you a request": the request is a collect request
+        # (NPCI advisory); accepting it with the UPI PIN pays the fraudster.
+        if "wrong_transfer_return" in codes and _REQUEST_RE.search(low_clean):
+            signals.append(Signal("wrong_transfer_with_request", 20, "Asks to return money 'sent by mistake' and "
+                                  "mentions a payment request: accepting a collect request with your UPI PIN pays "
+                                  "the sender, it never returns money", {}, "UPI_COLLECT_LURE"))
         has_action = bool(urls or phones or upi_ids or (codes & ACTION_CODES) - {"guided_action"})
         if len(strong_hooks) >= 2 and has_action:
             signals.append(Signal("lure_with_action", 10, "Several lures together with a call to action",
@@ -300,14 +380,29 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
                               "BANK_KYC_IMPERSONATION" if any(c != "*" for c in claimed) else None))
         codes.add("org_callback_to_mobile")
 
+    # A transaction / account alert that gives a personal mobile number to call: the fake-alert pattern ("Rs 45,000
+    # charged on your card, if not you call 98..."). Block-by-SMS numbers do not count.
+    low_head = head.lower()
+    all_mobiles = _mobile_numbers(phones) if phones else []
+    mobile_callback = bool(all_mobiles) and bool(_MOBILE_CALLBACK_RE.search(low_head)) \
+        and not (len(all_mobiles) == 1 and _SMS_TO_NUMBER_RE.search(low_head))
+    if mobile_callback and "org_callback_to_mobile" not in codes and _ALERT_EVENT_RE.search(low_head):
+        signals.append(Signal("alert_with_mobile_callback", 30, "A transaction or account alert that asks you to call "
+                              "or message a personal mobile number (banks and card issuers give toll-free or "
+                              "published helplines; fake alerts give the fraudster's mobile)",
+                              {"mobile_numbers": len(all_mobiles)}, "BANK_KYC_IMPERSONATION"))
+        codes.add("alert_with_mobile_callback")
+
     # Fixed-format transactional / service notice with nothing risky in it: offsets the learned model, which
     # learned "Rs", numbers and links as spam from UK/US data and over-scores Indian bank and biller templates.
     risky_link = any(s.code in ("malicious_link", "suspicious_link") for s in link_sigs)
     dlt = sender_info["type"] == "dlt"
+    # Nothing in the message leads anywhere risky: no risky link or APK, no personal mobile number to call back.
+    quiet = not risky_link and not apk and not mobile_callback and "org_callback_to_mobile" not in codes
+    model_contexts: list[str] = []  # caps on the learned model's points (``signal.caps`` in the artefact)
     # Marketing wording is not a fraud lure when a registered (DLT) business sender uses it.
     lure_codes = set(hooks) - ({"authority_claim", "spam_marketing"} if dlt else {"authority_claim"})
-    if not lure_codes and not risky_link and not apk and "org_callback_to_mobile" not in codes \
-            and ("link_click_request" not in codes or official_links):
+    if not lure_codes and quiet and ("link_click_request" not in codes or official_links):
         markers = transactional_markers(head)
         otp_msg = _is_otp_delivery(tokens.words)
         if otp_msg:
@@ -319,12 +414,31 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
                                   "notice (masked account, reference number, due date, delivery status, official "
                                   "link) with no lure, risky link or personal call-back number",
                                   {"markers": markers[:6]}, None))
+            model_contexts.append("transactional")
+        elif official_links and not _callable_numbers(phones):
+            # A promotion or notice whose every link is the brand's own site (or a government site), and no
+            # number to call other than a toll-free / shared-cost helpline.
+            signals.append(Signal("official_links_no_lure", -10, "Every link leads to an official site of a known "
+                                  "brand or to a government site, and there is no lure, risky link or personal "
+                                  "call-back number", {"links": len(urls)}, None))
+            model_contexts.append("official_link")
         elif dlt:
             # TRAI DLT: headers are registered to a business and every template is pre-approved; with no lure,
             # risky link or personal call-back the text is an ordinary promotion or service message.
             signals.append(Signal("registered_sender_no_lure", -15, "Sent from a registered business header (TRAI "
                                   "DLT) and contains no lure, risky link or personal call-back number",
                                   {"header": sender_info["header"]}, None))
+    # Safety advice (banks, regulators, police awareness SMS) that asks for nothing risky: it names scams, so the
+    # threat cues fire on it; the advice and the absence of any risky ask offset them.
+    asks = bool(codes & _ASKING_CODES) or ("remote_access_app" in best and best["remote_access_app"].weight >= 50)
+    if quiet and not asks and not upi_ids and (not urls or official_links) and "transactional" not in model_contexts:
+        advice = safety_advice_markers(head)
+        if advice:
+            signals.append(Signal("safety_advice", -25, "Gives safety advice (never share an OTP, names a scam, "
+                                  "points to 1930 / cybercrime.gov.in) and asks for nothing risky: no credential, "
+                                  "payment, personal mobile number, unofficial link, UPI id or app",
+                                  {"markers": advice}, None))
+            model_contexts.append("safety_advice")
 
     # Sender id.
     named_claims = [c for c in claimed if c != "*"]
@@ -364,7 +478,7 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
                 signals.append(Signal(s.code, s.weight, s.message, {**s.evidence, "source": "upi_intent"},
                                       s.fraud_type))
 
-    learned = sms_model_signal(head)
+    learned = model_signal(sms_model(), "sms", head, contexts=model_contexts)
     if learned is not None:
         signals.append(learned)
     if truncated:
