@@ -95,6 +95,17 @@ def test_regulatory_optout_lines_count_once() -> None:
     # credential theft, Hinglish
     ("Aapka account freeze hai. Apna ATM PIN bhej kar account chalu karayein.", "credential_request"),
     ("Hey, my login code went to your number by mistake, can you forward it to me?", "credential_request"),
+    ("Sir this is from Jio, your eSIM activation is pending. You will get a code now, tell me the code to finish.",
+     "credential_request"),
+    # the "Hi Mum" scam: new number / lost phone + a money request
+    ("Hi dad, my phone got stolen, this is a friend's phone. Can you send 6,500 for a new one today?",
+     "new_number_money_request"),
+    # paid per review + a Telegram contact
+    ("We need people to review hotels on Google. Rs 120 per review, 30 a day. Ping me on telegram @hotel_jobs_in",
+     "job_task_lure"),
+    # loan-app harassment
+    ("EMI overdue. Pay today or we will forward your photos to all your contacts. Pay to UPI recovery.desk@ybl",
+     "sextortion_threat"),
 ])
 def test_scams_are_flagged_with_the_signal(text: str, code: str) -> None:
     a = analyze_sms(text)
@@ -113,6 +124,29 @@ def test_safety_advice_never_offsets_a_risky_ask(text: str) -> None:
     a = analyze_sms(text)
     assert "safety_advice" not in {s.code for s in a.signals}
     assert a.risk_score >= 50, (a.risk_score, [(s.code, s.weight) for s in a.signals])
+
+
+def test_messenger_invite_links_are_not_official_sites() -> None:
+    a = analyze_sms("Join our share market group for free daily tips, members earned 200% returns last month. Join: "
+                    "chat.whatsapp.com/AbCdEf12345")
+    assert not any(d["official"] for d in a.extracted["links"])
+    assert "official_links_no_lure" not in {s.code for s in a.signals}
+    assert a.risk_score >= 50, [(s.code, s.weight) for s in a.signals]
+
+
+def test_brand_promotion_with_official_link_and_tollfree_number() -> None:
+    a = analyze_sms("Airtel Xstream: free trial for 30 days with a new fiber connection. Book at airtel.in/broadband "
+                    "or call 18001030405.")
+    codes = {s.code for s in a.signals}
+    assert "lure_with_callback" not in codes and a.risk_score < 50, [(s.code, s.weight) for s in a.signals]
+
+
+def test_account_change_alert_with_tollfree_helpline_is_a_notice() -> None:
+    a = analyze_sms("Alert: you have added a new beneficiary RAHUL S in Axis Bank Internet Banking. If not done by "
+                    "you, call 18604195555 immediately.")
+    sig = [s for s in a.signals if s.code == "transactional_notice"]
+    assert sig and set(sig[0].evidence["markers"]) >= {"account_change", "tollfree_helpline_only"}
+    assert a.risk_score < 50
 
 
 def test_official_link_offset_withheld_when_a_non_tollfree_number_is_given() -> None:

@@ -133,7 +133,6 @@ CUES: tuple[Cue, ...] = (
         f"{_CRED_SHORT} ~2 {{jo|jo aapko}} ~4 {{aaya|aya|aayega|mila}} ~3 {_TELL}",
         f"{_CRED_SHORT} ~2 {{bhej kar|bhejkar|bhej ke|bhejke|dekar|de kar|share karke|share kar ke|batakar|bata kar}}",
         "{reply|reply with|respond with|sms|send us} ~6 {otp|cvv|upi pin|atm pin|mpin|card number|expiry date}",
-        "{code|otp|login code|verification code|6 digit code} ~6 {by mistake|mistakenly|accidentally|galti se}",
     ), "OTP_THEFT"),
     Cue("credential_request", 20, (
         "{share|send|provide|give|confirm} ~2 {account number|bank details|account details|bank account details|"
@@ -365,6 +364,8 @@ CUES: tuple[Cue, ...] = (
         "{ghar baithe|ghar se} ~3 {kamaye|kamaiye|kamayein|kamao|earning|income|paise|kamai|naukri|job}",
         "{roz|rozana|daily|din ke} ~3 {kamaye|kamaiye|kamayein|kamao|kamai|kamaai}",
         "{salary|income|earn|earning|earnings|payment|pay} ~3 {per day|a day|daily|per task|per hour|an hour}",
+        "{per review|per rating|per like|per task|per video|per follow|per post|per order review|each review|"
+        "each task|each like}",
         "pehle ~3 {invest|deposit|jama|pay|recharge} ~6 {wapas|vapas|milenge|milega}",
         "{task|tasks} ~3 {complete|karo|karein|kare|pura|poora|finish} ~6 {pao|paao|milenge|milega|earn|get|"
         "rupaye|rs|commission}",
@@ -414,6 +415,8 @@ CUES: tuple[Cue, ...] = (
         "{hi|hello|hey} {mum|mom|mummy|dad|daddy|papa|maa|mother|father}",
         "{this is my|my} new {number|no|whatsapp number|mobile number}",
         "{mera|meri|ye mera|yeh mera} {naya|nya|new} {number|no|whatsapp number|mobile number}",
+        "{phone|mobile|mine} {is|got|was|has been} {broken|stolen|lost|damaged|dead|smashed}",
+        "{using|on} {a |my |}{friend's|friends|friend|colleague's|friend s} {phone|mobile|number}",
     ), "FAMILY_EMERGENCY"),
     Cue("family_emergency", 25, (
         "{accident|hospital|hospitalized|hospitalised|emergency|arrested|police station|surgery|operation} ~6 "
@@ -444,6 +447,9 @@ CUES: tuple[Cue, ...] = (
         "executive|officer|this number|the number|our executive|our agent|our officer|toll free}",
         "{join|connect|come on|appear on|stay on} ~2 {video call|skype|skype call|whatsapp call|zoom call|video}",
         "join ~3 {telegram|whatsapp|whatsapp group|telegram group|telegram channel|whatsapp channel}",
+        "{message|contact|ping|text|dm|msg|reach} ~3 {on whatsapp|on telegram|on wa|via whatsapp|via telegram}",
+        "{whatsapp|telegram} {prof|professor|dr|mr|mrs|ms|our|us|me|sir|madam|hr|assistant|team|admin|manager}",
+        "{send|message|text} {hi|hello|yes} {on|to} {whatsapp|telegram|wa}",
         "{telegram|whatsapp} ~2 {join|join karo|join karein|join kare|join kijiye}",
         f"{{call|phone|sampark}} {_DO}",
     ), None),
@@ -499,6 +505,10 @@ CUES: tuple[Cue, ...] = (
         f"{_CRED_SHORT} {_TELL} ~2 jo ~3 {{aaya|aaya hai|aayega|aya|aya hai|mila|mila hai|aayi|ayi}}",
         "{accidentally|mistakenly|by mistake|galti se} ~3 {sent|send|bhej} ~4 {code|otp|6 digit code|"
         "verification code}",
+        "{code|otp|login code|verification code|6 digit code} ~6 {by mistake|mistakenly|accidentally|galti se}",
+        "{tell|give|read|share|send|forward} {me|us} {the|that|this|your} {code|otp|pin|verification code}",
+        "{share|send|tell|forward|give} ~6 {code|otp|verification code} {you will receive|you'll receive|you received|"
+        "you get|you will get|that you receive|you are going to receive}",
         "{executive|officer|agent|person|banda|aadmi} ~4 {call|calls|will call|call karega} ~4 {otp|code|pin} "
         "~2 {bata|batana|bata dena|share|tell|give|de dena}",
     ), "OTP_THEFT"),
@@ -516,6 +526,8 @@ CUES: tuple[Cue, ...] = (
         "{contacts|family|relatives|dosto|doston|gharwalon|ghar walon|sabko|sab contacts} ko {bhej denge|bhej dunga|"
         "bhej doonga|dikha denge|dikha dunga|send kar denge|bhej di jayegi}",
         "{bhejo|bhej do|pay karo|de do|transfer karo} {warna|varna|nahi to|nahin to|nahi toh}",
+        "{send|share|forward|leak|post|upload} ~3 {photos|pics|pictures|videos|video|images|morphed photos|"
+        "morphed pictures} ~4 {contacts|family|relatives|friends}",
     ), "SEXTORTION"),
     Cue("family_emergency", 25, (
         "{need|needs|needed|chahiye} ~3 {rs|money|#|paise|amount} ~4 {urgently|immediately|asap|bail|for bail|"
@@ -642,6 +654,8 @@ BENIGN: tuple[Benign, ...] = (
         "{completed|updated|verified} {your |ur |the |}{kyc|ekyc|re kyc} {successfully|}",
         "kyc {ho gaya|ho gayi|ho chuka|safal|successful|complete ho gaya|update ho gaya}",
         "kyc ~4 {is now|is|has been|has now been|was|now} {complete|completed|successful|done|updated|verified}",
+        "{update|updation|enrolment|enrollment|correction|linking|seeding} request ~4 {has been|is|was} ~2 {received|"
+        "accepted|processed|completed|approved|submitted|registered}",
         "{successfully|}{linked|seeded} ~3 {with|to} ~3 {pan|aadhaar|aadhar|account}",
         "{pan|aadhaar|aadhar} {is|has been} ~2 {successfully |}{linked|seeded|updated|verified}",
     ), ("kyc_update_lure", "pan_aadhaar_link_lure")),

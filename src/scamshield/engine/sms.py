@@ -64,6 +64,11 @@ _ASKING_CODES = frozenset({"credential_request", "pin_to_receive", "safe_account
                            "personal_details_request", "wrong_transfer_return"})
 # Cue texts of the opt-out / terms lines ("t cs", "tcs apply", "opt out", "unsubscribe", "reply stop", "stop to end").
 _COMPLIANCE_RE = re.compile(r"(?:t\W?c|tcs|t&c|unsub|opt|to opt|to unsub|stop|reply stop|txt stop|text stop|send stop)")
+_MESSENGER_HOSTS = frozenset({"wa.me", "chat.whatsapp.com", "api.whatsapp.com", "t.me", "telegram.me", "telegram.dog",
+                              "www.wa.me", "www.t.me"})
+_MONEY_ASK_RE = re.compile(r"\b(?:transfer|send|bhej|bhejo|bhej do|pay|gpay|paytm|phonepe|upi|daal do|dal do)\b"
+                           r"[^.\n]{0,40}?(?:\d|money|paise|amount|rs\b|₹)|(?:\d|paise|amount)[^.\n]{0,30}?"
+                           r"\b(?:transfer|bhej|bhejo|bhej do|gpay|paytm|phonepe|chahiye)\b")
 _REQUEST_RE = re.compile(r"\brequest\b|रिक्वेस्ट|अनुरोध")
 _OTP_WORDS = frozenset({"otp", "passcode", "password", "code", "pin"})
 # A link to a sideloaded Android app ("sbi-rewardz.apk", "bit.ly/x/app.apk"): banks, utilities and government
@@ -87,6 +92,11 @@ _TXN_MARKER_RES = (
                             r"|due\s?(?:on|by))\W{0,3}\d{1,2}(?:st|nd|rd|th)?\s?[-/ ]\s?(?:\d{1,2}\b|(?:jan|feb|mar|apr|may|jun|"
                             r"jul|aug|sep|oct|nov|dec)[a-z]{0,6}\b)|(?:अंतिम तिथि|दिनांक)\W{0,3}\d{1,2}\s?[-/]\s?\d{1,2}")),
     ("delivery_status", re.compile(r"\b(?:out for delivery|delivered|shipped|dispatched|picked up|arriving)\b")),
+    # A change to the account the customer made ("you have initiated adding a new payee", "mobile number updated").
+    ("account_change", re.compile(r"\b(?:you have|you've) (?:initiated|added|registered|changed|requested|enabled|"
+                                  r"disabled)\b|\b(?:payee|beneficiary|mobile number|email id|address|nominee|"
+                                  r"password|mpin|upi pin|limit)\b[^.\n]{0,20}\b(?:added|changed|updated|registered|"
+                                  r"modified|reset)\b")),
     ("available_balance", re.compile(r"\b(?:avl|avail(?:able)?|total)\.?\s?(?:bal(?:ance)?|lmt|limit)\b")),
     # "bill of Rs 1,243", "EMI of Rs 12,450", "premium of Rs 7,842", "minimum due Rs 720".
     ("bill_amount", re.compile(r"\b(?:bill|emi|premium|instal?ment|amount due|total due|minimum due|total amount due)"
@@ -123,6 +133,9 @@ _ADVICE_RES = (
     ("visit_branch", re.compile(r"\b(?:visit|approach|contact)\s(?:your\s|the\s|any\s)?(?:nearest\s|home\s|base\s)?"
                                 r"(?:bank\s)?branch\b|\bat\s(?:your|the|any)\s(?:nearest\s|home\s)?branch\b|"
                                 r"(?:नजदीकी|निकटतम) शाखा")),
+    # "Complete Video KYC in the Kotak app", "update it on the YONO app": the customer's own app, not a link or call.
+    ("official_app", re.compile(r"\b(?:in|on|via|through) (?:the |your )?(?:official )?(?:[a-z0-9]+ ){1,2}"
+                                r"(?:mobile )?app\b(?![^.\n]{0,30}\b(?:link|download|install))")),
     ("do_not_share", re.compile(r"\b(?:do not|don't|dont|never|pls do not|please do not)\s(?:share|disclose|reveal|"
                                 r"give)\b[^.\n]{0,30}?\b(?:otp|pin|cvv|password|card details|personal details|"
                                 r"bank details)\b|साझा न करें|शेयर न करें|share na kar")),
@@ -237,6 +250,13 @@ def _callable_numbers(phones: list[str]) -> list[str]:
     return out
 
 
+def _is_messenger_link(ua: Assessment) -> bool:
+    """A WhatsApp / Telegram chat or group invite (wa.me, chat.whatsapp.com, t.me): anyone can make one, so it is a
+    way to reach a stranger, not the messenger's own site -- the channel of task and investment-group scams."""
+    host = str(ua.extracted.get("host") or "").lower()
+    return host in _MESSENGER_HOSTS or (host == "whatsapp.com" and "/channel" in str(ua.extracted.get("path") or ""))
+
+
 def _link_signals(urls: list[str]) -> tuple[list[Signal], list[dict[str, Any]]]:
     judged: list[tuple[int, str, Assessment]] = []
     for u in urls[:MAX_LINKS]:
@@ -246,9 +266,10 @@ def _link_signals(urls: list[str]) -> tuple[list[Signal], list[dict[str, Any]]]:
             continue
         judged.append((ua.risk_score, u, ua))
     details = [{"url": u[:200], "risk_score": sc, "registered_domain": ua.extracted.get("registered_domain"),
-                "official": any(s.code == "official_domain" for s in ua.signals)
-                or str(ua.extracted.get("host") or ua.extracted.get("registered_domain") or "").endswith(
-                    _OFFICIAL_SUFFIXES)}
+                "official": not _is_messenger_link(ua)
+                and (any(s.code == "official_domain" for s in ua.signals)
+                     or str(ua.extracted.get("host") or ua.extracted.get("registered_domain") or "").endswith(
+                         _OFFICIAL_SUFFIXES))}
                for sc, u, ua in judged]
     if not judged:
         return [], details
@@ -336,9 +357,15 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     official_links = bool(link_details) and all(d["official"] for d in link_details) and len(urls) <= MAX_LINKS
 
     codes = set(best)
+    # Numbers other than toll-free / shared-cost helplines (mobiles, landlines, foreign numbers).
+    callable_numbers = _callable_numbers(phones) if phones else []
+    # A brand's promotion: its only lure is marketing wording, every link is the brand's own site, and the only
+    # numbers are toll-free helplines. Marketing wording is then not a fraud lure.
+    brand_promo = official_links and not callable_numbers and not shortcode \
+        and codes & HOOK_CODES <= {"spam_marketing", "authority_claim"}
     hooks = sorted(codes & HOOK_CODES)
     strong_hooks = [c for c in hooks if best[c].weight >= 20]
-    if hooks:
+    if hooks and not brand_promo:
         if urls and not official_links:
             signals.append(Signal("lure_with_link", 15, "A lure or threat together with a link",
                                   {"lures": hooks, "links": len(urls)}, "PHISHING_LINK"))
@@ -358,6 +385,12 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
         if codes & PRESSURE_CODES:
             signals.append(Signal("lure_with_pressure", 10, "A lure or threat with urgency or secrecy",
                                   {"lures": hooks, "pressure": sorted(codes & PRESSURE_CODES)}, None))
+        # "Hi Mum, new number, my phone broke -- can you transfer Rs 8,000?" (the "Hi Mum" scam): a new number or
+        # lost phone together with a money request.
+        if "family_emergency" in codes and _MONEY_ASK_RE.search(low_clean):
+            signals.append(Signal("new_number_money_request", 25, "Says it is a relative on a new number or a "
+                                  "borrowed phone and asks for money: call the person on the number you know",
+                                  {}, "FAMILY_EMERGENCY"))
         # "Sent by mistake, please return it -- I have sent you a request": the request is a collect request
         # (NPCI advisory); accepting it with the UPI PIN pays the fraudster.
         if "wrong_transfer_return" in codes and _REQUEST_RE.search(low_clean):
@@ -401,9 +434,11 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     quiet = not risky_link and not apk and not mobile_callback and "org_callback_to_mobile" not in codes
     model_contexts: list[str] = []  # caps on the learned model's points (``signal.caps`` in the artefact)
     # Marketing wording is not a fraud lure when a registered (DLT) business sender uses it.
-    lure_codes = set(hooks) - ({"authority_claim", "spam_marketing"} if dlt else {"authority_claim"})
+    lure_codes = set(hooks) - ({"authority_claim", "spam_marketing"} if dlt or brand_promo else {"authority_claim"})
     if not lure_codes and quiet and ("link_click_request" not in codes or official_links):
         markers = transactional_markers(head)
+        if phones and not callable_numbers:
+            markers.append("tollfree_helpline_only")
         otp_msg = _is_otp_delivery(tokens.words)
         if otp_msg:
             markers.append("otp_delivery")
@@ -415,7 +450,7 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
                                   "link) with no lure, risky link or personal call-back number",
                                   {"markers": markers[:6]}, None))
             model_contexts.append("transactional")
-        elif official_links and not _callable_numbers(phones):
+        elif official_links and not callable_numbers:
             # A promotion or notice whose every link is the brand's own site (or a government site), and no
             # number to call other than a toll-free / shared-cost helpline.
             signals.append(Signal("official_links_no_lure", -10, "Every link leads to an official site of a known "
@@ -430,7 +465,10 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
                                   {"header": sender_info["header"]}, None))
     # Safety advice (banks, regulators, police awareness SMS) that asks for nothing risky: it names scams, so the
     # threat cues fire on it; the advice and the absence of any risky ask offset them.
-    asks = bool(codes & _ASKING_CODES) or ("remote_access_app" in best and best["remote_access_app"].weight >= 50)
+    # A money demand or threat with an amount, or a bank's message from a personal number, is never excused.
+    asks = bool(codes & _ASKING_CODES) or ("remote_access_app" in best and best["remote_access_app"].weight >= 50) \
+        or any(s.code == "lure_with_amount" for s in signals) or "sextortion_threat" in codes \
+        or (sender_info["type"] == "phone" and bool(claimed))
     if quiet and not asks and not upi_ids and (not urls or official_links) and "transactional" not in model_contexts:
         advice = safety_advice_markers(head)
         if advice:
