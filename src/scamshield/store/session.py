@@ -35,6 +35,7 @@ from typing import Any, AsyncIterator, Callable, TypeVar
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DisconnectionError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
 T = TypeVar("T")
@@ -175,6 +176,13 @@ class Database:
             event.listen(self.writer_engine, "connect", _sqlite_pragmas)
             self._writer = ThreadPoolExecutor(1, thread_name_prefix="sqlite-writer")
         self._writer_lock = asyncio.Lock()
+        # PostgreSQL: at most ``pool_size`` hot transactions at once per process. More in flight buy no throughput
+        # (one event loop), but each one past the pool opened an overflow connection — a new backend, its prepared
+        # statements prepared again, closed on return — under exactly the load where that costs most. They queue
+        # here instead, for at most ``pool_timeout`` like a pool checkout (then the same TimeoutError: 503
+        # storage_unavailable); overflow connections stay available to every other path.
+        self._hot_slots = asyncio.Semaphore(pool_size) if not self.is_sqlite and pool_size > 0 else None
+        self._pool_timeout = pool_timeout
 
     @property
     def is_sqlite(self) -> bool:
@@ -206,8 +214,23 @@ class Database:
         """A write transaction run as synchronous steps (see the module docstring). Committed when the block ends
         normally (with the last step when it passes ``last=True``), rolled back if it raises or is cancelled."""
         if self._writer is None:
-            async with self.engine.begin() as conn:
-                yield _AsyncHotTransaction(conn)
+            slots = self._hot_slots
+            if slots is None:
+                async with self.engine.begin() as conn:
+                    yield _AsyncHotTransaction(conn)
+                return
+            if slots.locked():
+                try:
+                    await asyncio.wait_for(slots.acquire(), self._pool_timeout)
+                except asyncio.TimeoutError:
+                    raise PoolTimeout(f"no hot-transaction slot free within {self._pool_timeout:g} s") from None
+            else:
+                await slots.acquire()
+            try:
+                async with self.engine.begin() as conn:
+                    yield _AsyncHotTransaction(conn)
+            finally:
+                slots.release()
             return
         async with self._writer_lock:
             tx = _ThreadHotTransaction(self)

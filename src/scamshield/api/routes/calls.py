@@ -6,10 +6,10 @@ This module also builds the real-time parts at start-up (hub, alert and call ser
 from __future__ import annotations
 
 import logging
-from typing import Any
 
-from fastapi import APIRouter, Path
+from fastapi import APIRouter, Path, Response
 from pydantic import BaseModel, Field
+from pydantic_core import to_json
 
 from scamshield.api.context import AppContext
 from scamshield.api.deps import Ctx, CurrentUser
@@ -148,11 +148,14 @@ class TranscriptOut(BaseModel):
 @router.post("/api/calls/{call_sid}/transcript", summary="Add a transcript segment to a call",
              response_model=TranscriptOut, responses=responses(*AUTH_ERRORS, 404))
 async def post_transcript(body: TranscriptBody, principal: CurrentUser, ctx: Ctx,
-                          call_sid: str = Path(pattern=CALL_SID_PATTERN)) -> TranscriptOut:
+                          call_sid: str = Path(pattern=CALL_SID_PATTERN)) -> Response:
     actor = SERVICE_ACTOR if principal.is_service else Actor(user_id=principal.user_id)
     r = await call_service(ctx).ingest_transcript(
         call_sid, Segment(body.text, body.speaker, body.final), source="api", actor=actor,
         dedup_key=device_dedup_key(call_sid, body.sequence, body.final))
-    alert: Any = AlertRef(**r.alert) if r.alert else None
-    return TranscriptOut(call_sid=call_sid, duplicate=r.duplicate, risk_score=r.risk_score, risk_level=r.risk_level,
-                         fraud_type=r.fraud_type, alert=alert)
+    # Rendered once, in ``TranscriptOut``'s field order (the response model documents it; FastAPI does not validate
+    # and re-serialise a returned Response: ~0.1 ms of the hot path's CPU per segment).
+    alert = {"alert_id": r.alert["alert_id"], "seq": r.alert["seq"], "held": r.alert["held"]} if r.alert else None
+    return Response(to_json({"call_sid": call_sid, "accepted": True, "duplicate": r.duplicate,
+                             "risk_score": r.risk_score, "risk_level": r.risk_level, "fraud_type": r.fraud_type,
+                             "alert": alert}), media_type="application/json")

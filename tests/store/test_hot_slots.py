@@ -1,0 +1,70 @@
+"""PostgreSQL hot transactions: at most ``pool_size`` at once per process (no overflow connection churn under load),
+and a wait for a slot is bounded like a pool checkout (the same TimeoutError -> 503 storage_unavailable)."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from sqlalchemy import event, text
+from sqlalchemy.exc import TimeoutError as PoolTimeout
+
+from scamshield.api.errors import is_transient_storage_error
+from scamshield.store.session import Database
+
+
+async def test_concurrent_hot_transactions_stay_within_the_pool(pg_url):
+    db = Database(pg_url, pool_size=2, max_overflow=20, pool_timeout=5)
+    connects: list[int] = []
+    event.listen(db.engine.sync_engine, "connect", lambda *_: connects.append(1))
+    inside = [0, 0]  # now, most
+
+    def step(conn):
+        conn.execute(text("SELECT pg_sleep(0.01)"))
+
+    async def one() -> None:
+        async with db.hot_transaction() as tx:
+            inside[0] += 1
+            inside[1] = max(inside)
+            await tx.run(step)
+            inside[0] -= 1
+
+    try:
+        await asyncio.gather(*(one() for _ in range(20)))
+        assert inside[1] == 2  # queued for a slot, not on overflow connections
+        assert len(connects) == 2
+    finally:
+        await db.dispose()
+
+
+async def test_waiting_for_a_slot_is_bounded_and_transient(pg_url):
+    db = Database(pg_url, pool_size=1, max_overflow=5, pool_timeout=0.2)
+    held = asyncio.Event()
+    release = asyncio.Event()
+
+    async def holder() -> None:
+        async with db.hot_transaction():
+            held.set()
+            await release.wait()
+
+    task = asyncio.create_task(holder())
+    try:
+        await held.wait()
+        with pytest.raises(PoolTimeout) as exc:
+            async with db.hot_transaction():
+                pass
+        assert is_transient_storage_error(exc.value)
+        async with db.session() as s:  # other paths still get (overflow) connections meanwhile
+            assert (await s.execute(text("SELECT 1"))).scalar_one() == 1
+    finally:
+        release.set()
+        await task
+        await db.dispose()
+    db2 = Database(pg_url, pool_size=1, max_overflow=0, pool_timeout=0.2)
+    try:
+        async with db2.hot_transaction() as tx:  # a freed slot is reused
+            await tx.run(lambda c: c.execute(text("SELECT 1")))
+        async with db2.hot_transaction() as tx:
+            await tx.run(lambda c: c.execute(text("SELECT 1")))
+    finally:
+        await db2.dispose()
