@@ -54,6 +54,24 @@ def test_genuine_messages_text_only_are_safe(text: str) -> None:
     assert a.risk_score < 50, (a.risk_score, [(s.code, s.weight) for s in a.signals])
 
 
+@pytest.mark.parametrize("text", [
+    "Kotak: Your pre-approved personal loan of up to Rs 3,00,000 is ready in the Kotak app. T&C apply. To opt out "
+    "SMS STOP to 5676788",
+    "Shoppers Stop: Extra 20% off on your next purchase this week. T&C. To unsubscribe SMS STOP to 1909",
+])
+def test_promotion_with_the_trai_optout_line(text: str) -> None:
+    a = analyze_sms(text)
+    codes = {s.code: s.weight for s in a.signals}
+    assert codes.get("registered_promotion", 0) < 0 and "lure_with_callback" not in codes
+    assert a.risk_score < 50, codes
+
+
+def test_a_lure_is_not_excused_by_an_optout_line() -> None:
+    a = analyze_sms("Your SBI account will be blocked today, update KYC at sbi-kyc-help.in now. To opt out SMS STOP "
+                    "to 5676766")
+    assert "registered_promotion" not in {s.code for s in a.signals} and a.risk_score >= 50
+
+
 def test_regulatory_optout_lines_count_once() -> None:
     promo = _codes("Mega sale at Reliance Trends, up to 60% off. T&C apply. To opt out SMS STOP to 1909")
     premium = _codes("FREE entry to win a Nokia! Txt WIN to 87121 now. 150p/msg, 18+ only, T&Cs apply")

@@ -69,6 +69,8 @@ _MESSENGER_HOSTS = frozenset({"wa.me", "chat.whatsapp.com", "api.whatsapp.com", 
 _MONEY_ASK_RE = re.compile(r"\b(?:transfer|send|bhej|bhejo|bhej do|pay|gpay|paytm|phonepe|upi|daal do|dal do)\b"
                            r"[^.\n]{0,40}?(?:\d|money|paise|amount|rs\b|₹)|(?:\d|paise|amount)[^.\n]{0,30}?"
                            r"\b(?:transfer|bhej|bhejo|bhej do|gpay|paytm|phonepe|chahiye)\b")
+_OPTOUT_RE = re.compile(r"\b(?:sms|send|text|reply)\W{0,2}(?:stop|optout|opt out|unsub\w*)\b[^.\n]{0,20}?\bto\W{0,2}"
+                        r"(?:\+?91)?(?:1909|\d{7,10})\b")
 _REQUEST_RE = re.compile(r"\brequest\b|रिक्वेस्ट|अनुरोध")
 _OTP_WORDS = frozenset({"otp", "passcode", "password", "code", "pin"})
 # A link to a sideloaded Android app ("sbi-rewardz.apk", "bit.ly/x/app.apk"): banks, utilities and government
@@ -332,6 +334,7 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
         if m:
             matched["spam_marketing"].append(m.group(0)[:20])
     sender_info = classify_sender(sender)
+    compliance_only = False
     if matched.get("spam_marketing"):
         # Several independent marketing markers are much stronger evidence than one. From a registered Indian
         # DLT header, opt-out / T&C wording is what TRAI requires of promotional senders: a few points only.
@@ -340,6 +343,7 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
         hits = matched["spam_marketing"]
         compliance = [h for h in hits if _COMPLIANCE_RE.match(h)]
         n = len(hits) - len(compliance) + (1 if compliance else 0)
+        compliance_only = bool(compliance) and len(compliance) == len(hits)
         weight = 5 if sender_info["type"] == "dlt" and not shortcode else min(50, 15 * n)
         best["spam_marketing"] = Signal("spam_marketing", weight, MESSAGES["spam_marketing"], {}, "SPAM")
     signals = [Signal(s.code, s.weight, s.message, {"matched": matched[s.code]}, s.fraud_type)
@@ -361,9 +365,10 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     callable_numbers = _callable_numbers(phones) if phones else []
     # A brand's promotion: its only lure is marketing wording, every link is the brand's own site, and the only
     # numbers are toll-free helplines. Marketing wording is then not a fraud lure.
+    # Only the opt-out / T&C lines matched: a marketing message, not a lure to combine with links or numbers.
+    hooks = sorted(codes & HOOK_CODES - ({"spam_marketing"} if compliance_only else set()))
     brand_promo = official_links and not callable_numbers and not shortcode \
-        and codes & HOOK_CODES <= {"spam_marketing", "authority_claim"}
-    hooks = sorted(codes & HOOK_CODES)
+        and set(hooks) <= {"spam_marketing", "authority_claim"}
     strong_hooks = [c for c in hooks if best[c].weight >= 20]
     if hooks and not brand_promo:
         if urls and not official_links:
@@ -463,6 +468,13 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
             signals.append(Signal("registered_sender_no_lure", -15, "Sent from a registered business header (TRAI "
                                   "DLT) and contains no lure, risky link or personal call-back number",
                                   {"header": sender_info["header"]}, None))
+        elif (not urls or official_links) and not callable_numbers and _OPTOUT_RE.search(low_head):
+            # TRAI requires every registered promotional sender to carry an opt-out line ("To opt out SMS STOP to
+            # 1909 / 5676766"); premium-rate opt-outs go to 5-digit short codes, which do not count here.
+            signals.append(Signal("registered_promotion", -10, "Carries the opt-out line Indian registered "
+                                  "promotional senders must include, and has no lure, unofficial link or personal "
+                                  "call-back number", {}, None))
+            model_contexts.append("promotion")
     # Safety advice (banks, regulators, police awareness SMS) that asks for nothing risky: it names scams, so the
     # threat cues fire on it; the advice and the absence of any risky ask offset them.
     # A money demand or threat with an amount, or a bank's message from a personal number, is never excused.
