@@ -134,6 +134,9 @@ def test_fake_passports_in_a_parcel_is_the_scam_story_not_a_warning():
     ("errors from you're computer", "errors from your computer"),
     ("you're right about that", "you are right about that"),
     ("pay the g s t amount", "pay the gst amount"),
+    ("your pen card is not linked", "your pan card is not linked"),
+    ("a costumes officer and an arrest warren", "a customs officer and an arrest warrant"),
+    ("the enforcement action by the u s treasury", "the enforcement action by the us treasury"),
 ])
 def test_asr_repairs(raw, expected):
     assert normalize_transcript(raw) == expected

@@ -90,7 +90,10 @@ _ASR_VARIANTS = {
     "administ ration": "administration", "revenue surface": "revenue service", "revenue services": "revenue service",
     "sus pended": "suspended", "suspen ded": "suspended", "in formation": "information",
     "come to a rest you": "come to arrest you", "place you under a rest": "place you under arrest",
-    "will a rest you": "will arrest you", "a rest warrant": "arrest warrant",
+    "will a rest you": "will arrest you", "a rest warrant": "arrest warrant", "arrest warren": "arrest warrant",
+    "pen card": "pan card", "pen number": "pan number", "costumes department": "customs department",
+    "costumes office": "customs office", "costumes officer": "customs officer", "costumes duty": "customs duty",
+    "gift cars": "gift cards", "google play cars": "google play cards",
 }
 # "you're computer", "your account" heard as "you are account": a recogniser's homophone of "your" before a noun
 # that "you are" never precedes in speech (after contractions are expanded).
