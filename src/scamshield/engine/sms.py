@@ -210,46 +210,69 @@ def _mask(norm: str, pieces: Iterable[str]) -> str:
     return norm
 
 
+# Substrings one of which each marker needs (a cheap test before the regular expression; None = always run it).
+_TXN_HINTS: dict[str, tuple[str, ...] | None] = {
+    "masked_account": ("x", "*", ".."),
+    "reference": None,
+    "debit_credit": ("debit", "credit", "withdrawn", "spent", "deposit", "received", "paid", "sent", "transferred",
+                     "refunded", "डेबिट", "क्रेडिट", "जमा", "प्राप्त"),
+    "due_date": ("due", "pay", "valid", "expir", "renew", "तिथि", "दिनांक"),
+    "delivery_status": ("deliver", "shipped", "dispatched", "picked", "arriving"),
+    "account_change": ("you have", "you've", "payee", "beneficiary", "mobile number", "email id", "address",
+                       "nominee", "password", "mpin", "upi pin", "limit"),
+    "available_balance": ("avl", "avail", "total"),
+    "bill_amount": ("bill", "emi", "premium", "instal", "due"),
+}
+_ADVICE_HINTS: dict[str, tuple[str, ...]] = {
+    "never_asks": ("never", "not ", "kabhi", "कभी"),
+    "names_the_scam": ("scam", "fraud", "fake", "hoax", "beware", "alert", "cautious", "careful", "aware", "सावधान",
+                       "धोखाधड़ी"),
+    "report_channel": ("1930", "cybercrime", "saathi", "chakshu"),
+    "visit_branch": ("branch", "शाखा"),
+    "official_app": ("app",),
+    "do_not_share": ("share", "disclose", "reveal", "give", "साझा", "शेयर"),
+}
+
+
 def transactional_markers(text: str) -> list[str]:
     """Names of the fixed-format transactional markers found in ``text`` (see ``_TXN_MARKER_RES``)."""
     low = text.lower()
-    return [name for name, rx in _TXN_MARKER_RES if rx.search(low)]
+    return [name for name, rx in _TXN_MARKER_RES
+            if (hints := _TXN_HINTS.get(name)) is None or any(h in low for h in hints) if rx.search(low)]
 
 
 
 def safety_advice_markers(text: str) -> list[str]:
     """Names of the safety-advice markers found in ``text`` (see ``_ADVICE_RES``)."""
     low = text.lower()
-    return [name for name, rx in _ADVICE_RES if rx.search(low)]
+    return [name for name, rx in _ADVICE_RES if any(h in low for h in _ADVICE_HINTS[name]) and rx.search(low)]
 
 
-def _mobile_numbers(phones: list[str]) -> list[str]:
-    """The E.164 numbers that are mobile numbers (toll-free 1800 / landlines are what organisations publish)."""
-    out = []
+def _number_types(phones: list[str]) -> dict[str, int]:
+    """E.164 number -> ``phonenumbers.PhoneNumberType`` (parsed once per message)."""
+    out: dict[str, int] = {}
     for e164 in phones:
         try:
-            num = phonenumbers.parse(e164, None)
+            out[e164] = phonenumbers.number_type(phonenumbers.parse(e164, None))
         except phonenumbers.NumberParseException:
             continue
-        if phonenumbers.number_type(num) in (phonenumbers.PhoneNumberType.MOBILE,
-                                             phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE):
-            out.append(e164)
     return out
 
 
-def _callable_numbers(phones: list[str]) -> list[str]:
+_MOBILE_TYPES = frozenset({phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE})
+# Toll-free (1800) and shared-cost (1860) helplines are what Indian organisations publish.
+_HELPLINE_TYPES = frozenset({phonenumbers.PhoneNumberType.TOLL_FREE, phonenumbers.PhoneNumberType.SHARED_COST})
+
+
+def _mobile_numbers(types: dict[str, int]) -> list[str]:
+    """The numbers that are mobile numbers (toll-free 1800 / landlines are what organisations publish)."""
+    return [e for e, t in types.items() if t in _MOBILE_TYPES]
+
+
+def _callable_numbers(types: dict[str, int]) -> list[str]:
     """The numbers that are not toll-free or shared-cost helplines (1800 / 1860 in India): mobiles, landlines and
     non-geographic numbers, the kind a fake alert gives."""
-    out = []
-    for e164 in phones:
-        try:
-            num = phonenumbers.parse(e164, None)
-        except phonenumbers.NumberParseException:
-            continue
-        if phonenumbers.number_type(num) not in (phonenumbers.PhoneNumberType.TOLL_FREE,
-                                                 phonenumbers.PhoneNumberType.SHARED_COST):
-            out.append(e164)
-    return out
+    return [e for e, t in types.items() if t not in _HELPLINE_TYPES]
 
 
 def _is_messenger_link(ua: Assessment) -> bool:
@@ -361,8 +384,10 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     official_links = bool(link_details) and all(d["official"] for d in link_details) and len(urls) <= MAX_LINKS
 
     codes = set(best)
+    otp_message = _is_otp_delivery(tokens.words)
     # Numbers other than toll-free / shared-cost helplines (mobiles, landlines, foreign numbers).
-    callable_numbers = _callable_numbers(phones) if phones else []
+    number_types = _number_types(phones) if phones else {}
+    callable_numbers = _callable_numbers(number_types)
     # A brand's promotion: its only lure is marketing wording, every link is the brand's own site, and the only
     # numbers are toll-free helplines. Marketing wording is then not a fraud lure.
     # Only the opt-out / T&C lines matched: a marketing message, not a lure to combine with links or numbers.
@@ -410,7 +435,7 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     # An organisation's message that asks to call a personal mobile number: Indian banks, utilities and
     # couriers publish toll-free (1800/1860) or landline helplines, and block-by-SMS numbers ("SMS BLOCK to ...")
     # are not call-backs. Fake "customer care" / "officer" numbers are mobiles (RBI, I4C advisories).
-    mobiles = _mobile_numbers(phones) if phones and claimed and "callback_request" in codes else []
+    mobiles = _mobile_numbers(number_types) if claimed and "callback_request" in codes else []
     if mobiles and not (len(mobiles) == 1 and _SMS_TO_NUMBER_RE.search(head.lower())):
         signals.append(Signal("org_callback_to_mobile", 20, "Claims to be an organisation but asks you to call or "
                               "message a personal mobile number (official helplines are toll-free or landlines)",
@@ -421,7 +446,7 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     # A transaction / account alert that gives a personal mobile number to call: the fake-alert pattern ("Rs 45,000
     # charged on your card, if not you call 98..."). Block-by-SMS numbers do not count.
     low_head = head.lower()
-    all_mobiles = _mobile_numbers(phones) if phones else []
+    all_mobiles = _mobile_numbers(number_types)
     mobile_callback = bool(all_mobiles) and bool(_MOBILE_CALLBACK_RE.search(low_head)) \
         and not (len(all_mobiles) == 1 and _SMS_TO_NUMBER_RE.search(low_head))
     if mobile_callback and "org_callback_to_mobile" not in codes and _ALERT_EVENT_RE.search(low_head):
@@ -444,8 +469,7 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
         markers = transactional_markers(head)
         if phones and not callable_numbers:
             markers.append("tollfree_helpline_only")
-        otp_msg = _is_otp_delivery(tokens.words)
-        if otp_msg:
+        if otp_message:
             markers.append("otp_delivery")
         if official_links:
             markers.append("official_links_only")
@@ -512,7 +536,6 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
                                   "Sent from a registered sender header of the brand it names",
                                   {"header": header, "brands": verified}, None))
 
-    otp_message = _is_otp_delivery(tokens.words)
     signals.extend(device_signals(device_info, context="sms", otp_message=otp_message))
 
     if upi_intent:
