@@ -48,6 +48,7 @@ def test_genuine_messages_are_safe_with_an_explained_offset(text: str, code: str
     "Bhai mera naya number save kar lo, purana wala ab band hai",
     "Got a message saying my PAN will be blocked today, it's fake right? Not clicking anything.",
     "Vodafone Idea: Rs 299 recharge successful for 9XXXXXX210. Validity 28 days. Enjoy unlimited calls.",
+    "Oops, I forwarded the OTP message by mistake to the office group, deleted it already",
 ])
 def test_genuine_messages_text_only_are_safe(text: str) -> None:
     a = analyze_sms(text)
@@ -117,6 +118,8 @@ def test_regulatory_optout_lines_count_once() -> None:
      "credential_request"),
     # the "Hi Mum" scam: new number / lost phone + a money request
     ("Hi dad, my phone got stolen, this is a friend's phone. Can you send 6,500 for a new one today?",
+     "new_number_money_request"),
+    ("Mom I've got a new number, my mobile stopped working. Please send 7,000 to this account for the repair.",
      "new_number_money_request"),
     # paid per review + a Telegram contact
     ("We need people to review hotels on Google. Rs 120 per review, 30 a day. Ping me on telegram @hotel_jobs_in",

@@ -417,6 +417,8 @@ CUES: tuple[Cue, ...] = (
         "{mera|meri|ye mera|yeh mera} {naya|nya|new} {number|no|whatsapp number|mobile number}",
         "{phone|mobile|mine} {is|got|was|has been} {broken|stolen|lost|damaged|dead|smashed}",
         "{using|on} {a |my |}{friend's|friends|friend|colleague's|friend s} {phone|mobile|number}",
+        "{i have|i've got|ive got|i got} {a |}new {number|phone|no|mobile}",
+        "my {phone|mobile} {broke|died|fell|is gone|got stolen|was stolen|got lost|is lost|stopped working}",
     ), "FAMILY_EMERGENCY"),
     Cue("family_emergency", 25, (
         "{accident|hospital|hospitalized|hospitalised|emergency|arrested|police station|surgery|operation} ~6 "
@@ -505,7 +507,8 @@ CUES: tuple[Cue, ...] = (
         f"{_CRED_SHORT} {_TELL} ~2 jo ~3 {{aaya|aaya hai|aayega|aya|aya hai|mila|mila hai|aayi|ayi}}",
         "{accidentally|mistakenly|by mistake|galti se} ~3 {sent|send|bhej} ~4 {code|otp|6 digit code|"
         "verification code}",
-        "{code|otp|login code|verification code|6 digit code} ~6 {by mistake|mistakenly|accidentally|galti se}",
+        "{code|otp|login code|verification code|6 digit code} ~4 {to your|on your|to ur|on ur|tumhare|tumhara|aapke|"
+        "aapka|apke} ~3 {number|phone|mobile|no|pe|par} ~4 {by mistake|mistakenly|accidentally|galti se}",
         "{tell|give|read|share|send|forward} {me|us} {the|that|this|your} {code|otp|pin|verification code}",
         "{share|send|tell|forward|give} ~6 {code|otp|verification code} {you will receive|you'll receive|you received|"
         "you get|you will get|that you receive|you are going to receive}",
