@@ -28,9 +28,12 @@ def _rows(name: str) -> list[dict[str, Any]]:
         return [r for r in csv.DictReader(fh) if r.get("label") in ("0", "1")]
 
 
+# Raised after the Indian text-only work (batches c and d added; measured on all 784 rows: with sender F1 0.991,
+# FPR 0.45 %, recall 0.988; text only F1 0.990, FPR 0.67 %, recall 0.988). Was 0.96 / 0.02 / 0.95 and
+# 0.94 / 0.06 / 0.95.
 @pytest.mark.parametrize("use_sender, mins", [
-    (True, {"f1": 0.96, "fpr_max": 0.02, "recall": 0.95}),
-    (False, {"f1": 0.94, "fpr_max": 0.06, "recall": 0.95}),
+    (True, {"f1": 0.975, "fpr_max": 0.012, "recall": 0.97}),
+    (False, {"f1": 0.975, "fpr_max": 0.015, "recall": 0.97}),
 ], ids=["with_sender", "text_only"])
 def test_sms_india_holdout(use_sender, mins):
     rows = _rows("sms_india_holdout.csv")
