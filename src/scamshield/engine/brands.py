@@ -23,7 +23,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Iterable
 
-from rapidfuzz import process
+import numpy as np
 from rapidfuzz.distance import OSA, Levenshtein
 
 from scamshield.engine.confusables import is_mixed_script, match_key
@@ -127,6 +127,16 @@ def ascii_lookalike_key(s: str) -> str:
     return s.replace("rn", "m").replace("vv", "w").replace("1", "l").replace("l", "i").replace("0", "o")
 
 
+def _char_mask(s: str) -> int:
+    """64-bit set of the characters of ``s`` (code point mod 64). Characters only one of two strings has show as
+    differing bits, and one edit adds or removes at most one character of each string's set, so strings within
+    OSA distance 2 differ in at most 4 bits (a bound, never a miss: folded characters can only hide differences)."""
+    m = 0
+    for c in set(s):
+        m |= 1 << (ord(c) & 63)
+    return m
+
+
 def _max_distance(n: int) -> int:
     return 0 if n < MIN_FUZZY else (1 if n < 9 else 2)
 
@@ -200,6 +210,14 @@ class BrandRegistry:
                     self._deletes.setdefault(v, set()).add(tok)
             if _max_distance(len(tok)) == 2:
                 self._long_buckets.setdefault(len(tok), []).append(tok)
+        # the distance-2 buckets in one array ordered by length (bucket order kept), with their character sets:
+        # _fuzzy checks a range of lengths with a few array operations instead of one scan per bucket
+        self._long_tokens: list[str] = [t for m in sorted(self._long_buckets) for t in self._long_buckets[m]]
+        self._long_masks = np.array([_char_mask(t) for t in self._long_tokens], dtype=np.uint64)
+        self._long_spans: dict[int, tuple[int, int]] = {}  # token length -> (start, end) in _long_tokens
+        for i, t in enumerate(self._long_tokens):
+            start = self._long_spans.get(len(t), (i, i))[0]
+            self._long_spans[len(t)] = (start, i + 1)
         self._memo: dict[str, BrandMatch | None] = {}
         self._hosting: dict[str, Brand] = {}
         for raw, b in zip(data["brands"], self.brands):
@@ -314,13 +332,7 @@ class BrandRegistry:
             if hit:
                 cands |= hit
         if n >= 7:
-            # distance-2 candidates (tokens of 9+ chars) straight from rapidfuzz over same-length buckets
-            for m in range(max(9, n - 2), n + 3):
-                bucket = self._long_buckets.get(m)
-                if bucket:
-                    hit2 = process.extractOne(s, bucket, scorer=OSA.distance, score_cutoff=2)
-                    if hit2 is not None:
-                        cands.add(hit2[0])
+            cands.update(self._nearest_long_tokens(s))
         best: tuple[str, Brand, int] | None = None
         for tok in cands:
             k = _max_distance(len(tok))
@@ -331,6 +343,26 @@ class BrandRegistry:
             if d <= k and (best is None or (d, -len(tok), tok) < (best[2], -len(best[0]), best[0])):
                 best = (tok, self._tokens[tok], d)
         return best
+
+    def _nearest_long_tokens(self, s: str) -> list[str]:
+        """Distance-2 candidates among the tokens of 9+ characters: for each token length within 2 of ``len(s)``,
+        the first token of that length (bucket order) at the smallest OSA distance, if that distance is <= 2.
+        Only tokens whose character set is close enough (:func:`_char_mask`) are measured."""
+        n = len(s)
+        spans = [self._long_spans[m] for m in range(max(9, n - 2), n + 3) if m in self._long_spans]
+        if not spans:
+            return []
+        lo, hi = spans[0][0], spans[-1][1]
+        near = np.bitwise_count(self._long_masks[lo:hi] ^ np.uint64(_char_mask(s))) <= 4
+        best: dict[int, tuple[int, str]] = {}  # token length -> (distance, first token at that distance)
+        for i in np.flatnonzero(near).tolist():
+            tok = self._long_tokens[lo + i]
+            d = OSA.distance(s, tok, score_cutoff=2)
+            if d <= 2:
+                m = len(tok)
+                if m not in best or d < best[m][0]:
+                    best[m] = (d, tok)
+        return [tok for _, tok in best.values()]
 
     def segment(self, s: str) -> list[str] | None:
         """Split ``s`` into known words (brand tokens, lure words) and digit runs; None when impossible.

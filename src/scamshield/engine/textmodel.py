@@ -232,17 +232,21 @@ class FeatureNames(Sequence[str]):
     def __getitem__(self, i):  # type: ignore[override]
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(len(self)))]
-        n_char = self.n_char
+        size = self.n_char + self._tail_len
         if i < 0:
-            i += n_char + self._tail_len
+            i += size
+        if not 0 <= i < size:
+            raise IndexError(i)
+        return self.name(i)
+
+    def name(self, i: int) -> str:
+        """``self[i]`` for a valid non-negative position (no checks: explanations call it with positions of
+        feature occurrences)."""
+        n_char = self.n_char
         if i >= n_char:
-            if i - n_char >= self._tail_len:
-                raise IndexError(i)
             if self._tail is None and self._tail_item is not None:
                 return self._tail_item(i - n_char)
             return self.tail[i - n_char]
-        if i < 0:
-            raise IndexError(i)
         for n, count in self.spans:
             if i < count:
                 prefix = self.label(i, n) if self.label else self.char_prefix
@@ -257,7 +261,7 @@ class FeatureNames(Sequence[str]):
         out: list[str] = []
         for i in positions:
             if i >= n_char:
-                out.append(self[i])
+                out.append(self.name(i))
                 continue
             for n, count in spans:
                 if i < count:
@@ -405,7 +409,8 @@ def _entropy(s: str) -> float:
     if not s:
         return 0.0
     n = len(s)
-    return -sum(c / n * math.log2(c / n) for c in Counter(s).values())
+    log2 = math.log2
+    return -sum([c / n * log2(c / n) for c in Counter(s).values()])  # (a list: same terms, same order)
 
 
 _SUSP_RE = re.compile("|".join(re.escape(w) for w in SUSPICIOUS_URL_WORDS))
@@ -447,8 +452,10 @@ def _host_info(host: str) -> _HostInfo:
                      len(_SUSP_RE.findall(host)), host.count("%"))
 
 
-def url_dense_features(parts: UrlParts) -> np.ndarray:
-    hd = _host_info(parts.host)
+def url_dense_features(parts: UrlParts, hd: _HostInfo | None = None) -> np.ndarray:
+    """``hd``: ``_host_info(parts.host)`` when the caller already has it."""
+    if hd is None:
+        hd = _host_info(parts.host)
     digits, dashes, entropy, ip_host, punycode, long_label, digit_label = hd.dense
     path = parts.path
     qpos = path.find("?")
@@ -630,7 +637,7 @@ class UrlFeaturiser:
                 label=lambda i, n: "host:" if i + n <= nh else "path:" if i >= nh else "host+path:",
                 tail_len=len(toks), tail_item=lambda i: _url_token_name(toks[i]),
                 follow_buckets=buf.isascii() and "=" not in parts.host)
-        return Features(idx, val, url_dense_features(parts), names)
+        return Features(idx, val, url_dense_features(parts, hd), names)
 
 
 def _url_token_name(tok: str) -> str:
@@ -690,7 +697,8 @@ def _merge_by_name(names: Sequence[str], positions: list[int], neg_contribs: lis
         shared: set[int] = set()
         for b in buckets:
             (shared if b in seen else seen).add(b)
-        keys: list[int | str] = [names[j] if b in shared else j for j, b in zip(positions, buckets)]
+        name = names.name  # type: ignore[attr-defined]
+        keys: list[int | str] = [name(j) if b in shared else j for j, b in zip(positions, buckets)]
     else:
         take = getattr(names, "take", None)
         keys = take(positions) if take is not None else [names[j] for j in positions]  # type: ignore[assignment]
@@ -772,11 +780,11 @@ class LinearTextModel:
             # Strongest occurrences first (argpartition: linear time); a repeated n-gram adds up by name.
             neg = -((self.w[f.idx] if wf is None else wf) * f.val)
             m = min(neg.size, 4 * k + 4)  # candidates: enough for k names after merging overlapping n-grams
-            cand = np.argpartition(neg, m - 1)[:m] if neg.size > m else np.arange(neg.size)
+            # (ndarray methods: the np.* wrappers cost more than the work on these short arrays; same algorithms)
+            cand = neg.argpartition(m - 1)[:m] if neg.size > m else np.arange(neg.size)
             sub = neg[cand]
-            o = np.argsort(sub)
-            order = cand[o]
-            vs = sub[o].tolist()
+            order = cand[sub.argsort()]
+            vs = neg[order].tolist()
             n_pos = bisect_left(vs, 0.0)  # ascending -contribution: the positive contributions come first
             if n_pos:
                 order = order[:n_pos]
@@ -791,7 +799,7 @@ class LinearTextModel:
         chosen: list[tuple[str, float]] = []
         parts: list[tuple[str, str]] = []
         for feature, v in top:
-            n = feature if isinstance(feature, str) else names[feature]  # type: ignore[index]
+            n = feature if isinstance(feature, str) else names.name(feature)  # type: ignore[union-attr]
             field_, _, body = n.partition(":")
             for cf, cb in parts:
                 if cf == field_ and body in cb:

@@ -456,16 +456,15 @@ def _path_tokens(p: ParsedURL) -> list[str]:
     for seg in p.path[:1024].lower().split("/"):
         if seg.count("-") + seg.count("_") >= 5 and "." not in seg.split("-", 1)[0]:
             continue
-        for m in _TOKEN_RE.finditer(seg):
-            t = m.group(0)
+        for t in _TOKEN_RE.findall(seg):
             out.append(t)
             if "-" in t:
                 out.extend(t.split("-"))
         if len(out) >= MAX_PATH_TOKENS:
             return out
     rest = (p.query[:1024] + " " + p.fragment[:256]).lower()
-    for m in _TOKEN_RE.finditer(rest):
-        out.append(m.group(0))
+    for t in _TOKEN_RE.findall(rest):
+        out.append(t)
         if len(out) >= MAX_PATH_TOKENS:
             break
     return out
