@@ -166,3 +166,41 @@ def test_recent_phishing_targets(reg, host, official, imitated):
     assert (b.id if b else None) == official
     m = reg.match_host(host)
     assert (m.brand.id if m else None) == imitated, m and m.evidence()
+
+
+def test_long_token_candidates_equal_a_scan_of_every_length_bucket():
+    """The character-set prefilter never drops a token within OSA distance 2: same first-nearest token per length as
+    rapidfuzz's extractOne over each bucket, on random edits of the registry's own long tokens."""
+    import random
+
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    reg = default_registry()
+    rnd = random.Random(11)
+    alphabet = "abcdefghijklmnopqrstuvwxyz0123456789-é"
+    checked = 0
+    for _ in range(3000):
+        chars = list(rnd.choice(reg._long_tokens))
+        for _ in range(rnd.randint(0, 3)):
+            i, op = rnd.randrange(len(chars)), rnd.randint(0, 3)
+            if op == 0:
+                chars[i] = rnd.choice(alphabet)
+            elif op == 1 and len(chars) > 1:
+                del chars[i]
+            elif op == 2:
+                chars.insert(i, rnd.choice(alphabet))
+            elif i + 1 < len(chars):
+                chars[i], chars[i + 1] = chars[i + 1], chars[i]
+        s = "".join(chars)
+        if len(s) < 7:
+            continue
+        expected = []
+        for m in range(max(9, len(s) - 2), len(s) + 3):
+            bucket = reg._long_buckets.get(m)
+            hit = process.extractOne(s, bucket, scorer=OSA.distance, score_cutoff=2) if bucket else None
+            if hit is not None:
+                expected.append(hit[0])
+        assert reg._nearest_long_tokens(s) == expected, s
+        checked += bool(expected)
+    assert checked > 1000  # most edits stay within distance 2 of their token
