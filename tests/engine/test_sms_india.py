@@ -49,6 +49,7 @@ def test_genuine_messages_are_safe_with_an_explained_offset(text: str, code: str
     "Got a message saying my PAN will be blocked today, it's fake right? Not clicking anything.",
     "Vodafone Idea: Rs 299 recharge successful for 9XXXXXX210. Validity 28 days. Enjoy unlimited calls.",
     "Oops, I forwarded the OTP message by mistake to the office group, deleted it already",
+    "Rs 40 cashback credited to your wallet for the bill payment. Check your balance in the app.",
 ])
 def test_genuine_messages_text_only_are_safe(text: str) -> None:
     a = analyze_sms(text)
@@ -120,6 +121,8 @@ def test_regulatory_optout_lines_count_once() -> None:
     ("Hi dad, my phone got stolen, this is a friend's phone. Can you send 6,500 for a new one today?",
      "new_number_money_request"),
     ("Mom I've got a new number, my mobile stopped working. Please send 7,000 to this account for the repair.",
+     "new_number_money_request"),
+    ("Hi Mum, I dropped my phone in the sink, this is my new number. Can you help me pay a bill today?",
      "new_number_money_request"),
     # paid per review + a Telegram contact
     ("We need people to review hotels on Google. Rs 120 per review, 30 a day. Ping me on telegram @hotel_jobs_in",

@@ -79,7 +79,8 @@ CUES: tuple[Cue, ...] = (
     ), "BANK_KYC_IMPERSONATION"),
     Cue("account_block_threat", 20, (
         "{account|a c|acct|bank account|savings account|wallet|upi id|netbanking|net banking|yono|sim|sim card|"
-        "mobile number|khata|bank|online banking|online account|pan|pan card|aadhaar|aadhaar card} {has been|is|was|"
+        "mobile number|khata|bank|online banking|online account|pan|pan card|aadhaar|aadhaar card|apple id|icloud|"
+        "icloud account|paypal|paypal account} {has been|is|was|"
         "got|has|is being|have been|are} ~2 {blocked|suspended|deactivated|"
         "frozen|locked|restricted|disabled|freezed|barred|temporarily blocked|temporarily suspended}",
         "{blocked|suspended|deactivated|frozen|locked} {your |ur |the |}{account|bank account|a c|wallet|sim|"
@@ -344,7 +345,7 @@ CUES: tuple[Cue, ...] = (
     Cue("safe_account_transfer", 45, (
         "{safe|secure|secured|safety|rbi|government|govt|verification|escrow|supervision|supervisory} "
         "{account|accounts|bank account|khata}",
-        "{verify|verification of|verifying|legitimacy of|check} {your |ur |the |}{funds|money|savings|balance|"
+        "{verify|verification of|verifying|legitimacy of} {your |ur |the |}{funds|money|savings|balance|"
         "bank balance|assets}",
         "{transfer|move|shift|deposit|send} ~4 {money|funds|savings|amount|balance|paise} ~4 {for verification|"
         "to verify|for investigation|for checking|temporarily|will be returned|will be refunded|safe}",
