@@ -85,8 +85,7 @@ def signals_for(hits: dict[str, list[Any]], model_signal: dict[str, Any] | None,
                     allocated[i] = (Signal(sig.code, alloc, sig.message, {**sig.evidence, "capped": True,
                                            "reason": "no pretext"}, sig.fraud_type), group)
     if not {"pretend", "pressure", "pay"} & set(present):
-        hard = sum(s.weight for s, g in allocated if g == "problem" and s.code not in _SOFT_PROBLEMS and s.weight > 0)
-        room = max(0.0, _SOFT_PROBLEM_CAP_ALONE - hard)
+        room = _SOFT_PROBLEM_CAP_ALONE  # the soft claims together; other problem cues keep their weight
         for i, (sig, group) in enumerate(allocated):
             if sig.code in _SOFT_PROBLEMS:
                 alloc = round(min(sig.weight, room), 1)
