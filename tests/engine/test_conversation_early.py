@@ -86,6 +86,12 @@ LEGIT = [
     ("jury-missed",
      "hello this is the jury office of the superior court our records show you missed your jury service on the "
      "third please call the jury office to reschedule no payment is required"),
+    ("pan-link-official-site",
+     "hello this is the income tax department calling about your pan card your pan is not linked with aadhaar "
+     "please link it on the e filing website before the deadline"),
+    ("kyc-visit-branch",
+     "good morning this is your bank your kyc is not updated please visit the nearest branch with your aadhaar and "
+     "pan card at your convenience"),
     ("court-date",
      "this is an automated call from the county court your court date has been moved to the fifteenth please "
      "check the court website for details"),
