@@ -31,11 +31,8 @@ _WARNING_RE = re.compile(
     r"(?<!not )(?<!never )(?<!if you )(?<!you )(?:just |simply )?(?:hang|hung) up(?! on)|report (?:it|them|this|the call))\b")
 
 
-def is_negated(window: str, start: int, end: int, own_not: bool = False) -> bool:
-    """Negation or warning-advice scope around a cue match (same clause, a few words either side).
-
-    ``own_not``: the cue's own phrase contains "not" ("kyc is not updated", "could not be delivered"), so a "not"
-    inside the match is the claim itself, not a negation of it."""
+def is_negated(window: str, start: int, end: int) -> bool:
+    """Negation or warning-advice scope around a cue match (same clause, a few words either side)."""
     before = window[max(0, start - 60):start]
     cut = max(before.rfind(" . "), before.rfind(" | "))
     if cut >= 0:
@@ -57,8 +54,7 @@ def is_negated(window: str, start: int, end: int, own_not: bool = False) -> bool
     if any(p in tail for p in _NEG_PHRASES):
         return True
     inside = window[start:end].split()
-    if any(w in _NEG_AFTER or w == "never" for w in inside) or ("not" in inside and inside[0] != "if"
-                                                                   and not own_not):
+    if any(w in _NEG_AFTER or w == "never" for w in inside) or ("not" in inside and inside[0] != "if"):
         return True
     after = window[end:end + 40]
     cut = after.find(" . ")

@@ -16,7 +16,6 @@ from scamshield.engine.taxonomy import FRAUD_TYPES
 GROUPS = ("pretend", "problem", "prize", "pressure", "ask", "remote", "pay", "reassure")
 _GAP_RE = re.compile(r"<g([1-9])>")
 _MACRO_RE = re.compile(r"<([a-z_]+)>")
-_OWN_NOT_RE = re.compile(r"(?<![a-z])not(?![a-z])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +28,6 @@ class Cue:
     negatable: bool
     regex: re.Pattern[str]
     anchors: tuple[str, ...] | None  # at least one must occur in the window for the regex to have a chance
-    own_not: bool = False  # "not" is a word of the cue's own phrase ("kyc is not updated", "could not be delivered")
 
 
 def _expand(pattern: str, macros: dict[str, str]) -> str:
@@ -105,7 +103,6 @@ def load_cues() -> tuple[Cue, ...]:
         if anchors is not None and min(map(len, anchors)) < 2:
             anchors = None
         cues.append(Cue(c["code"], c["group"], float(c["weight"]), ft, c["message"],
-                         bool(c.get("negatable", True)), regex, tuple(sorted(anchors)) if anchors else None,
-                         any(_OWN_NOT_RE.search(p) for p in c["patterns"])))  # before macros (<pgap> says "not")
+                         bool(c.get("negatable", True)), regex, tuple(sorted(anchors)) if anchors else None))
     return tuple(cues)
 

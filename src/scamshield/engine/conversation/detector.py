@@ -63,7 +63,7 @@ class ConversationDetector:
                 if m.end() <= boundary:
                     continue
                 s, e = m.span()
-                if cue.negatable and is_negated(window, s, e, cue.own_not):
+                if cue.negatable and is_negated(window, s, e):
                     continue
                 factor = WARNING_FACTOR if in_warning_context(window, s, e) else 1.0
                 prev = found.get(cue.code)
