@@ -53,3 +53,18 @@ def test_skeleton_is_the_standard_definition():
 )
 def test_mixed_script(label, mixed):
     assert c.is_mixed_script(label) is mixed
+
+
+def test_ascii_match_key_shortcut_equals_the_full_pipeline():
+    """ASCII text takes a per-character translation: same key as NFD -> table -> casefold (twice) -> no marks,
+    including the characters whose key leaves ASCII ('%' -> 'º/₀'), which take the full pipeline."""
+    import random
+
+    from scamshield.engine import confusables
+
+    rnd = random.Random(3)
+    alphabet = [chr(i) for i in range(128)]
+    texts = ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 16))) for _ in range(20000)]
+    texts += [chr(i) + chr(j) for i in range(128) for j in range(128)]
+    for text in texts:
+        assert confusables.match_key.__wrapped__(text) == confusables._match_key(text), repr(text)

@@ -50,10 +50,33 @@ def match_key(text: str) -> str:
     ``skeleton`` maps ``0`` to ``O`` and ``m`` to ``rn``; folding after mapping makes ``amaz0n``, ``arnazon`` and
     ``amazon`` share one key. Combining marks are dropped so ``pàypal`` meets ``paypal``.
     """
+    if text.isascii():
+        table, unsafe = _ASCII_KEYS or _ascii_keys()
+        if unsafe.isdisjoint(text):
+            return text.translate(table)
+    return _match_key(text)
+
+
+def _match_key(text: str) -> str:
     sk = skeleton(text).casefold()
     # casefold can produce characters that map again (e.g. "I" -> "i" is harmless, but keep it idempotent)
     sk = skeleton(sk).casefold()
     return "".join(ch for ch in sk if not unicodedata.combining(ch))
+
+
+_ASCII_KEYS: tuple[dict[int, str], frozenset[str]] | None = None
+
+
+def _ascii_keys() -> tuple[dict[int, str], frozenset[str]]:
+    """``match_key`` of each ASCII character, and the ASCII characters whose key leaves ASCII. For text made of the
+    others every step of ``match_key`` (NFD, table, case folding, dropping marks) works character by character on
+    ASCII, so the key of the text is the concatenation of its characters' keys: one ``str.translate``."""
+    global _ASCII_KEYS
+    if _ASCII_KEYS is None:
+        keys = {i: _match_key(chr(i)) for i in range(128)}
+        unsafe = frozenset(chr(i) for i, k in keys.items() if not (k.isascii() and skeleton(chr(i)).isascii()))
+        _ASCII_KEYS = ({i: k for i, k in keys.items() if chr(i) not in unsafe}, unsafe)
+    return _ASCII_KEYS
 
 
 def is_confusable(a: str, b: str) -> bool:
