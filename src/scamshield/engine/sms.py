@@ -160,7 +160,13 @@ def extract_upi_ids(text: str, *, limit: int = MAX_UPI_IDS) -> list[str]:
 
 def extract_phone_numbers(text: str, *, region: str = "IN", limit: int = MAX_PHONE_CANDIDATES) -> list[str]:
     """Valid phone numbers in ``text`` as E.164 (Indian formats by default: +91, 0-prefixed, 10-digit)."""
-    out: dict[str, None] = {}
+    return list(_phone_objects(text, region=region, limit=limit))
+
+
+def _phone_objects(text: str, *, region: str = "IN",
+                   limit: int = MAX_PHONE_CANDIDATES) -> dict[str, phonenumbers.PhoneNumber]:
+    """E.164 -> parsed number, for the valid phone numbers in ``text`` (each candidate parsed once)."""
+    out: dict[str, phonenumbers.PhoneNumber] = {}
     tried = 0
     for m in _PHONE_CANDIDATE_RE.finditer(text):
         cand = m.group(0)
@@ -175,8 +181,8 @@ def extract_phone_numbers(text: str, *, region: str = "IN", limit: int = MAX_PHO
         except phonenumbers.NumberParseException:
             continue
         if phonenumbers.is_valid_number(num):
-            out.setdefault(phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164), None)
-    return list(out)
+            out.setdefault(phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164), num)
+    return out
 
 
 def classify_sender(sender: str | None) -> dict[str, Any]:
@@ -250,15 +256,9 @@ def safety_advice_markers(text: str) -> list[str]:
     return [name for name, rx in _ADVICE_RES if any(h in low for h in _ADVICE_HINTS[name]) and rx.search(low)]
 
 
-def _number_types(phones: list[str]) -> dict[str, int]:
-    """E.164 number -> ``phonenumbers.PhoneNumberType`` (parsed once per message)."""
-    out: dict[str, int] = {}
-    for e164 in phones:
-        try:
-            out[e164] = phonenumbers.number_type(phonenumbers.parse(e164, None))
-        except phonenumbers.NumberParseException:
-            continue
-    return out
+def _number_types(numbers: dict[str, phonenumbers.PhoneNumber]) -> dict[str, int]:
+    """E.164 number -> ``phonenumbers.PhoneNumberType`` (from the numbers already parsed)."""
+    return {e164: phonenumbers.number_type(num) for e164, num in numbers.items()}
 
 
 _MOBILE_TYPES = frozenset({phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE})
@@ -336,7 +336,8 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     norm = normalize(head, max_chars=MAX_CUE_CHARS)
     masked = _mask(norm, [*urls[:MAX_URLS_REPORTED], *upi_ids])
     tokens = tokenize(masked, max_tokens=MAX_CUE_TOKENS)
-    phones = extract_phone_numbers(head)
+    phone_objs = _phone_objects(head)
+    phones = list(phone_objs)
 
     best: dict[str, Signal] = {}
     matched: dict[str, list[str]] = defaultdict(list)
@@ -388,7 +389,7 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     codes = set(best)
     otp_message = _is_otp_delivery(tokens.words)
     # Numbers other than toll-free / shared-cost helplines (mobiles, landlines, foreign numbers).
-    number_types = _number_types(phones) if phones else {}
+    number_types = _number_types(phone_objs) if phone_objs else {}
     callable_numbers = _callable_numbers(number_types)
     # A brand's promotion: its only lure is marketing wording, every link is the brand's own site, and the only
     # numbers are toll-free helplines. Marketing wording is then not a fraud lure.
