@@ -603,26 +603,26 @@ class UrlFeaturiser:
         path = parts.path[: self.max_chars]
         if parts.path:
             pbuf = ("/" + path).encode("utf-8", "replace")
-            ptoks = ["p=" + x for x in _URL_WORD.findall(path)[:40]]
-            toks = hd.toks + ptoks
+            words = _URL_WORD.findall(path)[:40]  # the "p=" + word tokens (named only when explained)
             codes = _codes(hbuf + pbuf)
             codes[len(hbuf):] += _U256  # path n-grams live in their own namespace
             # char n-grams (seed 31), then the tokens: same values as _finish([_char_ngram_hashes(codes, lo, hi,
             # 31), _mix(asarray([_str_hash(t, 41) ...]) * _P)]), in one array.
             n_char = _ngram_total(codes.size, lo, hi)
-            n_tok = len(toks)
+            n_tok = len(hd.toks) + len(words)
             raw = np.empty(n_char + n_tok, dtype=np.uint64)
             if n_char:
                 _raw_char_hashes_into(raw, codes, lo, hi, 31)
             th = raw[n_char:]
-            th[:] = hd.tok_crc + [_crc32(t.encode("utf-8", "replace"), 41) for t in ptoks]
+            # crc32("p=" + word) continued from the prefix's crc: the same value without building the token
+            th[:] = hd.tok_crc + [_crc32(x.encode("utf-8", "replace"), _PATH_TOKEN_CRC) for x in words]
             th *= _P
             idx = _buckets_in_place(raw, self.dim)
         else:  # a bare host: its features depend on the host alone
             pbuf = b""
-            toks = hd.toks
+            words = []
             n_char = _ngram_total(len(hbuf), lo, hi)
-            n_tok = len(toks)
+            n_tok = len(hd.toks)
             idx = _bare_host_buckets(parts.host, lo, hi, self.dim)
         val = _namespace_values(n_char, n_tok)
         names = None
@@ -632,12 +632,18 @@ class UrlFeaturiser:
             # equal names imply equal buckets: ASCII (one name per byte string; path bytes are offset, and two
             # n-grams across the host/path border never read alike: a host has no "/") and no "=" in the host
             # (then the token renaming below is one-to-one)
+            host_toks = hd.toks
+            nt = len(host_toks)
             names = FeatureNames(
-                buf, lo, hi, lambda: [_url_token_name(t) for t in toks],
+                buf, lo, hi, lambda: [_url_token_name(t) for t in host_toks] + ["path-word:" + x for x in words],
                 label=lambda i, n: "host:" if i + n <= nh else "path:" if i >= nh else "host+path:",
-                tail_len=len(toks), tail_item=lambda i: _url_token_name(toks[i]),
+                tail_len=n_tok,
+                tail_item=lambda i: _url_token_name(host_toks[i]) if i < nt else "path-word:" + words[i - nt],
                 follow_buckets=buf.isascii() and "=" not in parts.host)
         return Features(idx, val, url_dense_features(parts, hd), names)
+
+
+_PATH_TOKEN_CRC = _crc32(b"p=", 41)
 
 
 def _url_token_name(tok: str) -> str:
