@@ -423,13 +423,15 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
         if "family_emergency" in codes and _MONEY_ASK_RE.search(low_clean):
             signals.append(Signal("new_number_money_request", 25, "Says it is a relative on a new number or a "
                                   "borrowed phone and asks for money: call the person on the number you know",
-                                  {}, "FAMILY_EMERGENCY"))
+                                  {"lures": ["family_emergency"], "asks_for": "money"}, "FAMILY_EMERGENCY"))
         # "Sent by mistake, please return it -- I have sent you a request": the request is a collect request
         # (NPCI advisory); accepting it with the UPI PIN pays the fraudster.
         if "wrong_transfer_return" in codes and _REQUEST_RE.search(low_clean):
             signals.append(Signal("wrong_transfer_with_request", 20, "Asks to return money 'sent by mistake' and "
                                   "mentions a payment request: accepting a collect request with your UPI PIN pays "
-                                  "the sender, it never returns money", {}, "UPI_COLLECT_LURE"))
+                                  "the sender, it never returns money",
+                                  {"lures": ["wrong_transfer_return"], "mentions": "payment request"},
+                                  "UPI_COLLECT_LURE"))
         has_action = bool(urls or phones or upi_ids or (codes & ACTION_CODES) - {"guided_action"})
         if len(strong_hooks) >= 2 and has_action:
             signals.append(Signal("lure_with_action", 10, "Several lures together with a call to action",
@@ -500,7 +502,8 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
             # 1909 / 5676766"); premium-rate opt-outs go to 5-digit short codes, which do not count here.
             signals.append(Signal("registered_promotion", -10, "Carries the opt-out line Indian registered "
                                   "promotional senders must include, and has no lure, unofficial link or personal "
-                                  "call-back number", {}, None))
+                                  "call-back number", {"marker": "opt-out line (SMS STOP to a 4- or 7-10-digit number)"},
+                                  None))
             model_contexts.append("promotion")
     # Safety advice (banks, regulators, police awareness SMS) that asks for nothing risky: it names scams, so the
     # threat cues fire on it; the advice and the absence of any risky ask offset them.
