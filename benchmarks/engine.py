@@ -4,13 +4,14 @@ hostile inputs. Prints JSON. A benchmark, not a test: nothing here is asserted.
     .venv/bin/python benchmarks/engine.py                 # everything in ../shared/data (about 60k items)
     .venv/bin/python benchmarks/engine.py --limit 3000    # a quick run
     .venv/bin/python benchmarks/engine.py --limit 3000 --kind url --breakdown    # URLs only, learned model vs rest
-    .venv/bin/python benchmarks/engine.py --limit 3000 --kind url --cold-cache   # per-host model cache emptied per item
+    .venv/bin/python benchmarks/engine.py --limit 3000 --kind url --cold-cache   # per-host caches emptied per item
 
 ``--breakdown`` adds, per kind, the thread CPU time of the learned-model signal (``engine.textmodel``: featurise,
 score, explain) and of the rest of the analyser, per item (two extra clock reads per model call: ~1-2 us each on a
-slow VM, so the totals of a breakdown run are a little higher than those of a plain run). ``--cold-cache`` empties the
-learned URL model's per-host cache before every item (outside the timed region): the figure for a stream of hosts
-never seen before; without it the cache is warm as the data set repeats hosts (as real traffic does).
+slow VM, so the totals of a breakdown run are a little higher than those of a plain run). ``--cold-cache`` empties
+every per-host cache before every item (outside the timed region): the learned URL model's host features, the brand
+registry's look-alike memo, the public-suffix split, IDNA conversion and confusable keys; the figure for a stream of
+hosts never seen before. Without it the caches are warm as the data set repeats hosts (as real traffic does).
 """
 
 from __future__ import annotations
@@ -162,14 +163,19 @@ def install_breakdown() -> tuple[StageClock, StageClock]:
     return model, explain
 
 
-def clear_model_caches() -> None:
-    """Forget the learned URL model's per-host cache (``--cold-cache``), if this version has one."""
-    from scamshield.engine import textmodel
+def clear_host_caches() -> None:
+    """Forget every per-host cache (``--cold-cache``) this version has: the learned URL model's, the brand
+    registry's memo, the public-suffix split, IDNA conversion and confusable keys."""
+    from scamshield.engine import brands, confusables, textmodel, urlparse
 
-    for name in ("_host_info", "_bare_host_buckets"):
-        fn = getattr(textmodel, name, None)
+    for mod, name in ((textmodel, "_host_info"), (textmodel, "_bare_host_buckets"), (urlparse, "registrable"),
+                      (urlparse, "to_ascii_host"), (confusables, "match_key")):
+        fn = getattr(mod, name, None)
         if fn is not None and hasattr(fn, "cache_clear"):
             fn.cache_clear()
+    memo = getattr(brands.default_registry(), "_memo", None)
+    if memo is not None:
+        memo.clear()
 
 
 def time_items(fn: Callable[[str], object], items: list[str], stages: tuple[StageClock, StageClock] | None = None,
@@ -185,7 +191,7 @@ def time_items(fn: Callable[[str], object], items: list[str], stages: tuple[Stag
     clock, cpu_clock = time.perf_counter_ns, time.thread_time_ns
     for item in items:
         if cold_cache:
-            clear_model_caches()
+            clear_host_caches()
         if stages:
             stages[0].reset()
             stages[1].reset()
@@ -257,7 +263,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--kind", action="append", choices=("url", "sms", "qr"),
                     help="only these kinds (repeatable; default: all, and the hostile inputs)")
     ap.add_argument("--breakdown", action="store_true", help="per item: learned-model CPU vs the rest (see above)")
-    ap.add_argument("--cold-cache", action="store_true", help="empty the model's per-host cache before every item")
+    ap.add_argument("--cold-cache", action="store_true", help="empty every per-host cache before every item")
     args = ap.parse_args(argv)
 
     analysers, missing = load_analysers()
