@@ -476,3 +476,17 @@ def test_results_do_not_depend_on_the_hash_seed():
                              capture_output=True, text=True, timeout=120, check=True)
         outs.add(res.stdout)
     assert len(outs) == 1
+
+
+@pytest.mark.parametrize("host", ["Example.COM", "a..b.", "WWW.PayPal.com", "x-n--a.com", "axn--b.com", "",
+                                  "xn--80ak6aa92e.com", "XN--80AK6AA92E.COM", "münchen.de"])
+def test_to_ascii_host_shortcut_matches_label_by_label(host):
+    """ASCII hosts without an 'xn--' label skip the per-label loop: same result as converting label by label."""
+    from scamshield.engine.urlparse import to_ascii_host
+
+    got = to_ascii_host.__wrapped__(host)
+    if host.isascii() and "xn--" not in host.lower():
+        low = ".".join(label.lower() for label in host.split("."))
+        assert got == (low, low, True)
+    else:  # the loop still runs: punycode decoded, Unicode encoded
+        assert got[2] and got[0].isascii()

@@ -428,7 +428,7 @@ def _obfuscation(p: ParsedURL, dom: str) -> tuple[list[str], float] | None:
     if dom and dom.count("-") >= 4:
         tricks.append("many_hyphens")
         pts += 10
-    if dom and sum(c.isdigit() for c in dom) >= 5 and any(c.isalpha() for c in dom):
+    if dom and sum(map(str.isdigit, dom)) >= 5 and any(map(str.isalpha, dom)):
         tricks.append("many_digits")
         pts += 5
     if p.backslashes:

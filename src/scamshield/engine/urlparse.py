@@ -143,6 +143,10 @@ def parse_ipv6(text: str) -> str | None:
 def to_ascii_host(host: str) -> tuple[str, str, bool]:
     """(ascii host, unicode host, ok). Labels are converted one by one (UTS #46 where possible, raw punycode
     otherwise) so that an odd label never makes the whole host unreadable."""
+    if host.isascii():
+        low = host.lower()
+        if "xn--" not in low:  # no label to decode: every label is its own lower-case form
+            return low, low, True
     ascii_labels: list[str] = []
     uni_labels: list[str] = []
     ok = True
