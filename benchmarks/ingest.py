@@ -5,11 +5,12 @@ database) and times each stage through the service's ``stage_probe``:
 
     checkout  per-call asyncio lock; SQLite: the process's hot-transaction lock (where concurrent ingestions queue);
               PostgreSQL: pool checkout (and a ping only if the connection sat idle > 30 s)
-    lock      lock_call: upsert + read of the call row
-    segment   the segment INSERT (idempotency on the dedup key)
+    lock      lock_call: upsert + read of the call row (PostgreSQL: with the segment INSERT, one statement)
+    segment   the segment INSERT (idempotency on the dedup key; PostgreSQL: ~0, done in ``lock``)
     detect    the conversation detector (pure Python)
-    save      the detection UPDATE
-    alert     seq + the owner's preferences, alert INSERT (only when an alert fires)
+    save      the detection UPDATE (PostgreSQL, when an alert fires: with the seq and the alert INSERT, one statement)
+    alert     seq + the owner's preferences, alert INSERT (only when an alert fires; PostgreSQL: the preferences
+              check, plus the undo statement when the owner does not want that level)
     commit    COMMIT and connection return (SQLite: the commit rides on the save/alert step's thread hop)
     publish   hub publication (memory broker, or Redis with --redis-url)
 
