@@ -119,15 +119,17 @@ def test_train_writes_loadable_artefact(app, tmp_path):
 
 FROZEN = [
     # (kind, folder, sample size, analyser, minimums) -- measured values in docs/evaluation.md; minimums a little below
-    ("sms", "sms_mendeley_smishing_dev_half", 440, "model", {"f1": 0.90, "recall": 0.85, "fpr_max": 0.03}),
-    ("sms", "sms_uci_spam_collection", 800, "model", {"f1": 0.85, "recall": 0.80, "fpr_max": 0.01}),
+    # SMS raised after the Indian text-only work (measured: Mendeley model F1 0.985 / recall 0.971 / FPR 0, UCI model
+    # 0.968 / 0.939 / 0; full+model Mendeley 0.986 / FPR 0.6 %, UCI 0.974 / FPR 0). Were 0.90/0.85, 0.85/0.80, 0.95, 0.94.
+    ("sms", "sms_mendeley_smishing_dev_half", 440, "model", {"f1": 0.93, "recall": 0.90, "fpr_max": 0.03}),
+    ("sms", "sms_uci_spam_collection", 800, "model", {"f1": 0.90, "recall": 0.85, "fpr_max": 0.01}),
     # lowered from 0.80: since the out-of-sample URL analysis the model alone flags only at p >= 0.99 (was 0.95)
     ("url", "urls_idn_punycode_dev", 69, "model", {"recall": 0.65}),
     ("url", "domains_benign_tranco_top10k_dev_half", 1500, "model", {"fpr_max": 0.002}),
     ("transcript", "transcripts_bothbosu_single_agent", 200, "model", {"f1": 0.95}),
     # the product (rules + model; ``--add-model`` is a no-op now that the rule detectors emit the ml_* signal)
-    ("sms", "sms_mendeley_smishing_dev_half", 300, "full+model", {"f1": 0.95, "fpr_max": 0.02}),
-    ("sms", "sms_uci_spam_collection", 800, "full+model", {"f1": 0.94, "fpr_max": 0.005}),
+    ("sms", "sms_mendeley_smishing_dev_half", 300, "full+model", {"f1": 0.96, "fpr_max": 0.02}),
+    ("sms", "sms_uci_spam_collection", 800, "full+model", {"f1": 0.95, "fpr_max": 0.005}),
     ("url", "domains_benign_tranco_top10k_dev_half", 1500, "full+model", {"fpr_max": 0.002}),
     ("url", "urls_benign_iscx2016_dev_half", 1500, "full+model", {"fpr_max": 0.005}),
     ("url", "urls_phishtank_2020", 1500, "full+model", {"recall": 0.58}),  # 0.595 measured after the recent-kit rules
