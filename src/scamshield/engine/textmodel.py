@@ -242,15 +242,15 @@ class FeatureNames(Sequence[str]):
     def name(self, i: int) -> str:
         """``self[i]`` for a valid non-negative position (no checks: explanations call it with positions of
         feature occurrences)."""
-        n_char = self.n_char
+        n_char = self._n_char if self._n_char is not None else self.n_char
         if i >= n_char:
             if self._tail is None and self._tail_item is not None:
                 return self._tail_item(i - n_char)
             return self.tail[i - n_char]
-        for n, count in self.spans:
+        for n, count in self._spans if self._spans is not None else self.spans:
             if i < count:
-                prefix = self.label(i, n) if self.label else self.char_prefix
-                return prefix + self.buf[i:i + n].decode("utf-8", "replace")
+                label = self.label
+                return (label(i, n) if label else self.char_prefix) + self.buf[i:i + n].decode("utf-8", "replace")
             i -= count
         raise IndexError(i)  # pragma: no cover
 
@@ -379,7 +379,9 @@ def split_url(url: str, max_chars: int = 400) -> UrlParts:
     """Cheap, forgiving split (the rule layer does the careful parsing). Scheme, ``www.`` and trailing ``/`` are
     dropped on purpose: their ratios are collection artefacts of PhishTank / ISCX / Tranco."""
     u = url.strip()[: max_chars * 2]
-    u = _SCHEME.sub("", u, count=1)
+    m = _SCHEME.match(u)  # (the pattern is anchored at the start: the same as sub(..., count=1))
+    if m:
+        u = u[m.end():]
     cut = len(u)
     for ch in "/?#":
         i = u.find(ch)
