@@ -260,3 +260,43 @@ async def test_messages_during_a_replay_are_sent_after_it(hub):
     conn.end_replay()
     await settle()
     assert conn.is_open and [m["type"] for m in sock.sent] == ["fraud_alert"] * 12 + ["alert_acked"]
+
+
+async def test_heartbeat_pings_go_out_in_chunks_so_deliveries_are_not_held_behind_them():
+    """With many connections, the pings of one heartbeat are queued a chunk at a time: other work (an alert's
+    delivery) runs between chunks instead of waiting for every connection's ping."""
+    from scamshield.hub.hub import HEARTBEAT_CHUNK
+
+    events: list[str] = []
+    pinged = [0]
+
+    class Recording(FakeSocket):
+        async def send_text(self, data: str) -> None:
+            events.append("ping" if '"ping"' in data else "other")
+            pinged[0] += '"ping"' in data
+
+    hub = Hub(queue_size=8, heartbeat_seconds=0.2)
+    await hub.start()
+    n = 4 * HEARTBEAT_CHUNK + 10
+    try:
+        for i in range(n):
+            await hub.register(hub.new_connection(Recording(), f"u{i}"))
+
+        async def marker() -> None:  # runs once per loop iteration until every connection got its first ping
+            while pinged[0] < n:
+                events.append("tick")
+                await asyncio.sleep(0)
+
+        await asyncio.wait_for(marker(), 10)
+    finally:
+        await hub.close()
+    runs, current = [], 0
+    for e in events:
+        if e == "ping":
+            current += 1
+        else:
+            runs.append(current)
+            current = 0
+    runs.append(current)
+    assert sum(runs) >= n
+    assert max(runs) <= HEARTBEAT_CHUNK  # never all n back to back: a delivery waits one chunk at most
