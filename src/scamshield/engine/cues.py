@@ -16,6 +16,8 @@ contain none of the hooks, and the usual "do not share" / "never asks" wording i
 
 from __future__ import annotations
 
+import re
+
 from .textmatch import Benign, Cue, CueSet
 
 # Romanised Hindi imperative/polite verb endings ("update karein", "click kijiye" ...).
@@ -322,7 +324,7 @@ CUES: tuple[Cue, ...] = (
         "parcel|package}",
         "{drugs|narcotics|mdma|fake passports|fake passport|ganja|cocaine} ~5 {found|parcel|package|seized|"
         "courier|shipment}",
-        "{parcel|package|courier|shipment|consignment} ~6 {drugs|narcotics|mdma|fake passports|passports|contraband|"
+        "{parcel|package|courier|shipment|consignment} ~6 {drugs|narcotics|mdma|fake passports|forged passports|contraband|"
         "ganja|cocaine|illegal items}",
         "{face|facing} {arrest|digital arrest|jail}",
     ), "DIGITAL_ARREST"),
@@ -427,8 +429,9 @@ CUES: tuple[Cue, ...] = (
         "{send|transfer|bhejo|bhej do} ~3 {money|paise|rs|amount} ~3 {urgently|immediately|asap|right now|turant|jaldi}",
     ), "FAMILY_EMERGENCY"),
     Cue("sextortion_threat", 40, (
-        "{video|videos|photos|pics|pictures|recording|clip|images} ~5 {viral|leak|leaked|upload|uploaded|"
-        "share|send to|post|posted} ~5 {family|contacts|friends|relatives|social media|youtube|facebook}",
+        "{video|videos|photos|pics|pictures|recording|clip|images} ~5 {viral|leak|leaked|will upload|will share|"
+        "will post|will send|will be sent|will be shared|will be posted|will be uploaded|uploaded to|posted on|"
+        "sent to your|shared with your} ~5 {family|contacts|friends|relatives|social media|youtube|facebook}",
     ), "SEXTORTION"),
     Cue("tech_support_lure", 20, (
         "{virus|viruses|malware|trojan|spyware|hacked|compromised|infected} ~3 {your|ur|computer|pc|laptop|device|"
@@ -494,7 +497,9 @@ CUES: tuple[Cue, ...] = (
     Cue("advance_fee_request", 25, (
         "{withdraw|withdrawal|nikalne|nikaalne|redeem} ~4 {pehle|first|before} ~4 {pay|deposit|task|fee|recharge|"
         "tax|charge|complete|rs}",
-        "{tax|fee|fees|charge|charges|gst|rto tax|registration fee|file charge|processing fee} ~3 {jama karein|jama karo|"
+        "{registration fee|registration charge|joining fee|file charge|file charges|processing fee|processing charge|"
+        "activation fee|verification fee|release fee|unlock fee|withdrawal fee|security deposit|rto tax|gst|tds|"
+        "customs duty|delivery charge|insurance charge} ~3 {jama karein|jama karo|"
         "jama kare|jama kijiye|bharein|bhariye|bharo|bhejein|bhejiye|bhejo|pay karein|pay karo}",
         "{pay|deposit} ~4 {gst|tax|network fee|gas fee|withdrawal fee|unlock fee|release fee|file charge|"
         "file charges|insurance charge} ~4 {to release|to receive|to withdraw|to get|to claim|release}",
@@ -529,9 +534,11 @@ CUES: tuple[Cue, ...] = (
         "kar dege|karenge|kar dengi|kar diya jayega|kar di jayegi}",
         "{contacts|family|relatives|dosto|doston|gharwalon|ghar walon|sabko|sab contacts} ko {bhej denge|bhej dunga|"
         "bhej doonga|dikha denge|dikha dunga|send kar denge|bhej di jayegi}",
-        "{bhejo|bhej do|pay karo|de do|transfer karo} {warna|varna|nahi to|nahin to|nahi toh}",
-        "{send|share|forward|leak|post|upload} ~3 {photos|pics|pictures|videos|video|images|morphed photos|"
-        "morphed pictures} ~4 {contacts|family|relatives|friends}",
+        "{bhejo|bhej do|pay karo|de do|transfer karo} {warna|varna|nahi to|nahin to|nahi toh} ~6 {video|videos|photo|"
+        "photos|pics|viral|leak|upload|contacts|gharwalon|ghar walon|sabko|family|relatives|dosto|doston}",
+        "{will|we'll|i'll|shall|otherwise|or else|else|warna|varna|or we|or i} ~3 {send|share|forward|leak|post|upload} "
+        "~3 {photos|pics|pictures|videos|video|images|morphed photos|morphed pictures} ~4 {contacts|family|relatives|"
+        "friends}",
     ), "SEXTORTION"),
     Cue("family_emergency", 25, (
         "{need|needs|needed|chahiye} ~3 {rs|money|#|paise|amount} ~4 {urgently|immediately|asap|bail|for bail|"
@@ -652,6 +659,14 @@ CUES: tuple[Cue, ...] = (
 )
 
 BENIGN: tuple[Benign, ...] = (
+    # A bank's deposit advertisement ("Earn 7.25% returns p.a. on our 444-day FD"): an interest rate on a deposit
+    # product, not a promise of trading profits. Only the same clause.
+    Benign((
+        "{returns|return|interest|rate} ~4 on ~4 {fd|fds|fixed deposit|fixed deposits|term deposit|term deposits|"
+        "recurring deposit|rd|savings account|senior citizen fd}",
+        "{p a|pa|per annum|annualised|annualized} on ~4 {fd|fds|fixed deposit|fixed deposits|term deposit|"
+        "recurring deposit|rd}",
+    ), ("investment_lure",)),
     Benign((
         "kyc {has been|is|was|have been|successfully|has successfully been|got} ~2 {completed|updated|verified|"
         "done|approved|successful|received|accepted|processed|complete}",
@@ -814,3 +829,20 @@ MESSAGES: dict[str, str] = {
                              "request follows)",
     "money_mule_request": "Asks to rent out or lend a bank account / SIM for a commission (money-mule recruiting)",
 }
+
+
+# Digit runs of four or more (an OTP, PIN, card, account or phone number, even when spaced or hyphenated like
+# "98301 23456" or "4821-5567") and four or more spelled-out digits ("four eight two one", from speech).
+_DIGIT_RUN_RE = re.compile(r"\d(?:[ -]?\d){3,}")
+_DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+_DIGIT_WORDS_RE = re.compile(rf"\b{_DIGIT_WORD}(?:[ -]{_DIGIT_WORD}){{3,}}\b")
+
+
+def mask_digits(text: str) -> str:
+    """``text`` with every digit of a 4+ digit run replaced by ``#`` (spelled-out runs by ``####``): evidence
+    snippets say what matched without carrying a secret or a phone number."""
+    if sum(c.isdigit() for c in text) >= 4:
+        text = _DIGIT_RUN_RE.sub(lambda m: "".join("#" if c.isdigit() else c for c in m.group(0)), text)
+    if " " in text:
+        text = _DIGIT_WORDS_RE.sub("####", text)
+    return text

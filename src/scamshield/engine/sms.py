@@ -23,9 +23,9 @@ from typing import Any, Iterable
 import phonenumbers
 
 from ..errors import InvalidInput, ScamShieldError
-from .cues import ACTION_CODES, BRAND_HEADER_KEYS, HOOK_CODES, MESSAGES, PRESSURE_CODES, SMS_CUES
+from .cues import ACTION_CODES, BRAND_HEADER_KEYS, HOOK_CODES, MESSAGES, PRESSURE_CODES, SMS_CUES, mask_digits
 from .taxonomy import advice_for
-from .textmatch import normalize, strip_invisible, tokenize
+from .textmatch import Tokens, normalize, strip_invisible, tokenize
 from .textmodel import model_signal, sms_model
 from .transaction import device_signals
 from .types import Assessment, Signal
@@ -64,8 +64,27 @@ _ASKING_CODES = frozenset({"credential_request", "pin_to_receive", "safe_account
                            "personal_details_request", "wrong_transfer_return"})
 # Cue texts of the opt-out / terms lines ("t cs", "tcs apply", "opt out", "unsubscribe", "reply stop", "stop to end").
 _COMPLIANCE_RE = re.compile(r"(?:t\W?c|tcs|t&c|unsub|opt|to opt|to unsub|stop|reply stop|txt stop|text stop|send stop)")
-_MESSENGER_HOSTS = frozenset({"wa.me", "chat.whatsapp.com", "api.whatsapp.com", "t.me", "telegram.me", "telegram.dog",
-                              "www.wa.me", "www.t.me"})
+_MESSENGER_HOSTS = frozenset({"wa.me", "chat.whatsapp.com", "api.whatsapp.com", "web.whatsapp.com", "t.me",
+                              "telegram.me", "telegram.dog", "telegram.org", "signal.me", "m.me", "msng.link"})
+# Hosts where anyone can publish a page, profile, form, video, group or app listing: a link there is what some
+# account made, never the named brand's own site, however official the host (a fake 'SBI rewards' YouTube channel,
+# an Instagram 'help desk', a Play Store listing of AnyDesk, a Google Form). Matched on the host without 'www.' and
+# on its registered domain.
+_USER_CONTENT_HOSTS = frozenset({
+    "instagram.com", "facebook.com", "fb.com", "fb.me", "youtube.com", "youtu.be", "m.youtube.com", "twitter.com",
+    "x.com", "linkedin.com", "lnkd.in", "threads.net", "pinterest.com", "reddit.com", "medium.com", "tiktok.com",
+    "snapchat.com", "sharechat.com", "koo.in", "play.google.com", "apps.apple.com", "itunes.apple.com",
+    "sites.google.com", "docs.google.com", "drive.google.com", "forms.google.com", "forms.gle", "goo.gl",
+    "storage.googleapis.com", "firebasestorage.googleapis.com", "github.io", "github.com", "gitlab.io", "web.app",
+    "firebaseapp.com", "blogspot.com", "wordpress.com", "wixsite.com", "weebly.com", "notion.site", "linktr.ee",
+    "bit.ly", "tinyurl.com", "dropbox.com", "onedrive.live.com", "1drv.ms",
+})
+# A query that carries another address ("?url=http://...", "?next=%2F%2Fevil", "redirect=//x"): an open redirect on
+# an official host sends the reader wherever the link's author chose.
+_REDIRECT_QUERY_RE = re.compile(r"(?:^|[?&;])[^=&]{0,24}=(?:https?|ftp)?(?::|%3a)?(?://|%2f%2f|\\\\)|"
+                                r"(?:^|[?&;])(?:url|u|redirect|redirect_uri|redirect_url|redir|next|goto|to|target|dest|"
+                                r"destination|continue|return|returnurl|return_url|out|link|r)=[^&]*\.",
+                                re.IGNORECASE)
 _MONEY_ASK_RE = re.compile(r"\b(?:transfer|send|bhej|bhejo|bhej do|pay|gpay|paytm|phonepe|upi|daal do|dal do)\b"
                            r"[^.\n]{0,40}?(?:\d|money|paise|amount|rs\b|₹)|(?:\d|paise|amount)[^.\n]{0,30}?"
                            r"\b(?:transfer|bhej|bhejo|bhej do|gpay|paytm|phonepe|chahiye)\b"
@@ -124,21 +143,33 @@ _ALERT_EVENT_RE = re.compile(r"\b(?:debited|charged|deducted|withdrawn|spent|tra
 # scam", "report at cybercrime.gov.in or 1930", "do not share your OTP"). Counted only when nothing in the message
 # asks for anything risky (no credential request, no risky link, no personal mobile number, no UPI id, no APK).
 _ADVICE_RES = (
-    ("never_asks", re.compile(r"\bnever\s(?:ask|asks|call|calls|request|requests|seek|seeks|send|sends|"
-                              r"arrest|arrests)\b|\b(?:will|would|does|do|shall)\s(?:never|not)\s(?:ask|call|request|"
-                              r"seek|send|arrest)\b|kabhi (?:nahi|nahin|nhi) (?:maang|mang|puch|poochh|pooch)|"
+    # ("will not call" alone is not advice: "we will not call you, message us on WhatsApp")
+    ("never_asks", re.compile(r"\bnever\s(?:ask|asks|call|calls|request|requests|seek|seeks|arrest|arrests)\b|"
+                              r"\bnever\s(?:send|sends)\b[^.\n]{0,30}?\b(?:links?|otp|apk|apps?|sms|messages?|"
+                              r"requests?|forms?)\b|\b(?:will|would|does|do|shall)\snot\s(?:ask|request|seek)\b"
+                              r"[^.\n]{0,30}?\b(?:otp|pin|cvv|password|card|account|bank|kyc|personal)\b|"
+                              r"kabhi (?:nahi|nahin|nhi) (?:maang|mang|puch|poochh|pooch)|"
                               r"कभी (?:भी )?नहीं (?:मांग|माँग|पूछ)")),
     ("names_the_scam", re.compile(r"\b(?:is|are|it's|its|was|were)\s(?:a\s|an\s|just\s|all\s)?(?:scam|scams|fraud|"
-                                  r"frauds|fake|hoax)\b|\bbeware\b|\bbe (?:alert|cautious|careful|aware)\b|"
+                                  r"frauds|hoax)\b|\b(?:calls?|messages?|sms|links?|websites?|apps?|emails?|"
+                                  r"notices?|such offers?|it|this|that)\s(?:is|are|may be|could be)\s(?:a\s)?fake\b|"
+                                  r"\b(?:it's|its|that's|thats)\s(?:a\s)?fake\b|"
+                                  r"\bbeware\b|\bbe (?:alert|cautious|careful|aware|vigilant)\s(?:of|about|against|"
+                                  r"with)\b[^.\n]{0,30}?\b(?:fraud\w*|scam\w*|fake|cyber|phishing|otp|calls?|links?|"
+                                  r"messages?|sms)\b|"
                                   r"सावधान|धोखाधड़ी से बचें")),
     ("report_channel", re.compile(r"\b(?:report|complain|complaint|call|dial)\w*\b[^.\n]{0,40}?(?:\b1930\b|"
                                   r"cybercrime\.gov\.in|sancharsaathi|sanchar saathi|chakshu)")),
     # "visit your nearest branch with original documents": the bank's own counter, not a link or a phone call.
     ("visit_branch", re.compile(r"\b(?:visit|approach|contact)\s(?:your\s|the\s|any\s)?(?:nearest\s|home\s|base\s)?"
-                                r"(?:bank\s)?branch\b|\bat\s(?:your|the|any)\s(?:nearest\s|home\s)?branch\b|"
+                                r"(?:bank\s)?branch\b|\bat\s(?:your|any)\s(?:nearest\s|home\s)?branch\b|\bat\sthe\snearest\sbranch\b|"
                                 r"(?:नजदीकी|निकटतम) शाखा")),
     # "Complete Video KYC in the Kotak app", "update it on the YONO app": the customer's own app, not a link or call.
-    ("official_app", re.compile(r"\b(?:in|on|via|through) (?:the |your )?(?:official )?(?:[a-z0-9]+ ){1,2}"
+    ("official_app", re.compile(r"\b(?:update|complete|check|verify|login|log in|view|manage|link|renew|track|"
+                                r"submit|raise|do it|do this|download (?:your|the))\b[^.\n]{0,40}?"
+                                r"\b(?:in|on|via|through) (?:the |your )?(?:official )?"
+                                r"(?![^.\n]{0,25}\b(?:whatsapp|telegram|signal|skype|zoom|imo|messenger|instagram|"
+                                r"facebook|anydesk|teamviewer|quicksupport|rustdesk|airdroid)\b)(?:[a-z0-9]+ ){1,2}"
                                 r"(?:mobile )?app\b(?![^.\n]{0,30}\b(?:link|download|install))")),
     ("do_not_share", re.compile(r"\b(?:do not|don't|dont|never|pls do not|please do not)\s(?:share|disclose|reveal|"
                                 r"give)\b[^.\n]{0,30}?\b(?:otp|pin|cvv|password|card details|personal details|"
@@ -233,7 +264,7 @@ _TXN_HINTS: dict[str, tuple[str, ...] | None] = {
 }
 _ADVICE_HINTS: dict[str, tuple[str, ...]] = {
     "never_asks": ("never", "not ", "kabhi", "कभी"),
-    "names_the_scam": ("scam", "fraud", "fake", "hoax", "beware", "alert", "cautious", "careful", "aware", "सावधान",
+    "names_the_scam": ("scam", "fraud", "fake", "hoax", "beware", "alert", "cautious", "careful", "aware", "vigilant", "सावधान",
                        "धोखाधड़ी"),
     "report_channel": ("1930", "cybercrime", "saathi", "chakshu"),
     "visit_branch": ("branch", "शाखा"),
@@ -252,8 +283,59 @@ def transactional_markers(text: str) -> list[str]:
 
 def safety_advice_markers(text: str) -> list[str]:
     """Names of the safety-advice markers found in ``text`` (see ``_ADVICE_RES``)."""
+    return [name for name, _ in _advice_matches(text)]
+
+
+def _advice_matches(text: str) -> list[tuple[str, str]]:
+    """(marker name, matched text with digit runs masked) of the safety-advice markers in ``text``."""
     low = text.lower()
-    return [name for name, rx in _ADVICE_RES if any(h in low for h in _ADVICE_HINTS[name]) and rx.search(low)]
+    out = []
+    for name, rx in _ADVICE_RES:
+        if any(h in low for h in _ADVICE_HINTS[name]):
+            m = rx.search(low)
+            if m:
+                out.append((name, mask_digits(m.group(0)[:60])))
+    return out
+
+
+# Cue codes that make a message more than advice when they occur outside the advice's own sentences.
+_RISKY_FOR_ADVICE = (HOOK_CODES | ACTION_CODES | PRESSURE_CODES | _ASKING_CODES) - {"authority_claim",
+                                                                                   "spam_marketing"}
+# A sentence that describes scams or scammers ("Fraudsters posing as CBI officers threaten digital arrest on video
+# calls") rather than making a claim to the reader.
+_SCAM_DESCRIPTION_RE = re.compile(
+    r"\b(?:fraudsters?|scammers?|scams|frauds|cheats|cheaters|cyber ?criminals?|criminals|impostors?|imposters?|"
+    r"thugs?|thag)\b|\b(?:fraud|fake|scam|bogus|spoofed)\s(?:calls?|messages?|sms|links?|apps?|officers?|"
+    r"websites?|sites?|emails?|numbers?|customer care|agents?|callers?)\b|ठग|धोखेबाज|धोखाधड़ी"
+    # reported speech: what a caller may say, not what this message says ("If someone says your account will be
+    # blocked, hang up", "people posing as police officers")
+    r"|\b(?:if|when)\s(?:someone|somebody|anyone|anybody|a caller|a stranger|an unknown|you get a|you receive a)\b"
+    r"|\b(?:posing as|pretending to be|claiming to be|impersonat\w*)\b")
+
+
+# Genuine KYC / PAN reminders point to the bank's own counter or app ("re-KYC is due, visit your home branch"):
+# these reminders are excused by such a pointer, nothing else is (no urgency, no verify, no other lure).
+_CHANNEL_MARKERS = frozenset({"visit_branch", "official_app"})
+_REMINDER_CODES = frozenset({"kyc_update_lure", "pan_aadhaar_link_lure"})
+
+
+def _lure_outside_advice(tokens: Tokens, hit_clauses: list[tuple[str, int]], advice: list[str]) -> bool:
+    """Whether a lure, threat, ask or pressure cue matched in a sentence that neither gives safety advice nor
+    describes scammers: the advice is then an appendix to a scam, not the message."""
+    excused = _REMINDER_CODES if _CHANNEL_MARKERS & set(advice) else frozenset()
+    risky = {clause for code, clause in hit_clauses if code in _RISKY_FOR_ADVICE and code not in excused}
+    if not risky:
+        return False
+    spans: dict[int, list[int]] = {}
+    for i, clause in enumerate(tokens.clauses):
+        if clause in risky:
+            span = spans.setdefault(clause, [i, i])
+            span[1] = i
+    for first, last in spans.values():
+        text = tokens.span_text(first, last + 1)
+        if not (safety_advice_markers(text) or _SCAM_DESCRIPTION_RE.search(text)):
+            return True
+    return False
 
 
 def _number_types(numbers: dict[str, phonenumbers.PhoneNumber]) -> dict[str, int]:
@@ -264,6 +346,9 @@ def _number_types(numbers: dict[str, phonenumbers.PhoneNumber]) -> dict[str, int
 _MOBILE_TYPES = frozenset({phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE})
 # Toll-free (1800) and shared-cost (1860) helplines are what Indian organisations publish.
 _HELPLINE_TYPES = frozenset({phonenumbers.PhoneNumberType.TOLL_FREE, phonenumbers.PhoneNumberType.SHARED_COST})
+# Only Indian ones: a foreign toll-free number (US 800/833/844/855/866/877/888) is what fake-invoice and
+# refund-call scams give ("Not you? Call PayPal support +1 833 ..."), not an Indian brand's published helpline.
+_INDIAN_HELPLINE_PREFIXES = ("+911800", "+911860")
 
 
 def _mobile_numbers(types: dict[str, int]) -> list[str]:
@@ -274,14 +359,52 @@ def _mobile_numbers(types: dict[str, int]) -> list[str]:
 def _callable_numbers(types: dict[str, int]) -> list[str]:
     """The numbers that are not toll-free or shared-cost helplines (1800 / 1860 in India): mobiles, landlines and
     non-geographic numbers, the kind a fake alert gives."""
-    return [e for e, t in types.items() if t not in _HELPLINE_TYPES]
+    return [e for e, t in types.items() if not (t in _HELPLINE_TYPES and e.startswith(_INDIAN_HELPLINE_PREFIXES))]
+
+
+def _bare_host(ua: Assessment) -> str:
+    host = str(ua.extracted.get("host") or "").lower().rstrip(".")
+    return host[4:] if host.startswith("www.") else host
 
 
 def _is_messenger_link(ua: Assessment) -> bool:
-    """A WhatsApp / Telegram chat or group invite (wa.me, chat.whatsapp.com, t.me): anyone can make one, so it is a
-    way to reach a stranger, not the messenger's own site -- the channel of task and investment-group scams."""
-    host = str(ua.extracted.get("host") or "").lower()
-    return host in _MESSENGER_HOSTS or (host == "whatsapp.com" and "/channel" in str(ua.extracted.get("path") or ""))
+    """A WhatsApp / Telegram chat or group invite (wa.me, chat.whatsapp.com, t.me, whatsapp.com/send): anyone can
+    make one, so it is a way to reach a stranger, not the messenger's own site -- the channel of task and
+    investment-group scams."""
+    host = _bare_host(ua)
+    if host in _MESSENGER_HOSTS:
+        return True
+    if host == "whatsapp.com" or host.endswith(".whatsapp.com"):
+        path = _url_parts(str(ua.extracted.get("url") or ""))[0]
+        return not path.strip("/") or path.startswith(("/send", "/channel", "/chat", "/group", "/invite", "/message",
+                                                       "/catalog", "/c/", "/qr"))
+    return False
+
+
+def _url_parts(url: str) -> tuple[str, str]:
+    """(path, query) of a link, with or without a scheme."""
+    rest = url.split("://", 1)[1] if "://" in url[:12] else url
+    cut = min((i for i in (rest.find("/"), rest.find("?"), rest.find("#")) if i >= 0), default=len(rest))
+    tail = rest[cut:]
+    path, _, query = tail.partition("?")
+    return path.split("#", 1)[0], query.split("#", 1)[0]
+
+
+def _is_official_link(u: str, ua: Assessment) -> bool:
+    """The link leads to a page the brand or government body itself published: its official domain (url.py
+    ``official_domain``) or a government / academic suffix -- but never a messenger chat link, a page on a host
+    where anyone can publish (social profiles, videos, app-store listings, site builders, forms, shorteners), or a
+    link whose query carries another address (an open redirect on an official host)."""
+    if _is_messenger_link(ua):
+        return False
+    host = _bare_host(ua)
+    reg = str(ua.extracted.get("registered_domain") or "").lower()
+    if host in _USER_CONTENT_HOSTS or reg in _USER_CONTENT_HOSTS:
+        return False
+    _path, query = _url_parts(u)
+    if query and _REDIRECT_QUERY_RE.search(query):
+        return False
+    return any(s.code == "official_domain" for s in ua.signals) or host.endswith(_OFFICIAL_SUFFIXES)
 
 
 def _link_signals(urls: list[str]) -> tuple[list[Signal], list[dict[str, Any]]]:
@@ -293,10 +416,7 @@ def _link_signals(urls: list[str]) -> tuple[list[Signal], list[dict[str, Any]]]:
             continue
         judged.append((ua.risk_score, u, ua))
     details = [{"url": u[:200], "risk_score": sc, "registered_domain": ua.extracted.get("registered_domain"),
-                "official": not _is_messenger_link(ua)
-                and (any(s.code == "official_domain" for s in ua.signals)
-                     or str(ua.extracted.get("host") or ua.extracted.get("registered_domain") or "").endswith(
-                         _OFFICIAL_SUFFIXES))}
+                "official": _is_official_link(u, ua)}
                for sc, u, ua in judged]
     if not judged:
         return [], details
@@ -342,13 +462,16 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     best: dict[str, Signal] = {}
     matched: dict[str, list[str]] = defaultdict(list)
     claimed: dict[str, None] = {}
+    hit_clauses: list[tuple[str, int]] = []  # (code, clause number) of every cue hit
     for hit in SMS_CUES.scan_tokens(tokens):
         cue = hit.cue
         if cue.code == "brand_claim":
             claimed.setdefault(cue.tag or "*", None)
             continue
-        if hit.text not in matched[cue.code] and len(matched[cue.code]) < 5:
-            matched[cue.code].append(hit.text)
+        hit_clauses.append((cue.code, tokens.clauses[hit.start]))
+        text = mask_digits(hit.text)  # evidence never carries an OTP, PIN, card or phone number
+        if text not in matched[cue.code] and len(matched[cue.code]) < 5:
+            matched[cue.code].append(text)
         cur = best.get(cue.code)
         if cur is None or cue.weight > cur.weight:
             best[cue.code] = Signal(cue.code, cue.weight, MESSAGES.get(cue.code, cue.code), {}, cue.fraud_type)
@@ -358,7 +481,7 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     for rx in _SPAM_PRINT_RES:
         m = rx.search(head)
         if m:
-            matched["spam_marketing"].append(m.group(0)[:20])
+            matched["spam_marketing"].append(mask_digits(m.group(0)[:20]))
     sender_info = classify_sender(sender)
     compliance_only = False
     if matched.get("spam_marketing"):
@@ -382,7 +505,7 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     if apk:
         signals.append(Signal("apk_link", 35, "Links to or names an Android app file (.apk) to install: banks, "
                               "utilities and government departments never send apps by message",
-                              {"matched": apk.group(0)[:40]}, "PHISHING_LINK"))
+                              {"matched": mask_digits(apk.group(0)[:40])}, "PHISHING_LINK"))
     # Links that all lead to an official domain of a known brand or to a government site (.gov.in, .nic.in).
     official_links = bool(link_details) and all(d["official"] for d in link_details) and len(urls) <= MAX_LINKS
 
@@ -414,7 +537,7 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
                                                   "advance_fee_request"} else None
         if money:
             signals.append(Signal("lure_with_amount", 15, "A prize, refund, earnings promise or money demand with "
-                                  "a money amount", {"amount": money.group(0)[:32]}, None))
+                                  "a money amount", {"amount": mask_digits(money.group(0)[:32])}, None))
         if codes & PRESSURE_CODES:
             signals.append(Signal("lure_with_pressure", 10, "A lure or threat with urgency or secrecy",
                                   {"lures": hooks, "pressure": sorted(codes & PRESSURE_CODES)}, None))
@@ -466,7 +589,11 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     risky_link = any(s.code in ("malicious_link", "suspicious_link") for s in link_sigs)
     dlt = sender_info["type"] == "dlt"
     # Nothing in the message leads anywhere risky: no risky link or APK, no personal mobile number to call back.
-    quiet = not risky_link and not apk and not mobile_callback and "org_callback_to_mobile" not in codes
+    # A foreign number (other than an Indian toll-free helpline) is what fake invoices and refund scams give
+    # ("Not you? Call PayPal support +1 833 ..."); Indian banks', billers' and merchants' templates never do.
+    foreign_number = any(not e.startswith("+91") for e in callable_numbers)
+    quiet = not risky_link and not apk and not mobile_callback and "org_callback_to_mobile" not in codes \
+        and not foreign_number
     model_contexts: list[str] = []  # caps on the learned model's points (``signal.caps`` in the artefact)
     # Marketing wording is not a fraud lure when a registered (DLT) business sender uses it.
     lure_codes = set(hooks) - ({"authority_claim", "spam_marketing"} if dlt or brand_promo else {"authority_claim"})
@@ -489,7 +616,8 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
             # number to call other than a toll-free / shared-cost helpline.
             signals.append(Signal("official_links_no_lure", -10, "Every link leads to an official site of a known "
                                   "brand or to a government site, and there is no lure, risky link or personal "
-                                  "call-back number", {"links": len(urls)}, None))
+                                  "call-back number", {"links": len(urls), "domains": sorted({
+                                      str(d["registered_domain"]) for d in link_details})[:5]}, None))
             model_contexts.append("official_link")
         elif dlt:
             # TRAI DLT: headers are registered to a business and every template is pre-approved; with no lure,
@@ -497,27 +625,34 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
             signals.append(Signal("registered_sender_no_lure", -15, "Sent from a registered business header (TRAI "
                                   "DLT) and contains no lure, risky link or personal call-back number",
                                   {"header": sender_info["header"]}, None))
-        elif (not urls or official_links) and not callable_numbers and _OPTOUT_RE.search(low_head):
+        elif (not urls or official_links) and not callable_numbers and (optout := _OPTOUT_RE.search(low_head)):
             # TRAI requires every registered promotional sender to carry an opt-out line ("To opt out SMS STOP to
             # 1909 / 5676766"); premium-rate opt-outs go to 5-digit short codes, which do not count here.
             signals.append(Signal("registered_promotion", -10, "Carries the opt-out line Indian registered "
                                   "promotional senders must include, and has no lure, unofficial link or personal "
-                                  "call-back number", {"marker": "opt-out line (SMS STOP to a 4- or 7-10-digit number)"},
-                                  None))
+                                  "call-back number", {"marker": "opt-out line (SMS STOP to a 4- or 7-10-digit number)",
+                                                       "matched": mask_digits(optout.group(0)[:60])}, None))
             model_contexts.append("promotion")
     # Safety advice (banks, regulators, police awareness SMS) that asks for nothing risky: it names scams, so the
     # threat cues fire on it; the advice and the absence of any risky ask offset them.
     # A money demand or threat with an amount, or a bank's message from a personal number, is never excused.
+    # Advice appended to a scam ("... Beware of fraudsters. Report at 1930.") must not excuse it: any number to call
+    # other than an Indian toll-free helpline, any link other than a government site, and any lure, threat, ask or
+    # pressure outside the advice's own sentences rule the offset out.
     asks = bool(codes & _ASKING_CODES) or ("remote_access_app" in best and best["remote_access_app"].weight >= 50) \
         or any(s.code == "lure_with_amount" for s in signals) or "sextortion_threat" in codes \
-        or (sender_info["type"] == "phone" and bool(claimed))
-    if quiet and not asks and not upi_ids and (not urls or official_links) and "transactional" not in model_contexts:
-        advice = safety_advice_markers(head)
-        if advice:
+        or (sender_info["type"] == "phone" and bool(claimed)) or bool(callable_numbers)
+    gov_links = all(d["official"] and str(d["registered_domain"] or "").endswith(_OFFICIAL_SUFFIXES)
+                    for d in link_details) and len(link_details) == len(urls)
+    if quiet and not asks and not upi_ids and not apk and (not urls or gov_links) \
+            and "transactional" not in model_contexts:
+        advice = _advice_matches(head)
+        if advice and not _lure_outside_advice(tokens, hit_clauses, [n for n, _ in advice]):
             signals.append(Signal("safety_advice", -25, "Gives safety advice (never share an OTP, names a scam, "
-                                  "points to 1930 / cybercrime.gov.in) and asks for nothing risky: no credential, "
-                                  "payment, personal mobile number, unofficial link, UPI id or app",
-                                  {"markers": advice}, None))
+                                  "points to 1930 / cybercrime.gov.in) and asks for nothing risky: no lure outside "
+                                  "the advice, no credential, payment, call-back number other than a toll-free "
+                                  "helpline, non-government link, UPI id or app",
+                                  {"markers": [n for n, _ in advice], "matched": [t for _, t in advice]}, None))
             model_contexts.append("safety_advice")
 
     # Sender id.

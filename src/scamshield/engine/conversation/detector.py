@@ -9,6 +9,7 @@ from scamshield.engine.conversation.context import WARNING_FACTOR, in_warning_co
 from scamshield.engine.conversation.cues import load_cues
 from scamshield.engine.conversation.normalize import normalize_transcript
 from scamshield.engine.conversation.scoring import primary_type, signals_for
+from scamshield.engine.cues import mask_digits
 from scamshield.engine.conversation.state import (
     _MATCH_TAIL, MAX_SEGMENT_CHARS, CONTEXT_CHARS, CallState, DetectionUpdate, Segment)
 from scamshield.engine.taxonomy import advice_for
@@ -68,7 +69,7 @@ class ConversationDetector:
                 factor = WARNING_FACTOR if in_warning_context(window, s, e) else 1.0
                 prev = found.get(cue.code)
                 if prev is None or factor > prev[0]:
-                    found[cue.code] = (factor, m.group(0)[:80])
+                    found[cue.code] = (factor, mask_digits(m.group(0)[:80]))  # no OTP / phone number kept
                 if factor == 1.0:
                     break
         new_tail = window[-_MATCH_TAIL:]

@@ -38,8 +38,9 @@ _SOFT_PROBLEM_CAP_ALONE = 20.0
 _AUTHORITY_CLAIMS = frozenset({"caller_claims_government", "caller_claims_law_enforcement"})
 _AUTHORITY_THREATS = frozenset({"legal_threat", "ssn_suspended", "id_document_threat", "digital_arrest_script"})
 _AUTHORITY_THREAT_POINTS = 10.0
-# Reassurance ("we will never ask for your PIN or OTP") lowers the score by at most this much, and only while the
-# caller has asked for nothing a genuine caller never asks for (a code, a PIN, remote access, a payment method).
+# Reassurance ("we will never ask for your PIN or OTP", "visit your nearest branch with your documents") lowers the
+# score by at most this much (all reassurance cues together), and only while the caller has asked for nothing: no
+# code, PIN, account or card details, link, remote access or payment.
 _REASSURE_FLOOR = -20.0
 _VOIDS_REASSURANCE = frozenset({"ask", "remote", "pay"})
 # Tactic types say *how* the scam works; the scenario (bank, police, tech support...) names it better.
@@ -103,8 +104,9 @@ def signals_for(hits: dict[str, list[Any]], model_signal: dict[str, Any] | None,
                               "suspension or blocking (genuine agencies do not do this by phone)",
                               {"claim": claim, "threat": threat}))
     if reassure:
-        asked = sorted(s.code for s, g in allocated if g in _VOIDS_REASSURANCE and s.weight > 0
-                       and s.code not in _SOFT_ASKS)
+        # Any ask, soft ones included: "verify your bank details on the official website, I am sending you the
+        # link" is reassurance-sounding wording wrapped around the ask itself.
+        asked = sorted(s.code for s, g in allocated if g in _VOIDS_REASSURANCE and s.weight > 0)
         room = _REASSURE_FLOOR
         for w, cue, (count, factor, evidence) in sorted(reassure, key=lambda t: (t[0], t[1].code)):
             ev = {"phrase": evidence, "group": "reassure", "segments": count}
