@@ -127,6 +127,9 @@ def ascii_lookalike_key(s: str) -> str:
     return s.replace("rn", "m").replace("vv", "w").replace("1", "l").replace("l", "i").replace("0", "o")
 
 
+_HAS_BITWISE_COUNT = hasattr(np, "bitwise_count")  # numpy >= 2.0
+
+
 def _char_mask(s: str) -> int:
     """64-bit set of the characters of ``s`` (code point mod 64). Characters only one of two strings has show as
     differing bits, and one edit adds or removes at most one character of each string's set, so strings within
@@ -353,7 +356,9 @@ class BrandRegistry:
         if not spans:
             return []
         lo, hi = spans[0][0], spans[-1][1]
-        near = np.bitwise_count(self._long_masks[lo:hi] ^ np.uint64(_char_mask(s))) <= 4
+        diff = self._long_masks[lo:hi] ^ np.uint64(_char_mask(s))
+        # (numpy < 2.0 has no bitwise_count: every token of the lengths is then measured, the same candidates)
+        near = np.bitwise_count(diff) <= 4 if _HAS_BITWISE_COUNT else np.ones(diff.shape, dtype=bool)
         best: dict[int, tuple[int, str]] = {}  # token length -> (distance, first token at that distance)
         for i in np.flatnonzero(near).tolist():
             tok = self._long_tokens[lo + i]
