@@ -77,6 +77,34 @@ def test_bad_phrase_spec() -> None:
         PhraseMatcher([("~2 otp", "x")])
 
 
+WIDE = PhraseMatcher([("pay ~10 now", "wide")])
+
+
+@pytest.mark.parametrize("text,hit", [
+    ("pay now", True),                                   # a gap skips 0..N words
+    ("pay 10 now", True),                                # '~10' is a gap, not the literal word "10"
+    ("pay " + "x " * 10 + "now", True),                  # ten skipped words: the full width
+    ("pay " + "x " * 11 + "now", False),                 # eleven: one too many
+    ("pay a b c. now", False),                           # gaps never cross a clause
+])
+def test_multi_digit_gap(text: str, hit: bool) -> None:
+    assert bool(WIDE.find(tokenize(normalize(text)))) is hit
+
+
+@pytest.mark.parametrize("spec", ["pay ~13 now", "pay ~99 now", "pay ~0 now", "pay ~x now", "pay ~ now",
+                                  "pay ~123 now"])
+def test_bad_gap_is_a_load_error(spec: str) -> None:
+    with pytest.raises(ValueError, match="bad gap"):
+        PhraseMatcher([(spec, "x")])
+
+
+def test_shipped_cue_phrases_compile() -> None:
+    # the SMS cue table is compiled with the stricter gap check at import; it must still build and match
+    from scamshield.engine.cues import SMS_CUES
+
+    assert isinstance(SMS_CUES, CueSet)
+
+
 NEG = PhraseMatcher([("share ~2 otp", "ask"), ("otp ~3 {share|batayein}", "ask")])
 
 

@@ -15,7 +15,7 @@ with negation and benign-context handling). Everything is linear in the input le
 Phrase specs (lexicon syntax, see ``expand`` and ``PhraseMatcher``)::
 
     "{update|complete} {your |}kyc"   brace alternatives, expanded at compile time (no nesting)
-    "otp ~3 batayein"                  ``~N`` skips 0..N arbitrary words of the same clause
+    "otp ~3 batayein"                  ``~N`` skips 0..N arbitrary words of the same clause (N = 1..12; anything else after ``~`` is a load-time error)
     "block*"                           trailing ``*``: any word starting with ``block``
     "rs #"                             ``#``: any all-digit word
 
@@ -188,7 +188,9 @@ def expand(spec: str) -> list[str]:
     return [r for r in dict.fromkeys(result) if r]
 
 
-_GAP_RE = re.compile(r"~(\d)")
+_GAP_RE = re.compile(r"~(\d{1,2})")
+# Widest gap a phrase may use: wider gaps would let one phrase span most of a clause (and cost time per word).
+MAX_GAP = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,6 +238,11 @@ class PhraseMatcher:
                 for raw in phrase.split():
                     words = cache.get(raw)
                     if words is None:
+                        if raw.startswith("~"):
+                            # '~10' must be a gap, never silently the word "10"; '~x', '~' or '~99' are errors
+                            g = _GAP_RE.fullmatch(raw)
+                            if g is None or not 1 <= int(g.group(1)) <= MAX_GAP:
+                                raise ValueError(f"bad gap {raw!r} in phrase spec {phrase!r}: use ~1..~{MAX_GAP}")
                         if _GAP_RE.fullmatch(raw) or raw == "#" or (raw.endswith("*") and len(raw) > 1):
                             words = (raw.casefold(),)
                         else:
