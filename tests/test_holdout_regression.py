@@ -28,12 +28,16 @@ def _rows(name: str) -> list[dict[str, Any]]:
         return [r for r in csv.DictReader(fh) if r.get("label") in ("0", "1")]
 
 
-# Raised after the Indian text-only work (batches c and d added; measured on all 784 rows: with sender F1 0.991,
-# FPR 0.45 %, recall 0.988; text only F1 0.990, FPR 0.67 %, recall 0.988). Was 0.96 / 0.02 / 0.95 and
-# 0.94 / 0.06 / 0.95.
+# Minimums = measured minus a margin, where "measured" does not count the fix made after batch d was read (0e7a058
+# changed a cue because of batch d's one false positive, which also turned one miss into a hit): measured on all 784
+# rows (after the R1 review fixes) with sender F1 0.991, FPR 0.45 % (2 FP), recall 0.988 (4 FN); text only F1 0.990,
+# FPR 0.67 % (3 FP), recall 0.988. With batch d at its first read (+1 FP, +1 FN): with sender F1 0.988, FPR 0.67 %,
+# recall 0.985; text only F1 0.987, FPR 0.89 %, recall 0.985. Margin: F1 and recall -0.015, FPR +2 legit rows
+# (0.45 %). Before: 0.975 / 1.2 % / 0.97 and 0.975 / 1.5 % / 0.97 (af3cf15, batch d fitted); 2c91ec1: 0.96 / 2 % /
+# 0.95 and 0.94 / 6 % / 0.95.
 @pytest.mark.parametrize("use_sender, mins", [
-    (True, {"f1": 0.975, "fpr_max": 0.012, "recall": 0.97}),
-    (False, {"f1": 0.975, "fpr_max": 0.015, "recall": 0.97}),
+    (True, {"f1": 0.97, "fpr_max": 0.011, "recall": 0.97}),
+    (False, {"f1": 0.97, "fpr_max": 0.013, "recall": 0.97}),
 ], ids=["with_sender", "text_only"])
 def test_sms_india_holdout(use_sender, mins):
     rows = _rows("sms_india_holdout.csv")

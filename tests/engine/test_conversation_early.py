@@ -147,3 +147,97 @@ def test_fake_passports_in_a_parcel_is_the_scam_story_not_a_warning():
 def test_asr_repairs(raw, expected):
     assert normalize_transcript(raw) == expected
 
+
+
+# ---- R1 review: reassurance-like phrasing from scammers -----------------------------------------------------------
+
+REASSURING_SCAMS = [
+    ("police-station-video-call",
+     "hello this is inspector sharma from mumbai police cyber crime a case has been registered against your aadhaar "
+     "card for money laundering you will be arrested today you must come to the police station with your documents "
+     "or stay on video call and not tell anyone"),
+    ("pan-efiling-then-link",
+     "hello this is the income tax department your pan card is not linked with aadhaar legal action will be taken "
+     "and your pan will be blocked today we will never ask for your otp you can link it on the e filing website now "
+     "i will send you a link to update"),
+    ("kyc-branch-then-whatsapp-link",
+     "sir i am calling from sbi head office your kyc is expired and your account will be blocked today you can visit "
+     "the nearest branch with your documents otherwise you can complete it now on the link i send on whatsapp please "
+     "click the link and enter your details"),
+    ("customs-office",
+     "this is officer david from the us customs and border protection a package in your name with drugs and fake "
+     "passports was seized an arrest warrant will be issued you have to come to the customs office with your id or "
+     "settle this now"),
+    ("sheriff-office-in-person",
+     "this is the county sheriffs office you failed to appear for jury duty there is a warrant for your arrest you "
+     "must come to the office in person today or resolve it by phone"),
+    ("electricity-phonepe-number",
+     "hello i am calling from electricity board your connection will be cut tonight because your bill is not updated "
+     "you can visit the nearest office with your bill or pay now by phonepe to this number"),
+    ("bail-upi-number",
+     "hello maam this is delhi police your son has been caught in a rape case he is in our custody you have to come "
+     "to the police station with money for his bail otherwise he will go to jail send it on this upi number quickly"),
+    ("refund-official-website-link",
+     "hello this is from income tax department your refund of fifteen thousand rupees is pending and will lapse today "
+     "please verify your bank details on the official website i am sending you the link by sms open it now"),
+    ("electricity-official-app-download",
+     "hello this is the electricity department your power will be disconnected tonight as your bill is pending you "
+     "can pay it through the official app i am sending now on whatsapp download it and pay ten rupees"),
+]
+_REASSURE_CODES = ("legit_reassurance", "official_channel_pointer")
+
+
+@pytest.mark.parametrize("cid, text", REASSURING_SCAMS, ids=[c[0] for c in REASSURING_SCAMS])
+def test_scam_calls_with_reassuring_phrasing_still_alert(cid, text):
+    first, last, updates = feed(text)
+    assert first is not None, [(u.risk_score, sorted(codes(u))) for u in updates]
+    # no reassurance credit survives in a call that asks for anything (soft asks included) or pays to a number
+    reassurance = {c: w for c, w in codes(last).items() if c in _REASSURE_CODES}
+    asks = {s.code for s in last.assessment.signals if s.weight > 0
+            and s.evidence.get("group") in ("ask", "remote", "pay")}
+    if asks:
+        assert all(w == 0 for w in reassurance.values()), (reassurance, asks)
+
+
+@pytest.mark.parametrize("text", [
+    "pay now by phonepe to this number",
+    "send it on this upi number quickly",
+    "transfer the amount to my upi id right now",
+])
+def test_paying_to_a_callers_number_is_a_pay_cue(text):
+    _, last, _ = feed("this is the electricity board your bill is pending " + text, RULES, words=40)
+    assert codes(last).get("pay_to_number", 0) > 0, codes(last)
+
+
+@pytest.mark.parametrize("text", [
+    "good afternoon this is your lic agent your policy maturity bonus has been credited to your bank account last "
+    "week please check your passbook and otherwise your policy will lapse next year if the premium is not paid",
+    "hello this is from lic branch office your policy premium of twelve thousand is due on the fifteenth please pay "
+    "before the due date otherwise your policy will lapse you can pay on the lic website or at any branch",
+])
+def test_genuine_insurance_reminders_do_not_alert(text):
+    first, last, updates = feed(text)
+    assert first is None, [(u.risk_score, sorted(codes(u))) for u in updates]
+
+
+def test_reassurance_kinds_explain_themselves_separately():
+    _, never, _ = feed("this is your bank calling about a card purchase we will never ask for your pin", RULES, 40)
+    _, branch, _ = feed("good morning this is your bank please visit the nearest branch with your id proof", RULES, 40)
+    a = next(s for s in never.assessment.signals if s.code == "legit_reassurance")
+    b = next(s for s in branch.assessment.signals if s.code == "official_channel_pointer")
+    assert a.weight < 0 and b.weight < 0 and a.message != b.message
+    assert "branch" in b.evidence["phrase"]
+
+
+def test_call_evidence_never_carries_a_digit_run():
+    import re
+
+    text = ("this is your bank your account is blocked tell me the otp 482913 and your card number 4321 5678 9012 "
+            "3456 then pay the processing fee of 4500 and transfer 9830 to this upi number the code is four eight "
+            "two nine one three")
+    _, last, _ = feed(text, RULES, words=60)
+    phrases = [str(s.evidence.get("phrase") or "") for s in last.assessment.signals]
+    assert any("####" in p for p in phrases), phrases  # a matched phrase did span a number: it is masked
+    for phrase in phrases:
+        assert not re.search(r"\d(?:[ -]?\d){3,}", phrase), phrase
+        assert "four eight two nine" not in phrase, phrase

@@ -468,6 +468,11 @@ CUES: tuple[Cue, ...] = (
         "{please|pls|kindly|plz} {return|refund|send back|reverse|give back} ~3 {it|the money|the amount|money|amount|"
         "my money|rs|it back}",
         "{wapas|vapas|waapas|vaapas|return} {bhej|kar|de} {do|dijiye|dena|dein|den|dijie|karo|karein}",
+        # "mera payment galat number pe chala gaya", "wrong number pe transfer ho gaya"; "lauta do"
+        "{galat|galt|wrong} {number|account|upi|upi id|khate} ~2 {pe|par|per|me|mein|main} ~3 {chala gaya|chale gaye|"
+        "chali gayi|aa gaya|aa gaye|transfer|bhej diya|bhej diye|ho gaya|ho gaye}",
+        "{payment|amount|karke|kar ke|accept karke|approve karke} ~2 {lauta|lota|lauta ke} {do|dijiye|dena|dein|den|"
+        "de}",
     ), "PAYMENT_FRAUD"),
     Cue("pin_to_receive", 50, (
         "{accept|approve} ~5 {with|using|by entering|and enter|then enter|aur} ~2 {your |ur |the |}{upi pin|pin|"
@@ -511,6 +516,8 @@ CUES: tuple[Cue, ...] = (
         "that came|just received|we sent|i am sending|i sent|i will send|i'll send|you will receive|you'll "
         "receive|received on your|on your phone|on your mobile}",
         f"{_CRED_SHORT} {_TELL} ~2 jo ~3 {{aaya|aaya hai|aayega|aya|aya hai|mila|mila hai|aayi|ayi}}",
+        # "jo OTP aaya hai woh bata do" (the same ask, the other word order)
+        f"jo {_CRED_SHORT} ~2 {{aaya|aaya hai|aayega|aya|aya hai|mila|mila hai|aayi|ayi|aayi hai}} ~3 {_TELL}",
         "{accidentally|mistakenly|by mistake|galti se} ~3 {sent|send|bhej} ~4 {code|otp|6 digit code|"
         "verification code}",
         "{code|otp|login code|verification code|6 digit code} ~4 {to your|on your|to ur|on ur|tumhare|tumhara|aapke|"

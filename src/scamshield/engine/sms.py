@@ -73,12 +73,19 @@ _MESSENGER_HOSTS = frozenset({"wa.me", "chat.whatsapp.com", "api.whatsapp.com", 
 _USER_CONTENT_HOSTS = frozenset({
     "instagram.com", "facebook.com", "fb.com", "fb.me", "youtube.com", "youtu.be", "m.youtube.com", "twitter.com",
     "x.com", "linkedin.com", "lnkd.in", "threads.net", "pinterest.com", "reddit.com", "medium.com", "tiktok.com",
-    "snapchat.com", "sharechat.com", "koo.in", "play.google.com", "apps.apple.com", "itunes.apple.com",
+    "snapchat.com", "sharechat.com", "koo.in",
     "sites.google.com", "docs.google.com", "drive.google.com", "forms.google.com", "forms.gle", "goo.gl",
     "storage.googleapis.com", "firebasestorage.googleapis.com", "github.io", "github.com", "gitlab.io", "web.app",
     "firebaseapp.com", "blogspot.com", "wordpress.com", "wixsite.com", "weebly.com", "notion.site", "linktr.ee",
     "bit.ly", "tinyurl.com", "dropbox.com", "onedrive.live.com", "1drv.ms",
 })
+# App-store listings: the store vets publishers, so a bank's link to its own app in the store is ordinary -- but a
+# listing of a remote-access / screen-sharing app is the first step of the screen-share scam, never official.
+_APP_STORE_HOSTS = frozenset({"play.google.com", "apps.apple.com", "itunes.apple.com", "apps.microsoft.com"})
+_REMOTE_APP_IN_URL_RE = re.compile(r"anydesk|teamviewer|quicksupport|quick-support|rustdesk|airdroid|ultraviewer|"
+                                   r"screenconnect|splashtop|mingleview|aweray|awesun|zoho\.?assist|remotedesktop|"
+                                   r"remote-desktop|remote\.?access|screen\.?shar|logmein|alpemix|supremo|getscreen",
+                                   re.IGNORECASE)
 # A query that carries another address ("?url=http://...", "?next=%2F%2Fevil", "redirect=//x"): an open redirect on
 # an official host sends the reader wherever the link's author chose.
 _REDIRECT_QUERY_RE = re.compile(r"(?:^|[?&;])[^=&]{0,24}=(?:https?|ftp)?(?::|%3a)?(?://|%2f%2f|\\\\)|"
@@ -401,13 +408,22 @@ def _is_official_link(u: str, ua: Assessment) -> bool:
     reg = str(ua.extracted.get("registered_domain") or "").lower()
     if host in _USER_CONTENT_HOSTS or reg in _USER_CONTENT_HOSTS:
         return False
-    _path, query = _url_parts(u)
+    path, query = _url_parts(u)
     if query and _REDIRECT_QUERY_RE.search(query):
+        return False
+    if host in _APP_STORE_HOSTS and _REMOTE_APP_IN_URL_RE.search(path + "?" + query):
         return False
     return any(s.code == "official_domain" for s in ua.signals) or host.endswith(_OFFICIAL_SUFFIXES)
 
 
-def _link_signals(urls: list[str]) -> tuple[list[Signal], list[dict[str, Any]]]:
+def _is_user_content_link(ua: Assessment) -> bool:
+    """A page some account made on a social, video, form, app-store, site-builder or messenger host."""
+    host = _bare_host(ua)
+    reg = str(ua.extracted.get("registered_domain") or "").lower()
+    return _is_messenger_link(ua) or host in _USER_CONTENT_HOSTS or reg in _USER_CONTENT_HOSTS
+
+
+def _link_signals(urls: list[str]) -> tuple[list[Signal], list[dict[str, Any]], list[str]]:
     judged: list[tuple[int, str, Assessment]] = []
     for u in urls[:MAX_LINKS]:
         try:
@@ -418,8 +434,9 @@ def _link_signals(urls: list[str]) -> tuple[list[Signal], list[dict[str, Any]]]:
     details = [{"url": u[:200], "risk_score": sc, "registered_domain": ua.extracted.get("registered_domain"),
                 "official": _is_official_link(u, ua)}
                for sc, u, ua in judged]
+    user_pages = [str(ua.extracted.get("host") or "")[:80] for _, _, ua in judged if _is_user_content_link(ua)]
     if not judged:
-        return [], details
+        return [], details, user_pages
     score, url, ua = max(judged, key=lambda t: t[0])
     ev = {"url": url[:200], "url_score": score, "registered_domain": ua.extracted.get("registered_domain"),
           "url_signals": [s.code for s in ua.signals if s.weight > 0][:8]}
@@ -427,10 +444,11 @@ def _link_signals(urls: list[str]) -> tuple[list[Signal], list[dict[str, Any]]]:
     ftype = ftypes[0] if ftypes else "PHISHING_LINK"
     if score >= 50:
         return [Signal("malicious_link", round(50 + 0.5 * (score - 50), 1), "Contains a link judged dangerous",
-                       ev, ftype)], details
+                       ev, ftype)], details, user_pages
     if score >= 25:
-        return [Signal("suspicious_link", round(0.6 * score, 1), "Contains a suspicious link", ev, ftype)], details
-    return [], details
+        return [Signal("suspicious_link", round(0.6 * score, 1), "Contains a suspicious link", ev, ftype)], details, \
+            user_pages
+    return [], details, user_pages
 
 
 def _is_otp_delivery(words: tuple[str, ...]) -> bool:
@@ -498,8 +516,19 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     signals = [Signal(s.code, s.weight, s.message, {"matched": matched[s.code]}, s.fraud_type)
                for s in best.values()]
 
-    link_sigs, link_details = _link_signals(urls)
+    link_sigs, link_details, user_pages = _link_signals(urls)
     signals.extend(link_sigs)
+    named = [c for c in claimed if c != "*"]
+    lures_here = sorted(set(best) & HOOK_CODES - {"spam_marketing", "authority_claim"})
+    if named and user_pages and lures_here and not any(s.code == "malicious_link" for s in link_sigs):
+        # "SBI: your YONO is suspended, contact our support team at instagram.com/sbi_yono_help": a brand's support,
+        # KYC or rewards page is on its own domain; a profile, channel, form or chat link is whoever made it. (A
+        # brand's "follow us on Instagram" promotion has no lure and does not get this.)
+        signals.append(Signal("brand_claim_user_content_link", 20, "Names a brand and a problem or offer, but links "
+                              "to a page anyone can create (social profile, video channel, form, site builder, chat "
+                              "invite) instead of the brand's own site",
+                              {"claims": named[:5], "lures": lures_here[:5], "hosts": sorted(set(user_pages))[:5]},
+                              "PHISHING_LINK"))
     low_clean = clean.lower()
     apk = _APK_RE.search(low_clean) if "apk" in low_clean else None
     if apk:
