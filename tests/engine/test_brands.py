@@ -46,6 +46,29 @@ def test_default_registry_is_a_singleton(reg):
         ("www.flipkart.com", "flipkart"),
         ("incometax.gov.in", "incometax"),
         ("WWW.HDFCBANK.COM.", "hdfcbank"),
+        # the Indian brands' own secondary domains, short links and the RBI '.bank.in' domains
+        ("portal.bsnl.in", "bsnl"),
+        ("selfcare.bsnl.co.in", "bsnl"),
+        ("ekart.in", "ekart"),
+        ("www.ekartlogistics.com", "ekart"),
+        ("dl.flipkart.net", "flipkart"),
+        ("fkrt.it", "flipkart"),
+        ("myntr.it", "myntra"),
+        ("zoma.to", "zomato"),
+        ("p.paytm.me", "paytm"),
+        ("sbi.bank.in", "sbi"),
+        ("bank.sbi", "sbi"),
+        ("www.hdfc.bank.in", "hdfcbank"),
+        ("icici.bank.in", "icicibank"),
+        ("amzn.in", "amazon"),
+        ("a.co", "amazon"),
+        ("www.irctc.co.in", "irctc"),
+        ("myaadhaar.uidai.gov.in", "uidai"),
+        ("unifiedportal-mem.epfindia.gov.in", "epfo"),
+        ("www.npci.org.in", "npci"),
+        ("www.phonepe.com", "phonepe"),
+        ("www.airtel.in", "airtel"),
+        ("www.jio.com", "jio"),
     ],
 )
 def test_official_domains_and_subdomains(reg, host, brand_id):
@@ -54,7 +77,9 @@ def test_official_domains_and_subdomains(reg, host, brand_id):
     assert reg.match_host(host) is None
 
 
-@pytest.mark.parametrize("host", ["evilpaytm.com", "paytm.com.evil.info", "microsoft.com.co", "notgoogle.com", "t.co.example"])
+@pytest.mark.parametrize("host", ["evilpaytm.com", "paytm.com.evil.info", "microsoft.com.co", "notgoogle.com", "t.co.example",
+                                  # a sibling under a shared suffix is not the brand ('paytm.me' is not 'p.paytm.me')
+                                  "paytm.me", "x.paytm.me", "sbi-kyc.bank.in.evil.com", "bsnl.in.kyc-update.xyz"])
 def test_official_is_never_a_substring_match(reg, host):
     assert reg.is_official(host) is None
 
