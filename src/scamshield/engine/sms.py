@@ -169,7 +169,8 @@ _ADVICE_RES = (
                                   r"cybercrime\.gov\.in|sancharsaathi|sanchar saathi|chakshu)")),
     # "visit your nearest branch with original documents": the bank's own counter, not a link or a phone call.
     ("visit_branch", re.compile(r"\b(?:visit|approach|contact)\s(?:your\s|the\s|any\s)?(?:nearest\s|home\s|base\s)?"
-                                r"(?:bank\s)?branch\b|\bat\s(?:your|any)\s(?:nearest\s|home\s)?branch\b|\bat\sthe\snearest\sbranch\b|"
+                                r"(?:bank\s)?branch\b|\bat\s(?:your|any)\s(?:nearest\s|home\s)?branch\b|"
+                                r"\bat\sthe\snearest\sbranch\b|"
                                 r"(?:नजदीकी|निकटतम) शाखा")),
     # "Complete Video KYC in the Kotak app", "update it on the YONO app": the customer's own app, not a link or call.
     ("official_app", re.compile(r"\b(?:update|complete|check|verify|login|log in|view|manage|link|renew|track|"
@@ -271,7 +272,8 @@ _TXN_HINTS: dict[str, tuple[str, ...] | None] = {
 }
 _ADVICE_HINTS: dict[str, tuple[str, ...]] = {
     "never_asks": ("never", "not ", "kabhi", "कभी"),
-    "names_the_scam": ("scam", "fraud", "fake", "hoax", "beware", "alert", "cautious", "careful", "aware", "vigilant", "सावधान",
+    "names_the_scam": ("scam", "fraud", "fake", "hoax", "beware", "alert", "cautious", "careful", "aware", "vigilant",
+                       "सावधान",
                        "धोखाधड़ी"),
     "report_channel": ("1930", "cybercrime", "saathi", "chakshu"),
     "visit_branch": ("branch", "शाखा"),
