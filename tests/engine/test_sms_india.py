@@ -242,6 +242,7 @@ _SCAM_BASES = [
     "VIP stock tips group: guaranteed 40% monthly returns, IPO allotment with listing gains. Message on WhatsApp "
     "+1 202 555 0147.",
     "Earn daily profit with our expert team. Daily signals free. Details: https://youtube.com/@sbi-rewards",
+    "Congratulations, you are eligible for a car in the Maruti lucky draw. Pay Rs 4,999 registration to claim it.",
     "Earn daily profit with our expert team. Daily signals free. Details: https://www.instagram.com/sbi_kyc_help",
     "Earn daily profit with our expert team. Daily signals free. Details: https://www.telegram.me/vipgroup",
     "FedEx: Your parcel to Taiwan contains drugs and fake passports, seized by customs. You face digital arrest. Stay "
@@ -331,6 +332,8 @@ def test_indian_tollfree_helpline_still_counts() -> None:
      "law_enforcement_threat"),
     ("Dear parent, Q3 school fees jama karein before 10 Dec. - DPS Noida", "advance_fee_request"),
     ("Earn 12% returns on our FD. Book online in two minutes.", "investment_lure"),
+    ("HDFC Bank: You are eligible for a car loan of up to Rs 8,00,000 at attractive rates. Visit "
+     "https://www.hdfcbank.com T&C apply", "prize_lottery"),
 ])
 def test_everyday_wording_does_not_fire_scam_cues(text: str, code: str) -> None:
     a = analyze_sms(text)

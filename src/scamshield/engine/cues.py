@@ -674,6 +674,12 @@ BENIGN: tuple[Benign, ...] = (
         "{p a|pa|per annum|annualised|annualized} on ~4 {fd|fds|fixed deposit|fixed deposits|term deposit|"
         "recurring deposit|rd}",
     ), ("investment_lure",)),
+    # A lender's offer ("you are eligible for a car loan of up to Rs 8,00,000"): credit, not a prize (loan scams have
+    # their own cue, loan_lure). Only the same clause.
+    Benign((
+        "eligible for ~3 {loan|loans|car loan|home loan|personal loan|credit card|credit limit|limit increase|"
+        "overdraft|top up|top-up}",
+    ), ("prize_lottery",)),
     Benign((
         "kyc {has been|is|was|have been|successfully|has successfully been|got} ~2 {completed|updated|verified|"
         "done|approved|successful|received|accepted|processed|complete}",
