@@ -385,8 +385,8 @@ def _is_messenger_link(ua: Assessment) -> bool:
         return True
     if host == "whatsapp.com" or host.endswith(".whatsapp.com"):
         path = _url_parts(str(ua.extracted.get("url") or ""))[0]
-        return not path.strip("/") or path.startswith(("/send", "/channel", "/chat", "/group", "/invite", "/message",
-                                                       "/catalog", "/c/", "/qr"))
+        return path.startswith(("/send", "/channel", "/chat", "/group", "/invite", "/message", "/catalog", "/c/",
+                                "/qr"))
     return False
 
 
