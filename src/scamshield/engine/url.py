@@ -10,7 +10,10 @@ official_domain (-40), user_content_host, no_tls, ip_host, url_shortener, free_h
 deep_subdomain, long_url, obfuscated_url, phishing_words, suspicious_path, brand_in_path, brand_impersonation,
 brand_in_subdomain, homograph, fake_payment_page, inline_script_url, young_domain, invalid_certificate,
 password_field, login_form_on_unofficial_domain, sensitive_fields, brand_in_page_title, form_posts_elsewhere,
-redirect_chain_crosses_domains, long_redirect_chain; recent kit shapes (issue 5): domain_name_spoof
+redirect_chain_crosses_domains, long_redirect_chain; user_content_platform (0: a profile, post, group, app listing
+or chat link on a brand's own platform -- the official offset is withheld, the page is judged like any other),
+open_redirect (an official host forwarding to another site through a query parameter; the target is analysed,
+bounded depth, and its score added as redirect_target); recent kit shapes (issue 5): domain_name_spoof
 ('usps.com-trackxg.top'), cms_internal_path (a page or login word inside wp-includes/wp-content/...), brand_in_path
 (brand or brand's domain in the path next to a page file / login word / CMS folder), hosted_page_on_storage (buckets,
 any IPFS gateway), email_in_link (victim address pre-filled), several_weak_cues (>= 2 independent weak cues; the
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timezone
+from urllib.parse import unquote
 from functools import lru_cache
 from typing import Any, Iterable
 
@@ -72,6 +76,8 @@ WEIGHTS: dict[str, float] = {
     "brand_in_path_page": 25,
     "brand_domain_in_path": 30,
     "email_in_link": 10,
+    "user_content_platform": 0,
+    "open_redirect": 15,
 }
 # several_weak_cues: points by number of independent weak cues (see _weak_cue_signal)
 WEAK_CUE_POINTS = (0, 0, 10, 20, 25)
@@ -115,6 +121,10 @@ _DIGIT_GROUP_RE = re.compile(r"[0-9]+")
 _CONSONANT_RUN_RE = re.compile(r"[bcdfghjklmnpqrstvwxz]{5}")
 _HOST_SHAPE_CUES = frozenset({"risky_tld", "random_looking_host", "obfuscation", "deep_subdomain"})
 _CMS_WORDS = frozenset({"wp-admin", "wp-content", "wp-includes", "admin", "includes"})
+# Open redirects: a query value that is an absolute address (after at most two rounds of percent-decoding)
+_ABS_URL_RE = re.compile(r"(?:https?:)?//[^/?#\s]", re.I)
+MAX_REDIRECT_DEPTH = 2  # an official page forwarding to a page that forwards again: followed this deep, no further
+_MAX_QUERY_PARAMS = 40
 _ACTION_RE = re.compile(r"action\s*=\s*[\"']?([^\"'\s>]{1,500})", re.I)
 
 
@@ -136,8 +146,11 @@ class _Lists:
         self.path_hosted = frozenset(h for h in self.free_hosting if h.count(".") >= 2)
         # one index for the host lists: a host's suffixes are looked up once, not once per list
         self.kinds: dict[str, tuple[str, ...]] = {}
+        self.platforms = frozenset(raw.get("user_content_platforms", ()))
+        self.messengers = frozenset(raw.get("messenger_link_hosts", ()))
         for kind, names in (("short", self.shorteners), ("free", self.free_hosting), ("user", self.user_content),
-                            ("storage", self.storage_hosts), ("ddns", self.dynamic_dns)):
+                            ("storage", self.storage_hosts), ("ddns", self.dynamic_dns), ("platform", self.platforms),
+                            ("messenger", self.messengers)):
             for n in names:
                 self.kinds[n] = self.kinds.get(n, ()) + (kind,)
 
@@ -191,8 +204,10 @@ def analyze_url(
     redirect_chain: list[str] | None = None,
     now: datetime | None = None,
     registry: BrandRegistry | None = None,
+    _depth: int = 0,
 ) -> Assessment:
-    """Assess one URL. Raises :class:`InvalidInput` when ``url`` is not a URL at all."""
+    """Assess one URL. Raises :class:`InvalidInput` when ``url`` is not a URL at all. (``_depth``: how many open
+    redirects were followed to reach this URL; internal.)"""
     p = parse_url(url)
     reg = registry or default_registry()
     L = _get_lists()
@@ -239,7 +254,17 @@ def analyze_url(
         dom_display = labels_u[n_sub] if len(labels_u) > n_sub else dom
     obfuscation = _obfuscation(p, dom_display)
 
+    # An official domain vouches only for pages its owner wrote: not for an account's page on the brand's platform
+    # (profile, post, group, app listing, chat link) nor for wherever an open redirect on it forwards to.
+    withheld: list[Signal] = []
     if official is not None and user_content is None:
+        withheld = _platform_page(p, official.name, hits) + _open_redirect(p, official.name, reg, _depth, extracted)
+    # an open redirect on an official host: the page the reader lands on is the target (scored in redirect_target);
+    # the official host's own path and query are the brand's, so they are not judged again as an unknown site's
+    redirected = any(s.code == "open_redirect" for s in withheld)
+    if withheld:
+        signals.extend(withheld)
+    if official is not None and user_content is None and not withheld:
         extracted["official_brand"] = official.name
         signals.append(Signal("official_domain", WEIGHTS["official_domain"],
                               f"Official domain of {official.name}",
@@ -249,8 +274,9 @@ def analyze_url(
             signals.append(Signal("user_content_host", WEIGHTS["user_content_host"],
                                   "Page is hosted on a service where anyone can publish content",
                                   {"service": user_content}, PHISH))
-        if not p.ip:
-            match = _host_signals(p, reg, L, signals, sub, dom, suffix, user_content is not None, hits, strict_hits)
+        if not p.ip and not redirected:
+            match = _host_signals(p, reg, L, signals, sub, dom, suffix, user_content is not None or bool(withheld),
+                                  hits, strict_hits)
         if obfuscation:
             ev, pts = obfuscation
             signals.append(Signal("obfuscated_url", pts, "Link uses tricks to hide where it really goes",
@@ -262,12 +288,13 @@ def analyze_url(
                 signals.append(Signal("brand_impersonation", BRAND_WEIGHTS["brand_in_userinfo"],
                                       f"Link shows {ui_match.brand.name}'s name before '@' but goes to {host}",
                                       ui_match.evidence(), BRAND))
-        shortened = any(s.code == "url_shortener" for s in signals)
-        _path_signals(p, reg, L, signals, match, shortened, dom)
-        _weak_cue_signal(p, signals, dom)
-        learned = url_model_signal(url, shared_host=any(s.code in _SHARED_HOST_CODES for s in signals))
-        if learned is not None:
-            signals.append(learned)
+        if not redirected:
+            shortened = any(s.code == "url_shortener" for s in signals)
+            _path_signals(p, reg, L, signals, match, shortened, dom)
+            _weak_cue_signal(p, signals, dom)
+            learned = url_model_signal(url, shared_host=any(s.code in _SHARED_HOST_CODES for s in signals))
+            if learned is not None:
+                signals.append(learned)
 
     if p.original_length > 200 or p.query.count("&") > 30:
         pts = 10 if (p.original_length > 500 or p.query.count("&") > 100) else 5
@@ -285,6 +312,89 @@ def analyze_url(
         extracted["imitated_brand"] = match.brand.name
         extracted["brand_technique"] = match.technique
     return _finish(signals, extracted, match)
+
+
+def _platform_page(p: ParsedURL, brand: str, hits: dict[str, str]) -> list[Signal]:
+    """A chat link on a messenger host, or any page but the front page of a platform where accounts publish."""
+    msg = hits.get("messenger")
+    if msg is not None:
+        return [Signal("user_content_platform", WEIGHTS["user_content_platform"],
+                       f"Messenger link on {msg}: it opens a chat, group or session set up by whoever made the link, "
+                       f"so {brand}'s official domain does not vouch for it",
+                       {"platform": msg, "kind": "messenger_link", "brand": brand}, PHISH)]
+    plat = hits.get("platform")
+    if plat is None:
+        return []
+    host = p.host[4:] if p.host.startswith("www.") else p.host[2:] if p.host.startswith("m.") else p.host
+    if host == plat and p.path in ("", "/") and not p.query:
+        return []  # the platform's own front page
+    return [Signal("user_content_platform", WEIGHTS["user_content_platform"],
+                   f"User content on {plat}: a profile, post, group or listing made by an account there, "
+                   f"so {brand}'s official domain does not vouch for it",
+                   {"platform": plat, "kind": "user_page", "brand": brand}, PHISH)]
+
+
+def _redirect_param(p: ParsedURL) -> tuple[str, str] | None:
+    """(parameter, address) of the first query value that is an absolute address ('https://x', '//x'), percent-
+    decoded until it reads as one (at most three rounds). The address may be on the same host: it is followed, and
+    a same-site page without a further redirect is simply official."""
+    q = p.query
+    if not q or ("/" not in q and "%2" not in q):
+        return None
+    for part in q[:4096].split("&", _MAX_QUERY_PARAMS)[:_MAX_QUERY_PARAMS]:
+        name, eq, val = part.partition("=")
+        if not eq or len(val) < 4:
+            continue
+        val = val.strip()
+        for _ in range(3):
+            if _ABS_URL_RE.match(val) or "%" not in val:
+                break
+            val = unquote(val).strip()
+        if not _ABS_URL_RE.match(val):
+            continue
+        target = val if "://" in val[:8] else "http:" + val
+        try:
+            parse_url(target)
+        except InvalidInput:
+            continue
+        return name[:40], target
+    return None
+
+
+def _open_redirect(p: ParsedURL, brand: str, reg: BrandRegistry, depth: int, extracted: dict[str, Any]
+                   ) -> list[Signal]:
+    """An official host whose query forwards to an address that is not itself an official page: withhold the
+    official offset, say where it goes, and add the target's own score (followed at most MAX_REDIRECT_DEPTH deep)."""
+    found = _redirect_param(p)
+    if found is None:
+        return []
+    name, target = found
+    if depth >= MAX_REDIRECT_DEPTH:
+        t_host = target.split("://", 1)[-1].split("/", 1)[0][:253]
+        return [Signal("open_redirect", WEIGHTS["open_redirect"],
+                       f"Link on {brand}'s site forwards again to another site ({t_host}); not followed further",
+                       {"brand": brand, "parameter": name, "target_host": t_host, "depth": depth + 1}, PHISH)]
+    ta = analyze_url(target, registry=reg, _depth=depth + 1)
+    if any(s.code == "official_domain" for s in ta.signals):
+        return []  # forwards to another official page (a login 'continue=' to the brand's own service)
+    t_host = ta.extracted.get("host") or ""
+    # a chain of redirects on official hosts: name the host it finally reaches (as far as it was followed)
+    inner = next((s for s in ta.signals if s.code == "open_redirect"), None)
+    final = inner.evidence.get("final_host", inner.evidence.get("target_host")) if inner is not None else t_host
+    extracted["redirect_target"] = ta.extracted.get("redirect_target") or ta.extracted.get("url")
+    out = [Signal("open_redirect", WEIGHTS["open_redirect"],
+                  f"Link on {brand}'s site forwards to another site ({final}) named in its '{name}' parameter; "
+                  f"the official domain does not vouch for where it ends",
+                  {"brand": brand, "parameter": name, "target_host": t_host, "final_host": final, "depth": depth + 1},
+                  PHISH)]
+    score = ta.risk_score
+    if score > 0:
+        codes = [s.code for s in sorted(ta.signals, key=lambda s: -s.weight) if s.weight > 0][:6]
+        types = ta.detected_fraud_types
+        out.append(Signal("redirect_target", score, f"The site it forwards to ({t_host}) scores {score} on its own",
+                          {"target_host": t_host, "target_score": score, "target_signals": codes},
+                          types[0] if types else PHISH))
+    return out
 
 
 def _host_signals(p: ParsedURL, reg: BrandRegistry, L: _Lists, signals: list[Signal], sub: str, dom: str,
@@ -882,6 +992,12 @@ def _finish(signals: list[Signal], extracted: dict[str, Any], match: BrandMatch 
         off = match.brand.primary_domain
         recs.append(f"This is not {match.brand.name}'s official site."
                     + (f" Open the official app or type {off} yourself." if off else " Use the official app."))
+    for s in signals:
+        if s.code == "open_redirect":
+            recs.append(f"This link starts on {s.evidence['brand']}'s site but takes you to "
+                        f"{s.evidence.get('final_host') or s.evidence.get('target_host')}: judge that site, not the "
+                        "first one.")
+            break
     if not a.is_safe:
         recs.append("Do not enter passwords, card details, UPI PIN or OTP on this page.")
         codes = {s.code for s in signals}
@@ -910,9 +1026,25 @@ _TRAIL = ".,;:!?)]}'\"»…>*"
 _LEAD = "([{<'\"«*"
 
 
+def _bare_new_tld_ok(host: str, labels: list[str]) -> bool:
+    """A bare ``name.tld`` (no scheme, no path) on a less common public suffix ('.support', '.win', '.sbi') is a
+    link only when it is written like one: the TLD in lower case or the whole host in capitals (a missing space
+    before a capitalised word --
+    'Mr.Smith', 'done.Thanks', 'Quiz.Win' -- is prose) and either a hyphenated name ('apple-id-unlock.support') or
+    a brand's official domain ('onlinesbi.sbi'). Plain 'word.word' in lower case ('her.love', 'ah.now', 'time.you')
+    is the usual missing space after a full stop on these word-like TLDs, so it is not read as a link."""
+    if not (host.rsplit(".", 1)[-1].islower() or host.isupper()):
+        return False
+    name = labels[-2]
+    if "-" in name and name[0] != "-" and name[-1] != "-" and len(name) >= 4 and any(c.isalpha() for c in name):
+        return True
+    return default_registry().is_official(".".join(labels)) is not None
+
+
 def extract_urls(text: str, *, limit: int = 50) -> list[str]:
     """Links found in free text, in order, de-duplicated: ``http(s)://`` links, ``www.`` links and bare
-    ``domain.tld/path`` links whose TLD is a real public suffix. E-mail addresses are not links.
+    ``domain.tld/path`` links whose TLD is a real public suffix (bundled list, no network); a bare ``domain.tld``
+    without a path on a less common TLD only as :func:`_bare_new_tld_ok` allows. E-mail addresses are not links.
     Linear time: candidates come from one regex pass whose repetitions are bounded and anchored at word starts."""
     if not text:
         return []
@@ -948,7 +1080,9 @@ def extract_urls(text: str, *, limit: int = 50) -> list[str]:
                 continue
             has_path = len(cand) > len(host)
             if not low.startswith("www.") and not has_path:
-                if tld in L.file_ext_tlds or (tld not in L.common_bare and len(tld) != 2):
+                if tld in L.file_ext_tlds:
+                    continue
+                if tld not in L.common_bare and len(tld) != 2 and not _bare_new_tld_ok(host, labels):
                     continue
             if not any(ch.isalpha() for ch in labels[-2]):
                 continue

@@ -1,0 +1,233 @@
+"""When an official domain vouches for a link (issue 5): user content on a brand's own platform, open redirects on
+official hosts, the Indian brands' own domains, and bare links on newer TLDs in free text."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from scamshield.engine.url import MAX_REDIRECT_DEPTH, analyze_url, extract_urls
+
+
+def codes(a) -> set[str]:
+    return {s.code for s in a.signals}
+
+
+def sig(a, code):
+    return next(s for s in a.signals if s.code == code)
+
+
+# ------------------------------------------------------------------------- user content on a brand's own platform
+# (url, platform named in the evidence, kind): anyone can make these pages, so no official offset
+USER_PAGES = [
+    ("https://wa.me/919876543210", "wa.me", "messenger_link"),
+    ("https://wa.me/", "wa.me", "messenger_link"),
+    ("https://t.me/freeloans_official", "t.me", "messenger_link"),
+    ("https://www.telegram.me/abc", "telegram.me", "messenger_link"),
+    ("https://chat.whatsapp.com/AbCdEfGh123", "chat.whatsapp.com", "messenger_link"),
+    ("https://web.whatsapp.com", "web.whatsapp.com", "messenger_link"),
+    ("https://api.whatsapp.com/send?phone=919876543210", "api.whatsapp.com", "messenger_link"),
+    ("https://whatsapp.com/send?phone=919876543210", "whatsapp.com", "user_page"),
+    ("https://instagram.com/sbi_rewards_desk", "instagram.com", "user_page"),
+    ("https://www.instagram.com/p/Cx12/", "instagram.com", "user_page"),
+    ("https://www.youtube.com/@x", "youtube.com", "user_page"),
+    ("https://m.youtube.com/watch?v=abc", "youtube.com", "user_page"),
+    ("https://youtu.be/abc", "youtu.be", "user_page"),
+    ("https://www.facebook.com/groups/123", "facebook.com", "user_page"),
+    ("https://play.google.com/store/apps/details?id=com.anydesk.anydeskandroid", "play.google.com", "user_page"),
+    ("https://apps.apple.com/in/app/anydesk/id1176131273", "apps.apple.com", "user_page"),
+    ("https://github.com/someone/repo", "github.com", "user_page"),
+    ("https://x.com/someone", "x.com", "user_page"),
+]
+
+
+@pytest.mark.parametrize(("url", "platform", "kind"), USER_PAGES)
+def test_user_content_on_official_platform_is_not_vouched_for(url, platform, kind):
+    a = analyze_url(url)
+    assert "official_domain" not in codes(a), a.as_dict()
+    s = sig(a, "user_content_platform")
+    assert s.evidence["platform"] == platform and s.evidence["kind"] == kind
+    assert platform in s.message and "does not vouch" in s.message
+    assert a.extracted["official_brand"] is None
+
+
+# pages the brand itself wrote keep the offset: the platform's front page, and hosts not on the platform lists
+OWN_PAGES = [
+    "https://www.instagram.com/",
+    "https://www.youtube.com",
+    "https://m.facebook.com/",
+    "https://play.google.com/",
+    "https://www.whatsapp.com/",
+    "https://accounts.google.com/signin",
+    "https://www.amazon.in/gp/cart/view.html",
+    "https://retail.onlinesbi.sbi/retail/login.htm",
+    "https://support.google.com/accounts/answer/185833",
+]
+
+
+@pytest.mark.parametrize("url", OWN_PAGES)
+def test_brand_own_pages_keep_the_official_offset(url):
+    a = analyze_url(url)
+    assert "official_domain" in codes(a), a.as_dict()
+    assert not codes(a) & {"user_content_platform", "open_redirect"}
+
+
+def test_existing_user_content_hosts_unchanged():
+    # Google Sites / Forms were already 'user_content_host' (a hosting service): still so, never both signals
+    for url in ("https://sites.google.com/view/sbi-kyc", "https://docs.google.com/forms/d/e/1FA/viewform",
+                "https://forms.office.com/r/abc"):
+        c = codes(analyze_url(url))
+        assert "user_content_host" in c and "official_domain" not in c and "user_content_platform" not in c
+
+
+def test_platform_page_with_a_lure_is_still_judged():
+    # no offset means the page is judged like any other: the brand in the path still counts
+    a = analyze_url("https://sites.google.com/view/sbi-netbanking-login")
+    b = analyze_url("https://www.youtube.com/")
+    assert a.risk_score > b.risk_score
+
+
+# ------------------------------------------------------------------------------------- open redirects
+# (url, parameter, target host)
+REDIRECTS = [
+    ("https://www.amazon.in/gp/redirect?url=http://evil.xyz", "url", "evil.xyz"),
+    ("https://www.google.com/url?q=http://evil.xyz", "q", "evil.xyz"),
+    ("https://www.google.com/url?sa=t&q=https%3A%2F%2Fsbi-kyc.top%2Flogin", "q", "sbi-kyc.top"),
+    ("https://accounts.google.com/ServiceLogin?continue=https%253A%252F%252Fpaytm-kyc.online", "continue",
+     "paytm-kyc.online"),
+    ("https://www.amazon.in/ap/signin?next=//secure-amazon-verify.com/x", "next", "secure-amazon-verify.com"),
+    ("https://login.microsoftonline.com/logout?redirect=https://o365-mail.click/", "redirect", "o365-mail.click"),
+    ("https://www.facebook.com/l.php?u=https://fb-security-check.top/", "u", "fb-security-check.top"),
+]
+
+
+@pytest.mark.parametrize(("url", "param", "target"), REDIRECTS)
+def test_open_redirect_on_official_host(url, param, target):
+    a = analyze_url(url)
+    assert "official_domain" not in codes(a), a.as_dict()
+    s = sig(a, "open_redirect")
+    assert s.weight > 0 and s.evidence["target_host"] == target and s.evidence["parameter"] == param
+    assert s.evidence["final_host"] == target and target in s.message
+    t = sig(a, "redirect_target")  # the target's own score is added, with what explains it
+    assert t.evidence["target_host"] == target and t.weight == t.evidence["target_score"] > 0
+    assert t.evidence["target_signals"]
+    assert a.risk_level != "low"
+    assert any(target in r for r in a.recommendations)
+
+
+def test_redirect_target_score_follows_the_target():
+    plain = analyze_url("https://www.google.com/url?q=https://example.org/")
+    risky = analyze_url("https://www.google.com/url?q=http://paypal-login-verify.top/signin")
+    assert "open_redirect" in codes(plain) and "official_domain" not in codes(plain)
+    assert risky.risk_score > plain.risk_score
+
+
+@pytest.mark.parametrize("url", [
+    "https://accounts.google.com/signin?continue=https://mail.google.com/mail",   # same site
+    "https://accounts.google.com/signin?continue=https%3A%2F%2Fwww.youtube.com%2F",  # another official page
+    "https://www.amazon.in/s?k=usb+cable&ref=nav",                                 # no address in the query
+    "https://www.google.com/search?q=what+is+phishing",
+    "https://www.amazon.in/gp/redirect?url=/gp/cart",                              # relative: stays on the site
+])
+def test_not_an_open_redirect(url):
+    a = analyze_url(url)
+    assert "official_domain" in codes(a) and "open_redirect" not in codes(a), a.as_dict()
+
+
+@pytest.mark.parametrize("url", [
+    # share buttons and sign-in flows name an ordinary site: the reader is told where it goes, not alarmed
+    "https://www.facebook.com/sharer/sharer.php?u=https://www.example-news.org/story/1",
+    "http://pinterest.com/pin/create/button/?url=http://recipes.example.com/pie/detail.aspx&description=Pie",
+    "https://www.linkedin.com/shareArticle?mini=true&url=https%3A%2F%2Fblog.example.net%2Fpost",
+])
+def test_redirect_to_an_ordinary_site_is_not_high(url):
+    a = analyze_url(url)
+    assert "open_redirect" in codes(a) and "official_domain" not in codes(a)
+    assert a.is_safe, a.as_dict()
+    # only the redirect and the target's own points: the official host's path is not re-judged as a stranger's
+    assert codes(a) <= {"open_redirect", "redirect_target", "user_content_platform", "no_tls", "long_url"}
+
+
+def test_redirect_is_followed_to_a_bounded_depth():
+    inner = "https://evil-login.top/x"
+    url = inner
+    for _ in range(6):  # google -> google -> ... -> evil
+        from urllib.parse import quote
+
+        url = "https://www.google.com/url?q=" + quote(url, safe="")
+    a = analyze_url(url)
+    assert "open_redirect" in codes(a) and "official_domain" not in codes(a)
+    s = sig(a, "open_redirect")
+    assert s.evidence["depth"] == 1 and s.evidence["target_host"] == "www.google.com"
+    short = analyze_url("https://www.google.com/url?q=https://www.google.com/url?q=http://sbi-kyc.top")
+    s = sig(short, "open_redirect")  # two hops: followed to the end, which the evidence names
+    assert s.evidence["target_host"] == "www.google.com" and s.evidence["final_host"] == "sbi-kyc.top"
+    assert "sbi-kyc.top" in s.message
+    # the chain is cut after MAX_REDIRECT_DEPTH hops, so even a very deep chain costs a few analyses
+    t = time.perf_counter()
+    analyze_url(url)
+    assert time.perf_counter() - t < 0.5
+    assert MAX_REDIRECT_DEPTH <= 3
+
+
+def test_hostile_query_is_bounded():
+    url = "https://www.google.com/url?" + "&".join(f"p{i}=x" for i in range(5000)) + "&q=http://evil.xyz"
+    t = time.perf_counter()
+    a = analyze_url(url)
+    assert time.perf_counter() - t < 0.5
+    assert 0 <= a.risk_score <= 100
+
+
+# ----------------------------------------------------------------------------- Indian brands' own domains
+@pytest.mark.parametrize(("url", "brand"), [
+    ("https://portal.bsnl.in/", "BSNL"),
+    ("https://ekart.in/track", "Ekart"),
+    ("https://myntr.it/abc", "Myntra"),
+    ("https://zoma.to/abc", "Zomato"),
+    ("https://sbi.bank.in/", "State Bank of India"),
+    ("https://www.hdfc.bank.in/", "HDFC Bank"),
+    ("https://icici.bank.in/", "ICICI Bank"),
+    ("https://p.paytm.me/xCTH/abc", "Paytm"),
+    ("https://fkrt.it/abc", "Flipkart"),
+])
+def test_indian_brand_own_domains_are_official(url, brand):
+    a = analyze_url(url)
+    assert "brand_impersonation" not in codes(a)
+    assert a.extracted["official_brand"] == brand and a.is_safe
+
+
+@pytest.mark.parametrize("url", ["https://bsnl-kyc.in/", "https://myntra-sale.top/login",
+                                 "https://sbi-bank.in.kyc-update.xyz/"])
+def test_lookalikes_of_those_brands_still_flagged(url):
+    assert not analyze_url(url).is_safe
+
+
+# ----------------------------------------------------------------------- bare links on newer TLDs in free text
+@pytest.mark.parametrize(("text", "expected"), [
+    ("visit apple-id-unlock.support now", ["apple-id-unlock.support"]),
+    ("claim at flpkrt-lucky.win today", ["flpkrt-lucky.win"]),
+    ("VISIT APPLE-ID.SUPPORT NOW", ["APPLE-ID.SUPPORT"]),
+    ("login only at onlinesbi.sbi", ["onlinesbi.sbi"]),                 # a brand's own domain on its brand TLD
+    ("see apple-id.support/unlock", ["apple-id.support/unlock"]),       # with a path: any real TLD
+    ("e.g. this one", []),
+    ("send file.txt and notes.zip", []),
+    ("Mr.Smith called", []),
+    ("Rs.500 debited, bal Rs.1,200.50", []),
+    ("Quiz.Win a prize", []),                                           # capitalised word after a missing space
+    ("miss her.love you", []),                                          # word-like TLD after a missing space
+    ("ok.how are you", []),
+    ("v1.2.3 released", []),
+    ("-bad-.support", []),
+    ("not-a-tld.notatld", []),
+])
+def test_extract_bare_links_on_new_tlds(text, expected):
+    assert extract_urls(text) == expected
+
+
+def test_bare_link_scan_stays_linear():
+    text = "ab-cd.support " * 3000 + "her.love " * 20000
+    t = time.perf_counter()
+    out = extract_urls(text, limit=5)
+    assert time.perf_counter() - t < 1.0
+    assert out == ["ab-cd.support"]
