@@ -365,3 +365,24 @@ def test_safety_advice_evidence_says_what_matched() -> None:
     sig = next(s for s in analyze_sms("HDFC Bank never asks for your OTP. Report fraud at 1930.").signals
                if s.code == "safety_advice")
     assert "never_asks" in sig.evidence["markers"] and any("never asks" in m for m in sig.evidence["matched"])
+
+
+@pytest.mark.parametrize("text", [
+    "RBI says: Never share your OTP. Fake KYC update SMS with links are being sent. Your bank will never ask you to "
+    "update KYC by link.",
+    "Digital arrest is not a thing. Police never arrest on video call. Call 1930 if someone threatens you.",
+    "Cyber Dost: Fraudsters pose as TRAI officials and threaten to disconnect your number. TRAI never calls for this. "
+    "Report at 1930.",
+])
+def test_advisories_that_describe_a_scam_in_the_third_person_keep_the_offset(text: str) -> None:
+    a = analyze_sms(text)
+    assert "safety_advice" in {s.code for s in a.signals} and a.risk_score < 50, \
+        (a.risk_score, [(s.code, s.weight) for s in a.signals])
+
+
+@pytest.mark.parametrize("text", [
+    "Arrest warrant issued in money laundering case. CBI officer will join video call. Do not share OTP.",
+    "FedEx parcel seized with drugs. Stay on the video call with the customs officer. Beware of fraudsters.",
+])
+def test_a_third_person_lure_with_an_order_or_a_call_gets_no_offset(text: str) -> None:
+    assert "safety_advice" not in _codes(text), _codes(text)

@@ -307,6 +307,7 @@ def _advice_matches(text: str) -> list[tuple[str, str]]:
     return out
 
 
+_ACTING_CODES = (ACTION_CODES | PRESSURE_CODES | _ASKING_CODES) - {"guided_action"}
 # Cue codes that make a message more than advice when they occur outside the advice's own sentences.
 _RISKY_FOR_ADVICE = (HOOK_CODES | ACTION_CODES | PRESSURE_CODES | _ASKING_CODES) - {"authority_claim",
                                                                                    "spam_marketing"}
@@ -328,11 +329,37 @@ _CHANNEL_MARKERS = frozenset({"visit_branch", "official_app"})
 _REMINDER_CODES = frozenset({"kyc_update_lure", "pan_aadhaar_link_lure"})
 
 
+# A lure speaks to the reader ("your parcel", "you have won"), offers in the sender's name ("our expert team", "I
+# will") or gives an order ("Stay on the video call", "Join now"). A sentence with none of these ("Fake KYC update SMS
+# with links are being sent", "Digital arrest is not a thing") describes a scam instead of making one.
+_PERSONAL_WORDS = frozenset({
+    "you", "your", "yours", "yourself", "u", "ur", "we", "our", "ours", "us", "i", "my", "me", "mine", "aap",
+    "aapka", "aapke", "aapki", "aapko", "apka", "apke", "apki", "apko", "apna", "apne", "apni", "tum", "tumhara",
+    "tumhare", "tumhari", "tumko", "tera", "tere", "teri", "hum", "humara", "hamara", "hamare", "hamari", "humein",
+    "hamein", "mera", "meri", "mere", "main", "mujhe", "आप", "आपका", "आपके", "आपकी", "आपको", "हम", "हमारा", "हमारे",
+    "मैं", "मेरा", "मेरे", "मुझे", "तुम", "तुम्हारा", "तुम्हारे",
+})
+_IMPERATIVE_WORDS = frozenset({
+    "stay", "join", "call", "pay", "send", "click", "update", "verify", "confirm", "share", "install", "download",
+    "contact", "reply", "complete", "submit", "transfer", "deposit", "earn", "claim", "register", "apply", "open",
+    "link", "dial", "whatsapp", "message", "text", "tap", "scan", "enter", "accept", "approve", "invest", "get",
+    "grab", "redeem", "avail", "hurry", "act", "login", "log", "sign", "buy", "book", "keep", "do", "don't",
+    "dont", "tell", "give", "forward", "visit", "go", "come", "reach", "check", "kindly", "please", "pls", "plz",
+})
+
+
+def _is_descriptive(words: tuple[str, ...]) -> bool:
+    """A sentence that neither addresses the reader, speaks for the sender, nor gives an order."""
+    return bool(words) and words[0] not in _IMPERATIVE_WORDS and not any(w in _PERSONAL_WORDS for w in words)
+
+
 def _lure_outside_advice(tokens: Tokens, hit_clauses: list[tuple[str, int]], advice: list[str]) -> bool:
     """Whether a lure, threat, ask or pressure cue matched in a sentence that neither gives safety advice nor
     describes scammers: the advice is then an appendix to a scam, not the message."""
     excused = _REMINDER_CODES if _CHANNEL_MARKERS & set(advice) else frozenset()
     risky = {clause for code, clause in hit_clauses if code in _RISKY_FOR_ADVICE and code not in excused}
+    # An ask, a call to action or pressure is excused only by advice or scam-describing wording in its sentence.
+    acting = {clause for code, clause in hit_clauses if code in _ACTING_CODES}
     if not risky:
         return False
     spans: dict[int, list[int]] = {}
@@ -340,9 +367,10 @@ def _lure_outside_advice(tokens: Tokens, hit_clauses: list[tuple[str, int]], adv
         if clause in risky:
             span = spans.setdefault(clause, [i, i])
             span[1] = i
-    for first, last in spans.values():
+    for clause, (first, last) in spans.items():
         text = tokens.span_text(first, last + 1)
-        if not (safety_advice_markers(text) or _SCAM_DESCRIPTION_RE.search(text)):
+        if not (safety_advice_markers(text) or _SCAM_DESCRIPTION_RE.search(text)
+                or (clause not in acting and _is_descriptive(tokens.words[first:last + 1]))):
             return True
     return False
 
