@@ -72,6 +72,9 @@ class Settings(BaseSettings):
     twilio_auth_token: SecretStr | None = None
     twilio_require_stir_a: bool = Field(default=False, description="Auto-associate a Twilio call by its From number "
                                         "only when StirVerstat is TN-Validation-Passed-A")
+    twilio_partial_results: bool = Field(default=False, description="Ask Twilio Real-Time Transcription for "
+                                         "interim results (partialResults=true): the detector scores them and can "
+                                         "alert a few words earlier, at the cost of several webhooks per utterance")
     stt_engine: str | None = Field(default=None, description="Speech-to-text engine name for Twilio Media Streams")
     unrouted_alerts: Literal["hold", "broadcast"] = "hold"
     alert_replay_hours: int = 24

@@ -269,6 +269,18 @@ def test_stir_attestation_required_when_configured(tmp_path, token, verstat, ass
         assert r.json()["already_associated"] is associated
 
 
+@pytest.mark.parametrize("enabled", [False, True])
+def test_partial_results_setting_reaches_the_twiml(tmp_path, enabled):
+    """SCAMSHIELD_TWILIO_PARTIAL_RESULTS decides whether Twilio is asked for interim transcripts."""
+    settings = Settings(env="test", data_dir=tmp_path, jwt_secret=TEST_SECRET, twilio_auth_token=TWILIO_TOKEN,
+                        public_url=PUBLIC_URL, twilio_partial_results=enabled,
+                        rate_limit_user="off", rate_limit_ip="off", rate_limit_service="off")
+    with TestClient(create_app(settings)) as c:
+        r = signed_post(c, "/twilio/voice", {"CallSid": "CA" + "6" * 32, "From": "+14155550123"})
+        assert r.status_code == 200
+        assert f'partialResults="{str(enabled).lower()}"' in r.text
+
+
 def test_unknown_stt_engine_refused_at_start(tmp_path):
     from scamshield.errors import ConfigError
 

@@ -107,7 +107,7 @@ async def voice(request: Request, ctx: Ctx) -> Response:
         await calls.ensure_call(call_sid, source="twilio", from_number=caller)
     twiml = VoiceResponse()
     twiml.start().transcription(status_callback_url=_public_url(ctx, TRANSCRIPTION_PATH, ""), track="both_tracks",
-                                partial_results=False)
+                                partial_results=ctx.settings.twilio_partial_results)
     twiml.pause(length=3600)  # keep the protection leg open; the call ends when the parties hang up
     return Response(str(twiml), media_type="application/xml")
 
