@@ -39,10 +39,11 @@ _AUTHORITY_CLAIMS = frozenset({"caller_claims_government", "caller_claims_law_en
 _AUTHORITY_THREATS = frozenset({"legal_threat", "ssn_suspended", "id_document_threat", "digital_arrest_script"})
 _AUTHORITY_THREAT_POINTS = 10.0
 # Reassurance ("we will never ask for your PIN or OTP", "visit your nearest branch with your documents") lowers the
-# score by at most this much (all reassurance cues together), and only while the caller has asked for nothing: no
-# code, PIN, account or card details, link, remote access or payment.
+# score by at most this much (all reassurance cues together), and only while the caller has asked for none of: a
+# code, PIN, account or card details, a link, remote access or a payment.
 _REASSURE_FLOOR = -20.0
 _VOIDS_REASSURANCE = frozenset({"ask", "remote", "pay"})
+_SOFT_ASKS_VOIDING = frozenset({"bank_details_request", "card_details_request", "suspicious_link"})
 # Tactic types say *how* the scam works; the scenario (bank, police, tech support...) names it better.
 _TACTIC_TYPES = {"OTP_THEFT": 0.6, "REMOTE_ACCESS": 0.6, "PHISHING_LINK": 0.5, "GENERIC_SCAM": 0.4, "SPAM": 0.5,
                  "SAFE_ACCOUNT_TRANSFER": 0.8, "UPI_COLLECT_LURE": 0.9}
@@ -104,9 +105,11 @@ def signals_for(hits: dict[str, list[Any]], model_signal: dict[str, Any] | None,
                               "suspension or blocking (genuine agencies do not do this by phone)",
                               {"claim": claim, "threat": threat}))
     if reassure:
-        # Any ask, soft ones included: "verify your bank details on the official website, I am sending you the
-        # link" is reassurance-sounding wording wrapped around the ask itself.
-        asked = sorted(s.code for s, g in allocated if g in _VOIDS_REASSURANCE and s.weight > 0)
+        # Soft asks for account or card details or a link count too: "verify your bank details on the official
+        # website, I am sending you the link" is reassurance-sounding wording wrapped around the ask itself. (Asking
+        # for a date of birth or PAN to verify the caller is what genuine banks do after such reassurance.)
+        asked = sorted(s.code for s, g in allocated if g in _VOIDS_REASSURANCE and s.weight > 0
+                       and (s.code not in _SOFT_ASKS or s.code in _SOFT_ASKS_VOIDING))
         room = _REASSURE_FLOOR
         for w, cue, (count, factor, evidence) in sorted(reassure, key=lambda t: (t[0], t[1].code)):
             ev = {"phrase": evidence, "group": "reassure", "segments": count}
