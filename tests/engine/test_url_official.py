@@ -136,16 +136,26 @@ def test_not_an_open_redirect(url):
 
 
 @pytest.mark.parametrize("url", [
-    # share buttons and sign-in flows name an ordinary site: the reader is told where it goes, not alarmed
+    # a share / compose dialog shows the address it was given; the reader stays on the platform
     "https://www.facebook.com/sharer/sharer.php?u=https://www.example-news.org/story/1",
     "http://pinterest.com/pin/create/button/?url=http://recipes.example.com/pie/detail.aspx&description=Pie",
     "https://www.linkedin.com/shareArticle?mini=true&url=https%3A%2F%2Fblog.example.net%2Fpost",
+    "https://twitter.com/intent/tweet?url=https://example.org/a&text=hi",
 ])
-def test_redirect_to_an_ordinary_site_is_not_high(url):
+def test_share_dialog_is_not_a_redirect(url):
     a = analyze_url(url)
+    assert "open_redirect" not in codes(a) and "official_domain" not in codes(a)  # still an account's content
+    assert "user_content_platform" in codes(a)
+    assert a.is_safe, a.as_dict()
+
+
+def test_redirect_to_an_ordinary_site_is_not_high():
+    # a sign-in flow handing back to an ordinary app: the reader is told where it goes, not alarmed; only the
+    # redirect and the target's own points count, the official host's path is not re-judged as a stranger's
+    a = analyze_url("https://www.instagram.com/oauth/authorize?client_id=abc123&redirect_uri="
+                    "https%3A%2F%2Fapp.example.com%2Fcallback&response_type=code")
     assert "open_redirect" in codes(a) and "official_domain" not in codes(a)
     assert a.is_safe, a.as_dict()
-    # only the redirect and the target's own points: the official host's path is not re-judged as a stranger's
     assert codes(a) <= {"open_redirect", "redirect_target", "user_content_platform", "no_tls", "long_url"}
 
 

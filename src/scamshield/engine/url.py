@@ -148,6 +148,7 @@ class _Lists:
         self.kinds: dict[str, tuple[str, ...]] = {}
         self.platforms = frozenset(raw.get("user_content_platforms", ()))
         self.messengers = frozenset(raw.get("messenger_link_hosts", ()))
+        self.share_paths = frozenset(raw.get("share_dialog_paths", ()))
         for kind, names in (("short", self.shorteners), ("free", self.free_hosting), ("user", self.user_content),
                             ("storage", self.storage_hosts), ("ddns", self.dynamic_dns), ("platform", self.platforms),
                             ("messenger", self.messengers)):
@@ -341,6 +342,8 @@ def _redirect_param(p: ParsedURL) -> tuple[str, str] | None:
     q = p.query
     if not q or ("/" not in q and "%2" not in q):
         return None
+    if p.path.lower().rstrip("/") in _get_lists().share_paths:
+        return None  # a share / compose dialog shows the address, it does not forward to it
     for part in q[:4096].split("&", _MAX_QUERY_PARAMS)[:_MAX_QUERY_PARAMS]:
         name, eq, val = part.partition("=")
         if not eq or len(val) < 4:
