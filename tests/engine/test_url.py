@@ -329,7 +329,9 @@ def test_learned_model_does_not_flag_ordinary_links_alone(url):
 
 
 @pytest.mark.parametrize("url", ["https://bit.ly/abc123", "https://forms.gle/AbCdEf12345",
-                                 "https://my-portfolio.netlify.app/", "http://victoria22.bounceme.net/x/y"])
+                                 "https://my-portfolio.netlify.app/", "http://victoria22.bounceme.net/x/y",
+                                 # an account's page on a brand's platform is a shared host too (issue 5)
+                                 "https://chat.whatsapp.com/AbCdEfGh123", "https://instagram.com/someuser"])
 def test_learned_model_is_capped_on_shared_hosts(url):
     from scamshield.engine.textmodel import url_model
 

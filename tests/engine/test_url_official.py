@@ -73,6 +73,15 @@ def test_brand_own_pages_keep_the_official_offset(url):
     assert not codes(a) & {"user_content_platform", "open_redirect"}
 
 
+def test_learned_model_treats_platform_pages_as_shared_hosts():
+    # the model learned host names; on a platform where anyone publishes it may add only the shared-host cap
+    from scamshield.engine.textmodel import url_model
+
+    ml = sig(analyze_url("https://chat.whatsapp.com/AbCdEfGh123"), "ml_url")
+    assert ml.weight <= url_model().caps["shared_host"]
+    assert "capped_from" not in ml.evidence or ml.evidence["cap"] == "shared_host"
+
+
 def test_existing_user_content_hosts_unchanged():
     # Google Sites / Forms were already 'user_content_host' (a hosting service): still so, never both signals
     for url in ("https://sites.google.com/view/sbi-kyc", "https://docs.google.com/forms/d/e/1FA/viewform",

@@ -37,7 +37,8 @@ from scamshield.engine.urlparse import ParsedURL, known_tlds, parse_url, registr
 from scamshield.errors import InvalidInput
 
 # rule signals that say "anyone can publish under this host": the learned URL model is capped there (docs/models.md)
-_SHARED_HOST_CODES = frozenset({"url_shortener", "free_hosting", "user_content_host", "dynamic_dns"})
+_SHARED_HOST_CODES = frozenset({"url_shortener", "free_hosting", "user_content_host", "dynamic_dns",
+                                "user_content_platform"})
 
 BRAND = "BRAND_IMPERSONATION"
 PHISH = "PHISHING_LINK"
