@@ -455,3 +455,23 @@ def test_india_task_investment_cues(text: str, code: str, reason: str) -> None:
 def test_task_investment_cues_not_on_ordinary_text(text: str) -> None:
     codes = {s.code for s in analyze_sms(text).signals}
     assert not codes & {"job_task_lure", "investment_lure"}, codes
+
+
+# Whether a link in an SMS counts as the brand's / government's own page is url.py's decision (one source): its
+# official_domain (withheld for platform pages and open redirects), government suffixes, and its host lists of
+# services where anyone can publish.
+@pytest.mark.parametrize("url,official", [
+    ("https://www.hdfcbank.com/personal", True),
+    ("https://www.bescom.karnataka.gov.in/pay", True),
+    ("https://www.hdfcbank.com/x?to=offers.page", True),
+    ("https://www.hdfcbank.com/login?next=https://evil-site.xyz/a", False),
+    ("https://www.bescom.karnataka.gov.in/pay?url=https://evil.xyz/p", False),
+    ("https://chat.whatsapp.com/AbCdEf", False),
+    ("https://play.google.com/store/apps/details?id=com.anydesk.anydeskandroid", False),
+    ("https://www.youtube.com/@sbi-rewards", False),
+    ("https://www.dropbox.com/s/abc/statement.htm", False),
+    ("https://sbi-rewards.github.io/claim", False),
+])
+def test_link_official_flag_comes_from_url_analysis(url: str, official: bool) -> None:
+    a = analyze_sms(f"Dear customer, details at {url} today")
+    assert [d["official"] for d in a.extracted["links"]] == [official]

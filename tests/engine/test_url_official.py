@@ -7,7 +7,8 @@ import time
 
 import pytest
 
-from scamshield.engine.url import MAX_REDIRECT_DEPTH, analyze_url, extract_urls
+from scamshield.engine.url import (MAX_REDIRECT_DEPTH, analyze_url, extract_urls, link_forwards_elsewhere,
+                                  publishing_host)
 
 
 def codes(a) -> set[str]:
@@ -250,3 +251,29 @@ def test_bare_link_scan_stays_linear():
     out = extract_urls(text, limit=5)
     assert time.perf_counter() - t < 1.0
     assert out == ["ab-cd.support"]
+
+
+# ------------------------------------------------------- one source for "links anyone can create" (url.py + sms.py)
+@pytest.mark.parametrize(("host", "entry"), [
+    ("wa.me", "wa.me"), ("chat.whatsapp.com", "chat.whatsapp.com"), ("msng.link", "msng.link"),
+    ("www.instagram.com", "instagram.com"), ("m.youtube.com", "youtube.com"), ("play.google.com", "play.google.com"),
+    ("www.dropbox.com", "dropbox.com"), ("linktr.ee", "linktr.ee"), ("docs.google.com", "docs.google.com"),
+    ("sbi-rewards.github.io", "github.io"), ("bit.ly", "bit.ly"), ("storage.googleapis.com", "storage.googleapis.com"),
+    ("WA.ME.", "wa.me"),
+    ("www.hdfcbank.com", None), ("google.com", None), ("bescom.karnataka.gov.in", None), ("", None),
+])
+def test_publishing_host(host, entry):
+    assert publishing_host(host) == entry
+
+
+@pytest.mark.parametrize(("url", "forwards"), [
+    ("https://www.hdfcbank.com/login?next=https://evil-site.xyz/a", True),
+    ("https://bescom.karnataka.gov.in/pay?url=https%3A%2F%2Fevil.xyz%2Fp", True),
+    ("https://x.gov.in/r?u=//evil.xyz/", True),
+    ("https://www.hdfcbank.com/x?to=offers.page", False),       # a value with a dot is not an address
+    ("https://www.hdfcbank.com/personal", False),
+    ("https://twitter.com/intent/tweet?url=https://news.example/a", False),  # share dialog shows, does not forward
+    ("not a url at all", False),
+])
+def test_link_forwards_elsewhere(url, forwards):
+    assert link_forwards_elsewhere(url) is forwards

@@ -29,7 +29,7 @@ from .textmatch import Tokens, normalize, strip_invisible, tokenize
 from .textmodel import model_signal, sms_model
 from .transaction import device_signals
 from .types import Assessment, Signal
-from .url import analyze_url, extract_urls
+from .url import analyze_url, extract_urls, link_forwards_elsewhere, publishing_host
 from .vpa import VPA_IN_TEXT_RE, find_vpas
 
 __all__ = ["analyze_sms", "extract_upi_ids", "extract_phone_numbers", "classify_sender", "MAX_SMS_CHARS",
@@ -64,34 +64,6 @@ _ASKING_CODES = frozenset({"credential_request", "pin_to_receive", "safe_account
                            "personal_details_request", "wrong_transfer_return"})
 # Cue texts of the opt-out / terms lines ("t cs", "tcs apply", "opt out", "unsubscribe", "reply stop", "stop to end").
 _COMPLIANCE_RE = re.compile(r"(?:t\W?c|tcs|t&c|unsub|opt|to opt|to unsub|stop|reply stop|txt stop|text stop|send stop)")
-_MESSENGER_HOSTS = frozenset({"wa.me", "chat.whatsapp.com", "api.whatsapp.com", "web.whatsapp.com", "t.me",
-                              "telegram.me", "telegram.dog", "telegram.org", "signal.me", "m.me", "msng.link"})
-# Hosts where anyone can publish a page, profile, form, video, group or app listing: a link there is what some
-# account made, never the named brand's own site, however official the host (a fake 'SBI rewards' YouTube channel,
-# an Instagram 'help desk', a Play Store listing of AnyDesk, a Google Form). Matched on the host without 'www.' and
-# on its registered domain.
-_USER_CONTENT_HOSTS = frozenset({
-    "instagram.com", "facebook.com", "fb.com", "fb.me", "youtube.com", "youtu.be", "m.youtube.com", "twitter.com",
-    "x.com", "linkedin.com", "lnkd.in", "threads.net", "pinterest.com", "reddit.com", "medium.com", "tiktok.com",
-    "snapchat.com", "sharechat.com", "koo.in",
-    "sites.google.com", "docs.google.com", "drive.google.com", "forms.google.com", "forms.gle", "goo.gl",
-    "storage.googleapis.com", "firebasestorage.googleapis.com", "github.io", "github.com", "gitlab.io", "web.app",
-    "firebaseapp.com", "blogspot.com", "wordpress.com", "wixsite.com", "weebly.com", "notion.site", "linktr.ee",
-    "bit.ly", "tinyurl.com", "dropbox.com", "onedrive.live.com", "1drv.ms",
-})
-# App-store listings: the store vets publishers, so a bank's link to its own app in the store is ordinary -- but a
-# listing of a remote-access / screen-sharing app is the first step of the screen-share scam, never official.
-_APP_STORE_HOSTS = frozenset({"play.google.com", "apps.apple.com", "itunes.apple.com", "apps.microsoft.com"})
-_REMOTE_APP_IN_URL_RE = re.compile(r"anydesk|teamviewer|quicksupport|quick-support|rustdesk|airdroid|ultraviewer|"
-                                   r"screenconnect|splashtop|mingleview|aweray|awesun|zoho\.?assist|remotedesktop|"
-                                   r"remote-desktop|remote\.?access|screen\.?shar|logmein|alpemix|supremo|getscreen",
-                                   re.IGNORECASE)
-# A query that carries another address ("?url=http://...", "?next=%2F%2Fevil", "redirect=//x"): an open redirect on
-# an official host sends the reader wherever the link's author chose.
-_REDIRECT_QUERY_RE = re.compile(r"(?:^|[?&;])[^=&]{0,24}=(?:https?|ftp)?(?::|%3a)?(?://|%2f%2f|\\\\)|"
-                                r"(?:^|[?&;])(?:url|u|redirect|redirect_uri|redirect_url|redir|next|goto|to|target|dest|"
-                                r"destination|continue|return|returnurl|return_url|out|link|r)=[^&]*\.",
-                                re.IGNORECASE)
 _MONEY_ASK_RE = re.compile(r"\b(?:transfer|send|bhej|bhejo|bhej do|pay|gpay|paytm|phonepe|upi|daal do|dal do)\b"
                            r"[^.\n]{0,40}?(?:\d|money|paise|amount|rs\b|₹)|(?:\d|paise|amount)[^.\n]{0,30}?"
                            r"\b(?:transfer|bhej|bhejo|bhej do|gpay|paytm|phonepe|chahiye)\b"
@@ -404,53 +376,24 @@ def _bare_host(ua: Assessment) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
-def _is_messenger_link(ua: Assessment) -> bool:
-    """A WhatsApp / Telegram chat or group invite (wa.me, chat.whatsapp.com, t.me, whatsapp.com/send): anyone can
-    make one, so it is a way to reach a stranger, not the messenger's own site -- the channel of task and
-    investment-group scams."""
-    host = _bare_host(ua)
-    if host in _MESSENGER_HOSTS:
-        return True
-    if host == "whatsapp.com" or host.endswith(".whatsapp.com"):
-        path = _url_parts(str(ua.extracted.get("url") or ""))[0]
-        return path.startswith(("/send", "/channel", "/chat", "/group", "/invite", "/message", "/catalog", "/c/",
-                                "/qr"))
-    return False
-
-
-def _url_parts(url: str) -> tuple[str, str]:
-    """(path, query) of a link, with or without a scheme."""
-    rest = url.split("://", 1)[1] if "://" in url[:12] else url
-    cut = min((i for i in (rest.find("/"), rest.find("?"), rest.find("#")) if i >= 0), default=len(rest))
-    tail = rest[cut:]
-    path, _, query = tail.partition("?")
-    return path.split("#", 1)[0], query.split("#", 1)[0]
-
-
 def _is_official_link(u: str, ua: Assessment) -> bool:
     """The link leads to a page the brand or government body itself published: its official domain (url.py
-    ``official_domain``) or a government / academic suffix -- but never a messenger chat link, a page on a host
-    where anyone can publish (social profiles, videos, app-store listings, site builders, forms, shorteners), or a
-    link whose query carries another address (an open redirect on an official host)."""
-    if _is_messenger_link(ua):
-        return False
+    ``official_domain``, which url.py already withholds for an account's page on the brand's platform and for an open
+    redirect) or a government / academic suffix -- but never a link on a host where anyone can publish (messenger
+    chat links, social profiles, videos, app-store listings, site builders, forms, storage, shorteners: url.py
+    ``publishing_host``), nor a link whose query forwards to another address (url.py ``link_forwards_elsewhere``)."""
     host = _bare_host(ua)
-    reg = str(ua.extracted.get("registered_domain") or "").lower()
-    if host in _USER_CONTENT_HOSTS or reg in _USER_CONTENT_HOSTS:
+    if publishing_host(host) is not None:
         return False
-    path, query = _url_parts(u)
-    if query and _REDIRECT_QUERY_RE.search(query):
-        return False
-    if host in _APP_STORE_HOSTS and _REMOTE_APP_IN_URL_RE.search(path + "?" + query):
-        return False
-    return any(s.code == "official_domain" for s in ua.signals) or host.endswith(_OFFICIAL_SUFFIXES)
+    if any(s.code == "official_domain" for s in ua.signals):
+        return True
+    return host.endswith(_OFFICIAL_SUFFIXES) and not link_forwards_elsewhere(u)
 
 
 def _is_user_content_link(ua: Assessment) -> bool:
-    """A page some account made on a social, video, form, app-store, site-builder or messenger host."""
-    host = _bare_host(ua)
-    reg = str(ua.extracted.get("registered_domain") or "").lower()
-    return _is_messenger_link(ua) or host in _USER_CONTENT_HOSTS or reg in _USER_CONTENT_HOSTS
+    """A page some account made on a social, video, form, app-store, site-builder, storage, shortener or messenger
+    host (the url_lists.json host lists, through url.py ``publishing_host``)."""
+    return publishing_host(_bare_host(ua)) is not None
 
 
 def _link_signals(urls: list[str]) -> tuple[list[Signal], list[dict[str, Any]], list[str]]:

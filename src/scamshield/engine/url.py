@@ -197,6 +197,31 @@ def _list_hits(host: str, L: _Lists) -> tuple[dict[str, str], dict[str, str]]:
     return hits, strict
 
 
+# Host lists of services where anyone can publish: a chat link, a social / video / app-store page, a form, a free
+# site, a storage bucket or a short link there is what some account made, never the brand's own page.
+_PUBLISHING_KINDS = ("messenger", "platform", "user", "storage", "free", "short")
+
+
+def publishing_host(host: str) -> str | None:
+    """The url_lists.json entry (messenger link host, user-content platform, official user content, storage, free
+    hosting or shortener) that ``host`` equals or is a subdomain of, else None. One source for every detector
+    that must know whether a link is something anyone can create."""
+    host = (host or "").lower().rstrip(".")
+    if not host:
+        return None
+    hits, _ = _list_hits(host, _get_lists())
+    return next((hits[k] for k in _PUBLISHING_KINDS if k in hits), None)
+
+
+def link_forwards_elsewhere(url: str) -> bool:
+    """The link's query carries another absolute address that a reader would be forwarded to (the open-redirect
+    test of :func:`analyze_url`; share / compose dialogs excluded). Bad input is simply False."""
+    try:
+        return _redirect_param(parse_url(url)) is not None
+    except InvalidInput:
+        return False
+
+
 # --------------------------------------------------------------------------- analysis
 def analyze_url(
     url: str,
