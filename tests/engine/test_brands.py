@@ -229,3 +229,34 @@ def test_long_token_candidates_equal_a_scan_of_every_length_bucket():
         assert reg._nearest_long_tokens(s) == expected, s
         checked += bool(expected)
     assert checked > 1000  # most edits stay within distance 2 of their token
+
+
+# A registered-domain label of a whole brand token and a hyphenated country code or region / app / pay word: a
+# brand look-alike ('myntra-it.top' scored only its TLD before). Codes count only in the registered label, only next
+# to a whole brand token, and only real ISO 3166 regions.
+@pytest.mark.parametrize(
+    ("host", "brand_id"),
+    [("myntra-it.top", "myntra"), ("it-myntra.top", "myntra"), ("paytm-de.xyz", "paytm"), ("flipkart-ae.shop", "flipkart"),
+     ("myntra-in.top", "myntra"), ("myntra-india.top", "myntra"), ("myntra-app.top", "myntra"), ("myntra-pay.top", "myntra")],
+)
+def test_brand_with_region_suffix(reg, host, brand_id):
+    m = reg.match_host(host)
+    assert m is not None, host
+    assert (m.brand.id, m.technique) == (brand_id, "brand_compound")
+    assert m.lure_words
+
+
+@pytest.mark.parametrize(
+    ("host", "technique"),
+    [("myntra.com", None),                      # official
+     ("myntra-xq.top", None),                   # 'xq' is no country code
+     ("tiktokcdn-eu.com", "edit_distance"),     # 'eu' is not a country: unchanged
+     ("app-sicredi-br.wpdevcloud.com", "brand_in_subdomain"),  # in a subdomain the stronger subdomain match stays
+     ("de-it.com", None), ("go-it.org", None)],  # codes alone are no brand
+)
+def test_region_code_rule_is_bounded(reg, host, technique):
+    if host == "myntra.com":
+        assert reg.is_official(host) is not None
+        return
+    m = reg.match_host(host)
+    assert (m.technique if m is not None else None) == technique

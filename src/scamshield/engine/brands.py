@@ -24,6 +24,7 @@ from importlib import resources
 from typing import Any, Iterable
 
 import numpy as np
+import phonenumbers
 from rapidfuzz.distance import OSA, Levenshtein
 
 from scamshield.engine.confusables import is_mixed_script, match_key
@@ -107,6 +108,21 @@ _STRENGTH = {
 }
 
 _CONTACT_LURES = ("care", "support", "help", "helpdesk", "customercare", "service", "refund", "kyc", "reward", "cashback")
+
+
+_country_codes: frozenset[str] | None = None
+
+
+def _is_country_code(token: str) -> bool:
+    """A two-letter country / territory code (the ISO 3166 regions of the bundled phonenumbers metadata; not 'eu'):
+    a hyphenated region suffix ('myntra-it', 'paypal-de', 'amazon-uk') that kits add to a brand name to look like a
+    local site."""
+    global _country_codes
+    if len(token) != 2:
+        return False
+    if _country_codes is None:
+        _country_codes = frozenset(r.lower() for r in phonenumbers.SUPPORTED_REGIONS if len(r) == 2 and r.isalpha())
+    return token in _country_codes
 
 
 def _deletes(word: str, depth: int) -> set[str]:
@@ -472,12 +488,15 @@ class BrandRegistry:
         brand_hits: list[tuple[str, Brand, bool, int]] = []  # token, brand, strong?, distance
         lure_hits: list[str] = []
         others: list[str] = []
+        # a registered-domain label made of a whole brand token and a hyphenated country code ('myntra-it',
+        # 'paypal-de'): the code is a region lure, as 'in' / 'uk' / 'india' already are
+        region_ok = where == "domain" and len(tokens) > 1 and any(self._exact(x) is not None for x in tokens)
         for t in tokens:
             ex = self._exact(t)
             if ex is not None:
                 brand_hits.append((t, ex[1], ex[2], 0))
                 continue
-            if t in self.lures or t.isdigit():
+            if t in self.lures or t.isdigit() or (region_ok and _is_country_code(t)):
                 if not t.isdigit():
                     lure_hits.append(t)
                 continue
