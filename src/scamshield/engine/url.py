@@ -150,6 +150,8 @@ class _Lists:
         self.platforms = frozenset(raw.get("user_content_platforms", ()))
         self.messengers = frozenset(raw.get("messenger_link_hosts", ()))
         self.share_paths = frozenset(raw.get("share_dialog_paths", ()))
+        self.service_paths = frozenset(raw.get("platform_service_paths", ()))
+        self.service_subs = frozenset(raw.get("platform_service_subdomains", ()))
         for kind, names in (("short", self.shorteners), ("free", self.free_hosting), ("user", self.user_content),
                             ("storage", self.storage_hosts), ("ddns", self.dynamic_dns), ("platform", self.platforms),
                             ("messenger", self.messengers)):
@@ -284,8 +286,10 @@ def analyze_url(
     # An official domain vouches only for pages its owner wrote: not for an account's page on the brand's platform
     # (profile, post, group, app listing, chat link) nor for wherever an open redirect on it forwards to.
     withheld: list[Signal] = []
+    official_target = [False]  # the query forwards to another official page: the query is not judged as a path
     if official is not None and user_content is None:
-        withheld = _platform_page(p, official.name, hits) + _open_redirect(p, official.name, reg, _depth, extracted)
+        withheld = _platform_page(p, official.name, hits) + _open_redirect(p, official.name, reg, _depth, extracted,
+                                                                            official_target)
     # an open redirect on an official host: the page the reader lands on is the target (scored in redirect_target);
     # the official host's own path and query are the brand's, so they are not judged again as an unknown site's
     redirected = any(s.code == "open_redirect" for s in withheld)
@@ -317,7 +321,7 @@ def analyze_url(
                                       ui_match.evidence(), BRAND))
         if not redirected:
             shortened = any(s.code == "url_shortener" for s in signals)
-            _path_signals(p, reg, L, signals, match, shortened, dom)
+            _path_signals(p, reg, L, signals, match, shortened, dom, skip_query=official_target[0])
             _weak_cue_signal(p, signals, dom)
             learned = url_model_signal(url, shared_host=any(s.code in _SHARED_HOST_CODES for s in signals))
             if learned is not None:
@@ -355,10 +359,31 @@ def _platform_page(p: ParsedURL, brand: str, hits: dict[str, str]) -> list[Signa
     host = p.host[4:] if p.host.startswith("www.") else p.host[2:] if p.host.startswith("m.") else p.host
     if host == plat and p.path in ("", "/") and not p.query:
         return []  # the platform's own front page
+    if _service_page(p, host, plat, _get_lists()):
+        return []  # sign-in, OAuth consent, settings, help: pages no account can own
     return [Signal("user_content_platform", WEIGHTS["user_content_platform"],
                    f"User content on {plat}: a profile, post, group or listing made by an account there, "
                    f"so {brand}'s official domain does not vouch for it",
                    {"platform": plat, "kind": "user_page", "brand": brand}, PHISH)]
+
+
+_API_VERSION_RE = re.compile(r"v[0-9]+(?:\.[0-9]+)?")
+
+
+def _service_page(p: ParsedURL, host: str, plat: str, L: _Lists) -> bool:
+    """A platform's own service page: a host label like 'developers.' / 'faq.' directly under the platform, or a
+    first path segment (pair) that the platform reserves ('login', 'accounts/', 'dialog/oauth', 'settings').
+    Share / compose dialogs are not: what they show was chosen by whoever made the link."""
+    if host != plat:
+        first = host[: -len(plat) - 1] if host.endswith("." + plat) else ""
+        return "." not in first and first in L.service_subs
+    low = p.path[:256].lower().rstrip("/")
+    if not low or low in L.share_paths:
+        return False
+    segs = low.lstrip("/").split("/", 3)
+    if len(segs) > 1 and _API_VERSION_RE.fullmatch(segs[0]):
+        segs = segs[1:]
+    return segs[0] in L.service_paths or "/".join(segs[:2]) in L.service_paths
 
 
 def _redirect_param(p: ParsedURL) -> tuple[str, str] | None:
@@ -370,9 +395,11 @@ def _redirect_param(p: ParsedURL) -> tuple[str, str] | None:
         return None
     if p.path.lower().rstrip("/") in _get_lists().share_paths:
         return None  # a share / compose dialog shows the address, it does not forward to it
+    # an OAuth authorisation request: its redirect_uri must match one the app registered with the platform
+    oauth = "client_id=" in q.lower()
     for part in q[:4096].split("&", _MAX_QUERY_PARAMS)[:_MAX_QUERY_PARAMS]:
         name, eq, val = part.partition("=")
-        if not eq or len(val) < 4:
+        if not eq or len(val) < 4 or (oauth and name.lower() == "redirect_uri"):
             continue
         val = val.strip()
         for _ in range(3):
@@ -390,8 +417,8 @@ def _redirect_param(p: ParsedURL) -> tuple[str, str] | None:
     return None
 
 
-def _open_redirect(p: ParsedURL, brand: str, reg: BrandRegistry, depth: int, extracted: dict[str, Any]
-                   ) -> list[Signal]:
+def _open_redirect(p: ParsedURL, brand: str, reg: BrandRegistry, depth: int, extracted: dict[str, Any],
+                   official_target: list[bool] | None = None) -> list[Signal]:
     """An official host whose query forwards to an address that is not itself an official page: withhold the
     official offset, say where it goes, and add the target's own score (followed at most MAX_REDIRECT_DEPTH deep)."""
     found = _redirect_param(p)
@@ -405,13 +432,18 @@ def _open_redirect(p: ParsedURL, brand: str, reg: BrandRegistry, depth: int, ext
                        {"brand": brand, "parameter": name, "target_host": t_host, "depth": depth + 1}, PHISH)]
     ta = analyze_url(target, registry=reg, _depth=depth + 1)
     if any(s.code == "official_domain" for s in ta.signals):
+        if official_target is not None:
+            official_target[0] = True
         return []  # forwards to another official page (a login 'continue=' to the brand's own service)
     t_host = ta.extracted.get("host") or ""
     # a chain of redirects on official hosts: name the host it finally reaches (as far as it was followed)
     inner = next((s for s in ta.signals if s.code == "open_redirect"), None)
     final = inner.evidence.get("final_host", inner.evidence.get("target_host")) if inner is not None else t_host
     extracted["redirect_target"] = ta.extracted.get("redirect_target") or ta.extracted.get("url")
-    out = [Signal("open_redirect", WEIGHTS["open_redirect"],
+    # the redirect itself costs points only when the target has warning signs of its own (rules, not the learned
+    # model's guess about an unknown name): a link through google.com/url to an ordinary site is that site's score
+    rule_pts = sum(s.weight for s in ta.signals if s.weight > 0 and s.code != "ml_url")
+    out = [Signal("open_redirect", WEIGHTS["open_redirect"] if rule_pts >= 10 else 0,
                   f"Link on {brand}'s site forwards to another site ({final}) named in its '{name}' parameter; "
                   f"the official domain does not vouch for where it ends",
                   {"brand": brand, "parameter": name, "target_host": t_host, "final_host": final, "depth": depth + 1},
@@ -588,7 +620,7 @@ _STATIC_EXT = (".css", ".js", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", 
                ".mp4", ".mp3", ".webm", ".map")
 
 
-def _path_tokens(p: ParsedURL) -> list[str]:
+def _path_tokens(p: ParsedURL, skip_query: bool = False) -> list[str]:
     """Lower-case word tokens of path, query and fragment. Path segments that read like prose (article slugs of
     six or more words) are skipped: news headlines mention brands and 'login' without being login pages."""
     out: list[str] = []
@@ -601,7 +633,7 @@ def _path_tokens(p: ParsedURL) -> list[str]:
                 out.extend(t.split("-"))
         if len(out) >= MAX_PATH_TOKENS:
             return out
-    rest = (p.query[:1024] + " " + p.fragment[:256]).lower()
+    rest = (("" if skip_query else p.query[:1024]) + " " + p.fragment[:256]).lower()
     for t in _TOKEN_RE.findall(rest):
         out.append(t)
         if len(out) >= MAX_PATH_TOKENS:
@@ -610,12 +642,14 @@ def _path_tokens(p: ParsedURL) -> list[str]:
 
 
 def _path_signals(p: ParsedURL, reg: BrandRegistry, L: _Lists, signals: list[Signal], match: BrandMatch | None,
-                  shortened: bool = False, dom: str = "") -> None:
+                  shortened: bool = False, dom: str = "", *, skip_query: bool = False) -> None:
+    """Path cues. ``skip_query``: the query only forwards to another official page (a sign-in 'next=' to the
+    brand's own service), so the brand names and login words in it are not this page's."""
     if not (p.path or p.query or p.fragment):
         return
     if p.path.lower().endswith(_STATIC_EXT):  # a stylesheet or image is not a login page
         return
-    toks = _path_tokens(p)
+    toks = _path_tokens(p, skip_query)
     if not toks:
         return
     tokset = set(toks)
