@@ -236,7 +236,7 @@ def test_long_token_candidates_equal_a_scan_of_every_length_bucket():
 # to a whole brand token, and only real ISO 3166 regions.
 @pytest.mark.parametrize(
     ("host", "brand_id"),
-    [("myntra-it.top", "myntra"), ("it-myntra.top", "myntra"), ("paytm-de.xyz", "paytm"), ("flipkart-ae.shop", "flipkart"),
+    [("myntra-fr.top", "myntra"), ("fr-myntra.top", "myntra"), ("paytm-de.xyz", "paytm"), ("flipkart-ae.shop", "flipkart"),
      ("myntra-in.top", "myntra"), ("myntra-india.top", "myntra"), ("myntra-app.top", "myntra"), ("myntra-pay.top", "myntra")],
 )
 def test_brand_with_region_suffix(reg, host, brand_id):
@@ -252,7 +252,10 @@ def test_brand_with_region_suffix(reg, host, brand_id):
      ("myntra-xq.top", None),                   # 'xq' is no country code
      ("tiktokcdn-eu.com", "edit_distance"),     # 'eu' is not a country: unchanged
      ("app-sicredi-br.wpdevcloud.com", "brand_in_subdomain"),  # in a subdomain the stronger subdomain match stays
-     ("de-it.com", None), ("go-it.org", None)],  # codes alone are no brand
+     ("de-it.com", None), ("go-it.org", None),  # codes alone are no brand
+     # codes that are also words / tech suffixes: a product or word next to the brand, not a region lure
+     ("hdfc-ai.com", None), ("zomato-io.com", None), ("jio-me.com", None), ("myntra-tv.com", None),
+     ("myntra-it.com", None), ("swiggy-hi.com", None)],
 )
 def test_region_code_rule_is_bounded(reg, host, technique):
     if host == "myntra.com":
@@ -260,3 +263,14 @@ def test_region_code_rule_is_bounded(reg, host, technique):
         return
     m = reg.match_host(host)
     assert (m.technique if m is not None else None) == technique
+
+
+@pytest.mark.parametrize(("token", "is_code"), [
+    ("de", True), ("fr", True), ("ae", True), ("br", True),
+    ("ai", False), ("io", False), ("tv", False), ("me", False), ("co", False), ("go", False), ("it", False),
+    ("is", False), ("xq", False), ("eu", False), ("deu", False),
+])
+def test_country_code_tokens(token, is_code):
+    from scamshield.engine.brands import _is_country_code
+
+    assert _is_country_code(token) is is_code

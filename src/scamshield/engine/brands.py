@@ -111,14 +111,18 @@ _CONTACT_LURES = ("care", "support", "help", "helpdesk", "customercare", "servic
 
 
 _country_codes: frozenset[str] | None = None
+# country codes that are also everyday words or tech / TLD words in names ('amazon-go', 'tata-ai', 'zomato-io',
+# 'jio-me', 'myntra-tv', 'hdfc-it'): next to a brand they read as a product or word, not as a region lure
+_CC_WORDS = frozenset({"ai", "io", "tv", "me", "co", "go", "ok", "hi", "so", "am", "is", "it", "to", "my", "no", "do",
+                       "be", "as", "at", "by", "an", "ad", "pe", "pr", "re", "st", "tc", "sc", "vc", "ax", "cc"})
 
 
 def _is_country_code(token: str) -> bool:
     """A two-letter country / territory code (the ISO 3166 regions of the bundled phonenumbers metadata; not 'eu'):
-    a hyphenated region suffix ('myntra-it', 'paypal-de', 'amazon-uk') that kits add to a brand name to look like a
+    a hyphenated region suffix ('paytm-de', 'paypal-fr', 'amazon-uk') that kits add to a brand name to look like a
     local site."""
     global _country_codes
-    if len(token) != 2:
+    if len(token) != 2 or token in _CC_WORDS:
         return False
     if _country_codes is None:
         _country_codes = frozenset(r.lower() for r in phonenumbers.SUPPORTED_REGIONS if len(r) == 2 and r.isalpha())
