@@ -340,3 +340,56 @@ def test_publishing_host(host, entry):
 ])
 def test_link_forwards_elsewhere(url, forwards):
     assert link_forwards_elsewhere(url) is forwards
+
+
+# every address-valued parameter counts, in every form a browser or server may read it in (R2 #1, #2, #5)
+EVIL = "evil-login.xyz"
+HIDDEN_REDIRECTS = [
+    "https://www.google.com/url?x=https://www.sbi.co.in/&q=https://evil-login.xyz/sbi",     # second parameter
+    "https://www.google.com/url?q=https://evil-login.xyz/sbi&x=https://www.sbi.co.in/",     # first parameter
+    "https://www.google.com/url?" + "&".join(f"p{i}=https://www.sbi.co.in/" for i in range(30))
+    + "&q=https://evil-login.xyz/",                                                          # after many official
+    "https://www.google.com/url?q=https://evil-login.xyz%23@www.sbi.co.in",                 # '@' after one decode
+    "https://www.google.com/url?q=https://evil-login.xyz%2F@www.sbi.co.in",
+    "https://www.google.com/url?q=https://evil-login.xyz%3F@www.sbi.co.in",
+    "https://www.google.com/url?q=http:/evil-login.xyz/",                                   # forms browsers follow
+    "https://www.google.com/url?q=http:evil-login.xyz/",
+    "https://www.google.com/url?q=///evil-login.xyz",
+    "https://www.google.com/url?q=https:///evil-login.xyz",
+    "https://www.google.com/url?q=%2F%5Cevil-login.xyz/",
+    "https://www.google.com/url?q=https%3A%5C%5Cevil-login.xyz",
+    "https://www.google.com/url?q=https:\\\\evil-login.xyz/",
+]
+
+
+@pytest.mark.parametrize("url", HIDDEN_REDIRECTS)
+def test_every_link_parameter_and_form_is_followed(url):
+    a = analyze_url(url)
+    assert "official_domain" not in codes(a), a.as_dict()
+    s = sig(a, "open_redirect")
+    assert s.evidence["target_host"] == EVIL
+    assert "redirect_target" in codes(a)
+
+
+@pytest.mark.parametrize("url", [
+    "https://www.google.com/url?" + "&".join(f"p{i}=https://www.sbi.co.in/" for i in range(60))
+    + "&q=https://evil-login.xyz/",                                  # more parameters than are read
+    "https://www.google.com/url?q=" + "%25" * 3000 + "https://evil-login.xyz/",  # cut off by the parser
+    "https://www.google.com/url?q=" + "%2525252525" + "2F%2F" + "evil-login.xyz",  # still encoded after 3 rounds
+])
+def test_unread_query_withholds_the_offset(url):
+    a = analyze_url(url)
+    assert "official_domain" not in codes(a), a.as_dict()
+    assert "open_redirect" in codes(a)
+
+
+@pytest.mark.parametrize("url", [
+    "https://www.google.com/url?x=https://www.sbi.co.in/&q=https://www.youtube.com/",  # all official
+    "https://www.amazon.in/gp/redirect?url=/gp/cart",                                   # relative
+    "https://www.amazon.in/s?k=http+cable",                                             # a word, not an address
+    "https://www.google.com/search?q=https%3A",                                          # no host
+    "https://www.amazon.in/gp/redirect?url=%2Fgp%2Fcart",
+])
+def test_official_or_relative_targets_keep_the_offset(url):
+    a = analyze_url(url)
+    assert "official_domain" in codes(a) and "open_redirect" not in codes(a), a.as_dict()

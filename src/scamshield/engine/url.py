@@ -122,8 +122,6 @@ _DIGIT_GROUP_RE = re.compile(r"[0-9]+")
 _CONSONANT_RUN_RE = re.compile(r"[bcdfghjklmnpqrstvwxz]{5}")
 _HOST_SHAPE_CUES = frozenset({"risky_tld", "random_looking_host", "obfuscation", "deep_subdomain"})
 _CMS_WORDS = frozenset({"wp-admin", "wp-content", "wp-includes", "admin", "includes"})
-# Open redirects: a query value that is an absolute address (after at most two rounds of percent-decoding)
-_ABS_URL_RE = re.compile(r"(?:https?:)?//[^/?#\s]", re.I)
 MAX_REDIRECT_DEPTH = 2  # an official page forwarding to a page that forwards again: followed this deep, no further
 _MAX_QUERY_PARAMS = 40
 _ACTION_RE = re.compile(r"action\s*=\s*[\"']?([^\"'\s>]{1,500})", re.I)
@@ -386,59 +384,146 @@ def _service_page(p: ParsedURL, host: str, plat: str, L: _Lists) -> bool:
     return segs[0] in L.service_paths or "/".join(segs[:2]) in L.service_paths
 
 
-def _redirect_param(p: ParsedURL) -> tuple[str, str] | None:
-    """(parameter, address) of the first query value that is an absolute address ('https://x', '//x'), percent-
-    decoded until it reads as one (at most three rounds). The address may be on the same host: it is followed, and
-    a same-site page without a further redirect is simply official."""
-    q = p.query
-    if not q or ("/" not in q and "%2" not in q):
+_LINK_FORM_RE = re.compile(r"(?:(https?):)?/*", re.I)
+_MAX_LINK_PARAMS = 8  # distinct forwarding addresses analysed per page (each may be a full analysis)
+_QUERY_CAP = 4096  # = urlparse.MAX_PART_CHARS, the part of the query the parser keeps
+_LINK_HINTS = ("/", "%2f", "%5c", "%25", "\\", "http")  # lower case: a query without these carries no address
+
+
+def _as_link(val: str) -> str | None:
+    """The absolute address a browser would go to for this parameter value, else None. Backslashes are read as
+    slashes, and the forms browsers accept are normalised: 'https://x', '//x', '///x', 'https:///x', 'http:/x',
+    'http:x'. A relative path ('/gp/cart') or a bare word is no address."""
+    v = val.strip().replace("\\", "/")
+    m = _LINK_FORM_RE.match(v)
+    scheme, slashes = m.group(1), m.end() - (len(m.group(1)) + 1 if m.group(1) else 0)
+    rest = v[m.end():]
+    if not rest or rest[0] in "?#:@" or not (rest[0].isalnum() or rest[0] in "[%"):
         return None
+    if scheme is None and slashes < 2:
+        return None  # '/path' or 'word': relative to the page, stays on the site
+    return f"{(scheme or 'http').lower()}://{rest}"
+
+
+def _link_forms(val: str) -> tuple[list[str], bool]:
+    """The addresses a query value can stand for: as written and after each of up to three rounds of percent-
+    decoding (a browser or server may decode once more than the reader sees). Distinct, in that order; and whether
+    the value is still percent-encoded after those rounds with an address-like remainder (not read to its end)."""
+    out: list[str] = []
+    cur = val
+    for k in range(4):
+        link = _as_link(cur)
+        if link is not None and link not in out:
+            out.append(link)
+        if "%" not in cur:
+            return out, False
+        if k == 3:
+            break
+        nxt = unquote(cur)
+        if nxt == cur:
+            return out, False
+        cur = nxt
+    low = cur[:_QUERY_CAP].lower()
+    return out, not out and any(h in low for h in (*_LINK_HINTS, "%3a"))
+
+
+def _redirect_params(p: ParsedURL) -> tuple[list[tuple[str, str]], bool]:
+    """Every (parameter, address) of the query whose value reads as an absolute address, in every form it can
+    be read in (:func:`_link_forms`), de-duplicated; and whether the query was cut off (more than
+    _MAX_QUERY_PARAMS parameters or _QUERY_CAP characters) with something address-like after the cut, so that
+    not every forwarding address was seen. OAuth authorisation requests' redirect_uri is skipped (the platform
+    only sends the reader to an address the app registered), as are share / compose dialogs (they show the
+    address, the reader is not forwarded)."""
+    q = p.query
+    if not q:
+        return [], False
+    low = q[: _QUERY_CAP + 1].lower()
+    if not any(h in low for h in _LINK_HINTS):
+        return [], False
     if p.path.lower().rstrip("/") in _get_lists().share_paths:
-        return None  # a share / compose dialog shows the address, it does not forward to it
-    # an OAuth authorisation request: its redirect_uri must match one the app registered with the platform
-    oauth = "client_id=" in q.lower()
-    for part in q[:4096].split("&", _MAX_QUERY_PARAMS)[:_MAX_QUERY_PARAMS]:
+        return [], False
+    oauth = "client_id=" in low
+    parts = q[:_QUERY_CAP].split("&", _MAX_QUERY_PARAMS)
+    # the parser keeps the first _QUERY_CAP characters: a query that long may go on with anything
+    truncated = len(q) >= _QUERY_CAP
+    if len(parts) > _MAX_QUERY_PARAMS:
+        rest = parts[_MAX_QUERY_PARAMS].lower()
+        truncated = truncated or any(h in rest for h in _LINK_HINTS)
+    out: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for part in parts[:_MAX_QUERY_PARAMS]:
         name, eq, val = part.partition("=")
         if not eq or len(val) < 4 or (oauth and name.lower() == "redirect_uri"):
             continue
-        val = val.strip()
-        for _ in range(3):
-            if _ABS_URL_RE.match(val) or "%" not in val:
-                break
-            val = unquote(val).strip()
-        if not _ABS_URL_RE.match(val):
-            continue
-        target = val if "://" in val[:8] else "http:" + val
-        try:
-            parse_url(target)
-        except InvalidInput:
-            continue
-        return name[:40], target
-    return None
+        forms, undecoded = _link_forms(val)
+        truncated = truncated or undecoded
+        for target in forms:
+            if target in seen:
+                continue
+            try:
+                parse_url(target)
+            except InvalidInput:
+                continue
+            seen.add(target)
+            out.append((name[:40], target))
+    return out, truncated
+
+
+def _redirect_param(p: ParsedURL) -> tuple[str, str] | None:
+    """(parameter, address) of the first query value that reads as an absolute address (see _redirect_params)."""
+    found, _ = _redirect_params(p)
+    return found[0] if found else None
 
 
 def _open_redirect(p: ParsedURL, brand: str, reg: BrandRegistry, depth: int, extracted: dict[str, Any],
                    official_target: list[bool] | None = None) -> list[Signal]:
     """An official host whose query forwards to an address that is not itself an official page: withhold the
-    official offset, say where it goes, and add the target's own score (followed at most MAX_REDIRECT_DEPTH deep)."""
-    found = _redirect_param(p)
-    if found is None:
+    official offset, say where it goes, and add the target's own score (followed at most MAX_REDIRECT_DEPTH deep).
+    Every address-valued parameter counts (in every form it can be read in): addresses on hosts that are not
+    official are looked at first, the riskiest of them is reported; a query cut off before its end, or with more
+    addresses than are analysed, withholds the offset too (what was not read cannot be vouched for)."""
+    found, truncated = _redirect_params(p)
+    if not found and not truncated:
         return []
-    name, target = found
-    if depth >= MAX_REDIRECT_DEPTH:
+    if depth >= MAX_REDIRECT_DEPTH and found:
+        name, target = found[0]
         t_host = target.split("://", 1)[-1].split("/", 1)[0][:253]
         return [Signal("open_redirect", WEIGHTS["open_redirect"],
                        f"Link on {brand}'s site forwards again to another site ({t_host}); not followed further",
                        {"brand": brand, "parameter": name, "target_host": t_host, "depth": depth + 1}, PHISH)]
-    ta = analyze_url(target, registry=reg, _depth=depth + 1)
-    if any(s.code == "official_domain" for s in ta.signals):
-        if official_target is not None:
-            official_target[0] = True
-        return []  # forwards to another official page (a login 'continue=' to the brand's own service)
+
+    def host_official(t: str) -> bool:
+        try:
+            tp = parse_url(t)
+        except InvalidInput:
+            return False
+        return not tp.ip and reg.is_official(tp.host) is not None
+
+    ordered = sorted(found, key=lambda c: host_official(c[1]))  # stable: non-official hosts first
+    best: tuple[str, Assessment] | None = None
+    for name, target in ordered[:_MAX_LINK_PARAMS]:
+        ta = analyze_url(target, registry=reg, _depth=depth + 1)
+        if any(s.code == "official_domain" for s in ta.signals):
+            continue
+        if best is None or ta.risk_score > best[1].risk_score:
+            best = (name, ta)
+    unchecked = truncated or len(ordered) > _MAX_LINK_PARAMS
+    if best is None:
+        if not unchecked:
+            if official_target is not None and found:
+                official_target[0] = True
+            return []  # forwards to official pages only (a login 'continue=' to the brand's own service)
+        return [Signal("open_redirect", 0,
+                       f"Link on {brand}'s site carries more forwarding addresses than were checked, so the "
+                       f"official domain does not vouch for where it ends",
+                       {"brand": brand, "parameter": None, "target_host": None, "final_host": None,
+                        "unchecked": True, "depth": depth + 1}, PHISH)]
+    name, ta = best
     t_host = ta.extracted.get("host") or ""
     # a chain of redirects on official hosts: name the host it finally reaches (as far as it was followed)
     inner = next((s for s in ta.signals if s.code == "open_redirect"), None)
-    final = inner.evidence.get("final_host", inner.evidence.get("target_host")) if inner is not None else t_host
+    final = (inner.evidence.get("final_host") or inner.evidence.get("target_host") or t_host) if inner is not None \
+        else t_host
     extracted["redirect_target"] = ta.extracted.get("redirect_target") or ta.extracted.get("url")
     # the redirect itself costs points only when the target has warning signs of its own (rules, not the learned
     # model's guess about an unknown name): a link through google.com/url to an ordinary site is that site's score
@@ -1056,7 +1141,7 @@ def _finish(signals: list[Signal], extracted: dict[str, Any], match: BrandMatch 
         recs.append(f"This is not {match.brand.name}'s official site."
                     + (f" Open the official app or type {off} yourself." if off else " Use the official app."))
     for s in signals:
-        if s.code == "open_redirect":
+        if s.code == "open_redirect" and (s.evidence.get("final_host") or s.evidence.get("target_host")):
             recs.append(f"This link starts on {s.evidence['brand']}'s site but takes you to "
                         f"{s.evidence.get('final_host') or s.evidence.get('target_host')}: judge that site, not the "
                         "first one.")
