@@ -393,3 +393,40 @@ def test_unread_query_withholds_the_offset(url):
 def test_official_or_relative_targets_keep_the_offset(url):
     a = analyze_url(url)
     assert "official_domain" in codes(a) and "open_redirect" not in codes(a), a.as_dict()
+
+
+def _wrap(url: str, hops: list[str], encode: bool) -> str:
+    from urllib.parse import quote
+
+    for hop in reversed(hops):
+        url = hop + (quote(url, safe="") if encode else url)
+    return url
+
+
+# past MAX_REDIRECT_DEPTH the remaining official redirectors are unwrapped by reading their queries, and the page the
+# chain ends at is analysed once (R2 #3: three google.com/url hops around a phishing page scored 45)
+@pytest.mark.parametrize(("hops", "encode"), [
+    (["https://www.google.com/url?q="] * 3, True),
+    (["https://www.google.com/url?q="] * 6, True),
+    (["https://www.youtube.com/redirect?q=", "https://l.facebook.com/l.php?u=", "https://www.google.com/url?q="], False),
+    (["https://www.youtube.com/redirect?q=", "https://l.facebook.com/l.php?u=", "https://www.google.com/url?q=",
+      "https://www.amazon.in/gp/redirect?url="], True),
+])
+def test_deep_chain_is_judged_by_where_it_ends(hops, encode):
+    evil = "https://sbi-kyc-login.xyz/sbi/login.php"
+    a = analyze_url(_wrap(evil, hops, encode))
+    alone = analyze_url(evil).risk_score
+    assert "official_domain" not in codes(a)
+    t = sig(a, "redirect_target")
+    assert t.weight >= alone - 15 and a.risk_score >= 75, a.as_dict()
+    assert sig(a, "open_redirect").evidence["final_host"] == "sbi-kyc-login.xyz"
+    ok = analyze_url(_wrap("https://www.sbi.co.in/", hops, encode))  # the same chain ending on an official page
+    assert ok.risk_score < 25, ok.as_dict()  # (youtube.com/redirect is a platform page: no offset, but no alarm)
+
+
+def test_very_deep_chain_stays_cheap():
+    url = _wrap("https://sbi-kyc-login.xyz/sbi/login.php", ["https://www.google.com/url?q="] * 40, True)
+    t = time.thread_time()
+    a = analyze_url(url)
+    assert time.thread_time() - t < 0.5
+    assert "official_domain" not in codes(a) and "open_redirect" in codes(a)

@@ -457,14 +457,18 @@ def _redirect_params(p: ParsedURL) -> tuple[list[tuple[str, str]], bool]:
             continue
         forms, undecoded = _link_forms(val)
         truncated = truncated or undecoded
+        hosts: set[str] = set()
         for target in forms:
             if target in seen:
                 continue
             try:
-                parse_url(target)
+                tp = parse_url(target)
             except InvalidInput:
                 continue
             seen.add(target)
+            if tp.host in hosts:
+                continue  # a further decoding to the same host: its own query is read when that page is analysed
+            hosts.add(tp.host)
             out.append((name[:40], target))
     return out, truncated
 
@@ -473,6 +477,27 @@ def _redirect_param(p: ParsedURL) -> tuple[str, str] | None:
     """(parameter, address) of the first query value that reads as an absolute address (see _redirect_params)."""
     found, _ = _redirect_params(p)
     return found[0] if found else None
+
+
+_MAX_UNWRAP = 16
+
+
+def _unwrap(target: str, reg: BrandRegistry, host_official: Any) -> str:
+    """Follow a chain of official redirectors by string work alone: while the address is on an official host and
+    its query forwards elsewhere, step to the forwarded address (non-official hosts first); at most _MAX_UNWRAP
+    hops. The address the chain ends at."""
+    for _ in range(_MAX_UNWRAP):
+        try:
+            tp = parse_url(target)
+        except InvalidInput:
+            break
+        if tp.ip or reg.is_official(tp.host) is None:
+            break
+        found, _ = _redirect_params(tp)
+        if not found:
+            break
+        target = min(found, key=lambda c: host_official(c[1]))[1]
+    return target
 
 
 def _open_redirect(p: ParsedURL, brand: str, reg: BrandRegistry, depth: int, extracted: dict[str, Any],
@@ -485,13 +510,6 @@ def _open_redirect(p: ParsedURL, brand: str, reg: BrandRegistry, depth: int, ext
     found, truncated = _redirect_params(p)
     if not found and not truncated:
         return []
-    if depth >= MAX_REDIRECT_DEPTH and found:
-        name, target = found[0]
-        t_host = target.split("://", 1)[-1].split("/", 1)[0][:253]
-        return [Signal("open_redirect", WEIGHTS["open_redirect"],
-                       f"Link on {brand}'s site forwards again to another site ({t_host}); not followed further",
-                       {"brand": brand, "parameter": name, "target_host": t_host, "depth": depth + 1}, PHISH)]
-
     def host_official(t: str) -> bool:
         try:
             tp = parse_url(t)
@@ -499,7 +517,18 @@ def _open_redirect(p: ParsedURL, brand: str, reg: BrandRegistry, depth: int, ext
             return False
         return not tp.ip and reg.is_official(tp.host) is not None
 
+    if depth > MAX_REDIRECT_DEPTH and found:
+        # the end of an unwrapped chain that still forwards (longer than _MAX_UNWRAP hops): not followed further
+        name, target = found[0]
+        t_host = target.split("://", 1)[-1].split("/", 1)[0][:253]
+        return [Signal("open_redirect", WEIGHTS["open_redirect"],
+                       f"Link on {brand}'s site forwards again to another site ({t_host}); not followed further",
+                       {"brand": brand, "parameter": name, "target_host": t_host, "depth": depth + 1}, PHISH)]
     ordered = sorted(found, key=lambda c: host_official(c[1]))  # stable: non-official hosts first
+    if depth == MAX_REDIRECT_DEPTH:
+        # deep chains of official redirectors: the remaining hops are unwrapped by reading their queries only
+        # (no analysis), and the last address is analysed once
+        ordered = [(name, _unwrap(target, reg, host_official)) for name, target in ordered[:1]]
     best: tuple[str, Assessment] | None = None
     for name, target in ordered[:_MAX_LINK_PARAMS]:
         ta = analyze_url(target, registry=reg, _depth=depth + 1)
