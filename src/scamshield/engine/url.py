@@ -12,8 +12,10 @@ brand_in_subdomain, homograph, fake_payment_page, inline_script_url, young_domai
 password_field, login_form_on_unofficial_domain, sensitive_fields, brand_in_page_title, form_posts_elsewhere,
 redirect_chain_crosses_domains, long_redirect_chain; user_content_platform (0: a profile, post, group, app listing
 or chat link on a brand's own platform -- the official offset is withheld, the page is judged like any other),
-open_redirect (an official host forwarding to another site through a query parameter; the target is analysed,
-bounded depth, and its score added as redirect_target); recent kit shapes (issue 5): domain_name_spoof
+open_redirect (an official host forwarding to another site through a query parameter -- every address-valued
+parameter, in every form a browser may read it in; the target is analysed, bounded depth with deeper chains unwrapped
+by string work, and its score added as redirect_target; the redirect itself costs 15 only when the target has rule
+warning signs of its own; OAuth requests' redirect_uri and platforms' own service pages are not redirects); recent kit shapes (issue 5): domain_name_spoof
 ('usps.com-trackxg.top'), cms_internal_path (a page or login word inside wp-includes/wp-content/...), brand_in_path
 (brand or brand's domain in the path next to a page file / login word / CMS folder), hosted_page_on_storage (buckets,
 any IPFS gateway), email_in_link (victim address pre-filled), several_weak_cues (>= 2 independent weak cues; the
