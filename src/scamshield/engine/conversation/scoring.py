@@ -78,23 +78,10 @@ def signals_for(hits: dict[str, list[Any]], model_signal: dict[str, Any] | None,
     present = sorted(k for k, v in ftc_totals.items() if v >= _FTC_MIN)
     if present == ["pay"] or not present:
         hard = sum(s.weight for s, _ in allocated if s.code not in _SOFT_ASKS and s.weight > 0)
-        room = max(0.0, _SOFT_ASK_CAP_ALONE - hard)
-        for i, (sig, group) in enumerate(allocated):
-            if sig.code in _SOFT_ASKS:
-                alloc = round(min(sig.weight, room), 1)
-                room -= alloc
-                if alloc < sig.weight:
-                    allocated[i] = (Signal(sig.code, alloc, sig.message, {**sig.evidence, "capped": True,
-                                           "reason": "no pretext"}, sig.fraud_type), group)
+        _cap_together(allocated, _SOFT_ASKS, max(0.0, _SOFT_ASK_CAP_ALONE - hard), "no pretext")
     if not {"pretend", "pressure", "pay"} & set(present):
-        room = _SOFT_PROBLEM_CAP_ALONE  # the soft claims together; other problem cues keep their weight
-        for i, (sig, group) in enumerate(allocated):
-            if sig.code in _SOFT_PROBLEMS:
-                alloc = round(min(sig.weight, room), 1)
-                room -= alloc
-                if alloc < sig.weight:
-                    allocated[i] = (Signal(sig.code, alloc, sig.message, {**sig.evidence, "capped": True,
-                                           "reason": "what genuine fraud alerts say too"}, sig.fraud_type), group)
+        # the soft claims together; other problem cues keep their weight
+        _cap_together(allocated, _SOFT_PROBLEMS, _SOFT_PROBLEM_CAP_ALONE, "what genuine fraud alerts say too")
     signals = [s for s, _ in allocated]
     full = {s.code for s in signals if s.weight > 0 and "context" not in s.evidence}
     claim = sorted(full & _AUTHORITY_CLAIMS)
@@ -145,3 +132,15 @@ def primary_type(signals: Iterable[Signal], score: int, thresholds: Thresholds) 
     if not totals:
         return "GENERIC_SCAM" if score >= thresholds.high else None
     return max(sorted(totals), key=lambda k: totals[k])
+
+
+def _cap_together(allocated: list, codes: frozenset[str] | set[str], room: float, reason: str) -> None:
+    """Let the signals whose code is in ``codes`` share at most ``room`` points, in order; a capped signal says so
+    (``capped``, ``reason``) in its evidence. Changes ``allocated`` (``(signal, group)`` pairs) in place."""
+    for i, (sig, group) in enumerate(allocated):
+        if sig.code in codes:
+            alloc = round(min(sig.weight, room), 1)
+            room -= alloc
+            if alloc < sig.weight:
+                allocated[i] = (Signal(sig.code, alloc, sig.message, {**sig.evidence, "capped": True,
+                                       "reason": reason}, sig.fraud_type), group)
