@@ -66,6 +66,15 @@ NORMALISE = [
     ("within twenty four hours", "within 24 hours"),
     ("one two three and four", "one two three and four"),  # a list, not a quantity
     ("press two for the nine digit code", "press two for the nine digit code"),
+    ("the soshal security adminis tration", "the social security administration"),
+    ("internal revenue surface", "internal revenue service"),
+    ("police will come to a rest you", "police will come to arrest you"),
+    ("errors from you're computer", "errors from your computer"),
+    ("you're right about that", "you are right about that"),
+    ("pay the g s t amount", "pay the gst amount"),
+    ("your pen card is not linked", "your pan card is not linked"),
+    ("a costumes officer and an arrest warren", "a customs officer and an arrest warrant"),
+    ("the enforcement action by the u s treasury", "the enforcement action by the us treasury"),
 ]
 
 
