@@ -492,3 +492,21 @@ def test_to_ascii_host_shortcut_matches_label_by_label(host):
         assert got == (low, low, True)
     else:  # the loop still runs: punycode decoded, Unicode encoded
         assert got[2] and got[0].isascii()
+
+
+# second-level registries sold like TLDs (ru.com, in.net, us.com): the label under them is the registrant's name
+@pytest.mark.parametrize(("url", "registered"), [
+    ("http://steamcomnmmunity.ru.com/", "steamcomnmmunity.ru.com"),
+    ("https://incometax-refund-gov.in.net/efiling", "incometax-refund-gov.in.net"),
+    ("https://paypa1-secure.us.com/", "paypa1-secure.us.com"),
+    ("https://www.example.co.uk/", "example.co.uk"),  # ICANN suffixes as before
+    ("https://someone.github.io/", "github.io"),  # hosting services of the private section stay subdomains
+])
+def test_registry_style_private_suffixes(url, registered):
+    assert analyze_url(url).extracted["registered_domain"] == registered
+
+
+@pytest.mark.parametrize("url", ["http://steamcomnmmunity.ru.com/", "https://paypa1-secure.us.com/"])
+def test_look_alike_under_registry_suffix_is_judged_as_the_domain(url):
+    a = analyze_url(url)
+    assert any(s.code == "brand_impersonation" for s in a.signals), a.as_dict()

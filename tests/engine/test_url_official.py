@@ -40,6 +40,14 @@ USER_PAGES = [
     ("https://apps.apple.com/in/app/anydesk/id1176131273", "apps.apple.com", "user_page"),
     ("https://github.com/someone/repo", "github.com", "user_page"),
     ("https://x.com/someone", "x.com", "user_page"),
+    # official hosts where any account publishes: short links, payment pages, profile pages, workspace pages
+    ("https://lnkd.in/gX4kq9Z", "lnkd.in", "user_page"),
+    ("https://paypal.me/refund-desk-2025", "paypal.me", "user_page"),
+    ("https://rzp.io/l/kyc-charges", "rzp.io", "user_page"),
+    ("https://pages.razorpay.com/pl_Q1w2E3/view", "pages.razorpay.com", "user_page"),
+    ("https://express.adobe.com/page/Zx81Qw/", "express.adobe.com", "user_page"),
+    ("https://www.notion.so/Shared-invoice-7f3a9c", "notion.so", "user_page"),
+    ("https://groups.google.com/g/prize-desk", "groups.google.com", "user_page"),
 ]
 
 
@@ -64,6 +72,11 @@ OWN_PAGES = [
     "https://www.amazon.in/gp/cart/view.html",
     "https://retail.onlinesbi.sbi/retail/login.htm",
     "https://support.google.com/accounts/answer/185833",
+    "https://www.notion.so/",
+    "https://www.notion.so/login",
+    "https://razorpay.com/payment-gateway/",
+    "https://www.adobe.com/express/",
+    "https://mail.secureserver.net/",
 ]
 
 
@@ -430,3 +443,47 @@ def test_very_deep_chain_stays_cheap():
     a = analyze_url(url)
     assert time.thread_time() - t < 0.5
     assert "official_domain" not in codes(a) and "open_redirect" in codes(a)
+
+
+# ------------------------------------------------------------------------- pages on a brand's publishing services
+@pytest.mark.parametrize("url", [
+    "https://sway.office.com/AbCdEfGh12?ref=Link",
+    "https://sway.cloud.microsoft/s/Qw12Er34",
+    "https://telegra.ph/Account-review-01-15",
+])
+def test_published_documents_on_brand_services_are_user_content(url):
+    a = analyze_url(url)
+    assert "official_domain" not in codes(a)
+    assert "user_content_host" in codes(a)
+    # the service's own name is the brand's, not a look-alike of it
+    assert a.extracted["imitated_brand"] is None
+
+
+# ------------------------------------------------------------------------- a hosting provider's customer machines
+# (url, IP the name spells out): the provider's domain is official, the customer's machine under it is not
+IP_NAMED = [
+    ("http://ip-132-148-145-99.ip.secureserver.net/mail.php", "132.148.145.99"),
+    ("https://ip-160-153-249-9.ip.secureserver.net/", "160.153.249.9"),
+    ("https://ec2-3-4-5-6.compute-1.amazonaws.com/login", "3.4.5.6"),
+    ("http://154.30.211.130.bc.googleusercontent.com/", "154.30.211.130"),
+    ("http://host9.186-109-81-7.telecom.example.ar/x", "186.109.81.7"),
+]
+
+
+@pytest.mark.parametrize(("url", "ip"), IP_NAMED)
+def test_ip_named_customer_hosts_are_not_vouched_for(url, ip):
+    a = analyze_url(url)
+    assert "official_domain" not in codes(a)
+    assert sig(a, "ip_named_host").evidence["ip"] == ip
+    assert a.extracted["official_brand"] is None
+
+
+@pytest.mark.parametrize("url", [
+    "https://mail.secureserver.net/",  # the provider's own service
+    "https://s3-eu-west-1.amazonaws.com/",  # region names with digits
+    "https://www.example.com/2024-03-15/notes",  # a date in the path, not the host
+    "https://v2-1-3.docs.example.org/",  # version labels: three numbers
+    "https://a-300-1-2-3.example.net/",  # not an IPv4 address (300)
+])
+def test_hosts_that_do_not_spell_out_an_ip(url):
+    assert "ip_named_host" not in codes(analyze_url(url))

@@ -81,6 +81,7 @@ WEIGHTS: dict[str, float] = {
     "email_in_link": 10,
     "user_content_platform": 0,
     "open_redirect": 15,
+    "ip_named_host": 20,
 }
 # several_weak_cues: points by number of independent weak cues (see _weak_cue_signal)
 WEAK_CUE_POINTS = (0, 0, 10, 20, 25)
@@ -273,6 +274,15 @@ def analyze_url(
         sub, dom, suffix = registrable(host)
         extracted["registered_domain"] = f"{dom}.{suffix}" if suffix else dom
         official = reg.is_official(host)
+        ip_named = _ip_in_name(sub)
+        if ip_named is not None:
+            # 'ip-132-148-145-99.ip.secureserver.net', 'ec2-3-4-5-6.compute.example': a name the hosting provider
+            # gave a customer's machine; whatever runs there is the customer's, so its owner does not vouch for it
+            official = None
+            signals.append(Signal("ip_named_host", WEIGHTS["ip_named_host"],
+                                  "Host name is a hosting provider's name for a customer's machine (it spells out "
+                                  "an IP address)", {"ip": ip_named, "registered_domain": extracted["registered_domain"]},
+                                  PHISH))
 
     hits, strict_hits = _list_hits(host, L) if not p.ip else ({}, {})
     user_content = hits.get("user")
@@ -343,6 +353,20 @@ def analyze_url(
         extracted["imitated_brand"] = match.brand.name
         extracted["brand_technique"] = match.technique
     return _finish(signals, extracted, match)
+
+
+_IP_IN_NAME_RE = re.compile(r"(?:^|[.\-])([0-9]{1,3})[-.]([0-9]{1,3})[-.]([0-9]{1,3})[-.]([0-9]{1,3})(?=$|[.\-])")
+
+
+def _ip_in_name(sub: str) -> str | None:
+    """The IPv4 address spelled out in the subdomain labels ('ip-1-2-3-4', '4-3-2-1.static', '1.2.3.4.rev'), else
+    None. Bounded: only the last 253 characters are read."""
+    if not sub or not any(c.isdigit() for c in sub):
+        return None
+    m = _IP_IN_NAME_RE.search(sub[-253:])
+    if m is None or any(int(x) > 255 for x in m.groups()):
+        return None
+    return ".".join(m.groups())
 
 
 def _platform_page(p: ParsedURL, brand: str, hits: dict[str, str]) -> list[Signal]:
@@ -879,7 +903,7 @@ _WEAK_CUE_CODES = {
     "url_shortener": "shared_host", "free_hosting": "shared_host", "dynamic_dns": "shared_host",
     "user_content_host": "shared_host", "hosted_page_on_storage": "shared_host", "risky_tld": "risky_tld",
     "suspicious_path": "login_words_in_path", "phishing_words": "lure_words_in_host", "ip_host": "ip_host",
-    "obfuscated_url": "obfuscation", "deep_subdomain": "deep_subdomain", "brand_in_path": "brand_in_path",
+    "obfuscated_url": "obfuscation", "ip_named_host": "ip_host", "deep_subdomain": "deep_subdomain", "brand_in_path": "brand_in_path",
     "cms_internal_path": "cms_folder", "domain_name_spoof": "domain_name_spoof",
     "brand_impersonation": "brand_lookalike", "brand_in_subdomain": "brand_lookalike", "homograph": "brand_lookalike",
 }

@@ -328,7 +328,14 @@ def parse_url(url: str) -> ParsedURL:
 
 
 # --------------------------------------------------------------------------- registrable domains
-_EXTRA_SUFFIXES = ("bank.in", "fin.in")  # RBI-restricted zones (2025), not yet in the bundled PSL snapshot
+# RBI-restricted zones (2025), not yet in the bundled PSL snapshot; and second-level "registries" sold to the public
+# like TLDs (CentralNic and similar, in the PSL's private section, which is not read): the label under 'ru.com' or
+# 'in.net' is the registrant's own choice, so 'steamcomnmmunity.ru.com' is judged as a registered name, not as a
+# subdomain of 'ru.com'. Hosting services of the private section (github.io, js.org) stay subdomains.
+_EXTRA_SUFFIXES = ("bank.in", "fin.in",
+                   "ae.org", "br.com", "cn.com", "co.com", "de.com", "eu.com", "eu.org", "gb.net", "gr.com", "hk.com",
+                   "hk.org", "hu.net", "in.net", "it.com", "jp.net", "jpn.com", "mex.com", "ru.com", "ru.net",
+                   "sa.com", "se.net", "uk.com", "uk.net", "us.com", "us.org", "za.com", "za.net", "za.org")
 _extractor = None
 _tlds: frozenset[str] | None = None
 
