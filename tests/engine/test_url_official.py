@@ -122,6 +122,17 @@ REDIRECTS = [
     ("https://www.amazon.in/ap/signin?next=//secure-amazon-verify.com/x", "next", "secure-amazon-verify.com"),
     ("https://login.microsoftonline.com/logout?redirect=https://o365-mail.click/", "redirect", "o365-mail.click"),
     ("https://www.facebook.com/l.php?u=https://fb-security-check.top/", "u", "fb-security-check.top"),
+    # a share-dialog path on a host that is no sharing platform forwards like any other redirect
+    ("https://www.google.com/share?url=https://sbi-kyc.xyz/login", "url", "sbi-kyc.xyz"),
+    # path-style and encoded redirectors: Google's AMP viewer, Bing's base64 click links ('a1' + base64)
+    ("https://www.google.com/amp/s/sbi-kyc.xyz/login", "path", "sbi-kyc.xyz"),
+    ("https://www.google.co.in/amp/paytm-kyc-update.online/verify.php", "path", "paytm-kyc-update.online"),
+    ("https://www.bing.com/ck/a?!&&p=9f1c&u=a1aHR0cHM6Ly9zYmkta3ljLnh5ei9sb2dpbg&ntb=1", "u", "sbi-kyc.xyz"),
+    # an OAuth app's registered return address that scores high on its own (anyone can register an app)
+    ("https://accounts.google.com/o/oauth2/auth?client_id=1&redirect_uri=https://sbi-kyc-update.xyz/login.php"
+     "&response_type=code", "redirect_uri", "sbi-kyc-update.xyz"),
+    ("https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=abc&redirect_uri="
+     "https%3A%2F%2Fsecure-office365-verify.pages.dev%2Fcallback", "redirect_uri", "secure-office365-verify.pages.dev"),
 ]
 
 
@@ -152,6 +163,9 @@ def test_redirect_target_score_follows_the_target():
     "https://www.amazon.in/s?k=usb+cable&ref=nav",                                 # no address in the query
     "https://www.google.com/search?q=what+is+phishing",
     "https://www.amazon.in/gp/redirect?url=/gp/cart",                              # relative: stays on the site
+    "https://www.google.com/amp/s/www.amazon.in/gp/help/customer",                 # AMP view of an official page
+    "https://www.bing.com/search?q=aHR0cHM6Ly9leGFtcGxlLm9yZw%3D%3D+meaning",       # base64 in a search, not a link
+    "https://www.google.com/maps/amp/place",                                       # '/amp/' not at the start
 ])
 def test_not_an_open_redirect(url):
     a = analyze_url(url)
@@ -176,6 +190,8 @@ def test_share_dialog_is_not_a_redirect(url):
     "https://www.google.com/url?q=https://docs.python.org/3/",
     "https://www.google.com/url?sa=t&url=https%3A%2F%2Fapp.example.com%2Fcallback",
     "https://l.facebook.com/l.php?u=https%3A%2F%2Fen.wikipedia.org%2Fwiki%2FPhishing",
+    "https://www.google.com/amp/s/www.ndtv.com/india-news/story-5123456",
+    "https://www.bing.com/ck/a?!&&p=9f1c&u=a1aHR0cHM6Ly9kb2NzLnB5dGhvbi5vcmcvMy8&ntb=1",
 ])
 def test_redirect_to_an_ordinary_site_is_not_high(url):
     # the reader is told where it goes, not alarmed: the redirect itself costs nothing when the target has no

@@ -413,7 +413,11 @@ def _service_page(p: ParsedURL, host: str, plat: str, L: _Lists) -> bool:
 _LINK_FORM_RE = re.compile(r"(?:(https?):)?/*", re.I)
 _MAX_LINK_PARAMS = 8  # distinct forwarding addresses analysed per page (each may be a full analysis)
 _QUERY_CAP = 4096  # = urlparse.MAX_PART_CHARS, the part of the query the parser keeps
-_LINK_HINTS = ("/", "%2f", "%5c", "%25", "\\", "http")  # lower case: a query without these carries no address
+_LINK_HINTS = ("/", "%2f", "%5c", "%25", "\\", "http", "ahr0c")  # lower case: a query without these carries no
+# address ('aHR0c' is 'http' in base64)
+_B64_LINK_RE = re.compile(r"(?:a1)?(aHR0c[A-Za-z0-9_\-+/]{8,2000}={0,2})")
+# Google's AMP viewer shows (and links to) the page named in its path: google.com/amp/s/example.com/page
+_AMP_PATH_RE = re.compile(r"/amp/(s/)?([a-z0-9\-]{1,63}(?:\.[a-z0-9\-]{1,63})+(?:[/?#].*)?)$", re.I | re.S)
 
 
 def _as_link(val: str) -> str | None:
@@ -453,6 +457,34 @@ def _link_forms(val: str) -> tuple[list[str], bool]:
     return out, not out and any(h in low for h in (*_LINK_HINTS, "%3a"))
 
 
+def _b64_link(val: str) -> str | None:
+    """An absolute address written in base64 (Bing's click links carry 'u=a1aHR0cHM6Ly9...'), else None."""
+    m = _B64_LINK_RE.fullmatch(val.strip()[:2100])
+    if m is None:
+        return None
+    import base64
+    import binascii
+
+    raw = m.group(1).rstrip("=")
+    try:
+        text = base64.urlsafe_b64decode(raw.replace("+", "-").replace("/", "_") + "=" * (-len(raw) % 4))
+        text = text.decode("utf-8")
+    except (binascii.Error, ValueError):
+        return None
+    return _as_link(text) if text[:8].lower().startswith(("http://", "https://")) else None
+
+
+def _path_link(p: ParsedURL) -> str | None:
+    """The address an official host's path forwards to: Google's AMP viewer ('/amp/s/example.com/page')."""
+    if "/amp/" not in p.path[:16].lower():
+        return None
+    m = _AMP_PATH_RE.match(p.path[:_QUERY_CAP])
+    if m is None or not p.path.lower().startswith("/amp/"):
+        return None
+    link = ("https://" if m.group(1) else "http://") + m.group(2)
+    return link + ("?" + p.query if p.query else "")
+
+
 def _redirect_params(p: ParsedURL) -> tuple[list[tuple[str, str]], bool]:
     """Every (parameter, address) of the query whose value reads as an absolute address, in every form it can
     be read in (:func:`_link_forms`), de-duplicated; and whether the query was cut off (more than
@@ -460,14 +492,22 @@ def _redirect_params(p: ParsedURL) -> tuple[list[tuple[str, str]], bool]:
     not every forwarding address was seen. OAuth authorisation requests' redirect_uri is skipped (the platform
     only sends the reader to an address the app registered), as are share / compose dialogs (they show the
     address, the reader is not forwarded)."""
+    path_link = _path_link(p)
     q = p.query
+    if path_link is not None:
+        try:
+            parse_url(path_link)
+            return [("path", path_link)], False  # the AMP viewer's query belongs to the page it shows
+        except InvalidInput:
+            pass
     if not q:
         return [], False
     low = q[: _QUERY_CAP + 1].lower()
     if not any(h in low for h in _LINK_HINTS):
         return [], False
-    if p.path.lower().rstrip("/") in _get_lists().share_paths:
-        return [], False
+    L = _get_lists()
+    if p.path.lower().rstrip("/") in L.share_paths and _list_hits(p.host, L)[0].get("platform") is not None:
+        return [], False  # a share / compose dialog, on the platform that shows it
     oauth = "client_id=" in low
     parts = q[:_QUERY_CAP].split("&", _MAX_QUERY_PARAMS)
     # the parser keeps the first _QUERY_CAP characters: a query that long may go on with anything
@@ -483,6 +523,10 @@ def _redirect_params(p: ParsedURL) -> tuple[list[tuple[str, str]], bool]:
             continue
         forms, undecoded = _link_forms(val)
         truncated = truncated or undecoded
+        if not forms:
+            b64 = _b64_link(val)
+            if b64 is not None:
+                forms = [b64]
         hosts: set[str] = set()
         for target in forms:
             if target in seen:
@@ -535,7 +579,7 @@ def _open_redirect(p: ParsedURL, brand: str, reg: BrandRegistry, depth: int, ext
     addresses than are analysed, withholds the offset too (what was not read cannot be vouched for)."""
     found, truncated = _redirect_params(p)
     if not found and not truncated:
-        return []
+        return _oauth_redirect(p, brand, reg, depth, extracted)
     def host_official(t: str) -> bool:
         try:
             tp = parse_url(t)
@@ -596,6 +640,50 @@ def _open_redirect(p: ParsedURL, brand: str, reg: BrandRegistry, depth: int, ext
                           {"target_host": t_host, "target_score": score, "target_signals": codes},
                           types[0] if types else PHISH))
     return out
+
+
+OAUTH_TARGET_HIGH = 50  # an OAuth app's registered return address that scores this much alone is not vouched for
+
+
+def _oauth_redirect(p: ParsedURL, brand: str, reg: BrandRegistry, depth: int, extracted: dict[str, Any]
+                    ) -> list[Signal]:
+    """An OAuth request's redirect_uri is an address the app registered, so it is no open redirect -- but anyone can
+    register an app: when the address scores high on its own, the official host does not vouch for where the
+    reader ends (open_redirect + redirect_target). At most two values are analysed."""
+    q = p.query[:_QUERY_CAP]
+    low = q.lower()
+    if "client_id=" not in low or "redirect_uri=" not in low or depth > MAX_REDIRECT_DEPTH:
+        return []
+    n = 0
+    for part in q.split("&", _MAX_QUERY_PARAMS)[:_MAX_QUERY_PARAMS]:
+        name, eq, val = part.partition("=")
+        if name.lower() != "redirect_uri" or not eq:
+            continue
+        forms, _ = _link_forms(val)
+        for target in forms[:1]:
+            n += 1
+            try:
+                ta = analyze_url(target, registry=reg, _depth=depth + 1)
+            except InvalidInput:
+                continue
+            if ta.risk_score < OAUTH_TARGET_HIGH or any(s.code == "official_domain" for s in ta.signals):
+                continue
+            t_host = ta.extracted.get("host") or ""
+            extracted["redirect_target"] = ta.extracted.get("redirect_target") or ta.extracted.get("url")
+            codes = [s.code for s in sorted(ta.signals, key=lambda s: -s.weight) if s.weight > 0][:6]
+            types = ta.detected_fraud_types
+            return [Signal("open_redirect", WEIGHTS["open_redirect"],
+                           f"Sign-in on {brand}'s site returns the reader to {t_host}, an app's registered address "
+                           f"that scores {ta.risk_score} on its own; the official domain does not vouch for it",
+                           {"brand": brand, "parameter": "redirect_uri", "target_host": t_host, "final_host": t_host,
+                            "depth": depth + 1, "oauth": True}, PHISH),
+                    Signal("redirect_target", ta.risk_score,
+                           f"The site it forwards to ({t_host}) scores {ta.risk_score} on its own",
+                           {"target_host": t_host, "target_score": ta.risk_score, "target_signals": codes},
+                           types[0] if types else PHISH)]
+        if n >= 2:
+            break
+    return []
 
 
 def _host_signals(p: ParsedURL, reg: BrandRegistry, L: _Lists, signals: list[Signal], sub: str, dom: str,
