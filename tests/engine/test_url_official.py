@@ -503,3 +503,36 @@ def test_ip_named_customer_hosts_are_not_vouched_for(url, ip):
 ])
 def test_hosts_that_do_not_spell_out_an_ip(url):
     assert "ip_named_host" not in codes(analyze_url(url))
+
+
+# ------------------------------------------------------------------------- click-through pages of other sites
+# (url, parameter, target host): a site's own "you are leaving" page forwarding to an address with strong warning
+# signs of its own carries that address's score
+CLICK_THROUGH = [
+    ("https://vk.com/away.php?to=http%3A%2F%2Fsbi-kyc-verify.xyz%2Flogin&cc_key=", "to", "sbi-kyc-verify.xyz"),
+    ("https://example-blog.com/go.php?u=https://paypal-secure-login.top/signin", "u", "paypal-secure-login.top"),
+    ("https://news.example.org/redirect?url=http%3A%2F%2F203.0.113.7%2Fchase%2Flogin.php", "url", "203.0.113.7"),
+    ("http://forum.example.net/out.cgi?id=3&u=http://amazon.com-orderhold.icu/ap/signin", "u",
+     "amazon.com-orderhold.icu"),
+]
+
+
+@pytest.mark.parametrize(("url", "param", "target"), CLICK_THROUGH)
+def test_click_through_page_to_a_risky_site(url, param, target):
+    a = analyze_url(url)
+    s = sig(a, "open_redirect")
+    assert s.evidence["parameter"] == param and s.evidence["target_host"] == target
+    t = sig(a, "redirect_target")
+    assert t.weight == t.evidence["target_score"] >= 50
+    assert not a.is_safe
+
+
+@pytest.mark.parametrize("url", [
+    "https://vk.com/away.php?to=https%3A%2F%2Fdocs.python.org%2F3%2F",            # an ordinary target
+    "https://example-blog.com/go.php?u=https://www.example.org/article/12",
+    "https://shop.example.com/redirect?url=/cart",                                 # relative: stays on the site
+    "https://example.com/out/of/office.html",                                      # no query
+    "https://example.com/search?q=https://sbi-kyc-verify.xyz/login",               # not a click-through page
+])
+def test_not_a_risky_click_through(url):
+    assert "redirect_target" not in codes(analyze_url(url))

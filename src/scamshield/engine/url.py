@@ -329,6 +329,8 @@ def analyze_url(
                 signals.append(Signal("brand_impersonation", BRAND_WEIGHTS["brand_in_userinfo"],
                                       f"Link shows {ui_match.brand.name}'s name before '@' but goes to {host}",
                                       ui_match.evidence(), BRAND))
+        if not withheld and _depth <= MAX_REDIRECT_DEPTH:
+            signals.extend(_redirector_page(p, reg, _depth, extracted))
         if not redirected:
             shortened = any(s.code == "url_shortener" for s in signals)
             _path_signals(p, reg, L, signals, match, shortened, dom, skip_query=official_target[0])
@@ -640,6 +642,52 @@ def _open_redirect(p: ParsedURL, brand: str, reg: BrandRegistry, depth: int, ext
                           {"target_host": t_host, "target_score": score, "target_signals": codes},
                           types[0] if types else PHISH))
     return out
+
+
+# last path segment (extension dropped) of a site's own "you are leaving" / click-through page
+_REDIRECTOR_PAGES = frozenset({"away", "redirect", "redir", "redirector", "out", "outbound", "go", "goto", "exit",
+                               "leave", "jump", "click", "external", "externallink", "forward", "link", "url", "r",
+                               "l"})
+_REDIRECTOR_TARGET_HIGH = 50
+_REDIRECTOR_TARGET_RULES = 30  # ... with this many rule points besides the learned model and plain http
+
+
+def _redirector_page(p: ParsedURL, reg: BrandRegistry, depth: int, extracted: dict[str, Any]) -> list[Signal]:
+    """A click-through page of a site that is not on the brand lists ('vk.com/away.php?to=...', '/redirect?url=',
+    a hacked site's 'go.php?u='): where it sends the reader counts when that address scores high on its own, with
+    rule evidence besides the learned model's guess (open_redirect 15 + redirect_target). Other targets add nothing:
+    many sites count outgoing clicks this way.
+    At most two addresses are analysed."""
+    last = p.path[:512].rstrip("/").rsplit("/", 1)[-1].lower()
+    if not p.query or last.split(".", 1)[0] not in _REDIRECTOR_PAGES or last.endswith(_STATIC_EXT):
+        return []
+    found, _ = _redirect_params(p)
+    best: Assessment | None = None
+    best_name = ""
+    for name, target in found[:2]:
+        try:
+            ta = analyze_url(target, registry=reg, _depth=depth + 1)
+        except InvalidInput:
+            continue
+        rule_pts = sum(x.weight for x in ta.signals if x.weight > 0 and x.code not in ("ml_url", "no_tls"))
+        if ta.risk_score >= _REDIRECTOR_TARGET_HIGH and rule_pts >= _REDIRECTOR_TARGET_RULES and (
+                best is None or ta.risk_score > best.risk_score):
+            best, best_name = ta, name
+    if best is None:
+        return []
+    t_host = best.extracted.get("host") or ""
+    extracted["redirect_target"] = best.extracted.get("redirect_target") or best.extracted.get("url")
+    codes = [s.code for s in sorted(best.signals, key=lambda s: -s.weight) if s.weight > 0][:6]
+    types = best.detected_fraud_types
+    return [Signal("open_redirect", WEIGHTS["open_redirect"],
+                   f"Link goes through a click-through page of {p.host[:100]} that forwards to {t_host} "
+                   f"(its '{best_name}' parameter)",
+                   {"brand": None, "parameter": best_name, "target_host": t_host, "final_host": t_host,
+                    "depth": depth + 1}, PHISH),
+            Signal("redirect_target", best.risk_score,
+                   f"The site it forwards to ({t_host}) scores {best.risk_score} on its own",
+                   {"target_host": t_host, "target_score": best.risk_score, "target_signals": codes},
+                   types[0] if types else PHISH)]
 
 
 OAUTH_TARGET_HIGH = 50  # an OAuth app's registered return address that scores this much alone is not vouched for
