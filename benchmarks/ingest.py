@@ -3,6 +3,7 @@
 No HTTP, no sockets: a loop calls the real service on a migrated database (SQLite file and/or a fresh PostgreSQL
 database) and times each stage through the service's ``stage_probe``:
 
+    peek      SQLite: the unlocked read of the call's state the detector runs on (then "detect", before "checkout")
     checkout  per-call asyncio lock; SQLite: the process's hot-transaction lock (where concurrent ingestions queue);
               PostgreSQL: pool checkout (and a ping only if the connection sat idle > 30 s)
     lock      lock_call: upsert + read of the call row (PostgreSQL: with the segment INSERT, one statement)
@@ -57,7 +58,7 @@ from scamshield.store import users as user_store  # noqa: E402
 from scamshield.store.migrate import upgrade_async  # noqa: E402
 from scamshield.store.session import Database  # noqa: E402
 
-STAGES = ("checkout", "lock", "segment", "detect", "save", "alert", "commit", "publish")
+STAGES = ("peek", "checkout", "lock", "segment", "detect", "save", "alert", "commit", "publish")
 QUIET = "Hi, it's Arjun. Are we still on for lunch tomorrow at the new cafe near the station?"
 USERS = 50
 

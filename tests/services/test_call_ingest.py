@@ -158,8 +158,58 @@ async def test_statements_per_segment(db, instances):
     if db.engine.dialect.name == "postgresql":  # lock+segment in one statement; detection+seq+alert in one
         assert len(counted) == 2 * len(results)
         assert sum("WITH" in q and "INSERT INTO alerts" in q for q in counted) == alerts
-    else:
-        assert len(counted) == 3 * len(results) + 2 * alerts
+    else:  # one unlocked read (the state the detector runs on, before the write lock) + lock, segment, detection
+        assert len(counted) == 4 * len(results) + 2 * alerts
+        assert sum(q.startswith("SELECT detector_state") for q in counted) == len(results)
+        assert svc.early_misses == 0
+
+
+async def test_an_early_detection_on_a_state_that_moved_on_is_not_used(sqlite_db):
+    """SQLite: the detector runs before the write lock on the state read then; if another writer (a second
+    process on the same file) saved a segment in between, the locked row's state wins and the detector runs again
+    on it — no update lost, the alert decided on the whole conversation."""
+    settings = Settings(env="test", data_dir=tempfile.mkdtemp(), jwt_secret="s" * 48)
+    other_db = Database(sqlite_db.url)
+    hubs, services = [], []
+    for database in (sqlite_db, other_db):
+        hub = Hub(broker_url=None)
+        await hub.start()
+        hubs.append(hub)
+        metrics = Metrics()
+        services.append(CallService(database, AlertService(database, hub, metrics, settings), metrics, settings))
+    a, b = services
+    try:
+        await a.associate_call("alice", "CA-moved")
+        lines = [*ESCALATING]
+        for i, line in enumerate(lines[:-1]):
+            await a.ingest_transcript("CA-moved", Segment(line, "caller", True), dedup_key=f"m{i}", source="api")
+        early = a._detect_early
+        cases = []
+
+        async def interleaved(call_sid, segment, dedup_key, marks):
+            result = await early(call_sid, segment, dedup_key, marks)
+            cases.append(result)
+            # the other process writes a segment of the same call after this one's state was read
+            await b.ingest_transcript(call_sid, Segment(lines[-1], "caller", True), dedup_key="other", source="api")
+            return result
+
+        a._detect_early = interleaved
+        last = await a.ingest_transcript("CA-moved", Segment(FRIEND_CALL[0], "caller", True), dedup_key="mine",
+                                         source="api")
+        assert cases and cases[0] is not None and a.early_misses == 1
+        async with sqlite_db.session() as s:
+            call = await call_store.get_call(s, "CA-moved")
+        assert call.detector_state["segments"] == len(lines) + 1  # both segments counted, none overwritten
+        assert last.risk_score == call.risk_score and not last.duplicate
+        # without the interleaving, the same path keeps its early detection
+        a._detect_early = early
+        await a.ingest_transcript("CA-moved", Segment(FRIEND_CALL[1], "caller", True), dedup_key="mine2",
+                                  source="api")
+        assert a.early_misses == 1
+    finally:
+        for hub in hubs:
+            await hub.close()
+        await other_db.dispose()
 
 
 # --- PostgreSQL: no pre-ping per checkout, yet dead connections do not fail requests --------------------------------

@@ -17,6 +17,12 @@ several thread hops per statement) and the commit rides on the second; on Postgr
 is logged with its stages (where a latency tail comes from), and ``stage_probe`` exposes the stages to
 ``benchmarks/ingest.py``.
 
+SQLite (one writer per process): the detector runs *before* the write transaction, on the call's last committed
+state read without a lock (``_detect_early``), and the writes (lock + segment + detection + alert + commit) are one
+hop to the writer thread; if the locked row's state is no longer the one read (another process wrote the call in
+between), the detector runs again on the row's state inside the transaction, as on PostgreSQL. So the writer lock
+is held for the writes only, not for the detector.
+
 Segments of one call are serialised twice: an asyncio lock per call inside the instance (no wasted DB waits), and
 the call row's write lock (``store.calls.lock_call``) across instances.
 """
@@ -211,6 +217,17 @@ class _IngestTx:
     detect_ms: float = 0.0
 
 
+@dataclass(slots=True)
+class _Early:
+    """A detection run before the write transaction on the state read then (``CallService._detect_early``)."""
+
+    exists: bool
+    state: dict[str, Any] | None
+    new_state: dict[str, Any]
+    update: DetectionUpdate
+    detect_ms: float
+
+
 def _detect(detector: ConversationDetector, state_dict: dict[str, Any] | None, segment: Segment
             ) -> tuple[dict[str, Any], DetectionUpdate]:
     """Pure step (no I/O): persisted state + segment -> new state + update."""
@@ -242,6 +259,7 @@ class CallService:
         self._judge_pending: set[str] = set()  # calls queued for or at the judge (one consultation per call)
         self._judge_again: set[str] = set()  # of those, calls that asked again meanwhile (one re-run)
         self.judge_dropped = 0
+        self.early_misses = 0  # SQLite: early detections thrown away because the call's state had moved on
         # Optional stage probe (``benchmarks/ingest.py``): called with a stage name as each stage of
         # ``ingest_transcript`` ends — checkout, lock, segment, detect, save, alert, commit, publish.
         self.stage_probe: Callable[[str], None] | None = None
@@ -335,16 +353,26 @@ class CallService:
 
         PostgreSQL: a connection found dead in the first step (database restart; the pool does not ping busy
         connections) is retried once on a new one — nothing of the first attempt was committed."""
+        early = await self._detect_early(call_sid, segment, dedup_key, marks) if self._db.has_writer_thread else None
         for attempt in (1, 2):
             committing = False
             try:
                 async with self._db.hot_transaction() as tx:
                     marks("checkout")
-                    call, stored = await tx.run(self._tx_lock_and_store, call_sid, segment, dedup_key, source, actor,
-                                                marks)
-                    if not stored:
-                        committing = True
-                        return _IngestTx(call, None)
+                    if early is not None:  # SQLite: one writer-thread step, committed unless the state moved on
+                        call, stored, done, alert = await tx.run(
+                            self._tx_write_early, call_sid, segment, dedup_key, source, actor, early, marks,
+                            last=lambda r: r[2])
+                        if done:
+                            committing = True
+                            return _IngestTx(call, early.update if stored else None, alert, early.detect_ms)
+                        self.early_misses += 1  # the call's state changed since it was read: detect on the row
+                    else:
+                        call, stored = await tx.run(self._tx_lock_and_store, call_sid, segment, dedup_key, source,
+                                                    actor, marks)
+                        if not stored:
+                            committing = True
+                            return _IngestTx(call, None)
                     started = time.perf_counter()
                     if len(segment.text) <= _INLINE_DETECT_CHARS:
                         state, update = _detect(self.detector, call.detector_state, segment)
@@ -360,6 +388,40 @@ class CallService:
                     raise
                 log.warning("database connection lost before commit: retrying the segment once")
         raise AssertionError("unreachable")
+
+    async def _detect_early(self, call_sid: str, segment: Segment, dedup_key: str | None, marks: "_Marks"
+                            ) -> "_Early | None":
+        """SQLite: the detector on the call's last committed state, before the write transaction, so that the
+        process's single writer is held only for the writes (one thread hop) and not for the detector. The state
+        is read without a lock; ``_tx_write_early`` uses the result only if the locked row still has that state
+        (the detector is a pure function of state and segment, so the result is then the one it would compute
+        inside the transaction). None (the usual path) for a segment already stored (a retry: nothing to detect)."""
+        exists, state, seen = await self._db.read_in_writer_thread(call_store.peek_detector_state_sync, call_sid,
+                                                                    dedup_key if segment.final is not False else None)
+        marks("peek")
+        if seen:
+            return None
+        started = time.perf_counter()
+        if len(segment.text) <= _INLINE_DETECT_CHARS:
+            new_state, update = _detect(self.detector, state, segment)
+        else:
+            new_state, update = await asyncio.to_thread(_detect, self.detector, state, segment)
+        detect_ms = (time.perf_counter() - started) * 1000
+        marks("detect")
+        return _Early(exists, state, new_state, update, detect_ms)
+
+    def _tx_write_early(self, conn: Connection, call_sid: str, segment: Segment, dedup_key: str | None, source: str,
+                        actor: Actor, early: "_Early", marks: "_Marks") -> tuple[Any, bool, bool, Alert | None]:
+        """Lock + store, and — if the locked row's detector state is the one the early detection ran on — save +
+        alert in the same step: (call row, stored, done, alert). Not done: the caller detects on the row's state
+        and finishes with ``_tx_save_and_alert`` (the transaction stays open)."""
+        call, stored = self._tx_lock_and_store(conn, call_sid, segment, dedup_key, source, actor, marks)
+        if not stored:
+            return call, False, True, None
+        if call.detector_state != early.state:
+            return call, True, False, None
+        alert = self._tx_save_and_alert(conn, call_sid, call, early.new_state, early.update, marks)
+        return call, True, True, alert
 
     def _tx_lock_and_store(self, conn: Connection, call_sid: str, segment: Segment, dedup_key: str | None,
                            source: str, actor: Actor, marks: "_Marks") -> tuple[Any, bool]:

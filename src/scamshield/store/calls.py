@@ -273,6 +273,23 @@ def lock_call_sync(conn: Connection, call_sid: str, *, source: str, owner: str |
     return conn.execute(_LOCK_SQL, _lock_params(call_sid, source, owner)).one()
 
 
+_PEEK_SQL = text(
+    "SELECT detector_state, EXISTS (SELECT 1 FROM transcript_segments WHERE dedup_key = :dedup_key) AS seen "
+    "FROM calls WHERE call_sid = :call_sid"
+).bindparams(bindparam("call_sid", type_=String), bindparam("dedup_key", type_=String)).columns(
+    _calls.c.detector_state, column("seen", Boolean))
+
+
+def peek_detector_state_sync(conn: Connection, call_sid: str, dedup_key: str | None
+                             ) -> tuple[bool, dict[str, Any] | None, bool]:
+    """Without a lock: (call exists, its stored detector state, ``dedup_key`` already stored). A guess for running
+    the detector before the write transaction — whoever uses it compares the state with the locked row's."""
+    row = conn.execute(_PEEK_SQL, {"call_sid": call_sid, "dedup_key": dedup_key}).first()
+    if row is None:
+        return False, None, False
+    return True, row.detector_state, bool(row.seen) and dedup_key is not None
+
+
 def _lock_params(call_sid: str, source: str, owner: str | None) -> dict[str, Any]:
     now = utcnow()
     return {"call_sid": call_sid, "owner": owner, "source": source, "now": now,

@@ -95,9 +95,14 @@ def _sqlite_file(url: str) -> str | None:
 
 
 class HotTransaction:
-    """Steps of a hot write transaction: ``await tx.run(fn, *args, last=False)`` -> ``fn(conn, *args)``."""
+    """Steps of a hot write transaction: ``await tx.run(fn, *args, last=False)`` -> ``fn(conn, *args)``.
 
-    async def run(self, fn: Callable[..., T], *args: Any, last: bool = False) -> T:  # pragma: no cover - abstract
+    ``last``: True = this is the last step (SQLite writer thread: the commit rides on its hop); a predicate on the
+    step's result = the last step if it says so (no further step may follow then). Elsewhere the commit happens when
+    the ``hot_transaction`` block ends, whatever ``last`` says."""
+
+    async def run(self, fn: Callable[..., T], *args: Any,
+                  last: bool | Callable[[T], bool] = False) -> T:  # pragma: no cover - abstract
         raise NotImplementedError
 
 
@@ -105,7 +110,7 @@ class _AsyncHotTransaction(HotTransaction):
     def __init__(self, conn: AsyncConnection) -> None:
         self._conn = conn
 
-    async def run(self, fn: Callable[..., T], *args: Any, last: bool = False) -> T:
+    async def run(self, fn: Callable[..., T], *args: Any, last: bool | Callable[[T], bool] = False) -> T:
         return await self._conn.run_sync(fn, *args)
 
 
@@ -119,7 +124,7 @@ class _ThreadHotTransaction(HotTransaction):
         self._conn: Connection | None = None
         self._done = False
 
-    def _step(self, fn: Callable[..., T], args: tuple, last: bool) -> T:
+    def _step(self, fn: Callable[..., T], args: tuple, last: bool | Callable[[T], bool]) -> T:
         if self._conn is None:
             self._conn = self._engine.connect()
             self._conn.begin()
@@ -128,7 +133,7 @@ class _ThreadHotTransaction(HotTransaction):
         except BaseException:
             self._close(commit=False)
             raise
-        if last:
+        if last is True or (callable(last) and last(result)):
             self._close(commit=True)
         return result
 
@@ -145,7 +150,7 @@ class _ThreadHotTransaction(HotTransaction):
         finally:
             conn.close()
 
-    async def run(self, fn: Callable[..., T], *args: Any, last: bool = False) -> T:
+    async def run(self, fn: Callable[..., T], *args: Any, last: bool | Callable[[T], bool] = False) -> T:
         if self._done:
             raise RuntimeError("hot transaction already finished")
         loop = asyncio.get_running_loop()
@@ -168,12 +173,18 @@ class Database:
         self.engine = make_engine(url, pool_size=pool_size, max_overflow=max_overflow, pool_timeout=pool_timeout)
         self.sessionmaker = async_sessionmaker(self.engine, expire_on_commit=False)
         self.writer_engine: Engine | None = None  # SQLite file: synchronous engine of the writer thread
+        self.reader_engine: Engine | None = None  # SQLite file: its read-only twin (same thread, own connection)
         self._writer: ThreadPoolExecutor | None = None
         path = _sqlite_file(url)
         if path is not None:
             self.writer_engine = create_engine(f"sqlite:///{path}", pool_size=1, max_overflow=0,
                                                connect_args={"timeout": 30, "check_same_thread": False})
             event.listen(self.writer_engine, "connect", _sqlite_pragmas)
+            # Reads of the hot path (``read_in_writer_thread``) on their own connection, used only in the writer
+            # thread: the writer's single connection may be held by a transaction between two of its steps.
+            self.reader_engine = create_engine(f"sqlite:///{path}", pool_size=1, max_overflow=0,
+                                               connect_args={"timeout": 30, "check_same_thread": False})
+            event.listen(self.reader_engine, "connect", _sqlite_pragmas)
             self._writer = ThreadPoolExecutor(1, thread_name_prefix="sqlite-writer")
         self._writer_lock = asyncio.Lock()
         # PostgreSQL: at most ``pool_size`` hot transactions at once per process. More in flight buy no throughput
@@ -191,7 +202,7 @@ class Database:
     @property
     def sync_engines(self) -> list[Engine]:
         """Every synchronous engine statements go through (event listeners: statement counts, timing)."""
-        return [self.engine.sync_engine] + ([self.writer_engine] if self.writer_engine is not None else [])
+        return [self.engine.sync_engine] + [e for e in (self.writer_engine, self.reader_engine) if e is not None]
 
     @asynccontextmanager
     async def session(self) -> AsyncIterator[AsyncSession]:
@@ -241,6 +252,21 @@ class Database:
                 raise
             await tx.finish(commit=True)
 
+    async def read_in_writer_thread(self, fn: Callable[..., T], *args: Any) -> T:
+        """SQLite file: ``fn(conn, *args)`` on the reader connection, one hop to the writer thread, outside the
+        hot-transaction lock (it sees the last committed state: WAL). Only where ``has_writer_thread``."""
+        assert self._writer is not None and self.reader_engine is not None
+        engine = self.reader_engine
+
+        def _read() -> T:
+            with engine.connect() as conn:
+                try:
+                    return fn(conn, *args)
+                finally:
+                    conn.rollback()
+
+        return await asyncio.get_running_loop().run_in_executor(self._writer, _read)
+
     async def ping(self) -> bool:
         from sqlalchemy import text
 
@@ -254,4 +280,6 @@ class Database:
             assert self.writer_engine is not None
             engine = self.writer_engine
             await asyncio.get_running_loop().run_in_executor(self._writer, engine.dispose)
+            if self.reader_engine is not None:
+                await asyncio.get_running_loop().run_in_executor(self._writer, self.reader_engine.dispose)
             self._writer.shutdown(wait=False)
