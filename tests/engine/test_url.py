@@ -510,3 +510,32 @@ def test_registry_style_private_suffixes(url, registered):
 def test_look_alike_under_registry_suffix_is_judged_as_the_domain(url):
     a = analyze_url(url)
     assert any(s.code == "brand_impersonation" for s in a.signals), a.as_dict()
+
+
+# a brand's name as a whole folder at the end of a short path on an unrelated site: kits are unpacked there
+@pytest.mark.parametrize(("url", "brand"), [
+    ("http://ncubed-example.com/mazon/amazon", "Amazon"),
+    ("http://school-council.example.com/chase/Chasebank/", "Chase (JPMorgan Chase)"),
+    ("https://paydash-example.top/banks/Desjardins/", "Desjardins"),
+    ("http://builder-example.net/img/WellsFargo/", "Wells Fargo"),
+    ("https://secure-docs-example.net/docusign/", "DocuSign"),  # lure words in the host
+])
+def test_brand_folder_on_unrelated_site(url, brand):
+    a = analyze_url(url)
+    s = next(s for s in a.signals if s.code == "brand_in_path")
+    assert s.evidence["with"] == ["brand_folder"] and brand in s.evidence["brands"]
+
+
+@pytest.mark.parametrize("url", [
+    "http://zozo-example.jp/shop/adidas/?price=proper",                   # a shop's brand page
+    "http://www.example-news.com/tag/paypal/",                            # a tag page
+    "https://t.me/s/indianrailways",                                      # an account's name on a platform
+    "http://avx-example.se/software/office/Extensis.Portfolio.1.6.2.html",  # a file page after the folder
+    "http://forums.example.com/threads/laptop-wont-boot-after-update.3812345/",
+    "http://blog.example.org/2024/05/13/why-we-moved/paypal",             # path longer than four segments
+    "https://www.amazon.in/amazon/",                                      # the brand's own site
+    "https://ncubed-example.com/mazon/amazon",                            # no other warning sign: a folder alone
+])
+def test_brand_folder_near_misses(url):
+    a = analyze_url(url)
+    assert not any(s.code == "brand_in_path" and s.evidence.get("with") == ["brand_folder"] for s in a.signals)

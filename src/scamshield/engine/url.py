@@ -82,6 +82,7 @@ WEIGHTS: dict[str, float] = {
     "user_content_platform": 0,
     "open_redirect": 15,
     "ip_named_host": 20,
+    "brand_folder": 15,
 }
 # several_weak_cues: points by number of independent weak cues (see _weak_cue_signal)
 WEAK_CUE_POINTS = (0, 0, 10, 20, 25)
@@ -1005,10 +1006,48 @@ def _brand_path_signal(p: ParsedURL, reg: BrandRegistry, signals: list[Signal], 
         return
     why = [w for w, on in (("login_word", strong), ("page_file", page), ("cms_folder", cms is not None)) if on]
     if not why:
+        # a brand's folder alone is ordinary (reviews, news); it counts on a page that already shows a warning sign
+        # (plain http, an abused TLD, a shared host, lure words in the host...), never for an account's name on a
+        # platform
+        platform = any(x.code == "user_content_platform" for x in signals)
+        other = p.scheme == "http" or any(x.code in _WEAK_CUE_CODES for x in signals)
+        folder = _brand_folder(p, reg, dom) if other and not platform else None
+        if folder is not None:
+            signals.append(Signal("brand_in_path", WEIGHTS["brand_folder"],
+                                  f"A folder named {folder.name} near the end of a short path on a site that is not "
+                                  f"{folder.name}'s (phishing kits are unpacked into such folders)",
+                                  {"brands": [folder.name], "with": ["brand_folder"]}, PHISH))
         return
     pts = WEIGHTS["brand_in_path"] if why == ["login_word"] else WEIGHTS["brand_in_path_page"]
     signals.append(Signal("brand_in_path", pts, f"Path names {brands[0]} on a site that is not {brands[0]}'s",
                           {"brands": names, "with": why}, PHISH))
+
+
+# folders under which a brand's name is a shop, tag or topic page, not a kit ('/shop/adidas/', '/brands/apple')
+_CATALOGUE_FOLDERS = frozenset({"shop", "shops", "store", "stores", "brand", "brands", "marca", "marcas", "marke",
+                                "category", "categories", "cat", "c", "b", "tag", "tags", "topic", "topics", "t",
+                                "collections", "collection", "products", "product", "p", "search", "s", "q", "r",
+                                "wiki", "news", "reviews", "review", "compare", "vs", "coupons", "deals", "offers",
+                                "jobs", "careers", "company", "companies", "stock", "stocks", "quote", "symbol",
+                                "users", "user", "u", "profile", "channel", "channels", "groups", "g"})
+
+
+def _brand_folder(p: ParsedURL, reg: BrandRegistry, dom: str) -> Any:
+    """The brand whose name is a whole folder among the last two segments of a short path (at most four segments),
+    followed only by short plain segments: '/mazon/amazon/', '/img/WellsFargo/wells', '/docusign/'. Not an article
+    or file name after it ('/office/Extensis.Portfolio.1.6.html'), not the site's own name, not under a shop / tag /
+    topic folder ('/shop/adidas/'). Else None."""
+    segs = [x for x in p.path[:256].lower().split("/") if x]
+    if not segs or len(segs) > 4:
+        return None
+    for i in range(max(0, len(segs) - 2), len(segs)):
+        seg = segs[i]
+        b = reg._tokens.get(seg) if len(seg) >= 4 else None
+        if b is None or seg in dom or (i and segs[i - 1] in _CATALOGUE_FOLDERS):
+            continue
+        if all(len(x) <= 20 and x.count(".") <= 1 for x in segs[i + 1:]):
+            return b
+    return None
 
 
 def _random_label(label: str) -> bool:
