@@ -651,6 +651,52 @@ CUES: tuple[Cue, ...] = (
         "लिंक ~3 {क्लिक|खोलें|पर जाएं}",
     ), None),
 
+    # --- loan-app recovery harassment (RBI / I4C advisories on illegal lending apps) ---------------------------
+    # "Pay today else we will message all your contacts that you are a fraud", "contacts ko message karenge ki tum
+    # chor ho": lenders are not allowed to contact a borrower's contacts; shaming threats are the illegal apps' mark.
+    Cue("contacts_shaming_threat", 40, (
+        "{else|otherwise|or else|or we|or i|warna|varna|nahi to|nahi toh|nahin to} ~5 {send|message|msg|call|inform|"
+        "tell|whatsapp|text|bhej|bhejenge|expose} ~4 {contacts|contact list|phone contacts|relatives|rishtedaron|"
+        "rishtedaar}",
+        "{declare|call|label|brand|tag} you {a |as a |as |}{fraud|fraudster|thief|chor|defaulter|cheater|criminal}",
+        "{contacts|contact list|relatives|rishtedaron|rishtedaron|dosto|doston|sabko} ko ~4 {message|msg|call|bata|"
+        "bhej|batayenge|bata denge|bhej denge} ~5 {chor|fraud|fraudster|defaulter|dhokebaaz|dhokebaj|cheater}",
+        "ki {tum|aap|tu} {chor|fraud|fraudster|defaulter|dhokebaaz|dhokebaj|cheater} {ho|hai|hain|hu}",
+    ), "LOAN_APP_SCAM"),
+    # --- "wrong number" openers (FTC / I4C: the first text of pig-butchering and romance-investment scams) ---------
+    # A stranger's friendly message "to the wrong number" that invites a reply. One opener alone stays medium: a
+    # real wrong-number text looks the same; the investment, crypto or chat-app move that follows adds the rest.
+    Cue("wrong_number_opener", 25, (
+        "{sorry|apologies|apologize|apologise} ~5 wrong number",
+        "{is|was} this {the |}wrong number",
+        "{found|got|saw} your number ~4 {contacts|contact list|phone|phonebook|address book|group}",
+        "{we|we've|we have} met {at|in|during|last|on}",
+    ), "INVESTMENT_SCAM"),
+    # --- other Indian languages in Latin script (Marathi, Telugu, Bengali, Tamil) ------------------------------------
+    Cue("utility_disconnection_threat", 40, (
+        "{vij|veej|vij purvatha|vidyut|bidyut|current|karent|light} ~4 {khandit|kapli jail|kaapli jail|cut chestharu|"
+        "cut chestaru|cut chestam|cut avutundi|cut hobe|kata hobe|bichhinno|cut pannuvom|cut aagum|thundikkapadum}",
+        "{vij|veej|current|bidyut|karent} bill ~4 {bharla nahi|bharle nahi|pending|unpaid|baki|due|kattala|"
+        "kattavillai|dewa hoyni}",
+    ), "UTILITY_DISCONNECTION"),
+    Cue("account_block_threat", 30, (
+        "{account|khata|sim|card} ~3 {bondho hoye jabe|bondho hobe|block aagum|block agum|band hoil|band hoyil|"
+        "block avutundi|block chestharu|close aagum|suspend aagum}",
+    ), "BANK_KYC_IMPERSONATION"),
+    Cue("urgency", 10, (
+        "{ekhoni|ippave|ippove|ventane|vetane|lagech|lavkar|aaj raatri|aaj ratri|ee roju|innaikku|innikku|aajke}",
+    ), None),
+    Cue("callback_request", 10, (
+        "{sampark kara|call kara|phone kara|call cheyandi|call cheyyandi|call korun|phone korun|call pannunga|"
+        "yogayog korun}",
+    ), None),
+    Cue("family_emergency", 10, (
+        "{ये|यह|मेरा|ये मेरा|यह मेरा} नया {नंबर|नम्बर|मोबाइल नंबर}",
+    ), "FAMILY_EMERGENCY"),
+    Cue("family_emergency", 25, (
+        "{फोन|फ़ोन|मोबाइल} {खो गया|टूट गया|खराब हो गया|ख़राब हो गया|गिर गया|चोरी हो गया}",
+    ), "FAMILY_EMERGENCY"),
+
     # --- spam (premium-rate / unsolicited marketing) -------------------------------------------------------
     Cue("spam_marketing", 15, (
         "{free|freemsg|free msg} {entry|msg|message|ringtone|ringtones|tone|tones|camera phone|mobile|phone|gift|"
@@ -798,7 +844,7 @@ HOOK_CODES = frozenset({
     "safe_account_transfer", "job_task_lure", "investment_lure", "loan_lure", "family_emergency",
     "sextortion_threat", "tech_support_lure", "advance_fee_request", "verification_request", "app_install_request",
     "government_benefit_lure", "personal_details_request", "spam_marketing", "authority_claim",
-    "wrong_transfer_return", "money_mule_request",
+    "wrong_transfer_return", "money_mule_request", "contacts_shaming_threat", "wrong_number_opener",
 })
 ACTION_CODES = frozenset({"link_click_request", "callback_request", "app_install_request", "credential_request",
                           "guided_action", "pin_to_receive"})
@@ -840,6 +886,10 @@ MESSAGES: dict[str, str] = {
     "personal_details_request": "Asks for personal details (name, address, account number)",
     "wrong_transfer_return": "Says money was sent 'by mistake' and asks for it back (a fake credit or a collect "
                              "request follows)",
+    "contacts_shaming_threat": "Threatens to message your contacts or call you a fraud to shame you into paying "
+                               "(illegal loan-app recovery)",
+    "wrong_number_opener": "A stranger's friendly 'wrong number' opener that invites a reply (how pig-butchering "
+                           "and romance-investment scams start)",
     "money_mule_request": "Asks to rent out or lend a bank account / SIM for a commission (money-mule recruiting)",
 }
 

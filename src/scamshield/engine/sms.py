@@ -67,10 +67,25 @@ _COMPLIANCE_RE = re.compile(r"(?:t\W?c|tcs|t&c|unsub|opt|to opt|to unsub|stop|re
 _MONEY_ASK_RE = re.compile(r"\b(?:transfer|send|bhej|bhejo|bhej do|pay|gpay|paytm|phonepe|upi|daal do|dal do)\b"
                            r"[^.\n]{0,40}?(?:\d|money|paise|amount|rs\b|₹)|(?:\d|paise|amount)[^.\n]{0,30}?"
                            r"\b(?:transfer|bhej|bhejo|bhej do|gpay|paytm|phonepe|chahiye)\b"
+                           r"|(?:\d|रुपये|रुपए|पैसे)[^.\n।]{0,30}?(?:भेज दो|भेजो|भेज दीजिए|भेज दें|भेज देना|ट्रांसफर कर)"
                            r"|\b(?:help me|could you|can you|can u|pls|please)\s(?:to\s)?(?:pay|cover|sort out|settle)\s"
                            r"(?:a|my|the|this|some|an)\s(?:bill|bills|fees|fee|rent|invoice|payment)\b|\blend me\b")
 _OPTOUT_RE = re.compile(r"\b(?:sms|send|text|reply)\W{0,2}(?:stop|optout|opt out|unsub\w*)\b[^.\n]{0,20}?\bto\W{0,2}"
                         r"(?:\+?91)?(?:1909|\d{7,10})\b")
+# The opt-out line US/UK carrier rules (CTIA) require of a brand's own short code: "Reply STOP to opt out / cancel /
+# end" with no number (premium-rate spam sends "STOP to 8xxxx" and is left to the short-code rule). Counted only
+# when every link is the brand's official site.
+_STOP_LINE_RE = re.compile(r"\b(?:reply|txt|text|send|sms)\W{0,2}stop\b(?:\W{0,3}(?:to|2)\W{0,3}(?:opt\W?out|end|"
+                           r"cancel|unsubscribe|stop|quit)\b)?")
+# A charge, renewal or invoice ("Your membership auto-renewed for $349.99", "You have sent USD 749.00 to ...",
+# "invoice INV-8832 processed"): with a foreign number to call it is the fake-invoice / refund call-back scam.
+_CHARGE_EVENT_RE = re.compile(r"\b(?:renewed|auto\W?renew\w*|subscription|invoice|membership|charged|debited|deducted|"
+                              r"purchase|purchased|order(?:ed)?|payment of|you have sent|you sent|billed|processed)\b")
+_CALL_WORD_RE = re.compile(r"\b(?:call|dial|ring|contact|reach|phone)\b")
+# The dispute hook of a fake invoice: "If you did not authorize this", "Not you?", "to cancel", "for a refund".
+_DISPUTE_RE = re.compile(r"\b(?:did not|didn't|didnt|did n't) (?:authori[sz]e|make|place|request|order|recogni[sz]e)\b|"
+                         r"\bnot (?:you|authori[sz]ed by you|done by you|initiated by you)\b|\bunauthori[sz]ed\b|"
+                         r"\bto (?:cancel|dispute|stop|reverse)\b|\b(?:a|your|for) refund\b")
 _REQUEST_RE = re.compile(r"\brequest\b|रिक्वेस्ट|अनुरोध")
 _OTP_WORDS = frozenset({"otp", "passcode", "password", "code", "pin"})
 # A link to a sideloaded Android app ("sbi-rewardz.apk", "bit.ly/x/app.apk"): banks, utilities and government
@@ -92,13 +107,17 @@ _TXN_MARKER_RES = (
                                 r"transferred|refunded)\b|डेबिट|क्रेडिट|जमा किए|जमा की|प्राप्त हुआ|प्राप्त हो")),
     ("due_date", re.compile(r"\b(?:due(?:\s?date)?|(?:pay|payable|valid|expires?|renew)\s?(?:on|by|before|till|upto|up to)"
                             r"|due\s?(?:on|by))\W{0,3}\d{1,2}(?:st|nd|rd|th)?\s?[-/ ]\s?(?:\d{1,2}\b|(?:jan|feb|mar|apr|may|jun|"
-                            r"jul|aug|sep|oct|nov|dec)[a-z]{0,6}\b)|(?:अंतिम तिथि|दिनांक)\W{0,3}\d{1,2}\s?[-/]\s?\d{1,2}")),
+                            r"jul|aug|sep|oct|nov|dec)[a-z]{0,6}\b)|(?:अंतिम तिथि|दिनांक|\bantim tithi|\bantim tarikh|\blast date|"
+                            r"\bakhri tarikh|\bakhiri tareekh)\W{0,3}\d{1,2}\s?[-/]\s?\d{1,2}")),
     ("delivery_status", re.compile(r"\b(?:out for delivery|delivered|shipped|dispatched|picked up|arriving)\b")),
     # A change to the account the customer made ("you have initiated adding a new payee", "mobile number updated").
     ("account_change", re.compile(r"\b(?:you have|you've) (?:initiated|added|registered|changed|requested|enabled|"
                                   r"disabled)\b|\b(?:payee|beneficiary|mobile number|email id|address|nominee|"
                                   r"password|mpin|upi pin|limit)\b[^.\n]{0,20}\b(?:added|changed|updated|registered|"
                                   r"modified|reset)\b")),
+    # An operator's missed-call / call-waiting notice ("Missed call alert: 98XXXXXX21 called you 2 times").
+    ("call_alert", re.compile(r"\bmissed call alert\b|\b(?:called|tried to call|tried calling) you\b[^.\n]{0,30}?"
+                              r"\b(?:at \d|\d+ times?|while|when)")),
     ("available_balance", re.compile(r"\b(?:avl|avail(?:able)?|total)\.?\s?(?:bal(?:ance)?|lmt|limit)\b")),
     # "bill of Rs 1,243", "EMI of Rs 12,450", "premium of Rs 7,842", "minimum due Rs 720".
     ("bill_amount", re.compile(r"\b(?:bill|emi|premium|instal?ment|amount due|total due|minimum due|total amount due)"
@@ -235,7 +254,9 @@ _TXN_HINTS: dict[str, tuple[str, ...] | None] = {
     "reference": None,
     "debit_credit": ("debit", "credit", "withdrawn", "spent", "deposit", "received", "paid", "sent", "transferred",
                      "refunded", "डेबिट", "क्रेडिट", "जमा", "प्राप्त"),
-    "due_date": ("due", "pay", "valid", "expir", "renew", "तिथि", "दिनांक"),
+    "due_date": ("due", "pay", "valid", "expir", "renew", "तिथि", "दिनांक", "tithi", "tarikh", "tareekh",
+                 "last date"),
+    "call_alert": ("call",),
     "delivery_status": ("deliver", "shipped", "dispatched", "picked", "arriving"),
     "account_change": ("you have", "you've", "payee", "beneficiary", "mobile number", "email id", "address",
                        "nominee", "password", "mpin", "upi pin", "limit"),
@@ -298,6 +319,12 @@ _SCAM_DESCRIPTION_RE = re.compile(
 # Genuine KYC / PAN reminders point to the bank's own counter or app ("re-KYC is due, visit your home branch"):
 # these reminders are excused by such a pointer, nothing else is (no urgency, no verify, no other lure).
 _CHANNEL_MARKERS = frozenset({"visit_branch", "official_app"})
+_OWN_CHANNEL_LURE_POINTS = 15
+# Lures that genuine organisations' own notices also carry (a KYC reminder, a bill, duty on a parcel, expiring points).
+_NOTICE_LURES = frozenset({"kyc_update_lure", "pan_aadhaar_link_lure", "account_block_threat", "fastag_challan_lure",
+                           "verification_request", "parcel_customs_lure", "reward_points_lure", "refund_cashback_lure",
+                           "utility_disconnection_threat", "spam_marketing", "government_benefit_lure", "loan_lure",
+                           "authority_claim"})
 _REMINDER_CODES = frozenset({"kyc_update_lure", "pan_aadhaar_link_lure"})
 
 
@@ -586,6 +613,20 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
                               {"mobile_numbers": len(all_mobiles)}, "BANK_KYC_IMPERSONATION"))
         codes.add("alert_with_mobile_callback")
 
+    # A charge, renewal or invoice of an amount with a foreign number to call about it ("Your Norton subscription renewed for USD
+    # 399.99, if you did not authorize this call +1 888 ..."): the fake-invoice / refund call-back scam (FTC, I4C).
+    # Indian brands give 1800/1860 helplines; foreign banks' genuine alerts say "call the number on your card".
+    foreign_callables = [e for e in callable_numbers if not e.startswith("+91")]
+    if foreign_callables and "alert_with_mobile_callback" not in codes and _CHARGE_EVENT_RE.search(low_head) \
+            and _CALL_WORD_RE.search(low_head) and _MONEY_RE.search(head):
+        dispute = _DISPUTE_RE.search(low_head)
+        signals.append(Signal("charge_with_foreign_callback", 45 if dispute else 30, "A charge, renewal or invoice "
+                              "with a foreign number to call to cancel or dispute it (fake-invoice refund scams give "
+                              "their own number; check the charge in the official app or on your statement)",
+                              {"foreign_numbers": len(foreign_callables),
+                               "dispute_wording": dispute.group(0)[:40] if dispute else None}, "TECH_SUPPORT"))
+        codes.add("charge_with_foreign_callback")
+
     # Fixed-format transactional / service notice with nothing risky in it: offsets the learned model, which
     # learned "Rs", numbers and links as spam from UK/US data and over-scores Indian bank and biller templates.
     risky_link = any(s.code in ("malicious_link", "suspicious_link") for s in link_sigs)
@@ -627,14 +668,39 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
             signals.append(Signal("registered_sender_no_lure", -15, "Sent from a registered business header (TRAI "
                                   "DLT) and contains no lure, risky link or personal call-back number",
                                   {"header": sender_info["header"]}, None))
-        elif (not urls or official_links) and not callable_numbers and (optout := _OPTOUT_RE.search(low_head)):
+        elif (not urls or official_links) and not callable_numbers and (
+                (optout := _OPTOUT_RE.search(low_head)) or (compliance_only and official_links and (optout := _STOP_LINE_RE.search(low_head)))):
             # TRAI requires every registered promotional sender to carry an opt-out line ("To opt out SMS STOP to
             # 1909 / 5676766"); premium-rate opt-outs go to 5-digit short codes, which do not count here.
-            signals.append(Signal("registered_promotion", -10, "Carries the opt-out line Indian registered "
-                                  "promotional senders must include, and has no lure, unofficial link or personal "
-                                  "call-back number", {"marker": "opt-out line (SMS STOP to a 4- or 7-10-digit number)",
+            signals.append(Signal("registered_promotion", -10, "Carries the opt-out line registered senders must "
+                                  "include (TRAI; US/UK carrier rules), and has no lure, unofficial link or personal "
+                                  "call-back number", {"marker": "opt-out line (SMS STOP to a 4- or 7-10-digit number, "
+                                                                 "or 'reply STOP' alone)",
                                                        "matched": mask_digits(optout.group(0)[:60])}, None))
             model_contexts.append("promotion")
+    # A notice-type lure (KYC, PAN/Aadhaar, block, parcel duty, reward points, refund, bill, challan) whose only
+    # channel is the brand's or government's own: every link is official, or there is no link and the message points
+    # to the customer's own app or branch; no number to call other than a toll-free helpline, no UPI id, no ask for a
+    # credential, payment or secrecy, no urgency ("within 24 hours"); without a link, no "confirm your details"
+    # either (confirm how? by reply). Genuine banks, couriers and UIDAI send such notices ("customs duty payable, pay
+    # at dhl.com", "update Aadhaar documents on myaadhaar.uidai.gov.in"); a scam needs a channel of its own.
+    channel = _advice_matches(head) if lure_codes and not urls else []
+    own_channel = (bool(urls) and official_links) or bool(_CHANNEL_MARKERS & {n for n, _ in channel})
+    if lure_codes and lure_codes <= _NOTICE_LURES and own_channel and quiet and not callable_numbers \
+            and not upi_ids and not apk and not (codes & _ASKING_CODES) and not (codes & PRESSURE_CODES) \
+            and (urls or "verification_request" not in codes) \
+            and not (sender_info["type"] == "phone" and claimed):
+        # The notice's lures count at most _OWN_CHANNEL_LURE_POINTS together (at least 15 points off).
+        lure_pts = sum(best[c].weight for c in lure_codes if c in best)
+        signals.append(Signal("official_channel_only", -max(15, lure_pts - _OWN_CHANNEL_LURE_POINTS),
+                              "A notice (KYC, bill, parcel, points, refund) whose only channel is official: every "
+                              "link is the brand's or a government site, or it points to your own app or branch; no "
+                              "number to call, UPI id or request for a credential or payment",
+                              {"lures": sorted(lure_codes)[:6],
+                               "channel": "official links" if urls else "own app or branch"}, None))
+        # With no link and no number at all the message asks for nothing risky, as safety advice does.
+        model_contexts.append("official_link" if urls else "safety_advice")
+
     # Safety advice (banks, regulators, police awareness SMS) that asks for nothing risky: it names scams, so the
     # threat cues fire on it; the advice and the absence of any risky ask offset them.
     # A money demand or threat with an amount, or a bank's message from a personal number, is never excused.
