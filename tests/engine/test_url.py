@@ -539,3 +539,27 @@ def test_brand_folder_on_unrelated_site(url, brand):
 def test_brand_folder_near_misses(url):
     a = analyze_url(url)
     assert not any(s.code == "brand_in_path" and s.evidence.get("with") == ["brand_folder"] for s in a.signals)
+
+
+# a whole registrable-looking name written inside the subdomain of an unrelated domain
+@pytest.mark.parametrize(("url", "looks"), [
+    ("http://corporateimagegroup.com.glenfield.com.my/", "corporateimagegroup.com"),
+    ("http://mxi.lbanorte.com.mx.leapsign0n-example.com/", "lbanorte.com"),
+    ("https://payroll-portal.org.staffdesk-example.top/login", "payroll-portal.org"),
+])
+def test_registrable_name_inside_subdomain(url, looks):
+    a = analyze_url(url)
+    s = next(s for s in a.signals if s.code == "domain_name_spoof")
+    assert s.evidence["looks_like"] == looks
+
+
+@pytest.mark.parametrize("url", [
+    "https://mybucket.com.s3.amazonaws.com/report.pdf",   # a bucket name on a storage host
+    "https://www.example.com/",                           # www
+    "https://docs.example.co.uk/",                        # a real public suffix
+    "https://ab.com.example.net/",                        # too short to read as a name
+    "https://www.facebook.com.example-phish.co.uk/",      # named once, as the brand's address in the subdomain
+])
+def test_registrable_name_inside_subdomain_near_misses(url):
+    a = analyze_url(url)
+    assert "domain_name_spoof" not in {s.code for s in a.signals}

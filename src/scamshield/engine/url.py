@@ -117,6 +117,7 @@ _CMS_OK_FILES = ("admin-ajax.php", "admin-post.php", "wp-cron.php", "xmlrpc.php"
 # a label that starts with a TLD word and a hyphen: 'usps.com-trackxg.top', 'hmrc.gov-taxreturn-uk.org'
 # ('net-a-porter', 'co-op', 'edu-sharing' are real names, so only com/org/gov words count)
 _SPOOF_LABEL_RE = re.compile(r"(?:com|org|gov|govt|gob|gouv)-[a-z0-9]")
+_SPOOF_TLD_LABELS = frozenset({"com", "net", "org", "gov", "edu", "co", "info", "biz"})
 _HEX_DIR_RE = re.compile(r"/[0-9a-f]{24,64}(?:/|$)")
 _EMAIL_RE = re.compile(r"[a-z0-9._%+\-]{1,64}(?:@|%40)[a-z0-9\-]{1,63}\.[a-z0-9.\-]{2,63}", re.I)
 _DOMAIN_IN_PATH_RE = re.compile(r"(?:^|[/=])((?:[a-z0-9\-]{1,63}\.){1,4}[a-z]{2,6})(?=$|[/\-_?&#])")
@@ -808,6 +809,19 @@ def _host_signals(p: ParsedURL, reg: BrandRegistry, L: _Lists, signals: list[Sig
     elif p.idn:
         _idn_signals(p, signals)
 
+    if sub and not user_content and not free and not storage and not any(
+            x.code == "domain_name_spoof" for x in signals) and (
+            match is None or match.technique != "brand_domain_in_subdomain"):
+        # a whole registrable-looking name inside the subdomain: 'corporateimagegroup.com.glenfield.com.my' (a brand's
+        # own address there is brand_domain_in_subdomain already)
+        labels = sub.split(".")[-8:]
+        for i in range(1, len(labels)):
+            if labels[i] in _SPOOF_TLD_LABELS and labels[i - 1] not in ("www", "m", "") and len(labels[i - 1]) >= 3:
+                looks = f"{labels[i - 1]}.{labels[i]}"
+                signals.append(Signal("domain_name_spoof", WEIGHTS["domain_name_spoof"],
+                                      f"Address starts like '{looks}' but the real domain is {reg_domain}",
+                                      {"looks_like": looks, "registered_domain": reg_domain}, PHISH))
+                break
     # lure words in the host (brand tokens excluded)
     words = _host_lure_words(sub, dom, reg, L, match)
     if words:
