@@ -563,3 +563,24 @@ def test_registrable_name_inside_subdomain(url, looks):
 def test_registrable_name_inside_subdomain_near_misses(url):
     a = analyze_url(url)
     assert "domain_name_spoof" not in {s.code for s in a.signals}
+
+
+# a brand's name run together with lure words in the subdomain counts like the brand's name next to lure words there
+@pytest.mark.parametrize(("url", "brand"), [
+    ("http://microsoftmail.moonfruit.com", "Microsoft"),
+    ("http://docusignemail1com1login1dropbox9com.babydeck-example.com/", "DocuSign"),
+    ("https://onedrivecloud.dns-example.com/Home/index.php", "Microsoft"),
+])
+def test_brand_compound_with_lure_in_subdomain(url, brand):
+    a = analyze_url(url)
+    s = next(s for s in a.signals if s.code == "brand_in_subdomain")
+    assert s.evidence["brand"] == brand and s.evidence["lure_words"] and s.weight >= 35
+
+
+@pytest.mark.parametrize("url", [
+    "https://microsoft.github.io/",       # the brand's own account on a hosting service: no lure word
+    "https://paypalfan.example.com/",     # a compound without lure words keeps the plain subdomain weight
+])
+def test_brand_compound_subdomain_without_lure(url):
+    a = analyze_url(url)
+    assert all(s.weight < 35 for s in a.signals if s.code == "brand_in_subdomain")

@@ -798,7 +798,7 @@ def _host_signals(p: ParsedURL, reg: BrandRegistry, L: _Lists, signals: list[Sig
             pts -= 10
         if tech == "brand_with_lure" and len(match.lure_words) > 1:
             pts += 5
-        if tech == "brand_in_subdomain" and match.lure_words:
+        if tech in ("brand_in_subdomain", "brand_compound") and match.where == "subdomain" and match.lure_words:
             pts += 15
         code = "brand_in_subdomain" if match.where == "subdomain" else "brand_impersonation"
         signals.append(Signal(code, pts, _brand_message(match), match.evidence(), BRAND))
