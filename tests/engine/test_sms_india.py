@@ -469,3 +469,29 @@ def test_wrong_number_openers_are_named_but_stay_below_high(text: str) -> None:
     a = analyze_sms(text)
     assert "wrong_number_opener" in {s.code for s in a.signals} and 25 <= a.risk_score < 50, \
         (a.risk_score, [(s.code, s.weight) for s in a.signals])
+
+
+@pytest.mark.parametrize("text, code", [
+    # a title's full stop does not end the sentence: "message Dr. Rao on WhatsApp" is one call to action
+    ("Pre-IPO allotment with assured listing gains for our VIP members. Contact Dr. Rao on WhatsApp today.",
+     "lure_with_callback"),
+    # the call hand-over of a "digital arrest" call
+    ("Your courier has been stopped by customs. Please hold, we are transferring your call to the CBI officer.",
+     "law_enforcement_threat"),
+])
+def test_call_to_action_and_hand_over_patterns(text: str, code: str) -> None:
+    a = analyze_sms(text)
+    assert a.risk_score >= 50 and code in {s.code for s in a.signals}, \
+        (a.risk_score, [(s.code, s.weight) for s in a.signals])
+
+
+@pytest.mark.parametrize("text, safe", [
+    # the operator reports who called: that number is not a call-back
+    ("Missed call alert: +91 97400 11223 tried to call you 4 times. Last call at 08:05. -Vi", True),
+    ("You have 1 missed call from 9740011223 at 19:40 on 02-Dec. -Airtel", True),
+    # the same number (or another) given to call back is still a call-back
+    ("You have a missed call from 9740011223. Call 9740011223 now, your SIM will be blocked today.", False),
+])
+def test_reported_missed_call_numbers_are_not_call_backs(text: str, safe: bool) -> None:
+    a = analyze_sms(text)
+    assert (a.risk_score < 50) == safe, (a.risk_score, [(s.code, s.weight) for s in a.signals])

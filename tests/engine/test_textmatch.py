@@ -178,3 +178,15 @@ def test_cueset_negation_edge_cases(text: str, codes: list[str], reason: str) ->
 def test_danda_is_a_clause_break() -> None:
     t = tokenize(normalize("खाता बंद। हो जाएगा"))
     assert t.clauses[1] != t.clauses[2]
+
+
+@pytest.mark.parametrize("text, same_clause", [
+    ("message dr. sharma on whatsapp", True),
+    ("ask mrs. rao today", True),
+    ("call the doctor. sharma will answer", False),
+    ("meet at 5 pm. then go", False),
+])
+def test_a_title_abbreviation_does_not_break_the_clause(text: str, same_clause: bool) -> None:
+    from scamshield.engine.textmatch import tokenize
+    t = tokenize(text)
+    assert (t.clauses[0] == t.clauses[-1]) == same_clause, t.clauses

@@ -340,6 +340,13 @@ CUES: tuple[Cue, ...] = (
         "{police|cbi|customs|ncb|cyber cell} ~3 {case darj|fir darj|karwai|karyawahi|kaarwai|karrvai}",
         "{kanooni|kanuni|legal} {karwai|karyawahi|kaarwai|action|proceedings|notice}",
     ), "DIGITAL_ARREST"),
+    # "I'm connecting you to Mumbai Cyber police", "transferring your call to the CBI officer" (the IVR / call
+    # hand-over of "digital arrest" calls; I4C advisory).
+    Cue("law_enforcement_threat", 30, (
+        "{connecting|connect|transferring|transfer|forwarding|forward} {you|your call|the call} ~2 to ~3 {police|"
+        "cyber police|cyber crime|cyber cell|cbi|ncb|customs|crime branch|narcotics|ed|enforcement directorate|"
+        "investigating officer|police officer|cbi officer}",
+    ), "DIGITAL_ARREST"),
     Cue("law_enforcement_threat", 15, (
         "{court|legal} {notice|summons|order|case|proceedings}",
         "{legal action|police complaint|police case}",

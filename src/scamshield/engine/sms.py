@@ -134,6 +134,10 @@ _MOBILE_CALLBACK_RE = re.compile(
     r"(?:\b(?:call|contact|dial|ring|whatsapp|message|msg|text|reach|sampark|phone)\b|संपर्क|कॉल|फोन|व्हाट्सएप)"
     r"[^.\n]{0,40}?" + _MOBILE + r"|" + _MOBILE + r"\s?(?:pe|par|per|on|पर)\s(?:call|contact|whatsapp|sampark|message|"
     r"msg|कॉल|संपर्क)")
+# The caller of a missed call, reported by the operator: "Missed call alert: +91 98201 44321", "missed call from
+# 98201 44321", "98201 44321 tried to call you" (on the lower-cased text).
+_CALL_REPORT_RE = re.compile(r"\bmissed calls?(?:\s(?:alert|from|by))*\W{0,3}" + _MOBILE + r"|" + _MOBILE +
+                             r"\W{0,3}(?:has\s)?(?:tried to call|called|was trying to reach|tried calling)\s(?:you|u)\b")
 # A money movement or card/account event: a fake alert ("Rs 45,000 charged ... if not you call 98...") needs one.
 _ALERT_EVENT_RE = re.compile(r"\b(?:debited|charged|deducted|withdrawn|spent|transaction|txn|purchase|transferred|"
                              r"auto ?debit|payment of)\b")
@@ -541,7 +545,14 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     codes = set(best)
     otp_message = _is_otp_delivery(tokens.words)
     # Numbers other than toll-free / shared-cost helplines (mobiles, landlines, foreign numbers).
-    number_types = _number_types(phone_objs) if phone_objs else {}
+    # A number reported as the caller of a missed call ("Missed call alert: 98201 44321 tried to call you 2 times")
+    # is not a number the message asks you to call: call-backs are judged on the text without those reports.
+    callback_text = head.lower()
+    if phone_objs and "call" in callback_text and _CALL_REPORT_RE.search(callback_text):
+        callback_text = _CALL_REPORT_RE.sub(" ", callback_text)
+        number_types = _number_types(_phone_objects(callback_text))
+    else:
+        number_types = _number_types(phone_objs) if phone_objs else {}
     callable_numbers = _callable_numbers(number_types)
     # A brand's promotion: its only lure is marketing wording, every link is the brand's own site, and the only
     # numbers are toll-free helplines. Marketing wording is then not a fraud lure.
@@ -593,7 +604,7 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     # couriers publish toll-free (1800/1860) or landline helplines, and block-by-SMS numbers ("SMS BLOCK to ...")
     # are not call-backs. Fake "customer care" / "officer" numbers are mobiles (RBI, I4C advisories).
     mobiles = _mobile_numbers(number_types) if claimed and "callback_request" in codes else []
-    if mobiles and not (len(mobiles) == 1 and _SMS_TO_NUMBER_RE.search(head.lower())):
+    if mobiles and not (len(mobiles) == 1 and _SMS_TO_NUMBER_RE.search(callback_text)):
         signals.append(Signal("org_callback_to_mobile", 20, "Claims to be an organisation but asks you to call or "
                               "message a personal mobile number (official helplines are toll-free or landlines)",
                               {"claims": list(claimed)[:5], "mobile_numbers": len(mobiles)},
@@ -604,8 +615,8 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     # charged on your card, if not you call 98..."). Block-by-SMS numbers do not count.
     low_head = head.lower()
     all_mobiles = _mobile_numbers(number_types)
-    mobile_callback = bool(all_mobiles) and bool(_MOBILE_CALLBACK_RE.search(low_head)) \
-        and not (len(all_mobiles) == 1 and _SMS_TO_NUMBER_RE.search(low_head))
+    mobile_callback = bool(all_mobiles) and bool(_MOBILE_CALLBACK_RE.search(callback_text)) \
+        and not (len(all_mobiles) == 1 and _SMS_TO_NUMBER_RE.search(callback_text))
     if mobile_callback and "org_callback_to_mobile" not in codes and _ALERT_EVENT_RE.search(low_head):
         signals.append(Signal("alert_with_mobile_callback", 30, "A transaction or account alert that asks you to call "
                               "or message a personal mobile number (banks and card issuers give toll-free or "

@@ -128,6 +128,11 @@ _L = r"(?:[^\W\d_]|[\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963])"  # + 
 _TOKEN_RE = re.compile(rf"({_L}+(?:'{_L}+)*|\d+)|([.!?]+(?=\s|$)|[;\n\u0964\u0965])")
 
 
+# Titles written with a full stop before a name ("Dr. Sharma", "Mr. Rao", "Smt. Devi", "Insp. Yadav").
+_TITLE_ABBREVIATIONS = frozenset({"dr", "mr", "mrs", "ms", "mx", "prof", "shri", "smt", "sh", "capt", "col", "lt",
+                                  "insp", "adv", "sgt", "hon"})
+
+
 @dataclass(frozen=True, slots=True)
 class Tokens:
     """Words of a normalised text with their character spans and clause numbers."""
@@ -158,6 +163,9 @@ def tokenize(normalized: str, *, max_tokens: int = MAX_TOKENS) -> Tokens:
     for m in _TOKEN_RE.finditer(normalized):
         w = m.group(1)
         if w is None:
+            # "Message Dr. Sharma on WhatsApp": the full stop of a title is not a sentence break.
+            if m.group(2) == "." and words and words[-1] in _TITLE_ABBREVIATIONS:
+                continue
             clause += 1
             continue
         words.append(w)
