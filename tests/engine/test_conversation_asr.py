@@ -75,6 +75,11 @@ NORMALISE = [
     ("your pen card is not linked", "your pan card is not linked"),
     ("a costumes officer and an arrest warren", "a customs officer and an arrest warrant"),
     ("the enforcement action by the u s treasury", "the enforcement action by the us treasury"),
+    # hesitation sounds are dropped, so phrases and spoken numbers read the same without them
+    ("your number is being uh suspended", "your number is being suspended"),
+    ("call three two five um nine zero one four four three", "call 325901443"),
+    ("a message from h m r c", "a message from hmrc"),
+    ("the umbrella and the hummus", "the umbrella and the hummus"),  # words that start like a filler stay
 ]
 
 

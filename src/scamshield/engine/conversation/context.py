@@ -18,6 +18,10 @@ _NEW_SUBJECT = frozenset({"else", "you", "we", "i", "they", "he", "she", "it", "
 #: Characters before a cue searched for warning words (about 20 spoken words: ASR output has few sentence ends).
 _WARNING_BEFORE = 120
 _NEG_AFTER = frozenset({"mat", "nahi", "nahin"})
+#: Words that may stand between a negator and the cue it negates in a "never call you to ask you to ..." chain
+#: ("we will never call you to ask you to move money to a safe account", "we do not ever ask you for your pin").
+_ASK_CHAIN = frozenset({"call", "calls", "contact", "phone", "text", "email", "message", "ask", "asks", "request",
+                        "require", "tell", "want", "you", "to", "for", "ever", "us", "by", "over", "the", "a", "an"})
 _NEG_AFTER_PHRASES = ("with anyone", "to anyone", "with anybody", "to anybody", "to strangers", "with strangers",
                       "to any one", "with any one", "to unknown", "with unknown", "is a scam", "is a fraud")
 _WARNING_RE = re.compile(
@@ -49,6 +53,9 @@ def is_negated(window: str, start: int, end: int) -> bool:
             words = words[i + 1:]
             break
     if any(w in _NEGATORS for w in words[-scope:]):
+        return True
+    neg = max((i for i, w in enumerate(words) if w in _NEGATORS), default=-1)
+    if neg >= 0 and all(w in _ASK_CHAIN for w in words[neg + 1:]):
         return True
     tail = " ".join(words)
     if any(p in tail for p in _NEG_PHRASES):

@@ -56,7 +56,7 @@ _JOINED_RE = re.compile(r"\b(" + "|".join(
 _ACRONYMS = {"otp", "kyc", "upi", "cvv", "ssn", "irs", "cbi", "pin", "atm", "sbi", "trai", "fbi", "rbi", "npci",
              "hdfc", "icici", "pnb", "ncb", "dea", "uidai", "pan", "ed", "id", "pc", "ip", "usd", "ups", "dhl",
              "fir", "apk", "qr", "sms", "bsnl", "ssa", "ftc", "cvc", "gst", "tds", "lic", "lpg", "mdma", "emi",
-             "nhai", "cid", "nia", "us", "uk"}
+             "nhai", "cid", "nia", "us", "uk", "hmrc", "dvla", "nhs", "usps", "cra", "ato"}
 _SPELLED_RE = re.compile(r"\b(?:[a-z] ){1,5}[a-z]\b")
 _DOTTED_RE = re.compile(r"\b([a-z])\.(?=[a-z]\b)")
 _NUM_SEP_RE = re.compile(r"(?<=\d)[,.](?=\d)")
@@ -64,6 +64,9 @@ _RS_RE = re.compile(r"\b(?:rs|inr)\.\s*")
 _SENT_RE = re.compile(r"[.!?;\u2026\u0964]+")
 _NONWORD_RE = re.compile(r"[^a-z0-9.|\n]+")
 _SPACE_RE = re.compile(r"[ \t]+")
+#: Hesitation sounds speech-to-text writes out ("is being uh suspended", "three two five uh nine"): dropped, so
+#: phrases and spoken digit runs read the same with or without them.
+_FILLER_RE = re.compile(r"(?<![a-z0-9])(?:u+h+|u+m+|uhm+|e+r+m+|e+h+|a+h+|h+m+|m+h+m+|mm+)(?![a-z0-9]) ?")
 _SYMBOLS = str.maketrans({"$": " usd ", "\u20b9": " rs ", "%": " percent ", "&": " and ", "\n": " | "})
 
 
@@ -220,6 +223,7 @@ def normalize_transcript(text: str) -> str:
         s = _CONTRACTION_RE.sub(_expand_contraction, s).replace("'", "")
     s = _SENT_RE.sub(" . ", s)
     s = _NONWORD_RE.sub(" ", s)
+    s = _FILLER_RE.sub("", s)
     s = _SPACE_RE.sub(" ", s)
     s = _ASR_RE.sub(lambda m: _ASR_VARIANTS[m.group(1)], s)
     if "you are " in s:
