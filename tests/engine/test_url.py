@@ -584,3 +584,29 @@ def test_brand_compound_with_lure_in_subdomain(url, brand):
 def test_brand_compound_subdomain_without_lure(url):
     a = analyze_url(url)
     assert all(s.weight < 35 for s in a.signals if s.code == "brand_in_subdomain")
+
+
+# the brand's address written into the path with a hyphen for the dot
+@pytest.mark.parametrize(("url", "domain"), [
+    ("http://kebep-example.vn/vecrdrvlg4813117/vix/dhl-com/", "dhl.com"),
+    ("http://ocm-example.in/www.bankofamerica-com/", "bankofamerica.com"),
+    ("http://school-example.com.br/comunicados_arq/my.dhl-com/index.php", "dhl.com"),
+])
+def test_brand_domain_with_hyphen_in_path(url, domain):
+    a = analyze_url(url)
+    s = next(s for s in a.signals if s.code == "brand_in_path")
+    assert s.evidence["domain_in_path"] == domain
+
+
+# pages ABOUT a site (reviews, traffic, safety checks) name its address after such a folder: no kit
+@pytest.mark.parametrize("url", [
+    "https://www.trustpilot.com/review/www.amazon.com",
+    "https://www.sitejabber.com/reviews/amazon-com",
+    "https://www.similarweb.com/website/paypal.com/",
+    "https://www.scamadviser.com/check-website/paypal.com",
+    "https://www.example.com/blog/why-i-left-paypal-com",   # a slug word, not a domain written as a folder
+    "https://www.example-shop.com/brands/hdfc-com",         # a shop's brand folder
+])
+def test_pages_about_a_site_are_not_brand_domain_in_path(url):
+    a = analyze_url(url)
+    assert not any(s.code == "brand_in_path" and "domain_in_path" in s.evidence for s in a.signals)

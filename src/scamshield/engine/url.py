@@ -1007,9 +1007,19 @@ def _brand_path_signal(p: ParsedURL, reg: BrandRegistry, signals: list[Signal], 
         for m in _DOMAIN_IN_PATH_RE.finditer(low[:512]):
             cand = m.group(1)
             b = reg.is_official(cand) if "." in cand else None
-            if b is not None:
+            if b is not None and not _about_site_page(low, m.start(1)):
                 domain, brands = cand, [b.name, *brands]
                 break
+    if domain is None and "-" in low:
+        # the brand's address with a hyphen for the dot: '/dhl-com/', '/paypal-com/signin'
+        for t in dict.fromkeys(toks):
+            head, sep, tld = t.rpartition("-")
+            if sep and tld in _SPOOF_TLD_LABELS and len(head) >= 3 and head not in dom:
+                b = reg.is_official(f"{head}.{tld}")
+                at = low.find(t)
+                if b is not None and at >= 0 and not _about_site_page(low, at):
+                    domain, brands = f"{head}.{tld}", [b.name, *brands]
+                    break
     if not brands:
         return
     names = sorted(set(brands))[:5]
@@ -1044,6 +1054,24 @@ _CATALOGUE_FOLDERS = frozenset({"shop", "shops", "store", "stores", "brand", "br
                                 "wiki", "news", "reviews", "review", "compare", "vs", "coupons", "deals", "offers",
                                 "jobs", "careers", "company", "companies", "stock", "stocks", "quote", "symbol",
                                 "users", "user", "u", "profile", "channel", "channels", "groups", "g"})
+
+
+# folders of sites whose pages are about another site (reviews, traffic, safety checks, whois): the brand's address
+# after them names the page's subject ('trustpilot.com/review/www.amazon.com', 'similarweb.com/website/paypal.com')
+_ABOUT_SITE_FOLDERS = frozenset({"review", "reviews", "website", "websites", "site", "sites", "domain", "domains",
+                                 "whois", "lookup", "check", "check-website", "website-checker", "safety", "stats",
+                                 "traffic", "analysis", "info", "status", "down", "is-it-down", "report", "reports",
+                                 "url", "urls", "host", "hosts", "ip", "dns", "seo", "rank", "web", "tools"})
+
+
+def _about_site_page(low_path: str, at: int) -> bool:
+    """Whether the address written at ``at`` in the (lower-case) path follows a review / traffic / whois folder, or a
+    shop / tag / topic folder: a page about that site, not a kit unpacked under its name."""
+    head = low_path[:at]
+    if not head.endswith("/"):
+        return False
+    prev = head.rstrip("/").rsplit("/", 1)[-1]
+    return prev in _ABOUT_SITE_FOLDERS or prev in _CATALOGUE_FOLDERS
 
 
 def _brand_folder(p: ParsedURL, reg: BrandRegistry, dom: str) -> Any:
