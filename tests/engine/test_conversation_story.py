@@ -87,6 +87,7 @@ def test_authority_threat_is_not_a_story():
 # statements that only sound like an ask.
 PHRASES = [
     ("your social security number is going to be suspended tonight", "ssn_suspended", True),
+    ("we see that your so social security number will be cancelled", "ssn_suspended", True),  # ASR stutter
     ("this is detective sergeant cole from the city of london police", "caller_claims_law_enforcement", True),
     ("the lineman is coming this evening to cut your supply", "utility_disconnection", True),
     ("to withdraw your earnings you must first pay twenty percent", "fee_to_release", True),
