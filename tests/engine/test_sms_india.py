@@ -495,3 +495,16 @@ def test_call_to_action_and_hand_over_patterns(text: str, code: str) -> None:
 def test_reported_missed_call_numbers_are_not_call_backs(text: str, safe: bool) -> None:
     a = analyze_sms(text)
     assert (a.risk_score < 50) == safe, (a.risk_score, [(s.code, s.weight) for s in a.signals])
+
+
+@pytest.mark.parametrize("text, offset", [
+    # a brand's service text with the CTIA opt-out line alone
+    ("Walgreens: Your prescription is ready for pickup at your store on Main St. Reply STOP to opt out.", True),
+    ("FedEx: Your package 7712 is scheduled for delivery tomorrow by 8 pm. Reply STOP to cancel.", True),
+    # premium-rate / subscription spam: STOP to a short code, or another reply ask next to it
+    ("Win a holiday for 2! Reply HOLIDAY now to enter the draw. Reply STOP to end.", False),
+    ("Weekly ringtone club: new tones every week. Send STOP to 80082 to end service.", False),
+    ("As a member you can enter our prize draw by replying with WIN. To unsubscribe text STOP", False),
+])
+def test_a_reply_stop_line_alone_marks_a_registered_sender(text: str, offset: bool) -> None:
+    assert ("registered_promotion" in _codes(text)) == offset, _codes(text)

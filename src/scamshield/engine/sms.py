@@ -73,12 +73,26 @@ _MONEY_ASK_RE = re.compile(r"\b(?:transfer|send|bhej|bhejo|bhej do|pay|gpay|payt
 _OPTOUT_RE = re.compile(r"\b(?:sms|send|text|reply)\W{0,2}(?:stop|optout|opt out|unsub\w*)\b[^.\n]{0,20}?\bto\W{0,2}"
                         r"(?:\+?91)?(?:1909|\d{7,10})\b")
 # The opt-out line US/UK carrier rules (CTIA) require of a brand's own short code: "Reply STOP to opt out / cancel /
-# end" with no number (premium-rate spam sends "STOP to 8xxxx" and is left to the short-code rule). Counted only
-# when every link is the brand's official site.
+# end" with no number (premium-rate spam sends "STOP to 8xxxx" and is left to the short-code rule).
 _STOP_LINE_RE = re.compile(r"\b(?:reply|txt|text|send|sms)\W{0,2}stop\b(?:\W{0,3}(?:to|2)\W{0,3}(?:opt\W?out|end|"
                            r"cancel|unsubscribe|stop|quit)\b)?")
 # A charge, renewal or invoice ("Your membership auto-renewed for $349.99", "You have sent USD 749.00 to ...",
 # "invoice INV-8832 processed"): with a foreign number to call it is the fake-invoice / refund call-back scam.
+# Any other "reply / text / send <word>" ask ("Reply DATE now", "reply with YES", "Text now"): premium-rate and
+# subscription spam carries one beside its STOP line; a brand's service notice asks for nothing but STOP.
+_REPLY_ASK_RE = re.compile(r"\b(?:reply|replying|txt|text|texting|send|sending|sms|rply)\b\W{0,3}(?!stop\b)[a-z0-9]")
+
+
+def _ctia_stop_only(low: str, official_links: bool) -> re.Match | None:
+    """The 'Reply STOP to opt out' line alone: no number after it, no other reply ask; with official links, or with
+    no premium-rate markers at all (the caller checks the rest: no lure, risky link or call-back number)."""
+    m = _STOP_LINE_RE.search(low)
+    if m is None or re.match(r"\W{0,3}(?:to|2)\W{0,3}\d", low[m.end():]):
+        return None
+    rest = low[:m.start()] + " " + low[m.end():]
+    return None if _REPLY_ASK_RE.search(rest) else m
+
+
 _CHARGE_EVENT_RE = re.compile(r"\b(?:renewed|auto\W?renew\w*|subscription|invoice|membership|charged|debited|deducted|"
                               r"purchase|purchased|order(?:ed)?|payment of|you have sent|you sent|billed|processed)\b")
 _CALL_WORD_RE = re.compile(r"\b(?:call|dial|ring|contact|reach|phone)\b")
@@ -679,8 +693,8 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
             signals.append(Signal("registered_sender_no_lure", -15, "Sent from a registered business header (TRAI "
                                   "DLT) and contains no lure, risky link or personal call-back number",
                                   {"header": sender_info["header"]}, None))
-        elif (not urls or official_links) and not callable_numbers and (
-                (optout := _OPTOUT_RE.search(low_head)) or (compliance_only and official_links and (optout := _STOP_LINE_RE.search(low_head)))):
+        elif not callable_numbers and (((not urls or official_links) and (optout := _OPTOUT_RE.search(low_head)))
+                                       or (compliance_only and (optout := _ctia_stop_only(low_head, official_links)))):
             # TRAI requires every registered promotional sender to carry an opt-out line ("To opt out SMS STOP to
             # 1909 / 5676766"); premium-rate opt-outs go to 5-digit short codes, which do not count here.
             signals.append(Signal("registered_promotion", -10, "Carries the opt-out line registered senders must "
