@@ -332,6 +332,11 @@ def test_lookalikes_of_those_brands_still_flagged(url):
     ("v1.2.3 released", []),
     ("-bad-.support", []),
     ("not-a-tld.notatld", []),
+    # a brand's name run together with lure words, unhyphenated, on a new TLD
+    ("update KYC at sbikyc.support today", ["sbikyc.support"]),
+    ("go to hdfcnetbanking.help now", ["hdfcnetbanking.help"]),
+    ("paid via paytm.now thanks", []),                                 # the bare brand name: a missing space
+    ("see you at lunch.today ok", []),
 ])
 def test_extract_bare_links_on_new_tlds(text, expected):
     assert extract_urls(text) == expected

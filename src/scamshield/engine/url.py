@@ -1451,14 +1451,22 @@ def _bare_new_tld_ok(host: str, labels: list[str]) -> bool:
     link only when it is written like one: the TLD in lower case or the whole host in capitals (a missing space
     before a capitalised word --
     'Mr.Smith', 'done.Thanks', 'Quiz.Win' -- is prose) and either a hyphenated name ('apple-id-unlock.support') or
-    a brand's official domain ('onlinesbi.sbi'). Plain 'word.word' in lower case ('her.love', 'ah.now', 'time.you')
+    a brand's official domain ('onlinesbi.sbi') or a look-alike of one ('sbikyc.support'). Plain 'word.word' in lower case ('her.love', 'ah.now', 'time.you')
     is the usual missing space after a full stop on these word-like TLDs, so it is not read as a link."""
     if not (host.rsplit(".", 1)[-1].islower() or host.isupper()):
         return False
     name = labels[-2]
     if "-" in name and name[0] != "-" and name[-1] != "-" and len(name) >= 4 and any(c.isalpha() for c in name):
         return True
-    return default_registry().is_official(".".join(labels)) is not None
+    reg = default_registry()
+    if reg.is_official(".".join(labels)) is not None:
+        return True
+    # a brand's name run together with other words or misspelt ('sbikyc.support', 'hdfcnetbanking.help'); the bare
+    # brand name ('paytm.now') may be a missing space in prose
+    if len(name) >= 6 and name.isalnum() and not host.isupper():
+        m = reg.match_host(host.lower())
+        return m is not None and m.technique not in ("brand_name", "brand_in_subdomain")
+    return False
 
 
 def extract_urls(text: str, *, limit: int = 50) -> list[str]:
