@@ -237,7 +237,9 @@ def test_long_token_candidates_equal_a_scan_of_every_length_bucket():
 @pytest.mark.parametrize(
     ("host", "brand_id"),
     [("myntra-fr.top", "myntra"), ("fr-myntra.top", "myntra"), ("paytm-de.xyz", "paytm"), ("flipkart-ae.shop", "flipkart"),
-     ("myntra-in.top", "myntra"), ("myntra-india.top", "myntra"), ("myntra-app.top", "myntra"), ("myntra-pay.top", "myntra")],
+     ("myntra-in.top", "myntra"), ("myntra-india.top", "myntra"), ("myntra-app.top", "myntra"), ("myntra-pay.top", "myntra"),
+     # word-like codes ('it', 'io', 'me') count on TLDs that url_lists.json scores as abused: no product is named so
+     ("myntra-it.top", "myntra"), ("zomato-io.xyz", "zomato"), ("jio-me.icu", "jio")],
 )
 def test_brand_with_region_suffix(reg, host, brand_id):
     m = reg.match_host(host)
@@ -274,3 +276,5 @@ def test_country_code_tokens(token, is_code):
     from scamshield.engine.brands import _is_country_code
 
     assert _is_country_code(token) is is_code
+    assert _is_country_code(token, words_too=True) is (is_code or token in ("ai", "io", "tv", "me", "co", "it",
+                                                                            "is"))

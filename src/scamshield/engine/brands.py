@@ -117,12 +117,12 @@ _CC_WORDS = frozenset({"ai", "io", "tv", "me", "co", "go", "ok", "hi", "so", "am
                        "be", "as", "at", "by", "an", "ad", "pe", "pr", "re", "st", "tc", "sc", "vc", "ax", "cc"})
 
 
-def _is_country_code(token: str) -> bool:
+def _is_country_code(token: str, *, words_too: bool = False) -> bool:
     """A two-letter country / territory code (the ISO 3166 regions of the bundled phonenumbers metadata; not 'eu'):
     a hyphenated region suffix ('paytm-de', 'paypal-fr', 'amazon-uk') that kits add to a brand name to look like a
-    local site."""
+    local site. ``words_too``: also the codes that are everyday or tech words ('it', 'ai', 'me')."""
     global _country_codes
-    if len(token) != 2 or token in _CC_WORDS:
+    if len(token) != 2 or (token in _CC_WORDS and not words_too):
         return False
     if _country_codes is None:
         _country_codes = frozenset(r.lower() for r in phonenumbers.SUPPORTED_REGIONS if len(r) == 2 and r.isalpha())
@@ -495,12 +495,15 @@ class BrandRegistry:
         # a registered-domain label made of a whole brand token and a hyphenated country code ('myntra-it',
         # 'paypal-de'): the code is a region lure, as 'in' / 'uk' / 'india' already are
         region_ok = where == "domain" and len(tokens) > 1 and any(self._exact(x) is not None for x in tokens)
+        # on a TLD mostly registered for abuse ('.top', '.xyz') a brand's name with '-it' / '-me' is not a product
+        # name ('myntra-it.top'); on ordinary TLDs those word-like codes stay words ('hdfc-ai.com')
+        abused = region_ok and suffix.rsplit(".", 1)[-1] in _abused_tlds()
         for t in tokens:
             ex = self._exact(t)
             if ex is not None:
                 brand_hits.append((t, ex[1], ex[2], 0))
                 continue
-            if t in self.lures or t.isdigit() or (region_ok and _is_country_code(t)):
+            if t in self.lures or t.isdigit() or (region_ok and _is_country_code(t, words_too=abused)):
                 if not t.isdigit():
                     lure_hits.append(t)
                 continue
@@ -681,6 +684,12 @@ class BrandRegistry:
 
 _lock = threading.Lock()
 _default: BrandRegistry | None = None
+
+
+@lru_cache(maxsize=1)
+def _abused_tlds() -> frozenset[str]:
+    """TLDs url_lists.json scores as heavily abused (risky_tlds)."""
+    return frozenset(load_lists().get("risky_tlds", {}))
 
 
 def load_lists() -> dict[str, Any]:
