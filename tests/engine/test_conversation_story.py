@@ -113,3 +113,19 @@ PHRASES = [
 def test_cue_phrasings(text, code, present):
     last = stream(text, words=40)[-1]
     assert (codes(last).get(code, 0) > 0) is present, codes(last)
+
+
+# FTC lists threats of arrest, lawsuits, suspension and disconnection as the *pressure* of a phone scam: such a threat
+# heard at full weight counts for the pressure group too (a threat in a warning about scams does not).
+THREAT_PRESSURE = [
+    ("an arrest warrant will be issued in your name today we are calling from the tax office", True),
+    ("your electricity will be disconnected tonight we are calling from the board", True),
+    ("police never say an arrest warrant will be issued in your name on a phone call that is a scam", False),
+]
+
+
+@pytest.mark.parametrize("text, pressure", THREAT_PRESSURE, ids=["legal", "utility", "warning"])
+def test_threats_count_as_pressure(text, pressure):
+    last = stream(text, words=40)[-1]
+    groups = next((s.evidence["groups"] for s in last.assessment.signals if s.code == "ftc_pattern"), [])
+    assert ("pressure" in groups) is pressure, [(s.code, s.weight, s.evidence) for s in last.assessment.signals]

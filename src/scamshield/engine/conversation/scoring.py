@@ -45,6 +45,8 @@ _AUTHORITY_THREAT_POINTS = 10.0
 # suspension are not such problems (``authority_threat_pattern``), nor are bank, company or tech-support claims,
 # whose early alerts on the hold-outs rest on claim + problem (measured: capping those too delayed 13 scam calls).
 _STORY_MAX = 45.0
+_THREATS_AS_PRESSURE = frozenset({"legal_threat", "ssn_suspended", "digital_arrest_script", "utility_disconnection",
+                                  "id_document_threat", "sextortion_threat"})
 _STORY_GROUPS = frozenset({"pretend", "problem"})
 _STORY_PROBLEMS = frozenset({"refund_lure", "suspicious_activity_claim", "unexpected_charge_claim",
                              "family_emergency_story", "parcel_held_claim"})
@@ -85,6 +87,8 @@ def signals_for(hits: dict[str, list[Any]], model_signal: dict[str, Any] | None,
             allocated.append((Signal(cue.code, alloc, cue.message, ev, cue.fraud_type), group))
             ftc = _FTC_OF_GROUP[group]
             ftc_totals[ftc] = ftc_totals.get(ftc, 0.0) + alloc
+            if cue.code in _THREATS_AS_PRESSURE and factor == 1.0:
+                ftc_totals["pressure"] = ftc_totals.get("pressure", 0.0) + alloc
     present = sorted(k for k, v in ftc_totals.items() if v >= _FTC_MIN)
     if present == ["pay"] or not present:
         hard = sum(s.weight for s, _ in allocated if s.code not in _SOFT_ASKS and s.weight > 0)
