@@ -18,7 +18,7 @@ is logged with its stages (where a latency tail comes from), and ``stage_probe``
 ``benchmarks/ingest.py``.
 
 SQLite (one writer per process): the detector runs *before* the write transaction, on the call's last committed
-state read without a lock (``_detect_early``), and the writes (lock + segment + detection + alert + commit) are one
+state read without a lock (``_detect_early``: one indexed read on the loop thread, WAL), and the writes (lock + segment + detection + alert + commit) are one
 hop to the writer thread; if the locked row's state is no longer the one read (another process wrote the call in
 between), the detector runs again on the row's state inside the transaction, as on PostgreSQL. So the writer lock
 is held for the writes only, not for the detector.
@@ -395,11 +395,15 @@ class CallService:
         process's single writer is held only for the writes (one thread hop) and not for the detector. The state
         is read without a lock; ``_tx_write_early`` uses the result only if the locked row still has that state
         (the detector is a pure function of state and segment, so the result is then the one it would compute
-        inside the transaction). None (the usual path) for a segment already stored (a retry: nothing to detect)."""
-        exists, state, seen = await self._db.read_in_writer_thread(call_store.peek_detector_state_sync, call_sid,
-                                                                    dedup_key if segment.final is not False else None)
+        inside the transaction). None (the locked path) for a segment already stored (a retry: nothing to detect)
+        or when the read found the file busy."""
+        row = self._db.read_now(call_store.PEEK_SQLITE_SQL,
+                                (dedup_key if segment.final is not False else None, call_sid))
         marks("peek")
-        if seen:
+        if row is False:  # the file stayed busy: the locked path
+            return None
+        exists, state, seen = call_store.peek_detector_state_sqlite(row)
+        if seen:  # the segment is already stored (a retry): nothing to detect
             return None
         started = time.perf_counter()
         if len(segment.text) <= _INLINE_DETECT_CHARS:

@@ -17,6 +17,7 @@ PostgreSQL).
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -273,21 +274,23 @@ def lock_call_sync(conn: Connection, call_sid: str, *, source: str, owner: str |
     return conn.execute(_LOCK_SQL, _lock_params(call_sid, source, owner)).one()
 
 
-_PEEK_SQL = text(
-    "SELECT detector_state, EXISTS (SELECT 1 FROM transcript_segments WHERE dedup_key = :dedup_key) AS seen "
-    "FROM calls WHERE call_sid = :call_sid"
-).bindparams(bindparam("call_sid", type_=String), bindparam("dedup_key", type_=String)).columns(
-    _calls.c.detector_state, column("seen", Boolean))
+# Plain sqlite3 (``Database.read_now``): the stored JSON text of the state, and whether the key is already stored.
+PEEK_SQLITE_SQL = ("SELECT detector_state, EXISTS (SELECT 1 FROM transcript_segments WHERE dedup_key = ?) "
+                   "FROM calls WHERE call_sid = ?")
 
 
-def peek_detector_state_sync(conn: Connection, call_sid: str, dedup_key: str | None
-                             ) -> tuple[bool, dict[str, Any] | None, bool]:
-    """Without a lock: (call exists, its stored detector state, ``dedup_key`` already stored). A guess for running
-    the detector before the write transaction — whoever uses it compares the state with the locked row's."""
-    row = conn.execute(_PEEK_SQL, {"call_sid": call_sid, "dedup_key": dedup_key}).first()
+def peek_detector_state_sqlite(row: tuple | None) -> tuple[bool, dict[str, Any] | None, bool]:
+    """A ``PEEK_SQLITE_SQL`` row -> (call exists, its stored detector state, the segment's key already stored).
+    Read without a lock: a guess for running the detector before the write transaction — whoever uses it compares
+    the state with the locked row's."""
     if row is None:
         return False, None, False
-    return True, row.detector_state, bool(row.seen) and dedup_key is not None
+    raw = row[0]
+    try:
+        state = json.loads(raw) if isinstance(raw, (str, bytes)) else raw
+    except ValueError:
+        state = {"unreadable": True}  # never equal to the locked row's state: the locked path decides
+    return True, state, bool(row[1])
 
 
 def _lock_params(call_sid: str, source: str, owner: str | None) -> dict[str, Any]:

@@ -27,6 +27,7 @@ path retries a segment once when its connection died before the commit (``servic
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
@@ -54,6 +55,9 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:  # pragma: no cover - trivial
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=30000")
     cur.close()
+
+
+READ_NOW_TIMEOUT = 0.05  # seconds a ``Database.read_now`` may wait for a busy SQLite file (it runs on the loop)
 
 
 def _ping_idle_connections(engine: Engine, idle_seconds: float) -> None:
@@ -173,18 +177,15 @@ class Database:
         self.engine = make_engine(url, pool_size=pool_size, max_overflow=max_overflow, pool_timeout=pool_timeout)
         self.sessionmaker = async_sessionmaker(self.engine, expire_on_commit=False)
         self.writer_engine: Engine | None = None  # SQLite file: synchronous engine of the writer thread
-        self.reader_engine: Engine | None = None  # SQLite file: its read-only twin (same thread, own connection)
+        self._reader_path: str | None = None
+        self._reader: sqlite3.Connection | None = None
         self._writer: ThreadPoolExecutor | None = None
         path = _sqlite_file(url)
         if path is not None:
             self.writer_engine = create_engine(f"sqlite:///{path}", pool_size=1, max_overflow=0,
                                                connect_args={"timeout": 30, "check_same_thread": False})
             event.listen(self.writer_engine, "connect", _sqlite_pragmas)
-            # Reads of the hot path (``read_in_writer_thread``) on their own connection, used only in the writer
-            # thread: the writer's single connection may be held by a transaction between two of its steps.
-            self.reader_engine = create_engine(f"sqlite:///{path}", pool_size=1, max_overflow=0,
-                                               connect_args={"timeout": 30, "check_same_thread": False})
-            event.listen(self.reader_engine, "connect", _sqlite_pragmas)
+            self._reader_path = path  # short reads of the hot path (``read_now``): own connection, loop thread
             self._writer = ThreadPoolExecutor(1, thread_name_prefix="sqlite-writer")
         self._writer_lock = asyncio.Lock()
         # PostgreSQL: at most ``pool_size`` hot transactions at once per process. More in flight buy no throughput
@@ -202,7 +203,7 @@ class Database:
     @property
     def sync_engines(self) -> list[Engine]:
         """Every synchronous engine statements go through (event listeners: statement counts, timing)."""
-        return [self.engine.sync_engine] + [e for e in (self.writer_engine, self.reader_engine) if e is not None]
+        return [self.engine.sync_engine] + ([self.writer_engine] if self.writer_engine is not None else [])
 
     @asynccontextmanager
     async def session(self) -> AsyncIterator[AsyncSession]:
@@ -252,20 +253,22 @@ class Database:
                 raise
             await tx.finish(commit=True)
 
-    async def read_in_writer_thread(self, fn: Callable[..., T], *args: Any) -> T:
-        """SQLite file: ``fn(conn, *args)`` on the reader connection, one hop to the writer thread, outside the
-        hot-transaction lock (it sees the last committed state: WAL). Only where ``has_writer_thread``."""
-        assert self._writer is not None and self.reader_engine is not None
-        engine = self.reader_engine
-
-        def _read() -> T:
-            with engine.connect() as conn:
-                try:
-                    return fn(conn, *args)
-                finally:
-                    conn.rollback()
-
-        return await asyncio.get_running_loop().run_in_executor(self._writer, _read)
+    def read_now(self, sql: str, params: tuple) -> tuple | None | bool:
+        """SQLite file: one row of a short read (``sql`` with ``?`` parameters, e.g. by primary key) on a plain
+        sqlite3 reader connection, synchronously on the calling (loop) thread, outside the hot-transaction lock. It
+        sees the last committed state (WAL: a reader does not wait for the writer) and costs tens of µs — less than
+        a hop to the writer thread (each hop is a GIL hand-off between two threads) or SQLAlchemy's execution path.
+        Returns the row (None: no row), or False if the file stayed busy beyond ``READ_NOW_TIMEOUT`` (a checkpoint
+        or recovery: the caller takes its locked path instead). Only where ``has_writer_thread``."""
+        assert self._reader_path is not None
+        conn = self._reader
+        try:
+            if conn is None:
+                conn = self._reader = sqlite3.connect(self._reader_path, timeout=READ_NOW_TIMEOUT,
+                                                      isolation_level=None, check_same_thread=False)
+            return conn.execute(sql, params).fetchone()
+        except sqlite3.OperationalError:
+            return False
 
     async def ping(self) -> bool:
         from sqlalchemy import text
@@ -280,6 +283,7 @@ class Database:
             assert self.writer_engine is not None
             engine = self.writer_engine
             await asyncio.get_running_loop().run_in_executor(self._writer, engine.dispose)
-            if self.reader_engine is not None:
-                await asyncio.get_running_loop().run_in_executor(self._writer, self.reader_engine.dispose)
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
             self._writer.shutdown(wait=False)
