@@ -508,3 +508,20 @@ def test_reported_missed_call_numbers_are_not_call_backs(text: str, safe: bool) 
 ])
 def test_a_reply_stop_line_alone_marks_a_registered_sender(text: str, offset: bool) -> None:
     assert ("registered_promotion" in _codes(text)) == offset, _codes(text)
+
+
+@pytest.mark.parametrize("text, fires", [
+    ("Railway Recruitment Board: you are shortlisted for Group D. Deposit joining fee Rs 2,750 to receive your "
+     "appointment letter.", True),
+    ("HR Desk: your offer letter for Wipro is ready. Pay the refundable laptop deposit of Rs 4,000 via UPI "
+     "wipro.hr@ybl.", True),
+    # a board's own application fee on its .gov.in site, a company saying it never charges, a utility deposit
+    ("SSC: Application fee of Rs 100 for CGL 2025 can be paid at ssc.gov.in till 20-12-2025.", False),
+    ("Interview confirmed for 10-Dec. Infosys never charges any fee at any stage of recruitment.", False),
+    ("BESCOM: Additional security deposit of Rs 540 is added to your bill, due on 15-12-2025.", False),
+])
+def test_recruitment_fee_request(text: str, fires: bool) -> None:
+    a = analyze_sms(text)
+    codes = {s.code for s in a.signals}
+    assert ("recruitment_fee_request" in codes) == fires and (a.risk_score >= 50) == fires, \
+        (a.risk_score, [(s.code, s.weight) for s in a.signals])

@@ -93,6 +93,15 @@ def _ctia_stop_only(low: str, official_links: bool) -> re.Match | None:
     return None if _REPLY_ASK_RE.search(rest) else m
 
 
+# A job or exam selection that asks for a fee or deposit ("You are selected for MTS, pay registration fee Rs 1,500",
+# "refundable security deposit for your offer letter"): employers and recruitment boards never charge a fee to
+# hire (I4C, SSC / RRB notices); a board's exam application fee is paid on its own .gov.in site, which is excused.
+_JOB_CONTEXT_RE = re.compile(r"\b(?:selected|selection|shortlisted|recruitment|recruiter|job|jobs|joining|offer letter|"
+                             r"appointment letter|posting|candidature|vacancy|vacancies|interview|post of|hiring|"
+                             r"placement|naukri)\b")
+_JOB_FEE_RE = re.compile(r"\b(?:registration|processing|joining|verification|security|kit|uniform|onboarding|"
+                         r"laptop|id card|medical|confirmation|interview|refundable)\s(?:fee|fees|charge|"
+                         r"charges|deposit|amount|money)\b")
 _CHARGE_EVENT_RE = re.compile(r"\b(?:renewed|auto\W?renew\w*|subscription|invoice|membership|charged|debited|deducted|"
                               r"purchase|purchased|order(?:ed)?|payment of|you have sent|you sent|billed|processed)\b")
 _CALL_WORD_RE = re.compile(r"\b(?:call|dial|ring|contact|reach|phone)\b")
@@ -613,6 +622,19 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
         if len(strong_hooks) >= 2 and has_action:
             signals.append(Signal("lure_with_action", 10, "Several lures together with a call to action",
                                   {"lures": strong_hooks}, None))
+
+    job_fee = _JOB_FEE_RE.search(low_clean) if "fee" in low_clean or "charge" in low_clean or "deposit" in low_clean \
+        or "amount" in low_clean or "money" in low_clean else None
+    if job_fee and _JOB_CONTEXT_RE.search(low_clean) and _MONEY_RE.search(head) \
+            and not (official_links and not callable_numbers and not upi_ids):
+        # With a way to pay it (UPI id, a link that is not official, a number to call) the ask is complete.
+        pay_channel = bool(upi_ids or callable_numbers or (urls and not official_links))
+        signals.append(Signal("recruitment_fee_request", 50 if pay_channel else 25, "A job offer or selection that "
+                              "asks for a fee or deposit (registration, joining, verification, security): employers "
+                              "and recruitment boards do not charge to hire",
+                              {"matched": mask_digits(job_fee.group(0)[:40]), "payment_channel": pay_channel},
+                              "JOB_TASK_SCAM"))
+        codes.add("recruitment_fee_request")
 
     # An organisation's message that asks to call a personal mobile number: Indian banks, utilities and
     # couriers publish toll-free (1800/1860) or landline helplines, and block-by-SMS numbers ("SMS BLOCK to ...")
