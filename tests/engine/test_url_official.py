@@ -48,6 +48,8 @@ USER_PAGES = [
     ("https://express.adobe.com/page/Zx81Qw/", "express.adobe.com", "user_page"),
     ("https://www.notion.so/Shared-invoice-7f3a9c", "notion.so", "user_page"),
     ("https://groups.google.com/g/prize-desk", "groups.google.com", "user_page"),
+    ("https://buy.stripe.com/28o5kw3Xy9aB0cd2aa", "buy.stripe.com", "user_page"),
+    ("https://checkout.stripe.com/c/pay/cs_live_Zz9Yy8Xx7", "checkout.stripe.com", "user_page"),
 ]
 
 
@@ -77,6 +79,9 @@ OWN_PAGES = [
     "https://razorpay.com/payment-gateway/",
     "https://www.adobe.com/express/",
     "https://mail.secureserver.net/",
+    "https://stripe.com/in/payments",
+    "https://js.stripe.com/v3/",
+    "https://www.billdesk.com/web/",
 ]
 
 

@@ -331,7 +331,7 @@ def analyze_url(
                 signals.append(Signal("brand_impersonation", BRAND_WEIGHTS["brand_in_userinfo"],
                                       f"Link shows {ui_match.brand.name}'s name before '@' but goes to {host}",
                                       ui_match.evidence(), BRAND))
-        if not withheld and _depth <= MAX_REDIRECT_DEPTH:
+        if p.query and not withheld and _depth <= MAX_REDIRECT_DEPTH:
             signals.extend(_redirector_page(p, reg, _depth, extracted))
         if not redirected:
             shortened = any(s.code == "url_shortener" for s in signals)
@@ -359,13 +359,14 @@ def analyze_url(
     return _finish(signals, extracted, match)
 
 
+_DIGIT_RE = re.compile(r"[0-9]")
 _IP_IN_NAME_RE = re.compile(r"(?:^|[.\-])([0-9]{1,3})[-.]([0-9]{1,3})[-.]([0-9]{1,3})[-.]([0-9]{1,3})(?=$|[.\-])")
 
 
 def _ip_in_name(sub: str) -> str | None:
     """The IPv4 address spelled out in the subdomain labels ('ip-1-2-3-4', '4-3-2-1.static', '1.2.3.4.rev'), else
     None. Bounded: only the last 253 characters are read."""
-    if not sub or not any(c.isdigit() for c in sub):
+    if not sub or _DIGIT_RE.search(sub) is None:
         return None
     m = _IP_IN_NAME_RE.search(sub[-253:])
     if m is None or any(int(x) > 255 for x in m.groups()):
