@@ -105,6 +105,10 @@ PHRASES = [
     ("your card details were leaked in a breach at the shop", "card_details_request", False),
     ("we will never call you to ask you to move money to a safe account", "safe_account_transfer", False),
     ("you must move your money to a safe account we will never call you again", "safe_account_transfer", True),
+    ("officers will never ask you to stay on a video call or transfer money for verification",
+     "digital_arrest_script", False),
+    ("if you do not call us back today you will be arrested", "legal_threat", True),  # a conditional, not advice
+    ("if you do not call back within the hour your account will be blocked", "account_block_threat", True),
 ]
 
 
@@ -120,11 +124,12 @@ def test_cue_phrasings(text, code, present):
 THREAT_PRESSURE = [
     ("an arrest warrant will be issued in your name today we are calling from the tax office", True),
     ("your electricity will be disconnected tonight we are calling from the board", True),
+    ("your bank account will be blocked in two hours this is the fraud desk of your bank", True),
     ("police never say an arrest warrant will be issued in your name on a phone call that is a scam", False),
 ]
 
 
-@pytest.mark.parametrize("text, pressure", THREAT_PRESSURE, ids=["legal", "utility", "warning"])
+@pytest.mark.parametrize("text, pressure", THREAT_PRESSURE, ids=["legal", "utility", "account", "warning"])
 def test_threats_count_as_pressure(text, pressure):
     last = stream(text, words=40)[-1]
     groups = next((s.evidence["groups"] for s in last.assessment.signals if s.code == "ftc_pattern"), [])

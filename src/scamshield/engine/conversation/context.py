@@ -18,10 +18,11 @@ _NEW_SUBJECT = frozenset({"else", "you", "we", "i", "they", "he", "she", "it", "
 #: Characters before a cue searched for warning words (about 20 spoken words: ASR output has few sentence ends).
 _WARNING_BEFORE = 120
 _NEG_AFTER = frozenset({"mat", "nahi", "nahin"})
-#: Words that may stand between a negator and the cue it negates in a "never call you to ask you to ..." chain
-#: ("we will never call you to ask you to move money to a safe account", "we do not ever ask you for your pin").
-_ASK_CHAIN = frozenset({"call", "calls", "contact", "phone", "text", "email", "message", "ask", "asks", "request",
-                        "require", "tell", "want", "you", "to", "for", "ever", "us", "by", "over", "the", "a", "an"})
+#: "we will never ask you to ...", "police never call you to ...": a negator followed within three words by one of
+#: these verbs addressed to "you" (not after "if") negates the rest of the clause ("will never ask you to stay on a video call or transfer money",
+#: "we will never call you to ask you to move money to a safe account").
+_NEG_REQUEST_VERBS = frozenset({"ask", "asks", "request", "requests", "require", "requires", "tell", "call", "calls",
+                                "contact", "want", "expect", "demand", "instruct", "force", "pressure", "bolte"})
 _NEG_AFTER_PHRASES = ("with anyone", "to anyone", "with anybody", "to anybody", "to strangers", "with strangers",
                       "to any one", "with any one", "to unknown", "with unknown", "is a scam", "is a fraud")
 _WARNING_RE = re.compile(
@@ -55,8 +56,14 @@ def is_negated(window: str, start: int, end: int) -> bool:
     if any(w in _NEGATORS for w in words[-scope:]):
         return True
     neg = max((i for i, w in enumerate(words) if w in _NEGATORS), default=-1)
-    if neg >= 0 and all(w in _ASK_CHAIN for w in words[neg + 1:]):
-        return True
+    if neg >= 0 and "if" not in words[max(0, neg - 3):neg]:
+        # the request must be addressed to the listener ("never ask you", "never call you to"), so "if you do not
+        # call us back you will be arrested" keeps its threat
+        for i in range(neg + 1, min(neg + 4, len(words) - 1)):
+            if words[i] in _NEG_REQUEST_VERBS and any(
+                    words[j] == "you" and j + 1 < len(words) and words[j + 1] in ("to", "for", "and")
+                    for j in range(i + 1, min(i + 3, len(words)))):
+                return True
     tail = " ".join(words)
     if any(p in tail for p in _NEG_PHRASES):
         return True

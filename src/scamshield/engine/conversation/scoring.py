@@ -45,7 +45,7 @@ _AUTHORITY_THREAT_POINTS = 10.0
 # suspension are not such problems (``authority_threat_pattern``), nor are bank, company or tech-support claims,
 # whose early alerts on the hold-outs rest on claim + problem (measured: capping those too delayed 13 scam calls).
 _STORY_MAX = 45.0
-_THREATS_AS_PRESSURE = frozenset({"legal_threat", "ssn_suspended", "digital_arrest_script", "utility_disconnection",
+_THREATS_AS_PRESSURE = frozenset({"legal_threat", "ssn_suspended", "digital_arrest_script", "utility_disconnection", "account_block_threat",
                                   "id_document_threat", "sextortion_threat"})
 _STORY_GROUPS = frozenset({"pretend", "problem"})
 _STORY_PROBLEMS = frozenset({"refund_lure", "suspicious_activity_claim", "unexpected_charge_claim",
