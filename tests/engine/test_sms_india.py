@@ -525,3 +525,25 @@ def test_recruitment_fee_request(text: str, fires: bool) -> None:
     codes = {s.code for s in a.signals}
     assert ("recruitment_fee_request" in codes) == fires and (a.risk_score >= 50) == fires, \
         (a.risk_score, [(s.code, s.weight) for s in a.signals])
+
+
+@pytest.mark.parametrize("text", [
+    "Hello, is this Priya? Sorry, wrong number I guess. I'm Grace, I do crypto trading in Singapore, nice to meet you.",
+    "Hi, I got your number from a WhatsApp group. I'm Kevin, a financial analyst, interested in learning forex?",
+])
+def test_a_wrong_number_opener_that_turns_to_trading_is_flagged(text: str) -> None:
+    a = analyze_sms(text)
+    assert a.risk_score >= 50 and "stranger_investment_pitch" in {s.code for s in a.signals}, \
+        (a.risk_score, [(s.code, s.weight) for s in a.signals])
+
+
+@pytest.mark.parametrize("text, prize", [
+    # a lender's or issuer's greeting for the customer's own application
+    ("Congratulations! Your home loan of Rs 25,00,000 has been sanctioned. EMI starts 05-Feb-26. -HDFC Ltd", False),
+    ("Congrats! Your SBI credit card is dispatched and will reach you in 5 days.", False),
+    # a prize claim keeps its cue
+    ("Congratulations! You have won Rs 25 lakh in the KBC lucky draw. Your loan is approved for tax payment.", True),
+    ("Congratulations, you are selected for a reward. Claim it now.", True),
+])
+def test_congratulations_on_ones_own_application_is_not_a_prize(text: str, prize: bool) -> None:
+    assert ("prize_lottery" in _codes(text)) == prize, _codes(text)

@@ -275,9 +275,9 @@ CUES: tuple[Cue, ...] = (
         "to receive ~2 {money|payment|amount|funds|prize|reward|cash}",
     ), "REFUND_REWARD_SCAM"),
     Cue("reward_points_lure", 25, (
-        "{reward|rewards|credit card|loyalty|bonus|card|sbi|yono|hdfc|icici|axis} points ~5 {expire|expires|expiring|"
-        "expired|expiry|lapse|lapsing|redeem|redeemed|worth|convert|encash|cash|valued|value}",
-        "{redeem|redemption of|encash|convert} ~3 {points|reward points|rewards}",
+        "{reward|rewards|credit card|loyalty|bonus|card|sbi|yono|hdfc|icici|axis} {points|coins|credits} ~5 {expire|"
+        "expires|expiring|expired|expiry|lapse|lapsing|redeem|redeemed|worth|convert|encash|cash|valued|value}",
+        "{redeem|redemption of|encash|convert} ~3 {points|reward points|rewards|coins|reward coins}",
         "points {worth|valued at|value of|of value} ~2 {rs|inr|#}",
     ), "REFUND_REWARD_SCAM"),
 
@@ -407,7 +407,8 @@ CUES: tuple[Cue, ...] = (
         "tigna|doguna|double} {karo|karein|karen|kariye|ho jayega|hoga|milega|milenge}",
     ), "INVESTMENT_SCAM"),
     Cue("investment_lure", 10, (
-        "{bitcoin|crypto|cryptocurrency|usdt|forex trading|binary option|binary options}",
+        "{bitcoin|crypto|cryptocurrency|usdt|forex trading|binary option|binary options|gold trading|crypto trading|"
+        "forex|trading platform|trading app}",
     ), "INVESTMENT_SCAM", negatable=False),
     Cue("loan_lure", 20, (
         "{instant|quick|easy|urgent|fast|turant} {loan|loans|cash loan|personal loan|cash|credit} ~3 {approved|"

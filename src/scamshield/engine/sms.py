@@ -102,6 +102,10 @@ _JOB_CONTEXT_RE = re.compile(r"\b(?:selected|selection|shortlisted|recruitment|r
 _JOB_FEE_RE = re.compile(r"\b(?:registration|processing|joining|verification|security|kit|uniform|onboarding|"
                          r"laptop|id card|medical|confirmation|interview|refundable)\s(?:fee|fees|charge|"
                          r"charges|deposit|amount|money)\b")
+_GREETING_WORDS = frozenset({"congratulations", "congrats", "congratulation", "badhai ho", "mubarak ho"})
+_OWN_APPLICATION_RE = re.compile(r"\b(?:loan|emi|credit card|card|account|policy|application|home loan|car loan|"
+                                 r"overdraft|limit)\b[^.\n!?]{0,40}?\b(?:is|has been|was|got)\s(?:successfully\s)?"
+                                 r"(?:sanctioned|approved|disbursed|opened|issued|activated|dispatched|enhanced)\b")
 _CHARGE_EVENT_RE = re.compile(r"\b(?:renewed|auto\W?renew\w*|subscription|invoice|membership|charged|debited|deducted|"
                               r"purchase|purchased|order(?:ed)?|payment of|you have sent|you sent|billed|processed)\b")
 _CALL_WORD_RE = re.compile(r"\b(?:call|dial|ring|contact|reach|phone)\b")
@@ -540,6 +544,11 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
         compliance_only = bool(compliance) and len(compliance) == len(hits)
         weight = 5 if sender_info["type"] == "dlt" and not shortcode else min(50, 15 * n)
         best["spam_marketing"] = Signal("spam_marketing", weight, MESSAGES["spam_marketing"], {}, "SPAM")
+    # "Congratulations! Your loan of Rs 2,00,000 is sanctioned": a lender's or issuer's greeting for the customer's
+    # own application, not a prize -- when "congratulations" is the only prize wording.
+    if "prize_lottery" in best and best["prize_lottery"].weight <= 15 \
+            and all(m in _GREETING_WORDS for m in matched["prize_lottery"]) and _OWN_APPLICATION_RE.search(head.lower()):
+        del best["prize_lottery"]
     signals = [Signal(s.code, s.weight, s.message, {"matched": matched[s.code]}, s.fraud_type)
                for s in best.values()]
 
@@ -618,6 +627,12 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
                                   "the sender, it never returns money",
                                   {"lures": ["wrong_transfer_return"], "mentions": "payment request"},
                                   "UPI_COLLECT_LURE"))
+        # A stranger's "wrong number" opener that turns to trading or crypto: the pig-butchering approach (FBI IC3,
+        # FTC, I4C advisories).
+        if "wrong_number_opener" in codes and "investment_lure" in codes:
+            signals.append(Signal("stranger_investment_pitch", 20, "A stranger who got your number 'by mistake' "
+                                  "brings up trading, crypto or investing (how pig-butchering scams begin)",
+                                  {"lures": ["wrong_number_opener", "investment_lure"]}, "INVESTMENT_SCAM"))
         has_action = bool(urls or phones or upi_ids or (codes & ACTION_CODES) - {"guided_action"})
         if len(strong_hooks) >= 2 and has_action:
             signals.append(Signal("lure_with_action", 10, "Several lures together with a call to action",
