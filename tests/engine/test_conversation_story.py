@@ -35,6 +35,9 @@ STORIES = [
     ("cyber-cell-card",
      "this is sub inspector kumar from the cyber crime cell your debit card was used in a suspicious transaction "
      "that we are investigating please contact your bank and file a complaint on the portal"),
+    ("court-clerk-conditional",
+     "hello this is the county clerk of court if you missed your court date please contact the clerk's office "
+     "during business hours to reschedule"),
     ("police-parcel-found",
      "hi this is constable lee from the county sheriff's office a parcel addressed to you was found damaged on the "
      "roadside you can collect it at the station front desk any weekday"),
@@ -108,6 +111,8 @@ PHRASES = [
     ("officers will never ask you to stay on a video call or transfer money for verification",
      "digital_arrest_script", False),
     ("if you do not call us back today you will be arrested", "legal_threat", True),  # a conditional, not advice
+    ("you failed to appear for jury duty last month", "court_no_show_claim", True),
+    ("if you missed your jury service please call the clerk", "court_no_show_claim", False),
     ("if you do not call back within the hour your account will be blocked", "account_block_threat", True),
 ]
 
