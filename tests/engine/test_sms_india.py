@@ -547,3 +547,26 @@ def test_a_wrong_number_opener_that_turns_to_trading_is_flagged(text: str) -> No
 ])
 def test_congratulations_on_ones_own_application_is_not_a_prize(text: str, prize: bool) -> None:
     assert ("prize_lottery" in _codes(text)) == prize, _codes(text)
+
+
+@pytest.mark.parametrize("text, fires", [
+    ("Ladli Behna Yojana: Rs 3,000 will be credited to all women. Register with Aadhaar at ladli-behna-reg.site",
+     True),
+    ("Govt solar subsidy: get Rs 78,000 for rooftop panels, apply today at pm-surya-ghar-apply.online", True),
+    # the scheme's own portal, or no link at all
+    ("PM Kisan: 19th installment released. Check your status at pmkisan.gov.in", False),
+    ("Apply for the Ayushman card at your nearest CSC with your Aadhaar and ration card.", False),
+])
+def test_scheme_with_unofficial_link(text: str, fires: bool) -> None:
+    codes = _codes(text)
+    assert ("scheme_with_unofficial_link" in codes) == fires, codes
+
+
+@pytest.mark.parametrize("text", [
+    "Pre-IPO shares through our app with assured listing gains of 40%. Download: ipo-quota-app.in",
+    "Join our trading desk for guaranteed daily profit of 3%. Link: t.me/dailyprofitdesk",
+])
+def test_assured_returns_with_one_word_between(text: str) -> None:
+    a = analyze_sms(text)
+    assert a.risk_score >= 50 and "investment_lure" in {s.code for s in a.signals}, \
+        (a.risk_score, [(s.code, s.weight) for s in a.signals])

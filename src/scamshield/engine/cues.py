@@ -389,7 +389,7 @@ CUES: tuple[Cue, ...] = (
         "opportunity|income|vacancy|vacancies}",
     ), "JOB_TASK_SCAM"),
     Cue("investment_lure", 30, (
-        "{guaranteed|assured|fixed|sure shot|sureshot|100%|100 %|risk free|risk-free|no risk} {returns|return|"
+        "{guaranteed|assured|fixed|sure shot|sureshot|100%|100 %|risk free|risk-free|no risk} ~1 {returns|return|"
         "profit|profits|income|gains|gain|earning|earnings}",
         "{double|triple} {your |ur |the |}{money|investment|amount|capital}",
         "{stock|share|trading|crypto|ipo|forex|option|options|intraday|f&o|commodity} {tips|tip|signals|calls|"

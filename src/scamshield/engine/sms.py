@@ -106,6 +106,9 @@ _GREETING_WORDS = frozenset({"congratulations", "congrats", "congratulation", "b
 _OWN_APPLICATION_RE = re.compile(r"\b(?:loan|emi|credit card|card|account|policy|application|home loan|car loan|"
                                  r"overdraft|limit)\b[^.\n!?]{0,40}?\b(?:is|has been|was|got)\s(?:successfully\s)?"
                                  r"(?:sanctioned|approved|disbursed|opened|issued|activated|dispatched|enhanced)\b")
+# A government scheme or benefit named in the message ("PM yojana", "govt scheme", "subsidy", "PM Kisan").
+_GOV_SCHEME_RE = re.compile(r"\b(?:yojana|yojna|govt\.? scheme|government scheme|sarkari yojana|pm kisan|pm-kisan|"
+                            r"subsidy|ration card|ayushman|ladli|ladki bahin|pension scheme)\b")
 _CHARGE_EVENT_RE = re.compile(r"\b(?:renewed|auto\W?renew\w*|subscription|invoice|membership|charged|debited|deducted|"
                               r"purchase|purchased|order(?:ed)?|payment of|you have sent|you sent|billed|processed)\b")
 _CALL_WORD_RE = re.compile(r"\b(?:call|dial|ring|contact|reach|phone)\b")
@@ -637,6 +640,16 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
         if len(strong_hooks) >= 2 and has_action:
             signals.append(Signal("lure_with_action", 10, "Several lures together with a call to action",
                                   {"lures": strong_hooks}, None))
+
+    # A government scheme or benefit with a link that is not a government or official site: schemes are applied
+    # for on .gov.in / .nic.in portals, in official apps or at a CSC (PIB fact checks of fake "yojana" sites).
+    if urls and not official_links and not any(d["official"] for d in link_details) \
+            and (gov := _GOV_SCHEME_RE.search(low_clean)):
+        signals.append(Signal("scheme_with_unofficial_link", 20, "Names a government scheme or benefit but links to "
+                              "a site that is not a government or official one (schemes are applied for on .gov.in "
+                              "portals, official apps or a Common Service Centre)",
+                              {"scheme": gov.group(0)[:30], "links": len(urls)}, "GOVERNMENT_IMPERSONATION"))
+        codes.add("scheme_with_unofficial_link")
 
     job_fee = _JOB_FEE_RE.search(low_clean) if "fee" in low_clean or "charge" in low_clean or "deposit" in low_clean \
         or "amount" in low_clean or "money" in low_clean else None
