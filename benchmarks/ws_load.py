@@ -80,11 +80,23 @@ def proc_status_kb(pid: int, key: str = "VmRSS") -> int | None:
 
 
 def proc_cpu_s(pid: int) -> float | None:
+    """CPU seconds of ``pid`` and of its live child processes (a server's detector workers,
+    ``SCAMSHIELD_DETECT_PROCESSES``) and of the children it has reaped."""
     try:
         f = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(f[11]) + int(f[12])) / os.sysconf("SC_CLK_TCK")
+        ticks = int(f[11]) + int(f[12]) + int(f[13]) + int(f[14])
     except (OSError, IndexError, ValueError):
         return None
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            c = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+            if int(c[1]) == pid:
+                ticks += int(c[11]) + int(c[12])
+        except (OSError, IndexError, ValueError):
+            continue
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def cpu_of_commands(names: tuple[str, ...] = ("postgres", "redis-server")) -> dict[str, float]:
@@ -438,7 +450,7 @@ async def _client(pipe: Any, plan: dict) -> None:
         cmd = await recv()
         if cmd["cmd"] == "associate":
             asem = asyncio.Semaphore(200)
-            results = {"ok": 0, "error": 0, "no_connection": 0}
+            results: dict[str, Any] = {"ok": 0, "error": 0, "no_connection": 0, "error_codes": {}}
 
             async def associate(k: int, idx: int, sid: str) -> None:
                 conn = clients.get(idx)
@@ -448,9 +460,14 @@ async def _client(pipe: Any, plan: dict) -> None:
                 async with asem:
                     try:
                         reply = await conn.request({"type": "associate_call", "call_sid": sid, "id": k})
-                        results["ok" if reply.get("type") == "call_associated" else "error"] += 1
-                    except Exception:
+                        ok = reply.get("type") == "call_associated"
+                        results["ok" if ok else "error"] += 1
+                        code = None if ok else str(reply.get("code") or reply.get("type"))
+                    except Exception as exc:  # no reply in time, or the connection closed
                         results["error"] += 1
+                        code = f"{type(exc).__name__} (open={conn.open})"
+                    if code is not None:  # why an association failed (one in ~40k did on A in two-instance runs)
+                        results["error_codes"][code] = results["error_codes"].get(code, 0) + 1
 
             await asyncio.gather(*(associate(k, idx, sid) for k, idx, sid in cmd["calls"]))
             pipe.send({"phase": "associated", **results})
@@ -689,6 +706,8 @@ def main(argv: list[str] | None = None) -> int:
                 report["associations"] = {
                     "calls": total, "ok": sum(x["ok"] for x in assoc), "error": sum(x["error"] for x in assoc),
                     "no_connection": sum(x["no_connection"] for x in assoc),
+                    "error_codes": {k: sum(x.get("error_codes", {}).get(k, 0) for x in assoc)
+                                    for k in sorted({k for x in assoc for k in x.get("error_codes", {})})},
                     "seconds": round(time.monotonic() - t_assoc, 2)}
             for pipe in pipes:
                 pipe.send({"cmd": "collect"})

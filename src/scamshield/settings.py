@@ -28,6 +28,10 @@ class Settings(BaseSettings):
                                description="gc.set_threshold(T0,T1,T2) applied at start-up; empty keeps Python's "
                                "700,10,10. Higher values make full collections (which stall the event loop for ~1 s "
                                "with 10k open sockets) rare")
+    detect_processes: int = Field(default=0, ge=0, le=64,
+                                  description="Run the call detector in this many worker processes instead of on the "
+                                  "event loop (0: on the loop). Pays only with idle cores; each worker holds its own "
+                                  "copy of the models")
     db_pool_size: int = Field(default=10, ge=1, le=1000, description="PostgreSQL: connections kept open per instance")
     db_max_overflow: int = Field(default=20, ge=0, le=1000,
                                  description="PostgreSQL: extra connections opened under load beyond db_pool_size")

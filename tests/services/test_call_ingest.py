@@ -97,7 +97,9 @@ async def test_alerts_below_the_owners_level_take_no_seq(db, instances):
         await user_store.put_settings(s, "alice", {"notifications": {"min_alert_level": "critical"}})
     await svc.associate_call("alice", "CA-crit")
     await svc.associate_call("bob", "CA-all")
-    lines = ESCALATING  # alerts at high, then at critical
+    # alerts at high, then at critical (the safe-account ask alone is high; since the block threat counts as
+    # pressure, opening with the OTP ask and the threat jumps straight to critical)
+    lines = [ESCALATING[2], ESCALATING[0], ESCALATING[3], ESCALATING[4], ESCALATING[1]]
     everything = [r.alert for r in await _feed(svc, "CA-all", lines) if r.alert]
     kept = [r.alert for r in await _feed(svc, "CA-crit", lines) if r.alert]
     async with db.session() as s:
@@ -340,3 +342,41 @@ def test_slow_ingestions_are_logged_with_their_stages_at_most_once_a_second(capl
     assert "400 ms" in lines[0] and "detect 400" in lines[0] and "[1 slow" in lines[0]
     assert "500 ms" in lines[1] and "[3 slow" in lines[1]
     assert "0123456789" not in "".join(lines)  # call ids truncated in logs
+
+
+async def test_detector_in_worker_processes_gives_the_same_results(sqlite_db):
+    """SCAMSHIELD_DETECT_PROCESSES: the same states, scores and alerts as the detector on the loop, segment by
+    segment; a worker that dies costs no segment (detected in process, the pool is replaced)."""
+    import os
+    import signal
+
+    results = {}
+    for procs in (0, 1):
+        settings = Settings(env="test", data_dir=tempfile.mkdtemp(), jwt_secret="s" * 48, detect_processes=procs)
+        hub = Hub(broker_url=None)
+        await hub.start()
+        metrics = Metrics()
+        svc = CallService(sqlite_db, AlertService(sqlite_db, hub, metrics, settings), metrics, settings)
+        assert (svc.detect_pool is not None) == bool(procs)
+        try:
+            sid = f"CA-pool{procs}"
+            await svc.associate_call("r1", sid)
+            lines = [*FRIEND_CALL, *SBI_CALL, *ESCALATING]
+            got = [(r.risk_score, r.risk_level, r.fraud_type, bool(r.alert)) for r in await _feed(svc, sid, lines)]
+            async with sqlite_db.session() as s:
+                state = (await call_store.get_call(s, sid)).detector_state
+            results[procs] = (got, state)
+            if procs:
+                assert svc.detect_pool.inline_fallbacks == 0
+                for pid in list(svc.detect_pool._executor._processes):
+                    os.kill(pid, signal.SIGKILL)
+                await asyncio.sleep(0.5)
+                more = await _feed(svc, sid + "b", ["Tell me the OTP now."])
+                assert not more[0].duplicate and svc.detect_pool.inline_fallbacks >= 1
+                again = await _feed(svc, sid + "c", ["Your account will be blocked today."])  # a new pool
+                assert not again[0].duplicate
+        finally:
+            svc.close()
+            await hub.close()
+    assert results[0][0] == results[1][0] and any(a for *_, a in results[0][0])
+    assert results[0][1] == results[1][1]

@@ -52,6 +52,7 @@ from scamshield.engine.types import RISK_LEVELS, Thresholds
 from scamshield.errors import Forbidden, InvalidInput
 from scamshield.metrics import Metrics
 from scamshield.services.alerts import AlertService
+from scamshield.services.detect_pool import DetectorPool
 from scamshield.services.llm_judge import LLMJudge
 from scamshield.services.user_settings import notification_preferences
 from scamshield.settings import Settings
@@ -252,6 +253,11 @@ class CallService:
         self._settings = settings
         self.thresholds = Thresholds(settings.threshold_medium, settings.threshold_high, settings.threshold_critical)
         self.detector = detector or ConversationDetector(self.thresholds, model_scorer=conservative_model_scorer)
+        # Worker processes for the detector (``SCAMSHIELD_DETECT_PROCESSES``): only for the default detector, which
+        # the workers build the same way.
+        self.detect_pool: DetectorPool | None = None
+        if detector is None and settings.detect_processes > 0:
+            self.detect_pool = DetectorPool(settings.detect_processes, self.thresholds)
         self.judge = judge
         self._locks = KeyedLocks()
         self._judge_slots = asyncio.Semaphore(_JUDGE_CONCURRENCY)
@@ -374,10 +380,7 @@ class CallService:
                             committing = True
                             return _IngestTx(call, None)
                     started = time.perf_counter()
-                    if len(segment.text) <= _INLINE_DETECT_CHARS:
-                        state, update = _detect(self.detector, call.detector_state, segment)
-                    else:  # a long segment / context: keep the loop responsive
-                        state, update = await asyncio.to_thread(_detect, self.detector, call.detector_state, segment)
+                    state, update = await self._run_detector(call.detector_state, segment)
                     detect_ms = (time.perf_counter() - started) * 1000
                     marks("detect")
                     committing = True  # (SQLite commits inside this last step)
@@ -388,6 +391,18 @@ class CallService:
                     raise
                 log.warning("database connection lost before commit: retrying the segment once")
         raise AssertionError("unreachable")
+
+    async def _run_detector(self, state: dict[str, Any] | None, segment: Segment
+                            ) -> tuple[dict[str, Any], DetectionUpdate]:
+        """The detector on (state, segment): in a worker process with ``detect_pool``, else on the loop (a long
+        segment / context in a worker thread, to keep the loop responsive)."""
+        if self.detect_pool is not None:
+            done = await self.detect_pool.detect(state, segment)
+            if done is not None:
+                return done
+        if len(segment.text) <= _INLINE_DETECT_CHARS:
+            return _detect(self.detector, state, segment)
+        return await asyncio.to_thread(_detect, self.detector, state, segment)
 
     async def _detect_early(self, call_sid: str, segment: Segment, dedup_key: str | None, marks: "_Marks"
                             ) -> "_Early | None":
@@ -406,10 +421,7 @@ class CallService:
         if seen:  # the segment is already stored (a retry): nothing to detect
             return None
         started = time.perf_counter()
-        if len(segment.text) <= _INLINE_DETECT_CHARS:
-            new_state, update = _detect(self.detector, state, segment)
-        else:
-            new_state, update = await asyncio.to_thread(_detect, self.detector, state, segment)
+        new_state, update = await self._run_detector(state, segment)
         detect_ms = (time.perf_counter() - started) * 1000
         marks("detect")
         return _Early(exists, state, new_state, update, detect_ms)
@@ -592,3 +604,8 @@ class CallService:
         """Wait for background judge consultations (shutdown, tests)."""
         if self._background:
             await asyncio.wait(list(self._background), timeout=timeout)
+
+    def close(self) -> None:
+        """Stop the detector's worker processes (if any)."""
+        if self.detect_pool is not None:
+            self.detect_pool.close()

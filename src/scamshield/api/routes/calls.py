@@ -39,7 +39,10 @@ async def startup(ctx: AppContext) -> None:
     if s.llm_base_url and s.llm_model:
         judge = LLMJudge(s.llm_base_url, s.llm_model, s.llm_api_key.get_secret_value() if s.llm_api_key else None,
                          timeout=s.llm_timeout_seconds)
-    ctx.extras.update(hub=hub, alerts=alerts, calls=CallService(ctx.db, alerts, ctx.metrics, s, judge=judge))
+    calls = CallService(ctx.db, alerts, ctx.metrics, s, judge=judge)
+    if calls.detect_pool is not None:
+        calls.detect_pool.start()
+    ctx.extras.update(hub=hub, alerts=alerts, calls=calls)
     await alerts.refresh_held_gauge()
 
 
@@ -47,6 +50,7 @@ async def shutdown(ctx: AppContext) -> None:
     calls: CallService | None = ctx.extras.get("calls")
     if calls is not None:
         await calls.drain(timeout=2.0)
+        calls.close()
         if calls.judge is not None:
             await calls.judge.close()
     hub: Hub | None = ctx.extras.get("hub")
