@@ -570,3 +570,16 @@ def test_assured_returns_with_one_word_between(text: str) -> None:
     a = analyze_sms(text)
     assert a.risk_score >= 50 and "investment_lure" in {s.code for s in a.signals}, \
         (a.risk_score, [(s.code, s.weight) for s in a.signals])
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # a relative on someone else's phone (battery dead) with an emergency and a money ask
+    ("Papa main police station me hu, mobile ki battery khatam hai, is number pe 15000 bhej do turant", True),
+    # genuine family chat about money stays below high
+    ("Maa hospital ka bill aa gaya, 5000 bhej do please, papa ka card kaam nahi kar raha", False),
+    ("Bhaiya 2000 bhej do jaldi, canteen me wallet bhool gaya", False),
+    ("Didi operation ho gaya, sab theek hai. Paise ki zarurat nahi, bas aa jao shaam ko", False),
+])
+def test_hinglish_family_money_asks(text: str, flagged: bool) -> None:
+    a = analyze_sms(text)
+    assert (a.risk_score >= 50) == flagged, (a.risk_score, [(s.code, s.weight) for s in a.signals])

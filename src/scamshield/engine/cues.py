@@ -566,6 +566,7 @@ CUES: tuple[Cue, ...] = (
         "transfer|google pay|gpay|phonepe|paytm}",
         "{broke|lost|dropped|damaged} my phone",
         "{phone|mobile} {kho gaya|kho gya|toot gaya|tut gaya|kharab ho gaya|gir gaya|kharab ho gya}",
+
     ), "FAMILY_EMERGENCY"),
     Cue("secrecy_demand", 15, (
         "{don't|do not|dont|never} tell {anyone|anybody|aunty|uncle|mom|mum|dad|mummy|papa|your parents|parents|"
@@ -700,6 +701,11 @@ CUES: tuple[Cue, ...] = (
     ), None),
     Cue("family_emergency", 10, (
         "{ये|यह|मेरा|ये मेरा|यह मेरा} नया {नंबर|नम्बर|मोबाइल नंबर}",
+        "{phone|mobile|phone ki|mobile ki} battery {khatam|dead|low|off|band}",
+        # "Beta main hospital me hu ... is number pe 10000 bhej do": an emergency with a money ask further apart (a
+        # hint only: genuine family chat says the same; a new-number or borrowed-phone claim adds the rest)
+        "{hospital|accident|police station|thane} ~12 {bhej do|bhejo|bhej dijiye|transfer karo|transfer kar do|"
+        "gpay karo|gpay kar do|daal do|dal do}",
     ), "FAMILY_EMERGENCY"),
     Cue("family_emergency", 25, (
         "{फोन|फ़ोन|मोबाइल} {खो गया|टूट गया|खराब हो गया|ख़राब हो गया|गिर गया|चोरी हो गया}",
