@@ -112,6 +112,10 @@ PHRASES = [
      "digital_arrest_script", False),
     ("if you do not call us back today you will be arrested", "legal_threat", True),  # a conditional, not advice
     ("you failed to appear for jury duty last month", "court_no_show_claim", True),
+    ("this is an urgent call from your visa card services about a charge", "caller_claims_bank", True),
+    ("we are calling from hm revenue and customs about your tax return", "caller_claims_government", True),
+    ("please download the app quick support from the play store", "remote_app_install", True),
+    ("for quick support with your order call our helpline", "remote_app_install", False),
     ("if you missed your jury service please call the clerk", "court_no_show_claim", False),
     ("if you do not call back within the hour your account will be blocked", "account_block_threat", True),
 ]
