@@ -610,3 +610,27 @@ def test_brand_domain_with_hyphen_in_path(url, domain):
 def test_pages_about_a_site_are_not_brand_domain_in_path(url):
     a = analyze_url(url)
     assert not any(s.code == "brand_in_path" and "domain_in_path" in s.evidence for s in a.signals)
+
+
+# lure words of kits aimed at Latin America and Europe (update / unlock / refund / security in pt, es, fr, de, it)
+@pytest.mark.parametrize(("url", "word"), [
+    ("https://banco-seguranca-example.online/acesso", "seguranca"),
+    ("https://pagos-reembolso-example.store/cuenta", "reembolso"),
+    ("https://impots-remboursement-example.fr.nf/espace", "remboursement"),
+    ("https://steuer-erstattung-example.online/login", "erstattung"),
+    ("https://entrate-rimborso-example.it.com/", "rimborso"),
+    ("https://cartao-desbloqueio-example.com/home.php", "desbloqueio"),
+])
+def test_multilingual_lure_words_in_host(url, word):
+    a = analyze_url(url)
+    s = next(s for s in a.signals if s.code == "phishing_words")
+    assert word in s.evidence["words"]
+
+
+@pytest.mark.parametrize("url", [
+    "http://elcomercio-example.pe/lima/seguridad/asi-quedo-el-auto-tras-el-ataque-noticia-1801764",  # news section
+    "https://www.example-tienda.com.mx/ayuda/reembolso",                                           # a shop's help page
+    "https://www.example-bank.de/privatkunden/sicherheit/",                                        # a bank's advice page
+])
+def test_multilingual_lure_words_alone_stay_safe(url):
+    assert analyze_url(url).is_safe
