@@ -499,6 +499,8 @@ def test_to_ascii_host_shortcut_matches_label_by_label(host):
     ("http://steamcomnmmunity.ru.com/", "steamcomnmmunity.ru.com"),
     ("https://incometax-refund-gov.in.net/efiling", "incometax-refund-gov.in.net"),
     ("https://paypa1-secure.us.com/", "paypa1-secure.us.com"),
+    ("https://steamcommunnity.com.ru/tradeoffer/new/", "steamcommunnity.com.ru"),
+    ("http://ss.icloud.co.ua/find-my-iphone/", "icloud.co.ua"),
     ("https://www.example.co.uk/", "example.co.uk"),  # ICANN suffixes as before
     ("https://someone.github.io/", "github.io"),  # hosting services of the private section stay subdomains
 ])

@@ -335,7 +335,9 @@ def parse_url(url: str) -> ParsedURL:
 _EXTRA_SUFFIXES = ("bank.in", "fin.in",
                    "ae.org", "br.com", "cn.com", "co.com", "de.com", "eu.com", "eu.org", "gb.net", "gr.com", "hk.com",
                    "hk.org", "hu.net", "in.net", "it.com", "jp.net", "jpn.com", "mex.com", "ru.com", "ru.net",
-                   "sa.com", "se.net", "uk.com", "uk.net", "us.com", "us.org", "za.com", "za.net", "za.org")
+                   "sa.com", "se.net", "uk.com", "uk.net", "us.com", "us.org", "za.com", "za.net", "za.org",
+                   "com.de", "com.se", "com.ru", "net.ru", "org.ru", "co.nl", "co.no", "co.dk", "co.ca", "co.cz",
+                   "co.pl", "co.ro", "co.ua", "co.bn")
 _extractor = None
 _tlds: frozenset[str] | None = None
 
