@@ -1059,10 +1059,9 @@ _CATALOGUE_FOLDERS = frozenset({"shop", "shops", "store", "stores", "brand", "br
 
 # folders of sites whose pages are about another site (reviews, traffic, safety checks, whois): the brand's address
 # after them names the page's subject ('trustpilot.com/review/www.amazon.com', 'similarweb.com/website/paypal.com')
-_ABOUT_SITE_FOLDERS = frozenset({"review", "reviews", "website", "websites", "site", "sites", "domain", "domains",
-                                 "whois", "lookup", "check", "check-website", "website-checker", "safety", "stats",
-                                 "traffic", "analysis", "info", "status", "down", "is-it-down", "report", "reports",
-                                 "url", "urls", "host", "hosts", "ip", "dns", "seo", "rank", "web", "tools"})
+_ABOUT_SITE_FOLDERS = frozenset({"review", "reviews", "website", "websites", "domain", "domains", "whois", "lookup",
+                                 "check", "check-website", "website-checker", "safety", "stats", "traffic", "analysis",
+                                 "status", "is-it-down", "dns", "seo", "rank"})
 
 
 def _about_site_page(low_path: str, at: int) -> bool:
