@@ -266,7 +266,11 @@ class Database:
             if conn is None:
                 conn = self._reader = sqlite3.connect(self._reader_path, timeout=READ_NOW_TIMEOUT,
                                                       isolation_level=None, check_same_thread=False)
-            return conn.execute(sql, params).fetchone()
+            cur = conn.execute(sql, params)
+            try:
+                return cur.fetchone()
+            finally:
+                cur.close()  # the statement is reset now: no read snapshot left open (it would hold checkpoints)
         except sqlite3.OperationalError:
             return False
 
