@@ -17,7 +17,7 @@ BUILTIN_PACKAGE = "scamshield.training.data"
 # Openly licensed (CC0, written for this project) sets that training adds by default, per kind.
 BUILTIN_SETS: dict[str, tuple[str, ...]] = {
     "sms": ("sms_india_handwritten.csv",),
-    "url": (),
+    "url": ("urls_benign_docs.csv",),
     "transcript": ("transcripts_india_handwritten.csv",),
 }
 
