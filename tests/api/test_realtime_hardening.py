@@ -250,7 +250,7 @@ def test_health_is_503_while_broker_publications_fail(tc):
 
 
 # --- 9, 10: answers are feedback; preferences apply to held alerts ----------------------------------------------------
-ESCALATING = ["Tell me the OTP.", "Your account will be blocked today.", "Move your money to a safe account."]
+ESCALATING = ["Tell me the OTP.", "Do not tell anyone about this call.", "Move your money to a safe account."]
 
 
 def test_not_scam_quiets_the_call_and_is_counted(tc, token, u):
