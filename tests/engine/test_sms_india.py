@@ -583,3 +583,87 @@ def test_assured_returns_with_one_word_between(text: str) -> None:
 def test_hinglish_family_money_asks(text: str, flagged: bool) -> None:
     a = analyze_sms(text)
     assert (a.risk_score >= 50) == flagged, (a.risk_score, [(s.code, s.weight) for s in a.signals])
+
+
+def _flag(text: str, sender: str | None = None) -> tuple[int, list[tuple[str, float]]]:
+    a = analyze_sms(text, sender=sender)
+    return a.risk_score, [(s.code, s.weight) for s in a.signals]
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # lottery claims in other Indian scripts with a number to contact
+    ("অভিনন্দন! আপনি ১০ লক্ষ টাকার লাকি ড্র জিতেছেন। দাবি করতে 9830011122 নম্বরে কল করুন।", True),
+    ("अभिनंदन! तुम्ही 3 लाख रुपयांचे बक्षीस जिंकले आहे. 9822011122 वर कॉल करा.", True),
+    ("வாழ்த்துக்கள்! நீங்கள் 5 லட்சம் பரிசு வென்றுள்ளீர்கள். 9444011122 அழைக்கவும்", True),
+    ("అభినందనలు! మీరు లాటరీ గెలుచుకున్నారు. 9849011122 కి కాల్ చేయండి", True),
+    # ordinary chat in the same scripts stays low
+    ("আজ সন্ধ্যায় বাড়ি ফিরব, রাতের খাবার রেখে দিও", False),
+    ("उद्या सकाळी 9 वाजता भेटू, कॉल करा जर उशीर झाला तर", False),
+])
+def test_regional_script_lottery(text: str, flagged: bool) -> None:
+    score, sigs = _flag(text)
+    assert (score >= 50) == flagged, (score, sigs)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # an army / police officer buying or selling on a marketplace, paying by QR or asking for charges first
+    ("I am posted at Pathankot with BSF, selling my Royal Enfield for Rs 35,000 due to transfer. Pay Rs 3,000 "
+     "transport charges first and the bike comes by army truck", True),
+    ("Sir I am army man, I will buy your fridge from OLX. Payment through army account, scan the QR I send you "
+     "to receive", True),
+    # genuine mentions of the forces or a canteen purchase
+    ("Bhaiya CSD canteen se AC liya, 28000 ka pada. Tumhe bhi chahiye toh bata dena", False),
+    ("Uncle retired from the army last year, now he runs a bakery in Dehradun", False),
+])
+def test_forces_trade_story(text: str, flagged: bool) -> None:
+    score, sigs = _flag(text)
+    assert (score >= 50) == flagged, (score, sigs)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # PIN or code asks the pronoun hides ("to receive it, enter your PIN"; "send the code you receive")
+    ("I have paid Rs 4,500 for the cycle. To receive it please approve and enter your UPI PIN", True),
+    ("Airtel: SIM swap request received. If not made by you, forward the code you receive to this number", True),
+    # a door / Wi-Fi code between people is not an OTP
+    ("Can you text me the wifi code again, the guests are asking", False),
+    ("Send me the code for the gate please, I'm outside", False),
+])
+def test_pin_and_code_asks(text: str, flagged: bool) -> None:
+    score, sigs = _flag(text)
+    assert (score >= 50) == flagged, (score, sigs)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # a brand's "customer care" / "helpline" on a personal mobile number: the fake customer-care number
+    ("Dear HDFC customer, your card dispute is pending. Call HDFC customer care on 9123400567 to close it", True),
+    ("Paytm helpline: for your cashback query call 8013400567 today", True),
+    # a brand's toll-free helpline is fine
+    ("HDFC Bank: For any query on your card call customer care on 1800 202 6161. Ignore if already resolved.",
+     False),
+])
+def test_fake_customer_care_mobile(text: str, flagged: bool) -> None:
+    score, sigs = _flag(text)
+    assert (score >= 50) == flagged, (score, sigs)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # the identity change (new number / broken phone) with a money ask
+    ("Hi Dad it's me, I've got a new number. Could you send me 300 for rent today? Will explain later", True),
+    ("Hey Mom my phone is broken so using this one. Can you transfer some money for my train ticket?", True),
+    # a new number without a money ask, and a money ask without the identity change
+    ("Hi Mum, this is my new number, save it. Landed safely!", False),
+    ("Dad can you send the money for the electricity bill, it's due tomorrow", False),
+])
+def test_new_number_money_ask(text: str, flagged: bool) -> None:
+    score, sigs = _flag(text)
+    assert (score >= 50) == flagged, (score, sigs)
+
+
+@pytest.mark.parametrize("text, number", [
+    # a North American number with its country code and no "+" is read as such (not as an Indian number)
+    ("If you did not place this order call 1-855-213-4471 to cancel", "+18552134471"),
+    ("Questions? 1 (888) 412-3370", "+18884123370"),
+])
+def test_north_american_number_without_plus(text: str, number: str) -> None:
+    from scamshield.engine.sms import extract_phone_numbers
+    assert number in extract_phone_numbers(text)

@@ -190,3 +190,30 @@ def test_a_title_abbreviation_does_not_break_the_clause(text: str, same_clause: 
     from scamshield.engine.textmatch import tokenize
     t = tokenize(text)
     assert (t.clauses[0] == t.clauses[-1]) == same_clause, t.clauses
+
+
+@pytest.mark.parametrize("text, words", [
+    # Indian scripts other than Devanagari keep their vowel signs and viramas inside the word
+    ("আপনি লটারি জিতেছেন", ("আপনি", "লটারি", "জিতেছেন")),
+    ("உங்களுக்கு பரிசு கிடைத்தது", ("உங்களுக்கு", "பரிசு", "கிடைத்தது")),
+    ("మీకు బహుమతి వచ్చింది", ("మీకు", "బహుమతి", "వచ్చింది")),
+    ("ਤੁਹਾਡਾ ਇਨਾਮ", ("ਤੁਹਾਡਾ", "ਇਨਾਮ")),
+    ("लॉटरी प्राप्त करें", ("लॉटरी", "प्राप्त", "करें")),
+    ("OTP 1234 ka", ("otp", "1234", "ka")),
+])
+def test_tokenize_keeps_indic_combining_marks(text: str, words: tuple[str, ...]) -> None:
+    assert tokenize(normalize(text)).words == words
+
+
+@pytest.mark.parametrize("text, negated", [
+    # "if not ..." is a condition: the instruction after it is not negated
+    ("if not requested by you send the code to us", False),
+    ("agar nahi kiya aapne to otp bhejo", False),
+    # a plain negation still negates
+    ("we have not asked you to send the code", True),
+    ("please do not send the code to anyone", True),
+])
+def test_if_not_is_a_condition(text: str, negated: bool) -> None:
+    t = tokenize(normalize(text))
+    k = t.words.index("send") if "send" in t.words else t.words.index("otp")
+    assert is_negated(t, k, k + 1) is negated

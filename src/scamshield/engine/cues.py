@@ -149,7 +149,7 @@ CUES: tuple[Cue, ...] = (
         "{receive|get|claim|credit|credited|accept|collect|paane|prapt|milega|lene}",
         "{scan|scan the qr|scan qr|scan this qr|scan the code|approve|accept} ~4 {to receive|to get|to claim|"
         "to accept|to collect|receive|and receive|and get|for receiving|paane|lene}",
-        "{receive|receiving|get|claim} ~3 {money|payment|amount|refund|cashback|prize|reward|rs|inr} ~4 "
+        "{receive|receiving|get|claim} ~3 {money|payment|amount|refund|cashback|prize|reward|rs|inr|it|this|them} ~4 "
         "{enter|type|scan|approve|accept} ~2 {pin|upi pin|mpin|qr|request|collect request}",
         "{pin|upi pin|mpin} ~2 {dal|daal|dalkar|daalkar|dalke|daalke|enter karke} ~4 {paise|payment|amount|refund|"
         "cashback|prize|inaam|rs} ~3 {milenge|milega|paayein|paaye|prapt}",
@@ -532,7 +532,7 @@ CUES: tuple[Cue, ...] = (
         "aapka|apke} ~3 {number|phone|mobile|no|pe|par} ~4 {by mistake|mistakenly|accidentally|galti se}",
         "{tell|give|read|share|send|forward} {me|us} {the|that|this|your} {code|otp|pin|verification code}",
         "{share|send|tell|forward|give} ~6 {code|otp|verification code} {you will receive|you'll receive|you received|"
-        "you get|you will get|that you receive|you are going to receive}",
+        "you get|you will get|that you receive|you are going to receive|you receive|you have received|you got}",
         "{executive|officer|agent|person|banda|aadmi} ~4 {call|calls|will call|call karega} ~4 {otp|code|pin} "
         "~2 {bata|batana|bata dena|share|tell|give|de dena}",
     ), "OTP_THEFT"),
@@ -617,6 +617,19 @@ CUES: tuple[Cue, ...] = (
         "{लॉटरी|इनाम|ईनाम|केबीसी|लकी ड्रा|कौन बनेगा करोड़पति|कौन बनेगा करोड़पति|जैकपॉट|पुरस्कार राशि|इनाम राशि}",
         "{आपने|आप} ~4 {जीते|जीता|जीती|जीत लिया|जीत लिए|जीत गए}",
     ), "PRIZE_LOTTERY"),
+    # The same lottery / prize claim in the other Indian scripts (Bengali, Marathi, Gujarati, Gurmukhi, Tamil,
+    # Telugu, Kannada, Malayalam) and its romanised forms: lottery, prize money, "you have won".
+    Cue("prize_lottery", 25, (
+        "{লটারি|লটারী|পুরস্কার|লাকি ড্র|জ্যাকপট|বক্ষিস|बक्षीस|बक्षिस|लकी ड्रॉ|લોટરી|ઇનામ|ઈનામ|લકી ડ્રો|ਲਾਟਰੀ|ਇਨਾਮ|"
+        "லாட்டரி|பரிசு|பரிசுத்தொகை|பரிசுத் தொகை|அதிர்ஷ்ட குலுக்கல்|లాటరీ|బహుమతి|లక్కీ డ్రా|ಲಾಟರಿ|ಬಹುಮಾನ|ಲಕ್ಕಿ ಡ್ರಾ|"
+        "ലോട്ടറി|സമ്മാനം|സമ്മാനത്തുക|ലക്കി ഡ്രോ|bakshis|baksheesh|parisu|bahumathi|bahumati|bahumana|sammanam}",
+        "{জিতেছেন|জিতেছে|জিতেছো|जिंकले|जिंकला|जिंकली|જીત્યા|જીત્યું|ਜਿੱਤਿਆ|வென்றுள்ளீர்கள்|வென்றீர்கள்|గెలుచుకున్నారు|"
+        "గెలిచారు|ಗೆದ್ದಿದ್ದೀರಿ|ಗೆದ್ದಿದ್ದಾರೆ|നേടിയിരിക്കുന്നു|നേടി}",
+    ), "PRIZE_LOTTERY"),
+    Cue("callback_request", 10, (
+        "{যোগাযোগ করুন|কল করুন|ফোন করুন|संपर्क करा|कॉल करा|फोन करा|સંપર્ક કરો|કોલ કરો|ਸੰਪਰਕ ਕਰੋ|ਕਾਲ ਕਰੋ|"
+        "தொடர்பு கொள்ளவும்|அழைக்கவும்|సంప్రదించండి|కాల్ చేయండి|ಸಂಪರ್ಕಿಸಿ|ಕರೆ ಮಾಡಿ|ബന്ധപ്പെടുക|വിളിക്കുക}",
+    ), None),
     Cue("job_task_lure", 25, (
         "घर बैठे ~3 {कमाएं|कमाएँ|कमाइए|कमाये|कमाई|कमा|पैसे|कमाएं।|कमाएँ।}",
         "{रोज़|रोज|रोजाना|रोज़ाना|प्रतिदिन|हर दिन|डेली} ~3 {कमाएं|कमाएँ|कमाइए|कमाये|कमा|कमाई}",
@@ -659,6 +672,25 @@ CUES: tuple[Cue, ...] = (
     Cue("link_click_request", 10, (
         "लिंक ~3 {क्लिक|खोलें|पर जाएं}",
     ), None),
+
+    # --- armed-forces buyer / seller (OLX, Quikr, Marketplace) -------------------------------------------------
+    # "I'm Captain Rajesh from the Army, I want to buy your sofa, I'll pay through the Army payment system, scan the QR
+    # I send"; "CRPF officer getting transferred, selling my Activa for Rs 18,000, pay the transport charges first":
+    # a uniform lends trust to a marketplace deal that ends in a collect request or an advance (state police and I4C
+    # advisories on 'army officer' OLX frauds).
+    Cue("forces_trade_story", 30, (
+        "{army|indian army|crpf|bsf|cisf|itbp|military|defence|defense|air force|navy|fauji|cantonment} ~4 {olx|quikr|"
+        "marketplace|listed|listing|selling|sell|sale|buy|buying|purchase}",
+        "{olx|quikr|marketplace|selling|sell|buy|buying|purchase} ~8 {army|crpf|bsf|cisf|itbp|military|defence|"
+        "air force|fauji} ~3 {officer|man|personnel|jawan|payment|canteen|posting|camp|unit}",
+        "{army|military|defence|crpf|bsf|canteen|csd} {payment system|payment|payments|upi|account|qr|qr code|wallet}",
+        "{getting transferred|got transferred|transfer order|posting order|transferred to|posted to} ~6 {selling|sell|"
+        "sale|urgent sale}",
+    ), "PAYMENT_FRAUD"),
+    Cue("advance_fee_request", 20, (
+        "{pay|deposit|send|transfer|bhejo|bhej do} ~4 {transport|gate pass|loading|vehicle transport|army transport} "
+        "{charges|charge|fee|fees}",
+    ), "PAYMENT_FRAUD"),
 
     # --- loan-app recovery harassment (RBI / I4C advisories on illegal lending apps) ---------------------------
     # "Pay today else we will message all your contacts that you are a fraud", "contacts ko message karenge ki tum
@@ -726,6 +758,14 @@ CUES: tuple[Cue, ...] = (
 )
 
 BENIGN: tuple[Benign, ...] = (
+    # A code for a door, gate, locker, Wi-Fi or alarm between people who share a place ("send me the code for the
+    # door again", "what's the wifi code"): not a one-time password. Only the same clause.
+    Benign((
+        "code {for|of|to} {the |my |your |our |ur |}{door|front door|gate|main gate|lock|locker|lockbox|key box|keybox|"
+        "key safe|wifi|wi fi|alarm|garage|building|entrance|apartment|flat|room|bike lock|padlock|parking|shed}",
+        "{door|gate|locker|lockbox|keybox|key box|key safe|wifi|wi fi|alarm|garage|building|entry|entrance|padlock|"
+        "parking|room} {code|codes|pin|password}",
+    ), ("credential_request",)),
     # A bank's deposit advertisement ("Earn 7.25% returns p.a. on our 444-day FD"): an interest rate on a deposit
     # product, not a promise of trading profits. Only the same clause.
     Benign((
@@ -859,6 +899,7 @@ HOOK_CODES = frozenset({
     "sextortion_threat", "tech_support_lure", "advance_fee_request", "verification_request", "app_install_request",
     "government_benefit_lure", "personal_details_request", "spam_marketing", "authority_claim",
     "wrong_transfer_return", "money_mule_request", "contacts_shaming_threat", "wrong_number_opener",
+    "forces_trade_story",
 })
 ACTION_CODES = frozenset({"link_click_request", "callback_request", "app_install_request", "credential_request",
                           "guided_action", "pin_to_receive"})
@@ -888,6 +929,8 @@ MESSAGES: dict[str, str] = {
     "law_enforcement_threat": "Police / CBI / customs / court threat ('digital arrest')",
     "safe_account_transfer": "Asks to move money to a 'safe' or verification account",
     "job_task_lure": "Part-time job / paid task lure",
+    "forces_trade_story": "An army / police officer buying or selling on a marketplace (pays by QR or asks for "
+                          "transport charges first)",
     "investment_lure": "Investment / trading lure with promised returns",
     "loan_lure": "Instant loan lure",
     "family_emergency": "Relative-in-trouble / new-number request for money",

@@ -155,6 +155,12 @@ _TXN_MARKER_RES = (
 )
 # "SMS BLOCK 902 to 9215676766", "Fwd this SMS to 9264092640": a bank's block-by-SMS number is not a call-back.
 _SMS_TO_NUMBER_RE = re.compile(r"\b(?:sms|fwd|forward|text)\b[^.\n]{0,40}?\bto\s?(?:\+?91[\s-]?)?\d{10}\b")
+_HELPLINE_WORDS_RE = re.compile(r"\b(?:customer care|customer support|customer service|care executive|"
+                                r"care (?:number|no|team|desk|centre|center)|help ?line|help ?desk|support team|"
+                                r"support executive|complaint cell|grievance cell)\b")
+# A claim of a new number or a lost / broken / borrowed phone in a family_emergency match.
+_NEW_IDENTITY_RE = re.compile(r"\bnew\b|\bnaya\b|\bnya\b|नया|\b(?:broke|broken|stolen|lost|died|dead|damaged|"
+                              r"smashed|fell|stopped working)\b|friend|colleague|battery|खो गया|टूट गया|चोरी")
 _OFFICIAL_SUFFIXES = (".gov.in", ".nic.in", ".gov", ".ac.in", ".edu")
 # An Indian mobile number to call or message ("call 98301 23456", "WhatsApp +91 9830123456", "9830123456 pe call
 # karo", "संपर्क करें 7439012284"): banks, utilities and couriers publish toll-free (1800/1860) or short helplines,
@@ -243,8 +249,15 @@ def _phone_objects(text: str, *, region: str = "IN",
         try:
             num = phonenumbers.parse(cand, region)
         except phonenumbers.NumberParseException:
-            continue
-        if phonenumbers.is_valid_number(num):
+            num = None
+        if (num is None or not phonenumbers.is_valid_number(num)) and digits == 11 and cand[0] == "1":
+            # "call 1-844-551-2234": a North American number written with its country code but no "+" (how US /
+            # Canadian toll-free numbers are printed); it is not an Indian number.
+            try:
+                num = phonenumbers.parse("+" + cand, None)
+            except phonenumbers.NumberParseException:
+                continue
+        if num is not None and phonenumbers.is_valid_number(num):
             out.setdefault(phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164), num)
     return out
 
@@ -609,7 +622,7 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
         money = _MONEY_RE.search(head) if codes & {"prize_lottery", "refund_cashback_lure", "job_task_lure",
                                                   "investment_lure", "family_emergency", "wrong_transfer_return",
                                                   "sextortion_threat", "money_mule_request", "loan_lure",
-                                                  "advance_fee_request"} else None
+                                                  "advance_fee_request", "forces_trade_story"} else None
         if money:
             signals.append(Signal("lure_with_amount", 15, "A prize, refund, earnings promise or money demand with "
                                   "a money amount", {"amount": mask_digits(money.group(0)[:32])}, None))
@@ -619,9 +632,14 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
         # "Hi Mum, new number, my phone broke -- can you transfer Rs 8,000?" (the "Hi Mum" scam): a new number or
         # lost phone together with a money request.
         if "family_emergency" in codes and _MONEY_ASK_RE.search(low_clean):
-            signals.append(Signal("new_number_money_request", 25, "Says it is a relative on a new number or a "
-                                  "borrowed phone and asks for money: call the person on the number you know",
-                                  {"lures": ["family_emergency"], "asks_for": "money"}, "FAMILY_EMERGENCY"))
+            # The identity change itself ("this is my new number", "my phone broke", "naya number") with the money
+            # ask is the whole scam; an emergency story alone ("Maa hospital ka bill aa gaya, 5000 bhej do") is what
+            # genuine family chat says too and stays a hint.
+            new_identity = any(_NEW_IDENTITY_RE.search(m) for m in matched["family_emergency"])
+            signals.append(Signal("new_number_money_request", 40 if new_identity else 25, "Says it is a relative on "
+                                  "a new number or a borrowed phone and asks for money: call the person on the number "
+                                  "you know", {"lures": ["family_emergency"], "asks_for": "money",
+                                               "new_number_claim": new_identity}, "FAMILY_EMERGENCY"))
         # "Sent by mistake, please return it -- I have sent you a request": the request is a collect request
         # (NPCI advisory); accepting it with the UPI PIN pays the fraudster.
         if "wrong_transfer_return" in codes and _REQUEST_RE.search(low_clean):
@@ -668,10 +686,17 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     # couriers publish toll-free (1800/1860) or landline helplines, and block-by-SMS numbers ("SMS BLOCK to ...")
     # are not call-backs. Fake "customer care" / "officer" numbers are mobiles (RBI, I4C advisories).
     mobiles = _mobile_numbers(number_types) if claimed and "callback_request" in codes else []
+    named_brand = any(c != "*" for c in claimed)
     if mobiles and not (len(mobiles) == 1 and _SMS_TO_NUMBER_RE.search(callback_text)):
-        signals.append(Signal("org_callback_to_mobile", 20, "Claims to be an organisation but asks you to call or "
-                              "message a personal mobile number (official helplines are toll-free or landlines)",
-                              {"claims": list(claimed)[:5], "mobile_numbers": len(mobiles)},
+        # Called the brand's "customer care" / "helpline" / "care executive": the fake customer-care number (RBI
+        # and I4C advisories: search-engine and SMS 'helplines' that are mobiles) -- a named brand's own helpline
+        # is never a personal mobile.
+        care = _HELPLINE_WORDS_RE.search(callback_text) if named_brand else None
+        signals.append(Signal("org_callback_to_mobile", 35 if care else 20, "Claims to be an organisation but asks "
+                              "you to call or message a personal mobile number (official helplines are toll-free or "
+                              "landlines)",
+                              {"claims": list(claimed)[:5], "mobile_numbers": len(mobiles),
+                               "helpline_wording": care.group(0) if care else None},
                               "BANK_KYC_IMPERSONATION" if any(c != "*" for c in claimed) else None))
         codes.add("org_callback_to_mobile")
 

@@ -123,7 +123,11 @@ def normalize(text: str, *, max_chars: int = MAX_TEXT_CHARS) -> str:
 
 
 # A word (letters of any script, inner apostrophes) or a digit run, or a clause break.
-_L = r"(?:[^\W\d_]|[\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963])"  # + Devanagari vowel signs
+# Python's ``\w`` leaves out combining marks (categories Mn / Mc), so the vowel signs and viramas of the Indian
+# scripts (Devanagari, Bengali, Gurmukhi, Gujarati, Odia, Tamil, Telugu, Kannada, Malayalam, Sinhala: U+0900-U+0DFF)
+# would split every word ("লটারি" -> "লট", "র"); they are letters of the word here.
+_INDIC_MARKS = "".join(chr(c) for c in range(0x0900, 0x0E00) if unicodedata.category(chr(c)) in ("Mn", "Mc"))
+_L = rf"(?:[^\W\d_]|[{_INDIC_MARKS}])"
 # Clause breaks: ". ! ?" before a space, ";", a newline, and the Devanagari danda / double danda.
 _TOKEN_RE = re.compile(rf"({_L}+(?:'{_L}+)*|\d+)|([.!?]+(?=\s|$)|[;\n\u0964\u0965])")
 
@@ -359,6 +363,7 @@ NEGATORS_BEFORE = frozenset({
 #: Words that negate a preceding cue (Hindi puts the negation after the object: "OTP share na karein").
 NEGATORS_AFTER = frozenset({"mat", "na", "nahi", "nahin", "nhi", "naa", "mt", "न", "ना", "नहीं", "नही", "मत"})
 # "do not ignore / delay ..." keeps the urging sense: the negator binds to this verb, not to the cue after it.
+_CONDITIONALS = frozenset({"if", "unless", "agar", "yadi", "अगर", "यदि"})
 _NEGATION_BREAKERS = frozenset({"ignore", "delay", "wait", "miss", "forget", "hesitate", "late", "panic",
                                  # "if not updated / paid, your account will be blocked": a condition, not a negated
                                  # cue; Hindi conditionals "bhugtan na karne par", "update nahi kiya to".
@@ -386,6 +391,10 @@ def is_negated(tokens: Tokens, start: int, end: int, *, before: int = 4, after: 
         if words[k] in negators_before:
             nxt = words[k + 1] if k + 1 < len(words) else ""
             if nxt in _NEGATION_BREAKERS:
+                return False
+            # "If not requested by you, send the code to cancel": "if not ..." is a condition; the instruction
+            # after it is not negated (as with "if not paid").
+            if k > 0 and words[k - 1] in _CONDITIONALS and clauses[k - 1] == clause:
                 return False
             return True
     for k in range(start + 1, end):
