@@ -667,3 +667,17 @@ def test_new_number_money_ask(text: str, flagged: bool) -> None:
 def test_north_american_number_without_plus(text: str, number: str) -> None:
     from scamshield.engine.sms import extract_phone_numbers
     assert number in extract_phone_numbers(text)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # an appointment reminder with its own reply keyword from a plain number is a service notice
+    ("Bright Smile Clinic: your appointment Thu 11 Dec 10:20am. Reply Y to confirm or call 0161 496 0123 to change.",
+     False),
+    ("Hair by Neha: booking confirmed for Sat 14 Dec at 4pm. Reply C to cancel.", False),
+    # the same reply keyword with a lure and an unofficial link is not excused
+    ("Royal Mail: your parcel is on hold due to an unpaid shipping fee. Reply Y to confirm redelivery and pay at "
+     "royalmail-redelivery-fee.com", True),
+])
+def test_appointment_reminder_with_reply_keyword(text: str, flagged: bool) -> None:
+    score, sigs = _flag(text)
+    assert (score >= 50) == flagged, (score, sigs)

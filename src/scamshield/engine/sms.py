@@ -148,6 +148,13 @@ _TXN_MARKER_RES = (
     # An operator's missed-call / call-waiting notice ("Missed call alert: 98XXXXXX21 called you 2 times").
     ("call_alert", re.compile(r"\bmissed call alert\b|\b(?:called|tried to call|tried calling) you\b[^.\n]{0,30}?"
                               r"\b(?:at \d|\d+ times?|while|when)")),
+    # An appointment or booking reminder with its own reply keyword ("appointment Tue 9 Dec 3:15pm. Reply Y to
+    # confirm or call the surgery to rearrange"): clinics, salons and restaurants send these from plain numbers.
+    ("appointment", re.compile(r"\b(?:appointment|appt|consultation|booking|reservation|check-?up|vaccination)\b"
+                               r"(?:[^.\n]{0,40}?\b(?:confirmed|booked|scheduled|reminder|on|at|for)\b)?\W{0,3}"
+                               r"(?:\d|mon|tue|wed|thu|fri|sat|sun|today|tomorrow)")),
+    ("reply_to_confirm", re.compile(r"\breply\W{0,2}(?:y|yes|n|no|c|1|2|ok)\W{0,2}(?:to|2)\W{0,2}(?:confirm|cancel|"
+                                    r"rearrange|reschedule|change)\b")),
     ("available_balance", re.compile(r"\b(?:avl|avail(?:able)?|total)\.?\s?(?:bal(?:ance)?|lmt|limit)\b")),
     # "bill of Rs 1,243", "EMI of Rs 12,450", "premium of Rs 7,842", "minimum due Rs 720".
     ("bill_amount", re.compile(r"\b(?:bill|emi|premium|instal?ment|amount due|total due|minimum due|total amount due)"
