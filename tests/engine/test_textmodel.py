@@ -293,9 +293,55 @@ def test_static_asset_cap_applies_and_is_explained(url, static):
         assert sig == free and "cap" not in sig.evidence
 
 
+def test_url_artefact_raises_the_shared_host_cap_only_when_very_confident():
+    m = tm.url_model()
+    p_raise, raised = m.caps_when_confident["shared_host"]
+    assert m.meta["signal"]["caps_when_confident"]["shared_host"] == [p_raise, raised]
+    # never more than a model-alone flag: a shortener (35) or free host (30) needs the raise to reach 50
+    assert m.caps["shared_host"] < raised < 50 and p_raise >= 0.95
+
+
+# (p, context, cap settings, expected cap)
+CAP_FOR = [
+    (0.50, "shared_host", {"shared_host": 14.0}, {"shared_host": (0.98, 20.0)}, 14.0),
+    (0.979, "shared_host", {"shared_host": 14.0}, {"shared_host": (0.98, 20.0)}, 14.0),
+    (0.98, "shared_host", {"shared_host": 14.0}, {"shared_host": (0.98, 20.0)}, 20.0),
+    (0.999, "shared_host", {"shared_host": 14.0}, {"shared_host": (0.98, 20.0)}, 20.0),
+    (0.999, "bare_host", {"bare_host": 45.0, "shared_host": 14.0}, {"shared_host": (0.98, 20.0)}, 45.0),
+    (0.999, "shared_host", {"shared_host": 14.0}, {}, 14.0),
+    (0.999, "static_asset", {"shared_host": 14.0}, {"shared_host": (0.98, 20.0)}, None),
+    (0.999, "shared_host", {"shared_host": 30.0}, {"shared_host": (0.98, 20.0)}, 30.0),  # a raise never lowers
+]
+
+
+@pytest.mark.parametrize("p, context, caps, raised, expected", CAP_FOR)
+def test_cap_for(p, context, caps, raised, expected):
+    import dataclasses
+
+    m = dataclasses.replace(tm.url_model(), caps=caps, caps_when_confident=raised)
+    assert m.cap_for(context, p) == expected
+
+
+@pytest.mark.parametrize("raise_at, expected_cap", [(0.0, 25.0), (1.01, 7.0)])
+def test_shared_host_cap_raise_reaches_the_signal(raise_at, expected_cap):
+    import dataclasses
+
+    url = "http://paypal.com.account-verify-secure.xyz/signin/webscr?cmd=update"
+    m = dataclasses.replace(tm.url_model(), caps={**tm.url_model().caps, "shared_host": 7.0},
+                            caps_when_confident={"shared_host": (raise_at, 25.0)})
+    free = tm.model_signal(m, "url", url)
+    assert free is not None and free.weight > 25.0
+    with tm.overridden("url", m):
+        sig = tm.url_model_signal(url, shared_host=True)
+    assert sig.weight == expected_cap and sig.evidence["cap"] == "shared_host"
+    assert sig.evidence["capped_from"] == free.weight
+
+
 def test_static_asset_and_shared_host_caps_take_the_smaller():
     url = "http://paypal.com.account-verify-secure.xyz/signin/webscr/app.js"
-    m = _with_caps(tm.url_model(), static_asset=12.0, shared_host=7.0)
+    import dataclasses
+
+    m = dataclasses.replace(_with_caps(tm.url_model(), static_asset=12.0, shared_host=7.0), caps_when_confident={})
     with tm.overridden("url", m):
         assert tm.url_model_signal(url, shared_host=True).weight == 7.0
         assert tm.url_model_signal(url).weight == 12.0
@@ -316,7 +362,7 @@ def test_shared_host_cap_applies_and_is_explained():
     free = tm.url_model_signal(url)
     capped = tm.url_model_signal(url, shared_host=True)
     assert free is not None and capped is not None
-    cap = tm.url_model().caps["shared_host"]
+    cap = tm.url_model().cap_for("shared_host", free.evidence["probability"])
     assert free.weight > cap and capped.weight == cap
     assert capped.evidence["cap"] == "shared_host" and capped.evidence["capped_from"] == free.weight
     assert capped.evidence["top_features"] == free.evidence["top_features"]
@@ -327,7 +373,8 @@ def test_model_signal_applies_the_smallest_cap():
     url = "http://paypal.com.account-verify-secure.xyz"
     sig = tm.model_signal(m, "url", url, contexts=["bare_host", "shared_host"])
     if sig is not None:
-        assert sig.weight <= min(m.caps.values())
+        p = sig.evidence["probability"]
+        assert sig.weight <= min(m.cap_for("bare_host", p), m.cap_for("shared_host", p))
     assert tm.model_signal(m, "url", url, contexts=["no_such_cap"]) == tm.model_signal(m, "url", url)
 
 

@@ -730,6 +730,9 @@ class LinearTextModel:
     weight_knots: list[tuple[float, float]]
     meta: dict[str, Any] = field(default_factory=dict)
     caps: dict[str, float] = field(default_factory=dict)  # context -> max signal points (URL: bare/shared host)
+    # context -> (p, cap): at probability >= p this context's cap is raised to ``cap`` (URL: a very confident
+    # model on a shared host; artefact ``signal.caps_when_confident``)
+    caps_when_confident: dict[str, tuple[float, float]] = field(default_factory=dict)
     dense_centre: np.ndarray | None = None  # training mean of the dense features (explanations), cached
 
     def __post_init__(self) -> None:
@@ -831,7 +834,18 @@ class LinearTextModel:
         cal = meta["calibration"]
         knots = [(float(p), float(wt)) for p, wt in meta["signal"]["weight_knots"]]
         caps = {str(k): float(v) for k, v in (meta["signal"].get("caps") or {}).items()}
-        return cls(name, feat, w, wd, float(meta["bias"]), float(cal["a"]), float(cal["b"]), knots, meta, caps)
+        raised = {str(k): (float(v[0]), float(v[1]))
+                  for k, v in (meta["signal"].get("caps_when_confident") or {}).items()}
+        return cls(name, feat, w, wd, float(meta["bias"]), float(cal["a"]), float(cal["b"]), knots, meta, caps,
+                   raised)
+
+    def cap_for(self, context: str, p: float) -> float | None:
+        """The cap on this model's points in ``context`` at probability ``p`` (None: no cap for it)."""
+        cap = self.caps.get(context)
+        raised = self.caps_when_confident.get(context)
+        if cap is not None and raised is not None and p >= raised[0]:
+            cap = max(cap, raised[1])
+        return cap
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -916,7 +930,8 @@ _SIGNAL_SPEC = {
 _CAP_MESSAGES = {
     "bare_host": "a bare host name without a path: the model may add points but not flag it alone",
     "shared_host": "a shared host (shortener, free hosting, user content, dynamic DNS) already scored by a rule: "
-                   "the host says little about this page, so the model adds at most a few points",
+                   "the host says little about this page, so the model adds at most a few points (a little more "
+                   "when it is very confident)",
     "static_asset": "a static asset (script, style sheet, image, font or media file), not a page that asks for "
                     "anything: the model may add a few points but not flag it alone",
 }
@@ -969,7 +984,7 @@ def _model_signal(model: LinearTextModel, kind: str, f: Features, k: int, contex
         return None
     applied = None
     for c in contexts:
-        cap = model.caps.get(c)
+        cap = model.cap_for(c, p)
         if cap is not None and cap < weight:
             weight, applied = cap, c
     code, fraud_type, message = _SIGNAL_SPEC[kind]
@@ -994,7 +1009,8 @@ def url_model_signal(url: str, *, shared_host: bool = False) -> Signal | None:
     """``ml_url`` for one URL. Caps (from the artefact): a bare host (no path/query) never reaches the flag
     threshold on the model alone, nor does a static asset (``.js``, ``.css``, images, fonts: see
     :func:`is_static_asset_path`); ``shared_host`` (the rule layer found a shortener, free-hosting, user-content
-    or dynamic-DNS host) limits the model to a few points, since it learned those hosts' names, not the page."""
+    or dynamic-DNS host) limits the model to a few points, since it learned those hosts' names, not the page
+    (raised a little when the model is very confident: ``signal.caps_when_confident`` in the artefact)."""
     model = url_model()
     if model is None or not url:
         return None
