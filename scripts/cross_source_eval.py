@@ -19,6 +19,10 @@ one side only and swapped in (``textmodel.overridden``):
   A / B with ``sha256("oos:" + registered_domain)`` parity (a different salt from the one that made the dev/held-out
   split, so both halves hold part of every dev file); train on A, evaluate on B, and the reverse. Also evaluated:
   the hand-written realistic legitimate URLs (``training/data/urls_benign_handwritten.csv``, never trained on).
+  The built-in CC0 URL training sets (``datasets.BUILTIN_SETS["url"]``) are split by the same domain parity and
+  rows on a domain of the hand-written evaluation sets are left out (``--no-url-builtin`` drops them; ``--url-c``,
+  ``--url-synthetic`` and ``--url-synthetic-weight`` vary the training; ``--dump-rows FILE`` writes every scored
+  row for error analysis: keep that file local). Hold-out 2 (``urls_*_holdout2.csv``) is scored when present.
   Next to the shipped signal policy (knots + caps of ``training.train.KIND_CONFIG``) a few alternative policies
   are *simulated* on the same rows (score = clamp(rule points + model points), as ``combine`` does): that is the
   curve the shipped policy was chosen from.
@@ -140,11 +144,14 @@ HANDMADE_URLS = Path(__file__).resolve().parents[1] / "src/scamshield/training/d
 # CC0 hand-written recent (2024-2026) phishing URL shapes, evaluation only. OPTIMISTIC: written by the author of the
 # rules, from public advisories; a floor for "does the analyser know these shapes", not an estimate of recall.
 HANDMADE_PHISH = Path(__file__).resolve().parents[1] / "src/scamshield/training/data/urls_phish_handwritten.csv"
+# The second hand-written hold-out pair (written by the URL-rules contributor; evaluation only, never trained on).
+_DATA = Path(__file__).resolve().parents[1] / "src/scamshield/training/data"
+HOLDOUT2 = {"holdout2_phish": _DATA / "urls_phish_holdout2.csv", "holdout2_benign": _DATA / "urls_benign_holdout2.csv"}
 SHARED_HOST = {"url_shortener", "free_hosting", "user_content_host", "dynamic_dns"}
 
 # Signal policies compared on the same out-of-sample rows: (knots, bare-host cap, shared-host cap, static-asset
 # cap). "v2 shipped" is the policy before this analysis (no caps); the shipped one is read from KIND_CONFIG.
-URL_POLICIES: dict[str, tuple[list[tuple[float, float]], float, float, float]] = {
+URL_POLICIES: dict[str, tuple] = {
     "v2 knots, no caps": ([(0.5, 0), (0.8, 25), (0.95, 50), (1.0, 60)], 100, 100, 100),
     "v2 knots, caps": ([(0.5, 0), (0.8, 25), (0.95, 50), (1.0, 60)], 45, 14, 100),
     "shipped knots from p=0.5": ([(0.5, 0), (0.8, 20), (0.98, 40), (1.0, 60)], 45, 14, 20),
@@ -158,6 +165,11 @@ URL_POLICIES: dict[str, tuple[list[tuple[float, float]], float, float, float]] =
     "static cap 10": ([(0.6, 0), (0.8, 20), (0.98, 40), (1.0, 60)], 45, 14, 10),
     "30 points at p=0.9": ([(0.6, 0), (0.9, 30), (0.98, 40), (1.0, 60)], 45, 14, 20),
     "40 points at p=0.95": ([(0.6, 0), (0.8, 20), (0.95, 40), (1.0, 60)], 45, 14, 20),
+    # shared-host cap raised to 20 points only when the model is very confident (5th element: (p, cap))
+    "shared cap 14, 20 at p>=0.9": ([(0.6, 0), (0.8, 20), (0.98, 40), (1.0, 60)], 45, 14, 20, (0.9, 20)),
+    "shared cap 14, 20 at p>=0.95": ([(0.6, 0), (0.8, 20), (0.98, 40), (1.0, 60)], 45, 14, 20, (0.95, 20)),
+    "shared cap 14, 20 at p>=0.98": ([(0.6, 0), (0.8, 20), (0.98, 40), (1.0, 60)], 45, 14, 20, (0.98, 20)),
+    "shared cap 14 (no raise)": ([(0.6, 0), (0.8, 20), (0.98, 40), (1.0, 60)], 45, 14, 20),
 }
 
 
@@ -177,10 +189,21 @@ def _reg_domain(url: str) -> str:
     return f"{dom}.{suf}" if suf else dom
 
 
-def url_halves(root: Path) -> dict[str, dict[str, LabelledSet]]:
+URL_BUILTIN = True  # --no-url-builtin: train the halves without the built-in CC0 URL sets
+
+
+def url_halves(root: Path, exclude_domains: set[str] = frozenset()) -> dict[str, dict[str, LabelledSet]]:
+    """Every source split by registered domain. The built-in training sets (``read_builtin("url")``: reference
+    URLs from package documentation) are split the same way, so a site is never trained on in one half and
+    tested in the other, and rows on a domain of the hand-written evaluation sets (``exclude_domains``) are left
+    out of training altogether."""
     halves: dict[str, dict[str, LabelledSet]] = {"A": {}, "B": {}}
-    for name, folder in URL_SOURCES.items():
-        d = read_csv(root / folder / "data.csv")
+    sources: dict[str, LabelledSet] = {name: read_csv(root / folder / "data.csv")
+                                       for name, folder in URL_SOURCES.items()}
+    if URL_BUILTIN:
+        b = read_builtin("url")
+        sources["builtin"] = b.subset([i for i, t in enumerate(b.texts) if _reg_domain(t) not in exclude_domains])
+    for name, d in sources.items():
         idx: dict[str, list[int]] = {"A": [], "B": []}
         for i, t in enumerate(d.texts):
             h = hashlib.sha256(("oos:" + _reg_domain(t)).encode()).digest()[0]
@@ -198,6 +221,7 @@ def _rates(labels: list[int], flagged: list[bool], scores: list[float]) -> dict[
     return {k: (round(v, 4) if isinstance(v, float) else v) for k, v in r.items()}
 
 
+DUMP_ROWS: str | None = None  # --dump-rows FILE: append one JSON line per evaluated URL (url_product)
 SYNTHETIC_PER_HOST: int | None = None  # --url-synthetic N: override training.train.URL_SYNTHETIC_PER_HOST
 
 
@@ -205,31 +229,38 @@ def url_product(root: Path, tmp: Path) -> dict[str, Any]:
     from scamshield.engine.url import analyze_url
     from scamshield.errors import ScamShieldError
 
-    halves = url_halves(root)
     hand = read_csv(HANDMADE_URLS)
+    eval_sets = {"handmade_benign": hand}
+    if HANDMADE_PHISH.is_file():
+        eval_sets["handmade_phish_optimistic"] = read_csv(HANDMADE_PHISH)
+    for hname, hpath in HOLDOUT2.items():
+        if hpath.is_file():
+            eval_sets[hname] = read_csv(hpath)
+    halves = url_halves(root, {_reg_domain(t) for d in eval_sets.values() for t in d.texts})
     cfg = KIND_CONFIG["url"]
     policies = dict(URL_POLICIES)
     policies["SHIPPED"] = ([tuple(k) for k in cfg["weight_knots"]], cfg["caps"]["bare_host"],
-                           cfg["caps"]["shared_host"], cfg["caps"].get("static_asset", 100))
+                           cfg["caps"]["shared_host"], cfg["caps"].get("static_asset", 100),
+                           tuple(cfg.get("caps_when_confident", {}).get("shared_host", (2.0, 0.0))))
     out: dict[str, Any] = {"halves": {s: {n: len(d) for n, d in h.items()} for s, h in halves.items()},
                            "synthetic_per_host": SYNTHETIC_PER_HOST,
                            "synthetic_weight": __import__("scamshield.training.train", fromlist=["x"]).SYNTHETIC_WEIGHT,
                            "policies": {k: {"knots": v[0], "bare_host_cap": v[1], "shared_host_cap": v[2],
-                                            "static_asset_cap": v[3]}
+                                            "static_asset_cap": v[3],
+                                            "shared_host_cap_when_confident": v[4] if len(v) > 4 else None}
                                         for k, v in policies.items()},
                            "runs": {}}
     for tr, te in (("A", "B"), ("B", "A")):
         train_set = LabelledSet()
-        for name in URL_SOURCES:
+        for name in halves[tr]:
             train_set.extend(halves[tr][name])
         model = fit("url", augment_urls(dedupe(train_set, "url"), SYNTHETIC_PER_HOST))
         tests = {n: halves[te][n] for n in URL_SOURCES}
-        tests["handmade_benign"] = hand
-        if HANDMADE_PHISH.is_file():
-            tests["handmade_phish_optimistic"] = read_csv(HANDMADE_PHISH)
+        tests.update(eval_sets)
         run: dict[str, Any] = {}
         for n, d in tests.items():
-            rows = []  # (label, p, rule points, model applies, bare, shared, product score, category, static)
+            rows = []  # (label, p, rule points, model applies, bare, shared, product score, category, static, url,
+            #          rule codes)
             for t, y, e in zip(d.texts, d.labels, d.extra):
                 with textmodel.overridden("url", None):
                     try:
@@ -243,19 +274,27 @@ def url_product(root: Path, tmp: Path) -> dict[str, Any]:
                 path = split_url(t).path
                 rows.append((y, model.predict_proba(t), sum(float(s.weight) for s in a.signals), applies,
                              not path, bool(codes & SHARED_HOST), float(prod.risk_score),
-                             e.get("category", ""), bool(path) and is_static_asset_path(path)))
+                             e.get("category", ""), bool(path) and is_static_asset_path(path), t, sorted(codes)))
+            if DUMP_ROWS is not None:  # per-row details for error analysis (local: rows are not redistributable)
+                with open(DUMP_ROWS, "a", encoding="utf-8") as fh:
+                    for r in rows:
+                        fh.write(json.dumps({"run": f"{tr}->{te}", "set": n, "label": r[0], "p": round(r[1], 4),
+                                             "rules": r[2], "applies": r[3], "bare": r[4], "shared": r[5],
+                                             "score": r[6], "category": r[7], "static": r[8], "url": r[9],
+                                             "codes": r[10]}) + "\n")
             ys = [r[0] for r in rows]
             res: dict[str, Any] = {"product": _rates(ys, [r[6] >= 50 for r in rows], [r[6] for r in rows]),
                                    "rules_only": _rates(ys, [r[2] >= 50 for r in rows], [r[2] for r in rows]),
                                    "model_alone_at_p": pr_curve(ys, [100 * r[1] for r in rows], CUTS),
                                    "calibration": calibration_table(ys, [r[6] for r in rows]),
                                    "policies": {}}
-            for pname, (knots, bare_cap, shared_cap, static_cap) in policies.items():
+            for pname, (knots, bare_cap, shared_cap, static_cap, *confident) in policies.items():
+                p_raise, raised_cap = confident[0] if confident else (2.0, 0.0)
                 scores = []
-                for y, p, rules, applies, bare, shared, _, _, static in rows:
+                for y, p, rules, applies, bare, shared, _, _, static, *_ in rows:
                     w = _interp(p, knots) if applies else 0.0
                     w = min(w, bare_cap) if bare else w
-                    w = min(w, shared_cap) if shared else w
+                    w = min(w, max(shared_cap, raised_cap) if p >= p_raise else shared_cap) if shared else w
                     w = min(w, static_cap) if static else w
                     scores.append(float(max(0, min(100, round(rules + w)))))
                 res["policies"][pname] = _rates(ys, [s >= 50 for s in scores], scores)
@@ -306,8 +345,20 @@ def main(argv: list[str] | None = None) -> int:
                          "trainer's URL_SYNTHETIC_PER_HOST, 0 = none)")
     ap.add_argument("--url-synthetic-weight", type=float, default=None,
                     help="sample weight of those synthetic rows (default: training.train.SYNTHETIC_WEIGHT)")
+    ap.add_argument("--dump-rows", default=None,
+                    help="url_product: append one JSON line per evaluated URL (run, set, label, p, rule points, "
+                         "score, rule codes, url) to this file, for error analysis; keep it local (PhishTank/ISCX "
+                         "rows may not be redistributed)")
+    ap.add_argument("--no-url-builtin", action="store_true",
+                    help="url_product: train the halves without the built-in CC0 URL sets (datasets.BUILTIN_SETS)")
+    ap.add_argument("--url-c", type=float, default=None,
+                    help="url_product: C of the URL model (default: KIND_CONFIG)")
     args = ap.parse_args(argv)
-    global SYNTHETIC_PER_HOST
+    if args.url_c is not None:
+        KIND_CONFIG["url"]["C"] = args.url_c
+    global SYNTHETIC_PER_HOST, DUMP_ROWS, URL_BUILTIN
+    URL_BUILTIN = not args.no_url_builtin
+    DUMP_ROWS = args.dump_rows
     SYNTHETIC_PER_HOST = args.url_synthetic
     if args.url_synthetic_weight is not None:
         from scamshield.training import train as _train
