@@ -681,3 +681,30 @@ def test_north_american_number_without_plus(text: str, number: str) -> None:
 def test_appointment_reminder_with_reply_keyword(text: str, flagged: bool) -> None:
     score, sigs = _flag(text)
     assert (score >= 50) == flagged, (score, sigs)
+
+
+@pytest.mark.parametrize("sender, text, flagged", [
+    # a registered header's own site (not in the brand registry) with the opt-out line registered senders carry
+    ("VM-DOMINO", "Domino's: 50% off on all large pizzas till Sunday. Order on dominos.co.in. T&C. To opt out SMS "
+                  "STOP DOM to 56767", False),
+    ("JD-CHAAYO", "Chaayos: Free cutting chai with any snack today. Order at chaayos.com. To unsubscribe SMS STOP "
+                  "to 56161", False),
+    # the header's name inside a longer or hyphenated domain, or a lure with it, is not trusted
+    ("VM-DOMINO", "Domino's: your reward of Rs 500 expires today, claim now at dominos-rewards.top", True),
+    ("VM-CHAAYO", "Chaayos: KYC pending for your wallet, update at chaayoswallet-kyc.in to avoid block", True),
+])
+def test_link_to_the_sending_headers_own_site(sender: str, text: str, flagged: bool) -> None:
+    score, sigs = _flag(text, sender)
+    assert (score >= 50) == flagged, (score, sigs)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # a 5-digit opt-out number after "To unsubscribe" in a promotion whose links are the brand's own site
+    ("Flipkart: Big Saving Days from 10 Dec, up to 80% off. Shop on flipkart.com. T&C. To unsubscribe SMS STOP to "
+     "56161", False),
+    # premium-rate spam: the short code is the ask itself, no official link
+    ("FREE entry to win a weekly prize! Txt WIN to 87121 now. 150p/msg. To opt out txt STOP to 87121", True),
+])
+def test_optout_short_code_in_a_brand_promotion(text: str, flagged: bool) -> None:
+    score, sigs = _flag(text)
+    assert (score >= 50) == flagged, (score, sigs)

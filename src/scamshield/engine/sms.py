@@ -477,6 +477,33 @@ def _is_user_content_link(ua: Assessment) -> bool:
     return publishing_host(_bare_host(ua)) is not None
 
 
+# The lead-in of an opt-out instruction ("To unsubscribe", "To opt out,", "To stop promotional SMS,").
+_OPTOUT_LEAD_RE = re.compile(r"\bto\W{0,2}(?:unsub\w*|opt\W?out|stop (?:promotional |promo |marketing |these |our )?"
+                             r"(?:sms|msgs?|messages|offers))\b")
+# A link host's own name (the registered domain's first label) that is the DLT header's name: "dominos.co.in" from
+# VM-DOMINO, "tanishq.co.in" from JD-TNSHQ does not (abbreviated headers are left to the brand registry).
+_HEADER_NAME_RE = re.compile(r"[a-z0-9]{3,12}")
+
+
+def _trust_header_links(details: list[dict[str, Any]], header: str) -> None:
+    """Mark as official a link to the site of the registered (TRAI DLT) header that sent the message: the
+    registered domain's name equals the header's name (or the header is its first six letters: DOMINO ->
+    dominos.co.in). Only links the URL analyser found nothing wrong with (score below 20); never a host where anyone
+    can publish (those are never ``registered_domain`` matches of a brand's name here: the URL analyser scores them)."""
+    key = header.lower()
+    if len(key) < 4:
+        return
+    for d in details:
+        if d["official"] or d["risk_score"] >= 20:
+            continue
+        name = str(d["registered_domain"] or "").split(".", 1)[0]
+        if not _HEADER_NAME_RE.fullmatch(name):
+            continue
+        if name == key or (len(key) == 6 and name.startswith(key) and len(name) <= 8):
+            d["official"] = True
+            d["official_by"] = "sender_header"
+
+
 def _link_signals(urls: list[str]) -> tuple[list[Signal], list[dict[str, Any]], list[str]]:
     judged: list[tuple[int, str, Assessment]] = []
     for u in urls[:MAX_LINKS]:
@@ -547,14 +574,27 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
         cur = best.get(cue.code)
         if cur is None or cue.weight > cur.weight:
             best[cue.code] = Signal(cue.code, cue.weight, MESSAGES.get(cue.code, cue.code), {}, cue.fraud_type)
-    shortcode = bool(_SHORTCODE_RE.search(head))
+    sender_info = classify_sender(sender)
+    link_sigs, link_details, user_pages = _link_signals(urls)
+    if sender_info["type"] == "dlt":
+        _trust_header_links(link_details, sender_info["header"])
+    # Links that all lead to an official domain of a known brand or to a government site (.gov.in, .nic.in), or
+    # (with its sender id) to the site of the registered DLT header that sent the message.
+    official_links = bool(link_details) and all(d["official"] for d in link_details) and len(urls) <= MAX_LINKS
+    sc = _SHORTCODE_RE.search(head)
+    # "To unsubscribe SMS STOP to 56161" in a promotion whose every link is the brand's own site: the opt-out line
+    # Indian aggregators register (TRAI), not a premium-rate short code; it counts with the T&C line.
+    if sc and official_links and _OPTOUT_LEAD_RE.search(head[max(0, sc.start() - 30):sc.end()].lower()) \
+            and not _SHORTCODE_RE.search(head, sc.end()):
+        matched["spam_marketing"].append("stop opt-out line")
+        sc = None
+    shortcode = sc is not None
     if shortcode:
         matched["spam_marketing"].append("premium short code")
     for rx in _SPAM_PRINT_RES:
         m = rx.search(head)
         if m:
             matched["spam_marketing"].append(mask_digits(m.group(0)[:20]))
-    sender_info = classify_sender(sender)
     compliance_only = False
     if matched.get("spam_marketing"):
         # Several independent marketing markers are much stronger evidence than one. From a registered Indian
@@ -575,7 +615,6 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     signals = [Signal(s.code, s.weight, s.message, {"matched": matched[s.code]}, s.fraud_type)
                for s in best.values()]
 
-    link_sigs, link_details, user_pages = _link_signals(urls)
     signals.extend(link_sigs)
     named = [c for c in claimed if c != "*"]
     lures_here = sorted(set(best) & HOOK_CODES - {"spam_marketing", "authority_claim"})
@@ -594,8 +633,6 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
         signals.append(Signal("apk_link", 35, "Links to or names an Android app file (.apk) to install: banks, "
                               "utilities and government departments never send apps by message",
                               {"matched": mask_digits(apk.group(0)[:40])}, "PHISHING_LINK"))
-    # Links that all lead to an official domain of a known brand or to a government site (.gov.in, .nic.in).
-    official_links = bool(link_details) and all(d["official"] for d in link_details) and len(urls) <= MAX_LINKS
 
     codes = set(best)
     otp_message = _is_otp_delivery(tokens.words)
