@@ -708,3 +708,19 @@ def test_link_to_the_sending_headers_own_site(sender: str, text: str, flagged: b
 def test_optout_short_code_in_a_brand_promotion(text: str, flagged: bool) -> None:
     score, sigs = _flag(text)
     assert (score >= 50) == flagged, (score, sigs)
+
+
+@pytest.mark.parametrize("sender, text, flagged", [
+    # a known brand's own header, no lure, its link on a deep-link / shortener host (TRAI URL whitelisting)
+    ("JM-AIRTEL-P", "Airtel: Rs 449 pack now with 3GB/day and Xstream Play for 28 days. Recharge here "
+                    "bit.ly/3rc449X T&C", False),
+    # the same header with a lure, a look-alike header with a lure, or the same text from a phone number
+    ("JM-AIRTEL-P", "Airtel: your SIM will be blocked today due to pending KYC. Update at airtel.app.link/kyc", True),
+    ("VM-ARTLKY", "Airtel: your SIM will be blocked today due to pending KYC. Update at airtel.app.link/kyc", True),
+    ("+919830011223", "Airtel: your SIM will be blocked today, update KYC now at airtel.app.link/kyc", True),
+])
+def test_brand_header_with_shortener_link(sender: str, text: str, flagged: bool) -> None:
+    score, sigs = _flag(text, sender)
+    assert (score >= 50) == flagged, (score, sigs)
+    if not flagged:
+        assert "registered_brand_shared_link" in {c for c, _ in sigs}, sigs

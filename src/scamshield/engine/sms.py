@@ -485,6 +485,14 @@ _OPTOUT_LEAD_RE = re.compile(r"\bto\W{0,2}(?:unsub\w*|opt\W?out|stop (?:promotio
 _HEADER_NAME_RE = re.compile(r"[a-z0-9]{3,12}")
 
 
+_BRAND_HEADER_KEYS_ALL = frozenset(k for keys in BRAND_HEADER_KEYS.values() for k in keys)
+
+
+def _brand_header(header: str) -> bool:
+    """The DLT header carries a known brand's registered key (VIINFO, HDFCBK, AMAZON...)."""
+    return any(k in header for k in _BRAND_HEADER_KEYS_ALL)
+
+
 def _trust_header_links(details: list[dict[str, Any]], header: str) -> None:
     """Mark as official a link to the site of the registered (TRAI DLT) header that sent the message: the
     registered domain's name equals the header's name (or the header is its first six letters: DOMINO ->
@@ -513,7 +521,7 @@ def _link_signals(urls: list[str]) -> tuple[list[Signal], list[dict[str, Any]], 
             continue
         judged.append((ua.risk_score, u, ua))
     details = [{"url": u[:200], "risk_score": sc, "registered_domain": ua.extracted.get("registered_domain"),
-                "official": _is_official_link(u, ua)}
+                "official": _is_official_link(u, ua), "shared": _is_user_content_link(ua)}
                for sc, u, ua in judged]
     user_pages = [str(ua.extracted.get("host") or "")[:80] for _, _, ua in judged if _is_user_content_link(ua)]
     if not judged:
@@ -822,6 +830,25 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
                                                                  "or 'reply STOP' alone)",
                                                        "matched": mask_digits(optout.group(0)[:60])}, None))
             model_contexts.append("promotion")
+    # A brand's own registered header (TRAI DLT: a header of a known brand, e.g. VK-VIINFO) with no lure, whose only
+    # risky-looking links are on a shortener or deep-link host ("vi.app.link/rech", "bit.ly/..."): since TRAI's
+    # direction of Aug 2024 (in force Oct 2024) a registered sender's message carrying a URL that the sender has not
+    # whitelisted on the DLT platform is not delivered, so those hosts say little here. The link's points are
+    # offset and the model is capped as for a promotion. Not with any lure, ask, UPI id, app, call-back number, or
+    # a link the URL analyser judges dangerous (a look-alike header with a lure stays as it was).
+    elif not lure_codes and dlt and _brand_header(sender_info["header"]) and risky_link and not apk \
+            and not mobile_callback and "org_callback_to_mobile" not in codes and not foreign_number \
+            and not upi_ids and not (codes & _ASKING_CODES) \
+            and not any(s.code == "malicious_link" for s in link_sigs) \
+            and all(d["official"] or d["shared"] for d in link_details) and len(link_details) == len(urls):
+        pts = sum(s.weight for s in link_sigs if s.code == "suspicious_link")
+        signals.append(Signal("registered_brand_shared_link", -pts, "Sent from a known brand's registered header "
+                              "(TRAI DLT) with no lure; its only risky-looking links are on a shortener or deep-link "
+                              "host, which registered senders must whitelist (TRAI, 2024)",
+                              {"header": sender_info["header"],
+                               "hosts": sorted({str(d["registered_domain"]) for d in link_details
+                                                if d["shared"]})[:5]}, None))
+        model_contexts.append("promotion")
     # A notice-type lure (KYC, PAN/Aadhaar, block, parcel duty, reward points, refund, bill, challan) whose only
     # channel is the brand's or government's own: every link is official, or there is no link and the message points
     # to the customer's own app or branch; no number to call other than a toll-free helpline, no UPI id, no ask for a
