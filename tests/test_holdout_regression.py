@@ -39,9 +39,14 @@ def _rows(name: str) -> list[dict[str, Any]]:
 # F1 0.899 / FPR 8.3 %, text only F1 0.879 / FPR 11.9 %. After the round that looked at its misses (so batch e is
 # fitted now), all 937 rows: with sender F1 0.991, FPR 0.38 % (2 FP), recall 0.988; text only F1 0.990, FPR 0.56 %
 # (3 FP), recall 0.988. Same margins (F1 / recall -0.015, FPR +2 legit rows = 0.38 %).
+# Batch f (160 rows, 95 genuine: real-looking Indian / UK / US service traffic) joined; its first read was with sender
+# F1 0.913 / FPR 4.2 %, text only 0.905 / 4.2 %. After the round that looked at its errors (fitted), all 1,097 rows:
+# with sender F1 0.996, FPR 0.32 % (2 FP), recall 0.996; text only F1 0.993, FPR 0.64 % (4 FP), recall 0.994. Raised
+# with the same margins (F1 / recall -0.015, FPR +2 legit rows = 0.32 %); the text-only FPR bound is kept at 0.94 %
+# (the margin rule would give 0.96 %: never loosened).
 @pytest.mark.parametrize("use_sender, mins", [
-    (True, {"f1": 0.976, "fpr_max": 0.0076, "recall": 0.973}),
-    (False, {"f1": 0.975, "fpr_max": 0.0094, "recall": 0.973}),
+    (True, {"f1": 0.980, "fpr_max": 0.0064, "recall": 0.980}),
+    (False, {"f1": 0.977, "fpr_max": 0.0094, "recall": 0.978}),
 ], ids=["with_sender", "text_only"])
 def test_sms_india_holdout(use_sender, mins):
     rows = _rows("sms_india_holdout.csv")
@@ -65,7 +70,9 @@ def test_transcript_holdout_streamed_without_speaker_tags():
     c = confusion(labels, preds)
     # Measured on all 330 calls (blind3 fitted after its first read, blind4 read once after the H3 rule changes):
     # recall 0.983, FPR 0, F1 0.991. Minimums = measured minus a margin (recall and F1 -0.02, FPR +2 legit calls);
-    # before: 0.93 / 0.03 / 0.95 on 250 calls.
+    # before: 0.93 / 0.03 / 0.95 on 250 calls. H7: blind5 (40 longer calls) joined; first read on it F1 0.95, FPR
+    # 0.05; all 370 calls after the H7 round (blind5 fitted): recall 0.990, FPR 0, F1 0.995. Minimums unchanged
+    # (FPR 0.013 is still 2 legit calls of 174).
     assert c.recall >= 0.96 and c.fpr <= 0.013 and c.f1 >= 0.97, c.as_dict()
 
 
@@ -81,7 +88,8 @@ def test_url_handwritten_sets():
 def test_transcript_holdout_early_alert_position():
     """Calls streamed as in ``scripts/transcript_robustness_eval.py`` (finals only, seed 7, all splits): how much of
     a scam call has been heard when the first alert fires (share of its words), and no legitimate call alerts on the
-    ``blind2``, ``blind3`` or ``blind4`` splits (first reads FPR 0.026, 0.033 and 0; see training/data/README.md)."""
+    ``blind2``, ``blind3``, ``blind4`` or ``blind5`` splits (first reads FPR 0.026, 0.033, 0 and 0.05; see
+    training/data/README.md)."""
     import statistics
 
     det = _default_detector()
@@ -103,13 +111,15 @@ def test_transcript_holdout_early_alert_position():
                 at.append(first)
                 if total >= 150:
                     at_long.append(first)
-        elif first is not None and r.get("split") in ("blind2", "blind3", "blind4"):
+        elif first is not None and r.get("split") in ("blind2", "blind3", "blind4", "blind5"):
             blind_false_alerts += 1
     median, within = statistics.median(at), sum(f <= 0.3 for f in at) / scams
     # Measured on all 330 calls: median 0.634, within 30 % 0.119 (without blind4, the 20 calls read once after the
     # H3 changes: 0.618 / 0.127). The within-30 % minimum goes from 0.12 to 0.11 because blind4 was added (its
     # first read: median 0.95, none within 30 %), not because an alert came later: on the 310 earlier calls it
     # rose from 0.1205 to 0.1265. Median maximum 0.67 -> 0.65.
+    # H7: with blind5 (40 longer calls, median alert 0.41 on them) all 370 calls: median 0.619, within 30 % 0.153.
+    # Minimums unchanged (a margin for the next split of short voicemails).
     assert median <= 0.65 and within >= 0.11, (median, within)
     assert statistics.median(at_long) <= 0.30, at_long
     assert blind_false_alerts == 0

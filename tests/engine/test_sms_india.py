@@ -724,3 +724,15 @@ def test_brand_header_with_shortener_link(sender: str, text: str, flagged: bool)
     assert (score >= 50) == flagged, (score, sigs)
     if not flagged:
         assert "registered_brand_shared_link" in {c for c, _ in sigs}, sigs
+
+
+@pytest.mark.parametrize("text, amount", [
+    # amounts written with the amount words of other Indian scripts
+    ("আপনি ৫ লক্ষ টাকা জিতেছেন", True),
+    ("நீங்கள் 10 லட்சம் ரூபாய் வென்றுள்ளீர்கள்", True),
+    ("మీకు 2 లక్షలు వచ్చాయి", True),
+    ("আজ ৫ টায় দেখা হবে", False),   # a time, not an amount
+])
+def test_amounts_in_other_indian_scripts(text: str, amount: bool) -> None:
+    from scamshield.engine.sms import _MONEY_RE
+    assert bool(_MONEY_RE.search(text)) == amount

@@ -225,7 +225,10 @@ _ADVICE_RES = (
 _MONEY_RE = re.compile(r"(?:₹|\brs\.?|\binr|£|\$|€|\busd)\s?\d[\d,]{0,14}(?:\.\d{1,2})?"
                        r"|\b\d[\d,]{0,14}(?:\.\d{1,2})?\s?(?:/-|rs\b|inr\b|rupees?\b|rupaye\b|rupay\b|pounds?\b|"
                        r"lakhs?\b|lacs?\b|crores?\b|dollars?\b|usd\b|hazaar\b|hazar\b|hajar\b|thousand\b|"
-                       r"रुपये|रुपए|रु|लाख|हज़ार|हजार|करोड़)"
+                       r"रुपये|रुपए|रु|लाख|हज़ार|हजार|करोड़|"
+                       # the same amount words in Bengali, Gujarati, Gurmukhi, Tamil, Telugu, Kannada, Malayalam
+                       r"টাকা|লক্ষ|লাখ|হাজার|কোটি|રૂપિયા|લાખ|હજાર|કરોડ|ਰੁਪਏ|ਲੱਖ|ਹਜ਼ਾਰ|ਕਰੋੜ|ரூபாய்|லட்சம்|ஆயிரம்|"
+                       r"கோடி|రూపాయలు|లక్షలు|లక్ష|వేలు|కోట్లు|ರೂಪಾಯಿ|ಲಕ್ಷ|ಸಾವಿರ|ಕೋಟಿ|രൂപ|ലക്ഷം|ആയിരം|കോടി)"
                        # Indian digit grouping without a currency word: "20,000 bhejo", "1,50,000".
                        r"|(?<![\d,.])\d{1,3}(?:,\d\d)*,\d{3}(?![\d,])", re.IGNORECASE)
 
