@@ -33,7 +33,11 @@ _WARNING_RE = re.compile(
     r"claiming to be|pretending to be|posing as|pretend to be|awareness|thag|thagi|thug|thugs|dhokha|"
     r"dhokhadhadi|be careful|be alert|stay alert|cyber fraud|1930|helpline|"
     # advice to end the call ("just hang up and call me") - never what a scammer says, except "do not hang up"
-    r"(?<!not )(?<!never )(?<!if you )(?<!you )(?:just |simply )?(?:hang|hung) up(?! on)|report (?:it|them|this|the call))\b")
+    r"(?<!not )(?<!never )(?<!if you )(?<!you )(?:just |simply )?(?:hang|hung) up(?! on)|report (?:it|them|this|the call)|"
+    # a call retold by the person who got it ("a man said he was from social security", "sometimes they say your
+    # grandson is in jail", "he wanted me to buy gift cards"): the scammer's words are reported, not said to you
+    r"(?:a|the|some) (?:man|woman|guy|lady|caller|person|voice) (?:said|says|told me|claimed|wanted me|asked me)|"
+    r"(?:sometimes|usually|often) they (?:say|tell|call|ask|want)|(?:i|we) (?:needed|had|was supposed|were supposed) to)\b")
 
 
 def is_negated(window: str, start: int, end: int) -> bool:

@@ -56,6 +56,11 @@ _STORY_PROBLEMS = frozenset({"refund_lure", "suspicious_activity_claim", "unexpe
 _REASSURE_FLOOR = -20.0
 _VOIDS_REASSURANCE = frozenset({"ask", "remote", "pay"})
 _SOFT_ASKS_VOIDING = frozenset({"bank_details_request", "card_details_request", "suspicious_link"})
+# A call in which every cue was heard in a warning context (a relative retelling a scam call, an awareness talk: "a
+# man said my number was suspended and i needed to buy gift cards", "sometimes they say your grandson is in jail",
+# "if anyone asks you to move your money to a safe account just hang up") gets no pattern bonus, and the learned
+# model (which reads the scam words themselves) may lift it to at most this many points in all.
+_WARNING_ONLY_MAX = 40.0
 # Tactic types say *how* the scam works; the scenario (bank, police, tech support...) names it better.
 _TACTIC_TYPES = {"OTP_THEFT": 0.6, "REMOTE_ACCESS": 0.6, "PHISHING_LINK": 0.5, "GENERIC_SCAM": 0.4, "SPAM": 0.5,
                  "SAFE_ACCOUNT_TRANSFER": 0.8, "UPI_COLLECT_LURE": 0.9}
@@ -133,6 +138,9 @@ def signals_for(hits: dict[str, list[Any]], model_signal: dict[str, Any] | None,
         story_room = max(0.0, _STORY_MAX - rules)
         bonus = min(bonus, story_room)
         story_room -= bonus
+    warning_only = not full and any(s.weight > 0 and s.evidence.get("context") == "warning" for s in signals)
+    if warning_only:
+        bonus = 0
     if bonus:
         signals.append(Signal("ftc_pattern", float(bonus),
                               "Combines " + " + ".join(present) + " (the pattern of phone scams)",
@@ -143,6 +151,11 @@ def signals_for(hits: dict[str, list[Any]], model_signal: dict[str, Any] | None,
         if story_room is not None and weight > story_room:
             evidence.update(capped=True, reason="a claim and a problem without ask, payment, pressure or secrecy")
             weight = round(story_room, 1)
+        if warning_only:
+            room = max(0.0, _WARNING_ONLY_MAX - sum(s.weight for s in signals))
+            if weight > room:
+                evidence.update(capped=True, reason="every cue was heard in a warning context (a call about scams)")
+                weight = round(room, 1)
         signals.append(Signal(str(model_signal["code"]), weight, str(model_signal.get("message", "")), evidence,
                               model_signal.get("fraud_type")))
     return signals
