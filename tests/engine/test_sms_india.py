@@ -736,3 +736,18 @@ def test_brand_header_with_shortener_link(sender: str, text: str, flagged: bool)
 def test_amounts_in_other_indian_scripts(text: str, amount: bool) -> None:
     from scamshield.engine.sms import _MONEY_RE
     assert bool(_MONEY_RE.search(text)) == amount
+
+
+@pytest.mark.parametrize("text, excused", [
+    # a delivery / ride code handed over at the door or in the car
+    ("Swiggy Instamart: your order is arriving. Share OTP 5521 with the delivery partner at the time of delivery.",
+     True),
+    ("Flipkart: Open Box Delivery today. Share the code 8812 with the delivery executive only after receiving your "
+     "product", True),
+    ("Uber: Share PIN 4410 with your driver to start the trip.", True),
+    # the same ask without the hand-over moment, or tied to a refund / a call, is not excused
+    ("Share the OTP with our delivery executive when he calls you to process the refund", False),
+    ("Share the OTP with the delivery boy, he will call you for verification", False),
+])
+def test_delivery_code_handover(text: str, excused: bool) -> None:
+    assert ("credential_request" not in _codes(text)) == excused, _codes(text)

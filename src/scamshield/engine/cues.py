@@ -758,6 +758,17 @@ CUES: tuple[Cue, ...] = (
 )
 
 BENIGN: tuple[Benign, ...] = (
+    # A delivery / ride code handed to the person at the door or in the car ("Share OTP 4471 with the valet only at
+    # delivery", "share the code with the delivery agent after receiving the package", "with the captain to start the
+    # ride"): Zomato, Swiggy, Amazon, Flipkart, courier and cab templates. Only the same clause, and only with the
+    # moment of hand-over spelled out (a scam's "share the OTP with our executive when he calls" is not excused).
+    Benign((
+        "{delivery agent|delivery partner|delivery executive|delivery person|delivery boy|delivery associate|"
+        "delivery staff|delivery guy|valet|rider|courier boy|captain|driver|delivery} ~3 {at delivery|on delivery|"
+        "upon delivery|at the time of delivery|after receiving|on receiving|upon receiving|once you receive|"
+        "after you receive|at pickup|at the door|to start the ride|to start your ride|to start the trip|"
+        "to start your trip|on arrival|at handover}",
+    ), ("credential_request",)),
     # A code for a door, gate, locker, Wi-Fi or alarm between people who share a place ("send me the code for the
     # door again", "what's the wifi code"): not a one-time password. Only the same clause.
     Benign((
