@@ -61,6 +61,12 @@ _SOFT_ASKS_VOIDING = frozenset({"bank_details_request", "card_details_request", 
 # "if anyone asks you to move your money to a safe account just hang up") gets no pattern bonus, and the learned
 # model (which reads the scam words themselves) may lift it to at most this many points in all.
 _WARNING_ONLY_MAX = 40.0
+# Nothing else heard yet: every rule cue is a caller's claim ("this is your bank", "this is the tax department"), or
+# every one is what genuine fraud alerts report too (an unexpected charge, unusual activity). Genuine bank fraud
+# checks, card-due reminders and tax notices sit here for the whole call, where the learned model (up to 25) lifted
+# them to 40-45; the model may lift such a call to at most this many points in all. Any other cue (however weak: a
+# detail asked, an urgent word) lifts the cap, so a scam's alert is not delayed once its pretext is heard.
+_CLAIM_ONLY_MAX = 30.0
 # Tactic types say *how* the scam works; the scenario (bank, police, tech support...) names it better.
 _TACTIC_TYPES = {"OTP_THEFT": 0.6, "REMOTE_ACCESS": 0.6, "PHISHING_LINK": 0.5, "GENERIC_SCAM": 0.4, "SPAM": 0.5,
                  "SAFE_ACCOUNT_TRANSFER": 0.8, "UPI_COLLECT_LURE": 0.9}
@@ -151,6 +157,14 @@ def signals_for(hits: dict[str, list[Any]], model_signal: dict[str, Any] | None,
         if story_room is not None and weight > story_room:
             evidence.update(capped=True, reason="a claim and a problem without ask, payment, pressure or secrecy")
             weight = round(story_room, 1)
+        positive = [(s, g) for s, g in allocated if s.weight > 0]
+        claim_only = bool(positive) and (all(g == "pretend" for _, g in positive)
+                                         or all(s.code in _SOFT_PROBLEMS for s, _ in positive))
+        if claim_only and not warning_only:
+            room = max(0.0, _CLAIM_ONLY_MAX - sum(s.weight for s in signals))
+            if weight > room:
+                evidence.update(capped=True, reason="only a caller's claim or a problem genuine alerts report too")
+                weight = round(room, 1)
         if warning_only:
             room = max(0.0, _WARNING_ONLY_MAX - sum(s.weight for s in signals))
             if weight > room:
