@@ -751,3 +751,41 @@ def test_amounts_in_other_indian_scripts(text: str, amount: bool) -> None:
 ])
 def test_delivery_code_handover(text: str, excused: bool) -> None:
     assert ("credential_request" not in _codes(text)) == excused, _codes(text)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # the identity change in other words ("phone cracked", "texting from a friend's phone") with a money ask
+    ("Hi Dad, phone cracked so I'm messaging from a friend's phone. Could you send 400 for the deposit today?", True),
+    ("Mummy mera phone kharab ho gaya, ab ye naya number hai. 5000 transfer kar do please", True),
+    # the same identity change with no money ask stays a hint
+    ("Hi Mum phone cracked, texting from a friend's phone. Home by 8, don't wait for dinner", False),
+])
+def test_new_identity_wordings(text: str, flagged: bool) -> None:
+    score, sigs = _flag(text)
+    assert (score >= 50) == flagged, (score, sigs)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # the forces seller / buyer story in Hindi and Marathi (Devanagari)
+    ("मैं आर्मी में हूँ, मेरा तबादला हो गया है, अपनी बाइक 20000 में बेचनी है। पहले 2000 ट्रांसपोर्ट चार्ज भेजें", True),
+    ("मी सीआरपीएफ मध्ये आहे, माझी बदली झाली, फ्रिज विकायचा आहे. आधी ट्रान्सपोर्ट चार्ज पाठवा", True),
+    # an ordinary mention of the army or a transfer
+    ("भैया आर्मी कैंटीन से टीवी लिया, बहुत सस्ता मिला", False),
+    ("पापा का तबादला पुणे हो गया है, हम अगले महीने शिफ्ट होंगे", False),
+])
+def test_forces_trade_story_devanagari(text: str, flagged: bool) -> None:
+    score, sigs = _flag(text)
+    assert (score >= 50) == flagged, (score, sigs)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # a brand's promotion on its own site: its marketing wording counts once
+    ("Myntra: Free gift with every order above Rs 999 this weekend! Shop on myntra.com. T&C. To opt out SMS STOP to "
+     "56161", False),
+    # the same wording with a look-alike link is not a brand promotion
+    ("Myntra: Free gift with every order above Rs 999 this weekend! Claim at myntra-gifts.top. To opt out SMS STOP "
+     "to 56161", True),
+])
+def test_brand_promotion_marketing_counts_once(text: str, flagged: bool) -> None:
+    score, sigs = _flag(text)
+    assert (score >= 50) == flagged, (score, sigs)

@@ -430,6 +430,12 @@ CUES: tuple[Cue, ...] = (
         "{using|on} {a |my |}{friend's|friends|friend|colleague's|friend s} {phone|mobile|number}",
         "{i have|i've got|ive got|i got} {a |}new {number|phone|no|mobile}",
         "my {phone|mobile} {broke|died|fell|is gone|got stolen|was stolen|got lost|is lost|stopped working}",
+        "{phone|mobile} {smashed|cracked|broke|died|dead|stolen|lost|gone|got smashed|got cracked|fell in|is broken|"
+        "is dead|is smashed}",
+        "{texting|messaging|writing|msging|texting you|messaging you} {from|on} {a |}{new|different|friend's|friends|"
+        "borrowed|another|mate's} {one|phone|number|mobile|no}",
+        "{ye|yeh|ye mera|yeh mera|ab ye|ab yeh} {naya|nya|new} {number|no|phone|mobile}",
+        "{phone|mobile} {kharab|toot|tut|kho|chori|kharaab} {ho gaya|ho gya|gaya|gya|hogaya}",
     ), "FAMILY_EMERGENCY"),
     Cue("family_emergency", 25, (
         "{accident|hospital|hospitalized|hospitalised|emergency|arrested|police station|surgery|operation} ~6 "
@@ -690,6 +696,18 @@ CUES: tuple[Cue, ...] = (
     Cue("advance_fee_request", 20, (
         "{pay|deposit|send|transfer|bhejo|bhej do} ~4 {transport|gate pass|loading|vehicle transport|army transport} "
         "{charges|charge|fee|fees}",
+    ), "PAYMENT_FRAUD"),
+    # The same story in Hindi / Marathi (Devanagari): "main army mein hoon, transfer ho gaya, scooty bechni hai, pehle
+    # transport charge bhejo" / "मी आर्मी मध्ये आहे ... विकायची आहे ... आधी ट्रान्सपोर्ट चार्ज पाठवा".
+    Cue("forces_trade_story", 30, (
+        "{आर्मी|सेना|फौज|फ़ौज|मिलिट्री|सीआरपीएफ|बीएसएफ|सीआईएसएफ|army|fauj} ~8 {बेचना|बेचनी|बेच|बेचने|बेच रहा|"
+        "बेच रही|खरीदना|खरीदनी|खरीदने|विकायची|विकायचा|विकायचे|विकणे|विकत|ओएलएक्स|olx|bechni|bechna|bech|khareedna}",
+        "{बदली|ट्रांसफर|ट्रान्सफर|तबादला|transfer} {हो गया|हो गई|झाली|झाला|ho gaya|ho gayi} ~8 {बेचना|बेचनी|बेच|"
+        "विकायची|विकायचा|विकायचे|bechni|bechna|bech}",
+    ), "PAYMENT_FRAUD"),
+    Cue("advance_fee_request", 20, (
+        "{ट्रांसपोर्ट|ट्रान्सपोर्ट|गेट पास|डिलीवरी|transport} {चार्ज|शुल्क|फीस|खर्च|charge|charges} ~3 {भेजें|भेजो|भेज दो|"
+        "पाठवा|पाठवावे|द्या|दें|जमा|bhejo|bhej do|bhejein}",
     ), "PAYMENT_FRAUD"),
 
     # --- loan-app recovery harassment (RBI / I4C advisories on illegal lending apps) ---------------------------

@@ -663,6 +663,11 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     hooks = sorted(codes & HOOK_CODES - ({"spam_marketing"} if compliance_only else set()))
     brand_promo = official_links and not callable_numbers and not shortcode \
         and set(hooks) <= {"spam_marketing", "authority_claim"}
+    if brand_promo and "spam_marketing" in best and best["spam_marketing"].weight > 15:
+        # A brand's promotion on its own site ("free gift on orders above Rs 1,499. Shop: nykaa.com. To opt out SMS
+        # STOP to 56161"): its marketing wording counts as one marker, not as premium-rate spam.
+        signals = [Signal(sg.code, 15, sg.message, {**sg.evidence, "brand_promotion": True}, sg.fraud_type)
+                   if sg.code == "spam_marketing" else sg for sg in signals]
     strong_hooks = [c for c in hooks if best[c].weight >= 20]
     if hooks and not brand_promo:
         if urls and not official_links:
