@@ -44,9 +44,12 @@ def _rows(name: str) -> list[dict[str, Any]]:
 # with sender F1 0.996, FPR 0.32 % (2 FP), recall 0.996; text only F1 0.993, FPR 0.64 % (4 FP), recall 0.994. Raised
 # with the same margins (F1 / recall -0.015, FPR +2 legit rows = 0.32 %); the text-only FPR bound is kept at 0.94 %
 # (the margin rule would give 0.96 %: never loosened).
+# Batch g (50 rows, written after that round, read once: with sender F1 0.947 / FPR 0 / recall 0.90, text only 0.923 /
+# 3.3 % / 0.90) joined and was then fitted; all 1,147 rows: with sender F1 0.996, FPR 0.30 % (2 FP), recall 0.996;
+# text only F1 0.993, FPR 0.61 % (4 FP), recall 0.994. Same margins (FPR +2 legit rows of 658).
 @pytest.mark.parametrize("use_sender, mins", [
-    (True, {"f1": 0.980, "fpr_max": 0.0064, "recall": 0.980}),
-    (False, {"f1": 0.977, "fpr_max": 0.0094, "recall": 0.978}),
+    (True, {"f1": 0.981, "fpr_max": 0.0061, "recall": 0.981}),
+    (False, {"f1": 0.978, "fpr_max": 0.0091, "recall": 0.979}),
 ], ids=["with_sender", "text_only"])
 def test_sms_india_holdout(use_sender, mins):
     rows = _rows("sms_india_holdout.csv")
