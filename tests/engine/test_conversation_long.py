@@ -157,3 +157,47 @@ def test_claim_plus_a_weak_cue_is_not_capped():
     last = updates[-1].assessment.signals
     model = [s for s in last if s.code.startswith("ml_")]
     assert not model or model[0].evidence.get("reason") != "only a caller's claim or a problem genuine alerts report too"
+
+
+# Pretexts that arrive after a long friendly opening: the refund scam's "the service is closing, every customer gets
+# a refund", and the pig-butchering pitch ("my uncle gets insider signals", "profits are stable, 20 percent a month").
+SMALL_TALK = ("oh hi how are you doing today i am fine thanks a bit cold here the weather has been strange all week "
+              "and my garden is a mess after the rain ") * 4
+LATE_PRETEXTS = [
+    ("refund-service-closing",
+     "i am calling from the customer service department about the computer protection plan you bought years ago the "
+     "company is shutting down the service and we are issuing refunds to all customers so you are eligible for a "
+     "refund of two hundred ninety nine dollars please go to your computer and turn it on",
+     "service_closure_refund"),
+    ("pig-butchering-signals",
+     "by the way my cousin works at a trading firm and he shares insider signals on bitcoin trades with the family "
+     "the profits are really stable like twenty percent a month you just buy usdt and transfer it to the wallet "
+     "address on the platform i will send you the link",
+     "investment_lure"),
+]
+
+
+@pytest.mark.parametrize("cid, pretext, code", LATE_PRETEXTS, ids=[c[0] for c in LATE_PRETEXTS])
+def test_late_pretext_is_read_and_alerts(cid, pretext, code):
+    updates = stream(SMALL_TALK + pretext)
+    n_small = len(SMALL_TALK.split()) // 12
+    assert not any(u.should_alert for u in updates[:n_small])
+    assert any(u.should_alert for u in updates[n_small:]), [(u.risk_score, codes(u)) for u in updates]
+    assert code in codes(updates[-1])
+
+
+# The same words where nothing is sold or asked stay below an alert.
+LATE_PRETEXT_GENUINE = [
+    ("store-closing-refund-notice",
+     "hello this is the manager of the hardware store on main street we are closing at the end of the month and we "
+     "are giving refunds to all customers who still hold store credit just bring your receipt to the counter"),
+    ("friend-stock-tips",
+     "my uncle is a financial analyst and he says the market will be rough this year so i am keeping my savings in "
+     "the index fund and not doing any trading until it calms down"),
+]
+
+
+@pytest.mark.parametrize("cid, text", LATE_PRETEXT_GENUINE, ids=[c[0] for c in LATE_PRETEXT_GENUINE])
+def test_pretext_words_without_an_ask_do_not_alert(cid, text):
+    updates = stream(SMALL_TALK + text)
+    assert not any(u.should_alert for u in updates), [(u.risk_score, codes(u)) for u in updates]
