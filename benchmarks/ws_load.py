@@ -188,6 +188,8 @@ def warnings_of(path: Path, keep: int = 5) -> dict[str, Any]:
             "slow_ingestions": sum(int(m.group(1)) if (m := re.search(r"\[(\d+) slow since", ln)) else 1 for ln in slow),
             "worst_slow_ingestions": worst(slow),
             "other_warnings": sum(1 for ln in lines if " WARNING " in ln) - len(stalls) - len(slow),
+            "other_warning_lines": [ln[-200:] for ln in lines
+                                    if " WARNING " in ln and ln not in stalls and ln not in slow][:keep],
             "errors": [ln.split(": ", 1)[-1][:200] for ln in lines if " ERROR " in ln or " CRITICAL " in ln][:keep]}
 
 

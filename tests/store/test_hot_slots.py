@@ -68,3 +68,35 @@ async def test_waiting_for_a_slot_is_bounded_and_transient(pg_url):
             await tx.run(lambda c: c.execute(text("SELECT 1")))
     finally:
         await db2.dispose()
+
+
+async def test_sessions_get_connections_in_arrival_order(pg_url):
+    """A session that waits for a connection is not overtaken by one that asks later. The async pool alone lets a
+    request that runs between a connection's return and the waiter's wake-up take it (and the waiter queues again
+    at the back): under a burst of associations one could wait past the pool timeout (503)."""
+    db = Database(pg_url, pool_size=1, max_overflow=0, pool_timeout=5)
+    served: list[str] = []
+    loop = asyncio.get_running_loop()
+    late: list[asyncio.Task] = []
+
+    async def use(name: str, hold: float = 0.0) -> None:
+        async with db.transaction() as s:
+            await s.execute(text("SELECT 1"))
+            served.append(name)
+            await asyncio.sleep(hold)
+
+    def on_checkin(*_args) -> None:  # a new request arrives just as the connection goes back to the pool
+        if not late:
+            late.append(loop.create_task(use("late")))
+
+    try:
+        holder = asyncio.create_task(use("holder", hold=0.2))
+        await asyncio.sleep(0.1)
+        waiter = asyncio.create_task(use("waiter"))
+        await asyncio.sleep(0.05)  # waiting for the connection now
+        event.listen(db.engine.sync_engine.pool, "checkin", on_checkin)
+        await asyncio.gather(holder, waiter)
+        await asyncio.gather(*late)
+        assert served == ["holder", "waiter", "late"]
+    finally:
+        await db.dispose()

@@ -195,6 +195,8 @@ class Database:
         # storage_unavailable); overflow connections stay available to every other path.
         self._hot_slots = asyncio.Semaphore(pool_size) if not self.is_sqlite and pool_size > 0 else None
         self._pool_timeout = pool_timeout
+        self._session_slots = (asyncio.Semaphore(pool_size + max_overflow)
+                               if not self.is_sqlite and pool_size + max_overflow > 0 else None)
 
     @property
     def is_sqlite(self) -> bool:
@@ -206,15 +208,41 @@ class Database:
         return [self.engine.sync_engine] + ([self.writer_engine] if self.writer_engine is not None else [])
 
     @asynccontextmanager
+    async def _fair_checkout(self) -> AsyncIterator[None]:
+        """PostgreSQL: sessions wait for a connection in arrival order. The async pool's queue lets a new checkout
+        take a connection just returned before the waiter it was handed to runs (``get_nowait`` first), and that
+        waiter queues again at the back: under a burst (thousands of associations, more in flight than connections)
+        an unlucky one could wait past ``pool_timeout`` and fail with 503 ``storage_unavailable`` although the
+        pool was serving steadily. A FIFO semaphore with the pool's capacity in front of it keeps the order, with
+        the same bound on the wait."""
+        slots = self._session_slots
+        if slots is None:
+            yield
+            return
+        if slots.locked():
+            try:
+                await asyncio.wait_for(slots.acquire(), self._pool_timeout)
+            except asyncio.TimeoutError:
+                raise PoolTimeout(f"no database connection free within {self._pool_timeout:g} s") from None
+        else:
+            await slots.acquire()
+        try:
+            yield
+        finally:
+            slots.release()
+
+    @asynccontextmanager
     async def session(self) -> AsyncIterator[AsyncSession]:
-        async with self.sessionmaker() as session:
-            yield session
+        async with self._fair_checkout():
+            async with self.sessionmaker() as session:
+                yield session
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncSession]:
-        async with self.sessionmaker() as session:
-            async with session.begin():
-                yield session
+        async with self._fair_checkout():
+            async with self.sessionmaker() as session:
+                async with session.begin():
+                    yield session
 
     @property
     def has_writer_thread(self) -> bool:
