@@ -546,3 +546,104 @@ def test_click_through_page_to_a_risky_site(url, param, target):
 ])
 def test_not_a_risky_click_through(url):
     assert "redirect_target" not in codes(analyze_url(url))
+
+
+# ------------------------------------------------------------------------- forwarding variants (R1 review, H8)
+# invented hosts; every row is a general shape: an address another parameter, case, encoding or nesting hides
+_PHISH = "https://hdfc-netbank-verify.top/login"
+
+
+def _nest(prefix: str, url: str, n: int) -> str:
+    from urllib.parse import quote
+
+    for _ in range(n):
+        url = prefix + quote(url, safe="")
+    return url
+
+
+FORWARD_VARIANTS = [
+    # an OAuth redirect_uri is judged whatever else the query carries, and every value of it is read
+    "https://accounts.google.com/o/oauth2/auth?client_id=9&redirect_uri=https://hdfc-netbank-verify.top/cb"
+    "&state=https://www.google.com/",
+    "https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=9&redirect_uri=https://www.bing.com/"
+    "&redirect_uri=https://www.google.com/&redirect_uri=https://icici-rewards-claim.xyz/",
+    # Google's AMP viewer in any case, with doubled slashes or percent-encoding
+    "https://www.google.com/amp/s/hdfc-netbank-verify.top%2Flogin",
+    "https://www.google.com//amp/s/hdfc-netbank-verify.top/login",
+    "https://www.google.com/%61mp/s/hdfc-netbank-verify.top/login",
+    # a click-through page's address written without a scheme
+    "https://www.google.com/url?q=hdfc-netbank-verify.top/login",
+    "https://www.google.com/url?q=www.hdfc-netbank-verify.top",
+    # base64 with its padding percent-encoded
+    "https://news-portal-example.com/redirect?url=aHR0cHM6Ly9oZGZjLW5ldGJhbmstdmVyaWZ5LnRvcC9sb2dpbg%3D%3D",
+    # harmless addresses first: the third is still read
+    "https://news-portal-example.com/redirect?a=https://www.google.com/&b=https://www.youtube.com/"
+    "&url=https://hdfc-netbank-verify.top/login",
+    # click-through page names beyond the plain word
+    "https://news-portal-example.com/outgoing?url=https://hdfc-netbank-verify.top/login",
+    "https://news-portal-example.com/visit?url=https://hdfc-netbank-verify.top/login",
+    "https://news-portal-example.com/redirect-to?url=https://hdfc-netbank-verify.top/login",
+    "https://news-portal-example.com/redirect/4821?url=https://hdfc-netbank-verify.top/login",
+    "https://news-portal-example.com/external_link.php?u=https://hdfc-netbank-verify.top/login",
+]
+
+
+@pytest.mark.parametrize("url", FORWARD_VARIANTS)
+def test_forwarding_variants_reach_the_target(url):
+    a = analyze_url(url)
+    assert "official_domain" not in codes(a)
+    assert sig(a, "redirect_target").weight >= 50
+    assert a.risk_score >= 50
+
+
+@pytest.mark.parametrize("url", [
+    "https://accounts.google.com/o/oauth2/auth?client_id=9&redirect_uri=https://www.zomato.com/cb"
+    "&state=https://www.zomato.com/",
+    "https://www.google.com/amp/s/www.thehindu.com/news/national/article123.ece",
+    "https://www.google.com/url?q=www.wikipedia.org/wiki/India&sa=D",
+    "https://www.google.com/url?q=report.pdf",  # a file name, not a host under a real TLD
+    "https://www.google.com/search?q=hdfc-netbank-verify.top",  # a search, not a click-through page
+    "https://news-portal-example.com/outgoing?url=https://www.wikipedia.org/",
+    "https://news-portal-example.com/blog/redirect-your-domain?ref=https://www.wikipedia.org/",
+])
+def test_forwarding_variants_near_misses(url):
+    a = analyze_url(url)
+    assert a.risk_score < 50
+    assert "redirect_chain_too_deep" not in codes(a)
+
+
+@pytest.mark.parametrize("prefix", [
+    "https://news-portal-example.com/redirect?url=",
+    "https://vk.com/away.php?to=",
+    "https://accounts.google.com/o/oauth2/auth?client_id=1&redirect_uri=",
+])
+@pytest.mark.parametrize("depth", [MAX_REDIRECT_DEPTH + 2, MAX_REDIRECT_DEPTH + 4, MAX_REDIRECT_DEPTH + 20])
+def test_chain_deeper_than_analysed_does_not_fail_open(prefix, depth):
+    # past MAX_REDIRECT_DEPTH click-through pages are unwrapped by reading their queries (judged by where they
+    # end); what is still not read (an OAuth return address, a chain past the unwrap limit) is
+    # redirect_chain_too_deep
+    a = analyze_url(_nest(prefix, _PHISH, depth))
+    assert "official_domain" not in codes(a)
+    assert a.risk_score >= 50
+    assert "redirect_target" in codes(a) or "redirect_chain_too_deep" in codes(a)
+
+
+@pytest.mark.parametrize("prefix", ["https://news-portal-example.com/redirect?url=", "https://vk.com/away.php?to="])
+def test_chain_past_the_unwrap_limit_is_too_deep(prefix):
+    a = analyze_url(_nest(prefix, _PHISH, MAX_REDIRECT_DEPTH + 20))
+    assert "redirect_chain_too_deep" in codes(a)
+
+
+def test_chain_too_deep_even_to_a_plain_site_is_not_vouched_for():
+    a = analyze_url(_nest("https://accounts.google.com/o/oauth2/auth?client_id=1&redirect_uri=",
+                          "https://www.wikipedia.org/", MAX_REDIRECT_DEPTH + 3))
+    assert "official_domain" not in codes(a) and "redirect_chain_too_deep" in codes(a)
+
+
+def test_many_forwarding_addresses_share_one_budget():
+    targets = "&".join(f"u{i}=https://site{i}-example.com/redirect%3Furl%3Dhttps%253A%252F%252Fx{i}.example.org%252F"
+                       for i in range(30))
+    t0 = time.perf_counter()
+    a = analyze_url("https://news-portal-example.com/redirect?" + targets)
+    assert time.perf_counter() - t0 < 2.0
+    assert "redirect_chain_too_deep" in codes(a)  # addresses were left unread

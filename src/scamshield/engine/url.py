@@ -24,6 +24,8 @@ evidence lists them).
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 from datetime import date, datetime, timezone
 from urllib.parse import unquote
@@ -83,6 +85,7 @@ WEIGHTS: dict[str, float] = {
     "open_redirect": 15,
     "ip_named_host": 20,
     "brand_folder": 15,
+    "redirect_chain_too_deep": 40,
 }
 # several_weak_cues: points by number of independent weak cues (see _weak_cue_signal)
 WEAK_CUE_POINTS = (0, 0, 10, 20, 25)
@@ -237,10 +240,13 @@ def analyze_url(
     now: datetime | None = None,
     registry: BrandRegistry | None = None,
     _depth: int = 0,
+    _budget: list[int] | None = None,
 ) -> Assessment:
     """Assess one URL. Raises :class:`InvalidInput` when ``url`` is not a URL at all. (``_depth``: how many open
-    redirects were followed to reach this URL; internal.)"""
+    redirects were followed to reach this URL; ``_budget``: forwarding addresses the whole analysis may still
+    analyse, shared by every level; internal.)"""
     p = parse_url(url)
+    budget = _budget if _budget is not None else [_MAX_FOLLOWED]
     reg = registry or default_registry()
     L = _get_lists()
     signals: list[Signal] = []
@@ -301,7 +307,7 @@ def analyze_url(
     official_target = [False]  # the query forwards to another official page: the query is not judged as a path
     if official is not None and user_content is None:
         withheld = _platform_page(p, official.name, hits) + _open_redirect(p, official.name, reg, _depth, extracted,
-                                                                            official_target)
+                                                                            budget, official_target)
     # an open redirect on an official host: the page the reader lands on is the target (scored in redirect_target);
     # the official host's own path and query are the brand's, so they are not judged again as an unknown site's
     redirected = any(s.code == "open_redirect" for s in withheld)
@@ -331,8 +337,8 @@ def analyze_url(
                 signals.append(Signal("brand_impersonation", BRAND_WEIGHTS["brand_in_userinfo"],
                                       f"Link shows {ui_match.brand.name}'s name before '@' but goes to {host}",
                                       ui_match.evidence(), BRAND))
-        if p.query and not withheld and _depth <= MAX_REDIRECT_DEPTH:
-            signals.extend(_redirector_page(p, reg, _depth, extracted))
+        if not withheld:
+            signals.extend(_redirector_page(p, reg, _depth, extracted, budget))
         if not redirected:
             shortened = any(s.code == "url_shortener" for s in signals)
             _path_signals(p, reg, L, signals, match, shortened, dom, skip_query=official_target[0])
@@ -464,12 +470,12 @@ def _link_forms(val: str) -> tuple[list[str], bool]:
 
 def _b64_link(val: str) -> str | None:
     """An absolute address written in base64 (Bing's click links carry 'u=a1aHR0cHM6Ly9...'), else None."""
-    m = _B64_LINK_RE.fullmatch(val.strip()[:2100])
+    v = val.strip()[:2100]
+    if "%" in v:
+        v = unquote(v)  # padding written as '%3D'
+    m = _B64_LINK_RE.fullmatch(v)
     if m is None:
         return None
-    import base64
-    import binascii
-
     raw = m.group(1).rstrip("=")
     try:
         text = base64.urlsafe_b64decode(raw.replace("+", "-").replace("/", "_") + "=" * (-len(raw) % 4))
@@ -479,12 +485,39 @@ def _b64_link(val: str) -> str | None:
     return _as_link(text) if text[:8].lower().startswith(("http://", "https://")) else None
 
 
-def _path_link(p: ParsedURL) -> str | None:
-    """The address an official host's path forwards to: Google's AMP viewer ('/amp/s/example.com/page')."""
-    if "/amp/" not in p.path[:16].lower():
+_BARE_LINK_RE = re.compile(r"(?:[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?\.){1,8}([a-z]{2,24}|xn--[a-z0-9\-]{1,59})"
+                           r"(?:[:/?#].*)?", re.I | re.S)
+
+
+# parameter names that carry the address on click-through pages (a scheme-less value counts only under these)
+_LINK_PARAM_NAMES = frozenset({"q", "u", "url", "uri", "link", "to", "target", "dest", "destination", "redirect",
+                               "redirect_url", "redirecturl", "redir", "goto", "go", "out", "href", "next",
+                               "continue", "return", "returnurl", "return_url", "r", "l", "site", "away"})
+
+
+def _bare_link(val: str) -> str | None:
+    """A click-through page's value written without a scheme ('/url?q=example.com/login'): the servers behind such
+    pages add 'http://' to a host name under a real TLD. Else None (a word, a file name, a relative path)."""
+    v = unquote(val.strip()[:_QUERY_CAP]) if "%" in val else val.strip()[:_QUERY_CAP]
+    m = _BARE_LINK_RE.fullmatch(v)
+    if m is None or m.group(1).lower() not in known_tlds():
         return None
-    m = _AMP_PATH_RE.match(p.path[:_QUERY_CAP])
-    if m is None or not p.path.lower().startswith("/amp/"):
+    return _as_link("https://" + v)  # scored without the no_tls point the writer never chose
+
+
+def _path_link(p: ParsedURL) -> str | None:
+    """The address an official host's path forwards to: Google's AMP viewer ('/amp/s/example.com/page'), read as
+    a server reads it: in any case, with repeated leading slashes and percent-encoding ('/%61mp/', '%2F')."""
+    path = p.path[:_QUERY_CAP]
+    for _ in range(3):
+        if "%" not in path:
+            break
+        path = unquote(path)
+    path = "/" + path.lstrip("/")
+    if not path[:5].lower() == "/amp/":
+        return None
+    m = _AMP_PATH_RE.match(path)
+    if m is None:
         return None
     link = ("https://" if m.group(1) else "http://") + m.group(2)
     return link + ("?" + p.query if p.query else "")
@@ -499,6 +532,7 @@ def _redirect_params(p: ParsedURL) -> tuple[list[tuple[str, str]], bool]:
     address, the reader is not forwarded)."""
     path_link = _path_link(p)
     q = p.query
+    bare_ok = bool(q) and _is_redirector_page(p)
     if path_link is not None:
         try:
             parse_url(path_link)
@@ -508,7 +542,7 @@ def _redirect_params(p: ParsedURL) -> tuple[list[tuple[str, str]], bool]:
     if not q:
         return [], False
     low = q[: _QUERY_CAP + 1].lower()
-    if not any(h in low for h in _LINK_HINTS):
+    if not bare_ok and not any(h in low for h in _LINK_HINTS):
         return [], False
     L = _get_lists()
     if p.path.lower().rstrip("/") in L.share_paths and _list_hits(p.host, L)[0].get("platform") is not None:
@@ -530,6 +564,8 @@ def _redirect_params(p: ParsedURL) -> tuple[list[tuple[str, str]], bool]:
         truncated = truncated or undecoded
         if not forms:
             b64 = _b64_link(val)
+            if b64 is None and bare_ok and name.lower() in _LINK_PARAM_NAMES:
+                b64 = _bare_link(val)
             if b64 is not None:
                 forms = [b64]
         hosts: set[str] = set()
@@ -554,89 +590,41 @@ def _redirect_param(p: ParsedURL) -> tuple[str, str] | None:
     return found[0] if found else None
 
 
-_MAX_UNWRAP = 16
+_MAX_FOLLOWED = 24  # forwarding addresses analysed in all, over every level of one analysis
 
 
-def _unwrap(target: str, reg: BrandRegistry, host_official: Any) -> str:
-    """Follow a chain of official redirectors by string work alone: while the address is on an official host and
-    its query forwards elsewhere, step to the forwarded address (non-official hosts first); at most _MAX_UNWRAP
-    hops. The address the chain ends at."""
-    for _ in range(_MAX_UNWRAP):
+def _follow(found: list[tuple[str, str]], reg: BrandRegistry, depth: int, budget: list[int]
+            ) -> tuple[list[tuple[str, Assessment]], bool]:
+    """Analyse each (parameter, address) one level deeper while the shared budget lasts. The assessments, and
+    whether an address was left unread (budget spent, or the chain is already MAX_REDIRECT_DEPTH deep)."""
+    out: list[tuple[str, Assessment]] = []
+    for i, (name, target) in enumerate(found):
+        if budget[0] <= 0 or depth >= MAX_REDIRECT_DEPTH + 1:
+            return out, True
+        budget[0] -= 1
         try:
-            tp = parse_url(target)
+            out.append((name, analyze_url(target, registry=reg, _depth=depth + 1, _budget=budget)))
         except InvalidInput:
-            break
-        if tp.ip or reg.is_official(tp.host) is None:
-            break
-        found, _ = _redirect_params(tp)
-        if not found:
-            break
-        target = min(found, key=lambda c: host_official(c[1]))[1]
-    return target
-
-
-def _open_redirect(p: ParsedURL, brand: str, reg: BrandRegistry, depth: int, extracted: dict[str, Any],
-                   official_target: list[bool] | None = None) -> list[Signal]:
-    """An official host whose query forwards to an address that is not itself an official page: withhold the
-    official offset, say where it goes, and add the target's own score (followed at most MAX_REDIRECT_DEPTH deep).
-    Every address-valued parameter counts (in every form it can be read in): addresses on hosts that are not
-    official are looked at first, the riskiest of them is reported; a query cut off before its end, or with more
-    addresses than are analysed, withholds the offset too (what was not read cannot be vouched for)."""
-    found, truncated = _redirect_params(p)
-    if not found and not truncated:
-        return _oauth_redirect(p, brand, reg, depth, extracted)
-    def host_official(t: str) -> bool:
-        try:
-            tp = parse_url(t)
-        except InvalidInput:
-            return False
-        return not tp.ip and reg.is_official(tp.host) is not None
-
-    if depth > MAX_REDIRECT_DEPTH and found:
-        # the end of an unwrapped chain that still forwards (longer than _MAX_UNWRAP hops): not followed further
-        name, target = found[0]
-        t_host = target.split("://", 1)[-1].split("/", 1)[0][:253]
-        return [Signal("open_redirect", WEIGHTS["open_redirect"],
-                       f"Link on {brand}'s site forwards again to another site ({t_host}); not followed further",
-                       {"brand": brand, "parameter": name, "target_host": t_host, "depth": depth + 1}, PHISH)]
-    ordered = sorted(found, key=lambda c: host_official(c[1]))  # stable: non-official hosts first
-    if depth == MAX_REDIRECT_DEPTH:
-        # deep chains of official redirectors: the remaining hops are unwrapped by reading their queries only
-        # (no analysis), and the last address is analysed once
-        ordered = [(name, _unwrap(target, reg, host_official)) for name, target in ordered[:1]]
-    best: tuple[str, Assessment] | None = None
-    for name, target in ordered[:_MAX_LINK_PARAMS]:
-        ta = analyze_url(target, registry=reg, _depth=depth + 1)
-        if any(s.code == "official_domain" for s in ta.signals):
             continue
-        if best is None or ta.risk_score > best[1].risk_score:
-            best = (name, ta)
-    unchecked = truncated or len(ordered) > _MAX_LINK_PARAMS
-    if best is None:
-        if not unchecked:
-            if official_target is not None and found:
-                official_target[0] = True
-            return []  # forwards to official pages only (a login 'continue=' to the brand's own service)
-        return [Signal("open_redirect", 0,
-                       f"Link on {brand}'s site carries more forwarding addresses than were checked, so the "
-                       f"official domain does not vouch for where it ends",
-                       {"brand": brand, "parameter": None, "target_host": None, "final_host": None,
-                        "unchecked": True, "depth": depth + 1}, PHISH)]
-    name, ta = best
+    return out, False
+
+
+def _too_deep(where: str, depth: int) -> Signal:
+    return Signal("redirect_chain_too_deep", WEIGHTS["redirect_chain_too_deep"],
+                  f"Link hides where it ends behind more forwarding steps than are read ({where}); what was not "
+                  f"read cannot be vouched for", {"depth": depth + 1, "host": where[:100]}, PHISH)
+
+
+def _chain_unread(ta: Assessment) -> bool:
+    return any(s.code == "redirect_chain_too_deep" for s in ta.signals)
+
+
+def _redirect_pair(message: str, evidence: dict[str, Any], ta: Assessment, extracted: dict[str, Any],
+                   redirect_pts: float) -> list[Signal]:
+    """The open_redirect signal (message, evidence, points) and the target's own score as redirect_target."""
     t_host = ta.extracted.get("host") or ""
-    # a chain of redirects on official hosts: name the host it finally reaches (as far as it was followed)
-    inner = next((s for s in ta.signals if s.code == "open_redirect"), None)
-    final = (inner.evidence.get("final_host") or inner.evidence.get("target_host") or t_host) if inner is not None \
-        else t_host
     extracted["redirect_target"] = ta.extracted.get("redirect_target") or ta.extracted.get("url")
-    # the redirect itself costs points only when the target has warning signs of its own (rules, not the learned
-    # model's guess about an unknown name): a link through google.com/url to an ordinary site is that site's score
-    rule_pts = sum(s.weight for s in ta.signals if s.weight > 0 and s.code != "ml_url")
-    out = [Signal("open_redirect", WEIGHTS["open_redirect"] if rule_pts >= 10 else 0,
-                  f"Link on {brand}'s site forwards to another site ({final}) named in its '{name}' parameter; "
-                  f"the official domain does not vouch for where it ends",
-                  {"brand": brand, "parameter": name, "target_host": t_host, "final_host": final, "depth": depth + 1},
-                  PHISH)]
+    out = [Signal("open_redirect", redirect_pts, message, evidence, PHISH)]
     score = ta.risk_score
     if score > 0:
         codes = [s.code for s in sorted(ta.signals, key=lambda s: -s.weight) if s.weight > 0][:6]
@@ -647,94 +635,194 @@ def _open_redirect(p: ParsedURL, brand: str, reg: BrandRegistry, depth: int, ext
     return out
 
 
-# last path segment (extension dropped) of a site's own "you are leaving" / click-through page
-_REDIRECTOR_PAGES = frozenset({"away", "redirect", "redir", "redirector", "out", "outbound", "go", "goto", "exit",
-                               "leave", "jump", "click", "external", "externallink", "forward", "link", "url", "r",
-                               "l"})
-_REDIRECTOR_TARGET_HIGH = 50
-_REDIRECTOR_TARGET_RULES = 30  # ... with this many rule points besides the learned model and plain http
+_MAX_UNWRAP = 16
 
 
-def _redirector_page(p: ParsedURL, reg: BrandRegistry, depth: int, extracted: dict[str, Any]) -> list[Signal]:
-    """A click-through page of a site that is not on the brand lists ('vk.com/away.php?to=...', '/redirect?url=',
-    a hacked site's 'go.php?u='): where it sends the reader counts when that address scores high on its own, with
-    rule evidence besides the learned model's guess (open_redirect 15 + redirect_target). Other targets add nothing:
-    many sites count outgoing clicks this way.
-    At most two addresses are analysed."""
-    last = p.path[:512].rstrip("/").rsplit("/", 1)[-1].lower()
-    if not p.query or last.split(".", 1)[0] not in _REDIRECTOR_PAGES or last.endswith(_STATIC_EXT):
-        return []
-    found, _ = _redirect_params(p)
-    best: Assessment | None = None
-    best_name = ""
-    for name, target in found[:2]:
+def _unwrap(target: str, reg: BrandRegistry, host_official: Any) -> str:
+    """Follow a chain of redirectors by string work alone: while the address is on an official host or a
+    click-through page and its query forwards elsewhere, step to the forwarded address (non-official hosts first);
+    at most _MAX_UNWRAP hops. The address the chain ends at."""
+    for _ in range(_MAX_UNWRAP):
         try:
-            ta = analyze_url(target, registry=reg, _depth=depth + 1)
+            tp = parse_url(target)
         except InvalidInput:
-            continue
-        rule_pts = sum(x.weight for x in ta.signals if x.weight > 0 and x.code not in ("ml_url", "no_tls"))
-        if ta.risk_score >= _REDIRECTOR_TARGET_HIGH and rule_pts >= _REDIRECTOR_TARGET_RULES and (
-                best is None or ta.risk_score > best.risk_score):
-            best, best_name = ta, name
-    if best is None:
-        return []
-    t_host = best.extracted.get("host") or ""
-    extracted["redirect_target"] = best.extracted.get("redirect_target") or best.extracted.get("url")
-    codes = [s.code for s in sorted(best.signals, key=lambda s: -s.weight) if s.weight > 0][:6]
-    types = best.detected_fraud_types
-    return [Signal("open_redirect", WEIGHTS["open_redirect"],
-                   f"Link goes through a click-through page of {p.host[:100]} that forwards to {t_host} "
-                   f"(its '{best_name}' parameter)",
-                   {"brand": None, "parameter": best_name, "target_host": t_host, "final_host": t_host,
-                    "depth": depth + 1}, PHISH),
-            Signal("redirect_target", best.risk_score,
-                   f"The site it forwards to ({t_host}) scores {best.risk_score} on its own",
-                   {"target_host": t_host, "target_score": best.risk_score, "target_signals": codes},
-                   types[0] if types else PHISH)]
+            break
+        if tp.ip or (reg.is_official(tp.host) is None and not (tp.query and _is_redirector_page(tp))):
+            break
+        found, _ = _redirect_params(tp)
+        if not found:
+            break
+        target = min(found, key=lambda c: host_official(c[1]))[1]
+    return target
 
 
-OAUTH_TARGET_HIGH = 50  # an OAuth app's registered return address that scores this much alone is not vouched for
+def _host_official(t: str, reg: BrandRegistry) -> bool:
+    try:
+        tp = parse_url(t)
+    except InvalidInput:
+        return False
+    return not tp.ip and reg.is_official(tp.host) is not None
 
 
-def _oauth_redirect(p: ParsedURL, brand: str, reg: BrandRegistry, depth: int, extracted: dict[str, Any]
-                    ) -> list[Signal]:
-    """An OAuth request's redirect_uri is an address the app registered, so it is no open redirect -- but anyone can
-    register an app: when the address scores high on its own, the official host does not vouch for where the
-    reader ends (open_redirect + redirect_target). At most two values are analysed."""
+def _oauth_targets(p: ParsedURL) -> list[tuple[str, str]]:
+    """Every address an OAuth authorisation request's redirect_uri values stand for (all values, every form)."""
     q = p.query[:_QUERY_CAP]
     low = q.lower()
-    if "client_id=" not in low or "redirect_uri=" not in low or depth > MAX_REDIRECT_DEPTH:
+    if "client_id=" not in low or "redirect_uri=" not in low:
         return []
-    n = 0
+    out: list[tuple[str, str]] = []
     for part in q.split("&", _MAX_QUERY_PARAMS)[:_MAX_QUERY_PARAMS]:
         name, eq, val = part.partition("=")
         if name.lower() != "redirect_uri" or not eq:
             continue
         forms, _ = _link_forms(val)
-        for target in forms[:1]:
-            n += 1
-            try:
-                ta = analyze_url(target, registry=reg, _depth=depth + 1)
-            except InvalidInput:
-                continue
-            if ta.risk_score < OAUTH_TARGET_HIGH or any(s.code == "official_domain" for s in ta.signals):
-                continue
-            t_host = ta.extracted.get("host") or ""
-            extracted["redirect_target"] = ta.extracted.get("redirect_target") or ta.extracted.get("url")
-            codes = [s.code for s in sorted(ta.signals, key=lambda s: -s.weight) if s.weight > 0][:6]
-            types = ta.detected_fraud_types
-            return [Signal("open_redirect", WEIGHTS["open_redirect"],
-                           f"Sign-in on {brand}'s site returns the reader to {t_host}, an app's registered address "
-                           f"that scores {ta.risk_score} on its own; the official domain does not vouch for it",
-                           {"brand": brand, "parameter": "redirect_uri", "target_host": t_host, "final_host": t_host,
-                            "depth": depth + 1, "oauth": True}, PHISH),
-                    Signal("redirect_target", ta.risk_score,
-                           f"The site it forwards to ({t_host}) scores {ta.risk_score} on its own",
-                           {"target_host": t_host, "target_score": ta.risk_score, "target_signals": codes},
-                           types[0] if types else PHISH)]
-        if n >= 2:
-            break
-    return []
+        for target in forms:
+            if all(target != t for _, t in out):
+                out.append(("redirect_uri", target))
+    return out
+
+
+def _open_redirect(p: ParsedURL, brand: str, reg: BrandRegistry, depth: int, extracted: dict[str, Any],
+                   budget: list[int], official_target: list[bool] | None = None) -> list[Signal]:
+    """An official host whose query forwards to an address that is not itself an official page: withhold the
+    official offset, say where it goes, and add the target's own score. Every address-valued parameter counts (in
+    every form it can be read in): addresses on hosts that are not official are looked at first, the riskiest of
+    them is reported. An OAuth request's redirect_uri is an address the app registered, so it is no open redirect
+    -- but anyone can register an app: when it scores OAUTH_TARGET_HIGH alone, the official host does not vouch for
+    it either. A query cut off before its end, an address left unread (the shared budget spent, or the chain
+    deeper than MAX_REDIRECT_DEPTH) withholds the offset too: what was not read cannot be vouched for."""
+    found, truncated = _redirect_params(p)
+    oauth = _oauth_targets(p)
+    if not found and not truncated and not oauth:
+        return []
+
+    def host_official(t: str) -> bool:
+        return _host_official(t, reg)
+
+    ordered = sorted(found, key=lambda c: host_official(c[1]))  # stable: non-official hosts first
+    if depth == MAX_REDIRECT_DEPTH:
+        # deep chains of official redirectors: the remaining hops are unwrapped by reading their queries only
+        # (no analysis), and the last address is analysed once
+        ordered = [(name, _unwrap(target, reg, host_official)) for name, target in ordered[:1]]
+    read, unread = _follow(ordered[:_MAX_LINK_PARAMS], reg, depth, budget)
+    o_read, o_unread = _follow(sorted(oauth, key=lambda c: host_official(c[1])), reg, depth, budget)
+    unread = unread or o_unread or len(ordered) > _MAX_LINK_PARAMS
+    deep = (depth > MAX_REDIRECT_DEPTH and bool(found or oauth)) or any(_chain_unread(ta) for _, ta in read + o_read)
+    best: tuple[str, Assessment] | None = None
+    for name, ta in read:
+        if any(s.code == "official_domain" for s in ta.signals):
+            continue
+        if best is None or ta.risk_score > best[1].risk_score:
+            best = (name, ta)
+    o_best: Assessment | None = None
+    for _, ta in o_read:
+        if ta.risk_score >= OAUTH_TARGET_HIGH and not any(s.code == "official_domain" for s in ta.signals) and (
+                o_best is None or ta.risk_score > o_best.risk_score):
+            o_best = ta
+    out: list[Signal] = []
+    if o_best is not None and (best is None or o_best.risk_score >= best[1].risk_score):
+        t_host = o_best.extracted.get("host") or ""
+        out = _redirect_pair(f"Sign-in on {brand}'s site returns the reader to {t_host}, an app's registered address "
+                             f"that scores {o_best.risk_score} on its own; the official domain does not vouch for it",
+                             {"brand": brand, "parameter": "redirect_uri", "target_host": t_host,
+                              "final_host": t_host, "depth": depth + 1, "oauth": True},
+                             o_best, extracted, WEIGHTS["open_redirect"])
+    elif best is not None:
+        name, ta = best
+        t_host = ta.extracted.get("host") or ""
+        # a chain of redirects on official hosts: name the host it finally reaches (as far as it was followed)
+        inner = next((s for s in ta.signals if s.code == "open_redirect"), None)
+        final = (inner.evidence.get("final_host") or inner.evidence.get("target_host") or t_host) \
+            if inner is not None else t_host
+        # the redirect itself costs points only when the target has warning signs of its own (rules, not the
+        # learned model's guess about an unknown name): a link through google.com/url to an ordinary site is that
+        # site's score
+        rule_pts = sum(s.weight for s in ta.signals if s.weight > 0 and s.code != "ml_url")
+        out = _redirect_pair(f"Link on {brand}'s site forwards to another site ({final}) named in its '{name}' "
+                             f"parameter; the official domain does not vouch for where it ends",
+                             {"brand": brand, "parameter": name, "target_host": t_host, "final_host": final,
+                              "depth": depth + 1}, ta, extracted, WEIGHTS["open_redirect"] if rule_pts >= 10 else 0)
+    if deep:
+        out.append(_too_deep(p.host, depth))
+    elif not out and (unread or truncated):
+        out.append(Signal("open_redirect", 0,
+                          f"Link on {brand}'s site carries more forwarding addresses than were checked, so the "
+                          f"official domain does not vouch for where it ends",
+                          {"brand": brand, "parameter": None, "target_host": None, "final_host": None,
+                           "unchecked": True, "depth": depth + 1}, PHISH))
+    if not out and official_target is not None and found:
+        official_target[0] = True  # forwards to official pages only (a login 'continue=' to the brand's service)
+    return out
+
+
+# words of a site's own "you are leaving" / click-through page (a path segment, extension dropped)
+_REDIRECTOR_PAGES = frozenset({"away", "redirect", "redir", "redirector", "redirection", "out", "outbound",
+                               "outgoing", "go", "goto", "exit", "leave", "leaving", "jump", "click", "external",
+                               "externallink", "forward", "link", "url", "r", "l", "visit", "navigate"})
+_REDIRECTOR_FILLERS = frozenset({"to", "page", "link", "url", "external", "ext"})
+_REDIRECTOR_TARGET_HIGH = 50
+_REDIRECTOR_TARGET_RULES = 30  # ... with this many rule points besides the learned model and plain http
+_SEG_SPLIT_RE = re.compile(r"[-_]")
+
+
+def _redirector_segment(seg: str) -> bool:
+    """'away.php', 'redirect', 'redirect-to', 'external_link', 'out.aspx': a segment made only of redirector
+    words (at most three), at least one of them a redirector word proper."""
+    toks = [t for t in _SEG_SPLIT_RE.split(seg.lower().split(".", 1)[0]) if t]
+    return 0 < len(toks) <= 3 and toks[0] in _REDIRECTOR_PAGES and all(
+        t in _REDIRECTOR_PAGES or t in _REDIRECTOR_FILLERS for t in toks[1:])
+
+
+def _is_redirector_page(p: ParsedURL) -> bool:
+    """The last path segment is a click-through page's name ('/away.php', '/outgoing', '/redirect-to'), or the
+    one before it when the last is a plain number or a target id ('/redirect/123')."""
+    segs = [x for x in p.path[:512].split("/") if x][-2:]
+    if not segs or segs[-1].lower().endswith(_STATIC_EXT):
+        return False
+    if _redirector_segment(segs[-1]):
+        return True
+    return len(segs) == 2 and segs[-1].isalnum() and any(c.isdigit() for c in segs[-1]) and len(segs[-1]) <= 24 \
+        and _redirector_segment(segs[0])
+
+
+def _redirector_page(p: ParsedURL, reg: BrandRegistry, depth: int, extracted: dict[str, Any],
+                     budget: list[int]) -> list[Signal]:
+    """A click-through page of a site that is not on the brand lists ('vk.com/away.php?to=...', '/redirect?url=',
+    a hacked site's 'go.php?u='): where it sends the reader counts when that address scores high on its own, with
+    rule evidence besides the learned model's guess (open_redirect 15 + redirect_target). Other targets add nothing:
+    many sites count outgoing clicks this way. Addresses are analysed while the shared budget lasts; one left
+    unread (past MAX_REDIRECT_DEPTH or the budget spent; or a target that itself hid one) is
+    redirect_chain_too_deep."""
+    if not p.query or not _is_redirector_page(p):
+        return []
+    found, _ = _redirect_params(p)
+    if not found:
+        return []
+    if depth == MAX_REDIRECT_DEPTH:
+        # the last level analysed: further click-through pages are unwrapped by reading their queries only
+        found = [(name, _unwrap(t, reg, lambda x: _host_official(x, reg))) for name, t in found]
+    read, unread = _follow(found[:_MAX_LINK_PARAMS], reg, depth, budget)
+    unread = unread or len(found) > _MAX_LINK_PARAMS
+    best: tuple[str, Assessment] | None = None
+    for name, ta in read:
+        rule_pts = sum(x.weight for x in ta.signals if x.weight > 0 and x.code not in ("ml_url", "no_tls"))
+        if ta.risk_score >= _REDIRECTOR_TARGET_HIGH and rule_pts >= _REDIRECTOR_TARGET_RULES and (
+                best is None or ta.risk_score > best[1].risk_score):
+            best = (name, ta)
+    out: list[Signal] = []
+    if best is not None:
+        name, ta = best
+        t_host = ta.extracted.get("host") or ""
+        out = _redirect_pair(f"Link goes through a click-through page of {p.host[:100]} that forwards to {t_host} "
+                             f"(its '{name}' parameter)",
+                             {"brand": None, "parameter": name, "target_host": t_host, "final_host": t_host,
+                              "depth": depth + 1}, ta, extracted, WEIGHTS["open_redirect"])
+    if unread or any(_chain_unread(ta) for _, ta in read):
+        out.append(_too_deep(p.host, depth))
+    return out
+
+
+OAUTH_TARGET_HIGH = 50  # an OAuth app's registered return address that scores this much alone is not vouched for
 
 
 def _host_signals(p: ParsedURL, reg: BrandRegistry, L: _Lists, signals: list[Signal], sub: str, dom: str,
