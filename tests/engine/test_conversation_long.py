@@ -218,3 +218,17 @@ def test_pretext_words_without_an_ask_do_not_alert(cid, text):
 def test_planned_outage_is_not_a_disconnection_threat(text, threat):
     updates = stream(text, words=40)
     assert ("utility_disconnection" in codes(updates[-1])) is threat, codes(updates[-1])
+
+
+# A deadline is pressure when it is set for the listener, not when someone says when they will arrive or act.
+@pytest.mark.parametrize("text, pressure", [
+    ("okay i see the shell station now i will be there in two minutes", False),
+    ("the food is ready in ten minutes come down when you can", False),
+    ("haan papa main aaj shaam ko paise bhej dunga", False),
+    ("you must pay the amount within two hours or the case goes to court", True),
+    ("aaj raat tak payment karo warna connection kat jayega", True),
+    ("you will get your money back within ten minutes after the task", True),
+])
+def test_deadline_is_pressure_only_when_set_for_the_listener(text, pressure):
+    updates = stream(text, words=40)
+    assert ("urgency_deadline" in codes(updates[-1])) is pressure, codes(updates[-1])
