@@ -516,11 +516,11 @@ def test_look_alike_under_registry_suffix_is_judged_as_the_domain(url):
 
 # a brand's name as a whole folder at the end of a short path on an unrelated site: kits are unpacked there
 @pytest.mark.parametrize(("url", "brand"), [
-    ("http://ncubed-example.com/mazon/amazon", "Amazon"),
-    ("http://school-council.example.com/chase/Chasebank/", "Chase (JPMorgan Chase)"),
-    ("https://paydash-example.top/banks/Desjardins/", "Desjardins"),
-    ("http://builder-example.net/img/WellsFargo/", "Wells Fargo"),
-    ("https://secure-docs-example.net/docusign/", "DocuSign"),  # lure words in the host
+    ("https://account-update-example.top/amazon/", "Amazon"),            # an abused TLD, lure words in the host
+    ("http://verify-center-example.xyz/bank/Chase/", "Chase (JPMorgan Chase)"),
+    ("https://cheap-host-example.top/online/Desjardins/", "Desjardins"),  # an abused TLD
+    ("http://secure-alerts-example.net/img/WellsFargo/", "Wells Fargo"),  # lure words in the host
+    ("https://secure-docs-example.net/docusign/", "DocuSign"),
 ])
 def test_brand_folder_on_unrelated_site(url, brand):
     a = analyze_url(url)
@@ -532,11 +532,17 @@ def test_brand_folder_on_unrelated_site(url, brand):
     "http://zozo-example.jp/shop/adidas/?price=proper",                   # a shop's brand page
     "http://www.example-news.com/tag/paypal/",                            # a tag page
     "https://t.me/s/indianrailways",                                      # an account's name on a platform
-    "http://avx-example.se/software/office/Extensis.Portfolio.1.6.2.html",  # a file page after the folder
+    "http://softarchive-example.se/software/office/Acme.Suite.2.1.0.html",  # a file page after the folder
     "http://forums.example.com/threads/laptop-wont-boot-after-update.3812345/",
     "http://blog.example.org/2024/05/13/why-we-moved/paypal",             # path longer than four segments
     "https://www.amazon.in/amazon/",                                      # the brand's own site
-    "https://ncubed-example.com/mazon/amazon",                            # no other warning sign: a folder alone
+    "https://homedecor-example.com/gallery/amazon",                       # no other warning sign: a folder alone
+    # free hosting or plain http alone is no warning sign for a folder (R1 #5): blogs, free sites, small shops
+    "http://techcornerblog.blogspot.com/2023/samsung",
+    "https://recipesdaily.wordpress.com/category2/amazon/",
+    "https://sites.google.com/view/coachingcentre/payments/phonepe",
+    "http://www.guptamobiles.in/mobile/samsung/",
+    "http://www.cityclinic.in/cashless/hdfc/",
 ])
 def test_brand_folder_near_misses(url):
     a = analyze_url(url)
@@ -545,8 +551,8 @@ def test_brand_folder_near_misses(url):
 
 # a whole registrable-looking name written inside the subdomain of an unrelated domain
 @pytest.mark.parametrize(("url", "looks"), [
-    ("http://corporateimagegroup.com.glenfield.com.my/", "corporateimagegroup.com"),
-    ("http://mxi.lbanorte.com.mx.leapsign0n-example.com/", "lbanorte.com"),
+    ("http://brightpathlogistics.com.greenvale-example.com.my/", "brightpathlogistics.com"),
+    ("http://portal.nortebank.com.mx.signin-example.com/", "nortebank.com"),
     ("https://payroll-portal.org.staffdesk-example.top/login", "payroll-portal.org"),
 ])
 def test_registrable_name_inside_subdomain(url, looks):
@@ -569,8 +575,8 @@ def test_registrable_name_inside_subdomain_near_misses(url):
 
 # a brand's name run together with lure words in the subdomain counts like the brand's name next to lure words there
 @pytest.mark.parametrize(("url", "brand"), [
-    ("http://microsoftmail.moonfruit.com", "Microsoft"),
-    ("http://docusignemail1com1login1dropbox9com.babydeck-example.com/", "DocuSign"),
+    ("http://microsoftverify.sitebuilder-example.com", "Microsoft"),
+    ("http://docusignloginportal.toyshop-example.com/", "DocuSign"),
     ("https://onedrivecloud.dns-example.com/Home/index.php", "Microsoft"),
 ])
 def test_brand_compound_with_lure_in_subdomain(url, brand):
@@ -590,9 +596,9 @@ def test_brand_compound_subdomain_without_lure(url):
 
 # the brand's address written into the path with a hyphen for the dot
 @pytest.mark.parametrize(("url", "domain"), [
-    ("http://kebep-example.vn/vecrdrvlg4813117/vix/dhl-com/", "dhl.com"),
+    ("http://fastparcel-example.vn/a8f3k2q9/trk/dhl-com/", "dhl.com"),
     ("http://ocm-example.in/www.bankofamerica-com/", "bankofamerica.com"),
-    ("http://school-example.com.br/comunicados_arq/my.dhl-com/index.php", "dhl.com"),
+    ("http://clinic-example.com.br/arquivos_novos/my.dhl-com/index.php", "dhl.com"),
 ])
 def test_brand_domain_with_hyphen_in_path(url, domain):
     a = analyze_url(url)
@@ -636,3 +642,58 @@ def test_multilingual_lure_words_in_host(url, word):
 ])
 def test_multilingual_lure_words_alone_stay_safe(url):
     assert analyze_url(url).is_safe
+
+
+# ------------------------------------------------------------------------- R1 review #4 / #8 (H8): storage endpoints,
+# mail-tracking subdomains, provider customer zones, registry-like suffixes from the PSL private section
+@pytest.mark.parametrize("url", [
+    "https://assets.shopkart.com.s3-eu-west-1.amazonaws.com/img/banner.jpg",   # S3 regional endpoint, dashed
+    "https://media.bookhaven.com.s3.us-east-2.amazonaws.com/covers/123.jpg",   # S3 regional endpoint, dotted
+    "https://static.travelhub.com.s3.dualstack.ap-south-1.amazonaws.com/a.css",
+    "https://email.info.shopmail-example.com/c/abc123",                        # ESP click hosts: info / biz
+    "https://news.biz.example-mail.com/ls/click?upn=xyz",                      # are ordinary subdomain words
+    "https://business.info.portal-example.com.br/",
+])
+def test_no_name_spoof_on_storage_buckets_or_mail_tracking_hosts(url):
+    a = analyze_url(url)
+    assert "domain_name_spoof" not in {s.code for s in a.signals}
+    assert a.risk_score < 50
+
+
+@pytest.mark.parametrize("url", [
+    "https://sbicard.co.in.verify-portal.com/login",   # a real suffix pair inside the subdomain
+    "https://paypal.com.account-check.net/",
+    "https://hdfc.com-secure.top/login",
+])
+def test_name_spoof_still_caught(url):
+    a = analyze_url(url)
+    assert "domain_name_spoof" in {s.code for s in a.signals} or a.risk_score >= 75
+    assert a.risk_score >= 50
+
+
+@pytest.mark.parametrize("url", [
+    "https://hdfcsecure.cloudapp.azure.com/hdfc/login.php",   # a customer's name in a provider's zone
+    "https://sbi-kyc.eastus.cloudapp.azure.com/",
+])
+def test_customer_zone_of_an_official_provider_is_not_vouched_for(url):
+    a = analyze_url(url)
+    assert "official_domain" not in {s.code for s in a.signals}
+    assert "free_hosting" in {s.code for s in a.signals}
+
+
+def test_provider_own_hosts_stay_official():
+    for url in ("https://portal.azure.com/", "https://azure.microsoft.com/en-in/"):
+        assert "official_domain" in {s.code for s in analyze_url(url).signals}
+
+
+@pytest.mark.parametrize(("host", "registered"), [
+    ("netflix-billing.za.bz", "netflix-billing.za.bz"),   # registry-like entries of the PSL private section
+    ("shop-example.com.de", "shop-example.com.de"),
+    ("amaz0n-help.co.com", "amaz0n-help.co.com"),
+    ("docs.example.github.io", "github.io"),             # hosting services of that section stay subdomains
+    ("pkg.js.org", "js.org"),
+    ("www.sbi.bank.in", "sbi.bank.in"),
+])
+def test_registry_like_suffixes_come_from_the_private_section(host, registered):
+    sub, dom, suffix = registrable(host)
+    assert f"{dom}.{suffix}" == registered

@@ -117,6 +117,14 @@ _CC_WORDS = frozenset({"ai", "io", "tv", "me", "co", "go", "ok", "hi", "so", "am
                        "be", "as", "at", "by", "an", "ad", "pe", "pr", "re", "st", "tc", "sc", "vc", "ax", "cc"})
 
 
+# ordinary service labels of a subdomain (mail, CDN and tracking hosts): not read as look-alikes ('email' is one
+# letter from 'gmail', 'static' one from 'bstatic')
+_SERVICE_LABELS = frozenset({"www", "m", "mail", "email", "e-mail", "webmail", "mobile", "secure", "login", "static",
+                             "assets", "cdn", "img", "images", "image", "media", "files", "file", "click", "clicks",
+                             "links", "link", "track", "tracking", "news", "newsletter", "info", "api", "blog",
+                             "status", "docs", "help", "support", "mailer", "em", "t", "url"})
+
+
 def _is_country_code(token: str, *, words_too: bool = False) -> bool:
     """A two-letter country / territory code (the ISO 3166 regions of the bundled phonenumbers metadata; not 'eu'):
     a hyphenated region suffix ('paytm-de', 'paypal-fr', 'amazon-uk') that kits add to a brand name to look like a
@@ -576,8 +584,8 @@ class BrandRegistry:
         dom_lures = [t for t in dom_tokens if t in self.strong_lures]
         best: BrandMatch | None = None
         for idx, lab in enumerate(labels):
-            if lab in ("www", "m", "mail", "webmail", "mobile", "secure", "login") or len(lab) < 3:
-                continue
+            if lab in _SERVICE_LABELS or lab in self.generic or len(lab) < 3:
+                continue  # a host's ordinary service label ('email.', 'static.') is no brand look-alike
             uni = sub_uni[idx] if idx < len(sub_uni) and len(sub_uni) == len(sub.split(".")) else lab
             if uni != lab:
                 hit = self._keys.get(match_key(uni))

@@ -37,7 +37,7 @@ from scamshield.engine.confusables import is_mixed_script, match_key, scripts_of
 from scamshield.engine.taxonomy import advice_for
 from scamshield.engine.textmodel import url_model_signal
 from scamshield.engine.types import Assessment, Signal
-from scamshield.engine.urlparse import ParsedURL, known_tlds, parse_url, registrable
+from scamshield.engine.urlparse import ParsedURL, known_tlds, parse_url, private_suffix, registrable
 from scamshield.errors import InvalidInput
 
 # rule signals that say "anyone can publish under this host": the learned URL model is capped there (docs/models.md)
@@ -120,7 +120,8 @@ _CMS_OK_FILES = ("admin-ajax.php", "admin-post.php", "wp-cron.php", "xmlrpc.php"
 # a label that starts with a TLD word and a hyphen: 'usps.com-trackxg.top', 'hmrc.gov-taxreturn-uk.org'
 # ('net-a-porter', 'co-op', 'edu-sharing' are real names, so only com/org/gov words count)
 _SPOOF_LABEL_RE = re.compile(r"(?:com|org|gov|govt|gob|gouv)-[a-z0-9]")
-_SPOOF_TLD_LABELS = frozenset({"com", "net", "org", "gov", "edu", "co", "info", "biz"})
+# (not 'info' / 'biz': ordinary subdomain words of mail-tracking hosts, click.info.brand.in)
+_SPOOF_TLD_LABELS = frozenset({"com", "net", "org", "gov", "edu", "co"})
 _HEX_DIR_RE = re.compile(r"/[0-9a-f]{24,64}(?:/|$)")
 _EMAIL_RE = re.compile(r"[a-z0-9._%+\-]{1,64}(?:@|%40)[a-z0-9\-]{1,63}\.[a-z0-9.\-]{2,63}", re.I)
 _DOMAIN_IN_PATH_RE = re.compile(r"(?:^|[/=])((?:[a-z0-9\-]{1,63}\.){1,4}[a-z]{2,6})(?=$|[/\-_?&#])")
@@ -147,6 +148,10 @@ class _Lists:
         self.path_words = frozenset(raw["path_words"])
         self.payment_words = frozenset(raw["payment_words"])
         self.storage_hosts = frozenset(raw.get("storage_hosts", ()))
+        # 's3.amazonaws.com' -> ('s3', 'amazonaws.com'): the provider's regional endpoints in the PSL private section
+        # ('s3-ap-south-1.amazonaws.com', 's3.dualstack.us-east-1.amazonaws.com') are storage too
+        self.storage_stems = frozenset((h.split(".", 1)[0], h.split(".", 1)[1]) for h in self.storage_hosts
+                                       if h.count(".") >= 2)
         self.strong_path_words = frozenset(raw.get("strong_path_words", ()))
         self.file_ext_tlds = frozenset(raw.get("file_extension_tlds", ()))
         self.common_bare = frozenset(raw.get("common_bare_tlds", ()))
@@ -293,6 +298,9 @@ def analyze_url(
                                   PHISH))
 
     hits, strict_hits = _list_hits(host, L) if not p.ip else ({}, {})
+    if official is not None and any(k in strict_hits for k in ("free", "storage", "ddns")):
+        # a provider's customer zone ('<name>.cloudapp.azure.com'): the customer chose the name, not the brand
+        official = None
     user_content = hits.get("user")
     dom_display = dom
     if p.idn and dom.startswith("xn--"):
@@ -845,7 +853,7 @@ def _host_signals(p: ParsedURL, reg: BrandRegistry, L: _Lists, signals: list[Sig
     if free:
         signals.append(Signal("free_hosting", WEIGHTS["free_hosting"],
                               "Hosted on a free web-hosting service often used for phishing", {"service": free}, PHISH))
-    storage = hits.get("storage")
+    storage = hits.get("storage") or _storage_zone(host, L)
     low_path = p.path[:1024].lower()
     if storage is None and "/ipfs/" in low_path and not low_path.endswith(_STATIC_EXT) and _IPFS_CID_RE.search(
             p.path[:1024]):
@@ -858,7 +866,7 @@ def _host_signals(p: ParsedURL, reg: BrandRegistry, L: _Lists, signals: list[Sig
     if ddns:
         signals.append(Signal("dynamic_dns", WEIGHTS["dynamic_dns"], "Uses a dynamic-DNS host name",
                               {"service": ddns}, PHISH))
-    if sub and "-" in host and not user_content:
+    if sub and "-" in host and not user_content and not storage:
         labels = host.split(".")
         for i in range(1, len(labels) - 1):
             if _SPOOF_LABEL_RE.match(labels[i]) and labels[i - 1] not in ("www", "m", "") and suffix != "arpa":
@@ -918,6 +926,19 @@ def _host_signals(p: ParsedURL, reg: BrandRegistry, L: _Lists, signals: list[Sig
         signals.append(Signal("phishing_words", pts, "Domain name is built from phishing words",
                               {"words": words}, PHISH))
     return match
+
+
+def _storage_zone(host: str, L: _Lists) -> str | None:
+    """The PSL private-section suffix ``host`` is under when it is a regional / dual-stack endpoint of a storage
+    service on the lists ('s3-ap-south-1.amazonaws.com' for 's3.amazonaws.com'), else None."""
+    priv = private_suffix(host)
+    if not priv or "." not in priv:
+        return None
+    first = priv.split(".", 1)[0]
+    for stem, provider in L.storage_stems:
+        if priv.endswith("." + provider) and (first == stem or first.startswith(stem + "-")):
+            return priv
+    return None
 
 
 def _idn_signals(p: ParsedURL, signals: list[Signal]) -> None:
@@ -1119,11 +1140,11 @@ def _brand_path_signal(p: ParsedURL, reg: BrandRegistry, signals: list[Signal], 
         return
     why = [w for w, on in (("login_word", strong), ("page_file", page), ("cms_folder", cms is not None)) if on]
     if not why:
-        # a brand's folder alone is ordinary (reviews, news); it counts on a page that already shows a warning sign
-        # (plain http, an abused TLD, a shared host, lure words in the host...), never for an account's name on a
-        # platform
+        # a brand's folder alone is ordinary (reviews, news, blogs and small shops on free hosting or plain http);
+        # it counts on a page that shows a warning sign of its own (lure words in the host or path, an abused TLD, a
+        # random or spoofed host name...), never for an account's name on a platform
         platform = any(x.code == "user_content_platform" for x in signals)
-        other = p.scheme == "http" or any(x.code in _WEAK_CUE_CODES for x in signals)
+        other = any(_WEAK_CUE_CODES.get(x.code, "shared_host") != "shared_host" for x in signals)
         folder = _brand_folder(p, reg, dom) if other and not platform else None
         if folder is not None:
             signals.append(Signal("brand_in_path", WEIGHTS["brand_folder"],

@@ -328,32 +328,63 @@ def parse_url(url: str) -> ParsedURL:
 
 
 # --------------------------------------------------------------------------- registrable domains
-# RBI-restricted zones (2025), not yet in the bundled PSL snapshot; and second-level "registries" sold to the public
-# like TLDs (CentralNic and similar, in the PSL's private section, which is not read): the label under 'ru.com' or
-# 'in.net' is the registrant's own choice, so 'steamcomnmmunity.ru.com' is judged as a registered name, not as a
-# subdomain of 'ru.com'. Hosting services of the private section (github.io, js.org) stay subdomains.
-_EXTRA_SUFFIXES = ("bank.in", "fin.in",
-                   "ae.org", "br.com", "cn.com", "co.com", "de.com", "eu.com", "eu.org", "gb.net", "gr.com", "hk.com",
-                   "hk.org", "hu.net", "in.net", "it.com", "jp.net", "jpn.com", "mex.com", "ru.com", "ru.net",
-                   "sa.com", "se.net", "uk.com", "uk.net", "us.com", "us.org", "za.com", "za.net", "za.org",
-                   "com.de", "com.se", "com.ru", "net.ru", "org.ru", "co.nl", "co.no", "co.dk", "co.ca", "co.cz",
-                   "co.pl", "co.ro", "co.ua", "co.bn")
+# RBI-restricted zones (2025), not yet in the bundled PSL snapshot.
+_EXTRA_SUFFIXES = ("bank.in", "fin.in")
 _extractor = None
+_private_extractor = None
 _tlds: frozenset[str] | None = None
+
+
+def _registry_like(suffix: str, icann: frozenset[str]) -> bool:
+    """A PSL private-section entry that is a second-level "registry" sold to the public like a TLD (CentralNic and
+    similar: 'ru.com', 'uk.net', 'za.bz', 'com.de'): two labels, the first itself a top-level label ('ru', 'uk',
+    'com'). Hosting services of the private section ('github.io', 'js.org', 'herokuapp.com') are not."""
+    labels = suffix.split(".")
+    return len(labels) == 2 and 2 <= len(labels[0]) <= 3 and labels[0] in icann and labels[1] in icann
+
+
+def _get_private_extractor():
+    """tldextract with the bundled snapshot's private section too (provider customer zones: 's3.ap-south-1.
+    amazonaws.com', 'herokuapp.com'); built once."""
+    global _private_extractor
+    if _private_extractor is None:
+        import tldextract
+
+        _private_extractor = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True,
+                                                   include_psl_private_domains=True)
+    return _private_extractor
 
 
 def _get_extractor():
     """tldextract with its bundled suffix-list snapshot only: no network (``suffix_list_urls=()``) and no disk
-    cache (``cache_dir=None``). ICANN section only, so ``x.github.io`` has registrable domain ``github.io``."""
+    cache (``cache_dir=None``). ICANN section only, so ``x.github.io`` has registrable domain ``github.io``; the
+    private section's registry-like entries (:func:`_registry_like`) are read as suffixes too, so the label under
+    'ru.com' is judged as a registered name, not as a subdomain of 'ru.com'."""
     global _extractor
     if _extractor is None:
         import tldextract
 
+        icann_ex = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True,
+                                         include_psl_private_domains=False)
+        icann_all = frozenset(icann_ex.tlds)
+        top = frozenset(t.rsplit(".", 1)[-1] for t in icann_all)
+        private = frozenset(_get_private_extractor().tlds) - icann_all
+        extra = sorted({*_EXTRA_SUFFIXES, *(x for x in private if _registry_like(x, top))})
         _extractor = tldextract.TLDExtract(
             suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True,
-            include_psl_private_domains=False, extra_suffixes=_EXTRA_SUFFIXES,
+            include_psl_private_domains=False, extra_suffixes=extra,
         )
     return _extractor
+
+
+@lru_cache(maxsize=8192)
+def private_suffix(host: str) -> str:
+    """The PSL private-section suffix ``host`` is under (a provider's customer zone: 's3-ap-south-1.amazonaws.com',
+    'herokuapp.com', 'blob.core.windows.net'), else ''."""
+    if not host:
+        return ""
+    ext = _get_private_extractor()(host)
+    return ext.suffix if getattr(ext, "is_private", False) else ""
 
 
 @lru_cache(maxsize=16384)
