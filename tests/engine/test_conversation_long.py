@@ -76,6 +76,10 @@ RETOLD = [
     ("neighbour-warns",
      "did you hear about mrs lee the caller said her computer has a virus and she had to pay with gift cards "
      "sometimes they say your bank account will be blocked and usually they ask for the otp so just hang up"),
+    ("retold-with-small-talk-urgency",
+     "i am at the airport right now but i heard you got a strange call a man said he was from social security and "
+     "your number was suspended and i needed to buy gift cards to clear it that is a scam sometimes they say your "
+     "grandson is in jail and needs bail money or they want you to move your money to a safe account just hang up"),
 ]
 SAID_TO_YOU = [
     ("irs-gift-cards",

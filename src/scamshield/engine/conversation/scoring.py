@@ -144,7 +144,9 @@ def signals_for(hits: dict[str, list[Any]], model_signal: dict[str, Any] | None,
         story_room = max(0.0, _STORY_MAX - rules)
         bonus = min(bonus, story_room)
         story_room -= bonus
-    warning_only = not full and any(s.weight > 0 and s.evidence.get("context") == "warning" for s in signals)
+    # (a weak cue heard in full - "right now", a date of birth asked - does not end it: long calls are full of them)
+    heard = {s.code for s in signals if s.weight >= _FTC_MIN and "context" not in s.evidence}
+    warning_only = not heard and any(s.weight > 0 and s.evidence.get("context") == "warning" for s in signals)
     if warning_only:
         bonus = 0
     if bonus:
