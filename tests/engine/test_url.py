@@ -697,3 +697,28 @@ def test_provider_own_hosts_stay_official():
 def test_registry_like_suffixes_come_from_the_private_section(host, registered):
     sub, dom, suffix = registrable(host)
     assert f"{dom}.{suffix}" == registered
+
+
+# ------------------------------------------------------------------------- R1 review #6 (H8): SharePoint / OneDrive
+# tenants: '<tenant>[-my].sharepoint.com' is an organisation's own name plus the service's fixed suffix
+@pytest.mark.parametrize("url", [
+    "https://tcsltd-my.sharepoint.com/:w:/g/personal/ravi_kumar_tcs_com/EaBcDeFg?e=abc",
+    "https://hcltech-my.sharepoint.com/personal/anita_r_hcltech_com/Documents/Forms/All.aspx",
+    "https://infosysltd-my.sharepoint.com/:b:/g/personal/a_b/EaBc?e=1",
+    "https://hdfcbank.sharepoint.com/sites/Operations",
+    "https://contoso.sharepoint.com/_layouts/15/onedrive.aspx",   # the host's own product name in its path
+    "https://contoso-my.sharepoint.com/_layouts/15/onedrive.aspx?id=%2Fpersonal%2Fa_b",
+])
+def test_sharepoint_tenants_are_not_lookalikes(url):
+    a = analyze_url(url)
+    got = {s.code for s in a.signals if s.weight > 0}
+    assert not got & {"brand_in_subdomain", "brand_in_path", "brand_impersonation", "several_weak_cues"}, a.as_dict()
+    assert a.risk_score < 75
+
+
+@pytest.mark.parametrize("url", [
+    "https://paypal-verify.sharepoint.com/",          # no tenant name has a hyphen but the service's suffix
+    "https://evil-site-example.xyz/onedrive/login.php",   # the product name on someone else's host
+])
+def test_sharepoint_shapes_that_are_no_tenant_still_flag(url):
+    assert analyze_url(url).risk_score >= 75

@@ -282,6 +282,23 @@ class BrandRegistry:
                 return b
         return None
 
+    def owner(self, host: str) -> Brand | None:
+        """The brand that runs ``host``: its official domain, or a publishing service of its own
+        (``user_content_domains``: 'tenant.sharepoint.com' is Microsoft's service, whoever's page it is)."""
+        b = self.is_official(host)
+        if b is not None:
+            return b
+        labels = host.lower().rstrip(".").split(".")
+        for i in range(len(labels) - 1):
+            b = self._hosting.get(".".join(labels[i:]))
+            if b is not None:
+                return b
+        return None
+
+    def token_brand(self, token: str) -> Brand | None:
+        """The brand whose name or keyword ``token`` is (a whole token, lower case), else None."""
+        return self._tokens.get(token)
+
     def brand(self, brand_id: str) -> Brand | None:
         for b in self.brands:
             if b.id == brand_id:

@@ -148,6 +148,7 @@ class _Lists:
         self.path_words = frozenset(raw["path_words"])
         self.payment_words = frozenset(raw["payment_words"])
         self.storage_hosts = frozenset(raw.get("storage_hosts", ()))
+        self.tenant_hosts: dict[str, frozenset[str]] = {h: frozenset(v) for h, v in raw.get("tenant_hosts", {}).items()}
         # 's3.amazonaws.com' -> ('s3', 'amazonaws.com'): the provider's regional endpoints in the PSL private section
         # ('s3-ap-south-1.amazonaws.com', 's3.dualstack.us-east-1.amazonaws.com') are storage too
         self.storage_stems = frozenset((h.split(".", 1)[0], h.split(".", 1)[1]) for h in self.storage_hosts
@@ -887,7 +888,8 @@ def _host_signals(p: ParsedURL, reg: BrandRegistry, L: _Lists, signals: list[Sig
         signals.append(Signal("deep_subdomain", pts, "Many nested subdomains", {"subdomain_levels": len(sub_labels)},
                               PHISH))
 
-    match = None if reg.is_restricted_suffix(suffix) else reg.match_host(host)
+    tenant = _tenant_label(host, L)
+    match = None if reg.is_restricted_suffix(suffix) or tenant else reg.match_host(host)
     if match is not None:
         tech = match.technique
         pts = BRAND_WEIGHTS.get(tech, 30)
@@ -926,6 +928,23 @@ def _host_signals(p: ParsedURL, reg: BrandRegistry, L: _Lists, signals: list[Sig
         signals.append(Signal("phishing_words", pts, "Domain name is built from phishing words",
                               {"words": words}, PHISH))
     return match
+
+
+_TENANT_RE = re.compile(r"[a-z0-9]{1,63}")
+
+
+def _tenant_label(host: str, L: _Lists) -> str | None:
+    """The organisation's tenant name when ``host`` is '<tenant>[-<service>].<tenant host>' (url_lists tenant_hosts:
+    'wipro365-my.sharepoint.com' is Wipro365's OneDrive; '-my' is the service's fixed suffix, not a lure word).
+    Tenant names are letters and digits chosen at sign-up, so another hyphenated label is no tenant. Else None."""
+    first, _, parent = host.partition(".")
+    allowed = L.tenant_hosts.get(parent)
+    if allowed is None:
+        return None
+    name, sep, service = first.partition("-")
+    if not _TENANT_RE.fullmatch(name) or (sep and service not in allowed):
+        return None
+    return name
 
 
 def _storage_zone(host: str, L: _Lists) -> str | None:
@@ -970,7 +989,7 @@ def _host_lure_words(sub: str, dom: str, reg: BrandRegistry, L: _Lists, match: B
                 continue
             if tok in L.strong_lures:
                 found.setdefault(tok, None)
-            elif len(tok) >= 7 and tok not in reg._tokens:
+            elif len(tok) >= 7 and reg.token_brand(tok) is None:
                 seg = reg.segment(tok)
                 if seg and len(seg) > 1:
                     lw = [w for w in seg if w in L.strong_lures]
@@ -1065,6 +1084,10 @@ def _path_signals(p: ParsedURL, reg: BrandRegistry, L: _Lists, signals: list[Sig
     else:
         words = sorted(tokset & L.path_words)
     if words:
+        owner = reg.owner(p.host)
+        if owner is not None:  # the host's own product names ('/_layouts/15/onedrive.aspx' on SharePoint)
+            words = [w for w in words if reg.token_brand(w) is not owner]
+    if words:
         pts = PATH_WORD_POINTS[min(len(words), len(PATH_WORD_POINTS) - 1)]
         if shortened or (match is not None and BRAND_WEIGHTS.get(match.technique, 0) >= 35):
             pts += 10
@@ -1087,7 +1110,7 @@ def _path_signals(p: ParsedURL, reg: BrandRegistry, L: _Lists, signals: list[Sig
                               "Web page planted inside a website's internal folders (typical of hacked sites)",
                               ev, PHISH))
     if match is not None:
-        same = [t for t in tokset if len(t) >= 4 and reg._tokens.get(t) is match.brand]
+        same = [t for t in tokset if len(t) >= 4 and reg.token_brand(t) is match.brand]
         if same:
             signals.append(Signal("brand_in_path", 15, f"Path repeats {match.brand.name}'s name",
                                   {"brands": [match.brand.name]}, BRAND))
@@ -1107,10 +1130,11 @@ def _brand_path_signal(p: ParsedURL, reg: BrandRegistry, signals: list[Signal], 
     a path is ordinary (reviews, news, shops), so it counts only next to a login word, a web page file (.php/.html),
     or a CMS program folder, or when the brand's own address is written into the path."""
     brands: list[str] = []
+    owner = reg.owner(p.host)  # the brand running this host: its own product names in the path are no kit
     for t in dict.fromkeys(toks):  # path order: the message names the first brand, whatever the hash seed
         if len(t) >= 4:
-            b = reg._tokens.get(t)
-            if b is not None and t not in dom:
+            b = reg.token_brand(t)
+            if b is not None and t not in dom and b is not owner:
                 brands.append(b.name)
     domain = None
     if low.count(".") > (1 if page else 0):
@@ -1193,7 +1217,7 @@ def _brand_folder(p: ParsedURL, reg: BrandRegistry, dom: str) -> Any:
         return None
     for i in range(max(0, len(segs) - 2), len(segs)):
         seg = segs[i]
-        b = reg._tokens.get(seg) if len(seg) >= 4 else None
+        b = reg.token_brand(seg) if len(seg) >= 4 else None
         if b is None or seg in dom or (i and segs[i - 1] in _CATALOGUE_FOLDERS):
             continue
         if all(len(x) <= 20 and x.count(".") <= 1 for x in segs[i + 1:]):
@@ -1270,7 +1294,8 @@ def _weak_cue_signal(p: ParsedURL, signals: list[Signal], dom: str) -> None:
             labels = p.host.split(".")
             k = shared_parent.count(".") + 1
             lab = labels[-k - 1] if len(labels) > k else ""
-        if lab and _random_label(lab):
+        if lab and _random_label(lab) and _tenant_label(p.host, _get_lists()) is None:
+            # (a tenant's name, 'tcsltd-my.sharepoint.com', is the organisation's own abbreviation)
             cues.setdefault("random_looking_host", None)
     n = len(cues)
     if n >= 2 and not (p.path.strip("/") or p.query) and not set(cues) - _HOST_SHAPE_CUES:
@@ -1288,7 +1313,7 @@ def _brand_in_userinfo(userinfo: str, reg: BrandRegistry) -> BrandMatch | None:
             continue
         b = reg.is_official(part) if "." in part else None
         if b is None:
-            b = reg._tokens.get(part.split(".")[0])
+            b = reg.token_brand(part.split(".")[0])
         if b is not None:
             return BrandMatch(b, "brand_in_userinfo", 0.7, userinfo[:100], b.primary_domain or part, "userinfo")
     return None
@@ -1442,7 +1467,7 @@ def _html_signals(html: str, p: ParsedURL, reg: BrandRegistry, official: Any, si
         gt = title.find(">")
         title = title[gt + 1:] if gt != -1 else ""
         for tok in _TOKEN_RE.findall(title)[:40]:
-            b = reg._tokens.get(tok) if len(tok) >= 4 else None
+            b = reg.token_brand(tok) if len(tok) >= 4 else None
             if b is not None:
                 signals.append(Signal("brand_in_page_title", WEIGHTS["brand_in_page_title"],
                                       f"Page calls itself {b.name} but is not on {b.name}'s domain",
