@@ -722,3 +722,29 @@ def test_sharepoint_tenants_are_not_lookalikes(url):
 ])
 def test_sharepoint_shapes_that_are_no_tenant_still_flag(url):
     assert analyze_url(url).risk_score >= 75
+
+
+# ------------------------------------------------------------------------- R1 review #8 (H8): a brand's address in a
+# path with hyphens / underscores for every dot (country-code endings too), and one-letter folders buy no exemption
+@pytest.mark.parametrize(("url", "domain"), [
+    ("http://cheap-host-example.xyz/sbi-co-in/index.php", "sbi.co.in"),
+    ("http://cheap-host-example.xyz/dhl_com/", "dhl.com"),
+    ("http://cheap-host-example.xyz/fedex_com/login.php", "fedex.com"),
+    ("http://cheap-host-example.xyz/p/fedex-com/index.php", "fedex.com"),   # '/p/' is no review folder
+    ("http://cheap-host-example.xyz/s/paypal.com/signin.php", "paypal.com"),
+])
+def test_brand_address_with_dashes_or_under_a_letter_folder(url, domain):
+    a = analyze_url(url)
+    s = next(s for s in a.signals if s.code == "brand_in_path")
+    assert s.evidence["domain_in_path"] == domain
+
+
+@pytest.mark.parametrize("url", [
+    "https://www.example.com/blog/why-i-left-paypal-com",            # a slug ending in the words, not an address
+    "https://contoso-my.sharepoint.com/personal/ravi_kumar_tcs_com/Documents",  # a OneDrive user's folder
+    "https://www.example-shop.com/brands/hdfc-com",                 # a shop's brand folder
+    "https://www.sitejabber.com/reviews/amazon-com",
+])
+def test_dashed_address_near_misses(url):
+    a = analyze_url(url)
+    assert not any(s.code == "brand_in_path" and "domain_in_path" in s.evidence for s in a.signals)

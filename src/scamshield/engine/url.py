@@ -1144,16 +1144,11 @@ def _brand_path_signal(p: ParsedURL, reg: BrandRegistry, signals: list[Signal], 
             if b is not None and not _about_site_page(low, m.start(1)):
                 domain, brands = cand, [b.name, *brands]
                 break
-    if domain is None and "-" in low:
-        # the brand's address with a hyphen for the dot: '/dhl-com/', '/paypal-com/signin'
-        for t in dict.fromkeys(toks):
-            head, sep, tld = t.rpartition("-")
-            if sep and tld in _SPOOF_TLD_LABELS and len(head) >= 3 and head not in dom:
-                b = reg.is_official(f"{head}.{tld}")
-                at = low.find(t)
-                if b is not None and at >= 0 and not _about_site_page(low, at):
-                    domain, brands = f"{head}.{tld}", [b.name, *brands]
-                    break
+    if domain is None and ("-" in low or "_" in low):
+        found = _dashed_domain(low, reg, dom)
+        if found is not None:
+            domain, b = found
+            brands = [b.name, *brands]
     if not brands:
         return
     names = sorted(set(brands))[:5]
@@ -1199,12 +1194,53 @@ _ABOUT_SITE_FOLDERS = frozenset({"review", "reviews", "website", "websites", "do
 
 def _about_site_page(low_path: str, at: int) -> bool:
     """Whether the address written at ``at`` in the (lower-case) path follows a review / traffic / whois folder, or a
-    shop / tag / topic folder: a page about that site, not a kit unpacked under its name."""
+    shop / tag / topic folder named in a word: a page about that site, not a kit unpacked under its name. (Not the
+    one- or two-letter folders '/p/', '/s/', '/c/': any kit can put its folder under one.)"""
     head = low_path[:at]
     if not head.endswith("/"):
         return False
     prev = head.rstrip("/").rsplit("/", 1)[-1]
-    return prev in _ABOUT_SITE_FOLDERS or prev in _CATALOGUE_FOLDERS
+    return prev in _ABOUT_SITE_FOLDERS or (prev in _CATALOGUE_FOLDERS and len(prev) >= 3)
+
+
+_DASH_SPLIT_RE = re.compile(r"[-_.]")
+
+
+def _dashed_domain(low: str, reg: BrandRegistry, dom: str) -> tuple[str, Any] | None:
+    """A brand's official address written into a path segment with hyphens or underscores for its dots
+    ('/dhl-com/', '/dhl_com/', '/sbi-co-in/', '/my.dhl-com/'): (address, brand), else None. The suffix is the last
+    one or two parts of the segment; the name before it may keep hyphens of its own ('/bank-of-x-com/')."""
+    for m in re.finditer(r"/([a-z0-9][a-z0-9._\-]{3,80})(?=/|$)", low[:512]):
+        seg = m.group(1)
+        if "-" not in seg and "_" not in seg:
+            continue
+        stem = seg.rsplit(".", 1)[0] if seg.endswith(_PAGE_EXT) else seg
+        bits = _DASH_SPLIT_RE.split(stem)[:8]
+        seps = [""] + _DASH_SPLIT_RE.findall(stem)[:7]  # seps[i]: the separator before bits[i]
+        if "" in bits:
+            continue
+        parts = bits
+        # the name starts the segment or follows a dot ('my.dhl-com', 'www.paypal-com'), not a slug word
+        # ('why-i-left-paypal-com')
+        starts = [i for i in range(len(parts)) if i == 0 or seps[i] == "."]
+        for k in (1, 2):
+            if len(parts) <= k:
+                continue
+            suffix = ".".join(parts[-k:])
+            for i in starts:
+                if i >= len(parts) - k:
+                    break
+                head = parts[i:len(parts) - k]
+                for name in {"-".join(head), "".join(head)}:
+                    if len(name) < 3 or name in dom:
+                        continue
+                    cand = f"{name}.{suffix}"
+                    if registrable(cand)[0]:
+                        continue  # 'why-i-left.paypal.com': the suffix must be a public one, the name the domain
+                    b = reg.is_official(cand)
+                    if b is not None and not _about_site_page(low, m.start(1)):
+                        return cand, b
+    return None
 
 
 def _brand_folder(p: ParsedURL, reg: BrandRegistry, dom: str) -> Any:
