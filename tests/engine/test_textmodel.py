@@ -561,3 +561,60 @@ def test_explanation_merges_repeated_features_like_the_reference(kind, text, fol
     assert f.names.follow_buckets is follows
     for k in (1, 3, 5, 12):
         assert m._explain(f, k) == _reference_explain(m, f, k)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# built-in legitimate URL training set (training/extract_doc_urls.py -> training/data/urls_benign_docs.csv)
+# ---------------------------------------------------------------------------------------------------------------
+
+DOC_URL_CLEAN = [
+    ("https://docs.python.org/3/library/re.html", "https://docs.python.org/3/library/re.html"),
+    ("https://bugs.debian.org/123456).", "https://bugs.debian.org/123456"),  # prose punctuation cut
+    ("https://en.wikipedia.org/wiki/Foo_(bar))", "https://en.wikipedia.org/wiki/Foo_(bar)"),  # balanced kept
+    ("http://lists.gnu.org/archive/html/bug-gnulib/2020-01/msg00001.html,",
+     "http://lists.gnu.org/archive/html/bug-gnulib/2020-01/msg00001.html"),
+    ("https://www.example.com/path", None),
+    ("http://localhost:8080/", None),
+    ("http://192.168.1.1/admin", None),
+    ("https://foo.test/x", None),
+    ("https://user:secret@host.org/x", None),
+    ("https://github.com/${owner}/${repo}", None),  # template placeholder
+    ("https://%s.readthedocs.io/", None),
+    ("https://intranet/x", None),  # no dot: not a public host
+    ("https://a" + "b" * 250 + ".com/", None),  # too long
+]
+
+
+@pytest.mark.parametrize("raw, expected", DOC_URL_CLEAN)
+def test_doc_url_filter(raw, expected):
+    from scamshield.training.extract_doc_urls import _clean
+
+    assert _clean(raw) == expected
+
+
+def test_doc_url_selection_caps_hosts_and_domains():
+    from scamshield.training.extract_doc_urls import select
+
+    urls = {f"https://github.com/p{i}/r" for i in range(50)} | {f"https://h{i}.github.io/x" for i in range(50)} \
+        | {"https://docs.python.org/3/", "https://docs.python.org/3/library/"}
+    out = select(urls, per_host=4)
+    assert select(set(reversed(sorted(urls))), per_host=4) == out  # deterministic, order-free
+    assert sum("//github.com/" in u for u in out) == 4  # per_host
+    assert sum(".github.io/" in u for u in out) == 16  # 4 x per_host per registered domain
+    www = select({"https://www.sqlite.org/a", "https://sqlite.org/b", "http://SQLite.org/c"}, per_host=2)
+    assert len(www) == 2  # one host as the model sees it: lower case, "www." dropped
+    assert "https://docs.python.org/3/" in out and "https://docs.python.org/3/library/" in out
+
+
+def test_builtin_url_set_is_legitimate_and_varied():
+    from collections import Counter
+
+    from scamshield.training.datasets import read_builtin
+    from scamshield.training.extract_doc_urls import _clean
+
+    data = read_builtin("url")
+    assert len(data) > 1000 and set(data.labels) == {0}
+    assert all(_clean(u) == u for u in data.texts)  # every row passes the filter it was built with
+    hosts = Counter(tm.split_url(u).host for u in data.texts)
+    assert len(hosts) > 500 and max(hosts.values()) <= 4
+    assert sum(bool(tm.split_url(u).path) for u in data.texts) > len(data) // 2  # mostly deep links

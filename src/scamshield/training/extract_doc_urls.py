@@ -43,9 +43,8 @@ _MAX_BYTES = 2_000_000
 
 
 def _clean(u: str) -> str | None:
-    u = u.rstrip(".,;:)'\"]*>!")
-    if u.count("(") < u.count(")"):
-        u = u.rstrip(")")
+    while u and (u[-1] in ".,;:'\"]*>!" or u[-1] == ")" and u.count("(") < u.count(")")):
+        u = u[:-1]  # prose punctuation after the address; a ")" only when unbalanced (wiki/Foo_(bar) keeps it)
     if len(u) > 200 or _PLACEHOLDER.search(u):
         return None
     host = u.split("://", 1)[1].split("/", 1)[0].split(":", 1)[0].lower().rstrip(".")
@@ -106,10 +105,11 @@ def _registered(host: str) -> str:
 
 
 def select(urls: set[str], per_host: int) -> list[str]:
+    from scamshield.engine.textmodel import split_url
+
     by_host: dict[str, list[str]] = defaultdict(list)
     for u in urls:
-        host = u.split("://", 1)[1].split("/", 1)[0].split(":", 1)[0].lower()
-        by_host[host].append(u)
+        by_host[split_url(u).host].append(u)  # (lower case, "www." dropped: what the model sees as the host)
     by_domain: dict[str, list[str]] = defaultdict(list)
     for host, us in by_host.items():
         us.sort(key=lambda x: hashlib.sha256(x.encode()).hexdigest())
