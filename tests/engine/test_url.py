@@ -748,3 +748,20 @@ def test_brand_address_with_dashes_or_under_a_letter_folder(url, domain):
 def test_dashed_address_near_misses(url):
     a = analyze_url(url)
     assert not any(s.code == "brand_in_path" and "domain_in_path" in s.evidence for s in a.signals)
+
+
+# a digit for a letter inside a brand compound in the subdomain (R1 #8, H8)
+@pytest.mark.parametrize(("url", "brand"), [
+    ("http://micr0softmail.sitebuilder-example.com", "Microsoft"),
+    ("http://d0cusignlogin.toyshop-example.com/", "DocuSign"),
+])
+def test_brand_compound_with_a_digit_for_a_letter(url, brand):
+    a = analyze_url(url)
+    s = next(s for s in a.signals if s.code == "brand_in_subdomain")
+    assert s.evidence["brand"] == brand and s.evidence["lure_words"] and s.weight >= 35
+
+
+@pytest.mark.parametrize("url", ["https://web2print.example.com/", "https://h2o-store.example.com/",
+                                 "https://abc1def.example.com/", "https://mp3tools.example.org/"])
+def test_digits_in_ordinary_labels_are_no_compound(url):
+    assert not any(s.code == "brand_in_subdomain" for s in analyze_url(url).signals)

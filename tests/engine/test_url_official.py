@@ -488,10 +488,10 @@ def test_published_documents_on_brand_services_are_user_content(url):
 # ------------------------------------------------------------------------- a hosting provider's customer machines
 # (url, IP the name spells out): the provider's domain is official, the customer's machine under it is not
 IP_NAMED = [
-    ("http://ip-132-148-145-99.ip.secureserver.net/mail.php", "132.148.145.99"),
+    ("http://ip-198-51-100-23.ip.secureserver.net/verify.php", "198.51.100.23"),  # documentation ranges
     ("https://ip-160-153-249-9.ip.secureserver.net/", "160.153.249.9"),
     ("https://ec2-3-4-5-6.compute-1.amazonaws.com/login", "3.4.5.6"),
-    ("http://154.30.211.130.bc.googleusercontent.com/", "154.30.211.130"),
+    ("http://203.0.113.77.bc.googleusercontent.com/", "203.0.113.77"),
     ("http://host9.186-109-81-7.telecom.example.ar/x", "186.109.81.7"),
 ]
 

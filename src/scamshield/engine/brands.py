@@ -17,6 +17,7 @@ network) and on whole tokens of labels, never on substrings: ``microsoft.com`` d
 from __future__ import annotations
 
 import json
+import re
 import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -148,6 +149,16 @@ def _deletes(word: str, depth: int) -> set[str]:
         out |= nxt
         frontier = nxt
     return out
+
+
+_DIGIT_LETTERS = {"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t"}
+_INNER_DIGIT_RE = re.compile(r"(?<=[a-z])[013457](?=[a-z])")
+
+
+def _undigit(s: str) -> str:
+    """Digits standing for letters between two letters read as those letters ('micr0soft' -> 'microsoft'); digits
+    next to digits ('office365') stay."""
+    return _INNER_DIGIT_RE.sub(lambda m: _DIGIT_LETTERS[m.group(0)], s) if any(c.isdigit() for c in s) else s
 
 
 def ascii_lookalike_key(s: str) -> str:
@@ -533,6 +544,9 @@ class BrandRegistry:
                     lure_hits.append(t)
                 continue
             seg = self.segment(t) if len(t) >= 6 else None
+            if not seg and len(t) >= 6:
+                alt = _undigit(t)  # a digit for a letter inside a word: 'micr0softmail', 'd0cusignlogin'
+                seg = self.segment(alt) if alt != t else None
             if seg and len(seg) > 1:
                 used = False
                 for w in seg:
