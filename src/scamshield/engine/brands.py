@@ -206,6 +206,8 @@ class BrandRegistry:
         self._domain_labels: dict[str, list[tuple[str, Brand]]] = {}
         self.generic = frozenset(lists.get("generic_labels", ()))
         self.strong_lures = frozenset(lists.get("strong_lure_words", ()))
+        # TLDs the lists score as heavily abused: there a brand's name with '-it' / '-me' is no product name
+        self.abused_tlds = frozenset(lists.get("risky_tlds", {}))
         self.lures = frozenset(lists.get("host_lure_words", ())) | self.strong_lures
         self.restricted = frozenset(lists.get("restricted_suffixes", ()))
         self.upi_handle_names: dict[str, str] = dict(data.get("upi_handles", {}))
@@ -533,7 +535,7 @@ class BrandRegistry:
         region_ok = where == "domain" and len(tokens) > 1 and any(self._exact(x) is not None for x in tokens)
         # on a TLD mostly registered for abuse ('.top', '.xyz') a brand's name with '-it' / '-me' is not a product
         # name ('myntra-it.top'); on ordinary TLDs those word-like codes stay words ('hdfc-ai.com')
-        abused = region_ok and suffix.rsplit(".", 1)[-1] in _abused_tlds()
+        abused = region_ok and suffix.rsplit(".", 1)[-1] in self.abused_tlds
         for t in tokens:
             ex = self._exact(t)
             if ex is not None:
@@ -726,11 +728,6 @@ _default: BrandRegistry | None = None
 
 
 @lru_cache(maxsize=1)
-def _abused_tlds() -> frozenset[str]:
-    """TLDs url_lists.json scores as heavily abused (risky_tlds)."""
-    return frozenset(load_lists().get("risky_tlds", {}))
-
-
 def load_lists() -> dict[str, Any]:
     return _load_json("url_lists.json")
 

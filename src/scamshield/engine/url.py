@@ -950,6 +950,8 @@ def _tenant_label(host: str, L: _Lists) -> str | None:
 def _storage_zone(host: str, L: _Lists) -> str | None:
     """The PSL private-section suffix ``host`` is under when it is a regional / dual-stack endpoint of a storage
     service on the lists ('s3-ap-south-1.amazonaws.com' for 's3.amazonaws.com'), else None."""
+    if not any(host.endswith("." + provider) for _, provider in L.storage_stems):
+        return None  # (the suffix-list look-up only for hosts of a storage provider)
     priv = private_suffix(host)
     if not priv or "." not in priv:
         return None
@@ -1130,12 +1132,16 @@ def _brand_path_signal(p: ParsedURL, reg: BrandRegistry, signals: list[Signal], 
     a path is ordinary (reviews, news, shops), so it counts only next to a login word, a web page file (.php/.html),
     or a CMS program folder, or when the brand's own address is written into the path."""
     brands: list[str] = []
-    owner = reg.owner(p.host)  # the brand running this host: its own product names in the path are no kit
+    owner: Any = False  # the brand running this host (looked up once, when a brand's name is seen): its own
+    # product names in the path are no kit
     for t in dict.fromkeys(toks):  # path order: the message names the first brand, whatever the hash seed
         if len(t) >= 4:
             b = reg.token_brand(t)
-            if b is not None and t not in dom and b is not owner:
-                brands.append(b.name)
+            if b is not None and t not in dom:
+                if owner is False:
+                    owner = reg.owner(p.host)
+                if b is not owner:
+                    brands.append(b.name)
     domain = None
     if low.count(".") > (1 if page else 0):
         for m in _DOMAIN_IN_PATH_RE.finditer(low[:512]):
@@ -1289,7 +1295,8 @@ _WEAK_CUE_CODES = {
     "url_shortener": "shared_host", "free_hosting": "shared_host", "dynamic_dns": "shared_host",
     "user_content_host": "shared_host", "hosted_page_on_storage": "shared_host", "risky_tld": "risky_tld",
     "suspicious_path": "login_words_in_path", "phishing_words": "lure_words_in_host", "ip_host": "ip_host",
-    "obfuscated_url": "obfuscation", "ip_named_host": "ip_host", "deep_subdomain": "deep_subdomain", "brand_in_path": "brand_in_path",
+    "obfuscated_url": "obfuscation", "ip_named_host": "ip_host", "deep_subdomain": "deep_subdomain",
+    "brand_in_path": "brand_in_path",
     "cms_internal_path": "cms_folder", "domain_name_spoof": "domain_name_spoof",
     "brand_impersonation": "brand_lookalike", "brand_in_subdomain": "brand_lookalike", "homograph": "brand_lookalike",
 }
