@@ -765,3 +765,15 @@ def test_brand_compound_with_a_digit_for_a_letter(url, brand):
                                  "https://abc1def.example.com/", "https://mp3tools.example.org/"])
 def test_digits_in_ordinary_labels_are_no_compound(url):
     assert not any(s.code == "brand_in_subdomain" for s in analyze_url(url).signals)
+
+
+# a storage bucket named after its owner's domain: an image there is a CDN origin, a web page there is judged
+@pytest.mark.parametrize(("url", "flagged"), [
+    ("https://images.opticshop-brand.com.s3.ap-south-1.amazonaws.com/banner.jpg", False),
+    ("https://static.paypal.com.s3.ap-south-1.amazonaws.com/logo.png", False),
+    ("https://paypal.com.s3.amazonaws.com/signin/index.html", True),
+    ("https://static.paypal.com.s3.ap-south-1.amazonaws.com/login.html", True),
+])
+def test_brand_named_bucket_serving_assets_or_pages(url, flagged):
+    a = analyze_url(url)
+    assert (a.risk_score >= 50) == flagged, a.as_dict()

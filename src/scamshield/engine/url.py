@@ -890,6 +890,11 @@ def _host_signals(p: ParsedURL, reg: BrandRegistry, L: _Lists, signals: list[Sig
 
     tenant = _tenant_label(host, L)
     match = None if reg.is_restricted_suffix(suffix) or tenant else reg.match_host(host)
+    if match is not None and storage and match.technique == "brand_domain_in_subdomain" and low_path.endswith(
+            _STATIC_EXT):
+        # a storage bucket named after the owner's domain serving an image or a stylesheet: a CDN origin, not a page
+        # that could imitate anyone (a web page there keeps the match)
+        match = None
     if match is not None:
         tech = match.technique
         pts = BRAND_WEIGHTS.get(tech, 30)
