@@ -238,9 +238,10 @@ def test_hostile_inputs_are_capped(builder, text):
 
 def test_url_artefact_carries_its_caps():
     m = tm.url_model()
-    assert set(m.caps) == {"bare_host", "shared_host", "static_asset"}
+    assert set(m.caps) == {"bare_host", "shared_host", "static_asset", "shortened_link", "about_site_page"}
     assert m.caps["bare_host"] < 50 and m.caps["shared_host"] < m.caps["bare_host"]
-    assert m.caps["static_asset"] < 50
+    assert m.caps["static_asset"] < 50 and m.caps["about_site_page"] < 50
+    assert m.caps["shortened_link"] <= m.caps["shared_host"]  # a shortener is also a shared host
     assert m.meta["signal"]["caps"] == m.caps
 
 
@@ -618,3 +619,21 @@ def test_builtin_url_set_is_legitimate_and_varied():
     hosts = Counter(tm.split_url(u).host for u in data.texts)
     assert len(hosts) > 500 and max(hosts.values()) <= 4
     assert sum(bool(tm.split_url(u).path) for u in data.texts) > len(data) // 2  # mostly deep links
+
+
+@pytest.mark.parametrize("context, cap", [("shortened_link", 14.0), ("about_site_page", 20.0)])
+def test_rule_contexts_cap_the_url_model_without_a_raise(context, cap):
+    """Contexts the rule layer names (engine/url.py): a shortener's opaque code and a page about another site. The
+    shipped artefact caps both below a flag on their own, and a very confident model does not lift them."""
+    import dataclasses
+
+    url = "http://paypal.com.account-verify-secure.xyz/signin/webscr?cmd=update"
+    m = tm.url_model()
+    assert m.caps[context] == cap and context not in m.caps_when_confident
+    free = tm.model_signal(m, "url", url)
+    assert free is not None and free.weight > cap
+    raised = dataclasses.replace(m, caps_when_confident={**m.caps_when_confident, "shared_host": (0.0, 40.0)})
+    with tm.overridden("url", raised):
+        sig = tm.url_model_signal(url, shared_host=True, contexts=(context,))
+        assert sig.weight == cap and sig.evidence["cap"] == context
+        assert tm.url_model_signal(url, shared_host=True).weight == 40.0  # the raise itself still works elsewhere

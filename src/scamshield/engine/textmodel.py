@@ -934,6 +934,10 @@ _CAP_MESSAGES = {
                    "when it is very confident)",
     "static_asset": "a static asset (script, style sheet, image, font or media file), not a page that asks for "
                     "anything: the model may add a few points but not flag it alone",
+    "shortened_link": "a link shortener's code: the address says nothing about the page it leads to, so the model "
+                      "adds at most a few points however confident it is",
+    "about_site_page": "a review, traffic or lookup page about another site, whose address is the page's subject: "
+                       "the model may add points but not flag it alone",
 }
 
 # Path endings of static assets (checked on the path without query or fragment, case-insensitive). A phishing page
@@ -1005,12 +1009,15 @@ def sms_model_signal(text: str) -> Signal | None:
     return model_signal(sms_model(), "sms", text)
 
 
-def url_model_signal(url: str, *, shared_host: bool = False) -> Signal | None:
+def url_model_signal(url: str, *, shared_host: bool = False, contexts: Sequence[str] = ()) -> Signal | None:
     """``ml_url`` for one URL. Caps (from the artefact): a bare host (no path/query) never reaches the flag
     threshold on the model alone, nor does a static asset (``.js``, ``.css``, images, fonts: see
     :func:`is_static_asset_path`); ``shared_host`` (the rule layer found a shortener, free-hosting, user-content
     or dynamic-DNS host) limits the model to a few points, since it learned those hosts' names, not the page
-    (raised a little when the model is very confident: ``signal.caps_when_confident`` in the artefact)."""
+    (raised a little when the model is very confident: ``signal.caps_when_confident`` in the artefact).
+    ``contexts``: further cap names the rule layer found (``shortened_link``: the path is a shortener's opaque code,
+    so the model's confidence there is never raised; ``about_site_page``: a review / traffic / whois page about
+    another site, whose address in the path is the page's subject, not a disguise)."""
     model = url_model()
     if model is None or not url:
         return None
@@ -1024,13 +1031,14 @@ def url_model_signal(url: str, *, shared_host: bool = False) -> Signal | None:
         path = parts.path
     else:
         path = split_url(url).path
-    contexts = ["bare_host"] if not path else []
+    caps = ["bare_host"] if not path else []
     if path and is_static_asset_path(path):
-        contexts.append("static_asset")
+        caps.append("static_asset")
     if shared_host:
-        contexts.append("shared_host")
+        caps.append("shared_host")
+    caps.extend(contexts)
     f = feat.features_of_parts(parts, with_names=True) if parts is not None else feat.features(url, with_names=True)
-    return _model_signal(model, "url", f, 5, contexts)
+    return _model_signal(model, "url", f, 5, caps)
 
 
 def transcript_model_signal(text: str) -> Signal | None:

@@ -53,7 +53,11 @@ KIND_CONFIG: dict[str, dict[str, Any]] = {
     # positives in A->B (139 of ~7000).
     "url": {"featuriser": lambda: UrlFeaturiser(DEFAULT_DIM, (3, 5), max_chars=200), "C": 10.0,
             "weight_knots": [(0.6, 0.0), (0.8, 20.0), (0.98, 40.0), (1.0, 60.0)],
-            "caps": {"bare_host": 45.0, "shared_host": 14.0, "static_asset": 20.0},
+            "caps": {"bare_host": 45.0, "shared_host": 14.0, "static_asset": 20.0,
+                     # set by the rule layer (engine/url.py): a shortener's opaque code is never evidence on its own
+                     # (random 7-character bit.ly / 1drv.ms codes reached p >= 0.99 in 1-3 % of cases), and a
+                     # review / traffic / whois page about another site carries that site's address as its subject
+                     "shortened_link": 14.0, "about_site_page": 20.0},
             "caps_when_confident": {"shared_host": (0.99, 20.0)}},
     "transcript": {"featuriser": lambda: TextFeaturiser(DEFAULT_DIM, (3, 5), (1, 2), max_chars=6000, tail=True),
                    "C": 1.0, "weight_knots": [(0.5, 0.0), (0.9, 30.0), (0.98, 50.0), (1.0, 60.0)]},
