@@ -777,3 +777,32 @@ def test_digits_in_ordinary_labels_are_no_compound(url):
 def test_brand_named_bucket_serving_assets_or_pages(url, flagged):
     a = analyze_url(url)
     assert (a.risk_score >= 50) == flagged, a.as_dict()
+
+
+# the rules name the learned model's cap contexts (R1 #1 / #7, H1's textmodel contexts): a shortener's code, and a
+# review / traffic / whois page ending in the address it is about -- not when a rule found a warning sign
+@pytest.mark.parametrize(("url", "context"), [
+    ("https://bit.ly/g5ubbbP", "shortened_link"),
+    ("https://www.trustpilot.com/review/paypal.com", "about_site_page"),
+    ("https://www.similarweb.com/website/paypal.com/", "about_site_page"),
+    ("https://www.whois-example.com/whois/www.amazon.com", "about_site_page"),
+])
+def test_model_cap_contexts_named_by_the_rules(url, context):
+    from scamshield.engine.url import _model_contexts
+
+    p = parse_url(url)
+    a = analyze_url(url)
+    assert context in _model_contexts(p, [s for s in a.signals if s.code != "ml_url"])
+
+
+@pytest.mark.parametrize("url", [
+    "https://evil-site.xyz/review/paypal.com",                 # an abused TLD: a warning sign of its own
+    "http://evil-site.xyz/review/paypal.com/login.php",        # a page after the address
+    "https://www.example.com/blog/paypal.com-review",          # no review folder before the address
+])
+def test_no_about_site_context_with_a_warning_sign(url):
+    from scamshield.engine.url import _model_contexts
+
+    p = parse_url(url)
+    a = analyze_url(url)
+    assert "about_site_page" not in _model_contexts(p, [s for s in a.signals if s.code != "ml_url"])

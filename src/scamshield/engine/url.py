@@ -352,7 +352,8 @@ def analyze_url(
             shortened = any(s.code == "url_shortener" for s in signals)
             _path_signals(p, reg, L, signals, match, shortened, dom, skip_query=official_target[0])
             _weak_cue_signal(p, signals, dom)
-            learned = url_model_signal(url, shared_host=any(s.code in _SHARED_HOST_CODES for s in signals))
+            learned = url_model_signal(url, shared_host=any(s.code in _SHARED_HOST_CODES for s in signals),
+                                       contexts=_model_contexts(p, signals))
             if learned is not None:
                 signals.append(learned)
 
@@ -1201,6 +1202,27 @@ _CATALOGUE_FOLDERS = frozenset({"shop", "shops", "store", "stores", "brand", "br
 _ABOUT_SITE_FOLDERS = frozenset({"review", "reviews", "website", "websites", "domain", "domains", "whois", "lookup",
                                  "check", "check-website", "website-checker", "safety", "stats", "traffic", "analysis",
                                  "status", "is-it-down", "dns", "seo", "rank"})
+
+
+def _model_contexts(p: ParsedURL, signals: list[Signal]) -> tuple[str, ...]:
+    """Cap contexts the rules hand to the learned URL model (textmodel.url_model_signal): 'shortened_link' (the
+    path is a shortener's code, no evidence about the page) and 'about_site_page' (a review / traffic / whois
+    folder followed by the address it is about, ending the path: 'trustpilot.com/review/paypal.com'), the latter
+    only when no rule found a warning sign of ten points or more (so '/review/paypal.com/login.php' on an abused
+    TLD is not capped)."""
+    out: list[str] = []
+    if any(s.code == "url_shortener" for s in signals):
+        out.append("shortened_link")
+    low = p.path[:512].lower()
+    if low.count(".") >= 1 and not any(s.weight >= 10 and s.code != "ml_url" for s in signals):
+        for m in _DOMAIN_IN_PATH_RE.finditer(low):
+            head = low[:m.start(1)]
+            if not head.endswith("/") or low[m.end(1):].strip("/"):
+                continue
+            if head.rstrip("/").rsplit("/", 1)[-1] in _ABOUT_SITE_FOLDERS:
+                out.append("about_site_page")
+                break
+    return tuple(out)
 
 
 def _about_site_page(low_path: str, at: int) -> bool:
