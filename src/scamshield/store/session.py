@@ -57,7 +57,9 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:  # pragma: no cover - trivial
     cur.close()
 
 
-READ_NOW_TIMEOUT = 0.05  # seconds a ``Database.read_now`` may wait for a busy SQLite file (it runs on the loop)
+# Seconds a ``Database.read_now`` may wait for a busy SQLite file. It runs on the event loop, so the bound is the
+# longest stall it may cause; past it the caller takes the locked path in the writer thread (same result).
+READ_NOW_TIMEOUT = 0.005
 
 
 def _ping_idle_connections(engine: Engine, idle_seconds: float) -> None:
