@@ -795,6 +795,15 @@ def test_model_cap_contexts_named_by_the_rules(url, context):
     assert context in _model_contexts(p, [s for s in a.signals if s.code != "ml_url"])
 
 
+@pytest.mark.parametrize("url", ["https://bit.ly/3xKyc-Upd8", "https://tinyurl.com/refund-claim-now-2024"])
+def test_custom_shortener_slug_is_not_an_opaque_code(url):
+    from scamshield.engine.url import _model_contexts
+
+    p = parse_url(url)
+    a = analyze_url(url)
+    assert "shortened_link" not in _model_contexts(p, [s for s in a.signals if s.code != "ml_url"])
+
+
 @pytest.mark.parametrize("url", [
     "https://evil-site.xyz/review/paypal.com",                 # an abused TLD: a warning sign of its own
     "http://evil-site.xyz/review/paypal.com/login.php",        # a page after the address

@@ -1204,15 +1204,20 @@ _ABOUT_SITE_FOLDERS = frozenset({"review", "reviews", "website", "websites", "do
                                  "status", "is-it-down", "dns", "seo", "rank"})
 
 
+_OPAQUE_CODE_RE = re.compile(r"[A-Za-z0-9]{1,12}")
+
+
 def _model_contexts(p: ParsedURL, signals: list[Signal]) -> tuple[str, ...]:
     """Cap contexts the rules hand to the learned URL model (textmodel.url_model_signal): 'shortened_link' (the
-    path is a shortener's code, no evidence about the page) and 'about_site_page' (a review / traffic / whois
+    path is a shortener's opaque code -- one segment of letters and digits, no lure word -- so no evidence about
+    the page; a custom slug is the sender's words and stays the model's to judge) and 'about_site_page' (a review / traffic / whois
     folder followed by the address it is about, ending the path: 'trustpilot.com/review/paypal.com'), the latter
     only when no rule found a warning sign of ten points or more (so '/review/paypal.com/login.php' on an abused
     TLD is not capped)."""
     out: list[str] = []
-    if any(s.code == "url_shortener" for s in signals):
-        out.append("shortened_link")
+    if any(s.code == "url_shortener" for s in signals) and _OPAQUE_CODE_RE.fullmatch(p.path.strip("/")[:64]) and \
+            not any(s.code == "suspicious_path" for s in signals):
+        out.append("shortened_link")  # an opaque code ('/g5ubbbP'), not a custom slug ('/3xKyc-Upd8')
     low = p.path[:512].lower()
     if low.count(".") >= 1 and not any(s.weight >= 10 and s.code != "ml_url" for s in signals):
         for m in _DOMAIN_IN_PATH_RE.finditer(low):
