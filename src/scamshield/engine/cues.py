@@ -54,7 +54,8 @@ CUES: tuple[Cue, ...] = (
     Cue("kyc_update_lure", 30, (
         "kyc {update|updation|updating|pending|expired|expire|expires|expiring|expiry|suspended|blocked|"
         "incomplete|verification|verify|renewal|renew|reverification|re verification|required|mandatory|due|"
-        "not updated|not completed|not verified|is pending|is incomplete|is expired|has expired|will expire|"
+        "not updated|not completed|not verified|is pending|is incomplete|is expired|has expired|will expire|is due|"
+        "is overdue|overdue|"
         "documents|details|form|link}",
         "{update|complete|verify|renew|submit|upgrade|redo|revalidate|refresh} ~2 {kyc|ekyc|"
         "e kyc|re kyc|rekyc|ckyc|kyc details|kyc documents|kyc information|pan card details|pan details|aadhaar details}",
@@ -136,10 +137,12 @@ CUES: tuple[Cue, ...] = (
         f"{_CRED_SHORT} ~2 {{jo|jo aapko}} ~4 {{aaya|aya|aayega|mila}} ~3 {_TELL}",
         f"{_CRED_SHORT} ~2 {{bhej kar|bhejkar|bhej ke|bhejke|dekar|de kar|share karke|share kar ke|batakar|bata kar}}",
         "{reply|reply with|respond with|sms|send us} ~6 {otp|cvv|upi pin|atm pin|mpin|card number|expiry date}",
+        # "Our officer will call you, keep your OTP ready": the code is to be read out on that call
+        f"{{keep|have}} ~2 {_CRED_SHORT} {{ready|handy}}",
     ), "OTP_THEFT"),
     Cue("credential_request", 20, (
-        "{share|send|provide|give|confirm} ~2 {account number|bank details|account details|bank account details|"
-        "aadhaar number|pan number|date of birth}",
+        "{share|send|provide|give|confirm|reply with|respond with} ~2 {account number|bank details|account details|"
+        "bank account details|aadhaar number|pan number|date of birth}",
         "{enter|submit|type|fill|input|entering|submitting|providing} ~2 {your |ur |the |}{upi pin|atm pin|mpin|m pin|"
         "cvv|card pin|card number|card details|debit card details|credit card details|net banking password|"
         "login password|pin number|netbanking details|net banking details|banking details|login details}",
@@ -408,7 +411,10 @@ CUES: tuple[Cue, ...] = (
     ), "INVESTMENT_SCAM"),
     Cue("investment_lure", 10, (
         "{bitcoin|crypto|cryptocurrency|usdt|forex trading|binary option|binary options|gold trading|crypto trading|"
-        "forex|trading platform|trading app}",
+        "trading platform|trading app}",
+        # forex as a trade, not a bank's forex card
+        "{learn|learning|trade|trading in|invest in|investing in} forex",
+        "forex {market|markets|investment|investing|profits|signals|account|trader}",
     ), "INVESTMENT_SCAM", negatable=False),
     Cue("loan_lure", 20, (
         "{instant|quick|easy|urgent|fast|turant} {loan|loans|cash loan|personal loan|cash|credit} ~3 {approved|"
@@ -465,6 +471,8 @@ CUES: tuple[Cue, ...] = (
     Cue("callback_request", 10, (
         "{call|contact|dial|ring|whatsapp|message|text} ~3 {immediately|now|urgently|asap|helpline|customer care|"
         "executive|officer|this number|the number|our executive|our agent|our officer|toll free}",
+        # "If not done by you, call back" / "call us back": the number to call is the caller's (a missed call)
+        "{call|ring|phone|contact} {back|us back|callback}",
         "{join|connect|come on|appear on|stay on} ~2 {video call|skype|skype call|whatsapp call|zoom call|video}",
         "join ~3 {telegram|whatsapp|whatsapp group|telegram group|telegram channel|whatsapp channel}",
         "{message|contact|ping|text|dm|msg|reach} ~3 {on whatsapp|on telegram|on wa|via whatsapp|via telegram}",
@@ -684,9 +692,17 @@ CUES: tuple[Cue, ...] = (
     # I send"; "CRPF officer getting transferred, selling my Activa for Rs 18,000, pay the transport charges first":
     # a uniform lends trust to a marketplace deal that ends in a collect request or an advance (state police and I4C
     # advisories on 'army officer' OLX frauds).
+    # A person or posting, not a colour or a school: "Navy blue shirts on sale", "Army Public School book sale" are
+    # not the story; "army officer selling", "I am in the army ... selling", "army ... OLX" are.
     Cue("forces_trade_story", 30, (
-        "{army|indian army|crpf|bsf|cisf|itbp|military|defence|defense|air force|navy|fauji|cantonment} ~4 {olx|quikr|"
-        "marketplace|listed|listing|selling|sell|sale|buy|buying|purchase}",
+        "{army|indian army|crpf|bsf|cisf|itbp|military|defence|defense|air force|navy|fauji|cantonment} ~2 {officer|"
+        "officers|jawan|jawans|personnel|man|soldier|captain|major|colonel|subedar|havildar|sepoy|sainik|posted|"
+        "posting|transferred|transfer|camp|unit} ~6 {olx|quikr|marketplace|listed|listing|selling|sell|sale|buy|"
+        "buying|purchase}",
+        "{i am|i'm|im|main|mai|we are|i work|i serve|serving|posted|stationed|deployed} ~5 {army|indian army|crpf|bsf|"
+        "cisf|itbp|military|defence|defense|air force|navy} ~8 {olx|quikr|marketplace|listed|listing|selling|sell|sale|buy|buying|purchase}",
+        "{army|indian army|crpf|bsf|cisf|itbp|military|defence|defense|air force|navy|fauji|cantonment} ~6 {olx|quikr|"
+        "marketplace}",
         "{olx|quikr|marketplace|selling|sell|buy|buying|purchase} ~8 {army|crpf|bsf|cisf|itbp|military|defence|"
         "air force|fauji} ~3 {officer|man|personnel|jawan|payment|canteen|posting|camp|unit}",
         "{army|military|defence|crpf|bsf|canteen|csd} {payment system|payment|payments|upi|account|qr|qr code|wallet}",
@@ -726,7 +742,7 @@ CUES: tuple[Cue, ...] = (
     # A stranger's friendly message "to the wrong number" that invites a reply. One opener alone stays medium: a
     # real wrong-number text looks the same; the investment, crypto or chat-app move that follows adds the rest.
     Cue("wrong_number_opener", 25, (
-        "{sorry|apologies|apologize|apologise} ~5 wrong number",
+        "{sorry|apologies|apologize|apologise|oops} ~5 wrong number",
         "{is|was} this {the |}wrong number",
         "{found|got|saw} your number ~4 {contacts|contact list|phone|phonebook|address book|group}",
         "{we|we've|we have} met {at|in|during|last|on}",
@@ -786,7 +802,14 @@ BENIGN: tuple[Benign, ...] = (
         "upon delivery|at the time of delivery|after receiving|on receiving|upon receiving|once you receive|"
         "after you receive|at pickup|at the door|to start the ride|to start your ride|to start the trip|"
         "to start your trip|on arrival|at handover}",
-    ), ("credential_request",)),
+    ), ("credential_request",), unless=(
+        # ... but not when the message also gives a way to be called or messaged, or a refund / cashback / prize:
+        # a real hand-over needs neither ("share the OTP with our executive after receiving the package when he
+        # calls you from 91...", "your refund of Rs 2,499 is ready").
+        "{call|calls|calling|phone|phones|ring|rings|whatsapp|whatsapps|message|messages|msg|text|texts|contact|"
+        "dial|sms} ~3 {you|u|from|on|at|him|her|us|me|#}",
+        "{refund|refunds|refunded|cashback|cash back|prize|reward|lottery|kyc|bonus}",
+    )),
     # A code for a door, gate, locker, Wi-Fi or alarm between people who share a place ("send me the code for the
     # door again", "what's the wifi code"): not a one-time password. Only the same clause.
     Benign((
@@ -858,7 +881,7 @@ BRAND_HEADER_KEYS: dict[str, tuple[str, ...]] = {
     "google pay": ("GPAY", "GOOGLE", "GOOGL"), "amazon": ("AMAZON", "AMZN"), "flipkart": ("FLPKRT", "FLIPKT", "FKRT"),
     "airtel": ("AIRTEL", "ARTL"), "jio": ("JIO",), "vodafone": ("VICARE", "VIINFO", "VODA", "VFCARE"),
     "bsnl": ("BSNL",), "irctc": ("IRCTC",), "uidai": ("UIDAI", "AADHAR", "AADHAAR"),
-    "income tax": ("ITDEPT", "INCMTX", "ITD"), "epfo": ("EPFO",), "lic": ("LIC",), "india post": ("INDPST", "IPOST", "POST"),
+    "income tax": ("ITDEPT", "INCMTX", "ITD"), "epfo": ("EPFO",), "lic": ("LIC",), "india post": ("INDPST", "IPOST", "INPOST"),
     "bluedart": ("BLUDRT", "BLUEDT", "BLUDART"), "delhivery": ("DLVERY", "DELHVY", "DLHVRY"),
     "swiggy": ("SWIGGY", "SWIGY"), "zomato": ("ZOMATO", "ZOMATO"), "npci": ("NPCI", "BHIM"),
     "hdfc life": ("HDFCLF",), "sbi card": ("SBICRD", "SBIC"), "mobikwik": ("MBKWIK", "MOBIKW"),

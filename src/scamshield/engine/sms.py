@@ -167,7 +167,24 @@ _HELPLINE_WORDS_RE = re.compile(r"\b(?:customer care|customer support|customer s
                                 r"support executive|complaint cell|grievance cell)\b")
 # A claim of a new number or a lost / broken / borrowed phone in a family_emergency match.
 _NEW_IDENTITY_RE = re.compile(r"\bnew\b|\bnaya\b|\bnya\b|नया|\b(?:broke|broken|stolen|lost|died|dead|damaged|"
-                              r"smashed|fell|stopped working)\b|friend|colleague|battery|खो गया|टूट गया|चोरी")
+                              r"smashed|fell|stopped working)\b|\b(?:friend|colleague|dost|someone else)'?s?\s(?:phone|mobile|number)\b|\bborrowed\b|"
+                              r"खो गया|टूट गया|चोरी")
+# Settling up a shared expense ("send me the 500 for dinner last night when you can", "the 200 for the cab", "what I
+# owe you"): friends who change numbers say this too; the scam asks for a new sum for a need of its own.
+_SETTLING_UP_RE = re.compile(r"\bthe\s(?:rs\.?\s?|₹\s?|inr\s?)?\d[\d,]{0,8}\s(?:for|from)\b|\bowe\b|"
+                             r"\bwhen(?:ever)? (?:you|u) (?:can|get a chance|are free|get time)\b|\bwhenever\b|"
+                             r"\bno (?:hurry|rush)\b|\bmy share\b|\byour share\b")
+# Time pressure in a family money ask ("today", "right now", "urgently", "abhi", "jaldi").
+_FAMILY_PRESSURE_RE = re.compile(r"\b(?:today|tonight|now|right now|urgent|urgently|immediately|asap|abhi|jaldi|"
+                                 r"turant|fast|quickly)\b|अभी|जल्दी|तुरंत")
+# A move to another channel in a stranger's message ("add me on Telegram", "download the app", "reply YES").
+_CONTACT_MOVE_RE = re.compile(r"\b(?:telegram|whatsapp|signal|wechat|line app|add me|join|download|install|register|"
+                              r"sign up|signup|reply|dm me|message me|text me|click|link|teach you|show you|guide you|"
+                              # the stranger's own pitch: "I'm Lisa, I work in crypto trading"
+                              r"i work (?:in|at|as|for)|i'm working (?:in|at|as)|my name is|i do|i trade|i invest|i'm an?|i am an?|"
+                              r"interested in|want to learn)\b")
+# A third party's payee in a money ask: a UPI id (checked apart), an account number or IFSC code, "send to <name>".
+_PAYEE_RE = re.compile(r"\b(?:a/?c|acct?|account)\s?(?:no\.?|number)?\W{0,3}\d{6,}|\bifsc\b|\b[a-z]{4}0[a-z0-9]{6}\b")
 _OFFICIAL_SUFFIXES = (".gov.in", ".nic.in", ".gov", ".ac.in", ".edu")
 # An Indian mobile number to call or message ("call 98301 23456", "WhatsApp +91 9830123456", "9830123456 pe call
 # karo", "संपर्क करें 7439012284"): banks, utilities and couriers publish toll-free (1800/1860) or short helplines,
@@ -182,6 +199,10 @@ _MOBILE_CALLBACK_RE = re.compile(
 _CALL_REPORT_RE = re.compile(r"\bmissed calls?(?:\s(?:alert|from|by))*\W{0,3}" + _MOBILE + r"|" + _MOBILE +
                              r"\W{0,3}(?:has\s)?(?:tried to call|called|was trying to reach|tried calling)\s(?:you|u)\b")
 # A money movement or card/account event: a fake alert ("Rs 45,000 charged ... if not you call 98...") needs one.
+# An ask to call back without a number of its own ("call back", "call us", "give us a call", "return the call").
+_CALL_BACK_ASK_RE = re.compile(r"\b(?:call|ring|phone|contact)(?:ing)?\s(?:us\s|me\s|them\s)?back\b|\bcall ?back\b|"
+                               r"\b(?:call|ring|contact|phone)\s(?:us|me|this number|the number|on this number)\b|"
+                               r"\bgive (?:us|me) a (?:call|ring)\b|\breturn (?:the|our|my|this) call\b")
 _ALERT_EVENT_RE = re.compile(r"\b(?:debited|charged|deducted|withdrawn|spent|transaction|txn|purchase|transferred|"
                              r"auto ?debit|payment of)\b")
 # Safety advice, as banks, regulators and the police send it ("HDFC Bank never asks for OTP", "digital arrest is a
@@ -431,6 +452,28 @@ def _lure_outside_advice(tokens: Tokens, hit_clauses: list[tuple[str, int]], adv
     return False
 
 
+# A reply ask or a promised call ("reply with your PAN", "our officer will call you", "calls you shortly").
+_OTHER_CHANNEL_RE = re.compile(r"\b(?:reply|respond)\s(?:with|back|to this)\b|"
+                               r"\b(?:will|shall|'ll|would|is going to)\s(?:call|contact|phone|ring|whatsapp|message|"
+                               r"reach|visit)\s(?:you|u)\b|\b(?:call|calls|calling)\s(?:you|u)\s(?:shortly|soon|today|now)\b")
+_CRED_WORD_RE = re.compile(r"\b(?:otp|pin|upi pin|mpin|cvv|password|passcode)\b|ओटीपी|पिन")
+# A negated sentence ("the bank never asks for your OTP", "ओटीपी नहीं मांगता") is advice, not an ask.
+_NEGATION_RE = re.compile(r"\b(?:never|not|no|don't|dont|do not|nobody|no one|nahi|nahin|nhi|mat)\b|नहीं|मत|न ")
+_SENTENCE_SPLIT_RE = re.compile(r"[.!?।\n]+")
+
+
+def _other_channel(low: str, otp_message: bool) -> bool:
+    """A reply ask, a promised call, or an OTP / PIN named outside a sentence of safety advice (in a message that
+    does not itself deliver a code)."""
+    if _OTHER_CHANNEL_RE.search(low):
+        return True
+    if otp_message or not _CRED_WORD_RE.search(low):
+        return False
+    return any(_CRED_WORD_RE.search(part) and not (_NEGATION_RE.search(part) or safety_advice_markers(part)
+                                                    or _SCAM_DESCRIPTION_RE.search(part))
+               for part in _SENTENCE_SPLIT_RE.split(low))
+
+
 def _number_types(numbers: dict[str, phonenumbers.PhoneNumber]) -> dict[str, int]:
     """E.164 number -> ``phonenumbers.PhoneNumberType`` (from the numbers already parsed)."""
     return {e164: phonenumbers.number_type(num) for e164, num in numbers.items()}
@@ -460,6 +503,11 @@ def _bare_host(ua: Assessment) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
+# The package id of an app published by NIC or a Government of India body (com.nic.*, in.gov.*, nic.*).
+_GOV_APP_ID_RE = re.compile(r"^https?://play\.google\.com/store/apps/details\?(?:[^#]*&)?id=(?:com\.nic|in\.gov|"
+                            r"in\.nic|nic\.in)\.[a-z0-9_.]+(?:[&#]|$)", re.IGNORECASE)
+
+
 def _is_official_link(u: str, ua: Assessment) -> bool:
     """The link leads to a page the brand or government body itself published: its official domain (url.py
     ``official_domain``, which url.py already withholds for an account's page on the brand's platform and for an open
@@ -467,6 +515,9 @@ def _is_official_link(u: str, ua: Assessment) -> bool:
     chat links, social profiles, videos, app-store listings, site builders, forms, storage, shorteners: url.py
     ``publishing_host``), nor a link whose query forwards to another address (url.py ``link_forwards_elsewhere``)."""
     host = _bare_host(ua)
+    if host == "play.google.com" and _GOV_APP_ID_RE.search(u):
+        # A government app's store listing (NIC / in.gov.* package ids are published by the Government of India).
+        return True
     if publishing_host(host) is not None:
         return False
     if any(s.code == "official_domain" for s in ua.signals):
@@ -489,11 +540,32 @@ _HEADER_NAME_RE = re.compile(r"[a-z0-9]{3,12}")
 
 
 _BRAND_HEADER_KEYS_ALL = frozenset(k for keys in BRAND_HEADER_KEYS.values() for k in keys)
+# What Indian banks, billers and services put after their name in a six-letter DLT header (HDFC+BK, SBI+INB,
+# PNB+SMS, BOB+TXN, ICICI+T, LIC+IND, JIO+INF, IDFC+FB, EPFO+HO...) and before it (CBS+SBI, CPC+ITD). A header
+# that merely contains a brand key (VK-CLICKS has LIC, VM-POSTIN has POST, AD-YESWIN has YES, VK-SBIXYZ) is not
+# the brand's.
+_HEADER_SUFFIXES = frozenset({
+    "", "B", "BK", "BNK", "BANK", "BN", "BH", "FB", "G", "S", "T", "I", "IN", "INB", "IND", "INF", "INFO", "HO",
+    "LI", "LF", "OTP", "SMS", "TXN", "TX", "UP", "UPI", "EFL", "NK", "CRD", "CARD", "CC", "CARE", "ALRT", "ALERT",
+    "PAY", "MF", "NB", "NET", "SEC", "CR", "DC", "TD", "IT", "OFR", "OFFR", "PRM", "CL", "LN", "LOAN", "HL", "GI",
+})
+_HEADER_PREFIXES = frozenset({"CBS", "CPC", "IN"})
+
+
+def header_matches_keys(header: str, keys: Iterable[str]) -> bool:
+    """The DLT header is one of a brand's registered headers: a key alone, or a key with a usual service suffix
+    (``_HEADER_SUFFIXES``) or prefix (``_HEADER_PREFIXES``)."""
+    for k in keys:
+        if header.startswith(k) and header[len(k):] in _HEADER_SUFFIXES:
+            return True
+        if header.endswith(k) and header[:len(header) - len(k)] in _HEADER_PREFIXES:
+            return True
+    return False
 
 
 def _brand_header(header: str) -> bool:
-    """The DLT header carries a known brand's registered key (VIINFO, HDFCBK, AMAZON...)."""
-    return any(k in header for k in _BRAND_HEADER_KEYS_ALL)
+    """The DLT header is a known brand's registered header (VIINFO, HDFCBK, AMAZON, SBIINB...)."""
+    return header_matches_keys(header, _BRAND_HEADER_KEYS_ALL)
 
 
 def _trust_header_links(details: list[dict[str, Any]], header: str) -> None:
@@ -515,6 +587,18 @@ def _trust_header_links(details: list[dict[str, Any]], header: str) -> None:
             d["official_by"] = "sender_header"
 
 
+def _domain_copies_brand(detail: dict[str, Any], brands: list[str]) -> bool:
+    """The link's registered-domain name contains one of the brands' names or header keys (3+ letters)."""
+    name = str(detail["registered_domain"] or "").split(".", 1)[0]
+    if not name:
+        return False
+    for b in brands:
+        keys = {b.replace(" ", ""), *(k.lower() for k in BRAND_HEADER_KEYS.get(b, ()))}
+        if any(len(k) >= 3 and k in name for k in keys):
+            return True
+    return False
+
+
 def _link_signals(urls: list[str]) -> tuple[list[Signal], list[dict[str, Any]], list[str]]:
     judged: list[tuple[int, str, Assessment]] = []
     for u in urls[:MAX_LINKS]:
@@ -530,7 +614,9 @@ def _link_signals(urls: list[str]) -> tuple[list[Signal], list[dict[str, Any]], 
     if not judged:
         return [], details, user_pages
     score, url, ua = max(judged, key=lambda t: t[0])
-    ev = {"url": url[:200], "url_score": score, "registered_domain": ua.extracted.get("registered_domain"),
+    # (digit runs masked: a link can carry a phone number, "pmkisan-9876543210.top")
+    ev = {"url": mask_digits(url[:200]), "url_score": score,
+          "registered_domain": mask_digits(str(ua.extracted.get("registered_domain") or "")) or None,
           "url_signals": [s.code for s in ua.signals if s.weight > 0][:8]}
     ftypes = [s.fraud_type for s in ua.signals if s.weight > 0 and s.fraud_type]
     ftype = ftypes[0] if ftypes else "PHISHING_LINK"
@@ -587,7 +673,9 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
             best[cue.code] = Signal(cue.code, cue.weight, MESSAGES.get(cue.code, cue.code), {}, cue.fraud_type)
     sender_info = classify_sender(sender)
     link_sigs, link_details, user_pages = _link_signals(urls)
-    if sender_info["type"] == "dlt":
+    # A link to the site named by the registered header counts as official only in a message with no lure: with a
+    # KYC / block / refund lure the header's own name is what a look-alike domain copies (AX-HDFCBK + hdfcbk.in).
+    if sender_info["type"] == "dlt" and not (set(best) & HOOK_CODES - {"spam_marketing", "authority_claim"}):
         _trust_header_links(link_details, sender_info["header"])
     # Links that all lead to an official domain of a known brand or to a government site (.gov.in, .nic.in), or
     # (with its sender id) to the site of the registered DLT header that sent the message.
@@ -636,8 +724,18 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
         signals.append(Signal("brand_claim_user_content_link", 20, "Names a brand and a problem or offer, but links "
                               "to a page anyone can create (social profile, video channel, form, site builder, chat "
                               "invite) instead of the brand's own site",
-                              {"claims": named[:5], "lures": lures_here[:5], "hosts": sorted(set(user_pages))[:5]},
+                              {"claims": named[:5], "lures": lures_here[:5], "hosts": sorted({mask_digits(h) for h in user_pages})[:5]},
                               "PHISHING_LINK"))
+    if named and lures_here and not any(s.code == "malicious_link" for s in link_sigs):
+        # "HDFC Bank: your KYC has expired, update at hdfcbk.in": a link whose domain is built from the named
+        # brand's name or header key but is not the brand's site (nor a page on a shared host) is a look-alike.
+        copied = sorted({str(d["registered_domain"]) for d in link_details
+                         if not d["official"] and not d["shared"] and _domain_copies_brand(d, named)})
+        if copied:
+            signals.append(Signal("brand_name_in_unofficial_link", 20, "Names a brand with a lure and links to a "
+                                  "domain built from that brand's name which is not the brand's own site",
+                                  {"claims": named[:5], "domains": [mask_digits(c) for c in copied[:3]]},
+                                  "PHISHING_LINK"))
     low_clean = clean.lower()
     apk = _APK_RE.search(low_clean) if "apk" in low_clean else None
     if apk:
@@ -657,6 +755,13 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     else:
         number_types = _number_types(phone_objs) if phone_objs else {}
     callable_numbers = _callable_numbers(number_types)
+    if phone_objs and not callable_numbers and number_types != _number_types(phone_objs) \
+            and _CALL_BACK_ASK_RE.search(callback_text):
+        # "Missed call from 98201 44321 ... call back": with no other number given, the reported caller is the
+        # number the message asks you to call.
+        callback_text = head.lower()
+        number_types = _number_types(phone_objs)
+        callable_numbers = _callable_numbers(number_types)
     # A brand's promotion: its only lure is marketing wording, every link is the brand's own site, and the only
     # numbers are toll-free helplines. Marketing wording is then not a fraud lure.
     # Only the opt-out / T&C lines matched: a marketing message, not a lure to combine with links or numbers.
@@ -678,7 +783,7 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
                                   {"lures": hooks, "phone_numbers": len(phones)}, None))
         if upi_ids:
             signals.append(Signal("lure_with_upi_id", 10, "A lure together with a UPI id to pay",
-                                  {"lures": hooks, "upi_ids": upi_ids[:3]}, "PAYMENT_FRAUD"))
+                                  {"lures": hooks, "upi_ids": [mask_digits(v) for v in upi_ids[:3]]}, "PAYMENT_FRAUD"))
         money = _MONEY_RE.search(head) if codes & {"prize_lottery", "refund_cashback_lure", "job_task_lure",
                                                   "investment_lure", "family_emergency", "wrong_transfer_return",
                                                   "sextortion_threat", "money_mule_request", "loan_lure",
@@ -695,11 +800,19 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
             # The identity change itself ("this is my new number", "my phone broke", "naya number") with the money
             # ask is the whole scam; an emergency story alone ("Maa hospital ka bill aa gaya, 5000 bhej do") is what
             # genuine family chat says too and stays a hint.
+            # Settling up a shared expense without hurry or a payee of its own ("new number, send me the 500 for
+            # dinner when you can") is how real people change numbers too: a hint only.
             new_identity = any(_NEW_IDENTITY_RE.search(m) for m in matched["family_emergency"])
-            signals.append(Signal("new_number_money_request", 40 if new_identity else 25, "Says it is a relative on "
-                                  "a new number or a borrowed phone and asks for money: call the person on the number "
-                                  "you know", {"lures": ["family_emergency"], "asks_for": "money",
-                                               "new_number_claim": new_identity}, "FAMILY_EMERGENCY"))
+            pressure = bool(codes & PRESSURE_CODES) or bool(_FAMILY_PRESSURE_RE.search(low_clean))
+            payee = bool(upi_ids) or bool(_PAYEE_RE.search(low_clean))
+            settling_up = bool(_SETTLING_UP_RE.search(low_clean))
+            signals.append(Signal("new_number_money_request", 40 if new_identity and (pressure or payee or not settling_up)
+                                  else 20,
+                                  "Says it is a relative on a new number or a borrowed phone and asks for money: "
+                                  "call the person on the number you know",
+                                  {"lures": ["family_emergency"], "asks_for": "money", "new_number_claim": new_identity,
+                                   "pressure": pressure, "own_payee": payee,
+                                   "settling_up": settling_up}, "FAMILY_EMERGENCY"))
         # "Sent by mistake, please return it -- I have sent you a request": the request is a collect request
         # (NPCI advisory); accepting it with the UPI PIN pays the fraudster.
         if "wrong_transfer_return" in codes and _REQUEST_RE.search(low_clean):
@@ -710,7 +823,11 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
                                   "UPI_COLLECT_LURE"))
         # A stranger's "wrong number" opener that turns to trading or crypto: the pig-butchering approach (FBI IC3,
         # FTC, I4C advisories).
-        if "wrong_number_opener" in codes and "investment_lure" in codes:
+        # Only with a move to another channel (a link, an app, Telegram / WhatsApp, "reply"): a real wrong-number
+        # text or an old acquaintance who mentions trading asks for nothing.
+        if "wrong_number_opener" in codes and "investment_lure" in codes \
+                and (urls or codes & {"app_install_request", "link_click_request", "callback_request"}
+                     or _CONTACT_MOVE_RE.search(low_clean)):
             signals.append(Signal("stranger_investment_pitch", 20, "A stranger who got your number 'by mistake' "
                                   "brings up trading, crypto or investing (how pig-butchering scams begin)",
                                   {"lures": ["wrong_number_opener", "investment_lure"]}, "INVESTMENT_SCAM"))
@@ -766,7 +883,10 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     all_mobiles = _mobile_numbers(number_types)
     mobile_callback = bool(all_mobiles) and bool(_MOBILE_CALLBACK_RE.search(callback_text)) \
         and not (len(all_mobiles) == 1 and _SMS_TO_NUMBER_RE.search(callback_text))
-    if mobile_callback and "org_callback_to_mobile" not in codes and _ALERT_EVENT_RE.search(low_head):
+    # (With the brand's call-back already counted, only when the alert also disputes the charge: "If not done by
+    # you, call back" on a charge is the whole fake-alert script.)
+    if mobile_callback and _ALERT_EVENT_RE.search(low_head) \
+            and ("org_callback_to_mobile" not in codes or _DISPUTE_RE.search(low_head)):
         signals.append(Signal("alert_with_mobile_callback", 30, "A transaction or account alert that asks you to call "
                               "or message a personal mobile number (banks and card issuers give toll-free or "
                               "published helplines; fake alerts give the fraudster's mobile)",
@@ -802,8 +922,12 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     lure_codes = set(hooks) - ({"authority_claim", "spam_marketing"} if dlt or brand_promo else {"authority_claim"})
     if not lure_codes and quiet and ("link_click_request" not in codes or official_links):
         markers = transactional_markers(head)
-        if phones and not callable_numbers:
+        if phones and all(t in _HELPLINE_TYPES and e.startswith(_INDIAN_HELPLINE_PREFIXES)
+                          for e, t in _number_types(phone_objs).items()):
             markers.append("tollfree_helpline_only")
+        elif phones and not number_types:
+            # Every number is the reported caller of a missed call and nothing asks to call it back.
+            markers.append("caller_reported_only")
         if otp_message:
             markers.append("otp_delivery")
         if official_links:
@@ -820,7 +944,7 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
             signals.append(Signal("official_links_no_lure", -10, "Every link leads to an official site of a known "
                                   "brand or to a government site, and there is no lure, risky link or personal "
                                   "call-back number", {"links": len(urls), "domains": sorted({
-                                      str(d["registered_domain"]) for d in link_details})[:5]}, None))
+                                      mask_digits(str(d["registered_domain"])) for d in link_details})[:5]}, None))
             model_contexts.append("official_link")
         elif dlt:
             # TRAI DLT: headers are registered to a business and every template is pre-approved; with no lure,
@@ -854,7 +978,7 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
                               "(TRAI DLT) with no lure; its only risky-looking links are on a shortener or deep-link "
                               "host, which registered senders must whitelist (TRAI, 2024)",
                               {"header": sender_info["header"],
-                               "hosts": sorted({str(d["registered_domain"]) for d in link_details
+                               "hosts": sorted({mask_digits(str(d["registered_domain"])) for d in link_details
                                                 if d["shared"]})[:5]}, None))
         model_contexts.append("promotion")
     # A notice-type lure (KYC, PAN/Aadhaar, block, parcel duty, reward points, refund, bill, challan) whose only
@@ -864,8 +988,12 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     # either (confirm how? by reply). Genuine banks, couriers and UIDAI send such notices ("customs duty payable, pay
     # at dhl.com", "update Aadhaar documents on myaadhaar.uidai.gov.in"); a scam needs a channel of its own.
     channel = _advice_matches(head) if lure_codes and not urls else []
+    # Another way to reach the reader besides the official one ("reply with your Aadhaar number", "our officer will
+    # call you", "keep your OTP ready"): the official pointer is then cover, not the message's only channel.
+    other_channel = _other_channel(low_head, otp_message)
     own_channel = (bool(urls) and official_links) or bool(_CHANNEL_MARKERS & {n for n, _ in channel})
     if lure_codes and lure_codes <= _NOTICE_LURES and own_channel and quiet and not callable_numbers \
+            and not other_channel \
             and not upi_ids and not apk and not (codes & _ASKING_CODES) and not (codes & PRESSURE_CODES) \
             and (urls or "verification_request" not in codes) \
             and not (sender_info["type"] == "phone" and claimed):
@@ -888,13 +1016,15 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     # pressure outside the advice's own sentences rule the offset out.
     asks = bool(codes & _ASKING_CODES) or ("remote_access_app" in best and best["remote_access_app"].weight >= 50) \
         or any(s.code == "lure_with_amount" for s in signals) or "sextortion_threat" in codes \
-        or (sender_info["type"] == "phone" and bool(claimed)) or bool(callable_numbers)
+        or (sender_info["type"] == "phone" and bool(claimed)) or bool(callable_numbers) or other_channel
     gov_links = all(d["official"] and str(d["registered_domain"] or "").endswith(_OFFICIAL_SUFFIXES)
                     for d in link_details) and len(link_details) == len(urls)
     if quiet and not asks and not upi_ids and not apk and (not urls or gov_links) \
             and "transactional" not in model_contexts:
         advice = _advice_matches(head)
-        if advice and not _lure_outside_advice(tokens, hit_clauses, [n for n, _ in advice]):
+        # The customer's own app or branch alone is a channel, not advice ("Update via YONO app or visit branch").
+        if advice and not {n for n, _ in advice} <= _CHANNEL_MARKERS \
+                and not _lure_outside_advice(tokens, hit_clauses, [n for n, _ in advice]):
             signals.append(Signal("safety_advice", -25, "Gives safety advice (never share an OTP, names a scam, "
                                   "points to 1930 / cybercrime.gov.in) and asks for nothing risky: no lure outside "
                                   "the advice, no credential, payment, call-back number other than a toll-free "
@@ -917,7 +1047,7 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
                                   "BANK_KYC_IMPERSONATION" if named_claims else None))
     elif sender_info["type"] == "dlt" and named_claims:
         header = sender_info["header"]
-        verified = [c for c in named_claims if any(k in header for k in BRAND_HEADER_KEYS.get(c, ()))]
+        verified = [c for c in named_claims if header_matches_keys(header, BRAND_HEADER_KEYS.get(c, ()))]
         positive = sum(s.weight for s in signals if s.weight > 0)
         if verified and positive < 50:
             signals.append(Signal("sender_header_matches_brand", -10,

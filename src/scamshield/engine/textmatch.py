@@ -454,11 +454,14 @@ class Cue:
 @dataclass(frozen=True, slots=True)
 class Benign:
     """Benign context ("your KYC has been completed successfully"): suppresses hits of ``codes`` in the same
-    clause (``scope="clause"``) or the whole text (``scope="text"``). ``codes=("*",)`` suppresses all."""
+    clause (``scope="clause"``) or the whole text (``scope="text"``). ``codes=("*",)`` suppresses all. Any phrase
+    of ``unless`` anywhere in the text voids it ("share the OTP with the delivery agent at delivery" excuses the
+    ask, not when the same message also says "he will call you from 98..." or offers a refund)."""
 
     phrases: tuple[str, ...]
     codes: tuple[str, ...]
     scope: str = "clause"
+    unless: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -483,6 +486,7 @@ class CueSet:
             entries.extend((p, ("c", i)) for p in cue.phrases)
         for i, b in enumerate(self.benign):
             entries.extend((p, ("b", i)) for p in b.phrases)
+            entries.extend((p, ("u", i)) for p in b.unless)
         self._matcher = PhraseMatcher(entries)
 
     def scan(self, text: str | Tokens) -> list[CueHit]:
@@ -493,9 +497,10 @@ class CueSet:
         raw = self._matcher.find(tokens, max_hits=max_hits)
         suppress_text: set[str] = set()
         suppress_clause: dict[int, set[str]] = {}
+        voided = {h.key[1] for h in raw if h.key[0] == "u"}  # type: ignore[index]
         for h in raw:
             kind, idx = h.key  # type: ignore[misc]
-            if kind == "b":
+            if kind == "b" and idx not in voided:
                 if _inner_negator(tokens, h.start, h.end, _literal_words(h.phrase)):
                     continue  # "kyc is not updated" is not the benign "kyc is updated"
                 b = self.benign[idx]
