@@ -207,10 +207,10 @@ def test_pretext_words_without_an_ask_do_not_alert(cid, text):
     assert not any(u.should_alert for u in updates), [(u.risk_score, codes(u)) for u in updates]
 
 
-# A planned outage with its time window or its reason (maintenance, repairs) is a notice, not a disconnection threat;
-# a cut-off tied to non-payment or a deadline still is. The exception looks ahead a few words in the same segment:
-# when a segment ends right after "will be shut off" the cue is counted before the window is heard (a known limit),
-# so these notices are fed as one 40-word segment.
+# A planned outage with its time window or its reason (maintenance, repairs) is a notice: planned_outage_notice
+# offsets the disconnection cue, for the whole call, so the window may come in the next segment. A cut-off tied to an
+# unpaid bill, a payment or an officer to call (anywhere in the call) voids the offset (R3 review #2: the
+# electricity-bill scam announces its cut "tonight from nine thirty pm" too).
 @pytest.mark.parametrize("text, threat", [
     ("this is the water board your water will be shut off between ten and two on monday for pipe repairs", False),
     ("city power here electricity will be switched off from eight am to noon on sunday while crews upgrade the line "
@@ -218,10 +218,22 @@ def test_pretext_words_without_an_ask_do_not_alert(cid, text):
     ("gas supply will be shut off for scheduled maintenance on the twelfth", False),
     ("your electricity will be cut tonight at nine thirty because your last bill is not updated", True),
     ("your power will be cut off tonight for non payment call this number to pay now", True),
+    ("your electricity will be cut tonight from nine thirty pm because your bill was not updated", True),
+    ("your gas supply will be shut off today between two and four pm for unpaid bill", True),
 ])
 def test_planned_outage_is_not_a_disconnection_threat(text, threat):
     updates = stream(text, words=40)
-    assert ("utility_disconnection" in codes(updates[-1])) is threat, codes(updates[-1])
+    c = codes(updates[-1])
+    net = c.get("utility_disconnection", 0) + c.get("planned_outage_notice", 0)
+    assert (net >= 25) is threat, c
+
+
+def test_planned_outage_window_in_the_next_segment_still_counts():
+    """The lookahead limit of de8acd4 is gone: the window heard one segment later offsets the cut-off."""
+    state = CallState()
+    PRODUCT.feed(state, Segment("this is the electricity board power in your area will be cut off"))
+    c = codes(PRODUCT.feed(state, Segment("from ten am to four pm on saturday for line maintenance")))
+    assert c.get("utility_disconnection", 0) + c.get("planned_outage_notice", 0) <= 5, c
 
 
 # A deadline is pressure when it is set for the listener, not when someone says when they will arrive or act.

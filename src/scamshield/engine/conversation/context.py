@@ -25,19 +25,81 @@ _NEG_REQUEST_VERBS = frozenset({"ask", "asks", "request", "requests", "require",
                                 "contact", "want", "expect", "demand", "instruct", "force", "pressure", "bolte"})
 _NEG_AFTER_PHRASES = ("with anyone", "to anyone", "with anybody", "to anybody", "to strangers", "with strangers",
                       "to any one", "with any one", "to unknown", "with unknown", "is a scam", "is a fraud")
+# A warning needs a frame: reported speech or advice. These frames are one on their own ("a man said he was from the
+# bank", "sometimes they say", "fraudsters pretending to be", "beware", "just hang up").
 _WARNING_RE = re.compile(
-    r"\b(?:scam|scams|scammer|scammers|scamster|scamsters|fraudster|fraudsters|beware|impersonat[a-z]*|"
-    # "fake calls / officers / messages" is advice; "fake passports in your parcel" is the scammer's own story
-    r"fake (?:[a-z]+ )?(?:calls?|callers?|officers?|officials?|agents?|executives?|messages?|sms|emails?|websites?|"
-    r"links?|apps?|numbers?|customer care|helplines?|police|alerts?|notices?|profiles?|ids?)|"
-    r"claiming to be|pretending to be|posing as|pretend to be|awareness|thag|thagi|thug|thugs|dhokha|"
-    r"dhokhadhadi|be careful|be alert|stay alert|cyber fraud|1930|helpline|"
+    r"\b(?:beware|awareness|no such thing as|impersonat[a-z]*|claiming to be|pretending to be|posing as|pretend to be|"
     # advice to end the call ("just hang up and call me") - never what a scammer says, except "do not hang up"
     r"(?<!not )(?<!never )(?<!if you )(?<!you )(?:just |simply )?(?:hang|hung) up(?! on)|report (?:it|them|this|the call)|"
     # a call retold by the person who got it ("a man said he was from social security", "sometimes they say your
-    # grandson is in jail", "he wanted me to buy gift cards"): the scammer's words are reported, not said to you
+    # grandson is in jail", "he wanted me to buy gift cards"): the scammer's words are reported, not said to you.
+    # ("we had to block your card" is the caller's own story, not a retelling.)
     r"(?:a|the|some) (?:man|woman|guy|lady|caller|person|voice) (?:said|says|told me|claimed|wanted me|asked me)|"
-    r"(?:sometimes|usually|often) they (?:say|tell|call|ask|want)|(?:i|we) (?:needed|had|was supposed|were supposed) to)\b")
+    r"(?:sometimes|usually|often) they (?:say|tell|call|ask|want)|(?:i|we) (?:needed|was supposed|were supposed) to|"
+    r"(?:he|she|they) (?:had|needed|was supposed|were supposed) to)\b")
+# Words about scams that are a warning only inside a frame (_bare_is_framed): "fraudsters ask for your otp", "that
+# is a scam", "beware of fake calls", "be careful if anyone asks". Bare, they are what impostors say too: "this is
+# not a scam call", "many fraudsters are active these days, share the otp", "this is the sbi helpline", "madam
+# please be careful there is a problem with your account".
+_BARE_RE = re.compile(
+    r"\b(?:scam|scams|scammer|scammers|scamster|scamsters|fraudster|fraudsters|"
+    # "fake calls / officers / messages" is advice; "fake passports in your parcel" is the scammer's own story
+    r"fake (?:[a-z]+ )?(?:calls?|callers?|officers?|officials?|agents?|executives?|messages?|sms|emails?|websites?|"
+    r"links?|apps?|numbers?|customer care|helplines?|police|alerts?|notices?|profiles?|ids?)|"
+    r"thag|thagi|thug|thugs|dhokha|dhokhadhadi|be careful|be alert|stay alert|cyber fraud|1930|helpline)\b")
+# after a bare word: what the scammers do (third-person subject) or what to do about them
+_BARE_AFTER_RE = re.compile(
+    r"^(?: [a-z]+){0,2} (?:ask|asks|asked|asking|say|says|said|saying|tell|tells|told|call|calls|called|calling|"
+    r"pretend|pretends|pretending|claim|claims|claimed|want|wants|wanted|will|may|might|would|can|could|try|tries|"
+    r"trying|trick|tricks|use|uses|using|send|sends|steal|steals|target|targets|targeting|impersonate|often|usually|"
+    r"never|generally|always|do|dont|don|mat|karte|bolte|maangte|hai|hain|of|about|with|if|when|and|or|report|"
+    r"dial|number|helpline|par)\b")
+# before a bare word: advice or a verdict on a call ("beware of", "report to 1930", "that was a scam")
+_BARE_BEFORE_RE = re.compile(
+    r"\b(?:of|about|against|report|reported|complain|complaint|dial|like|such|these|those|that is a|that was a|it is a|"
+    r"it was a|it s a|that s a|this is a|was a|its a|sounds like a|call|calls|on)(?: [a-z]+)? $")
+_DENIAL_RE = re.compile(r"\b(?:not|no|nahi|nahin|never|isn t|isnt|wasn t|aren t) (?:a |an |any |the |from )?(?:[a-z]+ )?$")
+# A reported speaker right before a cue ("they will ask you to share the otp", "scammers say your son is in jail"):
+# the cue is theirs, even when it sounds like a request.
+_REPORTED_RE = re.compile(
+    r"\b(?:they|he|she|scammers?|fraudsters?|someone|somebody|anyone|caller|callers|man|woman|people|thugs?|"
+    r"crooks?|criminals?|impostors?|imposters?)(?: [a-z]+){0,2} (?:ask|asks|asked|say|says|said|tell|tells|told|"
+    r"want|wants|wanted|will|may|might|would|pretend|pretends|claim|claims|claimed|call|calls|called|had|needed)\b")
+# The cue addressed to the listener by the caller: a request ("please share", "just read me", "you must", "install
+# anydesk now"), the caller acting on the listener's money ("we are moving your money", "i will give you").
+_DIRECT_BEFORE_RE = re.compile(
+    r"\b(?:please|pls|plz|kindly|just|quickly|jaldi|abhi|now|also|immediately|you must|you need to|you have to|you "
+    r"should|need you to|want you to|we need to|we are|we will|we have to|i need|i will|i am|let me|let us|lets|"
+    r"let s|so that|to unblock|to verify)(?: [a-z]+)? $")
+_DIRECT_AFTER_RE = re.compile(r"^(?: [a-z]+){0,4} (?:me|to me|i will give you|i give you|i will send you|we opened|"
+                              r"right now|now|immediately|quickly|jaldi|abhi)\b")
+
+
+def _clause_before(window: str, start: int, chars: int) -> str:
+    before = window[max(0, start - chars):start]
+    cut = max(before.rfind(" . "), before.rfind(" | "))
+    return before[cut + 3:] if cut >= 0 else before
+
+
+def _is_direct(window: str, start: int, end: int) -> bool:
+    """The cue is said to the listener by the caller (not reported): see _DIRECT_BEFORE_RE / _DIRECT_AFTER_RE."""
+    before = _clause_before(window, start, 60)
+    if _REPORTED_RE.search(" ".join(before.split()[-8:])):
+        return False
+    if _DIRECT_BEFORE_RE.search(" " + before.rstrip() + " "):
+        return True
+    after = window[end:end + 40]
+    cut = min([i for i in (after.find(" . "), after.find(" | ")) if i >= 0] or [len(after)])
+    return _DIRECT_AFTER_RE.search(after[:cut]) is not None
+
+
+def _bare_is_framed(window: str, s: int, e: int) -> bool:
+    before = window[max(0, s - 24):s]
+    if _DENIAL_RE.search(before):
+        return False
+    if _BARE_BEFORE_RE.search(before):
+        return True
+    return _BARE_AFTER_RE.search(window[e:e + 40]) is not None
 
 
 def is_negated(window: str, start: int, end: int) -> bool:
@@ -86,6 +148,12 @@ def is_negated(window: str, start: int, end: int) -> bool:
 
 
 def in_warning_context(window: str, start: int, end: int) -> bool:
+    """A cue said inside a warning about scams: a reported-speech or advice frame within the sentence (about 20 words
+    back, a few after), and the cue itself not a request the caller makes of the listener ("please share the otp",
+    "read me the code", "we are moving your money", "the account i will give you"): a denial ("this is not a scam
+    call", "that was a fraudster, we are the real bank") does not make the caller's own asks a warning."""
+    if _is_direct(window, start, end):
+        return False
     lo = max(0, start - _WARNING_BEFORE)
     before = window[lo:start]
     cut = max(before.rfind(" . "), before.rfind(" | "))
@@ -94,5 +162,6 @@ def in_warning_context(window: str, start: int, end: int) -> bool:
     after = window[end:end + 60]
     stops = [i for i in (after.find(" . "), after.find(" | ")) if i >= 0]
     hi = end + (min(stops) if stops else len(after))
-    return _WARNING_RE.search(window, lo, hi) is not None
-
+    if _WARNING_RE.search(window, lo, hi) is not None:
+        return True
+    return any(_bare_is_framed(window, m.start(), m.end()) for m in _BARE_RE.finditer(window, lo, hi))

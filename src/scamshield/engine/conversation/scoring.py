@@ -56,6 +56,11 @@ _STORY_PROBLEMS = frozenset({"refund_lure", "suspicious_activity_claim", "unexpe
 _REASSURE_FLOOR = -20.0
 _VOIDS_REASSURANCE = frozenset({"ask", "remote", "pay"})
 _SOFT_ASKS_VOIDING = frozenset({"bank_details_request", "card_details_request", "suspicious_link"})
+# A planned-outage notice (a cut-off with its time window or maintenance reason) lowers the score only while nothing
+# in the call ties the cut-off to a bill, a payment or an officer to call: the electricity-bill scam announces its cut
+# "tonight from nine thirty pm" too, then names the unpaid bill.
+_VOIDS_PLANNED_OUTAGE = frozenset({"utility_bill_demand"})
+_PLANNED_OUTAGE = "planned_outage_notice"
 # A call in which every cue was heard in a warning context (a relative retelling a scam call, an awareness talk: "a
 # man said my number was suspended and i needed to buy gift cards", "sometimes they say your grandson is in jail",
 # "if anyone asks you to move your money to a safe account just hang up") gets no pattern bonus, and the learned
@@ -122,12 +127,14 @@ def signals_for(hits: dict[str, list[Any]], model_signal: dict[str, Any] | None,
         # for a date of birth or PAN to verify the caller is what genuine banks do after such reassurance.)
         asked = sorted(s.code for s, g in allocated if g in _VOIDS_REASSURANCE and s.weight > 0
                        and (s.code not in _SOFT_ASKS or s.code in _SOFT_ASKS_VOIDING))
+        billed = sorted(s.code for s, _ in allocated if s.code in _VOIDS_PLANNED_OUTAGE and s.weight > 0)
         room = _REASSURE_FLOOR
         for w, cue, (count, factor, evidence) in sorted(reassure, key=lambda t: (t[0], t[1].code)):
             ev = {"phrase": evidence, "group": "reassure", "segments": count}
-            if asked:
+            voided = asked + billed if cue.code == _PLANNED_OUTAGE else asked
+            if voided:
                 alloc = 0.0
-                ev["voided_by"] = asked
+                ev["voided_by"] = voided
             else:
                 alloc = round(max(cue.weight, room), 1)  # one mention; repeats do not add
                 room -= alloc

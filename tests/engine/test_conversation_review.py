@@ -1,0 +1,118 @@
+"""Findings of the R3 read-only review of the live-call detector (issue #5), as streamed table rows.
+
+Each finding's reproductions (the reviewer's wording) plus invented variants in other words, so a fix is not fitted
+to one phrasing. Calls are fed segment by segment as a live recogniser delivers them (final segments, no speaker
+tags). Scam rows must alert at some segment; genuine rows must never alert.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from scamshield.engine.conversation import CallState, ConversationDetector, Segment, conservative_model_scorer
+
+PRODUCT = ConversationDetector(model_scorer=conservative_model_scorer)  # what the service runs
+
+# (id, alerts, segments)
+CALLS = [
+    # 1: a denial ("this is not a scam", "we are the real bank") or bare scam words are no warning frame; an ask
+    # addressed to the listener is never a warning
+    ("r3-not-a-scam-kyc-otp", True, [
+        "hello sir i am calling from sbi this is not a scam call your kyc has expired",
+        "this is not a scam sir your account will be blocked today please share the otp you received",
+        "sir this is not a fraud call just read me the otp quickly"]),
+    ("r3-protect-you-from-fraudsters", True, [
+        "sir this is sbi security team many fraudsters are active these days",
+        "to protect you from fraudsters we need to verify please share the otp sent to your mobile",
+        "also install anydesk so our team can secure your phone from scammers"]),
+    ("r3-that-was-a-fraudster-safe-account", True, [
+        "sir a man said he was from your bank and asked for your otp was it you",
+        "that was a fraudster we are the real bank security team",
+        "to secure your account we are moving your money to a safe account",
+        "please transfer the balance to the account number i will give you now"]),
+    ("r3-be-careful-then-otp", True, [
+        "madam please be careful there is a problem with your account",
+        "share the otp now or your account will be blocked today"]),
+    ("r3-we-had-to-block", True, ["hello this is your bank we had to block your card share the otp to unblock it now"]),
+    ("inv-scammers-targeting-wallets", True, [
+        "good afternoon i am calling from the paytm helpline desk",
+        "scammers are targeting wallets so we are checking every account today",
+        "kindly tell me the six digit code that just came on your phone"]),
+    ("inv-not-fraud-anydesk", True, [
+        "madam don't worry this is not a fraud call this is amazon customer care",
+        "your refund is stuck please download anydesk from play store now and give me the nine digit number"]),
+    ("gen-grandma-retold", False, [
+        "grandma called me today she was upset",
+        "she said a man said he was from the bank and asked for her otp",
+        "i told her never share the otp with anyone the bank never asks that",
+        "if anyone calls again asking to transfer money to a safe account just hang up and call me"]),
+    ("gen-bank-awareness", False, [
+        "hello this is hdfc bank calling about a fraud awareness drive",
+        "please be careful fraudsters pretend to be bank staff and ask for otp",
+        "we will never ask for your otp or pin if anyone asks report it to 1930"]),
+    # 2: a planned-outage notice is an offset voided by a bill, a payment or an officer to call
+    ("r3-electricity-bill-tonight", True, [
+        "dear customer your electricity power will be disconnected tonight from nine thirty pm from electricity office",
+        "because your previous month bill was not updated please immediately contact our electricity officer"]),
+    ("r3-electricity-call-officer", True, [
+        "your electricity will be cut tonight from nine thirty pm because your bill was not updated",
+        "call electricity officer now on this number"]),
+    ("r3-gas-gift-card", True, [
+        "your gas supply will be shut off today between two and four pm for unpaid bill",
+        "pay now with a gift card to avoid it"]),
+    ("inv-water-pending-dues", True, [
+        "this is the water department your water connection will be cut off tomorrow from ten am for pending dues",
+        "pay the amount immediately on this upi number to avoid disconnection"]),
+    ("gen-planned-power-cut", False, [
+        "this is tata power your area will have a power cut tomorrow from nine am to three pm for planned maintenance",
+        "we apologise for the inconvenience supply will be restored by evening"]),
+    ("gen-water-repairs", False, [
+        "hello this is the municipal water office",
+        "water supply in your lane will be shut off on sunday from ten am to two pm for pipe repairs",
+        "please store water in advance thank you"]),
+    # 3: money to settle a case, for bail or collected in cash lifts the police + family story cap
+    ("r3-son-arrested-settle", True, [
+        "hello this is inspector sharma from the police station your son has been arrested after an accident",
+        "he hit a pregnant woman with his car and she is in hospital",
+        "if you settle it now we can close the case without fir it will cost one lakh",
+        "our constable will come to your house to collect the cash"]),
+    ("r3-son-in-custody-bail", True, [
+        "this is the police your son is in custody he was in an accident",
+        "we can release him tonight if you arrange fifty thousand rupees for the bail",
+        "i will send you the details on whatsapp"]),
+    ("inv-daughter-compromise", True, [
+        "madam i am sub inspector from kotwali thana your daughter is with us she was caught with drugs",
+        "if you want to avoid a case you must pay twenty five thousand rupees for compromise right now"]),
+    ("r3-hinglish-crime-branch", True, [
+        "main crime branch se inspector bol raha hoon aapke bete ko arrest kiya hai",
+        "case khatam karna hai to abhi pachas hazaar bhejo is number pe kisi ko mat batana"]),
+    ("gen-police-accident-info", False, [
+        "hello this is constable verma from the city police station",
+        "your son was in a minor road accident he is fine and at the district hospital",
+        "please come to the hospital with his id the doctor will explain"]),
+]
+
+
+def _feed(segments):
+    state = CallState()
+    return [PRODUCT.feed(state, Segment(s)) for s in segments]
+
+
+@pytest.mark.parametrize("cid, alerts, segments", CALLS, ids=[c[0] for c in CALLS])
+def test_review_call(cid, alerts, segments):
+    updates = _feed(segments)
+    trace = [(u.risk_score, sorted((s.code, s.weight) for s in u.assessment.signals if s.weight)) for u in updates]
+    assert any(u.should_alert for u in updates) is alerts, trace
+
+
+@pytest.mark.parametrize("text, warning", [
+    ("this is not a scam call please share the otp you received", False),
+    ("fraudsters ask you to share the otp so never do it", True),
+    ("they will tell you to install anydesk that is a scam", True),
+    ("many fraudsters are active please install anydesk now", False),
+])
+def test_an_ask_to_the_listener_is_not_a_warning(text, warning):
+    signals = _feed([text])[-1].assessment.signals
+    asks = [s for s in signals if s.code in ("otp_request", "remote_app_install")]
+    assert asks, [(s.code, s.weight) for s in signals]
+    assert any(s.evidence.get("context") == "warning" for s in asks) is warning, [(s.code, s.evidence) for s in asks]
