@@ -734,7 +734,7 @@ CUES: tuple[Cue, ...] = (
         "tell|whatsapp|text|bhej|bhejenge|expose} ~4 {contacts|contact list|phone contacts|relatives|rishtedaron|"
         "rishtedaar}",
         "{declare|call|label|brand|tag} you {a |as a |as |}{fraud|fraudster|thief|chor|defaulter|cheater|criminal}",
-        "{contacts|contact list|relatives|rishtedaron|rishtedaron|dosto|doston|sabko} ko ~4 {message|msg|call|bata|"
+        "{contacts|contact list|relatives|rishtedaron|rishtedaar|dosto|doston|sabko} ko ~4 {message|msg|call|bata|"
         "bhej|batayenge|bata denge|bhej denge} ~5 {chor|fraud|fraudster|defaulter|dhokebaaz|dhokebaj|cheater}",
         "ki {tum|aap|tu} {chor|fraud|fraudster|defaulter|dhokebaaz|dhokebaj|cheater} {ho|hai|hain|hu}",
     ), "LOAN_APP_SCAM"),
@@ -871,7 +871,7 @@ BENIGN: tuple[Benign, ...] = (
 # Brand/organisation names a message may claim to come from, with the substrings their registered Indian DLT
 # sender headers carry (e.g. VK-HDFCBK, AD-SBIINB, JM-AIRTEL). Used for sender-id checks only.
 BRAND_HEADER_KEYS: dict[str, tuple[str, ...]] = {
-    "sbi": ("SBI",), "hdfc": ("HDFC",), "icici": ("ICICI", "ICIC"), "axis": ("AXIS", "AXIS"),
+    "sbi": ("SBI",), "hdfc": ("HDFC",), "icici": ("ICICI", "ICIC"), "axis": ("AXIS",),
     "kotak": ("KOTAK", "KMB", "KOTK"), "pnb": ("PNB",), "bank of baroda": ("BOB", "BARODA", "BRODA"),
     "canara": ("CANARA", "CNRB", "CANBNK"), "union bank": ("UNION", "UBI", "UBOI"), "yes bank": ("YES", "YESB"),
     "idfc": ("IDFC",), "indusind": ("INDUS", "IBL"), "bank of india": ("BOI", "BOIIND"), "federal": ("FED",),
@@ -883,7 +883,7 @@ BRAND_HEADER_KEYS: dict[str, tuple[str, ...]] = {
     "bsnl": ("BSNL",), "irctc": ("IRCTC",), "uidai": ("UIDAI", "AADHAR", "AADHAAR"),
     "income tax": ("ITDEPT", "INCMTX", "ITD"), "epfo": ("EPFO",), "lic": ("LIC",), "india post": ("INDPST", "IPOST", "INPOST"),
     "bluedart": ("BLUDRT", "BLUEDT", "BLUDART"), "delhivery": ("DLVERY", "DELHVY", "DLHVRY"),
-    "swiggy": ("SWIGGY", "SWIGY"), "zomato": ("ZOMATO", "ZOMATO"), "npci": ("NPCI", "BHIM"),
+    "swiggy": ("SWIGGY", "SWIGY"), "zomato": ("ZOMATO",), "npci": ("NPCI", "BHIM"),
     "hdfc life": ("HDFCLF",), "sbi card": ("SBICRD", "SBIC"), "mobikwik": ("MBKWIK", "MOBIKW"),
 }
 
