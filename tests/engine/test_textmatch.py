@@ -217,3 +217,21 @@ def test_if_not_is_a_condition(text: str, negated: bool) -> None:
     t = tokenize(normalize(text))
     k = t.words.index("send") if "send" in t.words else t.words.index("otp")
     assert is_negated(t, k, k + 1) is negated
+
+
+_HANDOVER = CueSet(
+    [Cue("credential_request", 40, ("share ~3 otp",))],
+    [Benign(("{delivery agent|driver} ~3 {at delivery|after receiving}",), ("credential_request",),
+            unless=("{call|calls|whatsapp} ~3 {you|from|#}", "{refund|cashback}"))],
+)
+
+
+@pytest.mark.parametrize("text, excused", [
+    ("share the otp with the delivery agent at delivery", True),
+    ("share the otp with the delivery agent at delivery. he calls you from 9876543210", False),
+    ("your refund is ready. share the otp with the delivery agent after receiving", False),
+    ("share the otp with the driver after receiving. thanks for calling us", True),  # 'calling us' is no contact
+])
+def test_benign_unless_voids_the_exception_anywhere_in_the_text(text: str, excused: bool) -> None:
+    hits = [h.cue.code for h in _HANDOVER.scan(text)]
+    assert ("credential_request" not in hits) == excused, hits
