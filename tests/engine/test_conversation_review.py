@@ -90,6 +90,20 @@ CALLS = [
         "hello this is constable verma from the city police station",
         "your son was in a minor road accident he is fine and at the district hospital",
         "please come to the hospital with his id the doctor will explain"]),
+    # 4: "to my account" is the relative's own account only when no bank, agency or company is claimed
+    ("r3-bank-fraud-to-my-account", True, [
+        "this is your bank calling there is fraud on your account",
+        "transfer the money to my account and i will keep it safe for you until we fix it"]),
+    ("r3-own-account-at-another-bank", True, [
+        "this is your bank security team someone is trying to hack your account",
+        "move your money to your own account at another bank which i will give you"]),
+    ("inv-rbi-desk-into-my-account", True, [
+        "this is the rbi compliance desk your savings are at risk from hackers",
+        "send the full balance into my account and we will return it after the audit"]),
+    ("gen-son-fees-to-my-account", False, [
+        "hi papa it is me rohan",
+        "my semester fee is due on friday can you transfer the money to my account",
+        "the same sbi account as last time thanks papa"]),
 ]
 
 

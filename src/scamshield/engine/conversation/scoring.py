@@ -72,6 +72,9 @@ _WARNING_ONLY_MAX = 40.0
 # them to 40-45; the model may lift such a call to at most this many points in all. Any other cue (however weak: a
 # detail asked, an urgent word) lifts the cap, so a scam's alert is not delayed once its pretext is heard.
 _CLAIM_ONLY_MAX = 30.0
+# "Transfer the money to my account" is a relative's own account in a family call (13914cb), but a bank, agency or
+# company caller's account is the safe-account scam (R3 review #4): counted only with such a claim heard in full.
+_NEEDS_ORG_CLAIM = frozenset({"pay_to_callers_account"})
 # Tactic types say *how* the scam works; the scenario (bank, police, tech support...) names it better.
 _TACTIC_TYPES = {"OTP_THEFT": 0.6, "REMOTE_ACCESS": 0.6, "PHISHING_LINK": 0.5, "GENERIC_SCAM": 0.4, "SPAM": 0.5,
                  "SAFE_ACCOUNT_TRANSFER": 0.8, "UPI_COLLECT_LURE": 0.9}
@@ -81,9 +84,10 @@ def signals_for(hits: dict[str, list[Any]], model_signal: dict[str, Any] | None,
                 by_code: dict[str, Cue]) -> list[Signal]:
     """Signals of a call from its cue hits (``code -> [segments, factor, evidence]``) and the model's signal."""
     by_group: dict[str, list[tuple[float, Cue, list[Any]]]] = {}
+    claimed = any(by_code[c].group == "pretend" and float(h[1]) >= 1.0 for c, h in hits.items() if c in by_code)
     for code, (count, factor, evidence) in hits.items():
         cue = by_code.get(code)
-        if cue is None:
+        if cue is None or (code in _NEEDS_ORG_CLAIM and not claimed):
             continue
         w = cue.weight * factor * (1 + _REPEAT_BONUS * min(count - 1, _MAX_REPEATS))
         by_group.setdefault(cue.group, []).append((w, cue, [count, factor, evidence]))
