@@ -130,3 +130,26 @@ def test_an_ask_to_the_listener_is_not_a_warning(text, warning):
     asks = [s for s in signals if s.code in ("otp_request", "remote_app_install")]
     assert asks, [(s.code, s.weight) for s in signals]
     assert any(s.evidence.get("context") == "warning" for s in asks) is warning, [(s.code, s.evidence) for s in asks]
+
+
+# 5: investment_lure needs a profit / returns word or an invitation to invest; interest, fees and charges are not
+# returns (a card's minimum-due interest, a chit fund's interest, an uncle's advice to keep a SIP running).
+@pytest.mark.parametrize("segments, lure", [
+    (["hello this is a courtesy call from hdfc bank about your credit card statement",
+      "if you pay only the minimum due the interest is 3 percent a month on the balance",
+      "so please pay the full amount by the twentieth to avoid a late fee you can pay in the app"], False),
+    (["amma our chit fund pays 2 percent per month interest on the deposit",
+      "aunty has been in it for years we can talk about it on sunday"], False),
+    (["my uncle is a financial advisor he gets market signals from his firm",
+      "he says do not panic in a falling market keep the sip running"], False),
+    (["the personal loan carries 2 percent a month interest plus a processing charge"], False),
+    (["my mentor gets insider signals from his firm and we make 30 percent a month you should join"], True),
+    (["with this app your money grows 15 percent a month i can show you my own profits"], True),
+], ids=["r3-hdfc-min-due", "r3-chit-fund", "r3-uncle-sip", "inv-loan-interest", "inv-mentor-signals",
+        "inv-app-grows"])
+def test_investment_lure_needs_returns_not_interest(segments, lure):
+    updates = _feed(segments)
+    got = {s.code for u in updates for s in u.assessment.signals if s.weight > 0}
+    assert ("investment_lure" in got) is lure, got
+    if not lure:
+        assert not any(u.should_alert for u in updates), [u.risk_score for u in updates]
