@@ -153,3 +153,75 @@ def test_investment_lure_needs_returns_not_interest(segments, lure):
     assert ("investment_lure" in got) is lure, got
     if not lure:
         assert not any(u.should_alert for u in updates), [u.risk_score for u in updates]
+
+
+# 6: score creep on long genuine calls. Everyday pressure (an urgent word, a deadline, a vague consequence) does not
+# bridge two segments through its gap words and gets no repeat bonus; the learned model's score follows the recent
+# context (falls at most 2 points a segment) instead of keeping the call's peak.
+@pytest.mark.parametrize("segments", [
+    ["my boss wants the report by tonight otherwise there will be trouble office is",
+     "my friend said the police came to the society because of some parking issue"],
+    ["we should book the train tickets immediately otherwise there is a long queue and",
+     "then my cousin told me the case went to court last year"],
+    ["we should book the train tickets immediately otherwise they will",
+     "my card was blocked last month when i entered the wrong pin"],
+], ids=["r3-p13", "inv-cousin-court", "r3-p13-past-tense"])
+def test_a_vague_consequence_does_not_bridge_two_segments(segments):
+    updates = _feed(segments)
+    assert "threat_consequence" not in {s.code for s in updates[-1].assessment.signals}
+
+
+def test_a_consequence_cut_by_the_segment_boundary_still_counts():
+    updates = _feed(["sir you must pay the pending amount today or else", "your account will be blocked"])
+    assert "threat_consequence" in {s.code for s in updates[-1].assessment.signals if s.weight > 0}
+
+
+def test_everyday_pressure_gets_no_repeat_bonus():
+    updates = _feed(["we should book the tickets immediately", "mom wants the groceries immediately",
+                     "the plumber must come immediately"])
+    w = {s.code: s.weight for s in updates[-1].assessment.signals}
+    assert w.get("urgency_words") == 8.0, w
+
+
+def test_refund_after_the_word_issue_is_no_offer():
+    updates = _feed(["there was some parking issue", "the tax refund came finally into my account last week"])
+    assert "refund_lure" not in {s.code for s in updates[-1].assessment.signals}
+
+
+LONG_GENUINE_TOPICS = [
+    "we should book the train tickets immediately otherwise they will be sold out before the holidays",
+    "my boss wants the report by tonight otherwise there will be trouble at the office again",
+    "my friend said the police came to the society because of some parking fight near the gate",
+    "i need to transfer money to my sister for her wedding shopping tomorrow urgently",
+    "my card was blocked last month when i entered the wrong pin three times at the atm",
+    "the electricity bill came high this month because the ac was running all day",
+    "papa said the doctor wants the reports by tomorrow morning so i will go early",
+    "the tax refund came finally into my account after verifying the pan last week",
+]
+
+
+def test_long_genuine_family_call_does_not_creep_to_an_alert():
+    """An invented 1,500-word catch-up that keeps coming back to deadlines, banks and police (R3 p13's shape)."""
+    segments = [t for _ in range(12) for t in LONG_GENUINE_TOPICS]
+    updates = _feed(segments)
+    assert not any(u.should_alert for u in updates), max(u.risk_score for u in updates)
+    assert updates[-1].risk_score < 50, [(s.code, s.weight) for s in updates[-1].assessment.signals if s.weight]
+
+
+def test_model_signal_follows_the_recent_context():
+    """A scorer that reads one scam-like stretch (25) and then ordinary talk (0): the kept signal falls 2 a segment
+    instead of staying at the call's peak; a higher reading is taken at once."""
+    from scamshield.engine.types import Signal
+
+    def scorer(context: str):
+        return Signal("ml_transcript", 25.0 if context.endswith("peak") else 0.0, "model", {})
+
+    det = ConversationDetector(model_scorer=scorer)
+    state = CallState()
+    det.feed(state, Segment("words then a peak"))
+    assert state.model_signal["weight"] == 25.0
+    for i in range(5):
+        det.feed(state, Segment(f"ordinary talk about weekend number {i}"))
+    assert state.model_signal["weight"] == 15.0
+    det.feed(state, Segment("another peak"))
+    assert state.model_signal["weight"] == 25.0

@@ -8,7 +8,7 @@ from typing import Any, Callable
 from scamshield.engine.conversation.context import WARNING_FACTOR, in_warning_context, is_negated
 from scamshield.engine.conversation.cues import load_cues
 from scamshield.engine.conversation.normalize import normalize_transcript
-from scamshield.engine.conversation.scoring import primary_type, signals_for
+from scamshield.engine.conversation.scoring import EVERYDAY_PRESSURE, primary_type, signals_for
 from scamshield.engine.cues import mask_digits
 from scamshield.engine.conversation.state import (
     _MATCH_TAIL, MAX_SEGMENT_CHARS, CONTEXT_CHARS, CallState, DetectionUpdate, Segment)
@@ -17,6 +17,13 @@ from scamshield.engine.types import DEFAULT_THRESHOLDS, RISK_LEVELS, Assessment,
 from scamshield.errors import InvalidInput
 
 ModelScorer = Callable[[str], "Signal | None"]
+#: Words of an everyday-pressure match (scoring.EVERYDAY_PRESSURE) allowed before the segment boundary when the
+#: match runs into the new segment.
+_WEAK_SPAN_WORDS = 4
+#: ... and words of such a match in all (its gap words reaching far into the next segment join two topics).
+_WEAK_CROSS_WORDS = 7
+#: Points the learned model's signal may fall per final segment when the recent context scores lower (R3 review #6).
+_MODEL_DECAY = 2.0
 
 
 
@@ -64,6 +71,13 @@ class ConversationDetector:
                 if m.end() <= boundary:
                     continue
                 s, e = m.span()
+                if (cue.code in EVERYDAY_PRESSURE and s < boundary
+                        and (window.count(" ", s, boundary) > _WEAK_SPAN_WORDS
+                             or window.count(" ", s, e) + 1 > _WEAK_CROSS_WORDS)):
+                    # everyday pressure's gap words do not bridge into the next segment ("otherwise there will be
+                    # trouble at the office" | "my friend said the police came"); a phrase cut just before the boundary
+                    # ("or else" | "your account will be blocked") still matches
+                    continue
                 if cue.negatable and is_negated(window, s, e):
                     continue
                 factor = WARNING_FACTOR if in_warning_context(window, s, e) else 1.0
@@ -170,8 +184,14 @@ class ConversationDetector:
         if not isinstance(sig, Signal):
             return
         best = state.model_signal
-        if best is None or float(sig.weight) > float(best.get("weight", 0)):
-            state.model_signal = {"code": sig.code, "weight": float(sig.weight), "message": sig.message,
+        if best is None or float(sig.weight) >= float(best.get("weight", 0)) - _MODEL_DECAY:
+            # the model reads the recent context: its score follows it, falling at most _MODEL_DECAY per segment
+            # (a peak on one scam-like stretch of a long genuine call no longer stays for the rest of the call)
+            kept = float(sig.weight) if best is None else max(float(sig.weight),
+                                                              float(best.get("weight", 0)) - _MODEL_DECAY)
+            state.model_signal = {"code": sig.code, "weight": round(kept, 1), "message": sig.message,
                                   "evidence": dict(sig.evidence), "fraud_type": sig.fraud_type}
+        else:
+            best["weight"] = round(float(best.get("weight", 0)) - _MODEL_DECAY, 1)
 
 

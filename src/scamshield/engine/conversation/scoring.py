@@ -8,9 +8,14 @@ from scamshield.engine.conversation.cues import Cue
 from scamshield.engine.taxonomy import FRAUD_TYPES
 from scamshield.engine.types import Signal, Thresholds
 
-#: A cue repeated in later segments adds this share of its weight per repeat, at most _MAX_REPEATS times.
+#: A cue repeated in later segments adds this share of its weight per repeat, at most _MAX_REPEATS times. The weak
+#: pressure of everyday talk (an urgent word, a deadline, a vague consequence) gets no repeat bonus: long genuine
+#: calls repeat it ("by tonight", "immediately") and crept towards the alert line (R3 review #6). (A repeated claim or
+#: robocall marker still counts: "this is amazon ... david from the amazon fraud team", "trying to reach you ...
+#: final notice" are how impostors and robocalls open; measured: dropping their bonus delayed two hold-out alerts.)
 _REPEAT_BONUS = 0.25
 _MAX_REPEATS = 2
+EVERYDAY_PRESSURE = frozenset({"urgency_words", "urgency_deadline", "threat_consequence"})
 
 # Cap per group so that one kind of talk (e.g. only threats) cannot reach an alert on its own.
 _GROUP_CAPS = {"pretend": 25, "problem": 45, "prize": 35, "pressure": 30, "ask": 55, "remote": 45, "pay": 50}
@@ -89,7 +94,8 @@ def signals_for(hits: dict[str, list[Any]], model_signal: dict[str, Any] | None,
         cue = by_code.get(code)
         if cue is None or (code in _NEEDS_ORG_CLAIM and not claimed):
             continue
-        w = cue.weight * factor * (1 + _REPEAT_BONUS * min(count - 1, _MAX_REPEATS))
+        repeats = 0 if code in EVERYDAY_PRESSURE else min(count - 1, _MAX_REPEATS)
+        w = cue.weight * factor * (1 + _REPEAT_BONUS * repeats)
         by_group.setdefault(cue.group, []).append((w, cue, [count, factor, evidence]))
     allocated: list[tuple[Signal, str]] = []
     ftc_totals: dict[str, float] = {}
