@@ -225,3 +225,42 @@ def test_model_signal_follows_the_recent_context():
     assert state.model_signal["weight"] == 15.0
     det.feed(state, Segment("another peak"))
     assert state.model_signal["weight"] == 25.0
+
+
+# 7: Hinglish and apk gaps, one cue each (invented variants beside the reviewer's wording)
+@pytest.mark.parametrize("text, code", [
+    ("aaj shaam ko police aapke ghar aayegi agar paise nahi bheje", "legal_threat"),
+    ("kal subah police aapke ghar pahunch jayegi", "legal_threat"),
+    ("main crime branch se inspector bol raha hoon aapke bete ko arrest kiya hai", "family_emergency_story"),
+    ("aapki beti ko hirasat mein liya gaya hai", "family_emergency_story"),
+    ("sir bill pending hai paytm kar do isi number pe", "pay_to_number"),
+    ("abhi das hazaar bhejo is number pe", "pay_to_number"),
+    ("sir i am sending you an apk on whatsapp please install it", "remote_app_install"),
+    ("we sent an apk file by sms just open it and allow everything", "remote_app_install"),
+    ("hello this is inspector sharma from cyber police", "caller_claims_law_enforcement"),
+    ("i am sub inspector verma from the cyber cell", "caller_claims_law_enforcement"),
+])
+def test_hinglish_and_apk_phrasings(text, code):
+    got = {s.code for s in _feed([text])[-1].assessment.signals if s.weight > 0}
+    assert code in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "agar paise nahi hain to koi baat nahi beta kal de dena",
+    "papa is number pe call karna mera phone kharab hai",
+])
+def test_hinglish_near_misses_stay_quiet(text):
+    updates = _feed([text])
+    assert updates[-1].risk_score < 25, [(s.code, s.weight) for s in updates[-1].assessment.signals]
+
+
+# 8: an area-wide outage notice is no threat to your connection (one cue earned the pattern bonus alone: 33)
+@pytest.mark.parametrize("segments, low", [
+    (["this is tata power your area will have a power cut tomorrow morning"], True),
+    (["the whole colony will face a water supply interruption on sunday the tanker will come at ten"], True),
+    (["your area will have a power cut tonight because your bill is pending",
+      "call our officer on this number to pay now"], False),
+], ids=["r3-tata-power", "inv-colony-water", "inv-area-cut-unpaid"])
+def test_area_outage_notice(segments, low):
+    score = _feed(segments)[-1].risk_score
+    assert (score < 25) is low, score

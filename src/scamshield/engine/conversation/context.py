@@ -18,6 +18,7 @@ _NEW_SUBJECT = frozenset({"else", "you", "we", "i", "they", "he", "she", "it", "
 #: Characters before a cue searched for warning words (about 20 spoken words: ASR output has few sentence ends).
 _WARNING_BEFORE = 120
 _NEG_AFTER = frozenset({"mat", "nahi", "nahin"})
+_CONDITION_WORDS = frozenset({"agar", "if", "warna", "varna", "otherwise", "unless"})
 #: "we will never ask you to ...", "police never call you to ...": a negator followed within three words by one of
 #: these verbs addressed to "you" (not after "if") negates the rest of the clause ("will never ask you to stay on a video call or transfer money",
 #: "we will never call you to ask you to move money to a safe account").
@@ -141,6 +142,10 @@ def is_negated(window: str, start: int, end: int) -> bool:
     cut2 = after.find(" | ")
     cut = min(c for c in (cut, cut2, len(after)) if c >= 0)
     after_words = after[:cut].split()[:3]
+    for i, w in enumerate(after_words):
+        if w in _CONDITION_WORDS:  # "police aapke ghar aayegi agar paise nahi bheje": the "nahi" is the condition's
+            after_words = after_words[:i]
+            break
     if any(w in _NEG_AFTER for w in after_words):
         return True
     after_text = " ".join(after_words)
