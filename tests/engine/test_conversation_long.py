@@ -122,12 +122,15 @@ def test_segment_cost_on_a_long_call():
              "the memory usage it looks like a sync client is using a lot of cpu ") * 40)
     toks = text.split()
     state = CallState()
-    worst = 0.0
+    costs = []
     for i in range(0, len(toks), 12):
-        t0 = time.perf_counter()
+        t0 = time.thread_time()
         PRODUCT.feed(state, Segment(" ".join(toks[i:i + 12])))
-        worst = max(worst, time.perf_counter() - t0)
-    assert len(toks) >= 1200 and worst < 0.2, worst  # generous: a shared CI machine; measured p99 ~1 ms
+        costs.append(time.thread_time() - t0)
+    costs.sort()
+    # CPU time of this thread (other jobs on a shared machine do not count): the 99th percentile within the 20 ms
+    # segment budget (measured ~1 ms); thread_time ticks are coarse on some systems, hence a percentile
+    assert len(toks) >= 1200 and costs[int(len(costs) * 0.99)] < 0.02, costs[-5:]
 
 
 # A caller's claim alone, or only what genuine fraud alerts report (an unexpected charge, unusual activity), for a
@@ -154,13 +157,23 @@ def test_claim_or_soft_problem_alone_sits_low(cid, text):
     assert max(u.risk_score for u in updates) <= 30, [(u.risk_score, codes(u)) for u in updates]
 
 
+def _fixed_model(weight: float) -> ConversationDetector:
+    from scamshield.engine.types import Signal
+
+    return ConversationDetector(model_scorer=lambda _ctx: Signal("ml_transcript", weight, "model", {}))
+
+
 def test_claim_plus_a_weak_cue_is_not_capped():
-    """The bank claim, then a date of birth asked with urgency: the cap no longer applies (the model counts)."""
-    updates = stream("hello this is the fraud department of your bank we need to verify your date of birth and your "
-                     "full name right now urgently please")
-    last = updates[-1].assessment.signals
-    model = [s for s in last if s.code.startswith("ml_")]
-    assert not model or model[0].evidence.get("reason") != "only a caller's claim or a problem genuine alerts report too"
+    """The bank claim, then a date of birth asked with urgency: the cap no longer applies (a model reading of 25
+    counts in full); the claim alone with the same reading is held to 30 in all."""
+    det = _fixed_model(25.0)
+    state = CallState()
+    det.feed(state, Segment("hello i am calling from sbi card department"))
+    alone = {s.code: s for s in det.assess(state).signals}
+    assert alone["ml_transcript"].weight < 25 and alone["ml_transcript"].evidence.get("capped"), alone
+    det.feed(state, Segment("we need to verify your date of birth and your full name right now urgently please"))
+    model = next(s for s in det.assess(state).signals if s.code == "ml_transcript")
+    assert model.weight == 25.0 and not model.evidence.get("capped"), model
 
 
 # Pretexts that arrive after a long friendly opening: the refund scam's "the service is closing, every customer gets

@@ -264,3 +264,30 @@ def test_hinglish_near_misses_stay_quiet(text):
 def test_area_outage_notice(segments, low):
     score = _feed(segments)[-1].risk_score
     assert (score < 25) is low, score
+
+
+# 9: bad input is refused before anything is stored, as InvalidInput
+def test_bad_speaker_is_refused_before_the_state_changes():
+    from scamshield.errors import InvalidInput
+
+    state = CallState()
+    PRODUCT.feed(state, Segment("hello this is sbi", speaker="caller"))
+    before = state.to_dict()
+    with pytest.raises(InvalidInput):
+        PRODUCT.feed(state, Segment("share the otp now", speaker=5))  # type: ignore[arg-type]
+    assert state.to_dict() == before
+
+
+@pytest.mark.parametrize("data", [
+    {"hits": {"otp_request": [1, float("nan"), "x"]}},
+    {"hits": {"otp_request": [1, 4.0, "x"]}},
+    {"hits": {"otp_request": [0, 1.0, "x"]}},
+    {"model_signal": {"code": "ml_transcript", "weight": "abc"}},
+    {"model_signal": {"code": "ml_transcript", "weight": float("nan")}},
+    {"model_signal": {"code": "ml_transcript", "weight": 1e9}},
+], ids=["nan-factor", "factor-above-1", "zero-count", "text-weight", "nan-weight", "huge-weight"])
+def test_malformed_saved_state_is_invalid_input(data):
+    from scamshield.errors import InvalidInput
+
+    with pytest.raises(InvalidInput):
+        CallState.from_dict(data)

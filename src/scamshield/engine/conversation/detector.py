@@ -113,8 +113,11 @@ class ConversationDetector:
         without storing anything but the alert bookkeeping. An exact repeat of the previous final segment
         (same speaker and text, e.g. a retried delivery) is not counted again.
         """
+        # validate before anything is stored: a bad field must not leave the state half-updated
         if not isinstance(segment.text, str):
             raise InvalidInput("transcript text must be a string")
+        if segment.speaker is not None and not isinstance(segment.speaker, str):
+            raise InvalidInput("speaker must be a string or absent")
         text = segment.text[:MAX_SEGMENT_CHARS]
         hits = state.hits
         if segment.final:

@@ -71,10 +71,18 @@ class CallState:
             hits: dict[str, list[Any]] = {}
             for code, v in dict(data.get("hits") or {}).items():
                 if code in known:
-                    hits[code] = [int(v[0]), float(v[1]), str(v[2])[:120]]
+                    count, factor = int(v[0]), float(v[1])
+                    if count < 1 or not 0.0 <= factor <= 1.0:  # also refuses NaN
+                        raise ValueError("cue hit out of range")
+                    hits[code] = [count, factor, str(v[2])[:120]]
             alerted = [str(x) for x in data.get("alerted") or [] if x in RISK_LEVELS]
             fas = data.get("first_alert_segment")
             ms = data.get("model_signal")
+            if isinstance(ms, dict):
+                weight = float(ms.get("weight", 0))
+                if not 0.0 <= weight <= 100.0:  # also refuses NaN and infinities
+                    raise ValueError("model weight out of range")
+                ms = {**ms, "weight": weight, "code": str(ms.get("code") or "ml_transcript")}
             return cls(
                 segments=max(0, int(data.get("segments") or 0)),
                 context=str(data.get("context") or "")[-CONTEXT_CHARS:],
