@@ -100,6 +100,13 @@ CALLS = [
     ("inv-rbi-desk-into-my-account", True, [
         "this is the rbi compliance desk your savings are at risk from hackers",
         "send the full balance into my account and we will return it after the audit"]),
+    ("r3-hindi-mere-account-safe", True, [
+        "main sbi se bol raha hoon aapka account hack ho gaya hai",
+        "aapke paise mere account mein transfer kar dijiye wahan safe rahenge"]),
+    ("gen-bank-verifies-last-four-digits", False, [
+        "hello this is your bank calling about your home loan application",
+        "for security can you confirm your date of birth and the last four digits of your card",
+        "thank you your loan is approved please visit the branch to sign"]),
     ("gen-son-fees-to-my-account", False, [
         "hi papa it is me rohan",
         "my semester fee is due on friday can you transfer the money to my account",
