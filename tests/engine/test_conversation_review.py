@@ -107,6 +107,12 @@ CALLS = [
         "hello this is your bank calling about your home loan application",
         "for security can you confirm your date of birth and the last four digits of your card",
         "thank you your loan is approved please visit the branch to sign"]),
+    # 5: the pig-butchering pitch with 'i made thirty percent a month' still reads as an investment lure
+    ("r3-pig-butchering-made-percent", True, [
+        "hey it is anna from the wine group remember me we met online",
+        "my uncle is an analyst at a big fund he gives us trading signals every day",
+        "i made like thirty percent a month on this bitcoin platform you should try it",
+        "just start with a small deposit of one thousand dollars on the app i send you"]),
     ("gen-son-fees-to-my-account", False, [
         "hi papa it is me rohan",
         "my semester fee is due on friday can you transfer the money to my account",
@@ -152,8 +158,9 @@ def test_an_ask_to_the_listener_is_not_a_warning(text, warning):
     (["the personal loan carries 2 percent a month interest plus a processing charge"], False),
     (["my mentor gets insider signals from his firm and we make 30 percent a month you should join"], True),
     (["with this app your money grows 15 percent a month i can show you my own profits"], True),
+    (["my sister earned twenty percent a week with this crypto bot"], True),
 ], ids=["r3-hdfc-min-due", "r3-chit-fund", "r3-uncle-sip", "inv-loan-interest", "inv-mentor-signals",
-        "inv-app-grows"])
+        "inv-app-grows", "inv-sister-earned"])
 def test_investment_lure_needs_returns_not_interest(segments, lure):
     updates = _feed(segments)
     got = {s.code for u in updates for s in u.assessment.signals if s.weight > 0}
