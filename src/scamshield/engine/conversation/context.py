@@ -76,10 +76,22 @@ _DIRECT_AFTER_RE = re.compile(r"^(?: [a-z]+){0,4} (?:me|to me|i will give you|i 
                               r"right now|now|immediately|quickly|jaldi|abhi)\b")
 
 
+def _clause_start(window: str, start: int, chars: int) -> int:
+    """Where the sentence (or speaker turn) holding ``start`` begins, at most ``chars`` back."""
+    lo = max(0, start - chars)
+    cut = max(window.rfind(" . ", lo, start), window.rfind(" | ", lo, start))
+    return cut + 3 if cut >= 0 else lo
+
+
+def _clause_end(window: str, end: int, chars: int) -> int:
+    """Where the sentence (or speaker turn) holding ``end`` ends, at most ``chars`` on."""
+    hi = min(len(window), end + chars)
+    stops = [i for i in (window.find(" . ", end, hi), window.find(" | ", end, hi)) if i >= 0]
+    return min(stops) if stops else hi
+
+
 def _clause_before(window: str, start: int, chars: int) -> str:
-    before = window[max(0, start - chars):start]
-    cut = max(before.rfind(" . "), before.rfind(" | "))
-    return before[cut + 3:] if cut >= 0 else before
+    return window[_clause_start(window, start, chars):start]
 
 
 def _is_direct(window: str, start: int, end: int) -> bool:
@@ -89,9 +101,7 @@ def _is_direct(window: str, start: int, end: int) -> bool:
         return False
     if _DIRECT_BEFORE_RE.search(" " + before.rstrip() + " "):
         return True
-    after = window[end:end + 40]
-    cut = min([i for i in (after.find(" . "), after.find(" | ")) if i >= 0] or [len(after)])
-    return _DIRECT_AFTER_RE.search(after[:cut]) is not None
+    return _DIRECT_AFTER_RE.search(window[end:_clause_end(window, end, 40)]) is not None
 
 
 def _bare_is_framed(window: str, s: int, e: int) -> bool:
@@ -105,11 +115,7 @@ def _bare_is_framed(window: str, s: int, e: int) -> bool:
 
 def is_negated(window: str, start: int, end: int) -> bool:
     """Negation or warning-advice scope around a cue match (same clause, a few words either side)."""
-    before = window[max(0, start - 60):start]
-    cut = max(before.rfind(" . "), before.rfind(" | "))
-    if cut >= 0:
-        before = before[cut + 3:]
-    words = before.split()[-8:]
+    words = _clause_before(window, start, 60).split()[-8:]
     scope = 4
     for i in range(len(words) - 1, -1, -1):
         if words[i] in ("or", "nor") and i + 1 < len(words) and words[i + 1] not in _NEW_SUBJECT:
@@ -137,11 +143,7 @@ def is_negated(window: str, start: int, end: int) -> bool:
     inside = window[start:end].split()
     if any(w in _NEG_AFTER or w == "never" for w in inside) or ("not" in inside and inside[0] != "if"):
         return True
-    after = window[end:end + 40]
-    cut = after.find(" . ")
-    cut2 = after.find(" | ")
-    cut = min(c for c in (cut, cut2, len(after)) if c >= 0)
-    after_words = after[:cut].split()[:3]
+    after_words = window[end:_clause_end(window, end, 40)].split()[:3]
     for i, w in enumerate(after_words):
         if w in _CONDITION_WORDS:  # "police aapke ghar aayegi agar paise nahi bheje": the "nahi" is the condition's
             after_words = after_words[:i]
@@ -159,14 +161,8 @@ def in_warning_context(window: str, start: int, end: int) -> bool:
     call", "that was a fraudster, we are the real bank") does not make the caller's own asks a warning."""
     if _is_direct(window, start, end):
         return False
-    lo = max(0, start - _WARNING_BEFORE)
-    before = window[lo:start]
-    cut = max(before.rfind(" . "), before.rfind(" | "))
-    if cut >= 0:
-        lo += cut + 3
-    after = window[end:end + 60]
-    stops = [i for i in (after.find(" . "), after.find(" | ")) if i >= 0]
-    hi = end + (min(stops) if stops else len(after))
+    lo = _clause_start(window, start, _WARNING_BEFORE)
+    hi = _clause_end(window, end, 60)
     if _WARNING_RE.search(window, lo, hi) is not None:
         return True
     return any(_bare_is_framed(window, m.start(), m.end()) for m in _BARE_RE.finditer(window, lo, hi))
