@@ -278,3 +278,23 @@ def test_country_code_tokens(token, is_code):
     assert _is_country_code(token) is is_code
     assert _is_country_code(token, words_too=True) is (is_code or token in ("ai", "io", "tv", "me", "co", "it",
                                                                             "is"))
+
+
+# a brand's own lure words ('lures' in brands.json) count next to that brand even when they are no general lure
+# word; next to another brand they stay ordinary words. A kit's 'z' plural reads as the plural.
+@pytest.mark.parametrize(("host", "brand_id", "lure"), [
+    ("ezpass-unpaid.top", "ezdrivema", "unpaid"),
+    ("txtag-unpaid-notice.com", "txtag", "unpaid"),
+    ("hdfc-pointz.com", "hdfcbank", "points"),
+    ("phonepe-rewardz.com", "phonepe", "rewards"),
+    ("paytm-unpaid.com", None, None),  # 'unpaid' is a toll brand's lure, not Paytm's
+    ("sunpass-news.com", None, None),
+    ("sbi-blitz.in", None, None),  # a word ending in z that is no lure plural
+])
+def test_brand_own_lure_words_and_z_plurals(reg, host, brand_id, lure):
+    m = reg.match_host(host)
+    if brand_id is None:
+        assert m is None or m.technique != "brand_with_lure"
+    else:
+        assert m is not None and m.brand.id == brand_id and m.technique == "brand_with_lure"
+        assert lure in m.lure_words

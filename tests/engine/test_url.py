@@ -815,3 +815,24 @@ def test_no_about_site_context_with_a_warning_sign(url):
     p = parse_url(url)
     a = analyze_url(url)
     assert "about_site_page" not in _model_contexts(p, [s for s in a.signals if s.code != "ml_url"])
+
+
+# a link to a real document ('.pdf' ending the path) is no document-viewer lure: 'pdf' as the file type alone is not
+# a login word; the word still counts in a kit's folder or page name, and for a file filed under a brand's name
+@pytest.mark.parametrize(("url", "pdf_counts"), [
+    ("https://northwind.sharepoint.com/sites/Legal/Shared%20Documents/NDA%20Template.pdf", False),
+    ("https://www.example-school.edu/admissions/fee-structure-2025.pdf", False),
+    ("https://tailspin-my.sharepoint.com/personal/raj_tailspin_com/Documents/payslip-may.pdf", False),
+    ("http://files-viewer.xyz/pdf/open.php", True),
+    ("https://orders-portal.click/adobe-pdf/index.html", True),
+    ("https://storage.example-cdn.net/onedrive55/shared/statement.pdf", True),
+])
+def test_pdf_file_type_is_not_a_lure_word(url, pdf_counts):
+    a = analyze_url(url)
+    words = [w for s in a.signals if s.code == "suspicious_path" for w in s.evidence.get("words", [])]
+    assert ("pdf" in words) == pdf_counts
+
+
+def test_tenant_document_link_is_below_the_line():
+    a = analyze_url("https://northwind.sharepoint.com/sites/Legal/Shared%20Documents/NDA%20Template.pdf")
+    assert a.risk_score < 50

@@ -209,6 +209,7 @@ class BrandRegistry:
         # TLDs the lists score as heavily abused: there a brand's name with '-it' / '-me' is no product name
         self.abused_tlds = frozenset(lists.get("risky_tlds", {}))
         self.lures = frozenset(lists.get("host_lure_words", ())) | self.strong_lures
+        self._brand_lures: frozenset[str] = frozenset()  # every brand's own lure words (filled below)
         self.restricted = frozenset(lists.get("restricted_suffixes", ()))
         self.upi_handle_names: dict[str, str] = dict(data.get("upi_handles", {}))
         handles: dict[str, Brand] = {}
@@ -262,6 +263,7 @@ class BrandRegistry:
         for i, t in enumerate(self._long_tokens):
             start = self._long_spans.get(len(t), (i, i))[0]
             self._long_spans[len(t)] = (start, i + 1)
+        self._brand_lures = frozenset(w for b in self.brands for w in b.lures) - self.lures
         self._memo: dict[str, BrandMatch | None] = {}
         self._hosting: dict[str, Brand] = {}
         for raw, b in zip(data["brands"], self.brands):
@@ -536,11 +538,16 @@ class BrandRegistry:
         # on a TLD mostly registered for abuse ('.top', '.xyz') a brand's name with '-it' / '-me' is not a product
         # name ('myntra-it.top'); on ordinary TLDs those word-like codes stay words ('hdfc-ai.com')
         abused = region_ok and suffix.rsplit(".", 1)[-1] in self.abused_tlds
+        own_lures: list[str] = []  # words that lure only next to the brand they belong to ('sunpass-unpaid')
         for t in tokens:
             ex = self._exact(t)
             if ex is not None:
                 brand_hits.append((t, ex[1], ex[2], 0))
                 continue
+            if len(t) >= 5 and t.endswith("z") and t[:-1] + "s" in self.lures:
+                t = t[:-1] + "s"  # kit spelling of a plural: 'rewardz', 'pointz', 'offerz'
+            if t in self._brand_lures:
+                own_lures.append(t)
             if t in self.lures or t.isdigit() or (region_ok and _is_country_code(t, words_too=abused)):
                 if not t.isdigit():
                     lure_hits.append(t)
@@ -569,7 +576,7 @@ class BrandRegistry:
         if brand_hits:
             strong_lures = [w for w in lure_hits if w in self.strong_lures]
             for tok, b, strong, dist in brand_hits:
-                brand_lures = [w for w in lure_hits if w in b.lures]
+                brand_lures = [w for w in lure_hits + own_lures if w in b.lures]
                 if not (tokens == [tok] or joined == tok):
                     if strong_lures or brand_lures:
                         s = mk["brand_with_lure"] + (0.05 if len(strong_lures) + len(brand_lures) > 1 else 0.0)

@@ -1069,6 +1069,9 @@ def _path_tokens(p: ParsedURL, skip_query: bool = False) -> list[str]:
     return out
 
 
+_DIGIT_TAIL_RE = re.compile(r"[0-9]+$")
+
+
 def _path_signals(p: ParsedURL, reg: BrandRegistry, L: _Lists, signals: list[Signal], match: BrandMatch | None,
                   shortened: bool = False, dom: str = "", *, skip_query: bool = False) -> None:
     """Path cues. ``skip_query``: the query only forwards to another official page (a sign-in 'next=' to the
@@ -1091,6 +1094,12 @@ def _path_signals(p: ParsedURL, reg: BrandRegistry, L: _Lists, signals: list[Sig
                     words = sorted(set(words) | (set(seg) & slug_words))
     else:
         words = sorted(tokset & L.path_words)
+    if "pdf" in words and toks.count("pdf") == 1 and p.path[:1024].lower().endswith(".pdf") and \
+            not any(len(t) >= 4 and reg.token_brand(_DIGIT_TAIL_RE.sub("", t)) is not None for t in tokset):
+        # the file type of a real document the link opens ('/Shared Documents/Leave Policy.pdf'), not the
+        # document-viewer lure of a kit ('/pdf/view.php', '/adobe-pdf/') nor a file posing as a brand's share
+        # ('/docusign231/wetransfer/important.pdf')
+        words.remove("pdf")
     if words:
         owner = reg.owner(p.host)
         if owner is not None:  # the host's own product names ('/_layouts/15/onedrive.aspx' on SharePoint)
