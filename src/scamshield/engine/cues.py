@@ -447,6 +447,11 @@ CUES: tuple[Cue, ...] = (
         "{accident|hospital|hospitalized|hospitalised|emergency|arrested|police station|surgery|operation} ~6 "
         "{send|transfer|need|bhejo|bhej do} ~3 {money|rs|cash|amount|funds|paise|inr}",
         "{send|transfer|bhejo|bhej do} ~3 {money|paise|rs|amount} ~3 {urgently|immediately|asap|right now|turant|jaldi}",
+        # "Your son has been caught by police in a case": a stranger reporting the reader's relative in custody (the
+        # fake-police "relative arrested" scam, I4C advisories); a relative writing about themselves says "I" / "me".
+        "{your|ur|aapka|aapke|aapki|apka|apke|apki} {son|daughter|husband|wife|brother|sister|father|mother|beta|"
+        "bete|beti|ladka|ladki|pati|bhai|behen} ~4 {arrested|detained|caught by police|caught by the police|"
+        "picked up by police|taken by police|in police custody|in custody|giraftar|hirasat|hirasat mein}",
     ), "FAMILY_EMERGENCY"),
     Cue("sextortion_threat", 40, (
         "{video|videos|photos|pics|pictures|recording|clip|images} ~5 {viral|leak|leaked|will upload|will share|"

@@ -69,7 +69,11 @@ _MONEY_ASK_RE = re.compile(r"\b(?:transfer|send|bhej|bhejo|bhej do|pay|gpay|payt
                            r"\b(?:transfer|bhej|bhejo|bhej do|gpay|paytm|phonepe|chahiye)\b"
                            r"|(?:\d|रुपये|रुपए|पैसे)[^.\n।]{0,30}?(?:भेज दो|भेजो|भेज दीजिए|भेज दें|भेज देना|ट्रांसफर कर)"
                            r"|\b(?:help me|could you|can you|can u|pls|please)\s(?:to\s)?(?:pay|cover|sort out|settle)\s"
-                           r"(?:a|my|the|this|some|an)\s(?:bill|bills|fees|fee|rent|invoice|payment)\b|\blend me\b")
+                           r"(?:a|my|the|this|some|an)\s(?:bill|bills|fees|fee|rent|invoice|payment)\b|\blend me\b"
+                           # "got a bill I need to pay today" (the "Hi Mum" setup: a payment of the writer's own that
+                           # the reader is to make; counts only beside a new-number / lost-phone claim)
+                           r"|\b(?:bill|bills|invoice|payment|rent|fees)\s(?:that\s|which\s)?i\s(?:(?:need|have|had|"
+                           r"got)\sto|must)\s(?:pay|settle|clear)\b")
 _OPTOUT_RE = re.compile(r"\b(?:sms|send|text|reply)\W{0,2}(?:stop|optout|opt out|unsub\w*)\b[^.\n]{0,20}?\bto\W{0,2}"
                         r"(?:\+?91)?(?:1909|\d{7,10})\b")
 # The opt-out line US/UK carrier rules (CTIA) require of a brand's own short code: "Reply STOP to opt out / cancel /
@@ -525,6 +529,12 @@ def _is_official_link(u: str, ua: Assessment) -> bool:
     return host.endswith(_OFFICIAL_SUFFIXES) and not link_forwards_elsewhere(u)
 
 
+# App-attribution deep-link hosts (AppsFlyer, Branch, Firebase, Singular, Adjust): the first label is the app
+# owner's account ("swiggy.onelink.me/888", "vi.app.link/rech"). Brands' promotions use them to open their app; the
+# account is the brand's only when the registered header says so (used only for registered_brand_shared_link).
+_APP_DEEP_LINK_DOMAINS = frozenset({"onelink.me", "app.link", "page.link", "sng.link", "adj.st"})
+
+
 def _is_user_content_link(ua: Assessment) -> bool:
     """A page some account made on a social, video, form, app-store, site-builder, storage, shortener or messenger
     host (the url_lists.json host lists, through url.py ``publishing_host``)."""
@@ -587,6 +597,30 @@ def _trust_header_links(details: list[dict[str, Any]], header: str) -> None:
             d["official_by"] = "sender_header"
 
 
+def _trust_header_app_links(details: list[dict[str, Any]], header: str) -> bool:
+    """Mark as official an app deep link (``_APP_DEEP_LINK_DOMAINS``) whose account label is the brand whose
+    registered (TRAI DLT) header sent the message: "swiggy.onelink.me/Ab1" from AD-SWIGGY, "airtel.onelink.me" from
+    VM-AIRTEL. The URL analyser reads the brand in a shared host's subdomain as impersonation, which it is from
+    anyone else (and from this header with a lure: the caller only calls this for a message with no lure). Only a
+    brand's registered header form counts (``header_matches_keys``), never a header that merely contains its name.
+    Returns whether any link was marked."""
+    marked = False
+    for d in details:
+        if d["official"] or not d["deep_link"]:
+            continue
+        host = str(d.get("host") or "")
+        label = host.split(".", 1)[0] if host.count(".") >= 2 else ""
+        if not label:
+            continue
+        for brand, keys in BRAND_HEADER_KEYS.items():
+            if label in {brand.replace(" ", ""), *(k.lower() for k in keys)} and header_matches_keys(header, keys):
+                d["official"] = True
+                d["official_by"] = "sender_header_app_link"
+                marked = True
+                break
+    return marked
+
+
 def _domain_copies_brand(detail: dict[str, Any], brands: list[str]) -> bool:
     """The link's registered-domain name contains one of the brands' names or header keys (3+ letters)."""
     name = str(detail["registered_domain"] or "").split(".", 1)[0]
@@ -608,7 +642,9 @@ def _link_signals(urls: list[str]) -> tuple[list[Signal], list[dict[str, Any]], 
             continue
         judged.append((ua.risk_score, u, ua))
     details = [{"url": u[:200], "risk_score": sc, "registered_domain": ua.extracted.get("registered_domain"),
-                "official": _is_official_link(u, ua), "shared": _is_user_content_link(ua)}
+                "official": _is_official_link(u, ua), "shared": _is_user_content_link(ua),
+                "deep_link": str(ua.extracted.get("registered_domain") or "").lower() in _APP_DEEP_LINK_DOMAINS,
+                "host": _bare_host(ua)}
                for sc, u, ua in judged]
     user_pages = [str(ua.extracted.get("host") or "")[:80] for _, _, ua in judged if _is_user_content_link(ua)]
     if not judged:
@@ -677,6 +713,10 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     # KYC / block / refund lure the header's own name is what a look-alike domain copies (AX-HDFCBK + hdfcbk.in).
     if sender_info["type"] == "dlt" and not (set(best) & HOOK_CODES - {"spam_marketing", "authority_claim"}):
         _trust_header_links(link_details, sender_info["header"])
+        if _trust_header_app_links(link_details, sender_info["header"]):
+            # The brand's own app link no longer counts as the message's riskiest link: judge the rest.
+            rest = [u for u in urls[:MAX_LINKS] if not any(d["official"] and d["url"] == u[:200] for d in link_details)]
+            link_sigs = _link_signals(rest)[0] if rest else []
     # Links that all lead to an official domain of a known brand or to a government site (.gov.in, .nic.in), or
     # (with its sender id) to the site of the registered DLT header that sent the message.
     official_links = bool(link_details) and all(d["official"] for d in link_details) and len(urls) <= MAX_LINKS
@@ -972,14 +1012,15 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
             and not mobile_callback and "org_callback_to_mobile" not in codes and not foreign_number \
             and not upi_ids and not (codes & _ASKING_CODES) \
             and not any(s.code == "malicious_link" for s in link_sigs) \
-            and all(d["official"] or d["shared"] for d in link_details) and len(link_details) == len(urls):
+            and all(d["official"] or d["shared"] or d["deep_link"] for d in link_details) \
+            and len(link_details) == len(urls):
         pts = sum(s.weight for s in link_sigs if s.code == "suspicious_link")
         signals.append(Signal("registered_brand_shared_link", -pts, "Sent from a known brand's registered header "
                               "(TRAI DLT) with no lure; its only risky-looking links are on a shortener or deep-link "
                               "host, which registered senders must whitelist (TRAI, 2024)",
                               {"header": sender_info["header"],
                                "hosts": sorted({mask_digits(str(d["registered_domain"])) for d in link_details
-                                                if d["shared"]})[:5]}, None))
+                                                if d["shared"] or d["deep_link"]})[:5]}, None))
         model_contexts.append("promotion")
     # A notice-type lure (KYC, PAN/Aadhaar, block, parcel duty, reward points, refund, bill, challan) whose only
     # channel is the brand's or government's own: every link is official, or there is no link and the message points
