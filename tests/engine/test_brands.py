@@ -298,3 +298,37 @@ def test_brand_own_lure_words_and_z_plurals(reg, host, brand_id, lure):
     else:
         assert m is not None and m.brand.id == brand_id and m.technique == "brand_with_lure"
         assert lure in m.lure_words
+
+
+# lure words shared by every brand of a kind (url_lists.json category_lures): delivery words in the languages of the
+# countries couriers serve, tax / fine words for tax offices; regional brands phished in 2024-2026 kits
+@pytest.mark.parametrize(("host", "brand_id"), [
+    ("colissimo-livraison-frais.com", "laposte"),
+    ("postnl-bezorging-kosten.net", "postnl"),
+    ("inpost-paczka.online", "inpost"),
+    ("dhl-zustellung.info", "dhl"),
+    ("ctt-encomendas-pt.com", "ctt"),
+    ("irs-overdue-notice.com", "irs"),
+    ("mpesa-reversal-ke.com", "mpesa"),
+    ("sparkasse-pushtan.online", "sparkasse"),
+    ("maybank2u-secure-login.com", "maybank"),
+    ("gcash-verify-account.com", "gcash"),
+    ("banorte-seguridad.com", "banorte"),
+    ("klikbca-verifikasi-akun.com", "bca"),
+    ("paytm-colis.com", None),  # a courier word next to a payment app
+    ("sparkasse-koelnbonn.de", None),  # a savings bank's region name is no lure
+    ("inpost-paczkomaty.pl", None),
+    ("colis-express-blog.com", None),
+])
+def test_category_lure_words_and_regional_brands(reg, host, brand_id):
+    m = reg.match_host(host)
+    if brand_id is None:
+        assert m is None or m.technique != "brand_with_lure"
+    else:
+        assert m is not None and m.brand.id == brand_id and m.technique == "brand_with_lure"
+
+
+@pytest.mark.parametrize("host", ["www.gcash.com", "www.maybank2u.com.my", "www.sparkasse.de", "inpost.pl",
+                                  "www.ctt.pt", "www.banorte.com", "www.klikbca.com", "www.bankmandiri.co.id"])
+def test_regional_brands_official_hosts(reg, host):
+    assert reg.is_official(host) is not None and reg.match_host(host) is None

@@ -213,6 +213,8 @@ class BrandRegistry:
         self.restricted = frozenset(lists.get("restricted_suffixes", ()))
         self.upi_handle_names: dict[str, str] = dict(data.get("upi_handles", {}))
         handles: dict[str, Brand] = {}
+        # words that lure for every brand of a kind ('colis' / 'paczka' for a courier, 'rebate' for a tax office)
+        category_lures = {k: tuple(w.lower() for w in v) for k, v in lists.get("category_lures", {}).items()}
 
         for raw in data["brands"]:
             b = Brand(
@@ -221,7 +223,8 @@ class BrandRegistry:
                 keywords=tuple(k.lower() for k in raw.get("keywords", ())),
                 weak_keywords=tuple(k.lower() for k in raw.get("weak_keywords", ())),
                 upi_handles=tuple(h.lower() for h in raw.get("upi_handles", ())),
-                lures=tuple(w.lower() for w in raw.get("lures", ())),
+                lures=tuple(dict.fromkeys([*(w.lower() for w in raw.get("lures", ())),
+                                           *category_lures.get(raw.get("category", "other"), ())])),
                 cctld=bool(raw.get("cctld", False)),
             )
             self.brands.append(b)
