@@ -836,3 +836,27 @@ def test_pdf_file_type_is_not_a_lure_word(url, pdf_counts):
 def test_tenant_document_link_is_below_the_line():
     a = analyze_url("https://northwind.sharepoint.com/sites/Legal/Shared%20Documents/NDA%20Template.pdf")
     assert a.risk_score < 50
+
+
+# a folder link inside a CMS's program folders named after a brand the site is not: a kit's index; a plugin or
+# theme folder named after what it integrates is a product, not a kit
+@pytest.mark.parametrize(("url", "cms_signal"), [
+    ("https://www.family-bakery.example/wp-content/uploads/2024/westpac/", True),
+    ("https://club-tennis.example/.well-known/pki-validation/netflix/", True),
+    ("https://club-tennis.example/wp-content/uploads/2024/11/", False),  # a date folder
+    ("https://club-tennis.example/wp-content/uploads/", False),
+    ("https://club-tennis.example/wp-content/plugins/stripe/", False),  # a plugin named after its integration
+    ("https://club-tennis.example/wp-content/uploads/westpac/logo.png", False),  # a file, not a folder
+])
+def test_brand_folder_inside_cms_folders(url, cms_signal):
+    a = analyze_url(url)
+    assert any(s.code == "cms_internal_path" for s in a.signals) == cms_signal
+
+
+@pytest.mark.parametrize("url", [
+    "https://shop-example.in/wp-content/plugins/woocommerce-paypal-payments/",
+    "https://shop-example.in/wp-content/plugins/razorpay-payment-button/",
+])
+def test_payment_plugin_folder_is_no_brand_in_path(url):
+    a = analyze_url(url)
+    assert not any(s.code == "brand_in_path" for s in a.signals)

@@ -1070,6 +1070,9 @@ def _path_tokens(p: ParsedURL, skip_query: bool = False) -> list[str]:
 
 
 _DIGIT_TAIL_RE = re.compile(r"[0-9]+$")
+# CMS folders whose sub-folders are products named after what they integrate ('/wp-content/plugins/stripe/',
+# '/wp-content/plugins/woocommerce-paypal-payments/'): a brand's name there is a plugin's, not a kit's
+_CMS_PRODUCT_DIRS = ("/wp-content/plugins/", "/wp-content/themes/")
 
 
 def _path_signals(p: ParsedURL, reg: BrandRegistry, L: _Lists, signals: list[Signal], match: BrandMatch | None,
@@ -1115,7 +1118,16 @@ def _path_signals(p: ParsedURL, reg: BrandRegistry, L: _Lists, signals: list[Sig
     page = last.endswith(_PAGE_EXT)
     cms = next((d for d in _CMS_DIRS if d in low), None) if len(low) > 8 else None
     strong = tokset & L.strong_path_words if words else set()
-    if cms and (strong or (page and last not in _CMS_OK_FILES)):
+    # a folder (not a file) inside a CMS's program folders named after a brand the site is not: a kit's index
+    # ('/wp-content/uploads/2025/<brand>/'); ordinary links there reach files (images, documents)
+    kit_dir = None
+    if cms and cms not in _CMS_PRODUCT_DIRS and not page and low.endswith("/") and match is None:
+        folder = low.rstrip("/").rsplit("/", 1)[-1]
+        b = reg.token_brand(folder) if len(folder) >= 3 and not folder.isdigit() and low.index(cms) + len(cms) <= \
+            len(low) - len(folder) - 1 else None
+        if b is not None and folder not in dom and b is not reg.owner(p.host):
+            kit_dir = b
+    if cms and (strong or (page and last not in _CMS_OK_FILES) or kit_dir is not None):
         # a login word or a web page inside a CMS's program folders: phishing kits are unpacked there on hacked sites
         pts = WEIGHTS["cms_internal_path"] if not page else WEIGHTS["cms_page"] + (5 if strong else 0)
         ev: dict[str, Any] = {"folder": cms.strip("/")}
@@ -1123,6 +1135,8 @@ def _path_signals(p: ParsedURL, reg: BrandRegistry, L: _Lists, signals: list[Sig
             ev["words"] = sorted(strong)[:5]
         if page:
             ev["page"] = last[:80]
+        if kit_dir is not None:
+            ev["brand_folder"] = kit_dir.name
         signals.append(Signal("cms_internal_path", pts,
                               "Web page planted inside a website's internal folders (typical of hacked sites)",
                               ev, PHISH))
@@ -1178,6 +1192,11 @@ def _brand_path_signal(p: ParsedURL, reg: BrandRegistry, signals: list[Signal], 
                               f"Path spells out {domain} ({brands[0]}) on a site that is not {brands[0]}'s",
                               {"brands": names, "domain_in_path": domain}, BRAND))
         return
+    if cms in _CMS_PRODUCT_DIRS:
+        # only the plugin / theme folder itself names the brand: a product's files, unless a page or login word
+        plugin = low.split(cms, 1)[1].split("/", 1)[0]
+        if all(t in plugin for t in toks if len(t) >= 4 and reg.token_brand(t) is not None):
+            cms = None
     why = [w for w, on in (("login_word", strong), ("page_file", page), ("cms_folder", cms is not None)) if on]
     if not why:
         # a brand's folder alone is ordinary (reviews, news, blogs and small shops on free hosting or plain http);
