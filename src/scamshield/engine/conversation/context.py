@@ -19,6 +19,9 @@ _NEW_SUBJECT = frozenset({"else", "you", "we", "i", "they", "he", "she", "it", "
 _WARNING_BEFORE = 120
 _NEG_AFTER = frozenset({"mat", "nahi", "nahin"})
 _CONDITION_WORDS = frozenset({"agar", "if", "warna", "varna", "otherwise", "unless"})
+#: "nahi to" / "nahin to" / "na to" is Hindi for "otherwise" ("bill bhariye nahi to connection kaat diya jayega"):
+#: a clause boundary like "warna", not a negator of the cue before or after it.
+_OTHERWISE_NEG = frozenset({"nahi", "nahin", "na"})
 #: "we will never ask you to ...", "police never call you to ...": a negator followed within three words by one of
 #: these verbs addressed to "you" (not after "if") negates the rest of the clause ("will never ask you to stay on a video call or transfer money",
 #: "we will never call you to ask you to move money to a safe account").
@@ -116,6 +119,10 @@ def _bare_is_framed(window: str, s: int, e: int) -> bool:
 def is_negated(window: str, start: int, end: int) -> bool:
     """Negation or warning-advice scope around a cue match (same clause, a few words either side)."""
     words = _clause_before(window, start, 60).split()[-8:]
+    for i in range(len(words) - 2, -1, -1):
+        if words[i] in _OTHERWISE_NEG and words[i + 1] == "to":
+            words = words[i + 2:]  # the threat after "nahi to" (otherwise) is not negated by it
+            break
     scope = 4
     for i in range(len(words) - 1, -1, -1):
         if words[i] in ("or", "nor") and i + 1 < len(words) and words[i + 1] not in _NEW_SUBJECT:
@@ -143,9 +150,12 @@ def is_negated(window: str, start: int, end: int) -> bool:
     inside = window[start:end].split()
     if any(w in _NEG_AFTER or w == "never" for w in inside) or ("not" in inside and inside[0] != "if"):
         return True
-    after_words = window[end:_clause_end(window, end, 40)].split()[:3]
+    after_all = window[end:_clause_end(window, end, 40)].split()[:4]
+    after_words = after_all[:3]
     for i, w in enumerate(after_words):
-        if w in _CONDITION_WORDS:  # "police aapke ghar aayegi agar paise nahi bheje": the "nahi" is the condition's
+        if w in _CONDITION_WORDS or (w in _OTHERWISE_NEG and after_all[i + 1:i + 2] == ["to"]):
+            # "police aapke ghar aayegi agar paise nahi bheje": the "nahi" is the condition's; "update kar lijiye
+            # nahi to ...": otherwise
             after_words = after_words[:i]
             break
     if any(w in _NEG_AFTER for w in after_words):
