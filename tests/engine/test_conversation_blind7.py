@@ -32,6 +32,7 @@ def _codes(text):
     # an organisation that takes payment only through an untraceable channel
     ("the balance must be cleared and we accept payment through venmo only", "crypto_wire_payment"),
     ("sir our office only accepts bitcoin for this fine", "crypto_wire_payment"),
+    ("send the 400 on zelle right away", "crypto_wire_payment"),
     # a disconnection on its way, with a time limit
     ("our crew is parked outside and will shut off your gas within the next thirty minutes", "utility_disconnection"),
     ("the lineman is coming to cut your electricity in one hour", "utility_disconnection"),
@@ -74,6 +75,8 @@ def test_blind7_patterns(text, code):
     # a business that takes several ordinary methods; a friend paying back
     ("we take card cash or zelle whatever is easier", "crypto_wire_payment"),
     ("yes we accept venmo and all major cards at the front desk", "crypto_wire_payment"),
+    ("i will pay you back on venmo tonight", "crypto_wire_payment"),
+    ("can you send him back the bitcoin he lent you", "crypto_wire_payment"),
     # a planned job, no time limit; a call that dropped
     ("the engineer will turn off the water supply while he replaces the valve", "utility_disconnection"),
     ("sorry aapka connection kat gaya tha network weak hai", "utility_disconnection"),
