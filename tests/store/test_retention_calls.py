@@ -24,7 +24,7 @@ CALLER = "+919876501234"
 
 def _state() -> dict:
     return {"v": 1, "segments": 4, "context": f"Caller: {SECRET_WORDS}", "tail": SECRET_WORDS,
-            "last_speaker": "caller", "hits": {"otp_request": [2, 30.0, "share the OTP 482913"]},
+            "last_speaker": "caller", "hits": {"otp_request": [2, 1.0, "share the OTP 482913"]},
             "alerted": ["high"], "first_alert_segment": 3,
             "model_signal": {"code": "model", "weight": 20, "message": "m", "evidence": {"text": SECRET_WORDS}},
             "last_final_digest": "abc"}
@@ -84,7 +84,7 @@ async def test_calls_lose_state_and_caller_at_the_horizon_and_text_after_the_gra
     scrubbed = await _call(db, "CA-ended-2d")
     assert not _has_text(scrubbed.detector_state), scrubbed.detector_state
     assert scrubbed.from_number == CALLER, "the number goes at the horizon, not at the end of the call"
-    assert scrubbed.detector_state["hits"]["otp_request"][:2] == [2, 30.0], "what was found is kept"
+    assert scrubbed.detector_state["hits"]["otp_request"][:2] == [2, 1.0], "what was found is kept"
     assert scrubbed.detector_state["alerted"] == ["high"]
     assert scrubbed.updated_at == before["CA-ended-2d"]
     restored = CallState.from_dict(scrubbed.detector_state)  # the detector can still resume from it
