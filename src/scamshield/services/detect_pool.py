@@ -19,6 +19,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing
+import os
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Callable
@@ -38,8 +40,23 @@ def _init_worker(thresholds: tuple[int, int, int]) -> None:
 
     _WORKER_DETECTOR = ConversationDetector(Thresholds(*thresholds), model_scorer=conservative_model_scorer)
     _WORKER_DETECT = _detect
+    _exit_with_parent()
     # Load the models now, not on the first live segment.
     _detect(_WORKER_DETECTOR, None, Segment("Hello, this is a warm-up.", None, True))
+
+
+def _exit_with_parent() -> None:
+    """A worker blocks on its call queue and would outlive a server killed with SIGKILL (re-parented, holding its
+    ~100 MB of models): a daemon thread waits on the parent's sentinel and ends the worker when the parent is gone."""
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        parent.join()
+        os._exit(0)
+
+    threading.Thread(target=watch, name="scamshield-detect-parent-watch", daemon=True).start()
 
 
 def _worker_detect(state: dict[str, Any] | None, text: str, speaker: str | None, final: bool
@@ -59,7 +76,8 @@ class DetectorPool:
         self.max_pending = max_pending if max_pending is not None else 4 * processes
         self._pending = 0
         self._executor: ProcessPoolExecutor | None = None
-        self.inline_fallbacks = 0  # detections run on the loop because the pool was full or broken
+        self._closed = False
+        self.inline_fallbacks = 0  # detections run on the loop because the pool was full, broken or closed
 
     def _pool(self) -> ProcessPoolExecutor:
         if self._executor is None:
@@ -76,25 +94,37 @@ class DetectorPool:
 
     async def detect(self, state: dict[str, Any] | None, segment: Segment
                      ) -> tuple[dict[str, Any], DetectionUpdate] | None:
-        if self._pending >= self.max_pending:
+        if self._closed or self._pending >= self.max_pending:
             self.inline_fallbacks += 1
             return None
         self._pending += 1
+        pool = self._pool()
         try:
             loop = asyncio.get_running_loop()
-            return await loop.run_in_executor(self._pool(), _worker_detect, state, segment.text, segment.speaker,
+            return await loop.run_in_executor(pool, _worker_detect, state, segment.text, segment.speaker,
                                               segment.final)
         except BrokenProcessPool:
-            log.warning("detector worker process died: replacing the pool, this segment is detected in process")
-            broken, self._executor = self._executor, None
-            if broken is not None:
-                broken.shutdown(wait=False, cancel_futures=True)
+            # Several detections in flight fail together when a worker dies; only the first replaces the pool
+            # (a later one must not shut down the replacement another segment already started).
+            if self._executor is pool:
+                log.warning("detector worker process died: replacing the pool, this segment is detected in process")
+                self._executor = None
+                pool.shutdown(wait=False)
+            self.inline_fallbacks += 1
+            return None
+        except asyncio.CancelledError:
+            task = asyncio.current_task()
+            if task is not None and task.cancelling():
+                raise  # the ingestion itself is cancelled
+            # the pool's future was cancelled (a shut-down pool), not this request: detect in process
             self.inline_fallbacks += 1
             return None
         finally:
             self._pending -= 1
 
     def close(self) -> None:
+        """Stop the workers; later detections run in process. Detections in flight finish (no cancel_futures)."""
+        self._closed = True
         if self._executor is not None:
-            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor.shutdown(wait=False)
             self._executor = None

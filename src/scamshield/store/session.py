@@ -317,7 +317,7 @@ class Database:
             assert self.writer_engine is not None
             engine = self.writer_engine
             await asyncio.get_running_loop().run_in_executor(self._writer, engine.dispose)
+            self._writer.shutdown(wait=False)
         if self._reader is not None:
             self._reader.close()
             self._reader = None
-            self._writer.shutdown(wait=False)
