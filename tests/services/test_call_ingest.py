@@ -360,6 +360,13 @@ async def test_detector_in_worker_processes_gives_the_same_results(sqlite_db):
         assert (svc.detect_pool is not None) == bool(procs)
         try:
             sid = f"CA-pool{procs}"
+            if procs:
+                svc.detect_pool.start()
+                for _ in range(600):  # spawning a worker and loading its models takes seconds
+                    if svc.detect_pool.ready:
+                        break
+                    await asyncio.sleep(0.1)
+                assert svc.detect_pool.ready
             await svc.associate_call("r1", sid)
             lines = [*FRIEND_CALL, *SBI_CALL, *ESCALATING]
             got = [(r.risk_score, r.risk_level, r.fraud_type, bool(r.alert)) for r in await _feed(svc, sid, lines)]
@@ -373,8 +380,15 @@ async def test_detector_in_worker_processes_gives_the_same_results(sqlite_db):
                 await asyncio.sleep(0.5)
                 more = await _feed(svc, sid + "b", ["Tell me the OTP now."])
                 assert not more[0].duplicate and svc.detect_pool.inline_fallbacks >= 1
-                again = await _feed(svc, sid + "c", ["Your account will be blocked today."])  # a new pool
+                again = await _feed(svc, sid + "c", ["Your account will be blocked today."])  # a new pool (loading)
                 assert not again[0].duplicate
+                for _ in range(600):
+                    if svc.detect_pool.ready:
+                        break
+                    await asyncio.sleep(0.1)
+                before = svc.detect_pool.inline_fallbacks
+                last = await _feed(svc, sid + "d", ["Move your money to a safe account."])  # in the new workers
+                assert not last[0].duplicate and svc.detect_pool.inline_fallbacks == before
         finally:
             svc.close()
             await hub.close()

@@ -39,6 +39,9 @@ def _pool_with_fakes() -> tuple[dp.DetectorPool, list[FakeExecutor]]:
         if pool._executor is None:
             made.append(FakeExecutor())
             pool._executor = made[-1]  # type: ignore[assignment]
+            warm: Future = Future()
+            warm.set_result(0)  # workers loaded at once
+            pool._warmups = [warm]
         return pool._executor  # type: ignore[return-value]
 
     pool._pool = fake_pool  # type: ignore[method-assign]
@@ -98,6 +101,25 @@ def test_a_closed_pool_detects_in_process_and_starts_no_workers():
         pool.close()
         assert await pool.detect(None, Segment("hello", None, True)) is None
         assert made == [] and pool.inline_fallbacks == 1
+
+    asyncio.run(main())
+
+
+def test_detections_run_in_process_until_the_workers_have_loaded():
+    async def main():
+        pool, made = _pool_with_fakes()
+        seg = Segment("hello", None, True)
+        pool.start()
+        loading: Future = Future()
+        pool._warmups = [loading]  # a worker still spawning / loading its models
+        assert not pool.ready
+        assert await pool.detect(None, seg) is None and made[0].futures == [] and pool.inline_fallbacks == 1
+        loading.set_result(0)
+        assert pool.ready
+        d = asyncio.create_task(pool.detect(None, seg))
+        await _settle()
+        made[0].futures[0].set_result(("state", "update"))
+        assert await d == ("state", "update")
 
     asyncio.run(main())
 

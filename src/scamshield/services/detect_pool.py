@@ -76,6 +76,7 @@ class DetectorPool:
         self.max_pending = max_pending if max_pending is not None else 4 * processes
         self._pending = 0
         self._executor: ProcessPoolExecutor | None = None
+        self._warmups: list[Any] = []  # one no-op per worker, submitted with the pool: done = workers have loaded
         self._closed = False
         self.inline_fallbacks = 0  # detections run on the loop because the pool was full, broken or closed
 
@@ -84,21 +85,30 @@ class DetectorPool:
             # "spawn": the server process has threads (SQLite writer, Redis, asyncpg): forking it is not safe.
             self._executor = ProcessPoolExecutor(self.processes, mp_context=multiprocessing.get_context("spawn"),
                                                  initializer=_init_worker, initargs=(self._thresholds,))
+            self._warmups = [self._executor.submit(int, 0) for _ in range(self.processes)]
         return self._executor
+
+    @property
+    def ready(self) -> bool:
+        """Workers have started and loaded their models. Until then (seconds after start-up or after a worker died)
+        detections run in process: queued behind a loading worker they would hold their call's lock — and on
+        PostgreSQL a connection — for that long."""
+        return self._executor is not None and all(f.done() for f in self._warmups)
 
     def start(self) -> None:
         """Start the workers now (their models load in the background) rather than on the first segment."""
-        pool = self._pool()
-        for _ in range(self.processes):
-            pool.submit(int, 0)
+        self._pool()
 
     async def detect(self, state: dict[str, Any] | None, segment: Segment
                      ) -> tuple[dict[str, Any], DetectionUpdate] | None:
         if self._closed or self._pending >= self.max_pending:
             self.inline_fallbacks += 1
             return None
-        self._pending += 1
         pool = self._pool()
+        if not self.ready:
+            self.inline_fallbacks += 1
+            return None
+        self._pending += 1
         try:
             loop = asyncio.get_running_loop()
             return await loop.run_in_executor(pool, _worker_detect, state, segment.text, segment.speaker,
