@@ -33,8 +33,9 @@ _NEG_AFTER_PHRASES = ("with anyone", "to anyone", "with anybody", "to anybody", 
 # bank", "sometimes they say", "fraudsters pretending to be", "beware", "just hang up").
 _WARNING_RE = re.compile(
     r"\b(?:beware|awareness|no such thing as|impersonat[a-z]*|claiming to be|pretending to be|posing as|pretend to be|"
-    # advice to end the call ("just hang up and call me") - never what a scammer says, except "do not hang up"
-    r"(?<!not )(?<!never )(?<!if you )(?<!you )(?:just |simply )?(?:hang|hung) up(?! on)|report (?:it|them|this|the call)|"
+    # advice to end the call ("just hang up and call me") - never what a scammer says, except "do not hang up" and the
+    # condition of a threat ("if you call the police or hang up we will hurt her")
+    r"(?<!not )(?<!never )(?<!if you )(?<!you )(?<!or )(?:just |simply )?(?:hang|hung) up(?! on)|report (?:it|them|this|the call)|"
     # a call retold by the person who got it ("a man said he was from social security", "sometimes they say your
     # grandson is in jail", "he wanted me to buy gift cards"): the scammer's words are reported, not said to you.
     # ("we had to block your card" is the caller's own story, not a retelling.)

@@ -87,7 +87,8 @@ _ASR_VARIANTS = {
     "k y see": "kyc", "kay why see": "kyc", "k why c": "kyc", "kay y c": "kyc",
     "coin base": "coinbase", "fed ex": "fedex", "pay pal": "paypal", "master card": "mastercard",
     "face book": "facebook", "medi care": "medicare", "crypto currency": "cryptocurrency", "micro soft": "microsoft",
-    "amazon dot com": "amazon", "e bay": "ebay", "bit coin": "bitcoin", "g pay": "gpay",
+    "amazon dot com": "amazon", "a mazon dot com": "amazon", "a mazon": "amazon", "am azon": "amazon",
+    "micro soft dot com": "microsoft", "pay pal dot com": "paypal", "e bay": "ebay", "bit coin": "bitcoin", "g pay": "gpay",
     # split or misheard words of government-impersonation robocalls
     "soshal security": "social security", "social secure ity": "social security", "adminis tration": "administration",
     "administ ration": "administration", "revenue surface": "revenue service", "revenue services": "revenue service",

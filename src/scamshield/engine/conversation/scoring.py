@@ -131,6 +131,7 @@ def signals_for(hits: dict[str, list[Any]], model_signal: dict[str, Any] | None,
                               "A caller claiming to be a government agency or the police threatens arrest, "
                               "suspension or blocking (genuine agencies do not do this by phone)",
                               {"claim": claim, "threat": threat}))
+    reassured = False
     if reassure:
         # Soft asks for account or card details or a link count too: "verify your bank details on the official
         # website, I am sending you the link" is reassurance-sounding wording wrapped around the ask itself. (Asking
@@ -148,6 +149,7 @@ def signals_for(hits: dict[str, list[Any]], model_signal: dict[str, Any] | None,
             else:
                 alloc = round(max(cue.weight, room), 1)  # one mention; repeats do not add
                 room -= alloc
+                reassured = reassured or alloc < 0
             signals.append(Signal(cue.code, alloc, cue.message, ev, cue.fraud_type))
     bonus = _FTC_BONUS[len(present)]
     if len(present) == 2 and "pay" in present:
@@ -178,7 +180,12 @@ def signals_for(hits: dict[str, list[Any]], model_signal: dict[str, Any] | None,
             weight = round(story_room, 1)
         positive = [(s, g) for s, g in allocated if s.weight > 0]
         claim_only = bool(positive) and (all(g == "pretend" for _, g in positive)
-                                         or all(s.code in _SOFT_PROBLEMS for s, _ in positive))
+                                         or all(s.code in _SOFT_PROBLEMS for s, _ in positive)
+                                         # a claim and soft problems with what genuine fraud checks say and nothing
+                                         # void it ("your card ending in 4211", "did you make a purchase of $212 at
+                                         # target", "press 1 if you made it"): a bank's own fraud alert (blind8)
+                                         or (reassured and all(g == "pretend" or s.code in _SOFT_PROBLEMS
+                                                               for s, g in positive)))
         if claim_only and not warning_only:
             room = max(0.0, _CLAIM_ONLY_MAX - sum(s.weight for s in signals))
             if weight > room:
