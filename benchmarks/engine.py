@@ -174,9 +174,10 @@ def clear_host_caches() -> None:
         fn = getattr(mod, name, None)
         if fn is not None and hasattr(fn, "cache_clear"):
             fn.cache_clear()
-    memo = getattr(brands.default_registry(), "_memo", None)
-    if memo is not None:
-        memo.clear()
+    for attr in ("_memo", "_seg_memo"):  # look-alike matches by host, word segmentations by label
+        memo = getattr(brands.default_registry(), attr, None)
+        if memo is not None:
+            memo.clear()
 
 
 def min_cpu_over_passes(fn: Callable[[str], object], items: list[str], first: list[float], passes: int,

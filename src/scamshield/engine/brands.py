@@ -268,6 +268,8 @@ class BrandRegistry:
             self._long_spans[len(t)] = (start, i + 1)
         self._brand_lures = frozenset(w for b in self.brands for w in b.lures) - self.lures
         self._memo: dict[str, BrandMatch | None] = {}
+        self._seg_memo: dict[str, list[str] | None] = {}  # segment() by string (bounded): a host's tokens are
+        # segmented by the brand match and again by the URL analyser's lure-word count
         self._hosting: dict[str, Brand] = {}
         for raw, b in zip(data["brands"], self.brands):
             for d in raw.get("user_content_domains", ()):
@@ -393,8 +395,12 @@ class BrandRegistry:
         if n < MIN_FUZZY - 1 or n > self._max_token_len + 2:
             return None
         cands: set[str] = set()
-        for v in _deletes(s, 1):
-            hit = self._deletes.get(v)
+        deletes = self._deletes
+        hit = deletes.get(s)  # (the variants of _deletes(s, 1): s itself and s less one character)
+        if hit:
+            cands |= hit
+        for i in range(n):
+            hit = deletes.get(s[:i] + s[i + 1:])
             if hit:
                 cands |= hit
         if n >= 7:
@@ -434,10 +440,22 @@ class BrandRegistry:
 
     def segment(self, s: str) -> list[str] | None:
         """Split ``s`` into known words (brand tokens, lure words) and digit runs; None when impossible.
-        Breadth-first over reachable positions, longest words first: linear in len(s) x distinct word lengths."""
+        Breadth-first over reachable positions, longest words first: linear in len(s) x distinct word lengths.
+        Memoised (bounded); the caller gets its own list."""
         n = len(s)
         if n > MAX_LABEL_FOR_SEGMENTATION or n < 4:
             return None
+        memo = self._seg_memo
+        hit = memo.get(s, _MISS)
+        if hit is _MISS:
+            hit = self._segment(s)
+            if len(memo) >= 8192:
+                memo.clear()
+            memo[s] = hit
+        return None if hit is None else list(hit)  # type: ignore[arg-type]
+
+    def _segment(self, s: str) -> list[str] | None:
+        n = len(s)
         prev: dict[int, tuple[int, str]] = {0: (-1, "")}
         frontier = [0]
         while frontier:

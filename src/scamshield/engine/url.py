@@ -36,7 +36,7 @@ from scamshield.engine.brands import BrandMatch, BrandRegistry, default_registry
 from scamshield.engine.confusables import is_mixed_script, match_key, scripts_of
 from scamshield.engine.taxonomy import advice_for
 from scamshield.engine.textmodel import url_model_signal
-from scamshield.engine.types import Assessment, Signal
+from scamshield.engine.types import Assessment, Signal, combine
 from scamshield.engine.urlparse import ParsedURL, known_tlds, parse_url, private_suffix, registrable
 from scamshield.errors import InvalidInput
 
@@ -153,6 +153,7 @@ class _Lists:
         # ('s3-ap-south-1.amazonaws.com', 's3.dualstack.us-east-1.amazonaws.com') are storage too
         self.storage_stems = frozenset((h.split(".", 1)[0], h.split(".", 1)[1]) for h in self.storage_hosts
                                        if h.count(".") >= 2)
+        self.storage_provider_ends = tuple(sorted({"." + provider for _, provider in self.storage_stems}))
         self.strong_path_words = frozenset(raw.get("strong_path_words", ()))
         self.file_ext_tlds = frozenset(raw.get("file_extension_tlds", ()))
         self.common_bare = frozenset(raw.get("common_bare_tlds", ()))
@@ -956,7 +957,7 @@ def _tenant_label(host: str, L: _Lists) -> str | None:
 def _storage_zone(host: str, L: _Lists) -> str | None:
     """The PSL private-section suffix ``host`` is under when it is a regional / dual-stack endpoint of a storage
     service on the lists ('s3-ap-south-1.amazonaws.com' for 's3.amazonaws.com'), else None."""
-    if not any(host.endswith("." + provider) for _, provider in L.storage_stems):
+    if not host.endswith(L.storage_provider_ends):
         return None  # (the suffix-list look-up only for hosts of a storage provider)
     priv = private_suffix(host)
     if not priv or "." not in priv:
@@ -1655,7 +1656,9 @@ def _finish(signals: list[Signal], extracted: dict[str, Any], match: BrandMatch 
                         f"{s.evidence.get('final_host') or s.evidence.get('target_host')}: judge that site, not the "
                         "first one.")
             break
-    if not a.is_safe:
+    score = combine(signals)  # (a.is_safe / a.risk_level would each add the weights up again)
+    th = a.thresholds
+    if not th.is_safe(score):
         recs.append("Do not enter passwords, card details, UPI PIN or OTP on this page.")
         codes = {s.code for s in signals}
         if "url_shortener" in codes:
@@ -1666,7 +1669,7 @@ def _finish(signals: list[Signal], extracted: dict[str, Any], match: BrandMatch 
             if adv not in recs:
                 recs.append(adv)
         recs.append("If you already entered details, call your bank and report at cybercrime.gov.in or 1930.")
-    elif a.risk_level == "medium":
+    elif th.level(score) == "medium":
         recs.append("Be careful: check the address before you sign in or pay.")
     elif extracted.get("official_brand"):
         recs.append(f"This is an official {extracted['official_brand']} address.")

@@ -307,7 +307,7 @@ def parse_url(url: str) -> ParsedURL:
         labels = labels[-MAX_LABELS:]
         parsed.host_truncated = True
         host = ".".join(labels)
-    if any(not lab for lab in labels):
+    if "" in labels:
         parsed.invalid_host = True
         host = ".".join(lab for lab in labels if lab)
         if not host:
@@ -387,14 +387,52 @@ def private_suffix(host: str) -> str:
     return ext.suffix if getattr(ext, "is_private", False) else ""
 
 
+# A host of plain lower-case ASCII labels (no punycode): tldextract would hand it to its suffix trie unchanged (no
+# scheme, path, userinfo, port or root dot to strip, no label to decode), so the trie is walked here directly, with
+# tldextract's own algorithm (``_PublicSuffixListTLDExtractor.suffix_index``) and data: the same answer, without the
+# URL handling around it.
+_PLAIN_HOST_RE = re.compile(r"[a-z0-9_\-]+(?:\.[a-z0-9_\-]+)*")
+_trie = None
+
+
+def _split_plain(host: str) -> tuple[str, str, str]:
+    """tldextract's (subdomain, domain, suffix) of a host matching ``_PLAIN_HOST_RE`` without 'xn--'."""
+    global _trie
+    node = _trie
+    if node is None:
+        node = _trie = _get_extractor()._get_tld_extractor().tlds_excl_private_trie
+    labels = host.split(".")
+    n = len(labels)
+    suffix_idx = label_idx = n
+    for label in reversed(labels):
+        matches = node.matches
+        nxt = matches.get(label)
+        if nxt is not None:
+            label_idx -= 1
+            node = nxt
+            if node.end:
+                suffix_idx = label_idx
+            continue
+        if "*" in matches:
+            suffix_idx = label_idx if "!" + label in matches else label_idx - 1
+        break
+    if suffix_idx == n:
+        return "", "", ""  # no public suffix (the caller splits on the last label)
+    return (".".join(labels[:suffix_idx - 1]) if suffix_idx >= 2 else "",
+            labels[suffix_idx - 1] if suffix_idx > 0 else "", ".".join(labels[suffix_idx:]))
+
+
 @lru_cache(maxsize=16384)
 def registrable(host: str) -> tuple[str, str, str]:
     """(subdomain, registrable label, public suffix) of an ASCII host. ``paytm.com.account-verify.info`` ->
     (``paytm.com``, ``account-verify``, ``info``). Hosts under an unknown TLD use their last label as suffix."""
     if not host:
         return "", "", ""
-    ext = _get_extractor()(host)
-    sub, dom, suffix = ext.subdomain, ext.domain, ext.suffix
+    if _PLAIN_HOST_RE.fullmatch(host) and "xn--" not in host:
+        sub, dom, suffix = _split_plain(host)
+    else:
+        ext = _get_extractor()(host)
+        sub, dom, suffix = ext.subdomain, ext.domain, ext.suffix
     if not suffix:
         labels = host.split(".")
         if len(labels) >= 2:
