@@ -73,6 +73,9 @@ def _codes(text):
     # loan lures
     ("your personal loan of 3 lakh has been approved", "loan_offer_lure"),
     ("instant cash no cibil check needed", "loan_offer_lure"),
+    # a deadline on the offer; the "chip" benefit card
+    ("the forgiveness program closes tomorrow so act now", "urgency_deadline"),
+    ("your replacement medicare card with a chip is ready to ship", "benefit_enrollment_lure"),
     # genuine fraud-check wording
     ("did you make a purchase of 60 pounds at tesco this morning", "fraud_check_question"),
     ("we see a charge on your visa ending in 7730", "fraud_check_question"),
@@ -97,6 +100,9 @@ def test_blind8_patterns(text, code):
     ("the bank gives 4 percent a year on savings", "investment_lure"),
     # a friend back with a new number, nothing asked
     ("hey i changed my phone number", "new_phone_claim"),
+    # a shop's opening hours; an ordinary card
+    ("the store closes at nine tonight", "urgency_deadline"),
+    ("bring your medicare card to the appointment", "benefit_enrollment_lure"),
     # a loan the customer applied for, declined
     ("sorry your loan was not approved this time", "loan_offer_lure"),
 ])
