@@ -415,7 +415,21 @@ CUES: tuple[Cue, ...] = (
         # forex as a trade, not a bank's forex card
         "{learn|learning|trade|trading in|invest in|investing in} forex",
         "forex {market|markets|investment|investing|profits|signals|account|trader}",
+        # the trading terminals pig-butchering "mentors" onboard victims to (FBI IC3, I4C advisories; batch i)
+        "{mt4|mt5|mt 4|mt 5|metatrader|meta trader|metatrader 4|metatrader 5}",
+        "{i|we} {trade|invest|am trading|have been trading|started trading} {in |on |}{gold|crypto|bitcoin|forex|"
+        "usdt|futures|stocks|commodities|options}",
     ), "INVESTMENT_SCAM", negatable=False),
+    # A stranger's boast of quick trading profits ("I made $12,000 last week trading gold", "earned 3 lakh this
+    # month from crypto"): the hook of the pig-butchering approach. Needs a period and a trading word.
+    Cue("investment_lure", 20, (
+        "{made|earned|gained|profited|profit of|earning} ~3 # ~4 {last week|this week|last month|this month|in a week|"
+        "in one week|in a month|in # days|in # weeks|per day|a day|every day|daily} ~6 {trade|trading|trades|crypto|"
+        "bitcoin|gold|forex|stocks|mt4|mt5|platform|app|invest|investing|investment}",
+        "{trade|trading|crypto|bitcoin|gold|forex|stocks|mt4|mt5|platform|investing|investment} ~6 {made|earned|"
+        "gained|profited|profit of} ~3 # ~4 {last week|this week|last month|this month|in a week|in one week|"
+        "in a month|in # days|in # weeks|per day|a day|every day|daily}",
+    ), "INVESTMENT_SCAM"),
     Cue("loan_lure", 20, (
         "{instant|quick|easy|urgent|fast|turant} {loan|loans|cash loan|personal loan|cash|credit} ~3 {approved|"
         "available|sanctioned|without|no|in # minutes|in minutes|download|apply|click|link|app}",
@@ -781,6 +795,32 @@ CUES: tuple[Cue, ...] = (
     Cue("family_emergency", 25, (
         "{फोन|फ़ोन|मोबाइल} {खो गया|टूट गया|खराब हो गया|ख़राब हो गया|गिर गया|चोरी हो गया}",
     ), "FAMILY_EMERGENCY"),
+    # --- the KYC / account-block lure in the other Indian scripts (Bengali, Marathi, Gujarati, Gurmukhi, Tamil,
+    # Telugu, Kannada, Malayalam): "your account will be blocked / frozen today", "update KYC / PAN now" (the RBI,
+    # I4C and state police advisories warn of the same lure sent in the regional languages; batch i).
+    Cue("account_block_threat", 30, (
+        "{account|bank account|khata|sim|card|upi|yono|অ্যাকাউন্ট|একাউন্ট|অ্যাকাউন্টটি|খাতা|সিম|কার্ড|खाते|खाता|अकाउंट|"
+        "ખાતું|ખાતુ|એકાઉન્ટ|સિમ|કાર્ડ|ਖਾਤਾ|ਅਕਾਊਂਟ|ਸਿਮ|ਕਾਰਡ|கணக்கு|கணக்குகள்|அக்கவுண்ட்|சிம்|கார்டு|ఖాతా|ఖాతాను|అకౌంట్|"
+        "సిమ్|కార్డ్|ಖಾತೆ|ಖಾತೆಯನ್ನು|ಅಕೌಂಟ್|ಸಿಮ್|ಕಾರ್ಡ್|അക്കൗണ്ട്|സിം|കാർഡ്} ~4 {ব্লক হয়ে যাবে|বন্ধ হয়ে যাবে|"
+        "ব্লক করা হবে|বন্ধ করা হবে|স্থগিত করা হবে|ফ্রিজ করা হবে|ব্লক হবে|বন্ধ হবে|ब्लॉक होईल|बंद होईल|बंद केले जाईल|"
+        "ब्लॉक केले जाईल|ब्लॉक करण्यात येईल|बंद करण्यात येईल|गोठवले जाईल|બ્લોક થઈ જશે|બંધ થઈ જશે|બ્લોક કરવામાં આવશે|"
+        "બંધ કરવામાં આવશે|બ્લોક થશે|બંધ થશે|ਬਲਾਕ ਹੋ ਜਾਵੇਗਾ|ਬੰਦ ਹੋ ਜਾਵੇਗਾ|ਬਲਾਕ ਕਰ ਦਿੱਤਾ ਜਾਵੇਗਾ|ਬੰਦ ਕਰ ਦਿੱਤਾ ਜਾਵੇਗਾ|"
+        "முடக்கப்படும்|தடுக்கப்படும்|நிறுத்தப்படும்|பிளாக் செய்யப்படும்|பிளாக் ஆகிவிடும்|மூடப்படும்|ரத்து செய்யப்படும்|"
+        "బ్లాక్ అవుతుంది|బ్లాక్ చేయబడుతుంది|నిలిపివేయబడుతుంది|బ్లాక్ చేస్తాము|స్తంభింపజేయబడుతుంది|రద్దు చేయబడుతుంది|"
+        "ಬ್ಲಾಕ್ ಆಗುತ್ತದೆ|ಬ್ಲಾಕ್ ಮಾಡಲಾಗುವುದು|ಸ್ಥಗಿತಗೊಳ್ಳುತ್ತದೆ|ಸ್ಥಗಿತಗೊಳಿಸಲಾಗುವುದು|ರದ್ದಾಗುತ್ತದೆ|ಬ್ಲಾಕ್ ಆಗಲಿದೆ|"
+        "ബ്ലോക്ക് ചെയ്യപ്പെടും|ബ്ലോക്ക് ആകും|ബ്ലോക്ക് ചെയ്യും|മരവിപ്പിക്കും|മരവിപ്പിക്കപ്പെടും|റദ്ദാക്കപ്പെടും}",
+    ), "BANK_KYC_IMPERSONATION"),
+    Cue("kyc_update_lure", 30, (
+        "{kyc|ekyc|e kyc|pan|pan card|aadhaar|aadhar|কেওয়াইসি|প্যান|আধার|केवायसी|पॅन|આધાર|કેવાયસી|પાન|ਕੇਵਾਈਸੀ|ਪੈਨ|"
+        "ਆਧਾਰ|கேஒய்சி|பான்|ஆதார்|కేవైసీ|పాన్|ఆధార్|ಕೆವೈಸಿ|ಪ್ಯಾನ್|ಆಧಾರ್|കെവൈസി|പാൻ|ആധാർ} ~2 {আপডেট করুন|আপডেট করো|"
+        "হালনাগাদ করুন|যাচাই করুন|লিঙ্ক করুন|अपडेट करा|अद्ययावत करा|लिंक करा|અપડેટ કરો|લિંક કરો|ਅਪਡੇਟ ਕਰੋ|ਲਿੰਕ ਕਰੋ|"
+        "புதுப்பிக்கவும்|அப்டேட் செய்யவும்|அப்டேட் செய்யுங்கள்|இணைக்கவும்|అప్డేట్ చేయండి|నవీకరించండి|లింక్ చేయండి|"
+        "అప్డేట్ చేసుకోండి|ಅಪ್ಡೇಟ್ ಮಾಡಿ|ನವೀಕರಿಸಿ|ಲಿಂಕ್ ಮಾಡಿ|അപ്ഡേറ്റ് ചെയ്യുക|അപ്ഡേറ്റ് ചെയ്യൂ|ലിങ്ക് ചെയ്യുക}",
+    ), "BANK_KYC_IMPERSONATION"),
+    Cue("urgency", 10, (
+        "{உடனே|உடனடியாக|இன்றே|এখনই|অবিলম্বে|আজই|ताबडतोब|लगेच|आजच|તાત્કાલિક|તરત|ਤੁਰੰਤ|వెంటనే|ఈరోజే|ತಕ್ಷಣ|"
+        "ಇಂದೇ|ഉടൻ|ഉടനെ|ഇന്നുതന്നെ}",
+    ), None),
 
     # --- spam (premium-rate / unsolicited marketing) -------------------------------------------------------
     Cue("spam_marketing", 15, (
@@ -797,6 +837,26 @@ CUES: tuple[Cue, ...] = (
 )
 
 BENIGN: tuple[Benign, ...] = (
+    # NPCI's own advice in collect-request notices ("Never enter your UPI PIN to receive money"; "You do not need to
+    # enter your PIN to receive money"): the warning, not the lure. Adjacent words only, same clause (batch i).
+    Benign((
+        "{never|do not|don't|dont|no need to|need not|not required to|not needed to|need to never} {enter|share|type|"
+        "put|use|give} {your |ur |the |a |}{upi pin|pin|mpin|otp|upi pin or otp} ~2 to {receive|get|accept}",
+        "{pin|upi pin|mpin} {is not|isn't|is never|not} {needed|required|asked} ~2 to {receive|get|accept}",
+        "{don't|dont|do not|doesn't|does not|never} need to {enter|share|type|put|use|give} {your |ur |the |a |}{upi pin|"
+        "pin|mpin|otp} ~2 to {receive|get|accept}",
+    ), ("refund_cashback_lure", "pin_to_receive")),
+    # A service-level promise of what the sender will do ("Reports will be emailed within 24 hours", "refund will
+    # reflect within 5-7 working days", "delivered in the next 2 days"): a time the reader waits, not a deadline
+    # the reader must meet. Only the same clause; the verb must be the sender's delivery (batch i).
+    Benign((
+        "{will|would|shall|should|may|to} {be |}{emailed|mailed|sent|shared|delivered|credited|processed|reflect|"
+        "reflected|dispatched|shipped|available|ready|reversed|refunded|resolved|uploaded|generated|published|"
+        "activated|completed|settled|collected|released|installed|restored|initiated|contacted|called back|"
+        "visited|updated in your account} ~3 {within|in next|in the next|before}",
+        "{report|reports|results|refund|refunds|certificate|policy document|invoice|receipt} ~3 {within|in next|in the "
+        "next} {#|one|two|few|twenty four} {hours|hrs|hr|hour|days|working days|business days}",
+    ), ("urgency",)),
     # A delivery / ride code handed to the person at the door or in the car ("Share OTP 4471 with the valet only at
     # delivery", "share the code with the delivery agent after receiving the package", "with the captain to start the
     # ride"): Zomato, Swiggy, Amazon, Flipkart, courier and cab templates. Only the same clause, and only with the

@@ -159,6 +159,17 @@ _TXN_MARKER_RES = (
                                r"(?:\d|mon|tue|wed|thu|fri|sat|sun|today|tomorrow)")),
     ("reply_to_confirm", re.compile(r"\breply\W{0,2}(?:y|yes|n|no|c|1|2|ok)\W{0,2}(?:to|2)\W{0,2}(?:confirm|cancel|"
                                     r"rearrange|reschedule|change)\b")),
+    # A service's own status line ("Your sample has been collected", "complaint is registered", "report is ready")
+    # and its own promise of what it will do next ("Reports will be emailed within 24 hours"): lab, hospital,
+    # service-desk and order notices (batch i).
+    ("service_status", re.compile(r"\b(?:sample|samples|specimen|report|reports|test results?|complaint|request|"
+                                  r"application|claim|ticket|booking|order|registration)\b[^.\n]{0,30}?\b(?:has been|"
+                                  r"have been|is|are|was)\s(?:successfully\s)?(?:collected|received|registered|"
+                                  r"generated|ready|processed|confirmed|accepted|approved|resolved|closed|submitted|"
+                                  r"completed)\b")),
+    ("service_promise", re.compile(r"\b(?:will|shall)\s(?:be\s)?(?:emailed|mailed|sent|shared|delivered|credited|"
+                                   r"processed|reflected|dispatched|available|ready|refunded|resolved|uploaded|"
+                                   r"reversed|settled)\b[^.\n]{0,20}?\b(?:within|in (?:the )?next)\b")),
     ("available_balance", re.compile(r"\b(?:avl|avail(?:able)?|total)\.?\s?(?:bal(?:ance)?|lmt|limit)\b")),
     # "bill of Rs 1,243", "EMI of Rs 12,450", "premium of Rs 7,842", "minimum due Rs 720".
     ("bill_amount", re.compile(r"\b(?:bill|emi|premium|instal?ment|amount due|total due|minimum due|total amount due)"
@@ -343,6 +354,9 @@ _TXN_HINTS: dict[str, tuple[str, ...] | None] = {
     "account_change": ("you have", "you've", "payee", "beneficiary", "mobile number", "email id", "address",
                        "nominee", "password", "mpin", "upi pin", "limit"),
     "available_balance": ("avl", "avail", "total"),
+    "service_status": ("collected", "received", "registered", "generated", "ready", "processed", "confirmed",
+                       "accepted", "approved", "resolved", "closed", "submitted", "completed"),
+    "service_promise": ("will", "shall"),
     "bill_amount": ("bill", "emi", "premium", "instal", "due"),
 }
 _ADVICE_HINTS: dict[str, tuple[str, ...]] = {
@@ -489,6 +503,34 @@ _HELPLINE_TYPES = frozenset({phonenumbers.PhoneNumberType.TOLL_FREE, phonenumber
 # Only Indian ones: a foreign toll-free number (US 800/833/844/855/866/877/888) is what fake-invoice and
 # refund-call scams give ("Not you? Call PayPal support +1 833 ..."), not an Indian brand's published helpline.
 _INDIAN_HELPLINE_PREFIXES = ("+911800", "+911860")
+
+
+# "Reply STOP ALL to +1 415-237-0403", "SMS STOP to 9876543210", "text END to ...": the opt-out line's number.
+_OPTOUT_TARGET_RE = re.compile(r"\b(?:reply|txt|text|send|sms)\W{0,2}(?:stop|optout|opt out|unsub\w*)"
+                               r"(?:\W{1,2}all)?\W{0,3}(?:to|2)\W{0,3}\+?\d[\d ().-]{5,16}\d")
+# The safety line of an OTP template: "Never share this code", "Do not share it with anyone", "never calls for OTP".
+_OTP_SAFETY_RE = re.compile(r"\b(?:do not|don't|dont|never|pls do not|please do not)\s(?:share|disclose|reveal|give)\b"
+                            r"[^.\n]{0,30}?\b(?:otp|code|pin|password|it|this)\b|\bnever\s(?:asks?|calls?)\b"
+                            r"[^.\n]{0,30}?\b(?:otp|code|pin|password)\b")
+# The code itself being delivered: "Your Uber code is 4417", "628104 is your verification code", "OTP: 5521",
+# "use 330917 as OTP".
+_CODE_DELIVERY_RE = re.compile(r"\b(?:otp|code|passcode|password|pin)\b[^.\n\d]{0,20}?(?:\bis\b|:|-)\s?\d{4,8}\b|"
+                               r"(?<![\d,.])\d{4,8}\s(?:is|as)\s(?:your|the|an?)\b|\buse\s\d{4,8}\s(?:as|to)\b")
+# The branch's, office's or store's own number: "call the branch at 080-...", "our office no. 044-...".
+_BRANCH_WORD_RE = re.compile(r"\b(?:branch|office|outlet|store|showroom|hub|service cent(?:re|er)|reception|"
+                             r"front desk|clinic|hospital)\b")
+
+
+def _branch_landlines(low: str, types: dict[str, int]) -> set[str]:
+    """The Indian landlines (fixed-line, +91) of ``types`` in a text that names a branch, office, store or clinic
+    within 40 characters before a number (the caller adds: every link is official)."""
+    lines = {e for e, t in types.items() if t == phonenumbers.PhoneNumberType.FIXED_LINE and e.startswith("+91")}
+    if not lines:
+        return set()
+    for m in _PHONE_CANDIDATE_RE.finditer(low):
+        if _BRANCH_WORD_RE.search(low[max(0, m.start() - 40):m.start()]):
+            return lines
+    return set()
 
 
 def _mobile_numbers(types: dict[str, int]) -> list[str]:
@@ -789,19 +831,30 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     # A number reported as the caller of a missed call ("Missed call alert: 98201 44321 tried to call you 2 times")
     # is not a number the message asks you to call: call-backs are judged on the text without those reports.
     callback_text = head.lower()
-    if phone_objs and "call" in callback_text and _CALL_REPORT_RE.search(callback_text):
+    # The number an opt-out line sends STOP to ("Reply STOP ALL to +1 415-237-0403 to unsubscribe") is where a
+    # reply goes to end the messages, not a number the message asks you to call (batch i).
+    base_objs = phone_objs
+    if phone_objs and "stop" in callback_text and _OPTOUT_TARGET_RE.search(callback_text):
+        callback_text = _OPTOUT_TARGET_RE.sub(" ", callback_text)
+        base_objs = _phone_objects(callback_text)
+    optout_text = callback_text
+    if base_objs and "call" in callback_text and _CALL_REPORT_RE.search(callback_text):
         callback_text = _CALL_REPORT_RE.sub(" ", callback_text)
         number_types = _number_types(_phone_objects(callback_text))
     else:
-        number_types = _number_types(phone_objs) if phone_objs else {}
+        number_types = _number_types(base_objs) if base_objs else {}
     callable_numbers = _callable_numbers(number_types)
-    if phone_objs and not callable_numbers and number_types != _number_types(phone_objs) \
+    if base_objs and not callable_numbers and number_types != _number_types(base_objs) \
             and _CALL_BACK_ASK_RE.search(callback_text):
         # "Missed call from 98201 44321 ... call back": with no other number given, the reported caller is the
         # number the message asks you to call.
-        callback_text = head.lower()
-        number_types = _number_types(phone_objs)
+        callback_text = optout_text
+        number_types = _number_types(base_objs)
         callable_numbers = _callable_numbers(number_types)
+    # An Indian landline given as the branch's or office's own number ("call the branch at 080-2222 3333") in a
+    # message whose every link is the brand's official site: what couriers, banks and clinics print; fake helplines
+    # are mobiles (RBI, I4C advisories). Never a mobile, a foreign or a non-geographic number (batch i).
+    branch_lines = _branch_landlines(callback_text, number_types) if official_links and callable_numbers else set()
     # A brand's promotion: its only lure is marketing wording, every link is the brand's own site, and the only
     # numbers are toll-free helplines. Marketing wording is then not a fraud lure.
     # Only the opt-out / T&C lines matched: a marketing message, not a lure to combine with links or numbers.
@@ -818,7 +871,8 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
         if urls and not official_links:
             signals.append(Signal("lure_with_link", 15, "A lure or threat together with a link",
                                   {"lures": hooks, "links": len(urls)}, "PHISHING_LINK"))
-        elif phones or shortcode or "callback_request" in codes:
+        elif (phones and not (official_links and set(callable_numbers) <= branch_lines)) or shortcode \
+                or "callback_request" in codes:
             signals.append(Signal("lure_with_callback", 15, "A lure or threat together with a number to call",
                                   {"lures": hooks, "phone_numbers": len(phones)}, None))
         if upi_ids:
@@ -861,6 +915,18 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
                                   "the sender, it never returns money",
                                   {"lures": ["wrong_transfer_return"], "mentions": "payment request"},
                                   "UPI_COLLECT_LURE"))
+        # A bank credit alert ("Rs 10,000 credited to your A/c XX1234 ... Avl Bal") that asks for the money back:
+        # banks' alerts never ask that; the fake-credit SMS does, before a collect request or a call (NPCI, I4C:
+        # check the balance in your bank's app). Batch i.
+        if "wrong_transfer_return" in codes:
+            alert = set(transactional_markers(head))
+            if "debit_credit" in alert and alert & {"masked_account", "available_balance", "reference"}:
+                signals.append(Signal("credit_alert_return_request", 15, "Reads like a bank's credit alert but asks "
+                                      "for money 'sent by mistake' back: banks' alerts never ask that (check the "
+                                      "balance in your bank's app; fake-credit SMS come before a collect request)",
+                                      {"markers": sorted(alert & {"debit_credit", "masked_account",
+                                                                  "available_balance", "reference"})},
+                                      "PAYMENT_FRAUD"))
         # A stranger's "wrong number" opener that turns to trading or crypto: the pig-butchering approach (FBI IC3,
         # FTC, I4C advisories).
         # Only with a move to another channel (a link, an app, Telegram / WhatsApp, "reply"): a real wrong-number
@@ -965,11 +1031,19 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
         if phones and all(t in _HELPLINE_TYPES and e.startswith(_INDIAN_HELPLINE_PREFIXES)
                           for e, t in _number_types(phone_objs).items()):
             markers.append("tollfree_helpline_only")
-        elif phones and not number_types:
+        elif base_objs and not number_types:
             # Every number is the reported caller of a missed call and nothing asks to call it back.
             markers.append("caller_reported_only")
         if otp_message:
             markers.append("otp_delivery")
+            # The code's own "do not share it / we never ask for it" line: the fixed shape of an OTP template
+            # (the message is already quiet: no lure, risky link, call-back number or foreign number).
+            # Not while the device is at risk (screen shared, remote-access app, new SIM): the code is then what the
+            # fraudster is watching for, and the device signals must not be offset.
+            device_risk = any(sg.weight > 0 for sg in device_signals(device_info, context="sms",
+                                                                     otp_message=otp_message))
+            if not device_risk and _CODE_DELIVERY_RE.search(low_head) and _OTP_SAFETY_RE.search(low_head):
+                markers.append("otp_safety_line")
         if official_links:
             markers.append("official_links_only")
         if len(markers) >= 2 or (markers and dlt):
@@ -1033,8 +1107,8 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     # call you", "keep your OTP ready"): the official pointer is then cover, not the message's only channel.
     other_channel = _other_channel(low_head, otp_message)
     own_channel = (bool(urls) and official_links) or bool(_CHANNEL_MARKERS & {n for n, _ in channel})
-    if lure_codes and lure_codes <= _NOTICE_LURES and own_channel and quiet and not callable_numbers \
-            and not other_channel \
+    if lure_codes and lure_codes <= _NOTICE_LURES and own_channel and quiet \
+            and not (set(callable_numbers) - branch_lines) and not other_channel \
             and not upi_ids and not apk and not (codes & _ASKING_CODES) and not (codes & PRESSURE_CODES) \
             and (urls or "verification_request" not in codes) \
             and not (sender_info["type"] == "phone" and claimed):
