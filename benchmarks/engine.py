@@ -169,12 +169,16 @@ def clear_host_caches() -> None:
     registry's memo, the public-suffix split, IDNA conversion and confusable keys."""
     from scamshield.engine import brands, confusables, textmodel, urlparse
 
+    from scamshield.engine import url
+
     for mod, name in ((textmodel, "_host_info"), (textmodel, "_bare_host_buckets"), (urlparse, "registrable"),
-                      (urlparse, "to_ascii_host"), (confusables, "match_key")):
+                      (urlparse, "to_ascii_host"), (confusables, "match_key"), (url, "_list_hits_of"),
+                      (urlparse, "private_suffix")):
         fn = getattr(mod, name, None)
         if fn is not None and hasattr(fn, "cache_clear"):
             fn.cache_clear()
-    for attr in ("_memo", "_seg_memo"):  # look-alike matches by host, word segmentations by label
+    for attr in ("_memo", "_seg_memo", "_official_memo"):  # look-alike matches and official owners by host, word
+        # segmentations by label
         memo = getattr(brands.default_registry(), attr, None)
         if memo is not None:
             memo.clear()

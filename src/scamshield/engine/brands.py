@@ -174,9 +174,14 @@ def _char_mask(s: str) -> int:
     differing bits, and one edit adds or removes at most one character of each string's set, so strings within
     OSA distance 2 differ in at most 4 bits (a bound, never a miss: folded characters can only hide differences)."""
     m = 0
+    bits = _CHAR_BITS
     for c in set(s):
-        m |= 1 << (ord(c) & 63)
+        b = bits.get(c)
+        m |= b if b is not None else 1 << (ord(c) & 63)
     return m
+
+
+_CHAR_BITS = {chr(i): 1 << (i & 63) for i in range(128)}
 
 
 def _max_distance(n: int) -> int:
@@ -266,8 +271,14 @@ class BrandRegistry:
         for i, t in enumerate(self._long_tokens):
             start = self._long_spans.get(len(t), (i, i))[0]
             self._long_spans[len(t)] = (start, i + 1)
+        # per string length n: the (start, end) in _long_tokens of the tokens of lengths max(9, n-2)..n+2, or None
+        self._long_window: dict[int, tuple[int, int] | None] = {}
+        for n in range(0, max(self._long_spans, default=0) + 3):
+            spans = [self._long_spans[m] for m in range(max(9, n - 2), n + 3) if m in self._long_spans]
+            self._long_window[n] = (spans[0][0], spans[-1][1]) if spans else None
         self._brand_lures = frozenset(w for b in self.brands for w in b.lures) - self.lures
         self._memo: dict[str, BrandMatch | None] = {}
+        self._official_memo: dict[str, Brand | None] = {}  # is_official() by host as given (bounded)
         self._seg_memo: dict[str, list[str] | None] = {}  # segment() by string (bounded): a host's tokens are
         # segmented by the brand match and again by the URL analyser's lure-word count
         self._hosting: dict[str, Brand] = {}
@@ -289,7 +300,20 @@ class BrandRegistry:
 
     # ------------------------------------------------------------------ official
     def is_official(self, host: str) -> Brand | None:
-        """The brand owning ``host`` (an official domain or any subdomain of one), else None."""
+        """The brand owning ``host`` (an official domain or any subdomain of one), else None. Memoised by the host
+        as given (bounded; hosts of up to 253 characters)."""
+        memo = self._official_memo
+        b = memo.get(host, _MISS)
+        if b is not _MISS:
+            return b  # type: ignore[return-value]
+        b = self._is_official(host)
+        if len(host) <= 253:
+            if len(memo) >= 8192:
+                memo.clear()
+            memo[host] = b
+        return b
+
+    def _is_official(self, host: str) -> Brand | None:
         host = host.strip().lower().rstrip(".")
         if not host or len(host) > 253:
             return None
@@ -420,16 +444,15 @@ class BrandRegistry:
         """Distance-2 candidates among the tokens of 9+ characters: for each token length within 2 of ``len(s)``,
         the first token of that length (bucket order) at the smallest OSA distance, if that distance is <= 2.
         Only tokens whose character set is close enough (:func:`_char_mask`) are measured."""
-        n = len(s)
-        spans = [self._long_spans[m] for m in range(max(9, n - 2), n + 3) if m in self._long_spans]
-        if not spans:
+        window = self._long_window.get(len(s))
+        if window is None:
             return []
-        lo, hi = spans[0][0], spans[-1][1]
+        lo, hi = window
         diff = self._long_masks[lo:hi] ^ np.uint64(_char_mask(s))
         # (numpy < 2.0 has no bitwise_count: every token of the lengths is then measured, the same candidates)
         near = np.bitwise_count(diff) <= 4 if _HAS_BITWISE_COUNT else np.ones(diff.shape, dtype=bool)
         best: dict[int, tuple[int, str]] = {}  # token length -> (distance, first token at that distance)
-        for i in np.flatnonzero(near).tolist():
+        for i in near.nonzero()[0].tolist():  # (== np.flatnonzero on this 1-d array)
             tok = self._long_tokens[lo + i]
             d = OSA.distance(s, tok, score_cutoff=2)
             if d <= 2:

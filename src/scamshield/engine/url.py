@@ -195,7 +195,19 @@ def _suffix_member(host: str, names: frozenset[str], *, strict: bool) -> str | N
 
 def _list_hits(host: str, L: _Lists) -> tuple[dict[str, str], dict[str, str]]:
     """For each host list, the entry ``host`` equals or is a subdomain of (first dict), and the entry it is a strict
-    subdomain of (second dict); the longest entry wins, as in :func:`_suffix_member`."""
+    subdomain of (second dict); the longest entry wins, as in :func:`_suffix_member`. Per host (bounded memo; the
+    dicts are shared: read them, never change them)."""
+    if L is _lists and len(host) <= 253:
+        return _list_hits_of(host)
+    return _compute_list_hits(host, L)
+
+
+@lru_cache(maxsize=8192)
+def _list_hits_of(host: str) -> tuple[dict[str, str], dict[str, str]]:
+    return _compute_list_hits(host, _get_lists())
+
+
+def _compute_list_hits(host: str, L: _Lists) -> tuple[dict[str, str], dict[str, str]]:
     hits: dict[str, str] = {}
     strict: dict[str, str] = {}
     labels = host.split(".")
