@@ -100,3 +100,77 @@ async def test_sessions_get_connections_in_arrival_order(pg_url):
         assert served == ["holder", "waiter", "late"]
     finally:
         await db.dispose()
+
+
+@pytest.mark.parametrize("waiting, arriving", [("session", "hot"), ("hot", "session")])
+async def test_hot_transactions_queue_in_the_same_line_as_sessions(pg_url, waiting, arriving):
+    """Hot transactions take their connection from the same pool as sessions, so they pass the same FIFO gate: a
+    hot transaction arriving as a connection is returned does not take it from a session already waiting (nor a
+    session from a waiting hot transaction). Without the gate on the hot path the late one overtook the waiter."""
+    db = Database(pg_url, pool_size=1, max_overflow=0, pool_timeout=5)
+    served: list[str] = []
+    loop = asyncio.get_running_loop()
+    late: list[asyncio.Task] = []
+
+    async def use(kind: str, name: str, hold: float = 0.0) -> None:
+        if kind == "hot":
+            async with db.hot_transaction() as tx:
+                await tx.run(lambda c: c.execute(text("SELECT 1")))
+                served.append(name)
+                await asyncio.sleep(hold)
+        else:
+            async with db.transaction() as s:
+                await s.execute(text("SELECT 1"))
+                served.append(name)
+                await asyncio.sleep(hold)
+
+    def on_checkin(*_args) -> None:
+        if not late:
+            late.append(loop.create_task(use(arriving, "late")))
+
+    try:
+        holder = asyncio.create_task(use("session", "holder", hold=0.2))
+        await asyncio.sleep(0.1)
+        waiter = asyncio.create_task(use(waiting, "waiter"))
+        await asyncio.sleep(0.05)
+        event.listen(db.engine.sync_engine.pool, "checkin", on_checkin)
+        await asyncio.gather(holder, waiter)
+        await asyncio.gather(*late)
+        assert served == ["holder", "waiter", "late"]
+    finally:
+        await db.dispose()
+
+
+async def test_a_hot_transaction_waits_for_slot_and_connection_within_one_pool_timeout(pg_url):
+    """The slot wait and the connection wait share one ``pool_timeout`` (not one each), with the same transient
+    error. A hot transaction holds the only slot for 0.2 s; sessions hold / queue for every connection."""
+    db = Database(pg_url, pool_size=1, max_overflow=1, pool_timeout=0.4)
+    loop = asyncio.get_running_loop()
+    release = asyncio.Event()
+
+    async def hot_holder() -> None:
+        async with db.hot_transaction() as tx:
+            await tx.run(lambda c: c.execute(text("SELECT 1")))
+            await asyncio.sleep(0.2)
+
+    async def session_holder() -> None:
+        async with db.transaction() as s:
+            await s.execute(text("SELECT 1"))
+            await release.wait()
+
+    tasks = [asyncio.create_task(hot_holder())]
+    await asyncio.sleep(0.05)
+    tasks += [asyncio.create_task(session_holder()) for _ in range(2)]  # one gets a connection, one queues first
+    await asyncio.sleep(0.05)
+    try:
+        started = loop.time()
+        with pytest.raises(PoolTimeout) as exc:
+            async with db.hot_transaction():
+                pass
+        waited = loop.time() - started
+        assert is_transient_storage_error(exc.value)
+        assert 0.35 <= waited < 0.55  # 0.4 in all; 0.2 + 0.4 if each wait had its own bound
+    finally:
+        release.set()
+        await asyncio.gather(*tasks)
+        await db.dispose()

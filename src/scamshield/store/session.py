@@ -209,25 +209,35 @@ class Database:
         """Every synchronous engine statements go through (event listeners: statement counts, timing)."""
         return [self.engine.sync_engine] + ([self.writer_engine] if self.writer_engine is not None else [])
 
+    async def _acquire(self, slots: asyncio.Semaphore, deadline: float, what: str) -> None:
+        """Take a slot, waiting in arrival order until the loop time ``deadline`` at most (then the pool's
+        TimeoutError: 503 ``storage_unavailable``). A slot free now is taken without a timer."""
+        if not slots.locked():
+            await slots.acquire()
+            return
+        try:
+            async with asyncio.timeout_at(deadline):
+                await slots.acquire()
+        except TimeoutError:
+            raise PoolTimeout(f"no {what} free within {self._pool_timeout:g} s") from None
+
     @asynccontextmanager
-    async def _fair_checkout(self) -> AsyncIterator[None]:
-        """PostgreSQL: sessions wait for a connection in arrival order. The async pool's queue lets a new checkout
+    async def _fair_checkout(self, deadline: float | None = None) -> AsyncIterator[None]:
+        """PostgreSQL: connections are handed out in arrival order. The async pool's queue lets a new checkout
         take a connection just returned before the waiter it was handed to runs (``get_nowait`` first), and that
         waiter queues again at the back: under a burst (thousands of associations, more in flight than connections)
         an unlucky one could wait past ``pool_timeout`` and fail with 503 ``storage_unavailable`` although the
         pool was serving steadily. A FIFO semaphore with the pool's capacity in front of it keeps the order, with
-        the same bound on the wait."""
+        the same bound on the wait. Every checkout of the engine's pool passes it — sessions, transactions and hot
+        transactions alike (one that bypassed it would take connections the gate's waiters were counted on).
+        ``deadline``: a caller that already waited (``hot_transaction``'s slot) keeps one bound in all."""
         slots = self._session_slots
         if slots is None:
             yield
             return
-        if slots.locked():
-            try:
-                await asyncio.wait_for(slots.acquire(), self._pool_timeout)
-            except asyncio.TimeoutError:
-                raise PoolTimeout(f"no database connection free within {self._pool_timeout:g} s") from None
-        else:
-            await slots.acquire()
+        if deadline is None:
+            deadline = asyncio.get_running_loop().time() + self._pool_timeout
+        await self._acquire(slots, deadline, "database connection")
         try:
             yield
         finally:
@@ -256,23 +266,19 @@ class Database:
         """A write transaction run as synchronous steps (see the module docstring). Committed when the block ends
         normally (with the last step when it passes ``last=True``), rolled back if it raises or is cancelled."""
         if self._writer is None:
+            # PostgreSQL (and in-memory SQLite): a hot-transaction slot, then the connection through the same FIFO
+            # gate as every session, both within one ``pool_timeout``.
+            deadline = asyncio.get_running_loop().time() + self._pool_timeout
             slots = self._hot_slots
-            if slots is None:
-                async with self.engine.begin() as conn:
-                    yield _AsyncHotTransaction(conn)
-                return
-            if slots.locked():
-                try:
-                    await asyncio.wait_for(slots.acquire(), self._pool_timeout)
-                except asyncio.TimeoutError:
-                    raise PoolTimeout(f"no hot-transaction slot free within {self._pool_timeout:g} s") from None
-            else:
-                await slots.acquire()
+            if slots is not None:
+                await self._acquire(slots, deadline, "hot-transaction slot")
             try:
-                async with self.engine.begin() as conn:
-                    yield _AsyncHotTransaction(conn)
+                async with self._fair_checkout(deadline):
+                    async with self.engine.begin() as conn:
+                        yield _AsyncHotTransaction(conn)
             finally:
-                slots.release()
+                if slots is not None:
+                    slots.release()
             return
         async with self._writer_lock:
             tx = _ThreadHotTransaction(self)
@@ -307,8 +313,9 @@ class Database:
     async def ping(self) -> bool:
         from sqlalchemy import text
 
-        async with self.engine.connect() as conn:
-            await conn.execute(text("SELECT 1"))
+        async with self._fair_checkout():
+            async with self.engine.connect() as conn:
+                await conn.execute(text("SELECT 1"))
         return True
 
     async def dispose(self) -> None:
