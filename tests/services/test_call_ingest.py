@@ -192,8 +192,8 @@ async def test_an_early_detection_on_a_state_that_moved_on_is_not_used(sqlite_db
         early = a._detect_early
         cases = []
 
-        async def interleaved(call_sid, segment, dedup_key, marks):
-            result = await early(call_sid, segment, dedup_key, marks)
+        async def interleaved(call_sid, segment, dedup_key, actor, marks):
+            result = await early(call_sid, segment, dedup_key, actor, marks)
             cases.append(result)
             # the other process writes a segment of the same call after this one's state was read
             await b.ingest_transcript(call_sid, Segment(lines[-1], "caller", True), dedup_key="other", source="api")
@@ -394,3 +394,247 @@ async def test_detector_in_worker_processes_gives_the_same_results(sqlite_db):
             await hub.close()
     assert results[0][0] == results[1][0] and any(a for *_, a in results[0][0])
     assert results[0][1] == results[1][1]
+
+
+# --- who may write is checked before the detector runs ----------------------------------------------------------------
+async def test_a_refused_writer_costs_no_detection(db, instances):
+    """A user writing to a call they may not write to is refused with the API's codes before the detector runs (no
+    detection CPU spent, nothing of it stored or returned), also when it resends a segment key already stored;
+    the owner's segments are detected once each."""
+    svc = instances[0]
+    fed: list[str] = []
+    feed = svc.detector.feed
+
+    def counting_feed(state, segment):
+        fed.append(segment.text)
+        return feed(state, segment)
+
+    svc.detector.feed = counting_feed
+    stages: list[str] = []
+    svc.stage_probe = stages.append
+    try:
+        await svc.associate_call("alice", "CA-own")
+        await svc.ingest_transcript("CA-own", Segment(SBI_CALL[0], "caller", True), dedup_key="own:0", source="api",
+                                    actor=Actor(user_id="alice"))
+        await _feed(svc, "CA-nobody", SBI_CALL[:1])  # a telephony integration's call, not associated
+        assert len(fed) == 2
+        fed.clear()
+        stages.clear()
+        cases = [("CA-own", "bob", "own:1", "not_call_owner"), ("CA-own", "bob", "own:0", "not_call_owner"),
+                 ("CA-nobody", "bob", "CA-nobody:9", "call_not_associated"),
+                 ("CA-nobody", "bob", "CA-nobody:0", "call_not_associated")]
+        for call_sid, user, key, code in cases:
+            with pytest.raises(Forbidden) as exc:
+                await svc.ingest_transcript(call_sid, Segment(SBI_CALL[1], "caller", True), dedup_key=key,
+                                            source="api", actor=Actor(user_id=user))
+            assert exc.value.code == code, (call_sid, key)
+        assert fed == [] and "detect" not in stages
+        assert await _rows(db, TranscriptSegment, "CA-own") == 1 and await _rows(db, TranscriptSegment, "CA-nobody") == 1
+        async with db.session() as s:
+            assert (await call_store.get_call(s, "CA-own")).detector_state["segments"] == 1
+        r = await svc.ingest_transcript("CA-own", Segment(SBI_CALL[1], "caller", True), dedup_key="own:1",
+                                        source="api", actor=Actor(user_id="alice"))
+        assert not r.duplicate and len(fed) == 1
+    finally:
+        svc.stage_probe = None
+        del svc.detector.feed
+
+
+# --- cancellation: before the commit the ingestion is rolled back; once its commit may run, it completes -------------
+ONE_SEGMENT_SCAM = " ".join(SBI_CALL)
+LONG_FRIENDLY = " ".join([*FRIEND_CALL] * 12)  # over the inline limit: detected in a worker thread (an await)
+
+
+@pytest.fixture
+async def recording_service(db):
+    """A CallService whose publications are recorded (the hub still gets them)."""
+    settings = Settings(env="test", data_dir=tempfile.mkdtemp(), jwt_secret="s" * 48)
+    hub = Hub(broker_url=None)
+    await hub.start()
+    metrics = Metrics()
+    svc = CallService(db, AlertService(db, hub, metrics, settings), metrics, settings)
+    published: list[str] = []
+    publish = svc._alerts.publish
+
+    async def recording(alerts):
+        published.extend(a.id for a in alerts)
+        await publish(alerts)
+
+    svc._alerts.publish = recording
+    yield svc, published
+    await hub.close()
+
+
+async def _hold_write_lock(db, call_sid: str):
+    """Another connection of the same database holding what the ingestion's commit step needs: SQLite's write lock;
+    on PostgreSQL the owner's user row (the alert's seq). Returns its release coroutine."""
+    if db.is_sqlite:
+        import sqlite3
+
+        blocker = sqlite3.connect(db.url.split("///", 1)[1], isolation_level=None, check_same_thread=False)
+        blocker.execute("BEGIN IMMEDIATE")
+
+        async def release_sqlite() -> None:
+            blocker.execute("COMMIT")
+            blocker.close()
+        return release_sqlite
+    from sqlalchemy import text
+
+    other = Database(db.url)
+    conn = await other.engine.connect()
+    await conn.begin()
+    await conn.execute(text("SELECT id FROM users WHERE id = 'alice' FOR UPDATE"))
+
+    async def release_pg() -> None:
+        await conn.rollback()
+        await conn.close()
+        await other.dispose()
+    return release_pg
+
+
+async def test_a_cancellation_during_the_commit_step_still_publishes_what_is_stored(db, recording_service):
+    """The caller is cancelled while the step that commits waits for the database: the ingestion completes (on
+    SQLite the writer thread cannot be stopped and commits anyway) and its alert is published before the
+    cancellation propagates — never stored and left unpublished (a retry would only find a duplicate)."""
+    svc, published = recording_service
+    await svc.associate_call("alice", "CA-cancel")
+    stages: list[str] = []
+    svc.stage_probe = stages.append
+    release = await _hold_write_lock(db, "CA-cancel")
+    try:
+        task = asyncio.create_task(svc.ingest_transcript("CA-cancel", Segment(ONE_SEGMENT_SCAM, "caller", True),
+                                                         dedup_key="cancel:0", source="api"))
+        for _ in range(200):
+            if "detect" in stages and "checkout" in stages:
+                break
+            await asyncio.sleep(0.01)
+        await asyncio.sleep(0.2)  # the commit step is waiting for the lock now
+        assert not task.done()
+        task.cancel()
+        await asyncio.sleep(0.05)
+    finally:
+        await release()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    async with db.session() as s:
+        stored = await alert_store.alerts_since(s, "alice", 0)
+        call = await call_store.get_call(s, "CA-cancel")
+    assert stored and call.detector_state["segments"] == 1
+    assert sorted(published) == sorted(a.id for a in stored)
+    assert "publish" in stages
+
+
+async def test_a_cancellation_before_the_commit_rolls_the_segment_back(db, recording_service):
+    """Cancelled while the detector runs (a long segment, in a worker thread; on SQLite also after an early detection
+    whose state moved on, i.e. inside the open write transaction): nothing of the segment stays, nothing is
+    published, and the call's next segment goes through (no lock left held)."""
+    svc, published = recording_service
+    await svc.associate_call("alice", "CA-roll")
+    await svc.ingest_transcript("CA-roll", Segment(SBI_CALL[0], "caller", True), dedup_key="roll:0", source="api")
+    published_before = list(published)
+    detect = svc._run_detector
+    entered = asyncio.Event()
+    runs = [0]
+
+    async def slow_detector(state, segment):
+        runs[0] += 1
+        if db.is_sqlite and runs[0] == 1:  # the early detection: let another segment move the state on meanwhile
+            await svc_other.ingest_transcript("CA-roll", Segment(SBI_CALL[1], "caller", True), dedup_key="roll:x",
+                                              source="api")
+            return await detect(state, segment)
+        entered.set()
+        await asyncio.sleep(5)
+        return await detect(state, segment)
+
+    settings = Settings(env="test", data_dir=tempfile.mkdtemp(), jwt_secret="s" * 48)
+    other_db = Database(db.url)
+    hub = Hub(broker_url=None)
+    await hub.start()
+    metrics = Metrics()
+    svc_other = CallService(other_db, AlertService(other_db, hub, metrics, settings), metrics, settings)
+    svc._run_detector = slow_detector
+    try:
+        task = asyncio.create_task(svc.ingest_transcript("CA-roll", Segment(LONG_FRIENDLY, "caller", True),
+                                                         dedup_key="roll:1", source="api"))
+        await asyncio.wait_for(entered.wait(), 10)
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+        svc._run_detector = detect
+        expected = 3 if db.is_sqlite else 2
+        assert await _rows(db, TranscriptSegment, "CA-roll") == expected - 1
+        r = await asyncio.wait_for(svc.ingest_transcript("CA-roll", Segment(FRIEND_CALL[0], "caller", True),
+                                                         dedup_key="roll:2", source="api"), 10)
+        assert not r.duplicate
+        assert await _rows(db, TranscriptSegment, "CA-roll") == expected
+        if db.is_sqlite:
+            assert svc.early_misses == 1
+        assert published == published_before
+    finally:
+        svc._run_detector = detect
+        await hub.close()
+        await other_db.dispose()
+
+
+async def test_a_busy_file_makes_the_early_read_fall_back_to_the_locked_path(tmp_path):
+    """SQLite: when the on-loop read (``read_now``) finds the file busy — a second connection holds a write lock in
+    exclusive locking mode (in WAL an ordinary write lock never blocks readers; exclusive access, like WAL recovery,
+    does) — the ingestion detects inside the write transaction instead, once the file is free, with the same result
+    as the early path gives on a free file."""
+    import sqlite3
+
+    settings = Settings(env="test", data_dir=tempfile.mkdtemp(), jwt_secret="s" * 48)
+
+    async def service(database):
+        hub = Hub(broker_url=None)
+        await hub.start()
+        metrics = Metrics()
+        return hub, CallService(database, AlertService(database, hub, metrics, settings), metrics, settings)
+
+    from scamshield.store.migrate import upgrade_async
+
+    url = f"sqlite+aiosqlite:///{tmp_path / 'busy.db'}"
+    await upgrade_async(url)
+    first = Database(url)
+    hub, svc = await service(first)
+    for sid in ("CA-free", "CA-busy"):
+        await svc.associate_call("alice", sid)
+        await _feed(svc, sid, SBI_CALL[:-1])
+    free = await svc.ingest_transcript("CA-free", Segment(SBI_CALL[-1], "caller", True), dedup_key="free:last",
+                                       source="api")
+    await hub.close()
+    await first.dispose()  # exclusive locking mode needs every other connection of the file closed
+
+    blocker = sqlite3.connect(url.split("///", 1)[1], isolation_level=None, timeout=5)
+    blocker.execute("PRAGMA locking_mode=EXCLUSIVE")
+    blocker.execute("BEGIN IMMEDIATE")
+    blocker.execute("UPDATE users SET settings = settings WHERE id = 'nobody'")
+    database = Database(url)
+    hub, svc = await service(database)
+    stages: list[str] = []
+    svc.stage_probe = stages.append
+
+    async def release_later() -> None:
+        await asyncio.sleep(0.3)
+        assert stages == ["peek", "checkout"]  # the writer waits for the file; the loop does not
+        blocker.execute("COMMIT")
+        blocker.close()
+
+    try:
+        busy, _ = await asyncio.wait_for(asyncio.gather(
+            svc.ingest_transcript("CA-busy", Segment(SBI_CALL[-1], "caller", True), dedup_key="busy:last",
+                                  source="api"),
+            release_later()), 20)
+        assert stages.index("detect") > stages.index("checkout")  # detected inside the transaction: the fallback
+        assert svc.early_misses == 0
+        assert (busy.risk_score, busy.risk_level, busy.fraud_type, busy.duplicate) == (
+            free.risk_score, free.risk_level, free.fraud_type, False)
+        assert (busy.alert is None) == (free.alert is None)
+        async with database.session() as s:
+            a = await call_store.get_call(s, "CA-free")
+            b = await call_store.get_call(s, "CA-busy")
+        assert a.detector_state == b.detector_state and a.risk_score == b.risk_score
+        assert database.read_now(call_store.PEEK_SQLITE_SQL, ("busy:last", "CA-busy"))[1] == 1  # the reader is back
+    finally:
+        await hub.close()
+        await database.dispose()

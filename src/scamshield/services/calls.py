@@ -21,7 +21,13 @@ SQLite (one writer per process): the detector runs *before* the write transactio
 state read without a lock (``_detect_early``: one indexed read on the loop thread, WAL), and the writes (lock + segment + detection + alert + commit) are one
 hop to the writer thread; if the locked row's state is no longer the one read (another process wrote the call in
 between), the detector runs again on the row's state inside the transaction, as on PostgreSQL. So the writer lock
-is held for the writes only, not for the detector.
+is held for the writes only, not for the detector. The same read gives the call's owner: a user who may not write to
+the call is refused there (``not_call_owner`` / ``call_not_associated``), before any detection — on PostgreSQL the
+first step checks it before the detector too.
+
+Cancellation (a request cut off, a shutdown): before the commit the ingestion is cancelled and rolled back; once its
+commit may be under way (on SQLite the commit runs in the writer thread, which cannot be interrupted) it runs to the
+end — commit and publication — and the cancellation propagates after. A stored alert is never left unpublished.
 
 Segments of one call are serialised twice: an asyncio lock per call inside the instance (no wasted DB waits), and
 the call row's write lock (``store.calls.lock_call``) across instances.
@@ -208,6 +214,30 @@ class _Marks:
                     ", ".join(f"{k} {v * 1000:.0f}" for k, v in self.stages), count)
 
 
+class _Progress:
+    """How far one ingestion got: ``committing`` once a commit may be under way (``CallService._ingest_tx``)."""
+
+    __slots__ = ("committing",)
+
+    def __init__(self) -> None:
+        self.committing = False
+
+
+async def _settle(work: "asyncio.Future[Any]", progress: _Progress) -> None:
+    """Wait for a cancelled caller's ingestion to end (rolled back, or committed and published), through further
+    cancellations: one that arrives before the commit cancels it. Its result or error is dropped."""
+    while not work.done():
+        try:
+            await asyncio.shield(work)
+        except asyncio.CancelledError:
+            if not work.done() and not progress.committing:
+                work.cancel()
+        except BaseException:
+            break
+    if not work.cancelled():
+        work.exception()  # retrieved: no "exception was never retrieved" warning
+
+
 @dataclass(slots=True)
 class _IngestTx:
     """What the ingestion transaction did: ``update`` None = duplicate segment (nothing else happened)."""
@@ -329,10 +359,26 @@ class CallService:
             raise InvalidInput("transcript text is empty", code="empty_text")
         if source not in SOURCES:
             raise InvalidInput("unknown transcript source")
+        progress = _Progress()
+        work = asyncio.ensure_future(self._ingest(call_sid, segment, dedup_key, source, actor, progress))
+        try:
+            return await asyncio.shield(work)
+        except asyncio.CancelledError:
+            # Cancelled before its commit: the ingestion is cancelled too (rolled back, nothing stored). Once its
+            # commit may be under way (``_Progress.committing``; on SQLite the commit runs in the writer thread,
+            # which a cancellation cannot stop) it finishes — commit and publication — and only then does the
+            # cancellation propagate: a stored alert is never left unpublished.
+            if not progress.committing:
+                work.cancel()
+            await _settle(work, progress)
+            raise
+
+    async def _ingest(self, call_sid: str, segment: Segment, dedup_key: str | None, source: str, actor: Actor,
+                      progress: "_Progress") -> IngestResult:
         probe = self.stage_probe or _no_probe
         marks = _Marks(probe)
         async with self._locks.hold(call_sid):
-            tx = await self._ingest_tx(call_sid, segment, dedup_key, source, actor, marks)
+            tx = await self._ingest_tx(call_sid, segment, dedup_key, source, actor, marks, progress)
         marks("commit")
         if tx.update is None:
             call = tx.call
@@ -353,41 +399,45 @@ class CallService:
         return result
 
     async def _ingest_tx(self, call_sid: str, segment: Segment, dedup_key: str | None, source: str, actor: Actor,
-                         marks: "_Marks") -> "_IngestTx":
+                         marks: "_Marks", progress: "_Progress") -> "_IngestTx":
         """The transaction: lock + store (one step), the detector (on the loop; a long segment in a worker thread),
         save + alert (one step, with the commit on SQLite). See ``Database.hot_transaction`` for where the steps run.
 
         PostgreSQL: a connection found dead in the first step (database restart; the pool does not ping busy
         connections) is retried once on a new one — nothing of the first attempt was committed."""
-        early = await self._detect_early(call_sid, segment, dedup_key, marks) if self._db.has_writer_thread else None
+        early = (await self._detect_early(call_sid, segment, dedup_key, actor, marks)
+                 if self._db.has_writer_thread else None)
         for attempt in (1, 2):
-            committing = False
+            # ``progress.committing``: from here on a commit may be under way (no retry, no cancellation). Set before
+            # every step or block exit that may commit, cleared again when a step turns out not to have committed.
+            progress.committing = False
             try:
                 async with self._db.hot_transaction() as tx:
                     marks("checkout")
                     if early is not None:  # SQLite: one writer-thread step, committed unless the state moved on
+                        progress.committing = True  # the step commits when it is done
                         call, stored, done, alert = await tx.run(
                             self._tx_write_early, call_sid, segment, dedup_key, source, actor, early, marks,
                             last=lambda r: r[2])
                         if done:
-                            committing = True
                             return _IngestTx(call, early.update if stored else None, alert, early.detect_ms)
+                        progress.committing = False  # not done: nothing committed, the transaction is still open
                         self.early_misses += 1  # the call's state changed since it was read: detect on the row
                     else:
                         call, stored = await tx.run(self._tx_lock_and_store, call_sid, segment, dedup_key, source,
                                                     actor, marks)
                         if not stored:
-                            committing = True
+                            progress.committing = True  # (the commit of the block's exit)
                             return _IngestTx(call, None)
                     started = time.perf_counter()
                     state, update = await self._run_detector(call.detector_state, segment)
                     detect_ms = (time.perf_counter() - started) * 1000
                     marks("detect")
-                    committing = True  # (SQLite commits inside this last step)
+                    progress.committing = True  # (SQLite commits inside this last step, PostgreSQL at the exit)
                     alert = await tx.run(self._tx_save_and_alert, call_sid, call, state, update, marks, last=True)
                 return _IngestTx(call, update, alert, detect_ms)
             except DBAPIError as exc:
-                if attempt == 2 or committing or not exc.connection_invalidated:
+                if attempt == 2 or progress.committing or not exc.connection_invalidated:
                     raise
                 log.warning("database connection lost before commit: retrying the segment once")
         raise AssertionError("unreachable")
@@ -404,27 +454,32 @@ class CallService:
             return _detect(self.detector, state, segment)
         return await asyncio.to_thread(_detect, self.detector, state, segment)
 
-    async def _detect_early(self, call_sid: str, segment: Segment, dedup_key: str | None, marks: "_Marks"
-                            ) -> "_Early | None":
+    async def _detect_early(self, call_sid: str, segment: Segment, dedup_key: str | None, actor: Actor,
+                            marks: "_Marks") -> "_Early | None":
         """SQLite: the detector on the call's last committed state, before the write transaction, so that the
         process's single writer is held only for the writes (one thread hop) and not for the detector. The state
         is read without a lock; ``_tx_write_early`` uses the result only if the locked row still has that state
         (the detector is a pure function of state and segment, so the result is then the one it would compute
         inside the transaction). None (the locked path) for a segment already stored (a retry: nothing to detect)
-        or when the read found the file busy."""
+        or when the read found the file busy.
+
+        A writer the call's owner refuses is refused here (``Forbidden``, the locked path's codes), before any
+        detection: an owner once set never changes, so the locked row would refuse it too."""
         row = self._db.read_now(call_store.PEEK_SQLITE_SQL,
                                 (dedup_key if segment.final is not False else None, call_sid))
         marks("peek")
-        if row is False:  # the file stayed busy: the locked path
+        if row is False:  # the file stayed busy: the locked path (it checks the writer before detecting)
             return None
-        exists, state, seen = call_store.peek_detector_state_sqlite(row)
-        if seen:  # the segment is already stored (a retry): nothing to detect
+        peek = call_store.peek_detector_state_sqlite(row)
+        if peek.exists:
+            self._check_writer(peek.owner, actor)
+        if peek.seen:  # the segment is already stored (a retry): nothing to detect
             return None
         started = time.perf_counter()
-        new_state, update = await self._run_detector(state, segment)
+        new_state, update = await self._run_detector(peek.state, segment)
         detect_ms = (time.perf_counter() - started) * 1000
         marks("detect")
-        return _Early(exists, state, new_state, update, detect_ms)
+        return _Early(peek.exists, peek.state, new_state, update, detect_ms)
 
     def _tx_write_early(self, conn: Connection, call_sid: str, segment: Segment, dedup_key: str | None, source: str,
                         actor: Actor, early: "_Early", marks: "_Marks") -> tuple[Any, bool, bool, Alert | None]:
@@ -449,20 +504,20 @@ class CallService:
                 conn, call_sid, source=source, owner=writer, service=actor.is_service, text=segment.text,
                 speaker=segment.speaker, final=segment.final, dedup_key=dedup_key)
             marks("lock")
-            self._check_writer(call, actor)
+            self._check_writer(call.user_id, actor)
             marks("segment")
             return call, stored
         call = call_store.lock_call_sync(conn, call_sid, source=source, owner=writer)
         marks("lock")
-        self._check_writer(call, actor)
+        self._check_writer(call.user_id, actor)
         stored = segment.final is False or call_store.add_segment_sync(
             conn, call_sid, text=segment.text, speaker=segment.speaker, final=segment.final, dedup_key=dedup_key)
         marks("segment")
         return call, stored
 
     @staticmethod
-    def _check_writer(call: Any, actor: Actor) -> None:
-        owner = call.user_id
+    def _check_writer(owner: str | None, actor: Actor) -> None:
+        """``owner``: of the locked call row, or of an existing call's unlocked ``Peek``."""
         if not actor.is_service and owner != actor.user_id:
             if owner is None:
                 raise Forbidden("nobody has associated this call yet: associate it first", code="call_not_associated")

@@ -274,23 +274,34 @@ def lock_call_sync(conn: Connection, call_sid: str, *, source: str, owner: str |
     return conn.execute(_LOCK_SQL, _lock_params(call_sid, source, owner)).one()
 
 
-# Plain sqlite3 (``Database.read_now``): the stored JSON text of the state, and whether the key is already stored.
-PEEK_SQLITE_SQL = ("SELECT detector_state, EXISTS (SELECT 1 FROM transcript_segments WHERE dedup_key = ?) "
+# Plain sqlite3 (``Database.read_now``): the stored JSON text of the state, whether the key is already stored, and
+# the call's owner.
+PEEK_SQLITE_SQL = ("SELECT detector_state, EXISTS (SELECT 1 FROM transcript_segments WHERE dedup_key = ?), user_id "
                    "FROM calls WHERE call_sid = ?")
 
 
-def peek_detector_state_sqlite(row: tuple | None) -> tuple[bool, dict[str, Any] | None, bool]:
-    """A ``PEEK_SQLITE_SQL`` row -> (call exists, its stored detector state, the segment's key already stored).
-    Read without a lock: a guess for running the detector before the write transaction — whoever uses it compares
-    the state with the locked row's."""
+@dataclass(frozen=True, slots=True)
+class Peek:
+    """A call as last committed, read without a lock (``PEEK_SQLITE_SQL``)."""
+
+    exists: bool
+    state: dict[str, Any] | None  # the stored detector state
+    seen: bool  # the segment's key is already stored
+    owner: str | None
+
+
+def peek_detector_state_sqlite(row: tuple | None) -> Peek:
+    """A ``PEEK_SQLITE_SQL`` row -> ``Peek``. A guess for running the detector before the write transaction —
+    whoever uses it compares the state with the locked row's. The owner is final once set (a call never changes
+    owner), so a writer it refuses is refused by the locked row too."""
     if row is None:
-        return False, None, False
+        return Peek(False, None, False, None)
     raw = row[0]
     try:
         state = json.loads(raw) if isinstance(raw, (str, bytes)) else raw
     except ValueError:
         state = {"unreadable": True}  # never equal to the locked row's state: the locked path decides
-    return True, state, bool(row[1])
+    return Peek(True, state, bool(row[1]), row[2])
 
 
 def _lock_params(call_sid: str, source: str, owner: str | None) -> dict[str, Any]:
