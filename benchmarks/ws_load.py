@@ -18,6 +18,9 @@ addresses, and is bounded in time (``--max-seconds``). Loopback only. A benchmar
     .venv/bin/python benchmarks/ws_load.py --instances 2 --connections 10000 --rate 200 --duration 20
     # capacity: 20k connections, memory per connection, no alerts
     .venv/bin/python benchmarks/ws_load.py --connections 20000 --rate 0
+    # 20k+ on ONE instance run as `scamshield serve --workers 2` (PostgreSQL + Redis; each process is capped at the
+    # hard RLIMIT_NOFILE, 20,000 here): memory summed over the worker processes, alerts ingested on the same instance
+    .venv/bin/python benchmarks/ws_load.py --server-workers 2 --connections 24000 --client-procs 3 --rate 200 --duration 20
 """
 
 from __future__ import annotations
@@ -77,6 +80,32 @@ def proc_status_kb(pid: int, key: str = "VmRSS") -> int | None:
     except OSError:
         return None
     return None
+
+
+def worker_pids(pid: int) -> list[int]:
+    """The worker processes of a ``serve --workers N`` supervisor (uvicorn spawns them with multiprocessing:
+    ``spawn_main`` in their command line; multiprocessing's resource tracker is not one)."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            ppid = int(Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()[1])
+            if ppid != pid:
+                continue
+            cmd = Path(f"/proc/{entry}/cmdline").read_bytes().replace(b"\0", b" ")
+        except (OSError, IndexError, ValueError):
+            continue
+        if b"spawn_main" in cmd and b"resource_tracker" not in cmd:
+            found.append(int(entry))
+    return sorted(found)
+
+
+def open_fds(pid: int) -> int | None:
+    try:
+        return len(os.listdir(f"/proc/{pid}/fd"))
+    except OSError:
+        return None
 
 
 def proc_cpu_s(pid: int) -> float | None:
@@ -196,8 +225,9 @@ def warnings_of(path: Path, keep: int = 5) -> dict[str, Any]:
 # ================================================================================================ servers
 class Server:
     def __init__(self, name: str, env: dict[str, str], workdir: Path, ws_impl: str | None,
-                 gc_threshold: str | None = None) -> None:
+                 gc_threshold: str | None = None, workers: int = 1) -> None:
         self.name, self.port = name, free_port()
+        self.workers = workers
         log = open(workdir / f"{name}.log", "ab")
         full_env = {**os.environ, **env, "SCAMSHIELD_DATA_DIR": str(workdir / name)}
         if ws_impl:  # the same app, served by uvicorn with another WebSocket implementation (for comparison)
@@ -214,6 +244,8 @@ class Server:
             cmd = [sys.executable, "-c", code]
         else:
             cmd = [sys.executable, "-m", "scamshield", "serve", "--host", "127.0.0.1", "--port", str(self.port)]
+            if workers > 1:
+                cmd += ["--workers", str(workers)]
         self.proc = subprocess.Popen(cmd, env=full_env, stdout=log, stderr=subprocess.STDOUT)
 
     def wait_healthy(self, timeout: float = 90) -> None:
@@ -225,11 +257,35 @@ class Server:
                 raise SystemExit(f"server {self.name} exited early ({self.proc.returncode})")
             try:
                 if httpx.get(f"http://127.0.0.1:{self.port}/health", timeout=1).status_code == 200:
-                    return
+                    break
             except httpx.HTTPError:
                 pass
             time.sleep(0.1)
-        raise SystemExit(f"server {self.name} not healthy in {timeout}s")
+        else:
+            raise SystemExit(f"server {self.name} not healthy in {timeout}s")
+        if self.workers <= 1:
+            return
+        # Several workers share the listening socket: /health answered by one says nothing of the others. Wait until
+        # every worker exists and their memory has stopped growing (start-up loads the models), so that the
+        # "before" RSS is not taken mid-start-up and every worker accepts connections.
+        last, steady = None, 0
+        while time.monotonic() < deadline:
+            pids = self.worker_pids()
+            rss = [proc_status_kb(p) or 0 for p in pids]
+            now = (len(pids), sum(rss))
+            if len(pids) >= self.workers and last is not None and now[0] == last[0] and abs(now[1] - last[1]) <= 512:
+                steady += 1
+                if steady >= 3:
+                    return
+            else:
+                steady = 0
+            last = now
+            time.sleep(1.0)
+        raise SystemExit(f"server {self.name}: {self.workers} workers not settled in {timeout}s")
+
+    def worker_pids(self) -> list[int]:
+        """The processes holding sockets: the server itself, or the workers of ``serve --workers N``."""
+        return worker_pids(self.pid) if self.workers > 1 else [self.pid]
 
     @property
     def pid(self) -> int:
@@ -551,8 +607,9 @@ def start_profile(args: argparse.Namespace, pid: int, name: str) -> subprocess.P
     if not args.py_spy:
         return None
     out = Path(args.profile_dir) / f"{name}.folded"
+    more = ["--subprocesses"] if args.server_workers > 1 else []
     return subprocess.Popen([args.py_spy, "record", "--pid", str(pid), "--output", str(out), "--format", "raw", "--rate", "200",
-                             "--nonblocking"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                             "--nonblocking", *more], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def stop_profile(spy: subprocess.Popen | None) -> None:
@@ -562,6 +619,25 @@ def stop_profile(spy: subprocess.Popen | None) -> None:
             spy.wait(30)
         except subprocess.TimeoutExpired:
             spy.kill()
+
+
+def memory_report(before: dict[int, int | None], after: dict[int, int | None], fds0: dict[int, int | None],
+                  fds1: dict[int, int | None], connections: int) -> dict[str, Any]:
+    """RSS of the processes holding an instance's sockets (one, or each worker of ``serve --workers N``): the
+    growth from before connecting to connected, summed over them, per connection. Per worker: its share of the
+    sockets (open file descriptors gained) and its own growth per socket."""
+    grown = sum((after.get(p) or 0) - (before.get(p) or 0) for p in before)
+    out: dict[str, Any] = {
+        "rss_kb_before": sum(v or 0 for v in before.values()), "rss_kb_connected": sum(v or 0 for v in after.values()),
+        "connections": connections,
+        "kb_per_connection": round(grown / connections, 2) if connections else None}
+    if len(before) > 1:
+        out["workers"] = [{"pid": p, "rss_kb_before": before[p], "rss_kb_connected": after.get(p),
+                           "fds_gained": (fds1.get(p) or 0) - (fds0.get(p) or 0),
+                           "kb_per_socket": round(((after.get(p) or 0) - (before[p] or 0))
+                                                  / max(1, (fds1.get(p) or 0) - (fds0.get(p) or 0)), 2)}
+                          for p in before]
+    return out
 
 
 # ================================================================================================ main
@@ -577,6 +653,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--instances", type=int, choices=(1, 2), default=1,
                     help="2: connections on A, alerts ingested on B (every alert crosses Redis)")
     ap.add_argument("--spread", action="store_true", help="with 2 instances, connections on both A and B")
+    ap.add_argument("--server-workers", type=int, default=1,
+                    help="each instance is `scamshield serve --workers N` (N processes sharing one port; needs Redis, "
+                         "default redis://127.0.0.1:6379/0, and PostgreSQL, created unless --database-url): memory, "
+                         "connections and CPU are summed over its worker processes")
     ap.add_argument("--database-url", help="default: SQLite (1 instance) or a fresh PostgreSQL database (2)")
     ap.add_argument("--postgres", action="store_true", help="create a fresh PostgreSQL database even for 1 instance")
     ap.add_argument("--redis-url", help="default: none (1 instance) or redis://127.0.0.1:6379/0 (2)")
@@ -596,9 +676,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--profile-dir", default=".", help="where py-spy writes setup.folded / alerts.folded (collapsed stacks)")
     args = ap.parse_args(argv)
 
+    if args.server_workers > 1 and (args.uvicorn_ws or args.gc_threshold):
+        ap.error("--server-workers runs `scamshield serve --workers N`: not with --uvicorn-ws / --gc-threshold")
     signal.signal(signal.SIGALRM, lambda *_: (_ for _ in ()).throw(SystemExit("--max-seconds exceeded")))
     signal.alarm(int(args.max_seconds))
     nofile = raise_nofile(args.connections + 4096)
+    load_at_start = [round(x, 2) for x in os.getloadavg()]
 
     from scamshield.auth import mint_token
     from scamshield.settings import Settings
@@ -610,9 +693,9 @@ def main(argv: list[str] | None = None) -> int:
     created_db = None
     db_url = args.database_url
     redis_url = args.redis_url
-    if args.instances == 2:
+    if args.instances == 2 or args.server_workers > 1:
         redis_url = redis_url or "redis://127.0.0.1:6379/0"
-    if (args.instances == 2 or args.postgres) and not db_url:
+    if (args.instances == 2 or args.postgres or args.server_workers > 1) and not db_url:
         db_url = created_db = create_pg_database()
     env = {"SCAMSHIELD_ENV": "test", "SCAMSHIELD_JWT_SECRET": secret, "SCAMSHIELD_RATE_LIMIT_USER": "off",
            "SCAMSHIELD_RATE_LIMIT_IP": "off", "SCAMSHIELD_RATE_LIMIT_SERVICE": "off", "SCAMSHIELD_LOG_LEVEL": "WARNING",
@@ -627,13 +710,15 @@ def main(argv: list[str] | None = None) -> int:
     report: dict[str, Any] = {}
     try:
         for name in ("a", "b")[: args.instances]:
-            srv = Server(name, env, workdir, args.uvicorn_ws, args.gc_threshold)
+            srv = Server(name, env, workdir, args.uvicorn_ws, args.gc_threshold, args.server_workers)
             srv.wait_healthy()  # one after the other: the first one migrates
             servers.append(srv)
         a = servers[0]
         b = servers[-1]
         conn_servers = servers if (args.instances == 2 and args.spread) else [a]
-        rss_before = {s.name: proc_status_kb(s.pid) for s in servers}
+        workers_of = {s.name: s.worker_pids() for s in servers}
+        rss_before = {s.name: {p: proc_status_kb(p) for p in workers_of[s.name]} for s in servers}
+        fds_before = {s.name: {p: open_fds(p) for p in workers_of[s.name]} for s in servers}
 
         n = args.connections
         n_users = max(1, n // max(1, args.devices_per_user))
@@ -665,7 +750,8 @@ def main(argv: list[str] | None = None) -> int:
         time.sleep(args.idle_seconds)  # idle sockets: heartbeats, protocol pings, nothing else
         idle_cpu = {s.name: round(100 * ((proc_cpu_s(s.pid) or 0) - (idle0[s.name] or 0)) / max(args.idle_seconds, 1e-9), 1)
                     for s in servers}
-        rss_connected = {s.name: proc_status_kb(s.pid) for s in servers}
+        rss_connected = {s.name: {p: proc_status_kb(p) for p in workers_of[s.name]} for s in servers}
+        fds_connected = {s.name: {p: open_fds(p) for p in workers_of[s.name]} for s in servers}
         per_server_conns = {s.name: sum(c["per_port"].get(s.port, 0) for c in connected) for s in servers}
         failures: dict[str, int] = {}
         for c in connected:
@@ -673,7 +759,8 @@ def main(argv: list[str] | None = None) -> int:
                 failures[k] = failures.get(k, 0) + v
         report.update({
             "config": {k: v for k, v in vars(args).items()},
-            "machine": {"cpus": os.cpu_count(), "loadavg": [round(x, 2) for x in os.getloadavg()],
+            "machine": {"cpus": os.cpu_count(), "loadavg_at_start": load_at_start,
+                        "loadavg": [round(x, 2) for x in os.getloadavg()],
                         "rlimit_nofile": list(nofile),
                         "note": "servers inherit this RLIMIT_NOFILE; without CAP_SYS_RESOURCE it cannot exceed the hard limit"},
             "connections": {
@@ -685,10 +772,8 @@ def main(argv: list[str] | None = None) -> int:
                 "idle_server_cpu_percent_of_one_core": idle_cpu, "idle_seconds": args.idle_seconds,
             },
             "server_memory": {
-                s.name: {"rss_kb_before": rss_before[s.name], "rss_kb_connected": rss_connected[s.name],
-                         "connections": per_server_conns[s.name],
-                         "kb_per_connection": round(((rss_connected[s.name] or 0) - (rss_before[s.name] or 0))
-                                                    / per_server_conns[s.name], 2) if per_server_conns[s.name] else None}
+                s.name: memory_report(rss_before[s.name], rss_connected[s.name], fds_before[s.name],
+                                      fds_connected[s.name], per_server_conns[s.name])
                 for s in servers},
         })
 
@@ -735,7 +820,7 @@ def main(argv: list[str] | None = None) -> int:
             cpu_b = {s.name: proc_cpu_s(s.pid) for s in servers}
             gen_b = (time.process_time(), [proc_cpu_s(c.pid) or 0.0 for c in children], cpu_of_commands())
             busy1 = machine_busy()
-            rss_after = {s.name: proc_status_kb(s.pid) for s in servers}
+            rss_after = {s.name: sum(proc_status_kb(p) or 0 for p in s.worker_pids()) for s in servers}
             for pipe in pipes:
                 pipe.send({"cmd": "stop"})
             stopped = [pipe.recv() for pipe in pipes]
