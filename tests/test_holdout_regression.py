@@ -51,16 +51,39 @@ def _rows(name: str) -> list[dict[str, Any]]:
 # recall 0.961, text only the same) joined and was then fitted; all 1,259 rows: with sender F1 0.995, FPR 0.42 %
 # (3 FP), recall 0.996; text only F1 0.992, FPR 0.83 % (6 FP), recall 0.994. The margin rule would give no higher
 # minimum (F1 / recall -0.015; FPR +2 legit rows of 719 = 0.70 % and 1.11 %): the bounds are kept, never loosened.
+# Batch i (196 rows, written blind; first read with sender F1 0.954 / FPR 1.5 % / recall 0.939, text only 0.939 /
+# 3.1 % / 0.939) joined and was then fitted; batches a-i, 1,455 rows: with sender F1 0.996, FPR 0.35 % (3 FP), recall
+# 0.997; text only F1 0.993, FPR 0.71 % (6 FP), recall 0.995. With the same margins the with-sender FPR bound is
+# raised to 0.59 % ((3 + 2) / 849); the others would not rise (or would loosen: text-only FPR 0.94 %) and are kept.
+# Batch j (67 rows, written after the batch i fixes and read once, NOT fitted: it stays an unseen-style read of those
+# rules) is held apart: its own test below keeps it from getting worse than its first read, and it does not count in
+# the fitted batches' minimums (its 3 false positives of 51 would otherwise be charged to rules never tuned on it).
+_FITTED_BATCHES = frozenset("abcdefghi")
+
+
 @pytest.mark.parametrize("use_sender, mins", [
-    (True, {"f1": 0.981, "fpr_max": 0.0061, "recall": 0.981}),
+    (True, {"f1": 0.981, "fpr_max": 0.0059, "recall": 0.981}),
     (False, {"f1": 0.978, "fpr_max": 0.0091, "recall": 0.979}),
 ], ids=["with_sender", "text_only"])
 def test_sms_india_holdout(use_sender, mins):
-    rows = _rows("sms_india_holdout.csv")
+    rows = [r for r in _rows("sms_india_holdout.csv") if r["batch"] in _FITTED_BATCHES]
     labels = [int(r["label"]) for r in rows]
     preds = [analyze_sms(r["text"], sender=r["sender"] if use_sender else None).risk_score >= FLAG_AT for r in rows]
     c = confusion(labels, preds)
     assert c.f1 >= mins["f1"] and c.recall >= mins["recall"] and c.fpr <= mins["fpr_max"], c.as_dict()
+
+
+# Batch j's first read (both ways): F1 0.882, FPR 5.9 % (3 of 51), recall 0.9375 (15 of 16). Minimums = that read
+# minus one row either way (one more false positive, or one more miss), so a change elsewhere cannot quietly make the
+# unfitted batch worse; raise them when batch j improves without being tuned on.
+@pytest.mark.parametrize("use_sender", [True, False], ids=["with_sender", "text_only"])
+def test_sms_india_holdout_batch_j_not_worse_than_first_read(use_sender):
+    rows = [r for r in _rows("sms_india_holdout.csv") if r["batch"] == "j"]
+    assert len(rows) >= 60
+    labels = [int(r["label"]) for r in rows]
+    preds = [analyze_sms(r["text"], sender=r["sender"] if use_sender else None).risk_score >= FLAG_AT for r in rows]
+    c = confusion(labels, preds)
+    assert c.fp <= 4 and c.fn <= 2 and c.f1 >= 0.82, c.as_dict()
 
 
 def test_transcript_holdout_streamed_without_speaker_tags():
