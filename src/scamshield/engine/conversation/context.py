@@ -117,8 +117,21 @@ def _bare_is_framed(window: str, s: int, e: int) -> bool:
     return _BARE_AFTER_RE.search(window[e:e + 40]) is not None
 
 
-def is_negated(window: str, start: int, end: int) -> bool:
-    """Negation or warning-advice scope around a cue match (same clause, a few words either side)."""
+def _own_negation(inside: list[str], after: str, regex: "re.Pattern[str] | None") -> bool:
+    """The negator inside a match is part of what the cue describes ("your parcel could not be delivered", "my
+    phone is not working", "bill update nahi hua"): without it the cue's pattern no longer matches from the same
+    word. A negator the pattern merely lets through in a gap ("your parcel has not been held") is not."""
+    if regex is None:
+        return False
+    kept = [w for w in inside if w not in _NEG_AFTER and w not in ("never", "not")]
+    return len(kept) < len(inside) and regex.match(" ".join(kept) + after) is None
+
+
+def is_negated(window: str, start: int, end: int, regex: "re.Pattern[str] | None" = None) -> bool:
+    """Negation or warning-advice scope around a cue match (same clause, a few words either side).
+
+    ``regex`` is the cue's compiled pattern: with it, a negator inside the match that the pattern itself needs
+    (see ``_own_negation``) does not negate the cue."""
     words = _clause_before(window, start, 60).split()[-8:]
     for i in range(len(words) - 2, -1, -1):
         if words[i] in _OTHERWISE_NEG and words[i + 1] == "to":
@@ -149,7 +162,8 @@ def is_negated(window: str, start: int, end: int) -> bool:
     if any(p in tail for p in _NEG_PHRASES):
         return True
     inside = window[start:end].split()
-    if any(w in _NEG_AFTER or w == "never" for w in inside) or ("not" in inside and inside[0] != "if"):
+    if ((any(w in _NEG_AFTER or w == "never" for w in inside) or ("not" in inside and inside[0] != "if"))
+            and not _own_negation(inside, window[end:end + 200], regex)):
         return True
     after_all = window[end:_clause_end(window, end, 40)].split()[:4]
     after_words = after_all[:3]

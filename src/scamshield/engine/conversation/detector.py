@@ -78,7 +78,7 @@ class ConversationDetector:
                     # trouble at the office" | "my friend said the police came"); a phrase cut just before the boundary
                     # ("or else" | "your account will be blocked") still matches
                     continue
-                if cue.negatable and is_negated(window, s, e):
+                if cue.negatable and is_negated(window, s, e, cue.regex):
                     continue
                 factor = WARNING_FACTOR if in_warning_context(window, s, e) else 1.0
                 prev = found.get(cue.code)

@@ -43,6 +43,17 @@ _SOFT_PROBLEM_CAP_ALONE = 20.0
 _AUTHORITY_CLAIMS = frozenset({"caller_claims_government", "caller_claims_law_enforcement"})
 _AUTHORITY_THREATS = frozenset({"legal_threat", "ssn_suspended", "id_document_threat", "digital_arrest_script"})
 _AUTHORITY_THREAT_POINTS = 10.0
+# Pairs that name the scam on their own, heard in full (not in a warning context), earn points as soon as both are
+# heard, so short voicemails whose ask comes last can alert before it: an agency or police caller with a robocall
+# marker ("final notice", "press 1 to speak to an officer") or a back-tax / missed-jury-duty claim (agencies send
+# letters about debts and summonses; they do not robocall), and "card services" offering to lower your interest rate
+# (the FTC's card-interest robocall). Each pair must never occur in a genuine hold-out call (measured).
+_DECISIVE_PAIRS = (
+    (frozenset({"caller_claims_government", "caller_claims_law_enforcement"}),
+     frozenset({"robocall_notice", "press_key_prompt", "tax_debt_claim", "court_no_show_claim"})),
+    (frozenset({"caller_claims_bank"}), frozenset({"interest_rate_reduction"})),
+)
+_DECISIVE_PAIR_POINTS = 12.0
 # An agency or police caller plus a problem they genuinely report, and nothing else (no ask, payment, pressure or
 # secrecy): the police about an accident, the tax department about a refund, a cyber cell about a card used in a
 # breach. Such a call is a story, not yet a scam, so the learned model and the claim+problem bonus may lift it to at
@@ -131,6 +142,14 @@ def signals_for(hits: dict[str, list[Any]], model_signal: dict[str, Any] | None,
                               "A caller claiming to be a government agency or the police threatens arrest, "
                               "suspension or blocking (genuine agencies do not do this by phone)",
                               {"claim": claim, "threat": threat}))
+    for left, right in _DECISIVE_PAIRS:
+        pair = sorted(full & left) + sorted(full & right)
+        if full & left and full & right:
+            signals.append(Signal("decisive_pair_pattern", _DECISIVE_PAIR_POINTS,
+                                  "An impersonation and what only impostors say by phone heard together (an agency "
+                                  "robocall, a back-tax or missed jury duty claim, a card-interest offer)",
+                                  {"pair": pair}))
+            break
     reassured = False
     if reassure:
         # Soft asks for account or card details or a link count too: "verify your bank details on the official
