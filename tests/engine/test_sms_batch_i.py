@@ -72,6 +72,7 @@ PROFIT_NEAR_MISSES = [
     "Mummy made 200 laddoos this week for the wedding!",
     "Sorry, wrong number. I was looking for Dr Rao's clinic",
     "We earned 12 points last week in the quiz league, final is on Sunday",
+    "I earned 5000 this month on the Swiggy delivery app, bike EMI is sorted",
 ]
 
 
@@ -126,7 +127,19 @@ DEADLINE_SCAMS = [
     "Your KYC is pending. Update within 24 hours or your account will be blocked: http://kyc-bank-upd.top",
     "Electricity bill unpaid. Pay within 2 hours or your connection will be disconnected tonight. Call 9812300012",
     "Your request has been received. Your account will be blocked within 24 hours, verify at http://verify-acct.xyz",
+    "Income tax refund of Rs 14,200 approved. Claim your refund within 24 hours: http://itr-refund-claim.top",
 ]
+
+
+@pytest.mark.parametrize("text", [
+    "Claim your refund within 24 hours or it lapses",
+    "Pay the invoice within 2 hours to avoid suspension",
+    "Your account will be suspended within 24 hours",
+    "KYC has to be completed within 24 hours",
+    "Verification should be completed within 24 hours",
+])
+def test_deadline_wording_keeps_urgency(text: str) -> None:
+    assert "urgency" in _codes(text)
 
 
 @pytest.mark.parametrize("text", SERVICE_NOTICES)

@@ -425,8 +425,8 @@ CUES: tuple[Cue, ...] = (
     Cue("investment_lure", 20, (
         "{made|earned|gained|profited|profit of|earning} ~3 # ~4 {last week|this week|last month|this month|in a week|"
         "in one week|in a month|in # days|in # weeks|per day|a day|every day|daily} ~6 {trade|trading|trades|crypto|"
-        "bitcoin|gold|forex|stocks|mt4|mt5|platform|app|invest|investing|investment}",
-        "{trade|trading|crypto|bitcoin|gold|forex|stocks|mt4|mt5|platform|investing|investment} ~6 {made|earned|"
+        "bitcoin|gold|forex|stocks|mt4|mt5|invest|investing|investment}",
+        "{trade|trading|crypto|bitcoin|gold|forex|stocks|mt4|mt5|investing|investment} ~6 {made|earned|"
         "gained|profited|profit of} ~3 # ~4 {last week|this week|last month|this month|in a week|in one week|"
         "in a month|in # days|in # weeks|per day|a day|every day|daily}",
     ), "INVESTMENT_SCAM"),
@@ -850,12 +850,10 @@ BENIGN: tuple[Benign, ...] = (
     # reflect within 5-7 working days", "delivered in the next 2 days"): a time the reader waits, not a deadline
     # the reader must meet. Only the same clause; the verb must be the sender's delivery (batch i).
     Benign((
-        "{will|would|shall|should|may|to} {be |}{emailed|mailed|sent|shared|delivered|credited|processed|reflect|"
-        "reflected|dispatched|shipped|available|ready|reversed|refunded|resolved|uploaded|generated|published|"
-        "activated|completed|settled|collected|released|installed|restored|initiated|contacted|called back|"
-        "visited|updated in your account} ~3 {within|in next|in the next|before}",
-        "{report|reports|results|refund|refunds|certificate|policy document|invoice|receipt} ~3 {within|in next|in the "
-        "next} {#|one|two|few|twenty four} {hours|hrs|hr|hour|days|working days|business days}",
+        # (not "to be / should be completed within": that is a deadline on the reader)
+        "{will|would|shall|may} {be |}{emailed|mailed|sent|shared|delivered|credited|processed|reflect|reflected|"
+        "dispatched|shipped|available|ready|reversed|refunded|resolved|uploaded|generated|published|settled|"
+        "collected|initiated|contacted|called back|visited} ~3 {within|in next|in the next|before}",
     ), ("urgency",)),
     # A delivery / ride code handed to the person at the door or in the car ("Share OTP 4471 with the valet only at
     # delivery", "share the code with the delivery agent after receiving the package", "with the captain to start the
