@@ -22,7 +22,7 @@ one side only and swapped in (``textmodel.overridden``):
   The built-in CC0 URL training sets (``datasets.BUILTIN_SETS["url"]``) are split by the same domain parity and
   rows on a domain of the hand-written evaluation sets are left out (``--no-url-builtin`` drops them; ``--url-c``,
   ``--url-synthetic`` and ``--url-synthetic-weight`` vary the training; ``--dump-rows FILE`` writes every scored
-  row for error analysis: keep that file local). Hold-out 2 (``urls_*_holdout2.csv``) is scored when present.
+  row for error analysis: keep that file local). Hold-outs 2-4 (``urls_*_holdout{2,3,4}.csv``) are scored when present.
   Next to the shipped signal policy (knots + caps of ``training.train.KIND_CONFIG``) a few alternative policies
   are *simulated* on the same rows (score = clamp(rule points + model points), as ``combine`` does): that is the
   curve the shipped policy was chosen from.
@@ -144,9 +144,11 @@ HANDMADE_URLS = Path(__file__).resolve().parents[1] / "src/scamshield/training/d
 # CC0 hand-written recent (2024-2026) phishing URL shapes, evaluation only. OPTIMISTIC: written by the author of the
 # rules, from public advisories; a floor for "does the analyser know these shapes", not an estimate of recall.
 HANDMADE_PHISH = Path(__file__).resolve().parents[1] / "src/scamshield/training/data/urls_phish_handwritten.csv"
-# The second hand-written hold-out pair (written by the URL-rules contributor; evaluation only, never trained on).
+# The hand-written hold-out pairs 2-4 (written by the URL-rules contributors, each before the changes it then guided;
+# evaluation only, never trained on: their registered domains are left out of both training halves).
 _DATA = Path(__file__).resolve().parents[1] / "src/scamshield/training/data"
-HOLDOUT2 = {"holdout2_phish": _DATA / "urls_phish_holdout2.csv", "holdout2_benign": _DATA / "urls_benign_holdout2.csv"}
+HOLDOUTS = {f"holdout{n}_{kind}": _DATA / f"urls_{kind}_holdout{n}.csv" for n in (2, 3, 4) for kind in ("phish", "benign")}
+HOLDOUT2 = {k: v for k, v in HOLDOUTS.items() if k.startswith("holdout2_")}  # (the name earlier versions used)
 SHARED_HOST = {"url_shortener", "free_hosting", "user_content_host", "dynamic_dns"}
 
 # Signal policies compared on the same out-of-sample rows: (knots, bare-host cap, shared-host cap, static-asset
@@ -235,7 +237,7 @@ def url_product(root: Path, tmp: Path) -> dict[str, Any]:
     eval_sets = {"handmade_benign": hand}
     if HANDMADE_PHISH.is_file():
         eval_sets["handmade_phish_optimistic"] = read_csv(HANDMADE_PHISH)
-    for hname, hpath in HOLDOUT2.items():
+    for hname, hpath in HOLDOUTS.items():
         if hpath.is_file():
             eval_sets[hname] = read_csv(hpath)
     halves = url_halves(root, {_reg_domain(t) for d in eval_sets.values() for t in d.texts})

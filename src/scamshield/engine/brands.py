@@ -158,6 +158,8 @@ _INNER_DIGIT_RE = re.compile(r"(?<=[a-z])[013457](?=[a-z])")
 def _undigit(s: str) -> str:
     """Digits standing for letters between two letters read as those letters ('micr0soft' -> 'microsoft'); digits
     next to digits ('office365') stay."""
+    if s.isalpha():  # (no letter is a digit: the common case, without a scan in Python)
+        return s
     return _INNER_DIGIT_RE.sub(lambda m: _DIGIT_LETTERS[m.group(0)], s) if any(c.isdigit() for c in s) else s
 
 
@@ -551,6 +553,8 @@ class BrandRegistry:
 
         tokens = [t for t in probe.split("-") if t]
         joined = "".join(tokens)
+        if len(tokens) > 2:
+            tokens = self._merge_split_brand(tokens)
         best: BrandMatch | None = None
 
         def consider(m: BrandMatch | None) -> None:
@@ -617,6 +621,14 @@ class BrandRegistry:
                 continue
             others.append(t)
 
+        if brand_hits and len(tokens) > 1 and not lure_hits and not others and len(
+                {t for t, _, _, _ in brand_hits}) > 1 and len({b.id for _, b, _, _ in brand_hits}) == 1 and all(
+                strong and not dist for _, _, strong, dist in brand_hits):
+            # a label made only of the names of one brand and its products ('parivahan-echallan', 'sbi-yono'): a
+            # compound the brand would own; elsewhere it dresses a page up as the brand's
+            b = brand_hits[0][1]
+            consider(BrandMatch(b, "brand_compound", mk["brand_compound"], probe, b.primary_domain or brand_hits[0][0],
+                                where))
         if brand_hits:
             strong_lures = [w for w in lure_hits if w in self.strong_lures]
             for tok, b, strong, dist in brand_hits:
@@ -652,6 +664,24 @@ class BrandRegistry:
                     strength -= 0.05
                 return BrandMatch(b, tech, strength, probe, tok, where, distance=d)
         return None
+
+    def _merge_split_brand(self, tokens: list[str]) -> list[str]:
+        """Two neighbouring hyphen-separated tokens that only together spell a brand token are one word: a brand
+        whose own name has a hyphen ('e-zpassny-tolls' -> ezpassny + tolls, 'wells-fargo-alert'), so the rest of
+        the label is read as lure words next to it. Tokens that are brand names alone stay apart."""
+        out: list[str] = []
+        i, n = 0, len(tokens)
+        while i < n:
+            if i + 1 < n:
+                a, b = tokens[i], tokens[i + 1]
+                pair = a + b
+                if len(pair) >= 5 and pair in self._tokens and a not in self._tokens and b not in self._tokens:
+                    out.append(pair)
+                    i += 2
+                    continue
+            out.append(tokens[i])
+            i += 1
+        return out
 
     def _match_subdomain(self, sub: str, sub_uni: list[str], dom: str, suffix: str) -> BrandMatch | None:
         labels = sub.split(".")[-24:]

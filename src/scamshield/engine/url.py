@@ -136,6 +136,11 @@ _MAX_QUERY_PARAMS = 40
 _ACTION_RE = re.compile(r"action\s*=\s*[\"']?([^\"'\s>]{1,500})", re.I)
 
 
+# category lure words a legitimate shortened tracking link uses as well ('bit.ly/track-my-package')
+_ORDINARY_SLUG_WORDS = frozenset({"track", "tracking", "package", "packages", "delivery", "shipment", "address",
+                                  "payment", "tax", "taxes", "benefit", "benefits", "grant"})
+
+
 class _Lists:
     def __init__(self, raw: dict[str, Any]):
         self.shorteners = frozenset(raw["shorteners"])
@@ -165,9 +170,14 @@ class _Lists:
         self.share_paths = frozenset(raw.get("share_dialog_paths", ()))
         self.service_paths = frozenset(raw.get("platform_service_paths", ()))
         self.service_subs = frozenset(raw.get("platform_service_subdomains", ()))
+        self.tracking = frozenset(raw.get("click_tracking_hosts", ()))
+        # a shortener's custom slug is the sender's words: the lure words of couriers and government offices count
+        # there too ('/parcel-hold-uk', '/toll-unpaid'), less the words of an ordinary tracking link
+        cat = {w for ws in raw.get("category_lures", {}).values() for w in ws} - _ORDINARY_SLUG_WORDS
+        self.slug_words = self.path_words | self.strong_lures | self.payment_words | frozenset(cat)
         for kind, names in (("short", self.shorteners), ("free", self.free_hosting), ("user", self.user_content),
                             ("storage", self.storage_hosts), ("ddns", self.dynamic_dns), ("platform", self.platforms),
-                            ("messenger", self.messengers)):
+                            ("messenger", self.messengers), ("tracking", self.tracking)):
             for n in names:
                 self.kinds[n] = self.kinds.get(n, ()) + (kind,)
 
@@ -366,7 +376,7 @@ def analyze_url(
             _path_signals(p, reg, L, signals, match, shortened, dom, skip_query=official_target[0])
             _weak_cue_signal(p, signals, dom)
             learned = url_model_signal(url, shared_host=any(s.code in _SHARED_HOST_CODES for s in signals),
-                                       contexts=_model_contexts(p, signals))
+                                       contexts=_model_contexts(p, signals, "tracking" in hits))
             if learned is not None:
                 signals.append(learned)
 
@@ -738,8 +748,9 @@ def _open_redirect(p: ParsedURL, brand: str, reg: BrandRegistry, depth: int, ext
         if best is None or ta.risk_score > best[1].risk_score:
             best = (name, ta)
     o_best: Assessment | None = None
+    o_high = OAUTH_TARGET_BROAD if oauth and _broad_oauth_scope(p) else OAUTH_TARGET_HIGH
     for _, ta in o_read:
-        if ta.risk_score >= OAUTH_TARGET_HIGH and not any(s.code == "official_domain" for s in ta.signals) and (
+        if ta.risk_score >= o_high and not any(s.code == "official_domain" for s in ta.signals) and (
                 o_best is None or ta.risk_score > o_best.risk_score):
             o_best = ta
     out: list[Signal] = []
@@ -846,6 +857,23 @@ def _redirector_page(p: ParsedURL, reg: BrandRegistry, depth: int, extracted: di
 
 
 OAUTH_TARGET_HIGH = 50  # an OAuth app's registered return address that scores this much alone is not vouched for
+# ... or this much when the app asks to read or send the reader's mail or files (consent phishing: the app, not a
+# password, is what the page is after)
+OAUTH_TARGET_BROAD = 30
+_BROAD_SCOPE_RE = re.compile(r"mail\.google\.com|auth/gmail|auth/drive(?![.\w]*readonly\.metadata)|\bmail\.(?:read|send)"
+                             r"|\bfiles\.read|mailboxsettings|full_access_as_user|ews\.accessasuser|\.default\b",
+                             re.I)
+
+
+def _broad_oauth_scope(p: ParsedURL) -> bool:
+    """The authorisation request's scope asks for the reader's mailbox or files (Gmail, Drive, Microsoft Graph
+    Mail.* / Files.*, EWS, '.default')."""
+    q = p.query[:_QUERY_CAP]
+    for part in q.split("&", _MAX_QUERY_PARAMS)[:_MAX_QUERY_PARAMS]:
+        name, eq, val = part.partition("=")
+        if eq and name.lower() == "scope" and _BROAD_SCOPE_RE.search(unquote(unquote(val[:1024]))):
+            return True
+    return False
 
 
 def _host_signals(p: ParsedURL, reg: BrandRegistry, L: _Lists, signals: list[Signal], sub: str, dom: str,
@@ -1101,7 +1129,7 @@ def _path_signals(p: ParsedURL, reg: BrandRegistry, L: _Lists, signals: list[Sig
         return
     tokset = set(toks)
     if shortened:  # a custom slug on a shortener: lure words there were chosen by the sender
-        slug_words = L.path_words | L.strong_lures | L.payment_words
+        slug_words = L.slug_words
         words = sorted(tokset & slug_words)
         if not words:  # run-together slugs: 'PayTollNow', 'kycupdate'
             for t in toks[:4]:
@@ -1248,7 +1276,7 @@ _ABOUT_SITE_FOLDERS = frozenset({"review", "reviews", "website", "websites", "do
 _OPAQUE_CODE_RE = re.compile(r"[A-Za-z0-9]{1,12}")
 
 
-def _model_contexts(p: ParsedURL, signals: list[Signal]) -> tuple[str, ...]:
+def _model_contexts(p: ParsedURL, signals: list[Signal], tracking: bool = False) -> tuple[str, ...]:
     """Cap contexts the rules hand to the learned URL model (textmodel.url_model_signal): 'shortened_link' (the
     path is a shortener's opaque code -- one segment of letters and digits, no lure word -- so no evidence about
     the page; a custom slug is the sender's words and stays the model's to judge) and 'about_site_page' (a review / traffic / whois
@@ -1259,6 +1287,10 @@ def _model_contexts(p: ParsedURL, signals: list[Signal]) -> tuple[str, ...]:
     if any(s.code == "url_shortener" for s in signals) and _OPAQUE_CODE_RE.fullmatch(p.path.strip("/")[:64]) and \
             not any(s.code == "suspicious_path" for s in signals):
         out.append("shortened_link")  # an opaque code ('/g5ubbbP'), not a custom slug ('/3xKyc-Upd8')
+    elif tracking:
+        # an e-mail service's click-tracking redirector (url_lists click_tracking_hosts): its path and query are
+        # an opaque token standing for the sender's page, like a shortener's code (the same cap)
+        out.append("shortened_link")
     low = p.path[:512].lower()
     if low.count(".") >= 1 and not any(s.weight >= 10 and s.code != "ml_url" for s in signals):
         for m in _DOMAIN_IN_PATH_RE.finditer(low):
