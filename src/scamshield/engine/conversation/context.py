@@ -39,8 +39,10 @@ _WARNING_RE = re.compile(
     # a call retold by the person who got it ("a man said he was from social security", "sometimes they say your
     # grandson is in jail", "he wanted me to buy gift cards"): the scammer's words are reported, not said to you.
     # ("we had to block your card" is the caller's own story, not a retelling.)
-    r"(?:a|the|some) (?:man|woman|guy|lady|caller|person|voice) (?:said|says|told me|claimed|wanted me|asked me)|"
+    r"(?:a|the|some|this|that) (?:man|woman|guy|lady|caller|person|voice) (?:said|says|told me|claimed|wanted me|asked me)|"
     r"(?:sometimes|usually|often) they (?:say|tell|call|ask|want)|(?:i|we) (?:needed|was supposed|were supposed) to|"
+    # the listener's own retelling after a conjunction ("she said ... and i had to transfer everything")
+    r"(?:and|that) i had to|"
     r"(?:he|she|they) (?:had|needed|was supposed|were supposed) to)\b")
 # Words about scams that are a warning only inside a frame (_bare_is_framed): "fraudsters ask for your otp", "that
 # is a scam", "beware of fake calls", "be careful if anyone asks". Bare, they are what impostors say too: "this is

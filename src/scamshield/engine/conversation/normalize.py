@@ -56,7 +56,10 @@ _JOINED_RE = re.compile(r"\b(" + "|".join(
 _ACRONYMS = {"otp", "kyc", "upi", "cvv", "ssn", "irs", "cbi", "pin", "atm", "sbi", "trai", "fbi", "rbi", "npci",
              "hdfc", "icici", "pnb", "ncb", "dea", "uidai", "pan", "ed", "id", "pc", "ip", "usd", "ups", "dhl",
              "fir", "apk", "qr", "sms", "bsnl", "ssa", "ftc", "cvc", "gst", "tds", "lic", "lpg", "mdma", "emi",
-             "nhai", "cid", "nia", "us", "uk", "hmrc", "dvla", "nhs", "usps", "cra", "ato"}
+             "nhai", "cid", "nia", "us", "uk", "hmrc", "dvla", "nhs", "usps", "cra", "ato",
+             # identity numbers, agencies and banks of Ireland, Nigeria, Malaysia, Singapore, the Philippines, Canada
+             "pps", "ppsn", "bvn", "nin", "nric", "sss", "nbi", "efcc", "pdrm", "lhdn", "cbsa", "rcmp", "dbs", "ocbc",
+             "uob", "cimb", "rhb", "bdo", "bpi", "uba", "aib", "rbc", "bmo", "cibc", "epf", "ssn"}
 _SPELLED_RE = re.compile(r"\b(?:[a-z] ){1,5}[a-z]\b")
 _DOTTED_RE = re.compile(r"\b([a-z])\.(?=[a-z]\b)")
 _NUM_SEP_RE = re.compile(r"(?<=\d)[,.](?=\d)")
@@ -98,6 +101,7 @@ _ASR_VARIANTS = {
     "pen card": "pan card", "pen number": "pan number", "costumes department": "customs department",
     "costumes office": "customs office", "costumes officer": "customs officer", "costumes duty": "customs duty",
     "gift cars": "gift cards", "google play cars": "google play cards",
+    "phil health": "philhealth", "g cash": "gcash", "pay maya": "paymaya", "inter act": "interac",
 }
 # "you're computer", "your account" heard as "you are account": a recogniser's homophone of "your" before a noun
 # that "you are" never precedes in speech (after contractions are expanded).

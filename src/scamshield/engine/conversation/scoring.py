@@ -31,6 +31,10 @@ _FTC_BONUS_PAIR_WITH_PAY = 14
 _SOFT_ASKS = frozenset({"bank_details_request", "identity_number_request", "card_details_request",
                         "personal_details_request", "suspicious_link"})
 _SOFT_ASK_CAP_ALONE = 40.0
+# A name, address or date of birth asked to verify the listener is what genuine agencies and banks do on a call-back
+# (a tax agency confirming identity before discussing a return): it keeps its points but does not make the "pay"
+# group of the FTC pattern, so a claim + identity check earns no pattern bonus (blind10).
+_NOT_AN_FTC_ASK = frozenset({"personal_details_request"})
 # What genuine fraud departments and merchants say too ("unusual activity on your card", "a purchase of $215, press
 # 1 if it was you"): without any other FTC group (no caller claim, pressure or ask) these add at most this much.
 _SOFT_PROBLEMS = frozenset({"suspicious_activity_claim", "unexpected_charge_claim", "refund_lure"})
@@ -52,6 +56,8 @@ _DECISIVE_PAIRS = (
     (frozenset({"caller_claims_government", "caller_claims_law_enforcement"}),
      frozenset({"robocall_notice", "press_key_prompt", "tax_debt_claim", "court_no_show_claim"})),
     (frozenset({"caller_claims_bank"}), frozenset({"interest_rate_reduction"})),
+    # a bank that puts you through to the police (or police who speak for your bank): the bank-to-police hand-over
+    (frozenset({"caller_claims_bank"}), frozenset({"caller_claims_law_enforcement"})),
 )
 _DECISIVE_PAIR_POINTS = 12.0
 # An agency or police caller plus a problem they genuinely report, and nothing else (no ask, payment, pressure or
@@ -123,7 +129,8 @@ def signals_for(hits: dict[str, list[Any]], model_signal: dict[str, Any] | None,
                 ev["capped"] = True
             allocated.append((Signal(cue.code, alloc, cue.message, ev, cue.fraud_type), group))
             ftc = _FTC_OF_GROUP[group]
-            ftc_totals[ftc] = ftc_totals.get(ftc, 0.0) + alloc
+            if cue.code not in _NOT_AN_FTC_ASK:
+                ftc_totals[ftc] = ftc_totals.get(ftc, 0.0) + alloc
             if cue.code in _THREATS_AS_PRESSURE and factor == 1.0:
                 ftc_totals["pressure"] = ftc_totals.get("pressure", 0.0) + alloc
     present = sorted(k for k, v in ftc_totals.items() if v >= _FTC_MIN)
@@ -147,7 +154,8 @@ def signals_for(hits: dict[str, list[Any]], model_signal: dict[str, Any] | None,
         if full & left and full & right:
             signals.append(Signal("decisive_pair_pattern", _DECISIVE_PAIR_POINTS,
                                   "An impersonation and what only impostors say by phone heard together (an agency "
-                                  "robocall, a back-tax or missed jury duty claim, a card-interest offer)",
+                                  "robocall, a back-tax or missed jury duty claim, a card-interest offer, a bank that "
+                                  "hands you to the police)",
                                   {"pair": pair}))
             break
     reassured = False
