@@ -225,7 +225,7 @@ def warnings_of(path: Path, keep: int = 5) -> dict[str, Any]:
 # ================================================================================================ servers
 class Server:
     def __init__(self, name: str, env: dict[str, str], workdir: Path, ws_impl: str | None,
-                 gc_threshold: str | None = None, workers: int = 1) -> None:
+                 gc_threshold: str | None = None, workers: int = 1, slow_ingest_ms: float | None = None) -> None:
         self.name, self.port = name, free_port()
         self.workers = workers
         log = open(workdir / f"{name}.log", "ab")
@@ -236,11 +236,16 @@ class Server:
                     f"uvicorn.run(create_app(s), host='127.0.0.1', port={self.port}, log_config=None, access_log=False,"
                     f" ws={ws_impl!r}, ws_max_size=s.ws_max_message_bytes, timeout_graceful_shutdown=10, backlog=4096)")
             cmd = [sys.executable, "-c", code]
-        elif gc_threshold:  # the same server with other garbage-collector thresholds (an experiment on the tail)
-            thresholds = tuple(int(x) for x in gc_threshold.split(","))
-            code = (f"import gc, sys; gc.set_threshold(*{thresholds!r}); "
-                    f"sys.argv = ['scamshield', 'serve', '--host', '127.0.0.1', '--port', '{self.port}']; "
-                    "from scamshield.cli import main; main()")
+        elif gc_threshold or slow_ingest_ms is not None:
+            # the same server with other garbage-collector thresholds (an experiment on the tail), or logging the
+            # stages of ingestions slower than ``slow_ingest_ms`` (one line a second at most) instead of 250 ms
+            code = "import gc, sys; "
+            if gc_threshold:
+                code += f"gc.set_threshold(*{tuple(int(x) for x in gc_threshold.split(','))!r}); "
+            if slow_ingest_ms is not None:
+                code += f"import scamshield.services.calls as c; c.SLOW_INGEST_SECONDS = {slow_ingest_ms / 1000!r}; "
+            code += (f"sys.argv = ['scamshield', 'serve', '--host', '127.0.0.1', '--port', '{self.port}']; "
+                     "from scamshield.cli import main; main()")
             cmd = [sys.executable, "-c", code]
         else:
             cmd = [sys.executable, "-m", "scamshield", "serve", "--host", "127.0.0.1", "--port", str(self.port)]
@@ -621,6 +626,35 @@ def stop_profile(spy: subprocess.Popen | None) -> None:
             spy.kill()
 
 
+def request_split(port: int, answered: list[float]) -> dict[str, Any]:
+    """Where an ingestion request's time goes: the share of requests over 25/50/100/250 ms as the producer measured
+    them (sent -> response) and as the server measured them (its middleware's histogram: request handed to the app
+    -> response sent). A tail the server does not see is spent before the app gets the request (the socket read,
+    the HTTP parse and the task waiting for the event loop) or in the producer; one it sees is in the handler (the
+    slow-ingestion log lines give its stages)."""
+    import httpx
+
+    route = "/api/calls/{call_sid}/transcript"
+    try:
+        text = httpx.get(f"http://127.0.0.1:{port}/metrics", timeout=10).text
+    except httpx.HTTPError as exc:
+        return {"error": type(exc).__name__}
+    buckets: dict[float, float] = {}
+    for line in text.splitlines():
+        if line.startswith("scamshield_http_request_duration_seconds_bucket") and f'route="{route}"' in line:
+            le = re.search(r'le="([^"]+)"', line)
+            if le:
+                buckets[float("inf") if le.group(1) == "+Inf" else float(le.group(1))] = float(line.rsplit(" ", 1)[1])
+    total = buckets.get(float("inf"), 0.0)
+    out: dict[str, Any] = {"requests_server_counted": int(total), "over_ms": {}}
+    for cut in (0.025, 0.05, 0.1, 0.25):
+        client = sum(1 for x in answered if x > cut) / max(1, len(answered))
+        server = (total - buckets[cut]) / total if total and cut in buckets else None
+        out["over_ms"][str(int(cut * 1000))] = {"client_percent": round(100 * client, 2),
+                                                "server_percent": None if server is None else round(100 * server, 2)}
+    return out
+
+
 def memory_report(before: dict[int, int | None], after: dict[int, int | None], fds0: dict[int, int | None],
                   fds1: dict[int, int | None], connections: int) -> dict[str, Any]:
     """RSS of the processes holding an instance's sockets (one, or each worker of ``serve --workers N``): the
@@ -664,6 +698,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="serve through uvicorn with this WS implementation instead of `scamshield serve`")
     ap.add_argument("--gc-threshold", help="servers run with gc.set_threshold(T0,T1,T2), e.g. 50000,20,100 "
                     "(default: Python's 700,10,10)")
+    ap.add_argument("--slow-ingest-ms", type=float,
+                    help="servers log the stages of ingestions slower than this (default 250; one line a second)")
     ap.add_argument("--client-procs", type=int, default=2)
     ap.add_argument("--connect-concurrency", type=int, default=64, help="handshakes in flight per client process")
     ap.add_argument("--producer-connections", type=int, default=32)
@@ -676,8 +712,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--profile-dir", default=".", help="where py-spy writes setup.folded / alerts.folded (collapsed stacks)")
     args = ap.parse_args(argv)
 
-    if args.server_workers > 1 and (args.uvicorn_ws or args.gc_threshold):
-        ap.error("--server-workers runs `scamshield serve --workers N`: not with --uvicorn-ws / --gc-threshold")
+    if args.server_workers > 1 and (args.uvicorn_ws or args.gc_threshold or args.slow_ingest_ms is not None):
+        ap.error("--server-workers runs `scamshield serve --workers N`: not with --uvicorn-ws / --gc-threshold / "
+                 "--slow-ingest-ms")
     signal.signal(signal.SIGALRM, lambda *_: (_ for _ in ()).throw(SystemExit("--max-seconds exceeded")))
     signal.alarm(int(args.max_seconds))
     nofile = raise_nofile(args.connections + 4096)
@@ -710,7 +747,8 @@ def main(argv: list[str] | None = None) -> int:
     report: dict[str, Any] = {}
     try:
         for name in ("a", "b")[: args.instances]:
-            srv = Server(name, env, workdir, args.uvicorn_ws, args.gc_threshold, args.server_workers)
+            srv = Server(name, env, workdir, args.uvicorn_ws, args.gc_threshold, args.server_workers,
+                         args.slow_ingest_ms)
             srv.wait_healthy()  # one after the other: the first one migrates
             servers.append(srv)
         a = servers[0]
@@ -884,6 +922,8 @@ def main(argv: list[str] | None = None) -> int:
                 "connections_open_at_end": sum(st["open"] for st in stopped),
             }
             report["alerts"]["tail"] = tail_report(timeline, stopped)
+            if args.path == "transcript":
+                report["alerts"]["request_time_split"] = request_split(b.port, answered)
             report["server_cpu"] = {
                 s.name: {"cpu_s": round((cpu_b[s.name] or 0) - (cpu_a[s.name] or 0), 2),
                          "percent_of_one_core": round(100 * ((cpu_b[s.name] or 0) - (cpu_a[s.name] or 0)) / run_wall, 1),
