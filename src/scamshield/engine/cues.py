@@ -768,8 +768,10 @@ CUES: tuple[Cue, ...] = (
     ), "INVESTMENT_SCAM"),
     # --- other Indian languages in Latin script (Marathi, Telugu, Bengali, Tamil) ------------------------------------
     Cue("utility_disconnection_threat", 40, (
-        "{vij|veej|vij purvatha|vidyut|bidyut|current|karent|light} ~4 {khandit|kapli jail|kaapli jail|cut chestharu|"
-        "cut chestaru|cut chestam|cut avutundi|cut hobe|kata hobe|bichhinno|cut pannuvom|cut aagum|thundikkapadum}",
+        "{vij|veej|vij purvatha|vidyut|bidyut|current|karent|light|vijli|bijli|vaidyuthi|connection} ~4 {khandit|kapli jail|kaapli jail|cut chestharu|"
+        "cut chestaru|cut chestam|cut avutundi|cut hobe|kata hobe|bichhinno|cut pannuvom|cut aagum|thundikkapadum|"
+        "thundikkappadum|cut aayidum|kapi nakhvama aavshe|kapai jashe|cut thai jashe|katt dita jayega|katt ho jayega|"
+        "cut ho jayega|vichhedikkum|cut cheyyum|kaditagolisalaguvudu|cut madtivi|cut aagutte}",
         "{vij|veej|current|bidyut|karent} bill ~4 {bharla nahi|bharle nahi|pending|unpaid|baki|due|kattala|"
         "kattavillai|dewa hoyni}",
     ), "UTILITY_DISCONNECTION"),
@@ -817,6 +819,27 @@ CUES: tuple[Cue, ...] = (
         "புதுப்பிக்கவும்|அப்டேட் செய்யவும்|அப்டேட் செய்யுங்கள்|இணைக்கவும்|అప్డేట్ చేయండి|నవీకరించండి|లింక్ చేయండి|"
         "అప్డేట్ చేసుకోండి|ಅಪ್ಡೇಟ್ ಮಾಡಿ|ನವೀಕರಿಸಿ|ಲಿಂಕ್ ಮಾಡಿ|അപ്ഡേറ്റ് ചെയ്യുക|അപ്ഡേറ്റ് ചെയ്യൂ|ലിങ്ക് ചെയ്യുക}",
     ), "BANK_KYC_IMPERSONATION"),
+    # --- the electricity-disconnection lure in the other Indian scripts (Telugu, Tamil, Kannada, Malayalam,
+    # Bengali, Marathi, Gujarati, Gurmukhi): "your electricity connection will be cut tonight", "bill not paid"
+    # (state electricity boards' and police SMS-scam notices; batch j). The CONNECTION is what is cut -- a planned
+    # outage says the SUPPLY is interrupted for maintenance and is left out.
+    Cue("utility_disconnection_threat", 40, (
+        "{విద్యుత్|కరెంట్|కరెంటు|విద్యుత్తు|కనెక్షన్|மின்|மின்சார|மின்சாரம்|மின்இணைப்பு|இணைப்பு|கரண்ட்|ವಿದ್ಯುತ್|ಕರೆಂಟ್|"
+        "ಸಂಪರ್ಕ|ಸಂಪರ್ಕವನ್ನು|ಕನೆಕ್ಷನ್|വൈദ്യുതി|കറന്റ്|കണക്ഷൻ|ബന്ധം|বিদ্যুৎ|বিদ্যুতের|বিদ্যুৎ সংযোগ|কারেন্ট|সংযোগ|"
+        "কানেকশন|লাইন|वीज|विजेचे|विजेची|वीजजोडणी|कनेक्शन|लाईट|વીજળી|વીજ|લાઇટ|કનેક્શન|ਬਿਜਲੀ|ਕੁਨੈਕਸ਼ਨ|ਕਨੈਕਸ਼ਨ|ਲਾਈਟ} "
+        "~5 {కట్ చేయబడుతుంది|కట్ చేస్తాము|కట్ చేస్తారు|కట్ అవుతుంది|తొలగించబడుతుంది|డిస్కనెక్ట్ చేయబడుతుంది|"
+        "துண்டிக்கப்படும்|கட் செய்யப்படும்|கட் ஆகும்|துண்டிக்கப்படும்.|ಕಡಿತಗೊಳಿಸಲಾಗುವುದು|ಕಡಿತಗೊಳ್ಳುತ್ತದೆ|"
+        "ಕಟ್ ಮಾಡಲಾಗುವುದು|ಕಡಿತ ಮಾಡಲಾಗುವುದು|വിച്ഛേദിക്കും|വിച്ഛേദിക്കപ്പെടും|കട്ട് ചെയ്യും|കട്ട് ആകും|"
+        "বিচ্ছিন্ন করা হবে|কেটে দেওয়া হবে|কাটা হবে|কেটে যাবে|বিচ্ছিন্ন হবে|खंडित केला जाईल|खंडित करण्यात येईल|"
+        "खंडित केले जाईल|कापले जाईल|कापली जाईल|कट केले जाईल|कट होईल|કાપી નાખવામાં આવશે|કપાઈ જશે|કટ થઈ જશે|"
+        "કટ કરવામાં આવશે|ਕੱਟ ਦਿੱਤਾ ਜਾਵੇਗਾ|ਕੱਟਿਆ ਜਾਵੇਗਾ|ਕੱਟ ਦਿੱਤੀ ਜਾਵੇਗੀ|ਕੱਟ ਹੋ ਜਾਵੇਗਾ}",
+    ), "UTILITY_DISCONNECTION"),
+    Cue("utility_disconnection_threat", 20, (
+        "{విద్యుత్|కరెంట్|కరెంటు|மின்|மின்சார|ವಿದ್ಯುತ್|വൈദ്യുതി|বিদ্যুৎ|বিদ্যুতের|वीज|विजेचे|વીજળી|વીજ|ਬਿਜਲੀ} "
+        "~3 {బిల్లు|బిల్|கட்டணம்|பில்|ಬಿಲ್|ബിൽ|বিল|बिल|બિલ|ਬਿੱਲ} ~4 {చెల్లించలేదు|చెల్లించబడలేదు|బకాయి|"
+        "செலுத்தப்படவில்லை|நிலுவையில்|ಪಾವತಿಸಿಲ್ಲ|ಬಾಕಿ|അടച്ചിട്ടില്ല|കുടിശ്ശിക|পরিশোধ হয়নি|বকেয়া|भरले नाही|भरलेले नाही|"
+        "थकीत|ભર્યું નથી|બાકી|ਨਹੀਂ ਭਰਿਆ|ਬਕਾਇਆ}",
+    ), "UTILITY_DISCONNECTION"),
     Cue("urgency", 10, (
         "{உடனே|உடனடியாக|இன்றே|এখনই|অবিলম্বে|আজই|ताबडतोब|लगेच|आजच|તાત્કાલિક|તરત|ਤੁਰੰਤ|వెంటనే|ఈరోజే|ತಕ್ಷಣ|"
         "ಇಂದೇ|ഉടൻ|ഉടനെ|ഇന്നുതന്നെ}",

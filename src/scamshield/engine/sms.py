@@ -511,7 +511,11 @@ _OPTOUT_TARGET_RE = re.compile(r"\b(?:reply|txt|text|send|sms)\W{0,2}(?:stop|opt
 # The safety line of an OTP template: "Never share this code", "Do not share it with anyone", "never calls for OTP".
 _OTP_SAFETY_RE = re.compile(r"\b(?:do not|don't|dont|never|pls do not|please do not)\s(?:share|disclose|reveal|give)\b"
                             r"[^.\n]{0,30}?\b(?:otp|code|pin|password|it|this)\b|\bnever\s(?:asks?|calls?)\b"
-                            r"[^.\n]{0,30}?\b(?:otp|code|pin|password)\b")
+                            r"[^.\n]{0,30}?\b(?:otp|code|pin|password)\b"
+                            # UK / US / AU / SG banks' passcode templates: "If you did not request this, call us on
+                            # the number on your card" (the message is already quiet: no mobile or foreign call-back)
+                            r"|\bif (?:you (?:did not|didn't|didnt|have not|haven't) (?:request|make|initiate|attempt|"
+                            r"try|authori[sz]e)|(?:this|it) (?:was not|wasn't|wasnt) (?:you|requested by you))\b")
 # The code itself being delivered: "Your Uber code is 4417", "628104 is your verification code", "OTP: 5521",
 # "use 330917 as OTP".
 _CODE_DELIVERY_RE = re.compile(r"\b(?:otp|code|passcode|password|pin)\b[^.\n\d]{0,20}?(?:\bis\b|:|-)\s?\d{4,8}\b|"
@@ -586,6 +590,28 @@ def _is_user_content_link(ua: Assessment) -> bool:
 # The lead-in of an opt-out instruction ("To unsubscribe", "To opt out,", "To stop promotional SMS,").
 _OPTOUT_LEAD_RE = re.compile(r"\bto\W{0,2}(?:unsub\w*|opt\W?out|stop (?:promotional |promo |marketing |these |our )?"
                              r"(?:sms|msgs?|messages|offers))\b")
+# Sending the code back: "reply with the OTP", "SMS the code back to", "send us the passcode".
+_CODE_REPLY_RE = re.compile(r"\b(?:reply|respond|sms|text)\s(?:back\s)?(?:with|us)\s(?:the|this|your|ur|that)?\s?"
+                            r"(?:otp|code|passcode|one time password|pin)\b")
+_NEG_BEFORE_RE = re.compile(r"\b(?:not|never|don't|dont|no need to|nobody|no one|mat|nahi|na)\b[^,;:]*$")
+# Payment apps named as the means of paying someone ("GPay kar de", "paytm me bhej do", "send it on PhonePe",
+# "pay me via Google Pay", "my GPay number"): the app is how, not who.
+_PAY_APP_TAGS = frozenset({"google pay", "paytm", "phonepe"})
+_PAY_APP = r"(?:google pay|gpay|g pay|paytm|phonepe|phone pe)"
+_PAY_APP_RE = re.compile(r"\b" + _PAY_APP + r"\b")
+_PAY_MEANS_RE = re.compile(
+    r"\b(?:on|via|through|thru|by|using|over|in|to)\s(?:my|your|ur|his|her|mere|mera|meri|uske|tere|tera|apne|"
+    r"the)?\s?" + _PAY_APP + r"\b(?!\s(?:account|wallet|kyc|team|support|customer|care|helpline|official|"
+    r"security|bank|rewards?|cashback)\b)"
+    r"|\b" + _PAY_APP + r"\s(?:kar|karo|kardo|kar do|kar de|karde|kar dena|kardena|kr|kro|krdo|kr do|kr de|krde|"
+    r"karna|karunga|karungi|kiya|kar diya|me|mein|mai|pe|par|pr|se|number|no|num|id|pannu|pannunga|chey|cheyyi|"
+    r"cheyandi|koro|kore dao|kar dijiye|bhej|bhejo|bhej do|bhej de|karke|chalega|works|is fine|ok|or|and|pls|"
+    r"please)\b")
+# A short-code match whose keyword is the opt-out word: "Txt STOP to 60777", "reply STOP ALL to 56161".
+_STOP_SHORTCODE_RE = re.compile(r"(?:txt|text|send|reply|sms|rply)\W{0,3}(?:stop(?:\W{1,3}[a-z0-9]{2,8})?|"
+                                r"unsub\w*|optout|opt\W?out|end)\W{0,3}(?:to|2)\W", re.IGNORECASE)
+# What follows the number in an opt-out line: "... to opt out", "to unsubscribe", "to stop", "to end".
+_OPTOUT_TAIL_RE = re.compile(r"\W{0,3}(?:to|2)\W{0,2}(?:opt\W?out|unsub\w*|stop|end|cancel|quit)\b")
 # A link host's own name (the registered domain's first label) that is the DLT header's name: "dominos.co.in" from
 # VM-DOMINO, "tanishq.co.in" from JD-TNSHQ does not (abbreviated headers are left to the brand registry).
 _HEADER_NAME_RE = re.compile(r"[a-z0-9]{3,12}")
@@ -660,6 +686,51 @@ def _trust_header_app_links(details: list[dict[str, Any]], header: str) -> bool:
                 d["official_by"] = "sender_header_app_link"
                 marked = True
                 break
+    return marked
+
+
+# A message that opens with its sender's name ("Boots: ...", "Tesco Clubcard: ...") and a link to that name's own
+# root site ("boots.com", "www.tesco.com/"): the common commercial suffixes only (not a new gTLD anyone can take).
+_NAME_PREFIX_RE = re.compile(r"^\W{0,3}([A-Z][A-Za-z0-9&'. ]{2,24}?)\s?:\s")
+_NAME_ROOT_SUFFIXES = frozenset({"com", "co.uk", "com.au", "com.sg", "com.my", "co.nz", "ie", "ca", "com.ph", "ae",
+                                 "co.za", "co.ke", "com.ng", "in", "co.in"})
+_ROOT_URL_RE = re.compile(r"^(?:https?://)?(?:www\.)?[a-z0-9.-]+/?$", re.IGNORECASE)
+
+
+def _trust_named_root_links(details: list[dict[str, Any]], head: str) -> None:
+    """Mark as official a bare root link ("boots.com") whose name is the name the message opens with ("Boots:"), in
+    a common commercial suffix, that the URL analyser found nothing wrong with (batch j): a look-alike must change
+    the name (boots-rewards.com) or the suffix; a page path on it is not trusted."""
+    m = _NAME_PREFIX_RE.match(head)
+    if not m:
+        return
+    words = re.findall(r"[a-z0-9]+", m.group(1).lower())
+    keys = {"".join(words), words[0]} if words else set()
+    keys = {k for k in keys if len(k) >= 4}
+    for d in details:
+        if d["official"] or d["shared"] or d["deep_link"] or d["risk_score"] >= 20:
+            continue
+        dom = str(d["registered_domain"] or "").lower()
+        name, _, suffix = dom.partition(".")
+        if name in keys and suffix in _NAME_ROOT_SUFFIXES and _ROOT_URL_RE.match(d["url"]):
+            d["official"] = True
+            d["official_by"] = "name_prefix_root"
+
+
+def _trust_named_app_links(details: list[dict[str, Any]], words: Iterable[str]) -> bool:
+    """Mark as official an app deep link ("swiggy.onelink.me/888") whose account label is a brand the message names
+    ("Order now on Swiggy"), in a message with no lure (the caller checks): the brand's own campaign link, sent
+    without its header (batch h/j). Returns whether any link was marked."""
+    marked = False
+    for d in details:
+        if d["official"] or not d["deep_link"]:
+            continue
+        host = str(d.get("host") or "")
+        label = host.split(".", 1)[0] if host.count(".") >= 2 else ""
+        if label and label in BRAND_HEADER_KEYS and label in words:
+            d["official"] = True
+            d["official_by"] = "named_brand_app_link"
+            marked = True
     return marked
 
 
@@ -749,6 +820,23 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
         cur = best.get(cue.code)
         if cur is None or cue.weight > cur.weight:
             best[cue.code] = Signal(cue.code, cue.weight, MESSAGES.get(cue.code, cue.code), {}, cue.fraud_type)
+    # "GPay kar de 98110...", "paytm me bhej do", "send it on PhonePe": a payment app named as the means of paying
+    # between people is not a claim to BE that app (batch j). Only when every mention of the app is such a means
+    # and nothing else claims an organisation.
+    low_norm = norm.lower()
+    pay_means = _PAY_MEANS_RE.search(low_norm) if claimed else None
+    if pay_means and set(claimed) <= _PAY_APP_TAGS \
+            and len(_PAY_MEANS_RE.findall(low_norm)) >= len(_PAY_APP_RE.findall(low_norm)):
+        claimed.clear()
+    else:
+        pay_means = None
+    # "If you did not request this, reply with the OTP to cancel": the ask to send the code back is in a clause of
+    # its own; the condition's "not" does not negate it (the cue scan reads the sentence's negation).
+    if "credential_request" not in best and (rm := _CODE_REPLY_RE.search(low_norm)) \
+            and not _NEG_BEFORE_RE.search(low_norm[max(0, rm.start() - 24):rm.start()]):
+        best["credential_request"] = Signal("credential_request", 40, MESSAGES["credential_request"], {}, "OTP_THEFT")
+        matched["credential_request"].append(mask_digits(rm.group(0)))
+        hit_clauses.append(("credential_request", 0))
     sender_info = classify_sender(sender)
     link_sigs, link_details, user_pages = _link_signals(urls)
     # A link to the site named by the registered header counts as official only in a message with no lure: with a
@@ -759,6 +847,11 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
             # The brand's own app link no longer counts as the message's riskiest link: judge the rest.
             rest = [u for u in urls[:MAX_LINKS] if not any(d["official"] and d["url"] == u[:200] for d in link_details)]
             link_sigs = _link_signals(rest)[0] if rest else []
+    _trust_named_root_links(link_details, head)
+    if sender_info["type"] != "dlt" and not (set(best) & HOOK_CODES - {"spam_marketing", "authority_claim"}) \
+            and _trust_named_app_links(link_details, set(tokens.words)):
+        rest = [u for u in urls[:MAX_LINKS] if not any(d["official"] and d["url"] == u[:200] for d in link_details)]
+        link_sigs = _link_signals(rest)[0] if rest else []
     # Links that all lead to an official domain of a known brand or to a government site (.gov.in, .nic.in), or
     # (with its sender id) to the site of the registered DLT header that sent the message.
     official_links = bool(link_details) and all(d["official"] for d in link_details) and len(urls) <= MAX_LINKS
@@ -769,6 +862,19 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
             and not _SHORTCODE_RE.search(head, sc.end()):
         matched["spam_marketing"].append("stop opt-out line")
         sc = None
+    # "Txt STOP to 60777 to opt out", "Reply STOP to 56161 to unsubscribe" (UK / US / AU / IN aggregators' 5-digit
+    # opt-out numbers, batch j): the keyword is STOP (or UNSUB / OPTOUT / END) and the line says it ends the
+    # messages; with no premium-rate small print ("150p/msg", "£1.50/wk", "18+") and no other "text WORD" ask, it is
+    # the opt-out line, not a premium-rate short code (which asks you to text a word to join or claim).
+    if sc and _STOP_SHORTCODE_RE.match(sc.group(0)) and not _SHORTCODE_RE.search(head, sc.end()) \
+            and not any(rx.search(head) for rx in _SPAM_PRINT_RES):
+        low_sc = head.lower()
+        window = low_sc[max(0, sc.start() - 30):sc.end() + 30]
+        rest = low_sc[:sc.start()] + " " + low_sc[sc.end():]
+        if (_OPTOUT_LEAD_RE.search(window) or _OPTOUT_TAIL_RE.match(low_sc[sc.end():])) \
+                and not _REPLY_ASK_RE.search(_OPTOUT_LEAD_RE.sub(" ", rest)):
+            matched["spam_marketing"].append("stop opt-out line")
+            sc = None
     shortcode = sc is not None
     if shortcode:
         matched["spam_marketing"].append("premium short code")
@@ -786,7 +892,9 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
         compliance = [h for h in hits if _COMPLIANCE_RE.match(h)]
         n = len(hits) - len(compliance) + (1 if compliance else 0)
         compliance_only = bool(compliance) and len(compliance) == len(hits)
-        weight = 5 if sender_info["type"] == "dlt" and not shortcode else min(50, 15 * n)
+        # So is the opt-out line alone in a message whose every link is the brand's own site.
+        weight = 5 if (sender_info["type"] == "dlt" or (compliance_only and official_links)) and not shortcode \
+            else min(50, 15 * n)
         best["spam_marketing"] = Signal("spam_marketing", weight, MESSAGES["spam_marketing"], {}, "SPAM")
     # "Congratulations! Your loan of Rs 2,00,000 is sanctioned": a lender's or issuer's greeting for the customer's
     # own application, not a prize -- when "congratulations" is the only prize wording.
@@ -1042,7 +1150,8 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
             # fraudster is watching for, and the device signals must not be offset.
             device_risk = any(sg.weight > 0 for sg in device_signals(device_info, context="sms",
                                                                      otp_message=otp_message))
-            if not device_risk and _CODE_DELIVERY_RE.search(low_head) and _OTP_SAFETY_RE.search(low_head):
+            if not device_risk and _CODE_DELIVERY_RE.search(low_head) and _OTP_SAFETY_RE.search(low_head) \
+                    and not _OTHER_CHANNEL_RE.search(low_head):
                 markers.append("otp_safety_line")
         if official_links:
             markers.append("official_links_only")
@@ -1146,6 +1255,17 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
                                   "helpline, non-government link, UPI id or app",
                                   {"markers": [n for n, _ in advice], "matched": [t for _, t in advice]}, None))
             model_contexts.append("safety_advice")
+
+    # Money between people by a payment app ("Bhai 10k chahiye, GPay kar de 98110..."; "send it on PhonePe"): no
+    # lure, threat, ask for a credential, urgency, link, UPI id or call-back -- a friend's ask, which the learned
+    # model (trained on brand-naming spam) over-reads. A stranger's new-number, emergency or "wrong transfer" ask
+    # carries its own cue and is not offset (batch j).
+    if pay_means and not lure_codes and not (codes & (PRESSURE_CODES | _ASKING_CODES | ACTION_CODES)) and quiet \
+            and not urls and not upi_ids and sender_info["type"] in ("phone", "none") \
+            and not any(s.code in ("new_number_money_request", "org_callback_to_mobile") for s in signals):
+        signals.append(Signal("payment_app_between_people", -15, "Names a payment app only as the way to pay a "
+                              "person, with no lure, threat, urgency, link, UPI id or credential ask",
+                              {"matched": mask_digits(pay_means.group(0)[:30])}, None))
 
     # Sender id.
     named_claims = [c for c in claimed if c != "*"]
