@@ -11,7 +11,8 @@ hostile inputs. Prints JSON. A benchmark, not a test: nothing here is asserted.
 score, explain) and of the rest of the analyser, per item (two extra clock reads per model call: ~1-2 us each on a
 slow VM, so the totals of a breakdown run are a little higher than those of a plain run). ``--cold-cache`` empties
 every per-host cache before every item (outside the timed region): the learned URL model's host features, the brand
-registry's look-alike memo, the public-suffix split, IDNA conversion and confusable keys; the figure for a stream of
+registry's look-alike / official-owner / word-segmentation memos, the URL host-list look-up, the public-suffix splits,
+IDNA conversion and confusable keys; the figure for a stream of
 hosts never seen before. Without it the caches are warm as the data set repeats hosts (as real traffic does).
 """
 
@@ -166,7 +167,8 @@ def install_breakdown() -> tuple[StageClock, StageClock]:
 
 def clear_host_caches() -> None:
     """Forget every per-host cache (``--cold-cache``) this version has: the learned URL model's, the brand
-    registry's memo, the public-suffix split, IDNA conversion and confusable keys."""
+    registry's memos (look-alike match and official owner by host, word segmentation by label), the url_lists host
+    look-up, the public-suffix splits, IDNA conversion and confusable keys."""
     from scamshield.engine import brands, confusables, textmodel, urlparse
 
     from scamshield.engine import url
