@@ -155,13 +155,12 @@ def to_ascii_host(host: str) -> tuple[str, str, bool]:
             a = label.lower()
             u = a
             if a.startswith("xn--"):
+                # (idna.decode of one lower-case A-label is its Punycode decoding once the label passes IDNA's
+                # checks; a label that fails them was decoded the same way here before: so the checks are skipped)
                 try:
-                    u = idna.decode(a)
-                except (idna.IDNAError, UnicodeError, ValueError):
-                    try:
-                        u = a[4:].encode("ascii").decode("punycode")
-                    except (UnicodeError, ValueError):
-                        u, ok = a, False
+                    u = a[4:].encode("ascii").decode("punycode")
+                except (UnicodeError, ValueError):
+                    u, ok = a, False
         else:
             u = label.lower()
             try:
@@ -387,16 +386,44 @@ def private_suffix(host: str) -> str:
     return ext.suffix if getattr(ext, "is_private", False) else ""
 
 
-# A host of plain lower-case ASCII labels (no punycode): tldextract would hand it to its suffix trie unchanged (no
-# scheme, path, userinfo, port or root dot to strip, no label to decode), so the trie is walked here directly, with
-# tldextract's own algorithm (``_PublicSuffixListTLDExtractor.suffix_index``) and data: the same answer, without the
-# URL handling around it.
+# A host of plain lower-case ASCII labels: tldextract would hand it to its suffix trie unchanged (no scheme, path,
+# userinfo, port or root dot to strip), so the trie is walked here directly, with tldextract's own algorithm
+# (``_PublicSuffixListTLDExtractor.suffix_index``), data and label decoding: the same answer, without the URL
+# handling around it, and an 'xn--' label IDNA-decoded only when the walk could continue through it.
+try:  # the very function tldextract reads labels with
+    from tldextract.tldextract import _decode_punycode as _tldextract_decode
+except ImportError:  # pragma: no cover - another tldextract layout: the same reading
+    def _tldextract_decode(label: str) -> str:
+        lowered = label.lower()
+        if lowered.startswith("xn--"):
+            try:
+                return idna.decode(lowered)
+            except (UnicodeError, IndexError):
+                pass
+        return lowered
+
+
 _PLAIN_HOST_RE = re.compile(r"[a-z0-9_\-]+(?:\.[a-z0-9_\-]+)*")
 _trie = None
 
 
+@lru_cache(maxsize=2048)
+def _tld_label(label: str) -> str:
+    """tldextract's reading of an 'xn--' label in its suffix trie (IDNA-decoded, or as is when IDNA refuses it)."""
+    return _tldextract_decode(label)
+
+
+def _puny(label: str) -> str | None:
+    try:
+        return label[4:].encode("ascii").decode("punycode")
+    except (UnicodeError, ValueError, IndexError):
+        return None
+
+
 def _split_plain(host: str) -> tuple[str, str, str]:
-    """tldextract's (subdomain, domain, suffix) of a host matching ``_PLAIN_HOST_RE`` without 'xn--'."""
+    """tldextract's (subdomain, domain, suffix) of a host matching ``_PLAIN_HOST_RE``. An 'xn--' label is read as
+    tldextract reads it (IDNA-decoded, or as is when IDNA refuses it: ``_tld_label``) only when one of its two
+    possible readings, or a wildcard, could continue the match; otherwise the walk stops there either way."""
     global _trie
     node = _trie
     if node is None:
@@ -406,6 +433,11 @@ def _split_plain(host: str) -> tuple[str, str, str]:
     suffix_idx = label_idx = n
     for label in reversed(labels):
         matches = node.matches
+        if label.startswith("xn--"):
+            p = _puny(label)
+            if "*" not in matches and label not in matches and (p is None or p not in matches):
+                break
+            label = _tld_label(label)
         nxt = matches.get(label)
         if nxt is not None:
             label_idx -= 1
@@ -428,7 +460,7 @@ def registrable(host: str) -> tuple[str, str, str]:
     (``paytm.com``, ``account-verify``, ``info``). Hosts under an unknown TLD use their last label as suffix."""
     if not host:
         return "", "", ""
-    if _PLAIN_HOST_RE.fullmatch(host) and "xn--" not in host:
+    if _PLAIN_HOST_RE.fullmatch(host):
         sub, dom, suffix = _split_plain(host)
     else:
         ext = _get_extractor()(host)
