@@ -175,7 +175,8 @@ def clear_host_caches() -> None:
 
     for mod, name in ((textmodel, "_host_info"), (textmodel, "_bare_host_buckets"), (urlparse, "registrable"),
                       (urlparse, "to_ascii_host"), (confusables, "match_key"), (url, "_list_hits_of"),
-                      (urlparse, "private_suffix"), (urlparse, "_tld_label")):
+                      (urlparse, "private_suffix"), (urlparse, "_tld_label"),
+                      (urlparse, "_puny")):
         fn = getattr(mod, name, None)
         if fn is not None and hasattr(fn, "cache_clear"):
             fn.cache_clear()

@@ -157,9 +157,8 @@ def to_ascii_host(host: str) -> tuple[str, str, bool]:
             if a.startswith("xn--"):
                 # (idna.decode of one lower-case A-label is its Punycode decoding once the label passes IDNA's
                 # checks; a label that fails them was decoded the same way here before: so the checks are skipped)
-                try:
-                    u = a[4:].encode("ascii").decode("punycode")
-                except (UnicodeError, ValueError):
+                u = _puny(a)
+                if u is None:
                     u, ok = a, False
         else:
             u = label.lower()
@@ -413,10 +412,13 @@ def _tld_label(label: str) -> str:
     return _tldextract_decode(label)
 
 
+@lru_cache(maxsize=4096)
 def _puny(label: str) -> str | None:
+    """The Punycode decoding of an ASCII 'xn--' label, None when it is no valid Punycode (per label, bounded: the
+    host's conversion and its suffix-trie walk both read it)."""
     try:
         return label[4:].encode("ascii").decode("punycode")
-    except (UnicodeError, ValueError, IndexError):
+    except (UnicodeError, ValueError):
         return None
 
 
