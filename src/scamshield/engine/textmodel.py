@@ -415,7 +415,29 @@ def _entropy(s: str) -> float:
     return -sum([c / n * log2(c / n) for c in Counter(s).values()])  # (a list: same terms, same order)
 
 
-_SUSP_RE = re.compile("|".join(re.escape(w) for w in SUSPICIOUS_URL_WORDS))
+def _word_trie_pattern(words: Sequence[str]) -> str:
+    """An alternation of ``words`` as a prefix tree ('a(?:ccount|uth)|b(?:anking|...)'): fewer branches tried per
+    position. When no word is a prefix of another, at most one word matches at any position, so the matches equal
+    those of the plain alternation in any order (otherwise the plain alternation is returned)."""
+    if any(a != b and b.startswith(a) for a in words for b in words):
+        return "|".join(re.escape(w) for w in words)
+    trie: dict[str, dict] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+
+    def build(node: dict[str, dict]) -> str:
+        alts = [re.escape(ch) + build(node[ch]) for ch in sorted(node)]
+        if not alts:
+            return ""
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return build(trie)
+
+
+# (the same matches as "|".join(map(re.escape, SUSPICIOUS_URL_WORDS)), about twice as fast on a URL path)
+_SUSP_RE = re.compile(_word_trie_pattern(SUSPICIOUS_URL_WORDS))
 _DIGIT = re.compile(r"\d")
 _MIXED_LABEL = re.compile(r"(?:^|\.)(?=[^.]*\d)(?=[^.]*[a-z])[^.]+\.")
 
