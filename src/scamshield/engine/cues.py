@@ -456,6 +456,10 @@ CUES: tuple[Cue, ...] = (
         "borrowed|another|mate's} {one|phone|number|mobile|no}",
         "{ye|yeh|ye mera|yeh mera|ab ye|ab yeh} {naya|nya|new} {number|no|phone|mobile}",
         "{phone|mobile} {kharab|toot|tut|kho|chori|kharaab} {ho gaya|ho gya|gaya|gya|hogaya}",
+        # "my screen cracked so I'm on a spare phone", "this is a temporary number" (batch k)
+        "{screen|phone screen} {cracked|smashed|broke|is broken|is cracked|got cracked}",
+        "{on|using} {a |my |an |}{spare|temporary|temp|backup|old} {phone|number|mobile|no}",
+        "{this is|this is my|this is a} {temporary|temp|spare} {number|phone|no|mobile}",
     ), "FAMILY_EMERGENCY"),
     Cue("family_emergency", 25, (
         "{accident|hospital|hospitalized|hospitalised|emergency|arrested|police station|surgery|operation} ~6 "
@@ -840,6 +844,75 @@ CUES: tuple[Cue, ...] = (
         "செலுத்தப்படவில்லை|நிலுவையில்|ಪಾವತಿಸಿಲ್ಲ|ಬಾಕಿ|അടച്ചിട്ടില്ല|കുടിശ്ശിക|পরিশোধ হয়নি|বকেয়া|भरले नाही|भरलेले नाही|"
         "थकीत|ભર્યું નથી|બાકી|ਨਹੀਂ ਭਰਿਆ|ਬਕਾਇਆ}",
     ), "UTILITY_DISCONNECTION"),
+    # More forms of the same (batch k): passive "will be cut" forms, "bill not paid / not updated".
+    Cue("utility_disconnection_threat", 40, (
+        "{విద్యుత్|కరెంట్|కరెంటు|కనెక్షన్|மின்|மின்சார|மின்சாரம்|இணைப்பு|கரண்ட்|ವಿದ್ಯುತ್|ಕರೆಂಟ್|ಸಂಪರ್ಕ|ಕನೆಕ್ಷನ್|"
+        "വൈദ്യുതി|കറന്റ്|കണക്ഷൻ|বিদ্যুৎ|বিদ্যুতের|কারেন্ট|সংযোগ|বিদ্যুৎ সংযোগ|वीज|विजेचे|लाईट|कनेक्शन|વીજળી|વીજ|લાઇટ|"
+        "કનેક્શન|ਬਿਜਲੀ|ਕੁਨੈਕਸ਼ਨ|ਲਾਈਟ} ~5 {கட் செய்வோம்|துண்டிப்போம்|ಕಟ್ ಮಾಡಲಾಗುತ್ತದೆ|ಕಡಿತಗೊಳಿಸಲಾಗುತ್ತದೆ|"
+        "ಕಟ್ ಮಾಡುತ್ತೇವೆ|ಕಟ್ ಆಗುತ್ತದೆ|കട്ട് ചെയ്യപ്പെടും|വിച്ഛേദിക്കുന്നതാണ്|কেটে দেব|कट केली जाईल|कापला जाईल|"
+        "કાપવામાં આવશે|કટ કરી દેવામાં આવશે|ਕੱਟੀ ਜਾਵੇਗੀ|కట్ చేస్తాం|కట్ చేయబడును}",
+    ), "UTILITY_DISCONNECTION"),
+    Cue("utility_disconnection_threat", 20, (
+        "{విద్యుత్|కరెంట్|కరెంటు|மின்|மின்சார|ವಿದ್ಯುತ್|ಕರೆಂಟ್|വൈദ്യുതി|বিদ্যুৎ|বিদ্যুতের|वीज|विजेचे|વીજળી|વીજ|ਬਿਜਲੀ} "
+        "~3 {బిల్లు|బిల్|கட்டணம்|பில்|ಬಿಲ್|ബിൽ|বিল|बिल|બિલ|ਬਿੱਲ} ~4 {కట్టలేదు|అప్డేట్ కాలేదు|கட்டப்படவில்லை|"
+        "செலுத்தவில்லை|அப்டேட் ஆகவில்லை|ಪಾವತಿಯಾಗಿಲ್ಲ|ಪಾವತಿ ಆಗಿಲ್ಲ|ಕಟ್ಟಿಲ್ಲ|ಅಪ್ಡೇಟ್ ಆಗಿಲ್ಲ|അപ്ഡേറ്റ് ചെയ്തിട്ടില്ല|"
+        "അടച്ചിട്ടില്ല|আপডেট হয়নি|জমা হয়নি|দেওয়া হয়নি|अपडेट झाले नाही|अपडेट केलेले नाही|અપડેટ થયું નથી|ਅਪਡੇਟ ਨਹੀਂ}",
+    ), "UTILITY_DISCONNECTION"),
+    # "Call the electricity officer": the lure's named contact in the regional scripts (genuine boards give a
+    # toll-free number or an office, never "the officer" on a mobile).
+    Cue("utility_disconnection_threat", 40, (
+        "{மின் அலுவலர்|மின்சார அதிகாரி|மின் அதிகாரி|విద్యుత్ అధికారి|విద్యుత్ అధికారిని|ವಿದ್ಯುತ್ ಅಧಿಕಾರಿ|"
+        "ವಿದ್ಯುತ್ ಅಧಿಕಾರಿಗೆ|ವಿದ್ಯುತ್ ಅಧಿಕಾರಿಯನ್ನು|വൈദ്യുതി ഓഫീസർ|വൈദ്യുതി ഉദ്യോഗസ്ഥൻ|বিদ্যুৎ অফিসার|"
+        "বিদ্যুৎ অফিসারকে|বিদ্যুৎ আধিকারিক|वीज अधिकारी|विद्युत अधिकारी|વીજળી અધિકારી|વીજ અધિકારી|"
+        "ਬਿਜਲੀ ਅਧਿਕਾਰੀ}",
+    ), "UTILITY_DISCONNECTION"),
+    # --- the digital-arrest lure in the regional scripts: arrest warrant, "you will be arrested", money laundering,
+    # digital arrest (I4C and state police advisories in the regional languages; batch k)
+    Cue("law_enforcement_threat", 45, (
+        "{अटक वॉरंट|अटक केली जाईल|अटक होईल|मनी लॉन्ड्रिंगचा|मनी लॉन्ड्रिंगच्या|मनी लाँड्रिंग|डिजिटल अटक|"
+        "গ্রেফতারি পরোয়ানা|গ্রেফতার করা হবে|গ্রেপ্তার করা হবে|ডিজিটাল অ্যারেস্ট|মানি লন্ডারিং|கைது வாரண்ட்|"
+        "கைது செய்யப்படுவீர்கள்|டிஜிட்டல் அரெஸ்ட்|டிஜிட்டல் கைது|மணி லாண்டரிங்|అరెస్ట్ వారెంట్|"
+        "అరెస్ట్ చేస్తాము|అరెస్టు చేయబడతారు|అరెస్ట్ చేయబడతారు|డిజిటల్ అరెస్ట్|మనీ లాండరింగ్|ಬಂಧನ ವಾರಂಟ್|ಬಂಧಿಸಲಾಗುವುದು|"
+        "ಅರೆಸ್ಟ್ ವಾರಂಟ್|ಡಿಜಿಟಲ್ ಅರೆಸ್ಟ್|ಮನಿ ಲಾಂಡರಿಂಗ್|അറസ്റ്റ് വാറണ്ട്|അറസ്റ്റ് ചെയ്യും|അറസ്റ്റ് ചെയ്യപ്പെടും|"
+        "ഡിജിറ്റൽ അറസ്റ്റ്|മണി ലോണ്ടറിംഗ്|ધરપકડ વોરંટ|ધરપકડ કરવામાં આવશે|ડિજિટલ અરેસ્ટ|મની લોન્ડરિંગ|"
+        "ਗ੍ਰਿਫ਼ਤਾਰੀ ਵਾਰੰਟ|ਗ੍ਰਿਫਤਾਰੀ ਵਾਰੰਟ|ਗ੍ਰਿਫਤਾਰ ਕੀਤਾ ਜਾਵੇਗਾ|ਗ੍ਰਿਫ਼ਤਾਰ ਕੀਤਾ ਜਾਵੇਗਾ|ਡਿਜੀਟਲ ਅਰੈਸਟ|ਮਨੀ ਲਾਂਡਰਿੰਗ}",
+    ), "DIGITAL_ARREST"),
+    # --- task / work-from-home jobs in the regional scripts: "work from home", "earn up to Rs 5000 a day"
+    # ("work from home" alone is a hint, as in English: people say they are working from home)
+    Cue("job_task_lure", 12, (
+        "{வீட்டிலிருந்து வேலை|வீட்டில் இருந்தே வேலை|ఇంటి నుండి పని|ఇంట్లో నుండే పని|ಮನೆಯಿಂದ ಕೆಲಸ|ಮನೆಯಿಂದಲೇ ಕೆಲಸ|"
+        "വീട്ടിലിരുന്ന് ജോലി|വീട്ടിലിരുന്ന് സമ്പാദിക്കാം|বাড়ি থেকে কাজ|বাড়িতে বসে আয়|घरबसल्या काम|घरबसल्या कमवा|"
+        "ઘરેથી કામ|ઘરે બેઠા કમાઓ|ਘਰ ਬੈਠੇ ਕੰਮ|ਘਰ ਬੈਠੇ ਕਮਾਓ|घर बैठे काम|घर बैठे कमाएं|घर बैठे कमाई}",
+    ), "JOB_TASK_SCAM"),
+    Cue("job_task_lure", 25, (
+        "{நாளைக்கு|தினமும்|ஒரு நாளைக்கு|రోజుకు|ప్రతిరోజూ|ದಿನಕ್ಕೆ|ಪ್ರತಿದಿನ|ദിവസവും|പ്രതിദിനം|প্রতিদিন|दररोज|"
+        "दिवसाला|દરરોજ|રોજના|ਰੋਜ਼ਾਨਾ|ਹਰ ਰੋਜ਼|रोजाना|प्रतिदिन} ~4 {சம்பாதிக்கலாம்|சம்பாதியுங்கள்|సంపాదించండి|"
+        "సంపాదించవచ్చు|ಗಳಿಸಿ|ಗಳಿಸಬಹುದು|സമ്പാദിക്കാം|സമ്പാദിക്കൂ|আয় করুন|আয় করতে পারেন|कमवा|कमवू शकता|કમાઓ|"
+        "કમાઈ શકો|ਕਮਾਓ|ਕਮਾ ਸਕਦੇ|कमाएं|कमाइए|कमा सकते}",
+    ), "JOB_TASK_SCAM"),
+    # --- parcel lures in Malay / Indonesian and Filipino (SingPost / Pos Malaysia / J&T / LBC smishing)
+    Cue("parcel_customs_lure", 20, (
+        "{bungkusan|parsel|pakej|paket|kiriman|penghantaran|pakete|parcel} ~4 {ditahan|tertahan|tertangguh|"
+        "gagal dihantar|tidak dapat dihantar|gagal dikirim|dipulangkan|naka hold|hindi maihatid|hindi naihatid}",
+        "alamat {tidak lengkap|tidak sah|salah|tidak valid|tidak jelas}",
+        "{kemas kini|kemaskini|sahkan|perbarui} {alamat|maklumat alamat}",
+        "{hindi kumpleto|mali|kulang} {ang |}{address|adres|tirahan}",
+    ), "PARCEL_CUSTOMS"),
+    # Held AND the address is the reason: the whole redelivery lure (the learned model cannot read these languages).
+    Cue("parcel_customs_lure", 35, (
+        "{ditahan|tertahan|tertangguh|gagal dihantar|tidak dapat dihantar|gagal dikirim|naka hold|hindi maihatid|"
+        "hindi naihatid} ~8 {alamat|address|adres|tirahan}",
+    ), "PARCEL_CUSTOMS"),
+    Cue("urgency", 10, (
+        "dalam masa # {jam|hari}",
+        "{segera|sekarang juga|ngayon din}",
+    ), None),
+    # --- "sent by mistake, please return" in Swahili and Nigerian Pidgin (M-PESA / bank reversal scams)
+    Cue("wrong_transfer_return", 30, (
+        "{nimekosea kutuma|nimetuma kimakosa|kimakosa|nilikosea kutuma|nimekosea namba}",
+        "{nirudishie|nirudishiye|rudisha pesa|nirejeshee|tafadhali rudisha}",
+        "abeg {return|send back|refund} ~3 {am|the money|my money}",
+    ), "PAYMENT_FRAUD"),
     Cue("urgency", 10, (
         "{உடனே|உடனடியாக|இன்றே|এখনই|অবিলম্বে|আজই|ताबडतोब|लगेच|आजच|તાત્કાલિક|તરત|ਤੁਰੰਤ|వెంటనే|ఈరోజే|ತಕ್ಷಣ|"
         "ಇಂದೇ|ഉടൻ|ഉടനെ|ഇന്നുതന്നെ}",

@@ -102,10 +102,11 @@ def _ctia_stop_only(low: str, official_links: bool) -> re.Match | None:
 # hire (I4C, SSC / RRB notices); a board's exam application fee is paid on its own .gov.in site, which is excused.
 _JOB_CONTEXT_RE = re.compile(r"\b(?:selected|selection|shortlisted|recruitment|recruiter|job|jobs|joining|offer letter|"
                              r"appointment letter|posting|candidature|vacancy|vacancies|interview|post of|hiring|"
-                             r"placement|naukri)\b")
+                             r"placement|naukri|delivery partner|delivery boy|rider|riders|driver partner|captain|"
+                             r"partner id|delivery executive|onboarding)\b")
 _JOB_FEE_RE = re.compile(r"\b(?:registration|processing|joining|verification|security|kit|uniform|onboarding|"
-                         r"laptop|id card|medical|confirmation|interview|refundable)\s(?:fee|fees|charge|"
-                         r"charges|deposit|amount|money)\b")
+                         r"t\W?shirt|bag|activation|id activation|laptop|id card|medical|confirmation|interview|"
+                         r"refundable)\s(?:fee|fees|charge|charges|deposit|amount|money)\b")
 _GREETING_WORDS = frozenset({"congratulations", "congrats", "congratulation", "badhai ho", "mubarak ho"})
 _OWN_APPLICATION_RE = re.compile(r"\b(?:loan|emi|credit card|card|account|policy|application|home loan|car loan|"
                                  r"overdraft|limit)\b[^.\n!?]{0,40}?\b(?:is|has been|was|got)\s(?:successfully\s)?"
@@ -114,7 +115,8 @@ _OWN_APPLICATION_RE = re.compile(r"\b(?:loan|emi|credit card|card|account|policy
 _GOV_SCHEME_RE = re.compile(r"\b(?:yojana|yojna|govt\.? scheme|government scheme|sarkari yojana|pm kisan|pm-kisan|"
                             r"subsidy|ration card|ayushman|ladli|ladki bahin|pension scheme)\b")
 _CHARGE_EVENT_RE = re.compile(r"\b(?:renewed|auto\W?renew\w*|subscription|invoice|membership|charged|debited|deducted|"
-                              r"purchase|purchased|order(?:ed)?|payment of|you have sent|you sent|billed|processed)\b")
+                              r"purchase|purchased|order(?:ed)?|payment of|you have sent|you sent|billed|processed|withdrawal|"
+                              r"withdrawn|transfer of|transferred|sign\W?in|login|log in)\b")
 _CALL_WORD_RE = re.compile(r"\b(?:call|dial|ring|contact|reach|phone)\b")
 # The dispute hook of a fake invoice: "If you did not authorize this", "Not you?", "to cancel", "for a refund".
 _DISPUTE_RE = re.compile(r"\b(?:did not|didn't|didnt|did n't) (?:authori[sz]e|make|place|request|order|recogni[sz]e)\b|"
@@ -136,7 +138,9 @@ _TXN_MARKER_RES = (
     ("reference", re.compile(r"\b(?:ref(?:erence)?\.?\s?(?:no|id)?|utr|rrn|txn\s?(?:id|no)|upi\s?ref|imps\s?ref|"
                              r"awb|pnr|order\s?(?:id|no)?|booking\s?(?:id|no)|consumer\s?(?:no|number|id)?|policy\s?no|"
                              r"folio|uan|ack(?:nowledgement)?\.?\s?no|(?:ca|k|sc|rr|bp|lab|service|application|claim|"
-                             r"ticket|receipt|account)\s?(?:no|id|number)|uhid|arn|urn|lan)\b\W{0,3}[a-z]{0,6}\d{4,}")),
+                             r"ticket|receipt|account)\s?(?:no|id|number)|uhid|arn|urn|lan)\b\W{0,3}[a-z]{0,6}\d{4,}"
+                             # a mobile-money transaction code ("QLK4X2M9PA Confirmed.": M-PESA, Kenya)
+                             r"|\b(?=[a-z]*\d)[a-z0-9]{10}\sconfirmed\b")),
     ("debit_credit", re.compile(r"\b(?:debited|credited|withdrawn|spent|deposited|received|paid|sent|"
                                 r"transferred|refunded)\b|डेबिट|क्रेडिट|जमा किए|जमा की|प्राप्त हुआ|प्राप्त हो")),
     ("due_date", re.compile(r"\b(?:due(?:\s?date)?|(?:pay|payable|valid|expires?|renew)\s?(?:on|by|before|till|upto|up to)"
@@ -170,7 +174,8 @@ _TXN_MARKER_RES = (
     ("service_promise", re.compile(r"\b(?:will|shall)\s(?:be\s)?(?:emailed|mailed|sent|shared|delivered|credited|"
                                    r"processed|reflected|dispatched|available|ready|refunded|resolved|uploaded|"
                                    r"reversed|settled)\b[^.\n]{0,20}?\b(?:within|in (?:the )?next)\b")),
-    ("available_balance", re.compile(r"\b(?:avl|avail(?:able)?|total)\.?\s?(?:bal(?:ance)?|lmt|limit)\b")),
+    ("available_balance", re.compile(r"\b(?:avl|avail(?:able)?|total)\.?\s?(?:bal(?:ance)?|lmt|limit)\b"
+                                     r"|\bnew\s(?:[a-z-]{2,10}\s)?balance\b")),
     # "bill of Rs 1,243", "EMI of Rs 12,450", "premium of Rs 7,842", "minimum due Rs 720".
     ("bill_amount", re.compile(r"\b(?:bill|emi|premium|instal?ment|amount due|total due|minimum due|total amount due)"
                                r"\b[^.\n]{0,40}?(?:₹|\brs\.?|\binr)\s?\d")),
@@ -182,7 +187,8 @@ _HELPLINE_WORDS_RE = re.compile(r"\b(?:customer care|customer support|customer s
                                 r"support executive|complaint cell|grievance cell)\b")
 # A claim of a new number or a lost / broken / borrowed phone in a family_emergency match.
 _NEW_IDENTITY_RE = re.compile(r"\bnew\b|\bnaya\b|\bnya\b|नया|\b(?:broke|broken|stolen|lost|died|dead|damaged|"
-                              r"smashed|fell|stopped working)\b|\b(?:friend|colleague|dost|someone else)'?s?\s(?:phone|mobile|number)\b|\bborrowed\b|"
+                              r"smashed|fell|stopped working|dropped|cracked|temporary|temp|spare|other phone|water damaged|in the sink|"
+                              r"in the toilet)\b|\b(?:friend|colleague|dost|someone else)'?s?\s(?:phone|mobile|number)\b|\bborrowed\b|"
                               r"खो गया|टूट गया|चोरी")
 # Settling up a shared expense ("send me the 500 for dinner last night when you can", "the 200 for the cab", "what I
 # owe you"): friends who change numbers say this too; the scam asks for a new sum for a need of its own.
@@ -190,7 +196,7 @@ _SETTLING_UP_RE = re.compile(r"\bthe\s(?:rs\.?\s?|₹\s?|inr\s?)?\d[\d,]{0,8}\s(
                              r"\bwhen(?:ever)? (?:you|u) (?:can|get a chance|are free|get time)\b|\bwhenever\b|"
                              r"\bno (?:hurry|rush)\b|\bmy share\b|\byour share\b")
 # Time pressure in a family money ask ("today", "right now", "urgently", "abhi", "jaldi").
-_FAMILY_PRESSURE_RE = re.compile(r"\b(?:today|tonight|now|right now|urgent|urgently|immediately|asap|abhi|jaldi|"
+_FAMILY_PRESSURE_RE = re.compile(r"\b(?:today|tonight|(?<!for )(?<!till )(?<!until )now|right now|urgent|urgently|immediately|asap|abhi|jaldi|"
                                  r"turant|fast|quickly)\b|अभी|जल्दी|तुरंत")
 # A move to another channel in a stranger's message ("add me on Telegram", "download the app", "reply YES").
 _CONTACT_MOVE_RE = re.compile(r"\b(?:telegram|whatsapp|signal|wechat|line app|add me|join|download|install|register|"
@@ -240,7 +246,10 @@ _ADVICE_RES = (
                                   r"messages?|sms)\b|"
                                   r"सावधान|धोखाधड़ी से बचें")),
     ("report_channel", re.compile(r"\b(?:report|complain|complaint|call|dial)\w*\b[^.\n]{0,40}?(?:\b1930\b|"
-                                  r"cybercrime\.gov\.in|sancharsaathi|sanchar saathi|chakshu)")),
+                                  r"cybercrime\.gov\.in|sancharsaathi|sanchar saathi|chakshu)|"
+                                  # "1930 पर कॉल करें", "1930 নম্বরে কল করুন", "1930 ಗೆ ಕರೆ ಮಾಡಿ" (Indian scripts)
+                                  r"\b1930\b[^.\n।]{0,25}?(?:कॉल|फोन|শিকায়ত|कळवा|কল|அழை|కాల్|ಕರೆ|വിളി|કૉલ|ਕਾਲ|"
+                                  r"शिकायत|तक्रार|অভিযোগ|புகார்|ఫిర్యాదు|ದೂರು|പരാതി|ફરિયાદ|ਸ਼ਿਕਾਇਤ)")),
     # "visit your nearest branch with original documents": the bank's own counter, not a link or a phone call.
     ("visit_branch", re.compile(r"\b(?:visit|approach|contact)\s(?:your\s|the\s|any\s)?(?:nearest\s|home\s|base\s)?"
                                 r"(?:bank\s)?branch\b|\bat\s(?:your|any)\s(?:nearest\s|home\s)?branch\b|"
@@ -603,6 +612,9 @@ _PAY_MEANS_RE = re.compile(
     r"\b(?:on|via|through|thru|by|using|over|in|to)\s(?:my|your|ur|his|her|mere|mera|meri|uske|tere|tera|apne|"
     r"the)?\s?" + _PAY_APP + r"\b(?!\s(?:account|wallet|kyc|team|support|customer|care|helpline|official|"
     r"security|bank|rewards?|cashback)\b)"
+    # the app as a verb: "please GPay Meena ma'am", "can you paytm me", "just phonepe it"
+    r"|\b(?:please|pls|plz|kindly|can you|could you|can u|just|i'll|i will|will|i can|you can|u can|to|or|and)\s"
+    + _PAY_APP + r"\s(?:me|him|her|them|it|us|to|the|[a-z]+\s(?:ma'am|maam|madam|sir|miss|didi|bhaiya|aunty|uncle))\b"
     r"|\b" + _PAY_APP + r"\s(?:kar|karo|kardo|kar do|kar de|karde|kar dena|kardena|kr|kro|krdo|kr do|kr de|krde|"
     r"karna|karunga|karungi|kiya|kar diya|me|mein|mai|pe|par|pr|se|number|no|num|id|pannu|pannunga|chey|cheyyi|"
     r"cheyandi|koro|kore dao|kar dijiye|bhej|bhejo|bhej do|bhej de|karke|chalega|works|is fine|ok|or|and|pls|"
@@ -778,6 +790,27 @@ def _link_signals(urls: list[str]) -> tuple[list[Signal], list[dict[str, Any]], 
     return [], details, user_pages
 
 
+# "There is no such thing as ..." in Hindi, Marathi, Bengali, Tamil, Telugu, Kannada, Malayalam, Gujarati, Gurmukhi
+# and romanised Hindi / Marathi: police and bank awareness lines that name a lure to deny it.
+_NO_SUCH_THING_RE = re.compile(
+    r"जैसा कुछ (?:भी )?नहीं|जैसी कोई (?:चीज़|चीज) नहीं|नाम की कोई (?:चीज़|चीज) नहीं|असे काहीही नसते|असे काही नसते|"
+    r"असं काही नसतं|असे काहीच नसते|বলে কিছু নেই|বলে কিছু হয় না|என்று எதுவும் இல்லை|என்று ஒன்று இல்லை|"
+    r"அப்படி எதுவும் இல்லை|అనేది ఏదీ లేదు|అని ఏమీ లేదు|అనేది లేదు|ಎಂಬುದು ಇಲ್ಲ|ಎಂಬುದೇ ಇಲ್ಲ|ಎಂಬುದಿಲ್ಲ|"
+    r"എന്നൊന്നില്ല|എന്ന ഒന്നില്ല|જેવું કંઈ નથી|જેવું કશું નથી|ਵਰਗਾ ਕੁਝ ਨਹੀਂ|ਵਰਗੀ ਕੋਈ ਚੀਜ਼ ਨਹੀਂ|"
+    r"\bjaisa (?:kuch|kuchh|kuchh bhi|kuch bhi) (?:nahi|nahin|nhi)\b|\base kahi(?:hi)? naste\b")
+
+
+def _clause_text(tokens: Tokens, i: int) -> str:
+    """The normalised text of token ``i``'s clause."""
+    c = tokens.clauses[i]
+    lo = hi = i
+    while lo > 0 and tokens.clauses[lo - 1] == c:
+        lo -= 1
+    while hi + 1 < len(tokens.words) and tokens.clauses[hi + 1] == c:
+        hi += 1
+    return tokens.span_text(lo, hi + 1)
+
+
 def _is_otp_delivery(words: tuple[str, ...]) -> bool:
     has_word = any(w in _OTP_WORDS for w in words) or "one time password" in " ".join(words[:60])
     has_code = any(w.isdigit() and 4 <= len(w) <= 8 for w in words)
@@ -808,10 +841,15 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     matched: dict[str, list[str]] = defaultdict(list)
     claimed: dict[str, None] = {}
     hit_clauses: list[tuple[str, int]] = []  # (code, clause number) of every cue hit
+    no_such = _NO_SUCH_THING_RE.search(tokens.text) is not None
     for hit in SMS_CUES.scan_tokens(tokens):
         cue = hit.cue
         if cue.code == "brand_claim":
             claimed.setdefault(cue.tag or "*", None)
+            continue
+        if no_such and cue.code in HOOK_CODES and _NO_SUCH_THING_RE.search(_clause_text(tokens, hit.start)):
+            # "डिजिटल अरेस्ट जैसा कुछ नहीं होता" / "there is no such thing as digital arrest" in the Indian
+            # languages: the awareness line denies the lure in its own clause (batch k).
             continue
         hit_clauses.append((cue.code, tokens.clauses[hit.start]))
         text = mask_digits(hit.text)  # evidence never carries an OTP, PIN, card or phone number
@@ -1111,9 +1149,10 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     # 399.99, if you did not authorize this call +1 888 ..."): the fake-invoice / refund call-back scam (FTC, I4C).
     # Indian brands give 1800/1860 helplines; foreign banks' genuine alerts say "call the number on your card".
     foreign_callables = [e for e in callable_numbers if not e.startswith("+91")]
+    # (An amount, or -- for a withdrawal of crypto or a sign-in, which carry none -- the "not you? call" dispute line.)
+    dispute = _DISPUTE_RE.search(low_head) if foreign_callables else None
     if foreign_callables and "alert_with_mobile_callback" not in codes and _CHARGE_EVENT_RE.search(low_head) \
-            and _CALL_WORD_RE.search(low_head) and _MONEY_RE.search(head):
-        dispute = _DISPUTE_RE.search(low_head)
+            and _CALL_WORD_RE.search(low_head) and (_MONEY_RE.search(head) or dispute):
         signals.append(Signal("charge_with_foreign_callback", 45 if dispute else 30, "A charge, renewal or invoice "
                               "with a foreign number to call to cancel or dispute it (fake-invoice refund scams give "
                               "their own number; check the charge in the official app or on your statement)",
