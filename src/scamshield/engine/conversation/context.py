@@ -11,7 +11,10 @@ _NEGATORS = frozenset({"never", "not", "nobody", "noone", "without", "beware", "
 _NEG_PHRASES = ("no one", "if anyone", "if someone", "if somebody", "if anybody", "anyone who", "someone who",
                 "if they ask", "if you are asked", "if asked", "if a caller", "if the caller", "if any caller")
 _CLAUSE_WORDS = frozenset({"and", "but", "then", "so", "or", "also", "aur", "phir", "lekin", "instead", "just",
-                           "now", "please", "|", "."})
+                           "now", "please", "|", ".",
+                           # a new subject starts a new clause in unpunctuated speech ("can not talk long i need gift
+                           # cards"); its own negator comes after it ("i do not need", "we will never ask")
+                           "i", "we"})
 #: After "or", a new subject starts a new clause ("do not hang up or you will be arrested").
 _NEW_SUBJECT = frozenset({"else", "you", "we", "i", "they", "he", "she", "it", "your", "the", "otherwise", "aap",
                           "aapka", "aapko"})

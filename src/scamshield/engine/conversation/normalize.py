@@ -70,6 +70,9 @@ _SPACE_RE = re.compile(r"[ \t]+")
 #: Hesitation sounds speech-to-text writes out ("is being uh suspended", "three two five uh nine"): dropped, so
 #: phrases and spoken digit runs read the same with or without them.
 _FILLER_RE = re.compile(r"(?<![a-z0-9])(?:u+h+|u+m+|uhm+|e+r+m+|e+h+|a+h+|h+m+|m+h+m+|mm+)(?![a-z0-9]) ?")
+#: A word said twice in a row ("in uh in dubai", "the the account"): speech-to-text keeps stutters and restarts; one
+#: copy is kept so phrases read the same (words of two or more letters, not spoken digits: "one one two" is a number).
+_STUTTER_RE = re.compile(r"\b(?!(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|double|triple)\b)([a-z]{2,})(?: \1\b)+")
 _SYMBOLS = str.maketrans({"$": " usd ", "\u20b9": " rs ", "%": " percent ", "&": " and ", "\n": " | "})
 
 
@@ -239,5 +242,6 @@ def normalize_transcript(text: str) -> str:
     s = _SPOKEN_DIGITS_RE.sub(_spoken_digits, s)
     s = _QUANTITY_RE.sub(_quantity, s)
     s = _DIGIT_GROUPS_RE.sub(_digit_groups, s)
+    s = _STUTTER_RE.sub(r"\1", s)
     return s.strip()
 
