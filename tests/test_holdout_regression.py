@@ -55,15 +55,20 @@ def _rows(name: str) -> list[dict[str, Any]]:
 # 3.1 % / 0.939) joined and was then fitted; batches a-i, 1,455 rows: with sender F1 0.996, FPR 0.35 % (3 FP), recall
 # 0.997; text only F1 0.993, FPR 0.71 % (6 FP), recall 0.995. With the same margins the with-sender FPR bound is
 # raised to 0.59 % ((3 + 2) / 849); the others would not rise (or would loosen: text-only FPR 0.94 %) and are kept.
-# Batch j (67 rows, written after the batch i fixes and read once, NOT fitted: it stays an unseen-style read of those
-# rules) is held apart: its own test below keeps it from getting worse than its first read, and it does not count in
-# the fitted batches' minimums (its 3 false positives of 51 would otherwise be charged to rules never tuned on it).
-_FITTED_BATCHES = frozenset("abcdefghi")
+# Batch j (67 rows, written after the batch i fixes and read once: with sender and text only F1 0.882, FPR 5.9 % (3 of
+# 51), recall 0.9375) was held apart until the round that fixed the KINDS of its errors (UK/US passcode templates,
+# a payment app named as the means between friends, 5-digit opt-out numbers, regional-script disconnection): it is
+# fitted now. Batches a-j, 1,522 rows: with sender F1 0.996, FPR 0.33 % (3 FP), recall 0.997; text only F1 0.994,
+# FPR 0.44 % (4 FP), recall 0.995. Same margins (F1 / recall -0.015, FPR +2 legit rows of 900): with sender FPR bound
+# 0.59 % -> 0.56 %; text only F1 0.978 -> 0.979, recall 0.979 -> 0.980, FPR 0.91 % -> 0.67 %.
+# Batch k (123 rows, 77 legitimate, written after the batch j round and before any read) is fitted too since its
+# round (see below for its first read); it is held apart from the minimums above like j was, with its own bound.
+_FITTED_BATCHES = frozenset("abcdefghij")
 
 
 @pytest.mark.parametrize("use_sender, mins", [
-    (True, {"f1": 0.981, "fpr_max": 0.0059, "recall": 0.981}),
-    (False, {"f1": 0.978, "fpr_max": 0.0091, "recall": 0.979}),
+    (True, {"f1": 0.981, "fpr_max": 0.0056, "recall": 0.981}),
+    (False, {"f1": 0.979, "fpr_max": 0.0067, "recall": 0.980}),
 ], ids=["with_sender", "text_only"])
 def test_sms_india_holdout(use_sender, mins):
     rows = [r for r in _rows("sms_india_holdout.csv") if r["batch"] in _FITTED_BATCHES]
@@ -73,17 +78,18 @@ def test_sms_india_holdout(use_sender, mins):
     assert c.f1 >= mins["f1"] and c.recall >= mins["recall"] and c.fpr <= mins["fpr_max"], c.as_dict()
 
 
-# Batch j's first read (both ways): F1 0.882, FPR 5.9 % (3 of 51), recall 0.9375 (15 of 16). Minimums = that read
-# minus one row either way (one more false positive, or one more miss), so a change elsewhere cannot quietly make the
-# unfitted batch worse; raise them when batch j improves without being tuned on.
-@pytest.mark.parametrize("use_sender", [True, False], ids=["with_sender", "text_only"])
-def test_sms_india_holdout_batch_j_not_worse_than_first_read(use_sender):
-    rows = [r for r in _rows("sms_india_holdout.csv") if r["batch"] == "j"]
-    assert len(rows) >= 60
+# Batch k's first read: with sender F1 0.894, FPR 1.3 % (1 of 77), recall 0.826 (38 of 46); text only F1 0.905, FPR 0,
+# recall 0.826. Its own bound = that read minus one row either way (one more false positive or one more miss), so a
+# change elsewhere cannot make it worse than it was unseen; the round after the read (fitted) took it to F1 1.0.
+@pytest.mark.parametrize("use_sender, first", [(True, {"fp": 1, "fn": 8}), (False, {"fp": 0, "fn": 8})],
+                         ids=["with_sender", "text_only"])
+def test_sms_india_holdout_batch_k_not_worse_than_first_read(use_sender, first):
+    rows = [r for r in _rows("sms_india_holdout.csv") if r["batch"] == "k"]
+    assert len(rows) >= 120
     labels = [int(r["label"]) for r in rows]
     preds = [analyze_sms(r["text"], sender=r["sender"] if use_sender else None).risk_score >= FLAG_AT for r in rows]
     c = confusion(labels, preds)
-    assert c.fp <= 4 and c.fn <= 2 and c.f1 >= 0.82, c.as_dict()
+    assert c.fp <= first["fp"] + 1 and c.fn <= first["fn"] + 1 and c.f1 >= 0.87, c.as_dict()
 
 
 def test_transcript_holdout_streamed_without_speaker_tags():
