@@ -143,15 +143,15 @@ async def test_hot_transactions_queue_in_the_same_line_as_sessions(pg_url, waiti
 
 async def test_a_hot_transaction_waits_for_slot_and_connection_within_one_pool_timeout(pg_url):
     """The slot wait and the connection wait share one ``pool_timeout`` (not one each), with the same transient
-    error. A hot transaction holds the only slot for 0.2 s; sessions hold / queue for every connection."""
-    db = Database(pg_url, pool_size=1, max_overflow=1, pool_timeout=0.4)
+    error. A hot transaction holds the only slot for 0.5 s; sessions hold / queue for every connection."""
+    db = Database(pg_url, pool_size=1, max_overflow=1, pool_timeout=1.0)
     loop = asyncio.get_running_loop()
     release = asyncio.Event()
 
     async def hot_holder() -> None:
         async with db.hot_transaction() as tx:
             await tx.run(lambda c: c.execute(text("SELECT 1")))
-            await asyncio.sleep(0.2)
+            await asyncio.sleep(0.5)
 
     async def session_holder() -> None:
         async with db.transaction() as s:
@@ -169,7 +169,7 @@ async def test_a_hot_transaction_waits_for_slot_and_connection_within_one_pool_t
                 pass
         waited = loop.time() - started
         assert is_transient_storage_error(exc.value)
-        assert 0.35 <= waited < 0.55  # 0.4 in all; 0.2 + 0.4 if each wait had its own bound
+        assert 0.95 <= waited < 1.3  # 1.0 in all; ~0.4 (slot) + 1.0 (connection) if each wait had its own bound
     finally:
         release.set()
         await asyncio.gather(*tasks)
