@@ -81,15 +81,22 @@ def test_sms_india_holdout(use_sender, mins):
 # Batch k's first read: with sender F1 0.894, FPR 1.3 % (1 of 77), recall 0.826 (38 of 46); text only F1 0.905, FPR 0,
 # recall 0.826. Its own bound = that read minus one row either way (one more false positive or one more miss), so a
 # change elsewhere cannot make it worse than it was unseen; the round after the read (fitted) took it to F1 1.0.
-@pytest.mark.parametrize("use_sender, first", [(True, {"fp": 1, "fn": 8}), (False, {"fp": 0, "fn": 8})],
-                         ids=["with_sender", "text_only"])
-def test_sms_india_holdout_batch_k_not_worse_than_first_read(use_sender, first):
-    rows = [r for r in _rows("sms_india_holdout.csv") if r["batch"] == "k"]
-    assert len(rows) >= 120
+# Batch l (60 rows, 15 fraud, written after the batch k round, read once and NOT fitted): first read with sender and
+# text only F1 0.889, FPR 0 (0 of 45), recall 0.80 (12 of 15); same treatment (F1 bound: one more FP and one more
+# miss at once would give 0.815).
+@pytest.mark.parametrize("batch, use_sender, first", [
+    ("k", True, {"fp": 1, "fn": 8, "rows": 120, "f1": 0.87}),
+    ("k", False, {"fp": 0, "fn": 8, "rows": 120, "f1": 0.87}),
+    ("l", True, {"fp": 0, "fn": 3, "rows": 60, "f1": 0.81}),
+    ("l", False, {"fp": 0, "fn": 3, "rows": 60, "f1": 0.81}),
+], ids=["k_with_sender", "k_text_only", "l_with_sender", "l_text_only"])
+def test_sms_india_holdout_batch_not_worse_than_first_read(batch, use_sender, first):
+    rows = [r for r in _rows("sms_india_holdout.csv") if r["batch"] == batch]
+    assert len(rows) >= first["rows"]
     labels = [int(r["label"]) for r in rows]
     preds = [analyze_sms(r["text"], sender=r["sender"] if use_sender else None).risk_score >= FLAG_AT for r in rows]
     c = confusion(labels, preds)
-    assert c.fp <= first["fp"] + 1 and c.fn <= first["fn"] + 1 and c.f1 >= 0.87, c.as_dict()
+    assert c.fp <= first["fp"] + 1 and c.fn <= first["fn"] + 1 and c.f1 >= first["f1"], c.as_dict()
 
 
 def test_transcript_holdout_streamed_without_speaker_tags():
