@@ -139,8 +139,14 @@ def is_negated(window: str, start: int, end: int, regex: "re.Pattern[str] | None
     (see ``_own_negation``) does not negate the cue."""
     words = _clause_before(window, start, 60).split()[-8:]
     for i in range(len(words) - 2, -1, -1):
-        if words[i] in _OTHERWISE_NEG and words[i + 1] == "to":
+        if words[i] in _OTHERWISE_NEG and words[i + 1] in ("to", "toh"):
             words = words[i + 2:]  # the threat after "nahi to" (otherwise) is not negated by it
+            break
+        if (words[i] in _OTHERWISE_NEG and i + 2 < len(words) and words[i + 2] in ("to", "toh")
+                and words[i + 1] not in _OTHERWISE_NEG):
+            # "payment nahi kiya to ...", "bill nahi bhara to ...": "if not done, then" - the threat after it is not
+            # negated by the condition's "nahi"
+            words = words[i + 3:]
             break
     scope = 4
     for i in range(len(words) - 1, -1, -1):
