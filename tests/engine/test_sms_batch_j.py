@@ -171,6 +171,8 @@ OWN_LINKS = [
 ]
 
 LOOKALIKE_LINKS = [
+    # a name made of lure words, registered for the occasion, is not trusted as a trading name
+    "ParcelCare: your parcel is on hold due to incomplete address. Update at parcelcare.com",
     # the name is copied into another domain, or a page on the root site is asked for with urgency
     "Superdrug: Your points worth £60 expire today! Redeem now at superdrug-rewards.com/claim",
     # a deep link on the brand's label with a lure is not trusted

@@ -706,6 +706,12 @@ def _trust_header_app_links(details: list[dict[str, Any]], header: str) -> bool:
 _NAME_PREFIX_RE = re.compile(r"^\W{0,3}([A-Z][A-Za-z0-9&'. ]{2,24}?)\s?:\s")
 _NAME_ROOT_SUFFIXES = frozenset({"com", "co.uk", "com.au", "com.sg", "com.my", "co.nz", "ie", "ca", "com.ph", "ae",
                                  "co.za", "co.ke", "com.ng", "in", "co.in"})
+_LURE_NAME_PARTS = ("kyc", "parcel", "reward", "point", "toll", "refund", "bank", "pay", "verif", "secur", "support",
+                    "help", "care", "updat", "deliver", "post", "track", "claim", "prize", "gift", "bonus", "loan",
+                    "cash", "earn", "profit", "crypto", "coin", "invest", "trade", "job", "task", "tax", "fine",
+                    "challan", "police", "gov", "official", "servic", "custom", "account", "wallet", "alert", "notice",
+                    "info", "center", "centre", "desk", "portal", "online", "web", "app", "login", "secure", "redeem",
+                    "offer", "lucky", "win", "fastag", "ship", "courier", "express", "logistic", "fee", "due", "bill")
 _ROOT_URL_RE = re.compile(r"^(?:https?://)?(?:www\.)?[a-z0-9.-]+/?$", re.IGNORECASE)
 
 
@@ -718,7 +724,9 @@ def _trust_named_root_links(details: list[dict[str, Any]], head: str) -> None:
         return
     words = re.findall(r"[a-z0-9]+", m.group(1).lower())
     keys = {"".join(words), words[0]} if words else set()
-    keys = {k for k in keys if len(k) >= 4}
+    # A name built from lure or service words ("KYCDesk", "ParcelCare", "RewardHub", "TollPay") is what a scammer
+    # registers for the occasion: only a plain trading name counts.
+    keys = {k for k in keys if len(k) >= 4 and not any(w in k for w in _LURE_NAME_PARTS)}
     for d in details:
         if d["official"] or d["shared"] or d["deep_link"] or d["risk_score"] >= 20:
             continue
