@@ -189,3 +189,30 @@ def test_brand_own_link_without_header_is_clear(text: str) -> None:
 @pytest.mark.parametrize("text", LOOKALIKE_LINKS)
 def test_lookalike_or_lure_links_stay_flagged(text: str) -> None:
     assert _score(text) >= 50
+
+
+# --- 6. photos / notes shared on a storage host between friends -------------------------------------------------------
+
+ALBUMS = [
+    ("+919811012345", "Bhai trip ke saare photos yahan daal diye drive.google.com/drive/folders/1QwErTy dekh lo"),
+    (None, "Hey check the birthday pics here photos.app.goo.gl/Zx81Ab2"),
+]
+
+ALBUM_LURES = [
+    # the "is this you" lure, and an album that asks to verify an account
+    (None, "Is this you in this video?? drive.google.com/file/d/1XyZ/view"),
+    (None, "Your wedding photos are ready, verify your account to download: drive.google.com/file/d/1XyZ/view"),
+    # a look-alike host is not a storage host
+    (None, "Wedding photos: drive-google.com.photos-view.top/a"),
+]
+
+
+@pytest.mark.parametrize(("sender", "text"), ALBUMS)
+def test_shared_album_between_friends_is_clear(sender: str | None, text: str) -> None:
+    assert _score(text, sender) < 50
+
+
+@pytest.mark.parametrize(("sender", "text"), ALBUM_LURES)
+def test_album_shaped_lures_stay_flagged(sender: str | None, text: str) -> None:
+    assert _score(text, sender) >= 50
+    assert "shared_album_link" not in _codes(text, sender)

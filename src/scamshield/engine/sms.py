@@ -798,6 +798,14 @@ def _link_signals(urls: list[str]) -> tuple[list[Signal], list[dict[str, Any]], 
     return [], details, user_pages
 
 
+# What friends share on a storage host: an event's photos / videos, notes, slides.
+_ALBUM_RE = re.compile(r"\b(?:photos?|pics?|pictures|album|videos? (?:of|from)|wedding|shaadi|shadi|trip|party|"
+                       r"birthday|bday|function|reunion|farewell|notes|slides|assignment|ppt)\b")
+_IS_THIS_YOU_RE = re.compile(r"\b(?:is|was) (?:this|that|it) (?:you|u)\b|\blook at (?:you|u|this)\b|\byou in (?:this|"
+                             r"the|that) (?:video|photo|pic|clip)\b")
+_STORAGE_HOSTS = frozenset({"drive.google.com", "photos.app.goo.gl", "photos.google.com", "docs.google.com",
+                            "1drv.ms", "onedrive.live.com", "www.dropbox.com", "dropbox.com", "www.icloud.com",
+                            "icloud.com"})
 # "There is no such thing as ..." in Hindi, Marathi, Bengali, Tamil, Telugu, Kannada, Malayalam, Gujarati, Gurmukhi
 # and romanised Hindi / Marathi: police and bank awareness lines that name a lure to deny it.
 _NO_SUCH_THING_RE = re.compile(
@@ -1313,6 +1321,21 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
         signals.append(Signal("payment_app_between_people", -15, "Names a payment app only as the way to pay a "
                               "person, with no lure, threat, urgency, link, UPI id or credential ask",
                               {"matched": mask_digits(pay_means.group(0)[:30])}, None))
+
+    # A photo album, folder or document shared between friends ("wedding photos ka link drive.google.com/drive/
+    # folders/...", "trip pics photos.app.goo.gl/..."): every link is on a storage / photo host, the text names what is
+    # shared (photos of an event, notes, slides), and there is no lure, threat, pressure, ask, claim or number; the
+    # hosting points of the link are offset. "Is this you in this video?" is the lure, not an album (batch f/j).
+    album = _ALBUM_RE.search(low_head) if urls and not codes and not claimed and not upi_ids and not apk \
+        and not phones and sender_info["type"] in ("phone", "none") else None
+    if album and not _IS_THIS_YOU_RE.search(low_head) and len(link_details) == len(urls) \
+            and all(str(d.get("host") or "").lower() in _STORAGE_HOSTS for d in link_details) \
+            and not any(sg.code == "malicious_link" for sg in link_sigs):
+        pts = sum(sg.weight for sg in link_sigs if sg.code == "suspicious_link")
+        if pts:
+            signals.append(Signal("shared_album_link", -pts, "Shares photos, a folder or a document on a storage "
+                                  "host between people, with no lure, ask, claim, urgency or number",
+                                  {"matched": album.group(0)[:30]}, None))
 
     # Sender id.
     named_claims = [c for c in claimed if c != "*"]
