@@ -58,17 +58,18 @@ def _rows(name: str) -> list[dict[str, Any]]:
 # Batch j (67 rows, written after the batch i fixes and read once: with sender and text only F1 0.882, FPR 5.9 % (3 of
 # 51), recall 0.9375) was held apart until the round that fixed the KINDS of its errors (UK/US passcode templates,
 # a payment app named as the means between friends, 5-digit opt-out numbers, regional-script disconnection): it is
-# fitted now. Batches a-j, 1,522 rows: with sender F1 0.996, FPR 0.33 % (3 FP), recall 0.997; text only F1 0.994,
-# FPR 0.44 % (4 FP), recall 0.995. Same margins (F1 / recall -0.015, FPR +2 legit rows of 900): with sender FPR bound
-# 0.59 % -> 0.56 %; text only F1 0.978 -> 0.979, recall 0.979 -> 0.980, FPR 0.91 % -> 0.67 %.
+# fitted now. Batches a-j, 1,522 rows (after the storage-album offset, af5ee33): with sender F1 0.997, FPR 0.22 %
+# (2 FP), recall 0.997; text only F1 0.995, FPR 0.33 % (3 FP), recall 0.995. Same margins (F1 / recall -0.015, FPR
+# +2 legit rows of 900): with sender FPR bound 0.59 % -> 0.45 %; text only F1 0.978 -> 0.980, recall 0.979 -> 0.980,
+# FPR 0.91 % -> 0.56 %.
 # Batch k (123 rows, 77 legitimate, written after the batch j round and before any read) is fitted too since its
 # round (see below for its first read); it is held apart from the minimums above like j was, with its own bound.
 _FITTED_BATCHES = frozenset("abcdefghij")
 
 
 @pytest.mark.parametrize("use_sender, mins", [
-    (True, {"f1": 0.981, "fpr_max": 0.0056, "recall": 0.981}),
-    (False, {"f1": 0.979, "fpr_max": 0.0067, "recall": 0.980}),
+    (True, {"f1": 0.981, "fpr_max": 0.0045, "recall": 0.981}),
+    (False, {"f1": 0.980, "fpr_max": 0.0056, "recall": 0.980}),
 ], ids=["with_sender", "text_only"])
 def test_sms_india_holdout(use_sender, mins):
     rows = [r for r in _rows("sms_india_holdout.csv") if r["batch"] in _FITTED_BATCHES]
