@@ -257,3 +257,9 @@ def test_mobile_money_genuine_stays_clear(text: str) -> None:
 def test_mpesa_code_is_a_reference_marker() -> None:
     assert "reference" in transactional_markers("QLK4X2M9PA Confirmed. Ksh1,250.00 sent to JANE")
     assert "reference" not in transactional_markers("Everything confirmed for tomorrow, see you")
+
+
+def test_relative_abroad_transfer_with_foreign_number_is_not_a_fake_alert() -> None:
+    text = "Hi beta, I transferred $200 to your account for your birthday. Call me on +1 646 555 0123 when you get it"
+    assert "charge_with_foreign_callback" not in _codes(text, "+16465550123")
+    assert _score(text, "+16465550123") < 50

@@ -115,8 +115,10 @@ _OWN_APPLICATION_RE = re.compile(r"\b(?:loan|emi|credit card|card|account|policy
 _GOV_SCHEME_RE = re.compile(r"\b(?:yojana|yojna|govt\.? scheme|government scheme|sarkari yojana|pm kisan|pm-kisan|"
                             r"subsidy|ration card|ayushman|ladli|ladki bahin|pension scheme)\b")
 _CHARGE_EVENT_RE = re.compile(r"\b(?:renewed|auto\W?renew\w*|subscription|invoice|membership|charged|debited|deducted|"
-                              r"purchase|purchased|order(?:ed)?|payment of|you have sent|you sent|billed|processed|withdrawal|"
-                              r"withdrawn|transfer of|transferred|sign\W?in|login|log in)\b")
+                              r"purchase|purchased|order(?:ed)?|payment of|you have sent|you sent|billed|processed)\b")
+# A withdrawal, transfer or sign-in on the reader's account: with a foreign number only beside a "not you?" line (a
+# relative abroad writes "I transferred $200, call me on +1 ...").
+_ACCOUNT_EVENT_RE = re.compile(r"\b(?:withdrawal|withdrawn|transfer of|transferred|sign\W?in|login|log in)\b")
 _CALL_WORD_RE = re.compile(r"\b(?:call|dial|ring|contact|reach|phone)\b")
 # The dispute hook of a fake invoice: "If you did not authorize this", "Not you?", "to cancel", "for a refund".
 _DISPUTE_RE = re.compile(r"\b(?:did not|didn't|didnt|did n't) (?:authori[sz]e|make|place|request|order|recogni[sz]e)\b|"
@@ -1167,8 +1169,9 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     foreign_callables = [e for e in callable_numbers if not e.startswith("+91")]
     # (An amount, or -- for a withdrawal of crypto or a sign-in, which carry none -- the "not you? call" dispute line.)
     dispute = _DISPUTE_RE.search(low_head) if foreign_callables else None
-    if foreign_callables and "alert_with_mobile_callback" not in codes and _CHARGE_EVENT_RE.search(low_head) \
-            and _CALL_WORD_RE.search(low_head) and (_MONEY_RE.search(head) or dispute):
+    if foreign_callables and "alert_with_mobile_callback" not in codes and _CALL_WORD_RE.search(low_head) \
+            and ((_CHARGE_EVENT_RE.search(low_head) and (_MONEY_RE.search(head) or dispute))
+                 or (dispute and _ACCOUNT_EVENT_RE.search(low_head))):
         signals.append(Signal("charge_with_foreign_callback", 45 if dispute else 30, "A charge, renewal or invoice "
                               "with a foreign number to call to cancel or dispute it (fake-invoice refund scams give "
                               "their own number; check the charge in the official app or on your statement)",
