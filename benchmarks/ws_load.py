@@ -567,7 +567,21 @@ async def produce(args: argparse.Namespace, base: str, jobs: list[tuple[str, str
     lag: list[float] = []
     connector = aiohttp.TCPConnector(limit=args.producer_connections)
     timeout = aiohttp.ClientTimeout(total=30)
-    async with aiohttp.ClientSession(base_url=base, connector=connector, timeout=timeout) as session:
+    # Time a request waited in the producer for one of its --producer-connections (part of "request sent ->
+    # received", invisible to the server).
+    queued: list[float] = []
+    trace = aiohttp.TraceConfig()
+
+    async def queued_start(_session: Any, ctx: Any, _params: Any) -> None:
+        ctx.queued_at = time.monotonic()
+
+    async def queued_end(_session: Any, ctx: Any, _params: Any) -> None:
+        queued.append(time.monotonic() - ctx.queued_at)
+
+    trace.on_connection_queued_start.append(queued_start)
+    trace.on_connection_queued_end.append(queued_end)
+    async with aiohttp.ClientSession(base_url=base, connector=connector, timeout=timeout,
+                                     trace_configs=[trace]) as session:
         async def one(k: int, user: str, sid: str, due: float) -> None:
             async with inflight:
                 lag.append(max(0.0, time.monotonic() - due))
@@ -604,8 +618,11 @@ async def produce(args: argparse.Namespace, base: str, jobs: list[tuple[str, str
         await asyncio.gather(*tasks)
         elapsed = time.monotonic() - t0
     lag.sort()
+    queued.sort()
     return {"results": results, "errors": errors, "elapsed": elapsed,
-            "start_lag_p99_ms": ms(pct(lag, 99)), "start_lag_max_ms": ms(lag[-1] if lag else None)}
+            "start_lag_p99_ms": ms(pct(lag, 99)), "start_lag_max_ms": ms(lag[-1] if lag else None),
+            "connection_wait": {"requests_that_waited": len(queued), "max_ms": ms(queued[-1] if queued else None),
+                                "over_100ms": sum(1 for x in queued if x > 0.1)}}
 
 
 def start_profile(args: argparse.Namespace, pid: int, name: str) -> subprocess.Popen | None:
@@ -918,12 +935,16 @@ def main(argv: list[str] | None = None) -> int:
                                                         "max": ms(lat_sent[-1] if lat_sent else None)},
                 "ingest_request_ms": {"p50": ms(pct(answered, 50)), "p99": ms(pct(answered, 99))},
                 "producer_start_lag_ms": {"p99": prod["start_lag_p99_ms"], "max": prod["start_lag_max_ms"]},
+                "producer_connection_wait": prod["connection_wait"],
                 "connections_closed_during_run": closed,
                 "connections_open_at_end": sum(st["open"] for st in stopped),
             }
             report["alerts"]["tail"] = tail_report(timeline, stopped)
             if args.path == "transcript":
                 report["alerts"]["request_time_split"] = request_split(b.port, answered)
+                if args.server_workers > 1:
+                    report["alerts"]["request_time_split"]["note"] = (
+                        "server side: the /metrics of whichever worker answered (each worker has its own registry)")
             report["server_cpu"] = {
                 s.name: {"cpu_s": round((cpu_b[s.name] or 0) - (cpu_a[s.name] or 0), 2),
                          "percent_of_one_core": round(100 * ((cpu_b[s.name] or 0) - (cpu_a[s.name] or 0)) / run_wall, 1),
