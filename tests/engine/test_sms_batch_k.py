@@ -263,3 +263,10 @@ def test_relative_abroad_transfer_with_foreign_number_is_not_a_fake_alert() -> N
     text = "Hi beta, I transferred $200 to your account for your birthday. Call me on +1 646 555 0123 when you get it"
     assert "charge_with_foreign_callback" not in _codes(text, "+16465550123")
     assert _score(text, "+16465550123") < 50
+
+
+def test_team_captain_fee_is_not_a_hiring_fee() -> None:
+    # (the message still scores high for its own reasons -- an advance-fee reading and the model; only the hiring-fee
+    # reading is checked here)
+    text = "Team captains: tournament registration fee is Rs 500 per team, pay to Rohit 9845000666 by Friday"
+    assert "recruitment_fee_request" not in _codes(text)

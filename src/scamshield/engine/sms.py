@@ -102,8 +102,9 @@ def _ctia_stop_only(low: str, official_links: bool) -> re.Match | None:
 # hire (I4C, SSC / RRB notices); a board's exam application fee is paid on its own .gov.in site, which is excused.
 _JOB_CONTEXT_RE = re.compile(r"\b(?:selected|selection|shortlisted|recruitment|recruiter|job|jobs|joining|offer letter|"
                              r"appointment letter|posting|candidature|vacancy|vacancies|interview|post of|hiring|"
-                             r"placement|naukri|delivery partner|delivery boy|rider|riders|driver partner|captain|"
-                             r"partner id|delivery executive|onboarding)\b")
+                             r"placement|naukri|delivery partner|delivery boy|delivery rider|driver partner|captain id|"
+                             r"bike captain|rapido captain|captain onboarding|partner id|delivery executive|"
+                             r"onboarding)\b")
 _JOB_FEE_RE = re.compile(r"\b(?:registration|processing|joining|verification|security|kit|uniform|onboarding|"
                          r"t\W?shirt|bag|activation|id activation|laptop|id card|medical|confirmation|interview|"
                          r"refundable)\s(?:fee|fees|charge|charges|deposit|amount|money)\b")
