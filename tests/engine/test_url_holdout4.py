@@ -203,3 +203,26 @@ def test_shortener_slug_with_ordinary_words(url):
     a = analyze_url(url)
     assert "suspicious_path" not in codes(a)
     assert a.risk_score < FLAG, a.as_dict()
+
+
+# --------------------------------------------------------------- a brand's name with a number in a kit's path
+@pytest.mark.parametrize(("url", "brand"), [
+    ("https://quiet-bakery-example.com/wp-includes/paypal01/signin.php", "PayPal"),
+    ("http://tile-shop-example.net/images/capitalone360/verify.php", "Capital One"),
+    ("https://garden-club-example.org/css/netflix2026/index.html", "Netflix"),
+])
+def test_brand_with_number_in_path_names_the_brand(url, brand):
+    a = analyze_url(url)
+    s = sig(a, "brand_in_path")
+    assert s is not None and brand in s.evidence["brands"], a.as_dict()
+
+
+@pytest.mark.parametrize("url", [
+    "https://quiet-bakery-example.com/blog/html5/index.html",   # no brand before the number
+    "https://quiet-bakery-example.com/news/covid19/index.html",
+    "https://quiet-bakery-example.com/img/mp3/index.html",      # too short to be a brand's name
+    "https://www.paypal.com/paypal01/signin.php",                # the brand's own site
+])
+def test_number_tailed_words_that_are_no_brand_kit(url):
+    a = analyze_url(url)
+    assert sig(a, "brand_in_path") is None, a.as_dict()

@@ -1207,6 +1207,12 @@ def _brand_path_signal(p: ParsedURL, reg: BrandRegistry, signals: list[Signal], 
     for t in dict.fromkeys(toks):  # path order: the message names the first brand, whatever the hash seed
         if len(t) >= 4:
             b = reg.token_brand(t)
+            if b is None and t[-1].isdigit():
+                # a brand's name with a number after it: a kit's folder copy ('/capitalone360/', '/paypal01/')
+                base = _DIGIT_TAIL_RE.sub("", t)
+                if len(base) >= 5:
+                    b = reg.token_brand(base)
+                    t = base
             if b is not None and t not in dom:
                 if owner is False:
                     owner = reg.owner(p.host)
