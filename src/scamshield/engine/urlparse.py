@@ -436,9 +436,10 @@ def _split_plain(host: str) -> tuple[str, str, str]:
     for label in reversed(labels):
         matches = node.matches
         if label.startswith("xn--"):
-            p = _puny(label)
-            if "*" not in matches and label not in matches and (p is None or p not in matches):
-                break
+            if len(label) <= 63:  # (a longer label: IDNA refuses it at once, decoding it would cost more)
+                p = _puny(label)
+                if "*" not in matches and label not in matches and (p is None or p not in matches):
+                    break
             label = _tld_label(label)
         nxt = matches.get(label)
         if nxt is not None:
