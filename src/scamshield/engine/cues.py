@@ -262,6 +262,20 @@ CUES: tuple[Cue, ...] = (
         "refund {is |of |amount |}{pending|on hold|awaiting|unclaimed|waiting}",
         "{refund|cashback|paise|payment} {milega|milenge|paane ke liye|lene ke liye|prapt karne ke liye}",
     ), "REFUND_REWARD_SCAM"),
+    # A tax agency / government "deposit" to accept or claim (CRA, IRS, HMRC, ATO / myGov, Indian income tax; their
+    # scam alerts): agencies pay into the account on file and never by an Interac e-Transfer to accept. Alone it stays
+    # below the threshold (a genuine notice can say "receive your refund by direct deposit"); with a link that is not
+    # the agency's it is flagged.
+    Cue("refund_cashback_lure", 30, (
+        "{cra|irs|hmrc|ato|mygov|canada revenue agency|revenue agency|service canada|internal revenue service|"
+        "income tax department|treasury|government|govt|dwp|centrelink} ~12 {accept|claim|collect|receive|deposit} "
+        "~4 {refund|rebate|credit|deposit|payment|benefit|e-transfer|etransfer|e transfer|reimbursement}",
+        "{cra|irs|hmrc|ato|mygov|canada revenue agency|service canada|income tax department|government|govt} ~12 "
+        "{interac|etransfer|e transfer}",
+        "{tax|gst|hst|gst hst|carbon|climate action|cost of living|energy} {refund|rebate|credit|payment|incentive} "
+        "~8 {accept|claim|collect} ~2 {deposit|refund|payment|credit|rebate}",
+        "{accept|claim|collect} ~3 {deposit|refund|payment|credit|rebate|funds} ~4 {interac|etransfer|e transfer}",
+    ), "REFUND_REWARD_SCAM"),
     Cue("government_benefit_lure", 20, (
         "{government|govt|gov|pm|pradhan mantri|yojana|ministry} ~4 {payment|grant|relief|subsidy|stimulus|scheme|"
         "benefit|transfer|cash|allowance|yojana} ~6 {apply|claim|click|register|receive|eligible|received|tap}",
@@ -330,6 +344,20 @@ CUES: tuple[Cue, ...] = (
         "{parcel|package|courier|shipment|consignment} ~6 {drugs|narcotics|mdma|fake passports|forged passports|contraband|"
         "ganja|cocaine|illegal items}",
         "{face|facing} {arrest|digital arrest|jail}",
+    ), "DIGITAL_ARREST"),
+    # A court / jury / sheriff "warrant" that a fine paid now clears (FTC and US court jury-scam alerts, UK HMCTS,
+    # Canadian and Australian police warnings): real courts do not take fines by phone or text to stop an arrest.
+    Cue("law_enforcement_threat", 45, (
+        "{pay|paying|settle|clear} ~5 {fine|fines|bond|penalty|bail} ~8 {avoid|prevent|stop|or face|or} ~3 "
+        "{arrest|arrested|warrant|jail|detention|custody|prosecution}",
+        "{warrant|bench warrant|arrest warrant} ~10 {pay|settle|clear} ~5 {fine|fines|bond|penalty|bail}",
+        "{failed to appear|failure to appear|did not appear|didn't appear|missed} ~4 {jury|jury duty|jury service|"
+        "court|court date|hearing|summons} ~12 {pay|fine|fines|bond|penalty|call|warrant|arrest}",
+    ), "DIGITAL_ARREST"),
+    Cue("law_enforcement_threat", 30, (
+        "{recall|cancel|lift|clear|withdraw|quash} {the |your |this |}{warrant|bench warrant|arrest warrant}",
+        "{to have it|to get it|have it|get it} {recalled|cancelled|canceled|lifted|withdrawn|quashed}",
+        "{settle|pay|clear} ~3 {fine|fines|bond|penalty} {by phone|over the phone|by calling|by gift card|by gift cards}",
     ), "DIGITAL_ARREST"),
     Cue("law_enforcement_threat", 30, (
         "money laundering",
@@ -865,6 +893,19 @@ CUES: tuple[Cue, ...] = (
         "ವಿದ್ಯುತ್ ಅಧಿಕಾರಿಗೆ|ವಿದ್ಯುತ್ ಅಧಿಕಾರಿಯನ್ನು|വൈദ്യുതി ഓഫീസർ|വൈദ്യുതി ഉദ്യോഗസ്ഥൻ|বিদ্যুৎ অফিসার|"
         "বিদ্যুৎ অফিসারকে|বিদ্যুৎ আধিকারিক|वीज अधिकारी|विद्युत अधिकारी|વીજળી અધિકારી|વીજ અધિકારી|"
         "ਬਿਜਲੀ ਅਧਿਕਾਰੀ}",
+    ), "UTILITY_DISCONNECTION"),
+    # The same lure in Odia and Assamese script (batch l): "your electricity connection will be cut tonight", "bill
+    # not updated / not paid", "call the electricity officer".
+    Cue("utility_disconnection_threat", 40, (
+        "{ବିଦ୍ୟୁତ|ବିଦ୍ୟୁତ୍|ବିଜୁଳି|ସଂଯୋଗ|କନେକ୍ସନ|କନେକସନ|ଲାଇନ|বিদ্যুৎ|বিজুলী|বিজুলি|সংযোগ|কাৰেণ্ট|কানেকচন|লাইন} ~5 "
+        "{କାଟି ଦିଆଯିବ|କାଟିଦିଆଯିବ|କଟାଯିବ|କାଟି ଦେବୁ|ବିଚ୍ଛିନ୍ନ କରାଯିବ|ବିଚ୍ଛିନ୍ନ ହେବ|କଟିଯିବ|କାଟି দিয়া হ'ব|"
+        "কাটি দিয়া হ'ব|কাটি দিয়া হ’ব|কাটি দিয়া হব|কাটি দিয়া হ|কটা হ'ব|কটা হ’ব|কটা হব|বিচ্ছিন্ন কৰা হ'ব|"
+        "বিচ্ছিন্ন কৰা হ’ব|বিচ্ছিন্ন কৰা হব|বিচ্ছিন্ন কৰা হ|কাটি দিম}",
+        "{ବିଦ୍ୟୁତ ଅଧିକାରୀ|ବିଦ୍ୟୁତ୍ ଅଧିକାରୀ|ବିଦ୍ୟୁତ ଅଫିସର|বিদ্যুৎ বিষয়া|বিদ্যুৎ বিভাগৰ বিষয়া|বিদ্যুৎ অফিচাৰ}",
+    ), "UTILITY_DISCONNECTION"),
+    Cue("utility_disconnection_threat", 20, (
+        "{ବିଦ୍ୟୁତ|ବିଦ୍ୟୁତ୍|ବିଜୁଳି|বিদ্যুৎ|বিজুলী|বিজুলি} ~3 {ବିଲ୍|ବିଲ|বিল} ~4 {ଅପଡେଟ୍ ହୋଇନାହିଁ|ଅପଡେଟ ହୋଇନାହିଁ|"
+        "ପଇଠ ହୋଇନାହିଁ|ଦିଆଯାଇନାହିଁ|ବକେୟା|ବାକି|আপডেট হোৱা নাই|পৰিশোধ কৰা নাই|পৰিশোধ হোৱা নাই|দিয়া নাই|বাকী|বকেয়া}",
     ), "UTILITY_DISCONNECTION"),
     # --- the digital-arrest lure in the regional scripts: arrest warrant, "you will be arrested", money laundering,
     # digital arrest (I4C and state police advisories in the regional languages; batch k)

@@ -235,6 +235,9 @@ _ALERT_EVENT_RE = re.compile(r"\b(?:debited|charged|deducted|withdrawn|spent|tra
 _ADVICE_RES = (
     # ("will not call" alone is not advice: "we will not call you, message us on WhatsApp")
     ("never_asks", re.compile(r"\bnever\s(?:ask|asks|call|calls|request|requests|seek|seeks|arrest|arrests)\b|"
+                              # "HMRC will never text you about a tax refund" (agencies' own warnings)
+                              r"\bnever\s(?:text|texts|email|emails|message|messages|contact|contacts)\s(?:you\s)?"
+                              r"(?:about|to ask|asking|for|with)\b|"
                               r"\bnever\s(?:send|sends)\b[^.\n]{0,30}?\b(?:links?|otp|apk|apps?|sms|messages?|"
                               r"requests?|forms?)\b|\b(?:will|would|does|do|shall)\snot\s(?:ask|request|seek)\b"
                               r"[^.\n]{0,30}?\b(?:otp|pin|cvv|password|card|account|bank|kyc|personal)\b|"
