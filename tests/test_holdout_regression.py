@@ -64,7 +64,11 @@ def _rows(name: str) -> list[dict[str, Any]]:
 # FPR 0.91 % -> 0.56 %.
 # Batch k (123 rows, 77 legitimate, written after the batch j round and before any read) is fitted too since its
 # round (see below for its first read); it is held apart from the minimums above like j was, with its own bound.
-_FITTED_BATCHES = frozenset("abcdefghij")
+# Batch l joined the minimums once the round on the KINDS of its three misses (court / jury warrant cleared by a fine,
+# a government deposit by Interac e-Transfer on a look-alike domain, Odia / Assamese disconnection) fitted it:
+# batches a-j + l, 1,582 rows: with sender F1 0.997, FPR 0.21 % (2 FP), recall 0.997; text only F1 0.995, FPR 0.32 %
+# (3 FP), recall 0.995. The bounds are kept (each still has a margin of 2+ rows).
+_FITTED_BATCHES = frozenset("abcdefghijl")
 
 
 @pytest.mark.parametrize("use_sender, mins", [
@@ -82,15 +86,17 @@ def test_sms_india_holdout(use_sender, mins):
 # Batch k's first read: with sender F1 0.894, FPR 1.3 % (1 of 77), recall 0.826 (38 of 46); text only F1 0.905, FPR 0,
 # recall 0.826. Its own bound = that read minus one row either way (one more false positive or one more miss), so a
 # change elsewhere cannot make it worse than it was unseen; the round after the read (fitted) took it to F1 1.0.
-# Batch l (60 rows, 15 fraud, written after the batch k round, read once and NOT fitted): first read with sender and
-# text only F1 0.889, FPR 0 (0 of 45), recall 0.80 (12 of 15); same treatment (F1 bound: one more FP and one more
-# miss at once would give 0.815).
+# Batch l (60 rows, 15 fraud) had the same treatment after its first read (F1 0.889, FPR 0, recall 0.80 both ways);
+# it is fitted now and in the minimums above.
+# Batch m (101 rows, 46 fraud, 55 genuine, written after the batch l round and committed before any read): first
+# read with sender and text only F1 0.881, FPR 1.8 % (1 of 55), recall 0.804 (37 of 46); its own bound = that read
+# minus one row either way (F1 bound: one more FP and one more miss at once would give 0.857).
 @pytest.mark.parametrize("batch, use_sender, first", [
     ("k", True, {"fp": 1, "fn": 8, "rows": 120, "f1": 0.87}),
     ("k", False, {"fp": 0, "fn": 8, "rows": 120, "f1": 0.87}),
-    ("l", True, {"fp": 0, "fn": 3, "rows": 60, "f1": 0.81}),
-    ("l", False, {"fp": 0, "fn": 3, "rows": 60, "f1": 0.81}),
-], ids=["k_with_sender", "k_text_only", "l_with_sender", "l_text_only"])
+    ("m", True, {"fp": 1, "fn": 9, "rows": 101, "f1": 0.85}),
+    ("m", False, {"fp": 1, "fn": 9, "rows": 101, "f1": 0.85}),
+], ids=["k_with_sender", "k_text_only", "m_with_sender", "m_text_only"])
 def test_sms_india_holdout_batch_not_worse_than_first_read(batch, use_sender, first):
     rows = [r for r in _rows("sms_india_holdout.csv") if r["batch"] == batch]
     assert len(rows) >= first["rows"]
