@@ -60,7 +60,7 @@ _ACRONYMS = {"otp", "kyc", "upi", "cvv", "ssn", "irs", "cbi", "pin", "atm", "sbi
              # identity numbers, agencies and banks of Ireland, Nigeria, Malaysia, Singapore, the Philippines, Canada
              "pps", "ppsn", "bvn", "nin", "nric", "sss", "nbi", "efcc", "pdrm", "lhdn", "cbsa", "rcmp", "dbs", "ocbc",
              "uob", "cimb", "rhb", "bdo", "bpi", "uba", "aib", "rbc", "bmo", "cibc", "epf", "ssn"}
-_SPELLED_RE = re.compile(r"\b(?:[a-z] ){1,5}[a-z]\b")
+_SPELLED_RE = re.compile(r"\b(?:[a-z] ){1,11}[a-z]\b")
 _DOTTED_RE = re.compile(r"\b([a-z])\.(?=[a-z]\b)")
 _NUM_SEP_RE = re.compile(r"(?<=\d)[,.](?=\d)")
 _RS_RE = re.compile(r"\b(?:rs|inr)\.\s*")
@@ -201,7 +201,8 @@ def _fuzzy_word(m: re.Match[str]) -> str:
 def _join_spelled(m: re.Match[str]) -> str:
     run = m.group(0)
     joined = run.replace(" ", "")
-    if joined in _ACRONYMS:
+    if joined in _ACRONYMS or (len(joined) >= 5 and (joined in _FUZZY_TERMS or _JOINED.get(joined) == joined)):
+        # an acronym, or a product name spelled out letter by letter ("a n y d e s k")
         return joined
     # "a o t p" / "i o t p": a real one-letter word in front of a spelled acronym.
     if joined[1:] in _ACRONYMS and joined[0] in "ai":
