@@ -124,16 +124,19 @@ def test_detections_run_in_process_until_the_workers_have_loaded():
     asyncio.run(main())
 
 
-def _sleeping_worker() -> None:
+def _sleeping_worker(conn, ready) -> None:
     dp._exit_with_parent()
+    conn.send(os.getpid())  # a pipe write is synchronous (a Queue's feeder thread would die with os._exit)
+    ready.send(True)  # the watch thread is running: the parent may die now
     time.sleep(60)
 
 
 def _short_lived_parent(conn) -> None:
-    child = multiprocessing.get_context("spawn").Process(target=_sleeping_worker, daemon=False)
+    ctx = multiprocessing.get_context("spawn")
+    ready_r, ready_w = ctx.Pipe(duplex=False)
+    child = ctx.Process(target=_sleeping_worker, args=(conn, ready_w), daemon=False)
     child.start()
-    conn.send(child.pid)  # a pipe write is synchronous (a Queue's feeder thread would die with os._exit)
-    time.sleep(2)  # let the child reach its watch thread
+    ready_r.poll(120)  # a spawned child imports the test module first: slow on a busy machine
     os._exit(0)  # like SIGKILL: no clean-up, the child is not told
 
 
@@ -154,7 +157,7 @@ def test_a_worker_exits_when_its_server_dies():
     mine, theirs = ctx.Pipe(duplex=False)
     parent = ctx.Process(target=_short_lived_parent, args=(theirs,))
     parent.start()
-    assert mine.poll(60), "the intermediate process did not start its child"
+    assert mine.poll(120), "the intermediate process did not start its child"
     pid = mine.recv()
     parent.join(30)
     deadline = time.monotonic() + 30
