@@ -296,6 +296,18 @@ CUES: tuple[Cue, ...] = (
         "expires|expiring|expired|expiry|lapse|lapsing|redeem|redeemed|worth|convert|encash|cash|valued|value}",
         "{redeem|redemption of|encash|convert} ~3 {points|reward points|rewards|coins|reward coins}",
         "points {worth|valued at|value of|of value} ~2 {rs|inr|#}",
+        # the same in the Indian scripts (batch m: Tamil "reward points expire today")
+        "{ரிவார்டு|ரிவார்ட்|வெகுமதி|रिवॉर्ड|रिवार्ड|రివార్డ్|ರಿವಾರ್ಡ್|റിവാർഡ്|রিওয়ার্ড|রিয়ার্ড|રિવોર્ડ|રિવાર્ડ|ਰਿਵਾਰਡ} ~2 "
+        "{புள்ளிகள்|பாயிண்ட்ஸ்|பாயிண்டுகள்|पॉइंट्स|पॉइंट|अंक|పాయింట్లు|పాయింట్స్|ಪಾಯಿಂಟ್|ಪಾಯಿಂಟ್‌ಗಳು|ಅಂಕಗಳು|പോയിന്റ്|"
+        "പോയിന്റുകൾ|পয়েন্ট|পয়েন্টস|પોઇન્ટ|પોઇન્ટ્સ|ਪੁਆਇੰਟ}",
+    ), "REFUND_REWARD_SCAM"),
+    Cue("reward_points_lure", 35, (
+        # regional-script points that "expire today" (the pressure of the English "points expire" lure)
+        "{ரிவார்டு|ரிவார்ட்|வெகுமதி|रिवॉर्ड|रिवार्ड|రివార్డ్|ರಿವಾರ್ಡ್|റിവാർഡ്|রিওয়ার্ড|રિવોર્ડ|રિવાર્ડ|ਰਿਵਾਰਡ} ~2 "
+        "{புள்ளிகள்|பாயிண்ட்ஸ்|पॉइंट्स|पॉइंट|అంక|పాయింట్లు|ಪಾಯಿಂಟ್|പോയിന്റ്|പോയിന്റുകൾ|পয়েন্ট|પોઇન્ટ|ਪੁਆਇੰਟ} ~5 "
+        "{காலாவதியாகும்|காலாவதியாகிவிடும்|समाप्त हो जाएंगे|समाप्त हो जाएगे|एक्सपायर हो जाएंगे|लैप्स हो जाएंगे|"
+        "గడువు ముగుస్తుంది|ಅವಧಿ ಮುಗಿಯುತ್ತದೆ|ಅವಧಿ ಮೀರುತ್ತದೆ|കാലഹരണപ്പെടും|মেয়াদ শেষ হবে|মেয়াদ শেষ হয়ে যাবে|"
+        "সমাপ্ত হবে|સમાપ્ત થઈ જશે|સમાપ્ત થશે|संपतील|ਖਤਮ ਹੋ ਜਾਣਗੇ|ਖ਼ਤਮ ਹੋ ਜਾਣਗੇ}",
     ), "REFUND_REWARD_SCAM"),
 
     # --- utility disconnection -----------------------------------------------------------------------------
@@ -354,7 +366,14 @@ CUES: tuple[Cue, ...] = (
         "{failed to appear|failure to appear|did not appear|didn't appear|missed} ~4 {jury|jury duty|jury service|"
         "court|court date|hearing|summons} ~12 {pay|fine|fines|bond|penalty|call|warrant|arrest}",
     ), "DIGITAL_ARREST"),
+    Cue("law_enforcement_threat", 45, (
+        # "a warrant will be issued unless you call Deputy ..." (batch m)
+        "{warrant|bench warrant|arrest warrant|arrest} ~6 {unless|until|if you do not|if you don't} ~2 {you |}{call|"
+        "pay|contact|settle|respond|reply}",
+    ), "DIGITAL_ARREST"),
     Cue("law_enforcement_threat", 30, (
+        "{missed|skipped|failed to report for|failed to appear for|failure to appear for|did not report for|"
+        "did not appear for|didn't report for|didn't appear for|no show for} {jury duty|jury service}",
         "{recall|cancel|lift|clear|withdraw|quash} {the |your |this |}{warrant|bench warrant|arrest warrant}",
         "{to have it|to get it|have it|get it} {recalled|cancelled|canceled|lifted|withdrawn|quashed}",
         "{settle|pay|clear} ~3 {fine|fines|bond|penalty} {by phone|over the phone|by calling|by gift card|by gift cards}",
@@ -593,6 +612,9 @@ CUES: tuple[Cue, ...] = (
         f"jo {_CRED_SHORT} ~2 {{aaya|aaya hai|aayega|aya|aya hai|mila|mila hai|aayi|ayi|aayi hai}} ~3 {_TELL}",
         "{accidentally|mistakenly|by mistake|galti se} ~3 {sent|send|bhej} ~4 {code|otp|6 digit code|"
         "verification code}",
+        # "maine galti se tumhare number pe 6 digit code bhej diya, forward kar do" (batch m: the code first)
+        "{accidentally|mistakenly|by mistake|galti se|galati se} ~6 {code|otp|6 digit code|verification code} ~2 "
+        "{bhej diya|bhej diye|chala gaya|chali gayi|aa gaya|aaya hai|went|was sent|got sent}",
         "{code|otp|login code|verification code|6 digit code} ~4 {to your|on your|to ur|on ur|tumhare|tumhara|aapke|"
         "aapka|apke} ~3 {number|phone|mobile|no|pe|par} ~4 {by mistake|mistakenly|accidentally|galti se}",
         "{tell|give|read|share|send|forward} {me|us} {the|that|this|your} {code|otp|pin|verification code}",
@@ -800,12 +822,13 @@ CUES: tuple[Cue, ...] = (
     ), "INVESTMENT_SCAM"),
     # --- other Indian languages in Latin script (Marathi, Telugu, Bengali, Tamil) ------------------------------------
     Cue("utility_disconnection_threat", 40, (
-        "{vij|veej|vij purvatha|vidyut|bidyut|current|karent|light|vijli|bijli|vaidyuthi|connection} ~4 {khandit|kapli jail|kaapli jail|cut chestharu|"
+        "{vij|veej|vij purvatha|vidyut|bidyut|biddut|current|karent|light|vijli|bijli|vaidyuthi|connection|electricity|"
+        "electric line|line} ~4 {kete dewa hobe|kete deya hobe|kete dea hobe|kete debo|kete dibo|kete jabe|khandit|kapli jail|kaapli jail|cut chestharu|"
         "cut chestaru|cut chestam|cut avutundi|cut hobe|kata hobe|bichhinno|cut pannuvom|cut aagum|thundikkapadum|"
         "thundikkappadum|cut aayidum|kapi nakhvama aavshe|kapai jashe|cut thai jashe|katt dita jayega|katt ho jayega|"
         "cut ho jayega|vichhedikkum|cut cheyyum|kaditagolisalaguvudu|cut madtivi|cut aagutte}",
         "{vij|veej|current|bidyut|karent} bill ~4 {bharla nahi|bharle nahi|pending|unpaid|baki|due|kattala|"
-        "kattavillai|dewa hoyni}",
+        "kattavillai|dewa hoyni|jama hoyni|jama hoy ni|pay hoyni}",
     ), "UTILITY_DISCONNECTION"),
     Cue("account_block_threat", 30, (
         "{account|khata|sim|card} ~3 {bondho hoye jabe|bondho hobe|block aagum|block agum|band hoil|band hoyil|"
@@ -829,6 +852,33 @@ CUES: tuple[Cue, ...] = (
     Cue("family_emergency", 25, (
         "{फोन|फ़ोन|मोबाइल} {खो गया|टूट गया|खराब हो गया|ख़राब हो गया|गिर गया|चोरी हो गया}",
     ), "FAMILY_EMERGENCY"),
+    # The text that follows a cloned-voice call (FTC / police AI voice-clone alerts, batch m): the "relative" says
+    # they just called, are in trouble / at the police station, cannot talk, and asks for money.
+    Cue("family_emergency", 35, (
+        "{i'm|im|i am|main|mai|me} {in trouble|in big trouble|in jail|in police custody|in custody|at the police "
+        "station|police station mein|police station me|thane mein|thane me|hawalat mein|lockup mein|jail mein} ~12 "
+        "{send|transfer|zelle|venmo|cash app|wire|bhejo|bhej do|bhejna|transfer karo|gpay karo|dal do|daal do}",
+        "{i|maine|mene} {just |abhi |}{called|call kiya|call kiya tha|phone kiya|phone kiya tha} ~10 {send|transfer|"
+        "bhejo|bhej do|zelle|venmo|lawyer|bail|jamanat|police}",
+        "{can't|cant|cannot|can not} talk ~10 {send|transfer|zelle|venmo|wire|money|bhejo}",
+        "{lawyer|vakil|advocate|wakil} ~3 {ko|for|fee|fees} ~4 {#|rs|money|paise|bhejo|bhej do|send|transfer}",
+        "{i'm|im|i am} {in trouble|in big trouble|in jail|in custody|hurt} ~3 {and |}{can't|cant|cannot|can not} talk",
+        "{called|calling} you {crying|in tears|from jail|from the police station}",
+    ), "FAMILY_EMERGENCY"),
+    # Rental / sale deposit before a viewing, the keys sent by post or courier, an "army officer" owner (police and
+    # Action Fraud rental-scam advisories; batch m). Keys by post for money paid unseen is the scam itself (50).
+    Cue("advance_fee_request", 50, (
+        "{deposit|advance|first month|rent|token amount|token money} ~8 {send|post|courier|mail|ship|deliver} ~3 "
+        "{you |}{the |}keys",
+        "{send|post|courier|mail|ship} {you |}{the |}keys ~6 {after|once|when} ~4 {pay|deposit|transfer|advance|"
+        "payment}",
+        "{abroad|overseas|out of the country|out of station|posted in|on deployment} ~8 {can't|cant|cannot|can not|"
+        "unable to} {show|show you} ~3 {it|the flat|the house|the room|the property|you}",
+    ), "PAYMENT_FRAUD"),
+    Cue("advance_fee_request", 30, (
+        "{army officer|army man|in the army|army personnel|defence officer|crpf|bsf|cisf|air force officer|navy "
+        "officer} ~12 {rent|flat|room|house|deposit|advance|sell|selling|olx|furniture|car|bike|scooty}",
+    ), "PAYMENT_FRAUD"),
     # --- the KYC / account-block lure in the other Indian scripts (Bengali, Marathi, Gujarati, Gurmukhi, Tamil,
     # Telugu, Kannada, Malayalam): "your account will be blocked / frozen today", "update KYC / PAN now" (the RBI,
     # I4C and state police advisories warn of the same lure sent in the regional languages; batch i).
@@ -850,6 +900,11 @@ CUES: tuple[Cue, ...] = (
         "হালনাগাদ করুন|যাচাই করুন|লিঙ্ক করুন|अपडेट करा|अद्ययावत करा|लिंक करा|અપડેટ કરો|લિંક કરો|ਅਪਡੇਟ ਕਰੋ|ਲਿੰਕ ਕਰੋ|"
         "புதுப்பிக்கவும்|அப்டேட் செய்யவும்|அப்டேட் செய்யுங்கள்|இணைக்கவும்|అప్డేట్ చేయండి|నవీకరించండి|లింక్ చేయండి|"
         "అప్డేట్ చేసుకోండి|ಅಪ್ಡೇಟ್ ಮಾಡಿ|ನವೀಕರಿಸಿ|ಲಿಂಕ್ ಮಾಡಿ|അപ്ഡേറ്റ് ചെയ്യുക|അപ്ഡേറ്റ് ചെയ്യൂ|ലിങ്ക് ചെയ്യുക}",
+        # "to update KYC, click ...": the infinitive / purpose forms (batch m: Malayalam "അപ്ഡേറ്റ് ചെയ്യാൻ")
+        "{kyc|ekyc|কেওয়াইসি|केवायसी|કેવાયસી|ਕੇਵਾਈਸੀ|கேஒய்சி|కేవైసీ|ಕೆವೈಸಿ|കെവൈസി} ~2 {അപ്ഡേറ്റ് ചെയ്യാൻ|"
+        "പുതുക്കാൻ|ಅಪ್ಡೇಟ್ ಮಾಡಲು|ನವೀಕರಿಸಲು|అప్డేట్ చేయడానికి|అప్డేట్ చేయుటకు|அப்டேட் செய்ய|புதுப்பிக்க|"
+        "আপডেট করতে|হালনাগাদ করতে|अपडेट करण्यासाठी|अपडेट करायला|અપડેટ કરવા|અપડેટ કરવા માટે|ਅਪਡੇਟ ਕਰਨ ਲਈ|"
+        "अपडेट करने के लिए|अपडेट करने}",
     ), "BANK_KYC_IMPERSONATION"),
     # --- the electricity-disconnection lure in the other Indian scripts (Telugu, Tamil, Kannada, Malayalam,
     # Bengali, Marathi, Gujarati, Gurmukhi): "your electricity connection will be cut tonight", "bill not paid"

@@ -822,6 +822,24 @@ _NO_SUCH_THING_RE = re.compile(
     r"\bjaisa (?:kuch|kuchh|kuchh bhi|kuch bhi) (?:nahi|nahin|nhi)\b|\base kahi(?:hi)? naste\b")
 
 
+# "Never share OTP, PIN or scan a QR code to receive money": a prohibition at the head of a clause governs every item
+# of its list, also an ask the cue scan reads past the first "or" (batch m). Only within a few words of the "never".
+_PROHIBITION_HEAD_RE = re.compile(r"^\W*(?:[\w ]{1,30}:\s?)?(?:please\s|pls\s|kindly\s)?(?:never|do not|don't|dont)\s(?:ever\s)?"
+                                  r"(?:share|give|tell|disclose|reveal|scan|enter|type|click|open|install|send|pay)\b")
+_LISTED_ASKS = frozenset({"pin_to_receive", "credential_request", "link_click_request", "app_install_request"})
+
+
+def _under_prohibition(tokens: Tokens, i: int) -> bool:
+    c = tokens.clauses[i]
+    lo = i
+    while lo > 0 and tokens.clauses[lo - 1] == c:
+        lo -= 1
+    if i - lo > 12 or not _PROHIBITION_HEAD_RE.match(tokens.span_text(lo, i + 1)):
+        return False
+    between = tokens.words[lo:i]
+    return not any(w in {"but", "then", "now", "just", "instead", "only"} for w in between)
+
+
 def _clause_text(tokens: Tokens, i: int) -> str:
     """The normalised text of token ``i``'s clause."""
     c = tokens.clauses[i]
@@ -872,6 +890,8 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
         if no_such and cue.code in HOOK_CODES and _NO_SUCH_THING_RE.search(_clause_text(tokens, hit.start)):
             # "डिजिटल अरेस्ट जैसा कुछ नहीं होता" / "there is no such thing as digital arrest" in the Indian
             # languages: the awareness line denies the lure in its own clause (batch k).
+            continue
+        if cue.code in _LISTED_ASKS and _under_prohibition(tokens, hit.start):
             continue
         hit_clauses.append((cue.code, tokens.clauses[hit.start]))
         text = mask_digits(hit.text)  # evidence never carries an OTP, PIN, card or phone number
