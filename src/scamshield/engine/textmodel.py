@@ -572,10 +572,13 @@ class TextFeaturiser:
         # Same values as _finish([_char_ngram_hashes(...), _words_hashes(...)]), computed in one array.
         wlo, whi = self.word_ngrams
         hs: list[int] = []
+        # tokens encoded once: (a + " " + b).encode() == a.encode() + b" " + b.encode() (UTF-8 encodes code point
+        # by code point, and a token holds no surrogate: _WORD matches word characters only)
+        enc = [w.encode("utf-8", "replace") for w in tokens]
         if wlo <= 1 <= whi:
-            hs = [_crc32(w.encode("utf-8", "replace"), 23) for w in tokens]
+            hs = [_crc32(e, 23) for e in enc]
         if wlo <= 2 <= whi and len(tokens) > 1:
-            hs += [_crc32((a + " " + b).encode("utf-8", "replace"), 24) for a, b in zip(tokens, tokens[1:])]
+            hs += [_crc32(a + b" " + b, 24) for a, b in zip(enc, enc[1:])]
         n_char = _ngram_total(len(buf), lo, hi)
         n_word = len(hs)
         raw = np.empty(n_char + n_word, dtype=np.uint64)
@@ -628,7 +631,8 @@ class UrlFeaturiser:
         if parts.path:
             pbuf = ("/" + path).encode("utf-8", "replace")
             words = _URL_WORD.findall(path)[:40]  # the "p=" + word tokens (named only when explained)
-            codes = _codes(hbuf + pbuf)
+            buf = hbuf + pbuf
+            codes = _codes(buf)
             codes[len(hbuf):] += _U256  # path n-grams live in their own namespace
             # char n-grams (seed 31), then the tokens: same values as _finish([_char_ngram_hashes(codes, lo, hi,
             # 31), _mix(asarray([_str_hash(t, 41) ...]) * _P)]), in one array.
@@ -643,7 +647,7 @@ class UrlFeaturiser:
             th *= _P
             idx = _buckets_in_place(raw, self.dim)
         else:  # a bare host: its features depend on the host alone
-            pbuf = b""
+            buf = hbuf
             words = []
             n_char = _ngram_total(len(hbuf), lo, hi)
             n_tok = len(hd.toks)
@@ -652,7 +656,6 @@ class UrlFeaturiser:
         names = None
         if with_names:
             nh = len(hbuf)
-            buf = hbuf + pbuf
             # equal names imply equal buckets: ASCII (one name per byte string; path bytes are offset, and two
             # n-grams across the host/path border never read alike: a host has no "/") and no "=" in the host
             # (then the token renaming below is one-to-one)
@@ -831,17 +834,18 @@ class LinearTextModel:
         # Drop char n-grams contained in a stronger, already chosen n-gram of the same field: more readable.
         chosen: list[tuple[str, float]] = []
         parts: list[tuple[str, str]] = []
+        name = names.name if names is not None else None  # type: ignore[union-attr]
         for feature, v in top:
-            n = feature if isinstance(feature, str) else names.name(feature)  # type: ignore[union-attr]
+            n = feature if feature.__class__ is str else name(feature)  # type: ignore[misc]
             field_, _, body = n.partition(":")
             for cf, cb in parts:
                 if cf == field_ and body in cb:
                     break
             else:
                 chosen.append((n, round(v, 4)))
-                parts.append((field_, body))
                 if len(chosen) >= k:
                     break
+                parts.append((field_, body))
         return chosen
 
     @classmethod
