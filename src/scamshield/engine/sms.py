@@ -436,6 +436,8 @@ _NOTICE_LURES = frozenset({"kyc_update_lure", "pan_aadhaar_link_lure", "account_
                            "verification_request", "parcel_customs_lure", "reward_points_lure", "refund_cashback_lure",
                            "utility_disconnection_threat", "spam_marketing", "government_benefit_lure", "loan_lure",
                            "authority_claim"})
+# The only lures with which a root link named like the message's opening name ("Boots: ... boots.com") is trusted.
+_NAME_ROOT_LURES_OK = frozenset({"spam_marketing", "authority_claim", "reward_points_lure"})
 _REMINDER_CODES = frozenset({"kyc_update_lure", "pan_aadhaar_link_lure"})
 
 
@@ -608,6 +610,13 @@ _OPTOUT_LEAD_RE = re.compile(r"\bto\W{0,2}(?:unsub\w*|opt\W?out|stop (?:promotio
 # Sending the code back: "reply with the OTP", "SMS the code back to", "send us the passcode".
 _CODE_REPLY_RE = re.compile(r"\b(?:reply|respond|sms|text)\s(?:back\s)?(?:with|us)\s(?:the|this|your|ur|that)?\s?"
                             r"(?:otp|code|passcode|one time password|pin)\b")
+# Sending the code (or the OTP message itself) on to a number: "send this code to 98...", "forward this SMS to 98...
+# to cancel", "forward it on WhatsApp to support 98..." (r5 review). With the code named it is an ask in any message;
+# "this SMS / it" counts only in a message that delivers a code (a debit alert's "Fwd this SMS to 92640... to block
+# UPI" is a bank's block-by-SMS line).
+_CODE_FORWARD_RE = re.compile(r"\b(?:send|forward|fwd|sms|text|share|whatsapp)\s(?:back\s)?(?:(?:this|the|that|your|ur|"
+                              r"same)\s)?(?:(?P<code>otp|code|passcode|one time password|pin|verification code)|sms|"
+                              r"message|msg|it)\b[^.\n\d]{0,30}?\b(?:to|on)\s(?:[a-z]+\s){0,2}?\+?\d[\d -]{8,15}\d")
 _NEG_BEFORE_RE = re.compile(r"\b(?:not|never|don't|dont|no need to|nobody|no one|mat|nahi|na)\b[^,;:]*$")
 # Payment apps named as the means of paying someone ("GPay kar de", "paytm me bhej do", "send it on PhonePe",
 # "pay me via Google Pay", "my GPay number"): the app is how, not who.
@@ -917,6 +926,12 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
         best["credential_request"] = Signal("credential_request", 40, MESSAGES["credential_request"], {}, "OTP_THEFT")
         matched["credential_request"].append(mask_digits(rm.group(0)))
         hit_clauses.append(("credential_request", 0))
+    if "credential_request" not in best and (fm := _CODE_FORWARD_RE.search(low_norm)) \
+            and (fm.group("code") or _is_otp_delivery(tokens.words)) \
+            and not _NEG_BEFORE_RE.search(re.split(r"[.?!]", low_norm[max(0, fm.start() - 24):fm.start()])[-1]):
+        best["credential_request"] = Signal("credential_request", 40, MESSAGES["credential_request"], {}, "OTP_THEFT")
+        matched["credential_request"].append(mask_digits(fm.group(0)[:40]))
+        hit_clauses.append(("credential_request", 0))
     sender_info = classify_sender(sender)
     link_sigs, link_details, user_pages = _link_signals(urls)
     # A link to the site named by the registered header counts as official only in a message with no lure: with a
@@ -927,7 +942,11 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
             # The brand's own app link no longer counts as the message's riskiest link: judge the rest.
             rest = [u for u in urls[:MAX_LINKS] if not any(d["official"] and d["url"] == u[:200] for d in link_details)]
             link_sigs = _link_signals(rest)[0] if rest else []
-    _trust_named_root_links(link_details, head)
+    # (Not with a threat, KYC / PAN / verification, bill, parcel or refund lure: "Rajesh: your account is frozen,
+    # complete KYC at rajesh.com" names its own domain as cheaply as a shop does -- r5 review. A loyalty-points
+    # notice ("Boots: your points are worth £6.40, spend them at boots.com") is what the trust is for.)
+    if not (set(best) & HOOK_CODES - _NAME_ROOT_LURES_OK):
+        _trust_named_root_links(link_details, head)
     if sender_info["type"] != "dlt" and not (set(best) & HOOK_CODES - {"spam_marketing", "authority_claim"}) \
             and _trust_named_app_links(link_details, set(tokens.words)):
         rest = [u for u in urls[:MAX_LINKS] if not any(d["official"] and d["url"] == u[:200] for d in link_details)]
@@ -1232,8 +1251,10 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
             # fraudster is watching for, and the device signals must not be offset.
             device_risk = any(sg.weight > 0 for sg in device_signals(device_info, context="sms",
                                                                      otp_message=otp_message))
+            # Not with an ask (the code sent back or on to a number) or a mobile number anywhere (r5 review).
             if not device_risk and _CODE_DELIVERY_RE.search(low_head) and _OTP_SAFETY_RE.search(low_head) \
-                    and not _OTHER_CHANNEL_RE.search(low_head):
+                    and not _OTHER_CHANNEL_RE.search(low_head) and not (codes & _ASKING_CODES) \
+                    and not _mobile_numbers(number_types):
                 markers.append("otp_safety_line")
         if official_links:
             markers.append("official_links_only")
