@@ -129,8 +129,8 @@ def test_transcript_holdout_streamed_without_speaker_tags():
     # fitted; blind11 joined read once (F1 0.667, recall 0.5, FPR 0): all 535 calls recall 0.983, FPR 0, F1 0.991.
     # blind11-14 fitted after their first reads (recall 0.5 / 0.4 / 0.6 / 0.4, FPR 0), blind15 read once (recall 0.8,
     # FPR 0): all 615 calls recall 0.991, FPR 0, F1 0.995. blind16-18 fitted after their first reads (recall 0.7 /
-    # 0.6 / 0.5, FPR 0), blind19 read once (recall 0.7, FPR 0): all 695 calls recall 0.989, FPR 0, F1 0.9945.
-    # Minimums unchanged.
+    # 0.6 / 0.5, FPR 0), blind19 read once (recall 0.7, FPR 0) and fitted, blind20 read once (recall 0.7, FPR 0):
+    # all 715 calls recall 0.989, FPR 0, F1 0.9947. Minimums unchanged.
     assert c.recall >= 0.96 and c.fpr <= 0.013 and c.f1 >= 0.97, c.as_dict()
 
 
@@ -179,7 +179,7 @@ def test_transcript_holdout_early_alert_position():
         elif first is not None and r.get("split") in ("blind2", "blind3", "blind4", "blind5", "blind6", "blind7",
                                                              "blind8", "blind9", "blind10", "blind11", "blind12",
                                                              "blind13", "blind14", "blind15", "blind16", "blind17",
-                                                             "blind18", "blind19"):
+                                                             "blind18", "blind19", "blind20"):
             blind_false_alerts += 1
     median, within = statistics.median(at), sum(f <= 0.3 for f in at) / scams
     # Measured on all 330 calls: median 0.634, within 30 % 0.119 (without blind4, the 20 calls read once after the
@@ -199,8 +199,8 @@ def test_transcript_holdout_early_alert_position():
     # scams, written as short calls whose ask or payment comes last, alert late (median 0.93-0.97 after fitting), so
     # the median over all calls rose to about 0.655 while it fell on the splits up to blind9 (0.616 -> 0.609 with the
     # decisive pairs). The 0.65 bound now holds on those splits; all calls get 0.68.
-    # With blind16-18 (and blind19, read once) the all-call figures are about 0.667 / 0.118; the within-30 % minimum
-    # 0.11 now holds on the splits up to blind9 (0.153 there) and all calls get 0.10.
+    # With blind16-20 the all-call figures are 0.674 / 0.109; the within-30 % minimum 0.11 now holds on the splits up
+    # to blind9 (0.153 there) and all calls get 0.10.
     scams_old = sum(1 for r in _rows("transcripts_realistic_holdout.csv")
                     if r["label"] == "1" and r.get("split") in _SPLITS_TO_BLIND9)
     within_old = sum(f <= 0.3 for f in at_old) / scams_old
