@@ -91,3 +91,34 @@ def test_name_prefix_root_link_with_threat_is_flagged(text, sender):
 @pytest.mark.parametrize("text,sender", NAME_ROOT_GENUINE)
 def test_name_prefix_root_link_points_notice_stays_low(text, sender):
     assert _score(text, sender) < 50
+
+
+# 3. "... जैसा कुछ नहीं होता" ("there is no such thing as") denies only an awareness-line lure right before it, and
+# never in a message with a mobile number.
+NO_SUCH_SCAMS = [
+    "बिजली कनेक्शन काट दिया जाएगा जैसा कुछ नहीं होता बिजली अधिकारी 9876543210",
+    "बिजली कनेक्शन आज रात काट दिया जाएगा जैसा कुछ नहीं होता बिजली अधिकारी 9876543210",
+    "Aapka bijli connection aaj raat kat jayega, bill update nahi hua jaisa kuch nahi hota officer ko 9876543210 par "
+    "call karein",
+    # invented variants
+    "आपका बैंक खाता ब्लॉक हो जाएगा जैसा कुछ नहीं होता KYC अपडेट के लिए 9876543210 पर कॉल करें",
+    "Aapka account block ho jayega jaisa kuch nahi hota, KYC ke liye 9876543210 par call karo",
+    "Digital arrest jaisa kuch nahi hota lekin aapke Aadhaar par FIR hai, CBI officer ko 9876543210 par video call "
+    "karo warna arrest",
+]
+
+NO_SUCH_AWARENESS = [
+    "डिजिटल अरेस्ट जैसा कुछ नहीं होता। पुलिस कभी वीडियो कॉल पर पूछताछ नहीं करती। धोखाधड़ी होने पर 1930 पर कॉल करें",
+    "डिजिटल अटक असे काहीही नसते. पोलीस कधीही व्हिडिओ कॉलवर चौकशी करत नाहीत. फसवणूक झाल्यास 1930 वर कॉल करा",
+    "ডিজিটাল অ্যারেস্ট বলে কিছু নেই। পুলিশ কখনও ভিডিও কলে জিজ্ঞাসাবাদ করে না। প্রতারণা হলে 1930 নম্বরে কল করুন",
+]
+
+
+@pytest.mark.parametrize("text", NO_SUCH_SCAMS)
+def test_no_such_thing_does_not_cancel_a_threat(text):
+    assert _score(text) >= 50
+
+
+@pytest.mark.parametrize("text", NO_SUCH_AWARENESS)
+def test_no_such_thing_awareness_lines_stay_low(text):
+    assert _score(text) < 50

@@ -830,6 +830,12 @@ _NO_SUCH_THING_RE = re.compile(
     r"എന്നൊന്നില്ല|എന്ന ഒന്നില്ല|જેવું કંઈ નથી|જેવું કશું નથી|ਵਰਗਾ ਕੁਝ ਨਹੀਂ|ਵਰਗੀ ਕੋਈ ਚੀਜ਼ ਨਹੀਂ|"
     r"\bjaisa (?:kuch|kuchh|kuchh bhi|kuch bhi) (?:nahi|nahin|nhi)\b|\base kahi(?:hi)? naste\b")
 
+# The denial right after the lure it names ("डिजिटल अरेस्ट जैसा कुछ नहीं होता", at most one word between), and the
+# lures an awareness line denies (digital arrest, police / CBI): a disconnection or block threat followed by the
+# phrase is still a threat (r5 review).
+_NO_SUCH_AFTER_RE = re.compile(r"\W*(?:\w+\s+)?(?:" + _NO_SUCH_THING_RE.pattern + ")")
+_NO_SUCH_LURES = frozenset({"law_enforcement_threat", "authority_claim"})
+
 
 # "Never share OTP, PIN or scan a QR code to receive money": a prohibition at the head of a clause governs every item
 # of its list, also an ask the cue scan reads past the first "or" (batch m). Only within a few words of the "never".
@@ -847,17 +853,6 @@ def _under_prohibition(tokens: Tokens, i: int) -> bool:
         return False
     between = tokens.words[lo:i]
     return not any(w in {"but", "then", "now", "just", "instead", "only"} for w in between)
-
-
-def _clause_text(tokens: Tokens, i: int) -> str:
-    """The normalised text of token ``i``'s clause."""
-    c = tokens.clauses[i]
-    lo = hi = i
-    while lo > 0 and tokens.clauses[lo - 1] == c:
-        lo -= 1
-    while hi + 1 < len(tokens.words) and tokens.clauses[hi + 1] == c:
-        hi += 1
-    return tokens.span_text(lo, hi + 1)
 
 
 def _is_otp_delivery(words: tuple[str, ...]) -> bool:
@@ -890,13 +885,18 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     matched: dict[str, list[str]] = defaultdict(list)
     claimed: dict[str, None] = {}
     hit_clauses: list[tuple[str, int]] = []  # (code, clause number) of every cue hit
-    no_such = _NO_SUCH_THING_RE.search(tokens.text) is not None
+    # (Never with a mobile or foreign number in the message: the awareness line gives 1930 or none.)
+    no_such = _NO_SUCH_THING_RE.search(tokens.text) is not None \
+        and not any(not (t in _HELPLINE_TYPES and e.startswith(_INDIAN_HELPLINE_PREFIXES))
+                    and (t in _MOBILE_TYPES or not e.startswith("+91"))
+                    for e, t in _number_types(phone_objs).items())
     for hit in SMS_CUES.scan_tokens(tokens):
         cue = hit.cue
         if cue.code == "brand_claim":
             claimed.setdefault(cue.tag or "*", None)
             continue
-        if no_such and cue.code in HOOK_CODES and _NO_SUCH_THING_RE.search(_clause_text(tokens, hit.start)):
+        if no_such and cue.code in _NO_SUCH_LURES and hit.end <= len(tokens.words) \
+                and _NO_SUCH_AFTER_RE.match(tokens.text, tokens.ends[hit.end - 1]):
             # "डिजिटल अरेस्ट जैसा कुछ नहीं होता" / "there is no such thing as digital arrest" in the Indian
             # languages: the awareness line denies the lure in its own clause (batch k).
             continue
