@@ -122,3 +122,36 @@ def test_no_such_thing_does_not_cancel_a_threat(text):
 @pytest.mark.parametrize("text", NO_SUCH_AWARENESS)
 def test_no_such_thing_awareness_lines_stay_low(text):
     assert _score(text) < 50
+
+
+# 4. The shared-album offset: not on a Google Form, beside a sign-in / password / payment ask or a threat, nor on an
+# "are these your photos" / "video of you" lure; "pay or I post them" is sextortion.
+ALBUM_SCAMS = [
+    "Wedding photos ka album: docs.google.com/forms/d/e/1FAIpQLSf/viewform sign in with gmail to view",
+    "Farewell party photos here docs.google.com/forms/d/e/1FAIpQLSf/viewform enter your email and password",
+    "Hey are these your party photos? drive.google.com/file/d/1abcXYZ/view",
+    "wedding video of you drive.google.com/file/d/1abcXYZ/view",
+    "party photos of you drive.google.com/drive/folders/1abcXYZ pay 5000 or I post them",
+    # invented variants
+    "Trip pics of you drive.google.com/file/d/1abcXYZ/view",
+    "Shaadi ki photos dekho drive.google.com/drive/folders/1abcXYZ login karke dekho",
+    "Reunion photos drive.google.com/drive/folders/1abcXYZ send 2000 for the hall or I will share them everywhere",
+]
+
+ALBUM_GENUINE = [
+    ("+919811012345", "Bhai trip ke saare photos yahan daal diye drive.google.com/drive/folders/1QwErTy dekh lo"),
+    (None, "Hey check the birthday pics here photos.app.goo.gl/Zx81Ab2"),
+    (PERSONAL, "Here are the farewell slides drive.google.com/file/d/1abcXYZ/view"),
+]
+
+
+@pytest.mark.parametrize("text", ALBUM_SCAMS)
+def test_album_shaped_phish_and_extortion_are_flagged(text):
+    assert _score(text, PERSONAL) >= 50
+    assert "shared_album_link" not in _codes(text, PERSONAL)
+
+
+@pytest.mark.parametrize("sender,text", ALBUM_GENUINE)
+def test_albums_between_friends_stay_low(sender, text):
+    assert _score(text, sender) < 50
+    assert "shared_album_link" in _codes(text, sender)

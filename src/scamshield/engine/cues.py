@@ -630,6 +630,9 @@ CUES: tuple[Cue, ...] = (
         "{upload|leak|leaked|viral|send it|send them|send this|send the video|send the photos|share it|share them|"
         "forward it|post it} ~5 {to|on|with} ~4 {family|friends|contacts|relatives|youtube|facebook|instagram|"
         "social media|everyone|all your}",
+        # "pay 5000 or I post them", "send 2000 or we will share these everywhere" (r5 review)
+        "{pay|send|transfer|give} ~5 {or|else|otherwise} {i|we} ~2 {post|share|leak|upload|publish|send|forward} ~2 "
+        "{them|it|these|this|everywhere|online|the photos|the video|the pics}",
         "{watching|watched|viewing|browsing} ~3 {obscene|porn|pornographic|adult|child} ~2 {content|videos|"
         "websites|material|sites}",
         "{video|videos|photo|photos|pics|clip|recording} ~4 {viral|leak|upload|morph} {kar denge|kar dunga|kar doonga|"

@@ -817,7 +817,15 @@ def _link_signals(urls: list[str]) -> tuple[list[Signal], list[dict[str, Any]], 
 _ALBUM_RE = re.compile(r"\b(?:photos?|pics?|pictures|album|videos? (?:of|from)|wedding|shaadi|shadi|trip|party|"
                        r"birthday|bday|function|reunion|farewell|notes|slides|assignment|ppt)\b")
 _IS_THIS_YOU_RE = re.compile(r"\b(?:is|was) (?:this|that|it) (?:you|u)\b|\blook at (?:you|u|this)\b|\byou in (?:this|"
-                             r"the|that) (?:video|photo|pic|clip)\b")
+                             r"the|that) (?:video|photo|pic|clip)\b"
+                             # "are these your party photos?", "wedding video of you", "pics of u" (r5 review)
+                             r"|\b(?:are|is) (?:these|those|this|that|they|these all) (?:your|ur)\b"
+                             r"|\b(?:videos?|photos?|pics?|pictures|clips?|images?) (?:of|with) (?:you|u)\b")
+# A sign-in or password ask, a payment or a threat beside an album link is the phish or the extortion, not the album
+# (r5 review: "sign in with gmail to view", "enter your email and password", "pay 5000 or I post them").
+_ALBUM_BLOCK_RE = re.compile(r"\b(?:password|passwd|sign ?in|log ?in|login|e-?mail|gmail id|otp|pin|verify|"
+                             r"pay|payment|paid|send (?:me )?(?:rs|inr|₹|\d)|rs\.?\s?\d|₹|inr\s?\d|\d{3,}\s?(?:rs|rupees)|"
+                             r"or (?:i|we)(?:'ll| will| shall)? (?:post|share|upload|leak|send|viral)|viral)\b")
 _STORAGE_HOSTS = frozenset({"drive.google.com", "photos.app.goo.gl", "photos.google.com", "docs.google.com",
                             "1drv.ms", "onedrive.live.com", "www.dropbox.com", "dropbox.com", "www.icloud.com",
                             "icloud.com"})
@@ -1376,8 +1384,10 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     # hosting points of the link are offset. "Is this you in this video?" is the lure, not an album (batch f/j).
     album = _ALBUM_RE.search(low_head) if urls and not codes and not claimed and not upi_ids and not apk \
         and not phones and sender_info["type"] in ("phone", "none") else None
-    if album and not _IS_THIS_YOU_RE.search(low_head) and len(link_details) == len(urls) \
-            and all(str(d.get("host") or "").lower() in _STORAGE_HOSTS for d in link_details) \
+    if album and not _IS_THIS_YOU_RE.search(low_head) and not _ALBUM_BLOCK_RE.search(masked.lower()) \
+            and len(link_details) == len(urls) \
+            and all(str(d.get("host") or "").lower() in _STORAGE_HOSTS and "/forms/" not in str(d.get("url") or "")
+                    for d in link_details) \
             and not any(sg.code == "malicious_link" for sg in link_sigs):
         pts = sum(sg.weight for sg in link_sigs if sg.code == "suspicious_link")
         if pts:
