@@ -155,3 +155,30 @@ def test_album_shaped_phish_and_extortion_are_flagged(text):
 def test_albums_between_friends_stay_low(sender, text):
     assert _score(text, sender) < 50
     assert "shared_album_link" in _codes(text, sender)
+
+
+# 5. A payment app used as a verb clears the brand claim only with no lure, urgency or ask beside it.
+PAY_VERB_SCAMS = [
+    "Sir I sent 5000 to you by mistake, please GPay me back the amount, my mother is in hospital",
+    "Bhai crypto group mein daily 10% profit, paytm me 5000 kar de main invest kar dunga",
+    # invented variants
+    "Galti se aapke account mein 3000 chale gaye, please paytm kar do wapas, urgent hai",
+    "Earn Rs 3000 daily from home liking youtube videos. Salary paid on GPay kar de registration fee 200",
+]
+
+PAY_VERB_GENUINE = [
+    "Kal party hai, 500 GPay kar de",
+    "Bro fees due today, can you GPay me 2000? Will return next week",
+    "Bhai 10k chahiye, GPay kar de kal lauta dunga",
+]
+
+
+@pytest.mark.parametrize("text", PAY_VERB_SCAMS)
+def test_payment_app_verb_with_a_lure_keeps_the_claim(text):
+    assert _score(text, PERSONAL) >= 50
+    assert "sender_personal_number" in _codes(text, PERSONAL)
+
+
+@pytest.mark.parametrize("text", PAY_VERB_GENUINE)
+def test_payment_app_verb_between_friends_stays_low(text):
+    assert _score(text, PERSONAL) < 50

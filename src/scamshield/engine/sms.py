@@ -922,7 +922,9 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     # and nothing else claims an organisation.
     low_norm = norm.lower()
     pay_means = _PAY_MEANS_RE.search(low_norm) if claimed else None
+    # (Not with a lure, urgency or ask beside it: "I sent 5000 by mistake, please GPay me back" -- r5 review.)
     if pay_means and set(claimed) <= _PAY_APP_TAGS \
+            and not (set(best) & (HOOK_CODES | PRESSURE_CODES | _ASKING_CODES) - {"spam_marketing", "authority_claim"}) \
             and len(_PAY_MEANS_RE.findall(low_norm)) >= len(_PAY_APP_RE.findall(low_norm)):
         claimed.clear()
     else:
