@@ -182,3 +182,34 @@ def test_payment_app_verb_with_a_lure_keeps_the_claim(text):
 @pytest.mark.parametrize("text", PAY_VERB_GENUINE)
 def test_payment_app_verb_between_friends_stays_low(text):
     assert _score(text, PERSONAL) < 50
+
+
+# 8. "Reply with the code": a bare "code" is an ask only in a message that delivers a code or names the code sent /
+# received, never the code on a voucher or ticket; "pin code" is the postal code.
+CODE_REPLY_GENUINE = [
+    (None, "Your table is booked. Reply with the code on your voucher to confirm."),
+    (None, "Your movie ticket is confirmed. Reply with the code on your ticket at the counter."),
+    (None, "Please reply with your pin code and full address for delivery"),
+    (PERSONAL, "Hi ma'am, your saree order is ready. Please reply with your pin code and full address for delivery."),
+    (None, "Thanks for shopping with us! Reply with your pin code to check delivery availability."),
+]
+
+CODE_REPLY_SCAMS = [
+    (None, "Your OTP is 771203. If you did not request this, reply with the code to cancel the transaction."),
+    (None, "Reply with the code we sent you to keep your WhatsApp account active"),
+    (None, "Hi, reply with the verification code to unlock your account"),
+    (None, "Send your pin code and OTP to verify"),
+    (None, "Share your ATM pin code to unblock your card"),
+]
+
+
+@pytest.mark.parametrize("sender,text", CODE_REPLY_GENUINE)
+def test_voucher_code_and_postal_pin_code_stay_low(sender, text):
+    assert _score(text, sender) < 50
+    assert "credential_request" not in _codes(text, sender)
+
+
+@pytest.mark.parametrize("sender,text", CODE_REPLY_SCAMS)
+def test_code_read_back_asks_stay_flagged(sender, text):
+    assert _score(text, sender) >= 50
+    assert "credential_request" in _codes(text, sender)

@@ -608,8 +608,12 @@ def _is_user_content_link(ua: Assessment) -> bool:
 _OPTOUT_LEAD_RE = re.compile(r"\bto\W{0,2}(?:unsub\w*|opt\W?out|stop (?:promotional |promo |marketing |these |our )?"
                              r"(?:sms|msgs?|messages|offers))\b")
 # Sending the code back: "reply with the OTP", "SMS the code back to", "send us the passcode".
+# (A bare "code" counts in a message that delivers a code or names the code sent / received -- not the code on a
+# voucher or ticket; "pin code" is the Indian postal code -- r5 review.)
 _CODE_REPLY_RE = re.compile(r"\b(?:reply|respond|sms|text)\s(?:back\s)?(?:with|us)\s(?:the|this|your|ur|that)?\s?"
-                            r"(?:otp|code|passcode|one time password|pin)\b")
+                            r"(?:otp|passcode|one time password|(?P<v>verification |security |login )?code|pin(?!\s?code))\b")
+_CODE_SENT_RE = re.compile(r"\s(?:(?:that\s)?(?:we|i|the bank|bank)\s(?:have\s|just\s)?sent|you\s(?:have\s|just\s)?"
+                           r"(?:got|received|get)|sent to (?:you|your))\b")
 # Sending the code (or the OTP message itself) on to a number: "send this code to 98...", "forward this SMS to 98...
 # to cancel", "forward it on WhatsApp to support 98..." (r5 review). With the code named it is an ask in any message;
 # "this SMS / it" counts only in a message that delivers a code (a debit alert's "Fwd this SMS to 92640... to block
@@ -863,6 +867,18 @@ def _under_prohibition(tokens: Tokens, i: int) -> bool:
     return not any(w in {"but", "then", "now", "just", "instead", "only"} for w in between)
 
 
+_OTHER_CRED_RE = re.compile(r"\b(?:otp|cvv|mpin|m pin|password|passcode|upi pin|atm pin|card pin|card number)\b")
+_CARD_PIN_WORDS = frozenset({"atm", "upi", "card", "m", "debit", "credit", "secret", "transaction", "txn"})
+
+
+def _postal_pin_code(tokens: Tokens, end: int) -> bool:
+    """The credential hit ending at token ``end`` is a bare "pin" followed by "code": the Indian postal PIN code
+    ("reply with your pin code and address for delivery"), not a card PIN (r5 review)."""
+    w = tokens.words
+    return 0 < end < len(w) and w[end - 1] == "pin" and w[end] in ("code", "codes") \
+        and not (end >= 2 and w[end - 2] in _CARD_PIN_WORDS) and not _OTHER_CRED_RE.search(tokens.text)
+
+
 def _is_otp_delivery(words: tuple[str, ...]) -> bool:
     has_word = any(w in _OTP_WORDS for w in words) or "one time password" in " ".join(words[:60])
     has_code = any(w.isdigit() and 4 <= len(w) <= 8 for w in words)
@@ -910,6 +926,8 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
             continue
         if cue.code in _LISTED_ASKS and _under_prohibition(tokens, hit.start):
             continue
+        if cue.code == "credential_request" and _postal_pin_code(tokens, hit.end):
+            continue
         hit_clauses.append((cue.code, tokens.clauses[hit.start]))
         text = mask_digits(hit.text)  # evidence never carries an OTP, PIN, card or phone number
         if text not in matched[cue.code] and len(matched[cue.code]) < 5:
@@ -932,7 +950,9 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     # "If you did not request this, reply with the OTP to cancel": the ask to send the code back is in a clause of
     # its own; the condition's "not" does not negate it (the cue scan reads the sentence's negation).
     if "credential_request" not in best and (rm := _CODE_REPLY_RE.search(low_norm)) \
-            and not _NEG_BEFORE_RE.search(low_norm[max(0, rm.start() - 24):rm.start()]):
+            and not _NEG_BEFORE_RE.search(low_norm[max(0, rm.start() - 24):rm.start()]) \
+            and (not rm.group(0).endswith("code") or rm.group("v") or _CODE_SENT_RE.match(low_norm, rm.end())
+                 or _is_otp_delivery(tokens.words)):
         best["credential_request"] = Signal("credential_request", 40, MESSAGES["credential_request"], {}, "OTP_THEFT")
         matched["credential_request"].append(mask_digits(rm.group(0)))
         hit_clauses.append(("credential_request", 0))
