@@ -213,3 +213,35 @@ def test_voucher_code_and_postal_pin_code_stay_low(sender, text):
 def test_code_read_back_asks_stay_flagged(sender, text):
     assert _score(text, sender) >= 50
     assert "credential_request" in _codes(text, sender)
+
+
+# 10. NPCI's "never enter your PIN to receive money" cancels only its own words, not a PIN ask after "but / except /
+# however" in the same sentence.
+PIN_ADVICE_THEN_ASK = [
+    ("+919876543210", "You have a Rs 2000 refund. Never enter your PIN to receive money - but this is a verified "
+                      "refund, enter UPI PIN 1 time to get it"),
+    ("+919876543210", "You have received Rs 2000 cashback. Never enter your PIN to receive money, except this time: "
+                      "enter UPI PIN to claim"),
+    # invented variants
+    (None, "Refund of Rs 1500 ready. Do not enter your PIN to receive money, however for this refund enter your UPI "
+           "PIN to accept"),
+    (None, "Cashback Rs 999 credited. Never enter PIN to get money but enter your UPI PIN once to receive the cashback"),
+]
+
+PIN_ADVICE_GENUINE = [
+    "You have a collect request of Rs 1,200 from swiggy@icici on Google Pay. Decline if you did not order. "
+    "Never enter your UPI PIN to receive money.",
+    "Payment request of Rs 300 from bescom@axisbank. You don't need to enter your PIN to receive money.",
+    "BHIM: collect request of Rs 75 from metro@ybl. Do not enter UPI PIN to get money.",
+]
+
+
+@pytest.mark.parametrize("sender,text", PIN_ADVICE_THEN_ASK)
+def test_pin_ask_after_the_advice_is_flagged(sender, text):
+    assert _score(text, sender) >= 50
+    assert "pin_to_receive" in _codes(text, sender)
+
+
+@pytest.mark.parametrize("text", PIN_ADVICE_GENUINE)
+def test_npci_pin_advice_stays_low(text):
+    assert _score(text) < 50

@@ -1040,7 +1040,14 @@ BENIGN: tuple[Benign, ...] = (
         "{pin|upi pin|mpin} {is not|isn't|is never|not} {needed|required|asked} ~2 to {receive|get|accept}",
         "{don't|dont|do not|doesn't|does not|never} need to {enter|share|type|put|use|give} {your |ur |the |a |}{upi pin|"
         "pin|mpin|otp} ~2 to {receive|get|accept}",
-    ), ("refund_cashback_lure", "pin_to_receive")),
+    ), ("refund_cashback_lure", "pin_to_receive"), unless=(
+        # ... but not when the message goes on to ask for the PIN anyway ("never enter your PIN to receive money -
+        # but this is a verified refund, enter UPI PIN 1 time", "except this time: enter UPI PIN to claim"): the
+        # advice then cancels only its own words (r5 review).
+        "{but|except|however|although} ~6 {enter|type|put|use|dal|daal|daalein|dalein} ~2 {your |ur |the |}{upi pin|"
+        "pin|mpin}",
+        "{enter|type|put|use} {your |ur |the |}{upi pin|pin|mpin} ~2 {this time|1 time|one time|once}",
+    )),
     # A service-level promise of what the sender will do ("Reports will be emailed within 24 hours", "refund will
     # reflect within 5-7 working days", "delivered in the next 2 days"): a time the reader waits, not a deadline
     # the reader must meet. Only the same clause; the verb must be the sender's delivery (batch i).

@@ -853,6 +853,9 @@ _NO_SUCH_LURES = frozenset({"law_enforcement_threat", "authority_claim"})
 # of its list, also an ask the cue scan reads past the first "or" (batch m). Only within a few words of the "never".
 _PROHIBITION_HEAD_RE = re.compile(r"^\W*(?:[\w ]{1,30}:\s?)?(?:please\s|pls\s|kindly\s)?(?:never|do not|don't|dont)\s(?:ever\s)?"
                                   r"(?:share|give|tell|disclose|reveal|scan|enter|type|click|open|install|send|pay)\b")
+# Words after which a list's prohibition no longer governs ("never enter your PIN ... except this time: enter UPI PIN").
+_PROHIBITION_BREAKS = frozenset({"but", "then", "now", "just", "instead", "only", "except", "however", "although",
+                                 "though", "yet", "lekin", "magar"})
 _LISTED_ASKS = frozenset({"pin_to_receive", "credential_request", "link_click_request", "app_install_request"})
 
 
@@ -864,7 +867,7 @@ def _under_prohibition(tokens: Tokens, i: int) -> bool:
     if i - lo > 12 or not _PROHIBITION_HEAD_RE.match(tokens.span_text(lo, i + 1)):
         return False
     between = tokens.words[lo:i]
-    return not any(w in {"but", "then", "now", "just", "instead", "only"} for w in between)
+    return not any(w in _PROHIBITION_BREAKS for w in between)
 
 
 _OTHER_CRED_RE = re.compile(r"\b(?:otp|cvv|mpin|m pin|password|passcode|upi pin|atm pin|card pin|card number)\b")
