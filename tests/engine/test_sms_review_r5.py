@@ -245,3 +245,56 @@ def test_pin_ask_after_the_advice_is_flagged(sender, text):
 @pytest.mark.parametrize("text", PIN_ADVICE_GENUINE)
 def test_npci_pin_advice_stays_low(text):
     assert _score(text) < 50
+
+
+# 11. A "will be emailed / credited within 24 hours" promise excuses only its own time, not urgency or a threat
+# pressed in the same message; a branch's landline beside an official link excuses the number only when no threat is
+# pressed with urgency.
+PROMISE_WITH_PRESSURE = [
+    "Your KYC documents will be emailed within 24 hours, update KYC immediately or account will be blocked, call "
+    "9876543210",
+    "Your e-PAN will be emailed within 24 hours, update PAN or your account will be blocked",
+    "Your refund will be credited within 24 hours, verify now at http://refund-check.in or it will be cancelled",
+]
+
+PROMISE_GENUINE = [
+    "Thank you for visiting Metro Labs. Your sample has been collected. Reports will be emailed within 24 hours.",
+    "Your refund of Rs 1,299 for order 408-1123 has been processed and will be credited within 5-7 working days.",
+]
+
+
+@pytest.mark.parametrize("text", PROMISE_WITH_PRESSURE)
+def test_service_promise_does_not_excuse_pressure(text):
+    assert "urgency" in _codes(text)
+
+
+@pytest.mark.parametrize("text", PROMISE_GENUINE)
+def test_service_promises_stay_low(text):
+    assert _score(text) < 50
+    assert "urgency" not in _codes(text)
+
+
+BRANCH_WITH_PRESSURE = [
+    "SBI: Your YONO account will be blocked today. Update PAN at https://www.onlinesbi.sbi or call our branch office "
+    "080-22223333 immediately.",
+    "SBI: Your account will be blocked within 24 hours. Update PAN. Call branch office at 011-23456789. Visit "
+    "https://www.onlinesbi.sbi",
+]
+
+BRANCH_GENUINE = [
+    ("VM-HDFCBK", "HDFC Bank: Your cheque book is ready for collection. Contact branch at 022-24567890. "
+                  "https://www.hdfcbank.com"),
+    (None, "HDFC Bank: Your KYC is due for periodic update. Update at https://www.hdfcbank.com or contact your branch "
+           "at 022-24567890"),
+]
+
+
+@pytest.mark.parametrize("text", BRANCH_WITH_PRESSURE)
+def test_branch_landline_beside_a_pressed_threat_counts(text):
+    assert _score(text) >= 50
+    assert "lure_with_callback" in _codes(text)
+
+
+@pytest.mark.parametrize("sender,text", BRANCH_GENUINE)
+def test_branch_landline_notices_stay_low(sender, text):
+    assert _score(text, sender) < 50

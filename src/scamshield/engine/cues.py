@@ -1056,7 +1056,13 @@ BENIGN: tuple[Benign, ...] = (
         "{will|would|shall|may} {be |}{emailed|mailed|sent|shared|delivered|credited|processed|reflect|reflected|"
         "dispatched|shipped|available|ready|reversed|refunded|resolved|uploaded|generated|published|settled|"
         "collected|initiated|contacted|called back|visited} ~3 {within|in next|in the next|before}",
-    ), ("urgency",)),
+    ), ("urgency",), unless=(
+        # ... but not in a message that also presses the reader ("will be emailed within 24 hours, update KYC
+        # immediately or your account will be blocked"): the promise excuses only its own time (r5 review).
+        "{immediately|urgently|asap|right now|turant|jaldi|at the earliest}",
+        "{or|else|otherwise|warna} ~4 {blocked|suspended|frozen|disconnected|deactivated|cancelled|closed|"
+        "block|suspend|freeze|disconnect}",
+    )),
     # A delivery / ride code handed to the person at the door or in the car ("Share OTP 4471 with the valet only at
     # delivery", "share the code with the delivery agent after receiving the package", "with the captain to start the
     # ride"): Zomato, Swiggy, Amazon, Flipkart, courier and cab templates. Only the same clause, and only with the

@@ -438,6 +438,8 @@ _NOTICE_LURES = frozenset({"kyc_update_lure", "pan_aadhaar_link_lure", "account_
                            "authority_claim"})
 # The only lures with which a root link named like the message's opening name ("Boots: ... boots.com") is trusted.
 _NAME_ROOT_LURES_OK = frozenset({"spam_marketing", "authority_claim", "reward_points_lure"})
+_THREAT_CODES = frozenset({"account_block_threat", "utility_disconnection_threat", "law_enforcement_threat",
+                           "sextortion_threat", "contacts_shaming_threat"})
 _REMINDER_CODES = frozenset({"kyc_update_lure", "pan_aadhaar_link_lure"})
 
 
@@ -1111,7 +1113,10 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
         if urls and not official_links:
             signals.append(Signal("lure_with_link", 15, "A lure or threat together with a link",
                                   {"lures": hooks, "links": len(urls)}, "PHISHING_LINK"))
-        elif (phones and not (official_links and set(callable_numbers) <= branch_lines)) or shortcode \
+        # (The branch's landline excuses the number only when no threat is pressed with urgency beside it -- r5
+        # review: "your account will be blocked today ... call our branch office 080-... immediately".)
+        elif (phones and not (official_links and set(callable_numbers) <= branch_lines
+                              and not (codes & _THREAT_CODES and codes & PRESSURE_CODES))) or shortcode \
                 or "callback_request" in codes:
             signals.append(Signal("lure_with_callback", 15, "A lure or threat together with a number to call",
                                   {"lures": hooks, "phone_numbers": len(phones)}, None))
