@@ -38,11 +38,13 @@ _WARNING_RE = re.compile(
     r"\b(?:beware|awareness|no such thing as|impersonat[a-z]*|claiming to be|pretending to be|posing as|pretend to be|"
     # advice to end the call ("just hang up and call me") - never what a scammer says, except "do not hang up" and the
     # condition of a threat ("if you call the police or hang up we will hurt her")
-    r"(?<!not )(?<!never )(?<!if you )(?<!you )(?<!or )(?:just |simply )?(?:hang|hung) up(?! on)|report (?:it|them|this|the call)|"
+    r"(?<!not )(?<!never )(?<!if you )(?<!you )(?<!or )(?:just |simply )?(?:hang|hung) up(?! on)|(?<!if you )(?<!you )report (?:it|them|this|the call)|"
     # a call retold by the person who got it ("a man said he was from social security", "sometimes they say your
     # grandson is in jail", "he wanted me to buy gift cards"): the scammer's words are reported, not said to you.
     # ("we had to block your card" is the caller's own story, not a retelling.)
     r"(?:a|the|some|this|that) (?:man|woman|guy|lady|caller|person|voice) (?:said|says|told me|claimed|wanted me|asked me)|"
+    r"(?:a|the|some|this|that) (?:man|woman|guy|lady|caller|person|voice) (?:called|rang|phoned) (?:me|us|my [a-z]+|"
+    r"her|him)(?: [a-z]+){0,2} (?:saying|and said|and told)|"
     r"(?:sometimes|usually|often) they (?:say|tell|call|ask|want)|(?:i|we) (?:needed|was supposed|were supposed) to|"
     # the listener's own retelling after a conjunction ("she said ... and i had to transfer everything")
     r"(?:and|that) i had to|"
@@ -132,12 +134,28 @@ def _own_negation(inside: list[str], after: str, regex: "re.Pattern[str] | None"
     return len(kept) < len(inside) and regex.match(" ".join(kept) + after) is None
 
 
+#: A threat's own "never" / "not" ("you will never see her again", "you will not see him alive"): it ends there and
+#: does not negate what comes next in unpunctuated speech ("... never see her again wire 3000 dollars now").
+_THREAT_IDIOM_END = frozenset({"again", "alive"})
+
+
+def _after_threat_idiom(words: list[str]) -> list[str]:
+    """The words after the last "never / not see ... again / alive" in ``words`` (all of them if there is none)."""
+    for i in range(len(words) - 1, 0, -1):
+        if words[i] in _THREAT_IDIOM_END and any(
+                words[j] in ("see", "hear") and j > 0 and words[j - 1] in ("never", "not")
+                for j in range(max(1, i - 4), i)):
+            return words[i + 1:]
+    return words
+
+
 def is_negated(window: str, start: int, end: int, regex: "re.Pattern[str] | None" = None) -> bool:
     """Negation or warning-advice scope around a cue match (same clause, a few words either side).
 
     ``regex`` is the cue's compiled pattern: with it, a negator inside the match that the pattern itself needs
     (see ``_own_negation``) does not negate the cue."""
     words = _clause_before(window, start, 60).split()[-8:]
+    words = _after_threat_idiom(words)
     for i in range(len(words) - 2, -1, -1):
         if words[i] in _OTHERWISE_NEG and words[i + 1] in ("to", "toh"):
             words = words[i + 2:]  # the threat after "nahi to" (otherwise) is not negated by it

@@ -89,6 +89,13 @@ _SOFT_ASKS_VOIDING = frozenset({"bank_details_request", "card_details_request", 
 # in the call ties the cut-off to a bill, a payment or an officer to call: the electricity-bill scam announces its cut
 # "tonight from nine thirty pm" too, then names the unpaid bill.
 _VOIDS_PLANNED_OUTAGE = frozenset({"utility_bill_demand"})
+# "Did you make a purchase of ... on your card ending in 4211" is a genuine fraud check only as a bank's own check:
+# the same question in an impostor's robocall (R5 review #6) comes with "stay on the line and we will transfer you",
+# "press 1 to speak to an agent / to cancel", a number to call back, a refund offered, or a merchant or tech company
+# (Amazon, Apple) claiming the call. Any of these heard in full voids the fraud-check reassurance.
+_FRAUD_CHECK = "fraud_check_question"
+_VOIDS_FRAUD_CHECK = frozenset({"stay_on_line", "press_key_prompt", "refund_lure", "caller_claims_company",
+                                "caller_claims_tech_support"})
 _PLANNED_OUTAGE = "planned_outage_notice"
 # A call in which every cue was heard in a warning context (a relative retelling a scam call, an awareness talk: "a
 # man said my number was suspended and i needed to buy gift cards", "sometimes they say your grandson is in jail",
@@ -104,6 +111,10 @@ _CLAIM_ONLY_MAX = 30.0
 # "Transfer the money to my account" is a relative's own account in a family call (13914cb), but a bank, agency or
 # company caller's account is the safe-account scam (R3 review #4): counted only with such a claim heard in full.
 _NEEDS_ORG_CLAIM = frozenset({"pay_to_callers_account"})
+# "Send 3000 dollars now" is a relative's everyday ask, but a ransom when the caller holds a relative and threatens
+# harm (R5 review #7): counted only with a kidnap threat heard in full (not retold in a warning).
+_NEEDS_KIDNAP_THREAT = frozenset({"ransom_amount_demand"})
+_KIDNAP_THREAT = "kidnap_threat"
 # Tactic types say *how* the scam works; the scenario (bank, police, tech support...) names it better.
 _TACTIC_TYPES = {"OTP_THEFT": 0.6, "REMOTE_ACCESS": 0.6, "PHISHING_LINK": 0.5, "GENERIC_SCAM": 0.4, "SPAM": 0.5,
                  "SAFE_ACCOUNT_TRANSFER": 0.8, "UPI_COLLECT_LURE": 0.9}
@@ -114,9 +125,10 @@ def signals_for(hits: dict[str, list[Any]], model_signal: dict[str, Any] | None,
     """Signals of a call from its cue hits (``code -> [segments, factor, evidence]``) and the model's signal."""
     by_group: dict[str, list[tuple[float, Cue, list[Any]]]] = {}
     claimed = any(by_code[c].group == "pretend" and float(h[1]) >= 1.0 for c, h in hits.items() if c in by_code)
+    held = _KIDNAP_THREAT in hits and float(hits[_KIDNAP_THREAT][1]) >= 1.0
     for code, (count, factor, evidence) in hits.items():
         cue = by_code.get(code)
-        if cue is None or (code in _NEEDS_ORG_CLAIM and not claimed):
+        if cue is None or (code in _NEEDS_ORG_CLAIM and not claimed) or (code in _NEEDS_KIDNAP_THREAT and not held):
             continue
         repeats = 0 if code in EVERYDAY_PRESSURE else min(count - 1, _MAX_REPEATS)
         w = cue.weight * factor * (1 + _REPEAT_BONUS * repeats)
@@ -173,10 +185,14 @@ def signals_for(hits: dict[str, list[Any]], model_signal: dict[str, Any] | None,
         asked = sorted(s.code for s, g in allocated if g in _VOIDS_REASSURANCE and s.weight > 0
                        and (s.code not in _SOFT_ASKS or s.code in _SOFT_ASKS_VOIDING))
         billed = sorted(s.code for s, _ in allocated if s.code in _VOIDS_PLANNED_OUTAGE and s.weight > 0)
+        impostor = sorted(s.code for s, _ in allocated if s.code in _VOIDS_FRAUD_CHECK and s.weight > 0
+                          and "context" not in s.evidence)
         room = _REASSURE_FLOOR
         for w, cue, (count, factor, evidence) in sorted(reassure, key=lambda t: (t[0], t[1].code)):
             ev = {"phrase": evidence, "group": "reassure", "segments": count}
             voided = asked + billed if cue.code == _PLANNED_OUTAGE else asked
+            if cue.code == _FRAUD_CHECK:
+                voided = sorted(set(asked) | set(impostor))
             if voided:
                 alloc = 0.0
                 ev["voided_by"] = voided
