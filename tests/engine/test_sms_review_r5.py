@@ -298,3 +298,28 @@ def test_branch_landline_beside_a_pressed_threat_counts(text):
 @pytest.mark.parametrize("sender,text", BRANCH_GENUINE)
 def test_branch_landline_notices_stay_low(sender, text):
     assert _score(text, sender) < 50
+
+
+# (Found with finding 1, in the reviewer's inputs) "never share this code with anyone except our agent who will call
+# you": the exception is the ask.
+OTP_EXCEPTION_SCAMS = [
+    "Your OTP is 482913. Never share this code with anyone except our agent who will call you to verify.",
+    "Your SBI OTP is 551920. Do not share it with anyone except our executive, he will call you shortly to verify.",
+    "OTP for card activation is 660192. Never disclose it to anyone except the bank officer who will call you now.",
+]
+
+OTP_EXCEPTION_GENUINE = [
+    "OTP 4471 for your Amazon delivery. Do not share it with anyone except the delivery agent at your door.",
+    "Use OTP 830021 to log in. Do not share it with anyone, including bank staff.",
+]
+
+
+@pytest.mark.parametrize("text", OTP_EXCEPTION_SCAMS)
+def test_otp_shared_with_the_caller_is_flagged(text):
+    assert _score(text) >= 50
+    assert "credential_request" in _codes(text)
+
+
+@pytest.mark.parametrize("text", OTP_EXCEPTION_GENUINE)
+def test_otp_hand_over_and_plain_templates_stay_low(text):
+    assert _score(text) < 50

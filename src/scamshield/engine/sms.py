@@ -623,6 +623,13 @@ _CODE_SENT_RE = re.compile(r"\s(?:(?:that\s)?(?:we|i|the bank|bank)\s(?:have\s|j
 _CODE_FORWARD_RE = re.compile(r"\b(?:send|forward|fwd|sms|text|share|whatsapp)\s(?:back\s)?(?:(?:this|the|that|your|ur|"
                               r"same)\s)?(?:(?P<code>otp|code|passcode|one time password|pin|verification code)|sms|"
                               r"message|msg|it)\b[^.\n\d]{0,30}?\b(?:to|on)\s(?:[a-z]+\s){0,2}?\+?\d[\d -]{8,15}\d")
+# "Never share this code with anyone except our agent who will call you": the exception is the ask (r5 review). Not
+# the hand-over of a delivery or ride code ("except the delivery agent at your door").
+_SHARE_EXCEPT_RE = re.compile(r"\b(?:share|give|tell|disclose|reveal)\b[^.\n]{0,30}?\b(?:except|other than|apart from|"
+                              r"besides)\s(?:with\s|to\s)?(?:our|the|a|an|your|bank|bank's)\s(?:[a-z']+\s){0,2}?"
+                              r"(?:agent|executive|officer|representative|rep|staff|employee|caller|support|team|"
+                              r"manager|person)\b")
+_HANDOVER_WORDS_RE = re.compile(r"\b(?:delivery|rider|valet|driver|captain|courier|pickup|pick up)\b")
 _NEG_BEFORE_RE = re.compile(r"\b(?:not|never|don't|dont|no need to|nobody|no one|mat|nahi|na)\b[^,;:]*$")
 # Payment apps named as the means of paying someone ("GPay kar de", "paytm me bhej do", "send it on PhonePe",
 # "pay me via Google Pay", "my GPay number"): the app is how, not who.
@@ -960,6 +967,13 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
                  or _is_otp_delivery(tokens.words)):
         best["credential_request"] = Signal("credential_request", 40, MESSAGES["credential_request"], {}, "OTP_THEFT")
         matched["credential_request"].append(mask_digits(rm.group(0)))
+        hit_clauses.append(("credential_request", 0))
+    if "credential_request" not in best and (xm := _SHARE_EXCEPT_RE.search(low_norm)) \
+            and not _HANDOVER_WORDS_RE.search(xm.group(0)) and _is_otp_delivery(tokens.words):
+        # (50 when that person is to call: the code is to be read out on the call.)
+        best["credential_request"] = Signal("credential_request", 50 if _OTHER_CHANNEL_RE.search(low_norm) else 40,
+                                            MESSAGES["credential_request"], {}, "OTP_THEFT")
+        matched["credential_request"].append(mask_digits(xm.group(0)[:40]))
         hit_clauses.append(("credential_request", 0))
     if "credential_request" not in best and (fm := _CODE_FORWARD_RE.search(low_norm)) \
             and (fm.group("code") or _is_otp_delivery(tokens.words)) \
