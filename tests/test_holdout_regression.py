@@ -131,6 +131,9 @@ def test_transcript_holdout_streamed_without_speaker_tags():
     # FPR 0): all 615 calls recall 0.991, FPR 0, F1 0.995. blind16-18 fitted after their first reads (recall 0.7 /
     # 0.6 / 0.5, FPR 0), blind19 read once (recall 0.7, FPR 0) and fitted, blind20 read once (recall 0.7, FPR 0):
     # all 715 calls recall 0.989, FPR 0, F1 0.9947. Minimums unchanged.
+    # Since call model 1.2f696e4c1a the splits up to blind14 are its training data (issue #5 cross-split experiment,
+    # docs/models.md; in-sample for the model there, blind15+ are not): all 715 calls recall 0.992, FPR 0, F1 0.996.
+    # Minimums unchanged.
     assert c.recall >= 0.96 and c.fpr <= 0.013 and c.f1 >= 0.97, c.as_dict()
 
 

@@ -135,3 +135,31 @@ def stratified_sample(data: LabelledSet, n: int, seed: int = 0) -> LabelledSet:
     npos = round(n * len(pos) / len(data))
     keep = sorted(rng.sample(pos, min(npos, len(pos))) + rng.sample(neg, min(n - npos, len(neg))))
     return data.subset(keep)
+
+
+# The hand-written CC0 realistic call hold-out (``transcripts_realistic_holdout.csv``, column ``split``). Its splits
+# up to ``blind14`` may be added to the transcript model's training data (``holdout_transcripts``); the later ones
+# (``blind15`` ...) are never trained on, so they stay honest hold-outs for the model.
+HOLDOUT_TRANSCRIPTS = "transcripts_realistic_holdout.csv"
+HOLDOUT_TRAIN_SPLITS: tuple[str, ...] = ("tuning", "blind") + tuple(f"blind{i}" for i in range(2, 15))
+
+
+def holdout_transcripts(splits: tuple[str, ...] = HOLDOUT_TRAIN_SPLITS, weighted: bool = False,
+                        seed: int = 7) -> LabelledSet:
+    """The hold-out calls of ``splits`` as training rows. They are mostly one ASR line, so each call is cut into the
+    10-20-word finals a live stream delivers (one per line; ``evaluation.asr_segments``, seeded) so that the
+    trainer's prefix augmentation sees utterances. ``weighted``: source name ending ``_handwritten`` (sample weight
+    ``train.BUILTIN_WEIGHT``), else weight 1."""
+    from scamshield.evaluation import asr_segments
+
+    wanted = set(splits)
+    src = "transcripts_realistic_holdout" + ("_handwritten" if weighted else "")
+    rng = random.Random(seed)
+    out = LabelledSet()
+    res = resources.files(BUILTIN_PACKAGE).joinpath(HOLDOUT_TRANSCRIPTS)
+    with resources.as_file(res) as p:
+        rows = read_csv(p, source=src)
+    for t, y, e in zip(rows.texts, rows.labels, rows.extra):
+        if e.get("split") in wanted:
+            out.add("\n".join(asr_segments(t, rng)), y, src, e)
+    return out

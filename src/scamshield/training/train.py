@@ -26,7 +26,14 @@ from scamshield.engine.textmodel import (
     split_url,
     strip_speaker_tags,
 )
-from scamshield.training.datasets import LabelledSet, dedupe, read_builtin, read_csv
+from scamshield.training.datasets import (
+    HOLDOUT_TRAIN_SPLITS,
+    LabelledSet,
+    dedupe,
+    holdout_transcripts,
+    read_builtin,
+    read_csv,
+)
 
 SEED = 20240601
 MODEL_VERSION_PREFIX = "1"
@@ -143,12 +150,24 @@ def augment_urls(data: LabelledSet, synthetic_per_host: int | None = None) -> La
     return out
 
 
-def load_training_data(kind: str, paths: list[str], builtin: bool = True, limit: int | None = None) -> LabelledSet:
+# Transcript model: with the built-in sets, the hand-written CC0 realistic call hold-out splits written before blind15
+# (``datasets.HOLDOUT_TRAIN_SPLITS``: tuning, blind, blind2 ... blind14) are training data too (issue #5 cross-split
+# experiment, scripts/transcript_model_crosssplit.py, docs/models.md); blind15 and later are never trained on.
+# ``holdout_splits=()`` (or ``--no-builtin``) leaves them out.
+TRANSCRIPT_HOLDOUT_WEIGHTED = False  # sample weight 1 (not BUILTIN_WEIGHT): see docs/models.md for the figures
+
+
+def load_training_data(kind: str, paths: list[str], builtin: bool = True, limit: int | None = None,
+                       holdout_splits: tuple[str, ...] | None = None) -> LabelledSet:
     data = LabelledSet()
     for p in paths:
         data.extend(read_csv(p, limit=limit))
     if builtin:
         data.extend(read_builtin(kind))
+        if kind == "transcript":
+            splits = HOLDOUT_TRAIN_SPLITS if holdout_splits is None else tuple(holdout_splits)
+            if splits:
+                data.extend(holdout_transcripts(splits, weighted=TRANSCRIPT_HOLDOUT_WEIGHTED))
     data = dedupe(data, kind)
     if kind == "url":
         data = augment_urls(data)
