@@ -1348,7 +1348,7 @@ def _dashed_domain(low: str, reg: BrandRegistry, dom: str) -> tuple[str, Any] | 
                 if i >= len(parts) - k:
                     break
                 head = parts[i:len(parts) - k]
-                for name in {"-".join(head), "".join(head)}:
+                for name in dict.fromkeys(("-".join(head), "".join(head))):  # fixed order, not the hash seed's
                     if len(name) < 3 or name in dom:
                         continue
                     cand = f"{name}.{suffix}"
