@@ -258,7 +258,8 @@ def _script_json(name: str, *args: str) -> dict[str, Any]:
 
 
 def holdouts_md(cross: dict[str, Any] | None) -> list[str]:
-    """The hand-written hold-outs (CC0, never trained on): Indian SMS, ASR-style calls, recent phishing shapes."""
+    """The hand-written hold-outs (CC0): Indian SMS, ASR-style calls, recent phishing shapes. The rules were tuned on
+    each after its first read; the transcript model also trains on the call splits up to blind14 (docs/models.md)."""
     out = ["These sets are **written by the project** (src/scamshield/training/data/README.md) and rules were improved "
            "after reading their misses, so every figure here is **optimistic**; the *first read* figures (the code "
            "of the previous release, commit c54f346, or the first run on rows written later) are the honest ones. "
@@ -282,15 +283,21 @@ def holdouts_md(cross: dict[str, Any] | None) -> list[str]:
             "the code changes it then guided, all of them unlike the earlier ones: other regions, recent lures, "
             "genuine traffic first): batch e first read F1 0.879 / FPR 11.9 % text only (0.899 / 8.3 % with the "
             "sender), batch f 0.905 / 4.2 % (0.913 / 4.2 %), batch g 0.923 / 3.3 % (0.947 / 0 %), batch h — written "
-            "after every fix and two adversarial reviews — **0.961 / 3.3 %** both ways: the honest figure for unseen "
-            "Indian and international SMS is the first read of the latest batch, not the fitted rows below.", "",
+            "after every fix and two adversarial reviews — 0.961 / 3.3 % both ways. Fifth session (each batch "
+            "written before the round it then guided; k–m by a hand that had read the rules, so optimistic): batch i "
+            "(196 rows) first read F1 0.954 / FPR 1.5 % / recall 0.939 with the sender (0.939 / 3.1 % text only), "
+            "batch j (67) 0.882 / 5.9 % / 0.94, batch k (123) 0.894 / 1.3 % / 0.826 (0.905 / 0 % text only), batch "
+            "l (60) 0.889 / 0 % / 0.80, batch m (101, written after an adversarial review's fixes) **0.881 / 1.8 % / "
+            "0.804** both ways: false positives on unseen genuine traffic are now near the 1 % target, recall on "
+            "unseen fraud wordings (~0.80) is the gap. The honest figure for unseen Indian and international SMS is "
+            "the first read of the latest batch, not the fitted rows below.", "",
             "**Calls, streamed like speech-to-text** (no speaker tags, lower case, mis-hearings; 10–20-word "
             "segments) — `.venv/bin/python scripts/transcript_robustness_eval.py --split tuning|blind|blind2|...`:",
             "",
             "| split | calls (scam/legit) | precision | recall | F1 | FPR | median alert at | alerted within 30 % | "
             "segment CPU p50 / p99 |",
             "|---|---|---:|---:|---:|---:|---:|---:|---|"]
-    for split in ("tuning", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7"):
+    for split in _call_splits():
         r = _script_json("transcript_robustness_eval.py", "--split", split)
         cpu = r["segment_cpu_ms"]
         out.append(f"| {split} | {r['calls']} ({r['scams']}/{r['legit']}) | {f(r['precision'])} | {f(r['recall'])} | "
@@ -308,8 +315,17 @@ def holdouts_md(cross: dict[str, Any] | None) -> list[str]:
             "look-alikes) first read F1 0.852 / FPR 3.3 % / median alert 0.60; blind4 (20 calls, written after that "
             "round) F1 0.889 / recall 0.80 / FPR 0 / median 0.95; blind5 (40 longer calls, 122–636 words) F1 0.95 "
             "/ FPR 5 % / median 0.33; blind6 (6 long calls) F1 1.0 / FPR 0 / median 0.42; blind7 (40 calls, "
-            "written after two adversarial reviews and their fixes) **F1 0.857 / recall 0.75 / FPR 0 / median "
-            "0.56** — the honest figure for unseen calls. Every split's row below is fitted.", ""]
+            "written after two adversarial reviews and their fixes) F1 0.857 / recall 0.75 / FPR 0 / median "
+            "0.56. Fifth session (each split committed before its first read, then fitted; blind10 onwards by a "
+            "hand that had read the detector): blind8 (53 calls) P 0.962 / R 0.806 / F1 0.877 / FPR 4.5 % / median "
+            "0.706; blind9 (20) R 0.75 / F1 0.857 / FPR 0; blind10 (30, SG / MY / PH / NG / CA / IE / UAE) P 0.818 / "
+            "R 0.5625 / F1 0.667 / FPR 14.3 %; blind11–blind19 (16–20 calls each) recall 0.5, 0.4, 0.6, 0.4, 0.8, "
+            "0.7, 0.6, 0.5, 0.7 with precision 1.0 and FPR 0 on every one; blind20 (20 calls, never tuned on) "
+            "**P 1.0 / R 0.70 / F1 0.824 / FPR 0 / median 0.58** — the honest figure for unseen calls: false alerts "
+            "are rare, recall on unseen scam wordings (~0.6–0.8) is the gap. Since commit 81a54e5 the transcript "
+            "model is also trained on splits tuning … blind14 (docs/models.md): for the model only blind15 and "
+            "later are unseen (there the retrained model catches 57 of 60 scam calls against 56 before, with no "
+            "false alert, median alert 0.739 against 0.852). Every split's row below is fitted.", ""]
     hp = None
     if cross is not None:
         runs = cross.get("url_product", {}).get("runs") or cross.get("url_product", {})
@@ -327,8 +343,18 @@ def holdouts_md(cross: dict[str, Any] | None) -> list[str]:
     return out
 
 
+def _call_splits() -> list[str]:
+    """Every split of the hand-written call hold-out, in the order the splits were written."""
+    import csv
+    from importlib import resources
+
+    res = resources.files("scamshield.training.data").joinpath("transcripts_realistic_holdout.csv")
+    with resources.as_file(res) as p, open(p, newline="", encoding="utf-8") as fh:
+        return list(dict.fromkeys(r["split"] for r in csv.DictReader(fh) if r.get("split")))
+
+
 def _url_holdouts() -> list[str]:
-    """URL hold-outs 2 and 3 scored by the shipped analyser (its model was trained on the dev data, not on these)."""
+    """URL hold-outs 2, 3 and 4 scored by the shipped analyser (its model was trained on the dev data, not on these)."""
     import csv
     from importlib import resources
 
@@ -342,7 +368,7 @@ def _url_holdouts() -> list[str]:
             return list(csv.DictReader(fh))
 
     parts = []
-    for n in ("2", "3"):
+    for n in ("2", "3", "4"):
         phish, legit = rows(f"urls_phish_holdout{n}.csv"), rows(f"urls_benign_holdout{n}.csv")
         if not phish or not legit:
             continue
@@ -352,11 +378,14 @@ def _url_holdouts() -> list[str]:
                      f"legitimate flagged")
     if not parts:
         return []
-    return ["**URL hold-outs 2 and 3** (`urls_{phish,benign}_holdout{2,3}.csv`, invented, written this session "
-            "before the URL changes they then guided), shipped analyser: " + "; ".join(parts) + ". First reads: "
-            "hold-out 2 113 of 127 caught / 2 of 133 flagged (the code before the session's URL work); hold-out 3, "
-            "written after all of it and two reviews, **86 of 104 caught (0.83) / 1 of 105 flagged** (F1 ≈ 0.90) "
-            "— the honest figure; both rows here are fitted.", ""]
+    return ["**URL hold-outs 2, 3 and 4** (`urls_{phish,benign}_holdout{2,3,4}.csv`, invented, each written "
+            "before the URL changes it then guided), shipped analyser: " + "; ".join(parts) + ". First reads: "
+            "hold-out 2 113 of 127 caught / 2 of 133 flagged (the code before the fourth session's URL work); "
+            "hold-out 3, written after all of it and two reviews, 86 of 104 caught (0.83) / 1 of 105 flagged "
+            "(F1 ≈ 0.90); hold-out 4 (fifth session: 2025–2026 kit shapes, toll / e-challan / parcel smishing "
+            "domains, Cloudflare / Vercel / Firebase / Google Sites hosting, OAuth consent, click-tracking links "
+            "among the legitimate ones), **106 of 117 caught (0.906) / 3 of 109 flagged** (F1 ≈ 0.94) — the "
+            "honest figure; every row here is fitted.", ""]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -405,7 +434,7 @@ def main(argv: list[str] | None = None) -> int:
     w("## Read this first (caveats)")
     w("")
     w("- **The shipped models are trained on these dev sets** (SMS: UCI + Mendeley dev half + the CC0 Indian set; "
-      "URLs: PhishTank 2020 + ISCX dev half + Tranco dev half + the built-in documentation and synthetic legitimate URLs; transcripts: BothBosu + the CC0 calls). The *full* and *model-only* "
+      "URLs: PhishTank 2020 + ISCX dev half + Tranco dev half + the built-in documentation and synthetic legitimate URLs; transcripts: BothBosu + the CC0 calls + the hand-written call hold-out splits tuning … blind14). The *full* and *model-only* "
       "tables below are therefore **in-sample** for the learned part and say little about generalisation. The "
       "honest figures are the **out-of-sample** (rules + model, A/B halves and cross-source) and **cross-source** "
       "ones further down, where the test side was never trained on.")
