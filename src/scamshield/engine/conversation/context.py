@@ -149,12 +149,35 @@ def _after_threat_idiom(words: list[str]) -> list[str]:
     return words
 
 
+_AUX = frozenset({"do", "does", "did", "will", "would", "should", "must", "shall", "can", "could"})
+
+
+def _verb_negated(words: list[str]) -> bool:
+    """The last clause of ``words`` has a negated verb ("never ask you to move money", "we will not call", "do not
+    pay"), not a negated description ("i am not a robot", "you are not in trouble")."""
+    for i in range(len(words) - 1, -1, -1):
+        if words[i] in _CLAUSE_WORDS and words[i] not in ("i", "we"):
+            words = words[i + 1:]
+            break
+    return any(w == "never" or (w == "not" and k > 0 and words[k - 1] in _AUX) or w in ("dont", "cannot")
+               for k, w in enumerate(words))
+
+
 def is_negated(window: str, start: int, end: int, regex: "re.Pattern[str] | None" = None) -> bool:
     """Negation or warning-advice scope around a cue match (same clause, a few words either side).
 
     ``regex`` is the cue's compiled pattern: with it, a negator inside the match that the pattern itself needs
     (see ``_own_negation``) does not negate the cue."""
     words = _clause_before(window, start, 60).split()[-8:]
+    # "we will never ask you to move money to a safe account or share your one time passcode": a cue that opens the
+    # second verb of an "or" list shares the first verb's negator, however long the first verb's object (not "or
+    # you will be arrested", not a condition: "if you do not pay or share the otp")
+    before = _clause_before(window, start, 120).split()[-16:]
+    first = (window[start:end].split() or [""])[0]
+    carried = (len(before) >= 2 and before[-1] in ("or", "nor") and first not in _NEW_SUBJECT
+               and not any(w in _CONDITION_WORDS for w in before))
+    if carried and _verb_negated(before[:-1]):
+        return True
     words = _after_threat_idiom(words)
     for i in range(len(words) - 2, -1, -1):
         if words[i] in _OTHERWISE_NEG and words[i + 1] in ("to", "toh"):
