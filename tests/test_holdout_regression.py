@@ -182,7 +182,7 @@ def test_transcript_holdout_early_alert_position():
         elif first is not None and r.get("split") in ("blind2", "blind3", "blind4", "blind5", "blind6", "blind7",
                                                              "blind8", "blind9", "blind10", "blind11", "blind12",
                                                              "blind13", "blind14", "blind15", "blind16", "blind17",
-                                                             "blind18", "blind19", "blind20"):
+                                                             "blind18", "blind19", "blind20", "fp1"):
             blind_false_alerts += 1
     median, within = statistics.median(at), sum(f <= 0.3 for f in at) / scams
     # Measured on all 330 calls: median 0.634, within 30 % 0.119 (without blind4, the 20 calls read once after the
@@ -211,3 +211,23 @@ def test_transcript_holdout_early_alert_position():
         statistics.median(at_old), median, within_old, within)
     assert statistics.median(at_long) <= 0.30, at_long
     assert blind_false_alerts == 0
+
+
+def test_transcript_fp1_genuine_calls_never_alert_under_any_segmentation():
+    """Split fp1 (genuine calls using scam vocabulary innocently, training/data/README.md): no genuine fp1 call alerts
+    and every scam control does, under several ASR segmentations (first read: the bank fraud team's "we will never
+    ask you to move money to a safe account or share your one time passcode" alerted only when a segment ended at
+    "passcode", so one seed is not enough)."""
+    det = _default_detector()
+    rows = [r for r in _rows("transcripts_realistic_holdout.csv") if r.get("split") == "fp1"]
+    assert sum(r["label"] == "0" for r in rows) >= 40 and sum(r["label"] == "1" for r in rows) >= 10
+    wrong = []
+    for seed in range(6):
+        rng = random.Random(seed)
+        for r in rows:
+            state, alerted = CallState(), False
+            for seg in asr_segments(r["text"], rng):
+                alerted = det.feed(state, Segment(seg)).should_alert or alerted
+            if alerted != (r["label"] == "1"):
+                wrong.append((seed, r["category"]))
+    assert not wrong, wrong
