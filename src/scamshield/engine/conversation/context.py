@@ -115,7 +115,17 @@ def _is_direct(window: str, start: int, end: int) -> bool:
     return _DIRECT_AFTER_RE.search(window[end:_clause_end(window, end, 40)]) is not None
 
 
+# A recovery pitch names the scam it claims to undo ("we recover crypto people lost to scams", "we traced the money
+# taken by the fraudsters"): the word is the lure, not a warning about it.
+_RECOVERY_PITCH_RE = re.compile(
+    r"\b(?:recover|recovers|recovered|recovering|recovery|retrieve|retrieves|retrieved|trace|traces|traced|get back|"
+    r"gets back|got back)(?: [a-z]+){0,8} (?:lost|stolen|taken|scammed) (?:to|by|from|in) (?:a |the |that |those |"
+    r"these |some )?$")
+
+
 def _bare_is_framed(window: str, s: int, e: int) -> bool:
+    if _RECOVERY_PITCH_RE.search(window, max(0, s - 80), s):
+        return False
     before = window[max(0, s - 24):s]
     if _DENIAL_RE.search(before):
         return False
