@@ -182,7 +182,8 @@ def test_transcript_holdout_early_alert_position():
         elif first is not None and r.get("split") in ("blind2", "blind3", "blind4", "blind5", "blind6", "blind7",
                                                              "blind8", "blind9", "blind10", "blind11", "blind12",
                                                              "blind13", "blind14", "blind15", "blind16", "blind17",
-                                                             "blind18", "blind19", "blind20", "fp1"):
+                                                             "blind18", "blind19", "blind20", "blind21",
+                                                             "blind22", "fp1"):
             blind_false_alerts += 1
     median, within = statistics.median(at), sum(f <= 0.3 for f in at) / scams
     # Measured on all 330 calls: median 0.634, within 30 % 0.119 (without blind4, the 20 calls read once after the
@@ -231,3 +232,23 @@ def test_transcript_fp1_genuine_calls_never_alert_under_any_segmentation():
             if alerted != (r["label"] == "1"):
                 wrong.append((seed, r["category"]))
     assert not wrong, wrong
+
+
+def test_transcript_blind21_22_genuine_calls_never_alert_under_any_segmentation():
+    """Splits blind21 / blind22 (genuine look-alikes of scam-bait calls, late-named callers, action-first asks,
+    Hinglish / Indian English; training/data/README.md): no genuine call alerts under six ASR segmentations. blind21
+    first read: FPR 0 (recall 0.857, fitted after); blind22 is read once and not tuned on."""
+    det = _default_detector()
+    rows = [r for r in _rows("transcripts_realistic_holdout.csv")
+            if r.get("split") in ("blind21", "blind22") and r["label"] == "0"]
+    assert len(rows) >= 10
+    false_alerts = []
+    for seed in range(6):
+        rng = random.Random(seed)
+        for r in rows:
+            state, alerted = CallState(), False
+            for seg in asr_segments(r["text"], rng):
+                alerted = det.feed(state, Segment(seg)).should_alert or alerted
+            if alerted:
+                false_alerts.append((seed, r["category"]))
+    assert not false_alerts, false_alerts
