@@ -152,6 +152,8 @@ CUES: tuple[Cue, ...] = (
         "{receive|get|claim|credit|credited|accept|collect|paane|prapt|milega|lene}",
         "{scan|scan the qr|scan qr|scan this qr|scan the code|approve|accept} ~4 {to receive|to get|to claim|"
         "to accept|to collect|receive|and receive|and get|for receiving|paane|lene}",
+        # "Scan this QR code I sent on WhatsApp to receive the amount" (batch n: the QR's origin in between)
+        "{scan this qr code|scan the qr code|scan qr code|scan this qr|scan the qr} ~7 {to receive|and receive}",
         "{receive|receiving|get|claim} ~3 {money|payment|amount|refund|cashback|prize|reward|rs|inr|it|this|them} ~4 "
         "{enter|type|scan|approve|accept} ~2 {pin|upi pin|mpin|qr|request|collect request}",
         "{pin|upi pin|mpin} ~2 {dal|daal|dalkar|daalkar|dalke|daalke|enter karke} ~4 {paise|payment|amount|refund|"

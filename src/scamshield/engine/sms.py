@@ -73,7 +73,10 @@ _MONEY_ASK_RE = re.compile(r"\b(?:transfer|send|bhej|bhejo|bhej do|pay|gpay|payt
                            # "got a bill I need to pay today" (the "Hi Mum" setup: a payment of the writer's own that
                            # the reader is to make; counts only beside a new-number / lost-phone claim)
                            r"|\b(?:bill|bills|invoice|payment|rent|fees)\s(?:that\s|which\s)?i\s(?:(?:need|have|had|"
-                           r"got)\sto|must)\s(?:pay|settle|clear)\b")
+                           r"got)\sto|must)\s(?:pay|settle|clear)\b"
+                           # "can you help with a bill today?" (the same setup, batch n)
+                           r"|\b(?:can you|could you|can u|pls|please)\shelp(?:\sme)?(?:\sout)?\swith\s(?:a|my|the|this|an|"
+                           r"some)\s(?:bill|bills|fees|fee|rent|invoice|payment)\b")
 _OPTOUT_RE = re.compile(r"\b(?:sms|send|text|reply)\W{0,2}(?:stop|optout|opt out|unsub\w*)\b[^.\n]{0,20}?\bto\W{0,2}"
                         r"(?:\+?91)?(?:1909|\d{7,10})\b")
 # The opt-out line US/UK carrier rules (CTIA) require of a brand's own short code: "Reply STOP to opt out / cancel /
@@ -202,6 +205,46 @@ _SETTLING_UP_RE = re.compile(r"\bthe\s(?:rs\.?\s?|₹\s?|inr\s?)?\d[\d,]{0,8}\s(
 _FAMILY_PRESSURE_RE = re.compile(r"\b(?:today|tonight|(?<!for )(?<!till )(?<!until )now|right now|urgent|urgently|immediately|asap|abhi|jaldi|"
                                  r"turant|fast|quickly)\b|अभी|जल्दी|तुरंत")
 # A move to another channel in a stranger's message ("add me on Telegram", "download the app", "reply YES").
+# The structure of a keyword-free lure (batch n): a stranger who moves the talk to a chat app or to a channel of
+# their own ("add me on Telegram", "reply YES to know more", "install the app I will share", "the QR I am sending")
+# and offers earnings, returns, a loan, a limit or points. Each part alone is ordinary; together they are the
+# recruiter / mentor / "relationship manager" / pig-butchering approach (FTC, I4C, SEBI advisories).
+_CHAT_MOVE_RE = re.compile(
+    r"\b(?:on|via|over|through|in|to|at)\s(?:whats\s?app|telegram|signal|wechat|skype|line app)\b"
+    r"|\badd (?:me|us|you|our \w+|my \w+|the \w+|assistant|coordinator|mentor)\b[^.?!\n]{0,30}?"
+    r"\b(?:whats\s?app|telegram|signal|group|channel)\b"
+    r"|\b(?:wa\.me|t\.me|chat\.whatsapp\.com)/|\btelegram\s?@|@\w+\son\stelegram\b"
+    r"|\breply (?:to chat|yes|y)\b(?! to (?:confirm|cancel|book|reschedule|subscribe))"
+    r"|\b(?:message|text|ping|dm) (?:me|our \w+|my \w+)(?: \w+)? on\b"
+    r"|\b(?:app|apk|link|qr|qr code|details|form)\si(?:\s?am|\s?will|'ll|'m|\shave)?\s(?:send|sending|sent|share|"
+    r"sharing|shared)\b")
+_EARN_OFFER_RE = re.compile(
+    r"\b(?:earn|earning|earnings|salary|income|commission|profit|profits|returns?|stock picks?|ipo|crypto|"
+    r"arbitrage|trading|fixed deposit|pre-?approved|limit increase|reward points|redeem|loan)\b"
+    r"|(?:/|\bper\s)(?:day|hour|hr|review|task)\b|\d\s?%\s?(?:p\.?a\.?|profit|returns?|daily|per)")
+# "reply with your full name and date of birth so we can process your claim": identity details asked by reply beside a
+# refund, rebate, grant or claim (HMRC / IRS / ATO refund smishing, batch n). Tax offices never do this by SMS.
+_DETAILS_REPLY_RE = re.compile(r"\b(?:reply|respond|text back|sms back)\s(?:back\s)?with\s(?:your\s)?(?:full\s)?"
+                               r"(?:name|date of birth|dob|account number|bank details|card details|ifsc)\b")
+_STRONG_DETAILS_RE = re.compile(r"\b(?:date of birth|dob|account number|bank details|card details|ifsc)\b")
+_CLAIM_WORD_RE = re.compile(r"\b(?:refund|rebate|grant|claim|compensation|payout|reimbursement)\b")
+# "is this Mr Sharma?", "is this Priya's number?", "your name was given to me by": a stranger's wrong-number-style
+# opener naming someone (the cue lexicon holds the "sorry, wrong number" forms).
+_NAMED_OPENER_RE = re.compile(
+    r"\bis this (?:(?:mr|mrs|ms|miss|dr)\.?\s)?[a-z]+(?:'s)?(?:\s(?:number|phone))?\s?\?"
+    r"|\byour (?:name|number|contact) was (?:given|passed|shared) to me\b")
+# A self-introduction by name and role or organisation ("I'm Linda, a recruiter", "this is Mr Tan from DBS").
+_SELF_INTRO_RE = re.compile(
+    r"\b(?:i am|i'm|im|this is|it's|my name is)\s(?:(?:mr|mrs|ms|miss|dr|prof|professor)\.?\s)?[a-z]+,?\s"
+    r"(?:[a-z]+\s){0,3}?(?:from|with|at|a|an|your|banker|manager|executive|recruiter|advisor|adviser|mentor|officer|"
+    r"coordinator|agent|consultant|analyst)\b|\bi am your\b"
+    r"|\b(?:we |i )?(?:saw|found|viewed|liked|reviewed|shortlisted) your (?:profile|resume|cv)\b")
+# The stranger speaks as a person ("add me", "I will send", "I'm now with a team"); a brand writes "chat with us".
+_FIRST_PERSON_RE = re.compile(r"\b(?:i|i'm|im|i've|i'll|me|my)\b|\badd (?:assistant|coordinator|mentor|teacher|"
+                              r"analyst)\b")
+# "dropped my phone down the loo, using a mate's": the lost phone told in the message (batch n).
+_LOST_PHONE_RE = re.compile(r"\b(?:dropped|broke|smashed|lost|cracked|damaged)\smy\s(?:phone|mobile)\b|"
+                            r"\busing\s(?:a|my)\s(?:mate|friend|colleague)'?s\b")
 _CONTACT_MOVE_RE = re.compile(r"\b(?:telegram|whatsapp|signal|wechat|line app|add me|join|download|install|register|"
                               r"sign up|signup|reply|dm me|message me|text me|click|link|teach you|show you|guide you|"
                               # the stranger's own pitch: "I'm Lisa, I work in crypto trading"
@@ -1155,7 +1198,8 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
             # genuine family chat says too and stays a hint.
             # Settling up a shared expense without hurry or a payee of its own ("new number, send me the 500 for
             # dinner when you can") is how real people change numbers too: a hint only.
-            new_identity = any(_NEW_IDENTITY_RE.search(m) for m in matched["family_emergency"])
+            new_identity = any(_NEW_IDENTITY_RE.search(m) for m in matched["family_emergency"]) \
+                or bool(_LOST_PHONE_RE.search(low_clean))
             pressure = bool(codes & PRESSURE_CODES) or bool(_FAMILY_PRESSURE_RE.search(low_clean))
             payee = bool(upi_ids) or bool(_PAYEE_RE.search(low_clean))
             settling_up = bool(_SETTLING_UP_RE.search(low_clean))
@@ -1438,6 +1482,33 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
             signals.append(Signal("shared_album_link", -pts, "Shares photos, a folder or a document on a storage "
                                   "host between people, with no lure, ask, claim, urgency or number",
                                   {"matched": album.group(0)[:30]}, None))
+
+    # A stranger (a personal number, or no sender) who moves the talk to a chat app or a channel of their own and
+    # offers earnings, returns, a loan, a limit or points; or opens "is this Mr Sharma?" and moves to a chat app
+    # (batch n). A registered header, an intro alone or an offer alone is not this.
+    if sender_info["type"] in ("phone", "none") and not apk and (chat := _CHAT_MOVE_RE.search(low_clean)):
+        offer = _EARN_OFFER_RE.search(low_clean)
+        intro = _SELF_INTRO_RE.search(low_clean)
+        opener = "wrong_number_opener" in codes or _NAMED_OPENER_RE.search(low_clean)
+        if offer and (intro or _FIRST_PERSON_RE.search(low_clean)):
+            signals.append(Signal("stranger_offer_to_chat", 50 if intro else 40, "A stranger offers earnings, "
+                                  "returns, a loan, a limit or points and moves the talk to a chat app or a link, app "
+                                  "or QR of their own (how task-job, investment-group and fake banker scams start)",
+                                  {"channel": mask_digits(chat.group(0)[:30]), "offer": mask_digits(offer.group(0)[:20]),
+                                   "introduced": bool(intro)}, "INVESTMENT_SCAM"))
+        elif opener:
+            signals.append(Signal("stranger_moves_chat", 25 if "wrong_number_opener" in codes else 50,
+                                  "A stranger's 'is this ...?' opener that moves the talk to a chat app (how "
+                                  "pig-butchering scams begin)", {"channel": mask_digits(chat.group(0)[:30])},
+                                  "INVESTMENT_SCAM"))
+
+    if (dm := _DETAILS_REPLY_RE.search(low_clean)) and _CLAIM_WORD_RE.search(low_clean) \
+            and not _NEG_BEFORE_RE.search(low_clean[max(0, dm.start() - 24):dm.start()]) \
+            and not any(sg.code == "credential_request" and sg.weight >= 40 for sg in signals):
+        strong = _STRONG_DETAILS_RE.search(low_clean, dm.start(), dm.end() + 40)
+        signals.append(Signal("details_by_reply_for_claim", 50 if strong else 35, "Asks you to reply with your name, date of birth or "
+                              "bank details to receive a refund, rebate or grant: tax offices and banks never ask "
+                              "for these by text", {"matched": mask_digits(dm.group(0)[:40])}, "GOVERNMENT_IMPERSONATION"))
 
     # Sender id.
     named_claims = [c for c in claimed if c != "*"]
