@@ -88,3 +88,33 @@ def test_negated_details_reply_is_not_an_ask():
            "account number", "VK-ITDEPT")
     assert "details_by_reply_for_claim" not in {s.code for s in a.signals}
     assert a.risk_score < 50
+
+
+REGIONAL_CODE_ASKS = [
+    "ನಿಮ್ಮ ಕಾರ್ಡ್ ನವೀಕರಣಕ್ಕೆ ಬಂದ ಒಟಿಪಿ ಹೇಳಿ, ನಮ್ಮ ಅಧಿಕಾರಿ ಕರೆ ಮಾಡುತ್ತಾರೆ 9876543210",
+    "మీ ఖాతా అప్‌డేట్ కోసం వచ్చిన ఓటీపీ చెప్పండి, మా ఏజెంట్ కాల్ చేస్తారు 9876543210",
+    "আপনার কার্ড আপডেটের জন্য আসা ওটিপি বলুন, আমাদের প্রতিনিধি ফোন করবেন 9876543210",
+    "உங்கள் கணக்கு புதுப்பிக்க வந்த ஓடிபி சொல்லுங்கள், அழைக்கவும் 9876543210",
+]
+
+
+@pytest.mark.parametrize("text", REGIONAL_CODE_ASKS)
+def test_regional_script_code_ask_is_flagged(text):
+    a = _a(text, "+919876543210")
+    assert "credential_request" in {s.code for s in a.signals}
+    assert a.risk_score >= 50
+
+
+REGIONAL_CODE_ADVICE = [
+    "ಒಟಿಪಿ ಯಾರಿಗೂ ಹೇಳಬೇಡಿ. ಬ್ಯಾಂಕ್ ಎಂದಿಗೂ ಕೇಳುವುದಿಲ್ಲ",
+    "ஓடிபியை யாரிடமும் பகிர வேண்டாம். வங்கி ஒருபோதும் கேட்காது",
+    "ఓటీపీ ఎవరికీ చెప్పకండి. బ్యాంక్ ఎప్పుడూ అడగదు",
+    "ওটিপি কাউকে বলবেন না। ব্যাংক কখনও চায় না",
+]
+
+
+@pytest.mark.parametrize("text", REGIONAL_CODE_ADVICE)
+def test_regional_script_code_advice_is_not_an_ask(text):
+    a = _a(text, None)
+    assert "credential_request" not in {s.code for s in a.signals}
+    assert a.risk_score < 50
