@@ -215,6 +215,56 @@ def _join_word(m: re.Match[str]) -> str:
     return _JOINED.get(w) or _JOINED.get(w.replace(" ", ""), w)
 
 
+# -- the listener's restatement ----------------------------------------------------------------------------------
+#: One-channel speech-to-text has no speaker tags, and in a scam-bait call the victim often repeats the caller's ask
+#: as a question ("so you need my medicare number?", "you want me to zelle it to your landlord?", "and you are from
+#: the cyber cell?"). A restated ask is as much evidence that the ask was made as the ask itself, so it is rewritten
+#: to the caller's words ("i need your ...", "i need you to ...", "i am from ...") and read by the same cues, with the
+#: same negation / warning context: "you want me to never share my pin" stays a warning. The listener's "my" in the
+#: next few words becomes "your" ("you need my medicare number and my routing number").
+_RESTATED_ASKS = (
+    (r"(?:you|u) (?:need|want|require|are asking for|are asking me for|asked for|asked me for) my", "i need your"),
+    (r"(?:you|u) (?:want|need|are asking|asked|are telling|told) me to", "i need you to"),
+    (r"(?:you|u) (?:are saying|are telling me|said|mean) (?:that )?i (?:have to|need to|must|should|got to|gotta)",
+     "you have to"),
+    (r"(?:you|u) are (?:calling )?from", "i am calling from"),
+    # Hinglish: "aap keh rahe ho ki mujhe ... karna hai", "matlab mujhe ... dena hai", "aap chahte ho ki main ..."
+    (r"(?:aap|ap|tum) (?:keh|kah) rahe (?:ho|hain|hai) (?:ki )?(?:mujhe|muje)", "aapko"),
+    (r"(?:matlab|mtlb|yaani) (?:mujhe|muje)", "aapko"),
+    (r"(?:aap|ap|tum) (?:keh|kah) rahe (?:ho|hain|hai) (?:ki )?main", "aap"),
+    (r"(?:aap|ap|tum) (?:chahte|chahti) (?:ho|hain|hai) (?:ki )?main", "aap"),
+    (r"(?:aapko|apko) (?:mera|meri|mere)", "mujhe aapka"),
+)
+_RESTATED_RE = re.compile(r"\b(?:" + "|".join("(%s)" % p for p, _ in _RESTATED_ASKS) + r")\b((?: [a-z0-9]+){0,10})")
+_MY_RE = re.compile(r"\bmy\b")
+#: The listener's first-person Hinglish verb ("main anydesk download karun?", "otp bata doon?") as the caller's
+#: imperative ("karo", "bata do").
+_HI_FIRST_PERSON = {"karun": "karo", "karu": "karo", "karoon": "karo", "doon": "do", "dun": "do", "du": "do",
+                    "bataun": "batao", "batau": "batao", "bhejun": "bhejo", "bheju": "bhejo", "daalun": "daalo",
+                    "dalun": "daalo", "daalu": "daalo", "mera": "apna", "meri": "apni", "mere": "apne"}
+_HI_FIRST_RE = re.compile(r"\b(" + "|".join(_HI_FIRST_PERSON) + r")\b")
+
+
+def _restated(m: re.Match[str]) -> str:
+    for i, (_, repl) in enumerate(_RESTATED_ASKS, start=1):
+        if m.group(i) is not None:
+            rest = m.group(len(_RESTATED_ASKS) + 1) or ""
+            if repl.startswith("i need your") or repl.startswith("i need you") or repl.startswith("you have"):
+                rest = _MY_RE.sub("your", rest)
+            elif repl == "aap":
+                rest = _HI_FIRST_RE.sub(lambda h: _HI_FIRST_PERSON[h.group(1)], rest)
+            return repl + rest
+    return m.group(0)
+
+
+def restate_listener_asks(s: str) -> str:
+    """The listener's restated ask in the caller's words (on normalised text; see ``_RESTATED_ASKS``)."""
+    if "you" not in s and " u " not in s and "mujhe" not in s and "muje" not in s and "main" not in s \
+            and "aapko" not in s and "apko" not in s:
+        return s
+    return _RESTATED_RE.sub(_restated, s)
+
+
 def normalize_transcript(text: str) -> str:
     """Canonical text the cue patterns run on.
 
@@ -244,5 +294,6 @@ def normalize_transcript(text: str) -> str:
     s = _QUANTITY_RE.sub(_quantity, s)
     s = _DIGIT_GROUPS_RE.sub(_digit_groups, s)
     s = _STUTTER_RE.sub(r"\1", s)
+    s = restate_listener_asks(s)
     return s.strip()
 
