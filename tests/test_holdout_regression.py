@@ -194,7 +194,7 @@ def test_transcript_holdout_early_alert_position():
                                                              "blind8", "blind9", "blind10", "blind11", "blind12",
                                                              "blind13", "blind14", "blind15", "blind16", "blind17",
                                                              "blind18", "blind19", "blind20", "blind21",
-                                                             "blind22", "fp1"):
+                                                             "blind22", "blind23", "fp1"):
             blind_false_alerts += 1
     median, within = statistics.median(at), sum(f <= 0.3 for f in at) / scams
     # Measured on all 330 calls: median 0.634, within 30 % 0.119 (without blind4, the 20 calls read once after the
@@ -245,14 +245,15 @@ def test_transcript_fp1_genuine_calls_never_alert_under_any_segmentation():
     assert not wrong, wrong
 
 
-def test_transcript_blind21_22_genuine_calls_never_alert_under_any_segmentation():
-    """Splits blind21 / blind22 (genuine look-alikes of scam-bait calls, late-named callers, action-first asks,
-    Hinglish / Indian English; training/data/README.md): no genuine call alerts under six ASR segmentations. blind21
-    first read: FPR 0 (recall 0.857, fitted after); blind22 is read once and not tuned on."""
+def test_transcript_blind21_22_23_genuine_calls_never_alert_under_any_segmentation():
+    """Splits blind21 / blind22 / blind23 (genuine look-alikes of scam-bait calls, late-named callers, action-first
+    asks, Hinglish / Indian English, a listener repeating a real bank's block or anti-scam advice;
+    training/data/README.md): no genuine call alerts under six ASR segmentations. blind21 first read: FPR 0 (recall
+    0.857, fitted after); blind22 and blind23 are read once and not tuned on (blind23 first read: FPR 0)."""
     det = _default_detector()
     rows = [r for r in _rows("transcripts_realistic_holdout.csv")
-            if r.get("split") in ("blind21", "blind22") and r["label"] == "0"]
-    assert len(rows) >= 10
+            if r.get("split") in ("blind21", "blind22", "blind23") and r["label"] == "0"]
+    assert len(rows) >= 16 and any(r.get("split") == "blind23" for r in rows)
     false_alerts = []
     for seed in range(6):
         rng = random.Random(seed)
