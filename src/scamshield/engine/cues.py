@@ -823,6 +823,9 @@ CUES: tuple[Cue, ...] = (
         "{contacts|contact list|relatives|rishtedaron|rishtedaar|dosto|doston|sabko} ko ~4 {message|msg|call|bata|"
         "bhej|batayenge|bata denge|bhej denge} ~5 {chor|fraud|fraudster|defaulter|dhokebaaz|dhokebaj|cheater}",
         "ki {tum|aap|tu} {chor|fraud|fraudster|defaulter|dhokebaaz|dhokebaj|cheater} {ho|hai|hain|hu}",
+        # "we will message your relatives that you are a cheat", "tell everyone you're a fraud"
+        "{contacts|contact list|relatives|family|friends|colleagues|everyone|them|all} {that |}{you are|you're|u are|"
+        "ur} ~3 {fraud|fraudster|thief|chor|defaulter|cheat|cheater|criminal}",
     ), "LOAN_APP_SCAM"),
     # --- "wrong number" openers (FTC / I4C: the first text of pig-butchering and romance-investment scams) ---------
     # A stranger's friendly message "to the wrong number" that invites a reply. One opener alone stays medium: a

@@ -286,7 +286,9 @@ _ADVICE_RES = (
                               r"[^.\n]{0,30}?\b(?:otp|pin|cvv|password|card|account|bank|kyc|personal)\b|"
                               r"kabhi (?:nahi|nahin|nhi) (?:maang|mang|puch|poochh|pooch)|"
                               r"कभी (?:भी )?नहीं (?:मांग|माँग|पूछ)")),
-    ("names_the_scam", re.compile(r"\b(?:is|are|it's|its|was|were)\s(?:a\s|an\s|just\s|all\s)?(?:scam|scams|fraud|"
+    # (not a person called a fraud: "tell them you are a fraud" is the loan-app recovery threat)
+    ("names_the_scam", re.compile(r"(?<!\byou )(?<!\bu )(?<!\bhe )(?<!\bshe )(?<!\bthey )\b(?:is|are|it's|its|was|were)"
+                                  r"\s(?:a\s|an\s|just\s|all\s)?(?:scam|scams|fraud|"
                                   r"frauds|hoax)\b|\b(?:calls?|messages?|sms|links?|websites?|apps?|emails?|"
                                   r"notices?|such offers?|it|this|that)\s(?:is|are|may be|could be)\s(?:a\s)?fake\b|"
                                   r"\b(?:it's|its|that's|thats)\s(?:a\s)?fake\b|"
@@ -552,6 +554,28 @@ def _other_channel(low: str, otp_message: bool) -> bool:
     return any(_CRED_WORD_RE.search(part) and not (_NEGATION_RE.search(part) or safety_advice_markers(part)
                                                     or _SCAM_DESCRIPTION_RE.search(part))
                for part in _SENTENCE_SPLIT_RE.split(low))
+
+
+# Asks to hand a received code over: "reply with the OTP", "send this code back", "forward the code to",
+# "read the OTP to our agent", "tell the code"; a negated one ("never share this code") is the template's safety line.
+_CODE_READ_BACK_RE = re.compile(r"\b(?:reply|respond|send|sms|text|forward|read|tell|share|give|message)\b"
+                                r"(?:\s(?:us|me|back|it))?\s(?:with\s)?(?:the|this|that|your|above|same|received)?"
+                                r"\s?(?:otp|code|one[- ]time (?:password|code)|verification code|passcode)\b"
+                                r"(?![^.\n]{0,12}\bon (?:your|the) (?:voucher|ticket|coupon)\b)")
+
+
+_CONDITION_RE = re.compile(r"\b(?:if|in case|unless)\b[^,;:]*[,;:]")
+
+
+def _code_read_back(low: str) -> str | None:
+    """The first non-negated ask to reply with, send, forward or read a received code back (see above)."""
+    for part in _SENTENCE_SPLIT_RE.split(low):
+        m = _CODE_READ_BACK_RE.search(part)
+        # (a negated condition is not a negated ask: "if you did not request this, reply with the OTP" is an ask;
+        # "never share, forward or read this OTP" is not)
+        if m and not _NEGATION_RE.search(_CONDITION_RE.sub(" ", part[:m.start()])):
+            return m.group(0)
+    return None
 
 
 def _number_types(numbers: dict[str, phonenumbers.PhoneNumber]) -> dict[str, int]:
@@ -882,6 +906,13 @@ _IS_THIS_YOU_RE = re.compile(r"\b(?:is|was) (?:this|that|it) (?:you|u)\b|\blook 
 _ALBUM_BLOCK_RE = re.compile(r"\b(?:password|passwd|sign ?in|log ?in|login|e-?mail|gmail id|otp|pin|verify|"
                              r"pay|payment|paid|send (?:me )?(?:rs|inr|₹|\d)|rs\.?\s?\d|₹|inr\s?\d|\d{3,}\s?(?:rs|rupees)|"
                              r"or (?:i|we)(?:'ll| will| shall)? (?:post|share|upload|leak|send|viral)|viral)\b")
+_STATEMENT_RE = re.compile(r"\b(?:e-?statements?|estatements?|(?:account|bank|card|credit card|loan|mutual fund|demat)"
+                           r" statements?|statements? of (?:account|accounts)|statement (?:is|for))\b")
+_SHORTENER_DOMAINS = frozenset({"bit.ly", "bitly.com", "tinyurl.com", "cutt.ly", "is.gd", "rb.gy", "shorturl.at",
+                                "t.ly", "ow.ly", "tiny.cc", "rebrand.ly", "v.gd", "shorte.st", "s.id", "t.co"})
+_ALBUM_PHOTO_RE = re.compile(r"\b(?:photos?|pics?|pictures|album|videos?|clips?|selfies?)\b")
+_ALBUM_SIGNIN_RE = re.compile(r"\b(?:password|passwd|sign ?in|log ?in|login|gmail id|(?:enter|with|give) (?:your )?"
+                              r"(?:e-?mail|gmail)|verify (?:your )?(?:account|e-?mail|gmail))\b")
 _STORAGE_HOSTS = frozenset({"drive.google.com", "photos.app.goo.gl", "photos.google.com", "docs.google.com",
                             "1drv.ms", "onedrive.live.com", "www.dropbox.com", "dropbox.com", "www.icloud.com",
                             "icloud.com"})
@@ -1302,6 +1333,35 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
                               {"mobile_numbers": len(all_mobiles)}, "BANK_KYC_IMPERSONATION"))
         codes.add("alert_with_mobile_callback")
 
+    # A one-time code delivered together with a way to hand it to someone: a personal mobile number to call ("Your
+    # code is 4409... If you did not request it call 98765... now") or an ask to reply with / send / forward / read
+    # the code back ("reply with the OTP to cancel"). Genuine OTP templates give no personal number and only ever
+    # say never to share the code; the call or the read-back is how the fraudster gets it (r5 / batch i, j review).
+    if otp_message and _CODE_DELIVERY_RE.search(low_head):
+        code_callback = bool(all_mobiles) and bool(_MOBILE_CALLBACK_RE.search(callback_text)) \
+            and not (len(all_mobiles) == 1 and _SMS_TO_NUMBER_RE.search(callback_text))
+        read_back = _code_read_back(low_head)
+        if code_callback or read_back:
+            signals.append(Signal("code_handover_ask", 20 if "credential_request" in codes and not code_callback
+                                  else 50, "Delivers a one-time code and asks you to call a personal mobile number "
+                                  "or to send, reply with or read the code back (banks' and apps' OTP messages only "
+                                  "ever say never to share it)",
+                                  {"mobile_callback": code_callback,
+                                   "read_back": mask_digits(read_back)[:40] if read_back else None},
+                                  "OTP_THEFT"))
+            codes.add("code_handover_ask")
+
+    # An account statement or e-statement "available" behind a URL shortener, from anyone but the brand's own
+    # registered header: banks deliver statements by e-mail or on their own site / app, and a shortened link hides
+    # where the "statement" leads (the r2 review's e-statement phish on a look-alike header).
+    if _STATEMENT_RE.search(low_head) and not (dlt_brand := sender_info["type"] == "dlt"
+                                               and _brand_header(sender_info["header"])) \
+            and any(str(d["registered_domain"] or "").lower() in _SHORTENER_DOMAINS for d in link_details):
+        signals.append(Signal("statement_on_shortener", 25, "Offers an account statement behind a URL shortener, "
+                              "not from the bank's own registered sender: banks deliver statements by e-mail or in "
+                              "their own app or site", {"links": len(urls)}, "PHISHING_LINK"))
+        codes.add("statement_on_shortener")
+
     # A charge, renewal or invoice of an amount with a foreign number to call about it ("Your Norton subscription renewed for USD
     # 399.99, if you did not authorize this call +1 888 ..."): the fake-invoice / refund call-back scam (FTC, I4C).
     # Indian brands give 1800/1860 helplines; foreign banks' genuine alerts say "call the number on your card".
@@ -1482,6 +1542,23 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
             signals.append(Signal("shared_album_link", -pts, "Shares photos, a folder or a document on a storage "
                                   "host between people, with no lure, ask, claim, urgency or number",
                                   {"matched": album.group(0)[:30]}, None))
+
+    # The album-shaped phish: a personal sender's (or unknown sender's) photos / video "album" on a storage or forms
+    # host that asks to sign in, log in or give an email / password to view it, is a Google Form, or asks "are these
+    # your photos?" / "video of you" -- the hook of credential phish and extortion, never how friends share (r5).
+    photo = _ALBUM_PHOTO_RE.search(low_head) if urls and sender_info["type"] in ("phone", "none") and not apk \
+        and len(link_details) == len(urls) \
+        and all(str(d.get("host") or "").lower() in _STORAGE_HOSTS for d in link_details) else None
+    if photo:
+        form = any("/forms/" in str(d.get("url") or "") for d in link_details)
+        hook = _ALBUM_SIGNIN_RE.search(masked.lower()) or _IS_THIS_YOU_RE.search(low_head)
+        if form or hook:
+            signals.append(Signal("album_link_lure", 35, "Shares a photo or video 'album' on a storage or forms host "
+                                  "that asks you to sign in or give your email / password to see it, is a form, or "
+                                  "says the photos are of you: the hook of account phish and extortion",
+                                  {"matched": photo.group(0)[:20], "form": form,
+                                   "hook": hook.group(0)[:30] if hook else None}, "PHISHING_LINK"))
+            codes.add("album_link_lure")
 
     # A stranger (a personal number, or no sender) who moves the talk to a chat app or a channel of their own and
     # offers earnings, returns, a loan, a limit or points; or opens "is this Mr Sharma?" and moves to a chat app
