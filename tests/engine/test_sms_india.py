@@ -185,10 +185,12 @@ def test_official_link_offset_withheld_when_a_non_tollfree_number_is_given() -> 
 # ---- the learned model is capped in those contexts ----------------------------------------------------------------
 
 @pytest.mark.parametrize("text, context, offset", [
-    # (texts on which the uncapped model gives more than the cap, so the cap is actually exercised)
-    ("Your order of 2 items is out for delivery today. Track at amazon.in/orders. Order ID 405-1234567-7654321. "
-     "Txt STOP to 1909 to opt out", "transactional", "transactional_notice"),
-    ("Alert: SMS claiming you have won a lottery, free gift or cash prize are fake messages. Do not reply. Report at "
+    # (texts on which the uncapped model gives more than the cap, so the cap is actually exercised; the model
+    # retrained with hold-out batches a-j no longer over-scores the earlier examples -- an Amazon delivery notice and a
+    # lottery-awareness alert -- so these carry more of the UK spam wording it learned: uncapped 41.5 / 43.5)
+    ("Your mobile ringtone order 405-1234567 has been delivered. Details at amazon.in/orders. Txt STOP to 1909 to opt "
+     "out", "transactional", "transactional_notice"),
+    ("Beware: SMS claiming your mobile number won a lottery or cash prize are fake. Do not reply or click. Report at "
      "cybercrime.gov.in", "safety_advice", "safety_advice"),
 ])
 def test_model_points_are_capped_in_structural_contexts(text: str, context: str, offset: str) -> None:

@@ -137,6 +137,29 @@ def stratified_sample(data: LabelledSet, n: int, seed: int = 0) -> LabelledSet:
     return data.subset(keep)
 
 
+# The hand-written CC0 Indian SMS hold-out (``sms_india_holdout.csv``, column ``batch``). Its batches a ... j are
+# training data for the SMS model (``holdout_sms``, sample weight 1; issue #5 cross-batch experiment,
+# scripts/sms_model_crossbatch.py ``hold_w1_c20``, docs/models.md); batches k and later are never trained on, so they
+# stay honest hold-outs for the model.
+HOLDOUT_SMS = "sms_india_holdout.csv"
+HOLDOUT_SMS_TRAIN_BATCHES: tuple[str, ...] = tuple("abcdefghij")
+
+
+def holdout_sms(batches: tuple[str, ...] = HOLDOUT_SMS_TRAIN_BATCHES) -> LabelledSet:
+    """The hold-out SMS rows of ``batches`` (text only: the sender column is ignored, as the model always does),
+    source ``sms_india_holdout`` (sample weight 1), in file order."""
+    import csv
+
+    wanted = set(batches)
+    out = LabelledSet()
+    res = resources.files(BUILTIN_PACKAGE).joinpath(HOLDOUT_SMS)
+    with resources.as_file(res) as p, open(p, newline="", encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            if r.get("label") in ("0", "1") and r.get("batch") in wanted:
+                out.add(r["text"], int(r["label"]), "sms_india_holdout")
+    return out
+
+
 # The hand-written CC0 realistic call hold-out (``transcripts_realistic_holdout.csv``, column ``split``). Its splits
 # up to ``blind14`` may be added to the transcript model's training data (``holdout_transcripts``); the later ones
 # (``blind15`` ...) are never trained on, so they stay honest hold-outs for the model.
