@@ -4,16 +4,16 @@ hold-out batches written EARLIER (a ... j) generalise to the batches written LAT
 Variants (built in memory with the trainer's own loading / featuriser / grouped out-of-fold Platt calibration,
 ``training.train.load_training_data`` + ``fit_model``; nothing is written to ``engine/models`` unless ``--save-dir``):
 
-* ``shipped``  - the artefact in ``engine/models/sms.*`` (since the third attempt: ``hold_w1_c20``, a-j trained on);
+* ``shipped``  - the artefact in ``engine/models/sms.*`` (C 5, no hold-out rows: ``hold_w1_c20`` was shipped and
+  taken back, docs/models.md "Third look");
 * ``off``      - no model at all (zero model points): what the rules alone do;
 * ``base``     - retrained now on UCI + Mendeley dev half + the built-in CC0 India set, no hold-out rows (the recipe
-  shipped before the third attempt, at the trainer's C, now 20; ``base_c5`` is the old one exactly);
+  shipped, at the trainer's C, 5);
 * ``hold_w1``  - ``base`` + the hold-out rows of batches a ... j (text only: the sender column is ignored, as the
   model always is), sample weight 1;
 * ``hold_w3``  - the same with the hold-out rows weighted 3 like the other hand-written CC0 set;
 * ``hold_w<W>_d<D>_b<B>_c<C>`` - per-source sample weights (hold-out a-j W, UCI + Mendeley D, built-in India set B)
-  and the regularisation C, each optional (defaults 1 / 1 / 3 / the trainer's C: 20 since hold_w1_c20 shipped, 5
-  before); ``base_d<D>...`` likewise without
+  and the regularisation C, each optional (defaults 1 / 1 / 3 / the trainer's C, 5); ``base_d<D>...`` likewise without
   the hold-out rows (see ``variant_spec``).
 
 Each variant is swapped in (``textmodel.overridden``) and the FULL analyser ``analyze_sms`` is scored exactly as
