@@ -10,19 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from scamshield.engine.conversation import CallState, ConversationDetector, Segment, conservative_model_scorer
-
-PRODUCT = ConversationDetector(model_scorer=conservative_model_scorer)  # what the service runs
-RULES = ConversationDetector()  # rules alone
-
-
-def _feed(segments, det=PRODUCT):
-    state = CallState()
-    return [det.feed(state, Segment(s)) for s in segments]
-
-
-def _codes(text):
-    return {s.code for s in _feed([text], RULES)[-1].assessment.signals if s.weight != 0}
+from tests.support.conversation import codes as _codes
+from tests.support.conversation import feed as _feed
 
 
 @pytest.mark.parametrize("text, code", [
