@@ -10,10 +10,7 @@ from __future__ import annotations
 import pytest
 
 from scamshield.engine.sms import analyze_sms, transactional_markers
-
-
-def _codes(text: str, sender: str | None = None) -> set[str]:
-    return {s.code for s in analyze_sms(text, sender=sender).signals}
+from tests.support.sms import codes as _codes
 
 
 # --- 1. account-block / KYC lure in the regional scripts ----------------------------------------------------------

@@ -10,14 +10,8 @@ from __future__ import annotations
 import pytest
 
 from scamshield.engine.sms import analyze_sms
-
-
-def _score(text: str, sender: str | None = None) -> int:
-    return analyze_sms(text, sender=sender).risk_score
-
-
-def _codes(text: str, sender: str | None = None) -> set[str]:
-    return {s.code for s in analyze_sms(text, sender=sender).signals}
+from tests.support.sms import codes as _codes
+from tests.support.sms import score as _score
 
 
 # --- 1. foreign banks' one-time passcode templates ---------------------------------------------------------------

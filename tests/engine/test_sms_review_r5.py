@@ -8,17 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from scamshield.engine.sms import analyze_sms
+from tests.support.sms import codes as _codes
+from tests.support.sms import score as _score
 
 PERSONAL = "+919812345678"
-
-
-def _score(text: str, sender: str | None = None) -> int:
-    return analyze_sms(text, sender=sender).risk_score
-
-
-def _codes(text: str, sender: str | None = None) -> set[str]:
-    return {s.code for s in analyze_sms(text, sender=sender).signals}
 
 
 # 1. An OTP template's safety line on a "forward the code / this SMS to a number" scam.
