@@ -60,7 +60,10 @@ A message is flagged when ``risk_score >= 50`` (the ``high`` threshold, i.e. ``n
 ``with sender`` gives the analyser the sender id (as the product sees an SMS), ``text only`` does not (as for a
 pasted or forwarded message). Per-category rows show where the errors are.
 
-    .venv/bin/python scripts/sms_india_eval.py [--errors] [--json] [--csv PATH]
+    .venv/bin/python scripts/sms_india_eval.py [--errors] [--json] [--csv PATH] [--batch p ...]
+
+``--batch`` keeps only the named batches, so the overall line is that batch's own precision / recall / F1 / FPR
+(the per-batch lines of a whole-set run give the same figures).
 """
 
 from __future__ import annotations
@@ -133,10 +136,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--csv", type=Path, default=HOLDOUT)
     ap.add_argument("--errors", action="store_true", help="list misclassified rows")
     ap.add_argument("--json", action="store_true", help="print JSON only")
+    ap.add_argument("--batch", action="append", default=[], metavar="B",
+                    help="only rows of this batch (repeat or comma-separate: --batch p, --batch n,o); the overall, "
+                         "category and error lines then describe those rows alone")
     args = ap.parse_args(argv)
     with args.csv.open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
-    out = {"holdout": str(args.csv.name), "flag_at": FLAG_AT,
+    wanted = {b.strip() for arg in args.batch for b in arg.split(",") if b.strip()}
+    if wanted:
+        known = {r.get("batch") or "-" for r in rows}
+        if not wanted <= known:
+            ap.error(f"unknown batch(es) {sorted(wanted - known)}; known: {', '.join(sorted(known))}")
+        rows = [r for r in rows if (r.get("batch") or "-") in wanted]
+    out = {"holdout": str(args.csv.name), "flag_at": FLAG_AT, "batches": sorted(wanted) or "all",
            "with_sender": evaluate(rows, use_sender=True), "text_only": evaluate(rows, use_sender=False)}
     if args.json:
         for k in ("with_sender", "text_only"):
