@@ -46,6 +46,12 @@ _WARNING_RE = re.compile(
     r"(?:a|the|some|this|that) (?:man|woman|guy|lady|caller|person|voice) (?:called|rang|phoned) (?:me|us|my [a-z]+|"
     r"her|him)(?: [a-z]+){0,2} (?:saying|and said|and told)|"
     r"(?:sometimes|usually|often) they (?:say|tell|call|ask|want)|(?:i|we) (?:needed|was supposed|were supposed) to|"
+    # callers described to the listener ("some people are calling customers saying your bonus is pending, pay the gst
+    # charge") and the advice to ignore them
+    r"(?:some|many|a lot of|these|those|certain) (?:people|persons|callers|guys|fraudsters|scammers|numbers|gangs?) "
+    r"(?:are |have been |keep |were |will |may |might )?(?:calling|phoning|ringing|messaging|texting|contacting) "
+    r"(?:[a-z]+ ){0,2}(?:saying|claiming|telling|asking|and saying|and asking|and telling)|"
+    r"ignore (?:those|these|such|any such|all such) (?:calls|messages|callers)|"
     # the listener's own retelling after a conjunction ("she said ... and i had to transfer everything")
     r"(?:and|that) i had to|"
     r"(?:he|she|they) (?:had|needed|was supposed|were supposed) to)\b")
@@ -160,6 +166,8 @@ def _after_threat_idiom(words: list[str]) -> list[str]:
 
 
 _AUX = frozenset({"do", "does", "did", "will", "would", "should", "must", "shall", "can", "could"})
+#: Words allowed between a negator and a request verb in a caller's promise ("not going to ask for", "never ever ask for").
+_PROMISE_FILLERS = frozenset({"going", "gonna", "to", "want", "need", "ever", "be", "ask", "asking"})
 
 
 def _verb_negated(words: list[str]) -> bool:
@@ -219,6 +227,12 @@ def is_negated(window: str, start: int, end: int, regex: "re.Pattern[str] | None
             if words[i] in _NEG_REQUEST_VERBS and any(
                     words[j] == "you" and j + 1 < len(words) and words[j + 1] in ("to", "for", "and")
                     for j in range(i + 1, min(i + 3, len(words)))):
+                return True
+        # "i am not going to ask for your full card number", "we will never ask for your pin": the caller's own
+        # promise (a request verb with "for" right after it, at most "going to" / "want to" between)
+        for i in range(neg + 1, min(neg + 5, len(words) - 1)):
+            if (words[i] in _NEG_REQUEST_VERBS and words[i + 1] == "for"
+                    and all(w in _PROMISE_FILLERS for w in words[neg + 1:i])):
                 return True
     tail = " ".join(words)
     if any(p in tail for p in _NEG_PHRASES):

@@ -75,7 +75,7 @@ _MODEL_AND_ASK_POINTS = 8.0
 # whose early alerts on the hold-outs rest on claim + problem (measured: capping those too delayed 13 scam calls).
 _STORY_MAX = 45.0
 _THREATS_AS_PRESSURE = frozenset({"legal_threat", "ssn_suspended", "digital_arrest_script", "utility_disconnection", "account_block_threat",
-                                  "id_document_threat", "sextortion_threat"})
+                                  "id_document_threat", "sextortion_threat", "contacts_shaming_threat"})
 _STORY_GROUPS = frozenset({"pretend", "problem"})
 _STORY_PROBLEMS = frozenset({"refund_lure", "suspicious_activity_claim", "unexpected_charge_claim",
                              "family_emergency_story", "parcel_held_claim"})
@@ -97,6 +97,15 @@ _FRAUD_CHECK = "fraud_check_question"
 _VOIDS_FRAUD_CHECK = frozenset({"stay_on_line", "press_key_prompt", "refund_lure", "caller_claims_company",
                                 "caller_claims_tech_support"})
 _PLANNED_OUTAGE = "planned_outage_notice"
+# A bank's automated fraud check offers a choice ("if you recognise this transaction press 1, if you do not press 2
+# to speak to a fraud specialist"): heard in full, its press prompt is the menu itself, not an impostor's "press 1
+# now" (blind24). The prompt then earns no points and does not void the fraud-check reassurance.
+_FRAUD_MENU = "fraud_check_menu"
+_PRESS_PROMPT = "press_key_prompt"
+# Telling the listener to keep the call from family, the branch or the number on the bill voids a caller's
+# reassurance ("i am not going to ask for your card number ... please do not speak to anyone at your branch"):
+# genuine banks and agencies never ask for secrecy.
+_SECRECY = "secrecy_demand"
 # A call in which every cue was heard in a warning context (a relative retelling a scam call, an awareness talk: "a
 # man said my number was suspended and i needed to buy gift cards", "sometimes they say your grandson is in jail",
 # "if anyone asks you to move your money to a safe account just hang up") gets no pattern bonus, and the learned
@@ -126,12 +135,15 @@ def signals_for(hits: dict[str, list[Any]], model_signal: dict[str, Any] | None,
     by_group: dict[str, list[tuple[float, Cue, list[Any]]]] = {}
     claimed = any(by_code[c].group == "pretend" and float(h[1]) >= 1.0 for c, h in hits.items() if c in by_code)
     held = _KIDNAP_THREAT in hits and float(hits[_KIDNAP_THREAT][1]) >= 1.0
+    menu = _FRAUD_MENU in hits and float(hits[_FRAUD_MENU][1]) >= 1.0
     for code, (count, factor, evidence) in hits.items():
         cue = by_code.get(code)
         if cue is None or (code in _NEEDS_ORG_CLAIM and not claimed) or (code in _NEEDS_KIDNAP_THREAT and not held):
             continue
         repeats = 0 if code in EVERYDAY_PRESSURE else min(count - 1, _MAX_REPEATS)
         w = cue.weight * factor * (1 + _REPEAT_BONUS * repeats)
+        if menu and code == _PRESS_PROMPT:
+            w = 0.0
         by_group.setdefault(cue.group, []).append((w, cue, [count, factor, evidence]))
     allocated: list[tuple[Signal, str]] = []
     ftc_totals: dict[str, float] = {}
@@ -142,6 +154,8 @@ def signals_for(hits: dict[str, list[Any]], model_signal: dict[str, Any] | None,
             alloc = round(min(w, room), 1)
             room -= alloc
             ev: dict[str, Any] = {"phrase": evidence, "group": group, "segments": count}
+            if menu and cue.code == _PRESS_PROMPT:
+                ev["reason"] = "part of a bank's fraud-check menu (press 1 if it was you, 2 if not)"
             if factor < 1.0:
                 ev["context"] = "warning"
             if alloc < w:
@@ -182,11 +196,12 @@ def signals_for(hits: dict[str, list[Any]], model_signal: dict[str, Any] | None,
         # Soft asks for account or card details or a link count too: "verify your bank details on the official
         # website, I am sending you the link" is reassurance-sounding wording wrapped around the ask itself. (Asking
         # for a date of birth or PAN to verify the caller is what genuine banks do after such reassurance.)
-        asked = sorted(s.code for s, g in allocated if g in _VOIDS_REASSURANCE and s.weight > 0
-                       and (s.code not in _SOFT_ASKS or s.code in _SOFT_ASKS_VOIDING))
+        asked = sorted(s.code for s, g in allocated if s.weight > 0 and (
+            (g in _VOIDS_REASSURANCE and (s.code not in _SOFT_ASKS or s.code in _SOFT_ASKS_VOIDING))
+            or (s.code == _SECRECY and "context" not in s.evidence)))
         billed = sorted(s.code for s, _ in allocated if s.code in _VOIDS_PLANNED_OUTAGE and s.weight > 0)
         impostor = sorted(s.code for s, _ in allocated if s.code in _VOIDS_FRAUD_CHECK and s.weight > 0
-                          and "context" not in s.evidence)
+                          and "context" not in s.evidence and not (menu and s.code == _PRESS_PROMPT))
         room = _REASSURE_FLOOR
         for w, cue, (count, factor, evidence) in sorted(reassure, key=lambda t: (t[0], t[1].code)):
             ev = {"phrase": evidence, "group": "reassure", "segments": count}
