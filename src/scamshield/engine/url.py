@@ -19,7 +19,12 @@ warning signs of its own; OAuth requests' redirect_uri and platforms' own servic
 ('usps.com-trackxg.top'), cms_internal_path (a page or login word inside wp-includes/wp-content/...), brand_in_path
 (brand or brand's domain in the path next to a page file / login word / CMS folder), hosted_page_on_storage (buckets,
 any IPFS gateway), email_in_link (victim address pre-filled), several_weak_cues (>= 2 independent weak cues; the
-evidence lists them).
+evidence lists them); hold-out 5 families: anonymous_short_link (a code on an anonymous shortener or a dynamic
+QR-code service), anonymous_page (Telegraph: published without an account; its page address is the title the
+author typed, read like a shortener's slug), published_document_page (Google Drawings / published Slides or Docs: a
+bare page with one link to press), short_code_path ('/i', '/us', '/pay' as the whole path on a heavily abused TLD),
+app-link redirectors (AppsFlyer / Branch / Singular / Adjust short links: the web page named in their query is
+analysed like an open redirect's target).
 """
 
 from __future__ import annotations
@@ -86,6 +91,10 @@ WEIGHTS: dict[str, float] = {
     "ip_named_host": 20,
     "brand_folder": 15,
     "redirect_chain_too_deep": 40,
+    "anonymous_short_link": 15,
+    "anonymous_page": 10,
+    "published_document_page": 35,
+    "short_code_path": 35,
 }
 # several_weak_cues: points by number of independent weak cues (see _weak_cue_signal)
 WEAK_CUE_POINTS = (0, 0, 10, 20, 25)
@@ -171,13 +180,19 @@ class _Lists:
         self.service_paths = frozenset(raw.get("platform_service_paths", ()))
         self.service_subs = frozenset(raw.get("platform_service_subdomains", ()))
         self.tracking = frozenset(raw.get("click_tracking_hosts", ()))
+        self.anonymous = frozenset(raw.get("anonymous_publishing", ()))
+        self.title_slug = frozenset(raw.get("title_slug_hosts", ()))
+        self.published_docs = tuple(raw.get("published_document_paths", ()))
+        self.abused_short = frozenset(raw.get("abused_shorteners", ()))
+        self.app_links = frozenset(raw.get("app_link_hosts", ()))
         # a shortener's custom slug is the sender's words: the lure words of couriers and government offices count
         # there too ('/parcel-hold-uk', '/toll-unpaid'), less the words of an ordinary tracking link
         cat = {w for ws in raw.get("category_lures", {}).values() for w in ws} - _ORDINARY_SLUG_WORDS
         self.slug_words = self.path_words | self.strong_lures | self.payment_words | frozenset(cat)
         for kind, names in (("short", self.shorteners), ("free", self.free_hosting), ("user", self.user_content),
                             ("storage", self.storage_hosts), ("ddns", self.dynamic_dns), ("platform", self.platforms),
-                            ("messenger", self.messengers), ("tracking", self.tracking)):
+                            ("messenger", self.messengers), ("tracking", self.tracking), ("applink", self.app_links),
+                            ("anon", self.anonymous), ("slug", self.title_slug), ("abused", self.abused_short)):
             for n in names:
                 self.kinds[n] = self.kinds.get(n, ()) + (kind,)
 
@@ -236,7 +251,7 @@ def _compute_list_hits(host: str, L: _Lists) -> tuple[dict[str, str], dict[str, 
 
 # Host lists of services where anyone can publish: a chat link, a social / video / app-store page, a form, a free
 # site, a storage bucket or a short link there is what some account made, never the brand's own page.
-_PUBLISHING_KINDS = ("messenger", "platform", "user", "storage", "free", "short")
+_PUBLISHING_KINDS = ("messenger", "platform", "user", "storage", "free", "short", "applink")
 
 
 def publishing_host(host: str) -> str | None:
@@ -355,6 +370,7 @@ def analyze_url(
             signals.append(Signal("user_content_host", WEIGHTS["user_content_host"],
                                   "Page is hosted on a service where anyone can publish content",
                                   {"service": user_content}, PHISH))
+            signals.extend(_user_content_page(p, L, hits))
         if not p.ip and not redirected:
             match = _host_signals(p, reg, L, signals, sub, dom, suffix, user_content is not None or bool(withheld),
                                   hits, strict_hits)
@@ -370,10 +386,13 @@ def analyze_url(
                                       f"Link shows {ui_match.brand.name}'s name before '@' but goes to {host}",
                                       ui_match.evidence(), BRAND))
         if not withheld:
-            signals.extend(_redirector_page(p, reg, _depth, extracted, budget))
+            signals.extend(_redirector_page(p, reg, _depth, extracted, budget, app_link="applink" in hits))
         if not redirected:
             shortened = any(s.code == "url_shortener" for s in signals)
-            _path_signals(p, reg, L, signals, match, shortened, dom, skip_query=official_target[0])
+            if "slug" in hits and p.path.strip("/"):
+                _title_signals(p, reg, L, signals)
+            else:
+                _path_signals(p, reg, L, signals, match, shortened, dom, skip_query=official_target[0])
             _weak_cue_signal(p, signals, dom)
             learned = url_model_signal(url, shared_host=any(s.code in _SHARED_HOST_CODES for s in signals),
                                        contexts=_model_contexts(p, signals, "tracking" in hits))
@@ -820,14 +839,16 @@ def _is_redirector_page(p: ParsedURL) -> bool:
 
 
 def _redirector_page(p: ParsedURL, reg: BrandRegistry, depth: int, extracted: dict[str, Any],
-                     budget: list[int]) -> list[Signal]:
+                     budget: list[int], *, app_link: bool = False) -> list[Signal]:
     """A click-through page of a site that is not on the brand lists ('vk.com/away.php?to=...', '/redirect?url=',
     a hacked site's 'go.php?u='): where it sends the reader counts when that address scores high on its own, with
     rule evidence besides the learned model's guess (open_redirect 15 + redirect_target). Other targets add nothing:
     many sites count outgoing clicks this way. Addresses are analysed while the shared budget lasts; one left
     unread (past MAX_REDIRECT_DEPTH or the budget spent; or a target that itself hid one) is
-    redirect_chain_too_deep."""
-    if not p.query or not _is_redirector_page(p):
+    redirect_chain_too_deep. ``app_link``: the host is a mobile-attribution redirector (url_lists app_link_hosts),
+    whose query names the web page it forwards to ('af_web_dp=', '$fallback_url=', 'adj_redirect='), whatever its
+    path is called."""
+    if not p.query or not (app_link or _is_redirector_page(p)):
         return []
     found, _ = _redirect_params(p)
     if not found:
@@ -881,11 +902,21 @@ def _host_signals(p: ParsedURL, reg: BrandRegistry, L: _Lists, signals: list[Sig
                   ) -> BrandMatch | None:
     host = p.host
     reg_domain = f"{dom}.{suffix}" if suffix else dom
-    short = hits.get("short")
+    applink = hits.get("applink")
+    short = hits.get("short") or applink
     if short:
         has_path = len(p.path.strip("/")) > 0
+        ev: dict[str, Any] = {"shortener": short}
+        if applink and not hits.get("short"):
+            ev["kind"] = "app_link"
         signals.append(Signal("url_shortener", WEIGHTS["url_shortener"] if has_path else WEIGHTS["url_shortener_root"],
-                              "Shortened link hides the real destination", {"shortener": short}, PHISH))
+                              "Shortened link hides the real destination", ev, PHISH))
+        abused = hits.get("abused")
+        if abused and has_path:
+            # no account stands behind these codes (or a QR sticker's code): the link says nothing about its sender
+            signals.append(Signal("anonymous_short_link", WEIGHTS["anonymous_short_link"],
+                                  "Short link made with an anonymous shortener or a QR-code service, where anyone "
+                                  "makes links without an account", {"shortener": abused}, PHISH))
     free = None if user_content else strict_hits.get("free")
     if free is None and not user_content and sub and dom in L.free_label:
         free = reg_domain
@@ -905,6 +936,13 @@ def _host_signals(p: ParsedURL, reg: BrandRegistry, L: _Lists, signals: list[Sig
                     or host.endswith((".ipfs.dweb.link", ".ipfs.w3s.link"))):
         signals.append(Signal("hosted_page_on_storage", WEIGHTS["hosted_page_on_storage"],
                               "A web page served from a file-storage bucket", {"service": storage}, PHISH))
+        if not free and not user_content and ("/ipfs/" in low_path or "/ipns/" in low_path):
+            # a gateway serving IPFS content under its path (ipfs.io/ipfs/<cid>/...): nobody answers for that content,
+            # as on a free host's subdomain
+            free = storage
+            signals.append(Signal("free_hosting", WEIGHTS["free_hosting"],
+                                  "Page served through an IPFS gateway: anyone can publish there, nobody can take "
+                                  "it down", {"service": storage, "kind": "ipfs_path"}, PHISH))
     ddns = strict_hits.get("ddns")
     if ddns:
         signals.append(Signal("dynamic_dns", WEIGHTS["dynamic_dns"], "Uses a dynamic-DNS host name",
@@ -924,6 +962,11 @@ def _host_signals(p: ParsedURL, reg: BrandRegistry, L: _Lists, signals: list[Sig
     if tld_pts:
         signals.append(Signal("risky_tld", tld_pts, f"Top-level domain .{tld} is heavily used for abuse",
                               {"tld": tld}, PHISH))
+        code = _short_code_path(p) if tld_pts >= 15 else None
+        if code is not None:
+            signals.append(Signal("short_code_path", WEIGHTS["short_code_path"],
+                                  f"The whole path is a short code ('/{code}') on a heavily abused top-level domain: the "
+                                  f"shape of text-message phishing links", {"path": code, "tld": tld}, PHISH))
     sub_labels = [x for x in sub.split(".") if x and x != "www"] if sub else []
     if len(sub_labels) >= 4 and not free:
         pts = WEIGHTS["deep_subdomain"] + (5 if len(sub_labels) >= 6 else 0)
@@ -931,7 +974,19 @@ def _host_signals(p: ParsedURL, reg: BrandRegistry, L: _Lists, signals: list[Sig
                               PHISH))
 
     tenant = _tenant_label(host, L)
+    if tenant is None and applink and host != applink:
+        first = host[: -len(applink) - 1]
+        if "." not in first and _TENANT_RE.fullmatch(first):
+            tenant = first  # 'swiggy.app.link': the app's own link domain, named by its owner
     match = None if reg.is_restricted_suffix(suffix) or tenant else reg.match_host(host)
+    spoof = next((x for x in signals if x.code == "domain_name_spoof"), None)
+    if spoof is not None:
+        # 'boots.com-verify.top': the brand is the one whose address the name starts with, whatever the rest
+        # of the registered label resembles
+        spoofed = reg.is_official(spoof.evidence["looks_like"])
+        if spoofed is not None and (match is None or match.brand is not spoofed):
+            match = BrandMatch(spoofed, "brand_domain_in_subdomain", 0.85, host[:100], spoof.evidence["looks_like"],
+                               "subdomain")
     if match is not None and storage and match.technique == "brand_domain_in_subdomain" and low_path.endswith(
             _STATIC_EXT):
         # a storage bucket named after the owner's domain serving an image or a stylesheet: a CDN origin, not a page
@@ -992,6 +1047,87 @@ def _tenant_label(host: str, L: _Lists) -> str | None:
     if not _TENANT_RE.fullmatch(name) or (sep and service not in allowed):
         return None
     return name
+
+
+# two-letter language folders of ordinary multilingual sites ('/en', '/de'): no code
+_LANGUAGE_SEGMENTS = frozenset({"en", "de", "fr", "es", "it", "pt", "nl", "pl", "ru", "tr", "ar", "zh", "ja", "ko",
+                                "hi", "id", "vi", "th", "sv", "da", "fi", "no", "cs", "el", "he", "uk", "ro", "hu"})
+_CODE_SEG_RE = re.compile(r"[A-Za-z0-9]{1,8}")
+
+
+def _short_code_path(p: ParsedURL) -> str | None:
+    """The path when it is nothing but a short code: one segment of at most four letters or digits, or such a segment
+    and one more of at most eight ('/i', '/us', '/pay', '/r/7Hq', '/u/'), not a language folder. Else None."""
+    path = p.path[:32].strip("/")
+    if not path or len(path) > 13:
+        return None
+    segs = path.split("/")
+    if len(segs) > 2 or len(segs[0]) > 4 or not all(_CODE_SEG_RE.fullmatch(x) for x in segs):
+        return None
+    if segs[0].lower() in _LANGUAGE_SEGMENTS and len(segs) == 1:
+        return None
+    return path
+
+
+def _user_content_page(p: ParsedURL, L: _Lists, hits: dict[str, str]) -> list[Signal]:
+    """On a user-content host: a page published without any account (Telegraph), and a document published to the web
+    as a bare page (Google Drawings, published Slides / Docs -- landing pages with one link to press)."""
+    out: list[Signal] = []
+    has_path = bool(p.path.strip("/"))
+    anon = hits.get("anon")
+    if anon and has_path:
+        out.append(Signal("anonymous_page", WEIGHTS["anonymous_page"],
+                          f"Page on {anon}, where anyone publishes without an account", {"service": anon}, PHISH))
+    if L.published_docs and has_path:
+        where = p.host + p.path[:64].lower()
+        kind = next((x for x in L.published_docs if where.startswith(x)), None)
+        if kind is not None:
+            out.append(Signal("published_document_page", WEIGHTS["published_document_page"],
+                              "A drawing or slide deck published as a bare web page: phishing pages use them to show "
+                              "one button that leads elsewhere", {"service": p.host, "kind": kind}, PHISH))
+    return out
+
+
+# a title page's address ends in its date ('-11-03', '-11-03-2') on Telegraph, in a hex page id on notion.site
+_TITLE_TAIL_RE = re.compile(r"-(?:[0-9]{2}-[0-9]{2}(?:-[0-9]{1,4})?|[0-9a-f]{12,32})$")
+_TITLE_SPLIT_RE = re.compile(r"[-_+.\s]+")
+
+
+def _title_signals(p: ParsedURL, reg: BrandRegistry, L: _Lists, signals: list[Signal]) -> None:
+    """The page address on a title-slug host (url_lists title_slug_hosts) is the title its author typed: lure words
+    there count as in a shortener's custom slug (courier and tax words included), and a brand named in it is a page
+    dressed as the brand's. (Not skipped as prose: the title is the lure.)"""
+    seg = p.path[:256].strip("/").split("/", 1)[0]
+    if "%" in seg:
+        seg = unquote(seg)
+    raw = _TITLE_TAIL_RE.sub("", seg)
+    toks = [t.lower() for t in _TITLE_SPLIT_RE.split(raw)[:40] if t]
+    if not toks:
+        return
+    capitals = {t.lower() for t in _TITLE_SPLIT_RE.split(raw)[:40] if len(t) == 3 and t.isupper()}
+    words = set(toks) & L.slug_words
+    for t in toks[:12]:
+        if 6 <= len(t) <= 40 and t not in words:
+            parts = reg.segment(t)
+            if parts:
+                words |= set(parts) & L.slug_words
+    if words:
+        pts = PATH_WORD_POINTS[min(len(words), len(PATH_WORD_POINTS) - 1)] + 10
+        signals.append(Signal("suspicious_path", pts, "Page title asks for a login, verification, payment or delivery "
+                              "step", {"words": sorted(words)[:10], "where": "page_title"}, PHISH))
+    brands: list[str] = []
+    for t in dict.fromkeys(toks):
+        # (a three-letter name only in capitals, as brands write it: 'DHL', 'SBI'; 'ups' in a title is a word)
+        b = reg.token_brand(t) if len(t) >= 4 or t in capitals else None
+        if b is None and len(t) >= 6 and t[-1].isdigit():
+            base = _DIGIT_TAIL_RE.sub("", t)
+            b = reg.token_brand(base) if len(base) >= 5 else None
+        if b is not None and b.name not in brands:
+            brands.append(b.name)
+    if brands:
+        signals.append(Signal("brand_in_path", WEIGHTS["brand_in_path_page"],
+                              f"Page title names {brands[0]} on a page anyone could publish",
+                              {"brands": brands[:5], "with": ["page_title"]}, BRAND))
 
 
 def _storage_zone(host: str, L: _Lists) -> str | None:
@@ -1394,8 +1530,8 @@ def _random_label(label: str) -> bool:
     letters = n - digits
     if letters < 6:
         return False
-    if _CONSONANT_RUN_RE.search(lab):
-        return True
+    if any(_CONSONANT_RUN_RE.search(part) for part in label.split("-")):
+        return True  # (per word: 'nextjs-dashboard' joined would run 'xtjsd' across the hyphen)
     if letters < 8:
         return False
     vowels = sum(lab.count(v) for v in "aeiouy")
@@ -1403,7 +1539,8 @@ def _random_label(label: str) -> bool:
 
 
 _WEAK_CUE_CODES = {
-    "url_shortener": "shared_host", "free_hosting": "shared_host", "dynamic_dns": "shared_host",
+    "url_shortener": "shared_host", "anonymous_short_link": "shared_host", "anonymous_page": "shared_host",
+    "published_document_page": "published_document", "free_hosting": "shared_host", "dynamic_dns": "shared_host",
     "user_content_host": "shared_host", "hosted_page_on_storage": "shared_host", "risky_tld": "risky_tld",
     "suspicious_path": "login_words_in_path", "phishing_words": "lure_words_in_host", "ip_host": "ip_host",
     "obfuscated_url": "obfuscation", "ip_named_host": "ip_host", "deep_subdomain": "deep_subdomain",
