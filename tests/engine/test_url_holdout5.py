@@ -187,6 +187,27 @@ def test_other_paths_and_tlds_have_no_short_code(url):
     assert a.risk_score < FLAG, a.as_dict()
 
 
+# --------------------------------------------------------------- Indian banks' SMS sender ids
+@pytest.mark.parametrize(("url", "brand"), [
+    ("https://sbiinb.in/update", "State Bank of India"),
+    ("https://axisbk.com/kyc", "Axis Bank"),
+    ("https://canbnk-rewards.in/", "Canara Bank"),
+])
+def test_sender_id_domains_imitate_the_bank(url, brand):
+    a = analyze_url(url)
+    assert a.extracted["imitated_brand"] == brand
+    assert a.risk_score >= FLAG, a.as_dict()
+
+
+@pytest.mark.parametrize("url", [
+    "https://www.hdfcbank.com/personal/pay/cards",
+    "https://retail.onlinesbi.sbi/retail/login.htm",
+])
+def test_banks_own_sites_stay_official(url):
+    a = analyze_url(url)
+    assert "official_domain" in codes(a) and a.risk_score < FLAG
+
+
 # --------------------------------------------------------------- the brand of a spoofed 'brand.com-...' name
 @pytest.mark.parametrize(("url", "brand"), [
     ("https://netflix.com-billing.icu/", "Netflix"),
