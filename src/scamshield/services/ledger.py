@@ -27,7 +27,7 @@ from scamshield.auth import Principal
 from scamshield.engine import payee_history as ph
 from scamshield.engine.types import Signal
 from scamshield.services import user_settings
-from scamshield.services.users import TtlCache
+from scamshield.services.users import MISSING, TtlCache
 from scamshield.services.analysis import AnalysisInput, SessionSource
 from scamshield.services.entities import analysis_entities, is_official, try_normalise
 from scamshield.settings import Settings
@@ -324,6 +324,9 @@ class LedgerEnricher:
 
     async def _user_verdicts(self, uid: str) -> dict[tuple[str, str], str] | None:
         """All of the user's verdicts (None when they have more than the cache holds: ask per analysis)."""
+        hit = self.feedback.peek(uid)
+        if hit is not MISSING:
+            return hit  # type: ignore[return-value]
         db = self._db
         assert db is not None
 
@@ -343,7 +346,6 @@ class LedgerEnricher:
             features = item.prefs.features
         else:
             features = user_settings.features(await user_store.get_settings(await sessions.get(), principal.user_id))
-        now = self._clock()
         uid = principal.user_id
         signals: list[Signal] = []
         cached = self._db is not None
@@ -351,7 +353,8 @@ class LedgerEnricher:
 
         verdicts: dict[tuple[str, str], str] | None = None
         if features.personal_lists and cached:
-            verdicts = await self._user_verdicts(uid)
+            hit = self.feedback.peek(uid)  # no coroutine on a hit
+            verdicts = await self._user_verdicts(uid) if hit is MISSING else hit  # type: ignore[assignment]
         community = self.community if (cached and self.community.authoritative) else None
         want_feedback = features.personal_lists and (verdicts is None or bool(verdicts))
         want_community = (features.community_reports and self._min_reporters > 0
@@ -375,7 +378,7 @@ class LedgerEnricher:
 
         if want_community and pairs:
             if community is None:
-                since = now - timedelta(days=self._window_days)
+                since = self._clock() - timedelta(days=self._window_days)
                 counts = await report_store.distinct_reporters(await sessions.get(), pairs, since)
             else:
                 counts = {p: community.entries[p] for p in pairs if p in community.entries}
@@ -388,7 +391,7 @@ class LedgerEnricher:
                     signals.append(s)
 
         if payment is not None and (features.payee_history or features.call_protection):
-            findings = await self._payment(await sessions.get(), uid, payment, now, features)
+            findings = await self._payment(await sessions.get(), uid, payment, self._clock(), features)
             signals.extend(findings.signals)
             # The call-aware advice is the first thing the user must read (AnalysisInput exposes the assessment
             # being enriched; its recommendations are carried into the final result).

@@ -23,6 +23,9 @@ from scamshield.store.session import Database
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
 
+# ``TtlCache.peek`` on a miss (a cached value may itself be None).
+MISSING: object = object()
+
 
 class TtlCache(Generic[K, V]):
     """A small LRU whose entries expire ``ttl`` seconds after they were loaded. Loads are single-flight: concurrent
@@ -41,6 +44,16 @@ class TtlCache(Generic[K, V]):
 
     def __len__(self) -> int:
         return len(self._data)
+
+    def peek(self, key: K) -> V | object:
+        """The live cached value, or ``MISSING`` (expired or absent: call ``get``). Synchronous, so a hit costs no
+        coroutine; it counts as a hit like ``get``."""
+        entry = self._data.get(key)
+        if entry is not None and entry[0] > self._clock():
+            self._data.move_to_end(key)
+            self.hits += 1
+            return entry[1]
+        return MISSING
 
     async def get(self, key: K, loader: Callable[[], Awaitable[V]]) -> V:
         entry = self._data.get(key)

@@ -50,8 +50,39 @@ def _service(ctx: AppContext) -> AnalysisService:
 
 def render(analysis_id: str, assessment: Assessment) -> Response:
     """The ``AssessmentOut`` JSON of an analysis, serialised once. ``inf_nan_mode="null"`` as pydantic's models do."""
-    body = to_json({"analysis_id": analysis_id, **assessment.as_dict()}, inf_nan_mode="null")
-    return Response(body, media_type="application/json")
+    body = to_json({"analysis_id": analysis_id, **assessment_dict(assessment)}, inf_nan_mode="null")
+    return _JsonResponse(body)
+
+
+def assessment_dict(a: Assessment) -> dict[str, Any]:
+    """``a.as_dict()``, adding the signals up once (its ``risk_score`` / ``risk_level`` / ``is_safe`` each add them up
+    again). Same keys, order and values: a test compares the two on engine results and odd inputs."""
+    score = a.risk_score
+    th = a.thresholds
+    return {
+        "kind": a.kind,
+        "risk_score": score,
+        "risk_level": th.level(score),
+        "is_safe": th.is_safe(score),
+        "signals": [s.as_dict() for s in a.signals],
+        "fraud_indicators": a.fraud_indicators,
+        "detected_fraud_types": a.detected_fraud_types,
+        "recommendations": list(a.recommendations),
+        **a.extracted,
+    }
+
+
+class _JsonResponse(Response):
+    """``Response(body, media_type="application/json")`` with its two headers built directly (same bytes, same
+    order: content-length, content-type) instead of through ``init_headers``."""
+
+    media_type = "application/json"
+
+    def __init__(self, body: bytes) -> None:
+        self.status_code = 200
+        self.background = None
+        self.body = body
+        self.raw_headers = [(b"content-length", str(len(body)).encode("latin-1")), (b"content-type", b"application/json")]
 
 
 def _entities(assessment: Assessment) -> dict[str, list[str]]:

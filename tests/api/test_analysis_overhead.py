@@ -1,0 +1,162 @@
+"""The per-request work around the engine on the analysis path (issue 6, docs/performance.md): what was made cheaper
+must give exactly what it gave before — the same response bytes and headers, the same history row, the same
+metrics, the same caches' staleness bounds."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import uuid
+from decimal import Decimal
+
+import pytest
+from starlette.responses import Response
+
+from scamshield.api.routes import analyze as analyze_routes
+from scamshield.engine import sms as sms_engine
+from scamshield.engine import url as url_engine
+from scamshield.engine.types import Assessment, Signal, Thresholds
+from scamshield.services.analysis import HistoryWriter, new_analysis_id
+from scamshield.services.users import MISSING, TtlCache
+from tests.conftest import auth
+
+MESSAGES = [
+    "Your KYC is pending. Update now: bit.ly/kyc123 or pay to refund.desk@ybl",
+    "Install AnyDesk and share the code, sir. Call +91 98123 45678",
+    "123456 is your OTP for txn of Rs 500.00 at AMAZON. Do not share it - HDFC Bank",
+    "Dear customer your electricity will be disconnected tonight call 9876543210",
+    "see you at 7, bring the cake",
+]
+URLS = ["https://pаytm.com/login", "http://192.168.1.100/bank/login?acct=1", "https://www.google.com/",
+        "http://sbi-kyc-verify.com/update?id=1"]
+
+
+def _assessments() -> list[Assessment]:
+    out = [sms_engine.analyze_sms(m) for m in MESSAGES] + [url_engine.analyze_url(u) for u in URLS]
+    out.append(Assessment("sms", [Signal("s1", 12, "m", {"amount": Decimal("12.50"), "f": float("nan")}),
+                                  Signal("s2", -3.333, "m2", {}, "PHISHING_LINK"), Signal("s3", 70, "m3", {}, "X")],
+                          extracted={"inf": float("inf")}, thresholds=Thresholds(5, 10, 20)))
+    out.append(Assessment("url", []))
+    return out
+
+
+@pytest.mark.parametrize("index", range(len(MESSAGES) + len(URLS) + 2))
+def test_render_is_as_dict_serialised_with_the_same_headers(index):
+    a = _assessments()[index]
+    assert analyze_routes.assessment_dict(a) == a.as_dict()
+    assert list(analyze_routes.assessment_dict(a)) == list(a.as_dict())
+    from pydantic_core import to_json
+
+    before = Response(to_json({"analysis_id": "ab" * 16, **a.as_dict()}, inf_nan_mode="null"),
+                      media_type="application/json")
+    now = analyze_routes.render("ab" * 16, a)
+    assert now.body == before.body
+    assert now.raw_headers == before.raw_headers
+    assert now.status_code == 200 and now.background is None
+
+
+def test_analysis_ids_are_uuid4_hex_and_distinct():
+    ids = [new_analysis_id() for _ in range(2000)]
+    assert len(set(ids)) == len(ids)
+    for i in ids:
+        u = uuid.UUID(hex=i)
+        assert u.hex == i and len(i) == 32
+        assert u.version == 4 and u.variant == uuid.RFC_4122
+
+
+async def test_peek_serves_live_entries_only_and_honours_invalidation():
+    now = [0.0]
+    cache = TtlCache[str, object](10, 5.0, clock=lambda: now[0])
+    assert cache.peek("a") is MISSING
+
+    async def load_none():
+        return None
+
+    assert await cache.get("a", load_none) is None
+    assert cache.peek("a") is None  # a cached None is a hit, not a miss
+    now[0] = 4.9
+    assert cache.peek("a") is None
+    now[0] = 5.0
+    assert cache.peek("a") is MISSING  # expired: the caller must load again
+    assert await cache.get("a", load_none) is None
+    cache.invalidate("a")
+    assert cache.peek("a") is MISSING
+
+    # a load overtaken by an invalidation is not stored, so peek does not see it either
+    gate = asyncio.Event()
+
+    async def slow():
+        await gate.wait()
+        return "old"
+
+    task = asyncio.create_task(cache.get("b", slow))
+    await asyncio.sleep(0)
+    cache.invalidate("b")
+    gate.set()
+    assert await task == "old"
+    assert cache.peek("b") is MISSING
+
+
+@pytest.fixture
+async def sqlite_db(tmp_path):
+    from scamshield.store import users as user_store
+    from scamshield.store.migrate import upgrade_async
+    from scamshield.store.session import Database
+
+    url = f"sqlite+aiosqlite:///{tmp_path / 'overhead.db'}"
+    await upgrade_async(url)
+    database = Database(url)
+    async with database.transaction() as s:
+        for uid in ("alice", "bob"):
+            await user_store.ensure_user(s, uid, None)
+    yield database
+    await database.dispose()
+
+
+async def test_offer_queues_only_when_add_would_not_wait(sqlite_db):
+    writer = HistoryWriter(sqlite_db, interval=0.01, batch_size=2, capacity=2)
+
+    def row(uid="alice"):
+        from scamshield.store.base import utcnow
+
+        return {"id": new_analysis_id(), "user_id": uid, "kind": "sms", "subject": None, "risk_score": 1,
+                "risk_level": "low", "is_safe": True, "fraud_types": [], "signal_codes": [], "created_at": utcnow()}
+
+    assert writer.offer(row()) is False  # not running: the caller's add writes it directly
+    writer.start()
+    try:
+        assert writer.offer(row()) and writer.offer(row("bob"))
+        assert writer.pending == 2 and writer.pending_for("alice") and writer.pending_for("bob")
+        assert writer.offer(row()) is False  # at capacity: add would wait (backpressure), offer does not queue
+        assert await writer.flush()
+        assert writer.written == 2 and not writer.pending_for("alice")
+    finally:
+        await writer.stop()
+    assert writer.offer(row()) is False  # stopped: direct write again
+
+
+async def test_history_row_and_metrics_match_the_response(client, token):
+    alice = token("alice")
+    strict = {"risk_thresholds": {"medium": 2, "high": 3, "critical": 4}}
+    answers = []
+    for i, msg in enumerate(MESSAGES):
+        if i == 2:  # thresholds change mid-way: the next analysis and its row use them
+            assert (await client.put("/settings", json=strict, headers=auth(alice))).status_code == 200
+        r = await client.post("/analyze/sms", json={"message": msg, "sender": "VM-TEST"}, headers=auth(alice))
+        assert r.status_code == 200
+        answers.append(r.json())
+    assert answers[2]["risk_level"] == "critical" or answers[2]["risk_score"] < 4
+    items = (await client.get("/history?limit=100", headers=auth(alice))).json()["items"]
+    by_id = {i["analysis_id"]: i for i in items}
+    assert len(by_id) == len(answers)
+    for got in answers:
+        row = by_id[got["analysis_id"]]
+        assert row["analysis_type"] == "sms" and row["subject"] == "VM-TEST"
+        assert (row["risk_score"], row["risk_level"], row["is_safe"]) == (
+            got["risk_score"], got["risk_level"], got["is_safe"])
+        assert row["fraud_types"] == got["detected_fraud_types"]
+        assert row["signal_codes"] == [s["code"] for s in got["signals"]][:50]
+    metrics = (await client.get("/metrics")).text
+    for level in {a["risk_level"] for a in answers}:
+        n = sum(1 for a in answers if a["risk_level"] == level)
+        assert f'scamshield_verdicts_total{{kind="sms",risk_level="{level}"}} {float(n)}' in metrics
