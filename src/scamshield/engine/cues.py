@@ -488,6 +488,11 @@ CUES: tuple[Cue, ...] = (
         "salary slip|collateral}",
         "loan {app|apk|application} ~3 {download|install|link}",
         "{loan|karz|karja} ~2 {milega|turant|bina}",
+        # Hinglish / Hindi "loan 3 lakh approve ho gaya ... processing fee bhejo" (batch p): the approval with a fee or
+        # payment word after it, as the English form above
+        "{loan|lone|karz} ~4 {approve|approved|sanction|pass|paas|manjoor|manzoor} {ho gaya|ho gya|ho gayi|ho chuka|"
+        "hua|kar diya} ~8 {fee|fees|charge|charges|pay|bhejo|bhejein|bhej do|jama|bharo}",
+        "{लोन|ऋण} ~4 {मंजूर|स्वीकृत|पास|अप्रूव} ~8 {फीस|शुल्क|चार्ज|भेजें|भेजो|जमा|भरें}",
     ), "LOAN_APP_SCAM"),
 
     # --- family emergency, sextortion, tech support --------------------------------------------------------
@@ -957,6 +962,18 @@ CUES: tuple[Cue, ...] = (
         "செலுத்தவில்லை|அப்டேட் ஆகவில்லை|ಪಾವತಿಯಾಗಿಲ್ಲ|ಪಾವತಿ ಆಗಿಲ್ಲ|ಕಟ್ಟಿಲ್ಲ|ಅಪ್ಡೇಟ್ ಆಗಿಲ್ಲ|അപ്ഡേറ്റ് ചെയ്തിട്ടില്ല|"
         "അടച്ചിട്ടില്ല|আপডেট হয়নি|জমা হয়নি|দেওয়া হয়নি|अपडेट झाले नाही|अपडेट केलेले नाही|અપડેટ થયું નથી|ਅਪਡੇਟ ਨਹੀਂ}",
     ), "UTILITY_DISCONNECTION"),
+    # The CONNECTION "will be stopped / suspended / closed" (not only "cut") in the regional scripts (batch p: Telugu
+    # "కనెక్షన్ ... నిలిపివేయబడుతుంది"). Only with the connection as the subject: a planned outage stops the SUPPLY
+    # ("విద్యుత్ సరఫరా నిలిపివేయబడుతుంది", "மின் விநியோகம் நிறுத்தப்படும்") and is left out.
+    Cue("utility_disconnection_threat", 40, (
+        "{కనెక్షన్|కనెక్షను|இணைப்பு|மின்இணைப்பு|கனெக்ஷன்|ಸಂಪರ್ಕ|ಸಂಪರ್ಕವನ್ನು|ಕನೆಕ್ಷನ್|കണക്ഷൻ|বিদ্যুৎ সংযোগ|সংযোগ|"
+        "কানেকশন|वीज कनेक्शन|वीजजोडणी|कनेक्शन|કનેક્શન|વીજ જોડાણ|ਕੁਨੈਕਸ਼ਨ|ਕਨੈਕਸ਼ਨ} ~5 "
+        "{నిలిపివేయబడుతుంది|నిలిపివేయబడును|నిలిపివేస్తాము|నిలిపివేస్తాం|ఆపివేయబడుతుంది|ఆపివేస్తాము|రద్దు చేయబడుతుంది|"
+        "நிறுத்தப்படும்|நிறுத்துவோம்|ரத்து செய்யப்படும்|ಸ್ಥಗಿತಗೊಳಿಸಲಾಗುವುದು|ಸ್ಥಗಿತಗೊಳ್ಳಲಿದೆ|ನಿಲ್ಲಿಸಲಾಗುವುದು|"
+        "ರದ್ದುಗೊಳಿಸಲಾಗುವುದು|നിർത്തലാക്കും|നിർത്തലാക്കുന്നതാണ്|റദ്ദാക്കും|বন্ধ করে দেওয়া হবে|বন্ধ করা হবে|"
+        "বন্ধ হয়ে যাবে|बंद केले जाईल|बंद करण्यात येईल|बंद केली जाईल|બંધ કરવામાં આવશે|બંધ કરી દેવામાં આવશે|"
+        "બંધ થઈ જશે|ਬੰਦ ਕਰ ਦਿੱਤਾ ਜਾਵੇਗਾ|ਬੰਦ ਕੀਤਾ ਜਾਵੇਗਾ}",
+    ), "UTILITY_DISCONNECTION"),
     # "Call the electricity officer": the lure's named contact in the regional scripts (genuine boards give a
     # toll-free number or an office, never "the officer" on a mobile).
     Cue("utility_disconnection_threat", 40, (
@@ -1163,7 +1180,7 @@ BRAND_HEADER_KEYS: dict[str, tuple[str, ...]] = {
     "au bank": ("AUBANK", "AUSFB"), "rbl": ("RBL",), "idbi": ("IDBI",), "bandhan": ("BANDHN", "BANDHAN"),
     "paytm": ("PAYTM", "PYTM", "PTM"), "phonepe": ("PHONPE", "PHNPE", "PHONEPE"),
     "google pay": ("GPAY", "GOOGLE", "GOOGL"), "amazon": ("AMAZON", "AMZN"), "flipkart": ("FLPKRT", "FLIPKT", "FKRT"),
-    "airtel": ("AIRTEL", "ARTL"), "jio": ("JIO",), "vodafone": ("VICARE", "VIINFO", "VODA", "VFCARE"),
+    "airtel": ("AIRTEL", "ARTL"), "jio": ("JIO",), "vodafone": ("VI", "VICARE", "VIINFO", "VODA", "VFCARE"),
     "bsnl": ("BSNL",), "irctc": ("IRCTC",), "uidai": ("UIDAI", "AADHAR", "AADHAAR"),
     "income tax": ("ITDEPT", "INCMTX", "ITD"), "epfo": ("EPFO",), "lic": ("LIC",), "india post": ("INDPST", "IPOST", "INPOST"),
     "bluedart": ("BLUDRT", "BLUEDT", "BLUDART"), "delhivery": ("DLVERY", "DELHVY", "DLHVRY"),
@@ -1219,7 +1236,10 @@ BRAND_CLAIMS: tuple[Cue, ...] = (
                            "dear card holder|dear cardholder|your bank|bank account|customer care|customer support|"
                            "rbi|reserve bank|electricity board|electricity department|customs|courier|kyc|"
                            "bank se|calling from bank|calling from your bank|प्रिय ग्राहक|बैंक|"
-                           "प्रिय उपभोक्ता|बिजली विभाग}",),
+                           "प्रिय उपभोक्ता|बिजली विभाग|"
+                           # a bank's fraud desk speaking ("reply N and our fraud team will call you"; batch p)
+                           "our fraud team|our fraud department|our fraud prevention team|our fraud specialist|"
+                           "our fraud specialists|our fraud desk}",),
         tag="*", negatable=False),
 )
 

@@ -111,6 +111,25 @@ _JOB_CONTEXT_RE = re.compile(r"\b(?:selected|selection|shortlisted|recruitment|r
 _JOB_FEE_RE = re.compile(r"\b(?:registration|processing|joining|verification|security|kit|uniform|onboarding|"
                          r"t\W?shirt|bag|activation|id activation|laptop|id card|medical|confirmation|interview|"
                          r"refundable)\s(?:fee|fees|charge|charges|deposit|amount|money)\b")
+# A loan approved / sanctioned (English, Hinglish, Hindi), a fee on it, and an ask to pay (see ``loan_fee_request``).
+_LOAN_GRANTED_RE = re.compile(r"\b(?:loan|lone|karz)\b[^.\n।]{0,40}?\b(?:approved?|sanction(?:ed)?|pass|paas|manjoor|"
+                              r"manzoor|disburs\w*|ready)\b|\bpre[- ]?approved\b[^.\n]{0,20}?\bloan\b|"
+                              r"(?:लोन|ऋण)[^।\n]{0,30}?(?:मंजूर|स्वीकृत|पास|अप्रूव)")
+_LOAN_FEE_RE = re.compile(r"\b(?:processing|file|insurance|gst|documentation|registration|verification|stamp|legal|"
+                          r"agreement|noc|login|advance|security|service|approval|release|disbursal|disbursement|"
+                          r"transfer|tds)\s(?:fee|fees|charge|charges|amount|deposit|duty)\b|"
+                          r"(?:प्रोसेसिंग|फाइल|बीमा|रजिस्ट्रेशन|सत्यापन)\s(?:फीस|शुल्क|चार्ज)")
+_FEE_DEDUCTED_RE = re.compile(r"\b(?:fee|fees|charges?)\b[^.\n]{0,40}?\b(?:will be |is |are |has been |have been )?"
+                              r"(?:deducted|adjusted|recovered|netted)\s(?:from|against|out of)\s(?:the\s|your\s)?"
+                              r"(?:loan|disbursal|disbursement|sanction(?:ed)?|net disbursal)\b")
+_BARE_AMOUNT_RE = re.compile(r"(?<![\d,.:/-])\d{3,6}(?![\d,.:/-])\s(?:ka\s|ke\s)?(?:transfer|transferred|bhej\w*|sent|"
+                             r"send|credit\w*|debit\w*|paise|paisa|rupay\w*|aa gaye|aaye|gaye|chale gaye)\b|"
+                             r"\b(?:sent|send|transferred|transfer|bhej\w*|paid)\s(?:you\s|u\s|aapko\s|apko\s|"
+                             r"tumhe\s)?(?<![\d,.])\d{3,6}(?![\d,.:/-])")
+_FEE_PAID_RE = re.compile(r"\b(?:fee|fees|charges?)\b(?:\s(?:of\s)?(?:rs\.?|inr|₹)?\s?\d[\d,.]*(?:\s?\+\s?gst)?)?\s"
+                          r"(?:has been\s|have been\s|was\s|were\s|is\s|already\s)?(?:paid|received|collected)\b")
+_LOAN_PAY_RE = re.compile(r"\b(?:pay|send|transfer|deposit|bhej\w*|jama|bhar\w*|gpay|phonepe|paytm|"
+                          r"(?:to|must|should|needs to) be paid)\b|भेजें|भेजो|जमा|भरें")
 _GREETING_WORDS = frozenset({"congratulations", "congrats", "congratulation", "badhai ho", "mubarak ho"})
 _OWN_APPLICATION_RE = re.compile(r"\b(?:loan|emi|credit card|card|account|policy|application|home loan|car loan|"
                                  r"overdraft|limit)\b[^.\n!?]{0,40}?\b(?:is|has been|was|got)\s(?:successfully\s)?"
@@ -272,6 +291,9 @@ _CALL_BACK_ASK_RE = re.compile(r"\b(?:call|ring|phone|contact)(?:ing)?\s(?:us\s|
                                r"\bgive (?:us|me) a (?:call|ring)\b|\breturn (?:the|our|my|this) call\b")
 _ALERT_EVENT_RE = re.compile(r"\b(?:debited|charged|deducted|withdrawn|spent|transaction|txn|purchase|transferred|"
                              r"auto ?debit|payment of)\b")
+_NOT_YOU_RE = re.compile(r"\b(?:if|in case)\s(?:this|it|that)\s(?:was|is|wasn't|wasnt|isn't|isnt)\s(?:not\s)?(?:you|u|"
+                         r"done by you|made by you)\b|\b(?:was|is) (?:this|that|it) (?:you|u)\b|\bnot (?:you|u)\b|"
+                         r"\bwasn't (?:you|u)\b")
 # Safety advice, as banks, regulators and the police send it ("HDFC Bank never asks for OTP", "digital arrest is a
 # scam", "report at cybercrime.gov.in or 1930", "do not share your OTP"). Counted only when nothing in the message
 # asks for anything risky (no credential request, no risky link, no personal mobile number, no UPI id, no APK).
@@ -295,9 +317,15 @@ _ADVICE_RES = (
                                   r"\bbeware\b|\bbe (?:alert|cautious|careful|aware|vigilant)\s(?:of|about|against|"
                                   r"with)\b[^.\n]{0,30}?\b(?:fraud\w*|scam\w*|fake|cyber|phishing|otp|calls?|links?|"
                                   r"messages?|sms)\b|"
-                                  r"सावधान|धोखाधड़ी से बचें")),
-    ("report_channel", re.compile(r"\b(?:report|complain|complaint|call|dial)\w*\b[^.\n]{0,40}?(?:\b1930\b|"
-                                  r"cybercrime\.gov\.in|sancharsaathi|sanchar saathi|chakshu)|"
+                                  r"सावधान|धोखाधड़ी से बचें|"
+                                  # Hinglish / Hindi "such calls are fraud", "messages farzi hai", "फर्जी हैं"
+                                  r"\b(?:fraud|fake|farzi|farji|scam|nakli|dhokha)\s(?:hai|hain|he|hote hai|hote hain|"
+                                  r"hota hai|hoti hai|hoti hain|ho sakta hai|ho sakte hain)\b|"
+                                  r"(?:फर्जी|फ़र्ज़ी|नकली|धोखा|फ्रॉड)\s(?:है|हैं|होते|होता|होती)")),
+    ("report_channel", re.compile(r"\b(?:report|complain|complaint|call|dial|shikayat|shikaayat|shikayaat)\w*\b"
+                                  r"[^.\n]{0,40}?(?:\b1930\b|cybercrime\.gov\.in|sancharsaathi|sanchar saathi|chakshu)|"
+                                  # Hinglish "1930 pe call / shikayat karein", "1930 dial kare"
+                                  r"\b1930\b\s(?:(?:pe|par|per|on|number)\s){0,2}(?:call|dial|report|complain|shikayat)\b|"
                                   # "1930 पर कॉल करें", "1930 নম্বরে কল করুন", "1930 ಗೆ ಕರೆ ಮಾಡಿ" (Indian scripts)
                                   r"\b1930\b[^.\n।]{0,25}?(?:कॉल|फोन|শিকায়ত|कळवा|কল|அழை|కాల్|ಕರೆ|വിളി|કૉલ|ਕਾਲ|"
                                   r"शिकायत|तक्रार|অভিযোগ|புகார்|ఫిర్యాదు|ದೂರು|പരാതി|ફરિયાદ|ਸ਼ਿਕਾਇਤ)")),
@@ -422,7 +450,7 @@ _TXN_HINTS: dict[str, tuple[str, ...] | None] = {
 _ADVICE_HINTS: dict[str, tuple[str, ...]] = {
     "never_asks": ("never", "not ", "kabhi", "कभी"),
     "names_the_scam": ("scam", "fraud", "fake", "hoax", "beware", "alert", "cautious", "careful", "aware", "vigilant",
-                       "सावधान",
+                       "सावधान", "farzi", "farji", "nakli", "dhokha", "फर्जी", "फ़र्ज़ी", "नकली", "धोखा", "फ्रॉड",
                        "धोखाधड़ी"),
     "report_channel": ("1930", "cybercrime", "saathi", "chakshu"),
     "visit_branch": ("branch", "शाखा"),
@@ -470,6 +498,88 @@ _SCAM_DESCRIPTION_RE = re.compile(
     # blocked, hang up", "people posing as police officers")
     r"|\b(?:if|when)\s(?:someone|somebody|anyone|anybody|a caller|a stranger|an unknown|you get a|you receive a)\b"
     r"|\b(?:posing as|pretending to be|claiming to be|impersonat\w*)\b")
+
+
+# Awareness texts quote the lure they warn about ("Fake SMS alert: 'Your YONO account will be blocked today, update
+# PAN here...' SBI never sends such links. Report at 1930", "'आपका बिजली कनेक्शन आज रात काट दिया जाएगा' जैसे संदेश
+# फर्जी हैं", "If someone says they sent money by mistake and asks you to approve a request, it is fraud"). The
+# quoted or reported lure is not the message's own claim when the quote's sentence (or the one before or after it)
+# calls it fake / fraud / a scam. ``_warned_spans`` finds such spans; ``analyze_sms`` sets their cue hits aside only
+# when the message has no channel of its own (every link official, no number but a toll-free helpline, no UPI id,
+# no APK) and asks for nothing outside them -- "Beware of fraud! Your YONO is blocked, update KYC: sbi-kyc.in" has
+# no quote and a link, and keeps every point.
+# A quotation: straight or curly quotes opening after a space / colon / bracket / dash and closing before one.
+_QUOTED_RE = re.compile(r"(?:^|(?<=[\s:(\[\-–—]))(?:'(?=\S)[^\n]{6,300}?'|\"(?=\S)[^\"\n]{6,300}?\"|"
+                        r"“[^”\n]{6,300}?”|«[^»\n]{6,300}?»)(?=[\s.,;:!?)\]\-–—।]|$)")
+# Reported speech about what a scammer says or sends ("if someone says ...", "messages claiming ...", "calls like").
+_REPORTED_RE = re.compile(
+    r"\b(?:if|when)\s(?:someone|somebody|anyone|anybody|a caller|a stranger|a person|an unknown (?:person|caller|"
+    r"number)|you (?:get|receive) (?:a|an|any)\s(?:\w+\s)?(?:call|message|sms|text|email))\b|"
+    r"\b(?:messages?|sms|calls?|texts?|emails?|links?|offers?|notices?)\s(?:claiming|saying|offering|asking|stating|"
+    r"promising|threatening|like|such as|that (?:says?|asks?|claims?|offers?|promises?|threatens?))\b|"
+    r"\b(?:aise|aisa|aisi|is tarah ke|is tarah ki)\s(?:sms|message|messages|call|calls|msg)\b|जैसे (?:संदेश|मैसेज|कॉल|एसएमएस)")
+# What the warning calls the quoted lure: fake, fraud, a scam (English, Hinglish and the Indian scripts).
+_WARNED_HINTS = ("fake", "fraud", "scam", "phish", "hoax", "bogus", "farzi", "farji", "farjee", "nakli", "dhokha",
+                 "फर्जी", "फ़र्ज़ी", "नकली", "धोखा", "ঠগ", "ভুয়া", "ভুয়ো", "প্রতারণা", "জাল", "மோசடி", "போலி",
+                 "మోసం", "నకిలీ", "ವಂಚನೆ", "ನಕಲಿ", "തട്ടിപ്പ്", "വ്യാജ", "फसवणूक", "बनावट", "છેતરપિંડી", "નકલી",
+                 "ਧੋਖਾ", "ਜਾਅਲੀ")
+_WARNED_RE = re.compile(r"\b(?:fake|fraud\w*|scam\w*|phishing|hoax|bogus|farzi|farji|farjee|nakli|dhokha\w*)\b|"
+                        + "|".join(h for h in _WARNED_HINTS if not h.isascii()))
+_SENTENCE_END_RE = re.compile(r"[.!?।\n]+(?=\s|$)|[।\n]")
+
+
+_MAX_WARNED_SPANS = 6
+_MAX_HITS_FOR_WARNED = 40
+
+
+def _sentence_bounds(text: str, ends: list[int], start: int, end: int) -> tuple[int, int, int, int]:
+    """(previous sentence start, own sentence start, own sentence end, next sentence end) around ``start..end``;
+    ``ends`` are the sentence ends of ``text``."""
+    own_start = max((e for e in ends if e <= start), default=0)
+    prev_start = max((e for e in ends if e < own_start), default=0)
+    own_end = min((e for e in ends if e >= end), default=len(text))
+    next_end = min((e for e in ends if e > own_end), default=len(text))
+    return prev_start, own_start, own_end, next_end
+
+
+def _warned_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of ``text`` (a normalised, lower-case SMS) holding a quoted or reported lure that a warning
+    around it calls fake / fraud / a scam (see above). The warning word must lie outside the quote: inside its own
+    sentence, the sentence before or the one after."""
+    if not any(h in text for h in _WARNED_HINTS):
+        return []
+    spans: list[tuple[int, int]] = []
+    ends = [m.end() for m in _SENTENCE_END_RE.finditer(text)]
+    # (at most a few quotations and reports are looked at: an awareness text quotes one or two lures)
+    if "'" in text or '"' in text or "“" in text or "«" in text:
+        for i, m in enumerate(_QUOTED_RE.finditer(text)):
+            if i >= _MAX_WARNED_SPANS:
+                break
+            prev_start, _, own_end, next_end = _sentence_bounds(text, ends, m.start(), m.end())
+            frame = text[prev_start:m.start()] + " " + text[m.end():next_end]
+            if _WARNED_RE.search(frame):
+                spans.append((m.start(), m.end()))
+    for i, m in enumerate(_REPORTED_RE.finditer(text)):
+        if i >= _MAX_WARNED_SPANS:
+            break
+        if any(a <= m.start() < b for a, b in spans):
+            continue
+        _, own_start, own_end, _ = _sentence_bounds(text, ends, m.start(), m.end())
+        if _WARNED_RE.search(text[own_start:own_end]):
+            spans.append((own_start, own_end))
+    return spans
+
+
+def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with the given spans replaced by spaces (offsets kept)."""
+    for a, b in spans:
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
+
+
+# An ask to answer by reply outside the quoted lure ("... this one is genuine, reply YES to claim").
+_REPLY_BACK_RE = re.compile(r"\b(?:reply|respond|revert|text|sms|whatsapp|message)\s(?:us\s|me\s|back\s)?(?:with|yes|y|"
+                            r"no|n|ok|now|immediately|today|your|to claim|to confirm|to verify|to stop|to avoid)\b")
 
 
 # Genuine KYC / PAN reminders point to the bank's own counter or app ("re-KYC is due, visit your home branch"):
@@ -725,6 +835,8 @@ _HEADER_NAME_RE = re.compile(r"[a-z0-9]{3,12}")
 
 
 _BRAND_HEADER_KEYS_ALL = frozenset(k for keys in BRAND_HEADER_KEYS.values() for k in keys)
+# The same keys as app-link account labels ("vi" of vi.app.link is Vodafone Idea's header key VI).
+_BRAND_LABEL_KEYS = frozenset(k.lower() for k in _BRAND_HEADER_KEYS_ALL)
 # What Indian banks, billers and services put after their name in a six-letter DLT header (HDFC+BK, SBI+INB,
 # PNB+SMS, BOB+TXN, ICICI+T, LIC+IND, JIO+INF, IDFC+FB, EPFO+HO...) and before it (CBS+SBI, CPC+ITD). A header
 # that merely contains a brand key (VK-CLICKS has LIC, VM-POSTIN has POST, AD-YESWIN has YES, VK-SBIXYZ) is not
@@ -842,7 +954,8 @@ def _trust_named_app_links(details: list[dict[str, Any]], words: Iterable[str]) 
             continue
         host = str(d.get("host") or "")
         label = host.split(".", 1)[0] if host.count(".") >= 2 else ""
-        if label and label in BRAND_HEADER_KEYS and label in words:
+        # (the brand's name, or one of its header keys the message also names: "Pay on Vi App: vi.app.link/...")
+        if label and (label in BRAND_HEADER_KEYS or label in _BRAND_LABEL_KEYS) and label in words:
             d["official"] = True
             d["official_by"] = "named_brand_app_link"
             marked = True
@@ -1002,7 +1115,32 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
         and not any(not (t in _HELPLINE_TYPES and e.startswith(_INDIAN_HELPLINE_PREFIXES))
                     and (t in _MOBILE_TYPES or not e.startswith("+91"))
                     for e, t in _number_types(phone_objs).items())
-    for hit in SMS_CUES.scan_tokens(tokens):
+    hits = list(SMS_CUES.scan_tokens(tokens))
+    # Cue hits inside a quoted or reported lure that the message calls fake / fraud (awareness texts; see
+    # ``_warned_spans``): set aside when the message has no channel of its own and asks nothing outside them.
+    link_sigs, link_details, user_pages = _link_signals(urls)
+    # (an awareness text is short and has few cue hits; a message with dozens is not one, and is not searched)
+    warned = _warned_spans(tokens.text) if 0 < len(hits) <= _MAX_HITS_FOR_WARNED else []
+    quoted_codes: list[str] = []
+    if warned and not upi_ids and all(d["official"] for d in link_details) and len(link_details) == len(urls) \
+            and all(t in _HELPLINE_TYPES and e.startswith(_INDIAN_HELPLINE_PREFIXES)
+                    for e, t in _number_types(phone_objs).items()) \
+            and not ("apk" in clean.lower() and _APK_RE.search(clean.lower())):
+        def _in_warned(h: Any) -> bool:
+            a, b = tokens.starts[h.start], tokens.ends[h.end - 1]
+            return any(lo <= a and b <= hi for lo, hi in warned)
+        inside = [h for h in hits if _in_warned(h)]
+        outside = [h for h in hits if not _in_warned(h)]
+        rest = _blank_spans(tokens.text, warned)
+        reply_back = any(not _NEGATION_RE.search(part[:m.start()])
+                         for part in _SENTENCE_SPLIT_RE.split(rest) for m in _REPLY_BACK_RE.finditer(part))
+        if inside and not reply_back and not _OTHER_CHANNEL_RE.search(rest) \
+                and not _lure_outside_advice(tokens, [(h.cue.code, tokens.clauses[h.start]) for h in outside
+                                                      if h.cue.code != "brand_claim"],
+                                             [n for n, _ in _advice_matches(head)]):
+            quoted_codes = sorted({h.cue.code for h in inside if h.cue.code != "brand_claim"})
+            hits = outside
+    for hit in hits:
         cue = hit.cue
         if cue.code == "brand_claim":
             claimed.setdefault(cue.tag or "*", None)
@@ -1027,6 +1165,9 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     # between people is not a claim to BE that app (batch j). Only when every mention of the app is such a means
     # and nothing else claims an organisation.
     low_norm = norm.lower()
+    if quoted_codes:
+        # (the code read-back / forward asks below are read on the text without the warned quotes too)
+        low_norm = _blank_spans(low_norm, _warned_spans(low_norm))
     pay_means = _PAY_MEANS_RE.search(low_norm) if claimed else None
     # (Not with a lure, urgency or ask beside it: "I sent 5000 by mistake, please GPay me back" -- r5 review.)
     if pay_means and set(claimed) <= _PAY_APP_TAGS \
@@ -1058,7 +1199,6 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
         matched["credential_request"].append(mask_digits(fm.group(0)[:40]))
         hit_clauses.append(("credential_request", 0))
     sender_info = classify_sender(sender)
-    link_sigs, link_details, user_pages = _link_signals(urls)
     # A link to the site named by the registered header counts as official only in a message with no lure: with a
     # KYC / block / refund lure the header's own name is what a look-alike domain copies (AX-HDFCBK + hdfcbk.in).
     if sender_info["type"] == "dlt" and not (set(best) & HOOK_CODES - {"spam_marketing", "authority_claim"}):
@@ -1125,6 +1265,12 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     if "prize_lottery" in best and best["prize_lottery"].weight <= 15 \
             and all(m in _GREETING_WORDS for m in matched["prize_lottery"]) and _OWN_APPLICATION_RE.search(head.lower()):
         del best["prize_lottery"]
+    # "Processing fee of Rs 1,999 + GST will be deducted from the disbursal amount", "Processing fee Rs 999 paid": a
+    # lender's notice states the fee it deducts or has received; nobody is asked to pay it (no UPI id, no number to call, every link official).
+    if "advance_fee_request" in best and (_FEE_DEDUCTED_RE.search(low_norm) or _FEE_PAID_RE.search(low_norm)) \
+            and not upi_ids \
+            and not _mobile_numbers(_number_types(phone_objs)) and all(d["official"] for d in link_details):
+        del best["advance_fee_request"]
     signals = [Signal(s.code, s.weight, s.message, {"matched": matched[s.code]}, s.fraud_type)
                for s in best.values()]
 
@@ -1217,6 +1363,10 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
                                                   "investment_lure", "family_emergency", "wrong_transfer_return",
                                                   "sextortion_threat", "money_mule_request", "loan_lure",
                                                   "advance_fee_request", "forces_trade_story"} else None
+        if not money and codes & {"wrong_transfer_return", "family_emergency", "money_mule_request"}:
+            # "galti se 5000 transfer ho gaya", "maine 3000 bhej diye", "I sent 2500 by mistake": a bare figure next
+            # to a transfer word is the amount in chat-style asks (no "Rs" in them).
+            money = _BARE_AMOUNT_RE.search(low_clean)
         if money:
             signals.append(Signal("lure_with_amount", 15, "A prize, refund, earnings promise or money demand with "
                                   "a money amount", {"amount": mask_digits(money.group(0)[:32])}, None))
@@ -1301,6 +1451,22 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
                               "JOB_TASK_SCAM"))
         codes.add("recruitment_fee_request")
 
+    # A loan "approved / sanctioned" whose fee (processing, file, insurance, GST...) is to be paid to a UPI id, a
+    # personal or foreign number or a link that is not the lender's site: the advance-fee loan scam (RBI, I4C
+    # advisories: regulated lenders deduct charges from the disbursal or bill them in their own app, never ask for a
+    # transfer to a person first). A sanction letter that deducts the fee, or says it was paid, has no such ask.
+    loan_fee = _LOAN_FEE_RE.search(low_clean) if ("loan" in low_clean or "लोन" in low_clean or "ऋण" in low_clean) \
+        and _LOAN_GRANTED_RE.search(low_clean) else None
+    if loan_fee and _LOAN_PAY_RE.search(low_clean) \
+            and (upi_ids or callable_numbers or (urls and not official_links)):
+        signals.append(Signal("loan_fee_request", 45, "Says a loan is approved and asks for a fee (processing, file, "
+                              "insurance, GST) to be paid to a UPI id, a personal number or a link first: lenders "
+                              "deduct charges from the loan, they never ask for a transfer before disbursal",
+                              {"matched": mask_digits(loan_fee.group(0)[:40]),
+                               "channel": "upi_id" if upi_ids else "phone" if callable_numbers else "link"},
+                              "LOAN_APP_SCAM"))
+        codes.add("loan_fee_request")
+
     # An organisation's message that asks to call a personal mobile number: Indian banks, utilities and
     # couriers publish toll-free (1800/1860) or landline helplines, and block-by-SMS numbers ("SMS BLOCK to ...")
     # are not call-backs. Fake "customer care" / "officer" numbers are mobiles (RBI, I4C advisories).
@@ -1380,6 +1546,18 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
                                "dispute_wording": dispute.group(0)[:40] if dispute else None}, "TECH_SUPPORT"))
         codes.add("charge_with_foreign_callback")
 
+    # A bank or card alert -- an amount charged, declined or attempted, and a "was this you? / if not you" line --
+    # sent from a personal mobile number: banks send alerts from registered headers, short codes or their own
+    # names, never from a mobile; the fake alert's "reply NO and our fraud team will call you" is the lead-in to a
+    # safe-account call (batch p; UK Finance / I4C advisories).
+    if sender_info["type"] == "phone" and sender_info.get("mobile") and _ALERT_EVENT_RE.search(low_head) \
+            and _MONEY_RE.search(head) and (nm := _NOT_YOU_RE.search(low_head) or _DISPUTE_RE.search(low_head)):
+        signals.append(Signal("alert_from_mobile_sender", 30, "A bank or card alert with a 'was this you? / if not "
+                              "you' line sent from a personal mobile number: banks never send alerts from one",
+                              {"matched": nm.group(0)[:30], "country_code": sender_info.get("country_code")},
+                              "BANK_KYC_IMPERSONATION"))
+        codes.add("alert_from_mobile_sender")
+
     # Fixed-format transactional / service notice with nothing risky in it: offsets the learned model, which
     # learned "Rs", numbers and links as spam from UK/US data and over-scores Indian bank and biller templates.
     risky_link = any(s.code in ("malicious_link", "suspicious_link") for s in link_sigs)
@@ -1389,7 +1567,7 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     # ("Not you? Call PayPal support +1 833 ..."); Indian banks', billers' and merchants' templates never do.
     foreign_number = any(not e.startswith("+91") for e in callable_numbers)
     quiet = not risky_link and not apk and not mobile_callback and "org_callback_to_mobile" not in codes \
-        and not foreign_number
+        and not foreign_number and "alert_from_mobile_sender" not in codes
     model_contexts: list[str] = []  # caps on the learned model's points (``signal.caps`` in the artefact)
     # Marketing wording is not a fraud lure when a registered (DLT) business sender uses it.
     lure_codes = set(hooks) - ({"authority_claim", "spam_marketing"} if dlt or brand_promo else {"authority_claim"})
@@ -1517,13 +1695,23 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
                                   {"markers": [n for n, _ in advice], "matched": [t for _, t in advice]}, None))
             model_contexts.append("safety_advice")
 
+    # The lure cues set aside above (a quoted or reported lure the message calls fake, with no channel or ask of its
+    # own): said here, and the learned model -- which reads the quoted lure's words -- is capped as for advice.
+    if quoted_codes:
+        signals.append(Signal("quoted_lure_warning", -10, "Quotes or reports a scam message in order to call it fake "
+                              "or fraud, and has no link, number, UPI id or ask of its own: the quoted lure is not "
+                              "this message's claim", {"quoted_lures": quoted_codes[:8]}, None))
+        if "safety_advice" not in model_contexts:
+            model_contexts.append("safety_advice")
+
     # Money between people by a payment app ("Bhai 10k chahiye, GPay kar de 98110..."; "send it on PhonePe"): no
     # lure, threat, ask for a credential, urgency, link, UPI id or call-back -- a friend's ask, which the learned
     # model (trained on brand-naming spam) over-reads. A stranger's new-number, emergency or "wrong transfer" ask
     # carries its own cue and is not offset (batch j).
     if pay_means and not lure_codes and not (codes & (PRESSURE_CODES | _ASKING_CODES | ACTION_CODES)) and quiet \
             and not urls and not upi_ids and sender_info["type"] in ("phone", "none") \
-            and not any(s.code in ("new_number_money_request", "org_callback_to_mobile") for s in signals):
+            and not any(s.code in ("new_number_money_request", "org_callback_to_mobile", "loan_fee_request")
+                        for s in signals):
         signals.append(Signal("payment_app_between_people", -15, "Names a payment app only as the way to pay a "
                               "person, with no lure, threat, urgency, link, UPI id or credential ask",
                               {"matched": mask_digits(pay_means.group(0)[:30])}, None))
