@@ -67,6 +67,12 @@ from tests.support.conversation import feed as _feed
     ("microsoft will lock the computer permanently", "device_infected_claim"),
     # a bank's fraud-check menu (a choice, not an impostor's press 1 now)
     ("if you made this purchase press one if you did not press two", "fraud_check_menu"),
+    # the code's own warning talked away; a delivery company named; card details typed into a link
+    ("it says do not share it with anyone yes that is just the automated text", "code_warning_dismissed"),
+    ("do not worry that warning is for strangers", "code_warning_dismissed"),
+    ("hi it is kim from royal mail about your parcel", "caller_claims_company"),
+    ("open the link and enter your card number", "card_details_request"),
+    ("your loyalty points 8000 will expire tonight", "reward_points_lure"),
 ])
 def test_blind24_patterns(text, code):
     got = _codes(text)
@@ -93,6 +99,9 @@ def test_blind24_patterns(text, code):
     ("i will send the holiday photos to the family group", "contacts_shaming_threat"),
     ("the windows in the house lock automatically", "device_infected_claim"),
     ("if you did not authorize this charge press one now", "fraud_check_menu"),
+    ("the standard delivery window is two hours", "code_warning_dismissed"),
+    ("please do not share this code it is for your security", "code_warning_dismissed"),
+    ("the card number on your statement is masked", "card_details_request"),
 ])
 def test_blind24_near_misses(text, code):
     got = _codes(text)
@@ -105,6 +114,24 @@ def test_blind24_near_misses(text, code):
 ])
 def test_a_callers_promise_not_to_ask_is_not_an_ask(text, code):
     assert code not in _codes(text)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("somebody said they were from the tax office and that there was a warrant for my arrest", "legal_threat"),
+    ("if anybody ever calls you saying they are from the bank and asks you to buy gift cards", "gift_card_payment"),
+    ("some people are calling customers saying the bonus is pending pay a processing fee", "fee_to_release"),
+])
+def test_retold_callers_are_a_warning(text, code):
+    signal = [s for s in _feed([text], RULES)[-1].assessment.signals if s.code == code]
+    assert signal and signal[0].evidence.get("context") == "warning", signal
+
+
+def test_cues_retold_in_a_warning_do_not_make_a_pattern_group():
+    """Two quarter-weight cues of one group (a retold warrant and a retold robocall) are not that group heard."""
+    segments = ["somebody said there was a warrant for my arrest and called about my car warranty expiring",
+                "yeah and then they said i had to pay with gift cards i just laughed"]
+    signals = _feed(segments, RULES)[-1].assessment.signals
+    assert not any(s.code == "ftc_pattern" for s in signals), [(s.code, s.weight) for s in signals]
 
 
 def test_a_press_prompt_inside_a_fraud_check_menu_earns_nothing():
@@ -150,6 +177,10 @@ CALLS = [
         "this is a message from the medicare benefits office",
         "the old paper cards are being deactivated this month",
         "to keep your coverage press one now and verify your medicare number"]),
+    ("scam-delivery-code-warning-dismissed", True, [
+        "hello it is jo from the canada post delivery office about your parcel",
+        "you will get a text now with a code read me that code",
+        "yes it says do not share it but that is just the standard message"]),
     ("genuine-bank-ivr-menu", False, [
         "this is the fraud prevention line of your bank with a message about your card ending in 4410",
         "a purchase of 56 dollars at a pharmacy if you recognize this transaction press one",

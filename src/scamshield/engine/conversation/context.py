@@ -52,6 +52,10 @@ _WARNING_RE = re.compile(
     r"(?:are |have been |keep |were |will |may |might )?(?:calling|phoning|ringing|messaging|texting|contacting) "
     r"(?:[a-z]+ ){0,2}(?:saying|claiming|telling|asking|and saying|and asking|and telling)|"
     r"ignore (?:those|these|such|any such|all such) (?:calls|messages|callers)|"
+    # "somebody said they were from the irs", "if anybody ever calls you saying they are from the bank"
+    r"(?:somebody|someone|some one) (?:said|says|claimed|told me|called me and said|called saying)|"
+    r"(?:anybody|anyone|somebody|someone|a caller)(?: ever)? (?:calls|rings|phones|messages|texts|called|rang) "
+    r"(?:you |me |us |them )?(?:[a-z]+ ){0,2}(?:saying|claiming|and says|and said|pretending)|"
     # the listener's own retelling after a conjunction ("she said ... and i had to transfer everything")
     r"(?:and|that) i had to|"
     r"(?:he|she|they) (?:had|needed|was supposed|were supposed) to)\b")

@@ -162,7 +162,9 @@ def signals_for(hits: dict[str, list[Any]], model_signal: dict[str, Any] | None,
                 ev["capped"] = True
             allocated.append((Signal(cue.code, alloc, cue.message, ev, cue.fraud_type), group))
             ftc = _FTC_OF_GROUP[group]
-            if cue.code not in _NOT_AN_FTC_ASK:
+            if cue.code not in _NOT_AN_FTC_ASK and factor == 1.0:
+                # cues retold in a warning ("he said there was a warrant for my arrest") do not make a group present:
+                # two of them at a quarter weight summed to _FTC_MIN in a call about scams (blind24 round)
                 ftc_totals[ftc] = ftc_totals.get(ftc, 0.0) + alloc
             if cue.code in _THREATS_AS_PRESSURE and factor == 1.0:
                 ftc_totals["pressure"] = ftc_totals.get("pressure", 0.0) + alloc
