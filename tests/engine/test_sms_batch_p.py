@@ -31,6 +31,10 @@ AWARENESS = [
     (None, "साइबर सेल: 'आपका सिम 2 घंटे में बंद हो जाएगा' जैसे संदेश फर्जी हैं। ऐसे कॉल पर कोई जानकारी न दें।"),
     ("VM-ICICIB", "Messages claiming your reward points worth Rs 5,000 expire today are fake. ICICI Bank never sends "
      "app links for points. -ICICI Bank"),
+    ("VM-RBIKEH", "RBI cautions: Beware of calls / SMS claiming your KYC has expired and your account will be "
+     "frozen today. Banks never ask for KYC update through links."),
+    ("AX-PNBSMS", "Scamsters are sending SMS with 'Dear customer your PNB reward points worth Rs 6,450 expire today, "
+     "redeem via APK'. PNB never sends APK files. Report on 1930."),
     # a friend forwarding the warning (personal number): still no channel of its own
     ("+919811100022", "Fake SMS alert: 'Your HDFC account will be blocked today, update KYC now' - HDFC never sends "
      "such links. Pls tell your parents also"),
@@ -71,6 +75,9 @@ EVASIONS = [
     # reported lure in one sentence, the same lure said to the reader in the next with a number
     (None, "If someone says your account will be blocked, it is fraud. Dear customer your account will be blocked "
      "today, call 9830011224 to stop it"),
+    # quoted lure + an ask to send details or a keyword by SMS
+    (None, "Beware! 'Your account will be blocked today, update PAN'. SMS us your PAN number now to keep it active"),
+    (None, "Beware of fraud! 'Your YONO account is blocked' - text YES to 56767 to unblock"),
     # quoted lure + an APK
     (None, "Beware of fake 'your reward points expire today' messages. Redeem your 4,500 points safely by installing "
      "the SBI Rewardz app: sbi_rewardz.apk"),
@@ -213,3 +220,26 @@ def test_bank_alert_from_a_mobile_sender(sender, text):
 ])
 def test_alert_near_misses_stay_low(sender, text):
     assert score(text, sender) < 50
+
+
+# --- a brand's own short domain named exactly as its registered header (hdfcbk.io from VM-HDFCBK) ----------------
+@pytest.mark.parametrize("sender,text", [
+    ("VM-HDFCBK", "Your HDFC Bank Credit Card is eligible for a limit upgrade. Check offer: https://hdfcbk.io/c/7Tq2 "
+     "T&C apply"),
+    ("JD-HDFCBK-P", "Festive offer: 10% cashback on EMI purchases this week. Know more: https://hdfcbk.io/f/Ab9 T&C. "
+     "To opt out SMS STOP to 5676712"),
+])
+def test_header_named_short_domain_from_that_header(sender, text):
+    a = analyze_sms(text, sender=sender)
+    assert "registered_brand_shared_link" in {s.code for s in a.signals}
+    assert a.risk_score < 50
+
+
+@pytest.mark.parametrize("sender,text", [
+    # from a personal number, with a lure, or a domain that only contains the header name
+    ("+919830011250", "Your HDFC Bank Credit Card is eligible for a limit upgrade. Check offer: https://hdfcbk.io/c/7Tq2"),
+    ("VM-HDFCBK", "Your KYC has expired, account will be blocked today. Update at https://hdfcbk.io/kyc"),
+    ("VM-HDFCBK", "Dear customer, check your offer: https://hdfcbk-offers.com/c/7Tq2"),
+])
+def test_header_named_domain_not_trusted_otherwise(sender, text):
+    assert "registered_brand_shared_link" not in codes(text, sender)

@@ -520,10 +520,12 @@ _REPORTED_RE = re.compile(
     r"\b(?:aise|aisa|aisi|is tarah ke|is tarah ki)\s(?:sms|message|messages|call|calls|msg)\b|जैसे (?:संदेश|मैसेज|कॉल|एसएमएस)")
 # What the warning calls the quoted lure: fake, fraud, a scam (English, Hinglish and the Indian scripts).
 _WARNED_HINTS = ("fake", "fraud", "scam", "phish", "hoax", "bogus", "farzi", "farji", "farjee", "nakli", "dhokha",
+                 "beware", "caution", "warn", "savdhan", "सावधान",
                  "फर्जी", "फ़र्ज़ी", "नकली", "धोखा", "ঠগ", "ভুয়া", "ভুয়ো", "প্রতারণা", "জাল", "மோசடி", "போலி",
                  "మోసం", "నకిలీ", "ವಂಚನೆ", "ನಕಲಿ", "തട്ടിപ്പ്", "വ്യാജ", "फसवणूक", "बनावट", "છેતરપિંડી", "નકલી",
                  "ਧੋਖਾ", "ਜਾਅਲੀ")
-_WARNED_RE = re.compile(r"\b(?:fake|fraud\w*|scam\w*|phishing|hoax|bogus|farzi|farji|farjee|nakli|dhokha\w*)\b|"
+_WARNED_RE = re.compile(r"\b(?:fake|fraud\w*|scam\w*|phishing|hoax|bogus|farzi|farji|farjee|nakli|dhokha\w*|beware|"
+                        r"cautions?|warned|warns|savdhan)\b|सावधान|"
                         + "|".join(h for h in _WARNED_HINTS if not h.isascii()))
 _SENTENCE_END_RE = re.compile(r"[.!?।\n]+(?=\s|$)|[।\n]")
 
@@ -578,8 +580,10 @@ def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 # An ask to answer by reply outside the quoted lure ("... this one is genuine, reply YES to claim").
-_REPLY_BACK_RE = re.compile(r"\b(?:reply|respond|revert|text|sms|whatsapp|message)\s(?:us\s|me\s|back\s)?(?:with|yes|y|"
-                            r"no|n|ok|now|immediately|today|your|to claim|to confirm|to verify|to stop|to avoid)\b")
+# ("sending SMS with '...'" describes the scam; "SMS us", "text YES", "reply with" ask)
+_REPLY_BACK_RE = re.compile(r"\b(?:reply|respond|revert)\s(?:us\s|me\s|back\s)?(?:with|yes|y|no|n|ok|now|immediately|"
+                            r"today|your|to claim|to confirm|to verify|to stop|to avoid)\b|"
+                            r"\b(?:sms|text|whatsapp|message|msg)\s(?:us|me|back|yes|y|no|n|ok)\b")
 
 
 # Genuine KYC / PAN reminders point to the bank's own counter or app ("re-KYC is due, visit your home branch"):
@@ -882,6 +886,12 @@ def _trust_header_links(details: list[dict[str, Any]], header: str) -> None:
         if name == key or (len(key) == 6 and name.startswith(key) and len(name) <= 8):
             d["official"] = True
             d["official_by"] = "sender_header"
+
+
+def _named_as_header(detail: dict[str, Any], header: str) -> bool:
+    """The link's registered domain is named exactly as the registered (DLT) header that sent it (hdfcbk.io from
+    HDFCBK)."""
+    return str(detail.get("registered_domain") or "").split(".", 1)[0] == header.lower() and len(header) >= 5
 
 
 def _trust_header_app_links(details: list[dict[str, Any]], header: str) -> bool:
@@ -1629,12 +1639,15 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     # direction of Aug 2024 (in force Oct 2024) a registered sender's message carrying a URL that the sender has not
     # whitelisted on the DLT platform is not delivered, so those hosts say little here. The link's points are
     # offset and the model is capped as for a promotion. Not with any lure, ask, UPI id, app, call-back number, or
-    # a link the URL analyser judges dangerous (a look-alike header with a lure stays as it was).
+    # a link the URL analyser judges dangerous (a look-alike header with a lure stays as it was). The brand's own
+    # short domain named exactly as its header ("hdfcbk.io" from VM-HDFCBK) counts too: from anyone else, or with a
+    # lure, a domain named after the header is the imitation the URL analyser reads it as (batch p).
     elif not lure_codes and dlt and _brand_header(sender_info["header"]) and risky_link and not apk \
             and not mobile_callback and "org_callback_to_mobile" not in codes and not foreign_number \
             and not upi_ids and not (codes & _ASKING_CODES) \
             and not any(s.code == "malicious_link" for s in link_sigs) \
-            and all(d["official"] or d["shared"] or d["deep_link"] for d in link_details) \
+            and all(d["official"] or d["shared"] or d["deep_link"] or _named_as_header(d, sender_info["header"])
+                    for d in link_details) \
             and len(link_details) == len(urls):
         pts = sum(s.weight for s in link_sigs if s.code == "suspicious_link")
         signals.append(Signal("registered_brand_shared_link", -pts, "Sent from a known brand's registered header "
@@ -1642,7 +1655,8 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
                               "host, which registered senders must whitelist (TRAI, 2024)",
                               {"header": sender_info["header"],
                                "hosts": sorted({mask_digits(str(d["registered_domain"])) for d in link_details
-                                                if d["shared"] or d["deep_link"]})[:5]}, None))
+                                                if d["shared"] or d["deep_link"]
+                                                or _named_as_header(d, sender_info["header"])})[:5]}, None))
         model_contexts.append("promotion")
     # A notice-type lure (KYC, PAN/Aadhaar, block, parcel duty, reward points, refund, bill, challan) whose only
     # channel is the brand's or government's own: every link is official, or there is no link and the message points
