@@ -265,3 +265,55 @@ def test_random_host_cue_reads_words(url, random_cue):
     a = analyze_url(url)
     s = sig(a, "several_weak_cues")
     assert ("random_looking_host" in (s.evidence["cues"] if s else [])) == random_cue, a.as_dict()
+
+
+# --------------------------------------------------------------- account-block words in European languages, voicemail
+@pytest.mark.parametrize(("url", "brand"), [
+    ("https://n26-konto-gesperrt.com/", "N26"),
+    ("https://ingbank-rekening-geblokkeerd.net/", "ING"),
+    ("https://bunq-cuenta-bloqueada.com/", None),
+])
+def test_account_block_words_in_other_languages(url, brand):
+    a = analyze_url(url)
+    if brand is not None:
+        assert a.extracted["imitated_brand"] == brand, a.as_dict()
+        assert a.risk_score >= FLAG, a.as_dict()
+    else:
+        s = sig(a, "phishing_words")
+        assert s is not None and {"cuenta", "bloqueada"} <= set(s.evidence["words"])
+
+
+def test_voicemail_lure_on_free_host():
+    a = analyze_url("https://voicemail-4410.web.app/")
+    assert "phishing_words" in codes(a) and a.risk_score >= FLAG, a.as_dict()
+
+
+# --------------------------------------------------------------- telecom offers: lure words next to the brand only
+@pytest.mark.parametrize(("url", "flag"), [
+    ("https://jio-free-data.top/", True),
+    ("https://airtel-xstream-free.site/", True),
+    ("https://bit.ly/diwali-offers-2026", False),   # a shop's custom slug: 'offers' is no lure without the brand
+    ("https://swiggy.app.link/weekend-offers", False),
+])
+def test_telecom_offer_words_count_only_next_to_the_brand(url, flag):
+    assert (analyze_url(url).risk_score >= FLAG) == flag, analyze_url(url).as_dict()
+
+
+# --------------------------------------------------------------- the victim's address in base64
+@pytest.mark.parametrize(("url", "where"), [
+    ("https://relay-mx7.com/secure/?e=am9obkBjb250b3NvLmNvbQ==", "query"),          # john@contoso.com
+    ("https://doc-portal.example/view#am9obi5kb2VAY29udG9zby5jb20=", "fragment"),   # john.doe@contoso.com
+    ("https://doc-portal.example/view?u=YW5uYUBleGFtcGxlLm9yZw%3D%3D&x=1", "query"),  # anna@example.org
+])
+def test_base64_email_in_link(url, where):
+    s = sig(analyze_url(url), "email_in_link")
+    assert s is not None and s.evidence == {"where": where, "encoding": "base64"}
+
+
+@pytest.mark.parametrize("url", [
+    "https://example.com/page?token=dGhpcyBpcyBub3QgYW4gZW1haWwgYWRkcmVzcw",   # base64 of a sentence
+    "https://www.youtube.com/watch?v=dQw4w9WgXcQ&list=PLrAXtmErZgOeiKm4sgNOknGvNjby9efdf",
+    "https://shop.example.com/cart?session=Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5",
+])
+def test_other_base64_values_are_no_email(url):
+    assert sig(analyze_url(url), "email_in_link") is None

@@ -1550,6 +1550,33 @@ _WEAK_CUE_CODES = {
 }
 
 
+_B64_TOKEN_RE = re.compile(r"(?:^|[#=&/?])([A-Za-z0-9+/_\-]{16,120}(?:={1,2}|%3[dD](?:%3[dD])?)?)(?=$|[&#])")
+
+
+def _b64_email(p: ParsedURL) -> str | None:
+    """'fragment' / 'query' when a value there (or the whole fragment) is an e-mail address in base64, else None.
+    Bounded: at most four candidate values of 16-120 characters are decoded."""
+    for where, part in (("fragment", p.fragment[:512]), ("query", p.query[:1024])):
+        if len(part) < 16:
+            continue
+        for i, m in enumerate(_B64_TOKEN_RE.finditer(part)):
+            if i >= 4:
+                break
+            tok = m.group(1).replace("%3D", "=").replace("%3d", "=").rstrip("=")
+            try:
+                text = base64.urlsafe_b64decode(tok.replace("+", "-").replace("/", "_") + "=" * (-len(tok) % 4))
+            except (binascii.Error, ValueError):
+                continue
+            if b"@" in text and len(text) <= 90:
+                try:
+                    t = text.decode("ascii")
+                except UnicodeDecodeError:
+                    continue
+                if _EMAIL_RE.fullmatch(t):
+                    return where
+    return None
+
+
 def _weak_cue_signal(p: ParsedURL, signals: list[Signal], dom: str) -> None:
     """Several independent weak cues together (each common alone in legitimate links, rare together): a few extra
     points, listed in the evidence. Cues: shared host, abused TLD, login words in the path, lure words in the host,
@@ -1574,6 +1601,14 @@ def _weak_cue_signal(p: ParsedURL, signals: list[Signal], dom: str) -> None:
         signals.append(Signal("email_in_link", WEIGHTS["email_in_link"],
                               "Link carries an e-mail address (phishing pages pre-fill the victim's address)",
                               {"where": "fragment" if "@" in p.fragment or "%40" in p.fragment else "query"}, PHISH))
+    elif len(qf) > 17:
+        where = _b64_email(p)
+        if where is not None:
+            # Microsoft 365 / webmail kits pass the victim's address base64-encoded ('#am9obkBjb250b3NvLmNvbQ==')
+            cues.setdefault("email_in_link", None)
+            signals.append(Signal("email_in_link", WEIGHTS["email_in_link"],
+                                  "Link carries an e-mail address written in base64 (phishing pages pre-fill the "
+                                  "victim's address)", {"where": where, "encoding": "base64"}, PHISH))
     low = p.path[:1024].lower()
     if "/http" in low and _URL_IN_PATH_RE.search(low):
         cues.setdefault("address_in_path", None)
