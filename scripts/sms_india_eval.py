@@ -54,6 +54,11 @@ After the round on the kinds of its misses (structural: a stranger + a chat move
 committed model: with sender 0.900 / 0 / 0.818, text only 0.891 / 1.8 % / 0.818. ``o`` (48 rows, 22 fraud, 26 genuine,
 same kinds) was written after that round and read once, not tuned on: F1 0.811 / FPR 0 / recall 0.682 both ways (with
 the model being retrained in the working tree then; 0.790 / 3.8 % / 0.682 with the committed model).
+``p`` (118 rows, 52 fraud, 66 genuine) was written blind (before reading the rules, cues or earlier batch tests) after
+the batch o read: 2025-26 Indian and UK / US / AU / SG lures and genuine look-alikes, eight awareness texts (five
+quoting a lure); first read with sender F1 0.925 / FPR 7.6 % / recall 0.942, text only 0.906 / 9.1 % / 0.923 (all
+five sender-side FPs were awareness texts); the round after it looked at its errors (fitted). ``--batch p`` prints
+one batch's own figures.
 The first reads are recorded in ``src/scamshield/training/data/README.md``.
 
 A message is flagged when ``risk_score >= 50`` (the ``high`` threshold, i.e. ``not is_safe``). Two passes:
