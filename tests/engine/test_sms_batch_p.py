@@ -35,6 +35,10 @@ AWARENESS = [
      "frozen today. Banks never ask for KYC update through links."),
     ("AX-PNBSMS", "Scamsters are sending SMS with 'Dear customer your PNB reward points worth Rs 6,450 expire today, "
      "redeem via APK'. PNB never sends APK files. Report on 1930."),
+    # regional scripts: "messages like '...' are fake"
+    (None, "'உங்கள் மின் இணைப்பு இன்று இரவு துண்டிக்கப்படும்' போன்ற செய்திகள் போலியானவை. அறியாத எண்களை அழைக்க "
+     "வேண்டாம். புகார்: 1930"),
+    (None, "'আপনার ব্যাংক অ্যাকাউন্ট আজ ব্লক হয়ে যাবে' - এই ধরনের মেসেজ ভুয়া। কোনো লিংকে ক্লিক করবেন না।"),
     # a friend forwarding the warning (personal number): still no channel of its own
     ("+919811100022", "Fake SMS alert: 'Your HDFC account will be blocked today, update KYC now' - HDFC never sends "
      "such links. Pls tell your parents also"),
