@@ -887,9 +887,13 @@ def test_brand_header_is_a_registered_form_not_a_substring(header: str, brand_he
 
 
 def test_header_matching_brand_link_is_not_official_for_a_lure() -> None:
-    codes = {s.code for s in analyze_sms("HDFC Bank: Your KYC has expired. Update at https://hdfcbk.in/kyc",
-                                         sender="AX-HDFCBK").signals}
-    assert "official_channel_only" not in codes and "brand_name_in_unofficial_link" in codes
+    a = analyze_sms("HDFC Bank: Your KYC has expired. Update at https://hdfcbk.in/kyc", sender="AX-HDFCBK")
+    codes = {s.code for s in a.signals}
+    # the link is judged either by the SMS rule or, when the URL analyser already finds the look-alike (a domain
+    # named after the bank's DLT header imitates it), by the link's own verdict; never as the bank's channel
+    assert "official_channel_only" not in codes
+    assert codes & {"brand_name_in_unofficial_link", "malicious_link"}
+    assert a.risk_score >= 50
 
 
 def test_app_and_branch_pointers_alone_are_not_safety_advice() -> None:
