@@ -12,6 +12,13 @@ So ``sms/echo`` is what the analysis itself (engine, user context, history queue
 ``echo/bare`` what any authenticated JSON POST costs beyond a bare GET. Phases alternate (bare, echo, sms, url,
 bare, ...) so a noisy neighbour on a shared machine hits every route alike. Loopback only; bounded in time.
 
+A fresh server has no community reports, and with none the analyses skip the reported-entity lookup altogether
+(nothing could match). ``--seed-reports N`` first reports N made-up domains (``bench-reported-<k>.example``, none
+in the payloads) through ``POST /report/fraud``, each by as many distinct accounts as the server's
+``community_min_reporters`` (default 5), so every analysis then normalises its entities and looks them up, as on a
+server with a live community list (needs the JWT secret: the server this script starts, or
+``SCAMSHIELD_JWT_SECRET`` with ``--url``).
+
     .venv/bin/python benchmarks/http_load.py                          # starts its own server (SQLite, temp dir)
     .venv/bin/python benchmarks/http_load.py --concurrency 64 --duration 10 --rounds 3 --client-procs 2
     .venv/bin/python benchmarks/http_load.py --url http://127.0.0.1:8000 --token "$TOKEN" --server-pid 1234
@@ -113,6 +120,25 @@ def sample_payloads(n: int = 300) -> dict[str, list[dict]]:
     sms = rnd.sample(sms, min(n, len(sms))) or ["Your KYC is pending. Update now: bit.ly/kyc123"]
     urls = [u for u in rnd.sample(urls, min(n, len(urls))) if len(u) <= 16384] or ["https://paytm.com.account-verify.info/login"]
     return {"sms": [{"message": m[:60000]} for m in sms], "url": [{"url": u} for u in urls]}
+
+
+def seed_reports(base: str, mint, domains: int, reporters: int) -> int:
+    """Report ``domains`` made-up domains, each by ``reporters`` distinct accounts; returns the reports accepted."""
+    import httpx
+
+    if mint is None:
+        raise SystemExit("--seed-reports needs the JWT secret (SCAMSHIELD_JWT_SECRET with --url)")
+    accepted = 0
+    with httpx.Client(base_url=base, timeout=30) as client:
+        for r in range(reporters):
+            headers = {"Authorization": f"Bearer {mint(f'bench-reporter-{r}')}"}
+            for k in range(domains):
+                resp = client.post("/report/fraud", json={"entity_type": "domain",
+                                                          "entity_id": f"bench-reported-{k}.example"}, headers=headers)
+                if resp.status_code != 200:
+                    raise SystemExit(f"seeding reports: POST /report/fraud answered {resp.status_code}: {resp.text[:200]}")
+                accepted += 1
+    return accepted
 
 
 # ------------------------------------------------------------------------------------------------ client
@@ -221,6 +247,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--warmup", type=float, default=2.0, help="seconds of warm-up per route before measuring")
     ap.add_argument("--echo", default="/api/debug/echo", help="the authenticated reference POST (development servers)")
     ap.add_argument("--only", choices=("bare", "echo", "sms", "url"), action="append", help="measure only these routes")
+    ap.add_argument("--seed-reports", type=int, default=0, metavar="N",
+                    help="report N made-up domains by enough distinct accounts first (a live community list)")
+    ap.add_argument("--reporters", type=int, default=5, help="distinct reporters per seeded domain (the server's "
+                    "SCAMSHIELD_COMMUNITY_MIN_REPORTERS, default 5)")
     ap.add_argument("--py-spy", help="path to a py-spy binary: record the server during the measured phases")
     ap.add_argument("--profile-out", default="http.folded", help="py-spy output (collapsed stacks)")
     args = ap.parse_args(argv)
@@ -228,6 +258,7 @@ def main(argv: list[str] | None = None) -> int:
         raise SystemExit("refusing to run longer than 15 minutes")
 
     proc = None
+    mint = None  # user id -> token, when the secret is known
     tmp = tempfile.TemporaryDirectory(prefix="scamshield-bench-")
     try:
         if args.url:
@@ -242,6 +273,7 @@ def main(argv: list[str] | None = None) -> int:
                 from scamshield.settings import Settings
 
                 token = mint_token(Settings(), "bench-user", ttl_seconds=3600)
+                mint = lambda uid: mint_token(Settings(), uid, ttl_seconds=3600)  # noqa: E731
         else:
             secret = secrets.token_urlsafe(48)
             port = free_port()
@@ -251,9 +283,12 @@ def main(argv: list[str] | None = None) -> int:
             from scamshield.auth import mint_token
             from scamshield.settings import Settings
 
-            token = mint_token(Settings(jwt_secret=secret, data_dir=Path(tmp.name) / "var"), "bench-user", ttl_seconds=3600)
+            bench_settings = Settings(jwt_secret=secret, data_dir=Path(tmp.name) / "var")
+            token = mint_token(bench_settings, "bench-user", ttl_seconds=3600)
+            mint = lambda uid: mint_token(bench_settings, uid, ttl_seconds=3600)  # noqa: E731
 
         payloads = sample_payloads()
+        seeded = seed_reports(base, mint, args.seed_reports, args.reporters) if args.seed_reports > 0 else 0
         routes = [("bare", args.bare, "GET", [{}]), ("echo", args.echo, "POST", payloads["sms"]),
                   ("sms", "/analyze/sms", "POST", payloads["sms"]), ("url", "/analyze/url", "POST", payloads["url"])]
         if args.only:
@@ -311,6 +346,7 @@ def main(argv: list[str] | None = None) -> int:
                         "loadavg": [round(x, 2) for x in os.getloadavg()]},
             "routes": summary,
             "skipped": skipped,
+            "seeded_reports": {"domains": args.seed_reports, "reporters_each": args.reporters, "accepted": seeded},
             "ratios": ratios,
             "target_sms_vs_bare": 0.8,
             "server_rss_kb": {"before": rss_before, "after": rss_kb(server_pid)},

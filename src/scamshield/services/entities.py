@@ -24,6 +24,7 @@ _SENDER = re.compile(r"^(?:[A-Z]{2}-)?([A-Z0-9]{3,11})(?:-[A-Z])?$")
 _SENDER_OTHER = re.compile(r"^[A-Z0-9+-]{2,20}$")  # short codes and other alphanumeric headers
 _DOMAIN = re.compile(r"^(?=.{1,253}$)(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)+[a-z0-9-]{2,63}$")
 _WS = re.compile(r"\s+")
+_HOST_END = re.compile(r"[/:?#]")
 
 
 def _domain(raw: str) -> str:
@@ -31,9 +32,10 @@ def _domain(raw: str) -> str:
     if host.startswith("www."):
         host = host[4:]
     try:
-        import idna
+        if not host.isascii():  # only IDNs pay for the idna encoder (the same test as "any character above 127")
+            import idna
 
-        host = idna.encode(host, uts46=True).decode("ascii") if any(ord(c) > 127 for c in host) else host
+            host = idna.encode(host, uts46=True).decode("ascii")
     except Exception:  # idna.IDNAError and friends
         raise InvalidInput("not a valid domain", code="invalid_entity") from None
     if not _DOMAIN.match(host):
@@ -121,7 +123,7 @@ def analysis_entities(entities: dict[str, list[str]]) -> list[tuple[str, str]]:
 
 def _host_of(url: str) -> str | None:
     rest = url.split("://", 1)[-1]
-    host = re.split(r"[/:?#]", rest, maxsplit=1)[0]
+    host = _HOST_END.split(rest, maxsplit=1)[0]
     return try_normalise("domain", host)
 
 
