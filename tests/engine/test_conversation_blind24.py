@@ -73,6 +73,20 @@ from tests.support.conversation import feed as _feed
     ("hi it is kim from royal mail about your parcel", "caller_claims_company"),
     ("open the link and enter your card number", "card_details_request"),
     ("your loyalty points 8000 will expire tonight", "reward_points_lure"),
+    # probes of common scripts written after the round (not hold-out rows)
+    ("if the cashier asks what they are for just tell them they are presents", "cover_story_coaching"),
+    ("tell the teller that the money is for a new roof", "cover_story_coaching"),
+    ("do not let the bank know what this is for", "cover_story_coaching"),
+    ("wrap the cash in a newspaper and our agent will come and collect it", "courier_card_collection"),
+    ("a small window will pop up with a number read it to me", "remote_access_request"),
+    ("we need to access your computer to process the refund", "remote_access_request"),
+    ("there are hackers inside your bank account as we speak", "suspicious_activity_claim"),
+    ("your ip address was used for illegal downloads", "device_infected_claim"),
+    ("if you hang up your son will get hurt", "kidnap_threat"),
+    ("i sent you 2000 instead of 200 by mistake", "overpayment_return"),
+    ("please send back the difference today", "overpayment_return"),
+    ("i am paying through phonepe just accept the request", "upi_collect_request"),
+    ("keep me on speaker while you drive to the bank", "stay_on_line"),
 ])
 def test_blind24_patterns(text, code):
     got = _codes(text)
@@ -102,6 +116,13 @@ def test_blind24_patterns(text, code):
     ("the standard delivery window is two hours", "code_warning_dismissed"),
     ("please do not share this code it is for your security", "code_warning_dismissed"),
     ("the card number on your statement is masked", "card_details_request"),
+    ("tell the teller your account number at the counter", "cover_story_coaching"),
+    ("i will let the bank know you are coming in", "cover_story_coaching"),
+    ("the courier will collect the parcel from the depot", "courier_card_collection"),
+    ("i need to access the shared drive for the report", "remote_access_request"),
+    ("the store will send back the difference as a refund", "overpayment_return"),
+    ("i accepted the meeting request for friday", "upi_collect_request"),
+    ("put me on speaker so grandma can hear", "stay_on_line"),
 ])
 def test_blind24_near_misses(text, code):
     got = _codes(text)
@@ -181,6 +202,14 @@ CALLS = [
         "hello it is jo from the canada post delivery office about your parcel",
         "you will get a text now with a code read me that code",
         "yes it says do not share it but that is just the standard message"]),
+    ("scam-cover-story-cash-courier", True, [
+        "this is the fraud investigations unit we think a cashier at your branch is stealing",
+        "withdraw nine thousand in cash and if the teller asks tell them it is for a new car",
+        "put the cash in an envelope and our officer will come and collect it tonight"]),
+    ("genuine-son-asks-for-help-honestly", False, [
+        "hi mum it is tom from my usual number my car failed its inspection",
+        "could you lend me three hundred pounds i will pay you back at the end of the month",
+        "no rush and you can ring dad first if you want to talk it over"]),
     ("genuine-bank-ivr-menu", False, [
         "this is the fraud prevention line of your bank with a message about your card ending in 4410",
         "a purchase of 56 dollars at a pharmacy if you recognize this transaction press one",

@@ -102,10 +102,10 @@ _PLANNED_OUTAGE = "planned_outage_notice"
 # now" (blind24). The prompt then earns no points and does not void the fraud-check reassurance.
 _FRAUD_MENU = "fraud_check_menu"
 _PRESS_PROMPT = "press_key_prompt"
-# Telling the listener to keep the call from family, the branch or the number on the bill voids a caller's
-# reassurance ("i am not going to ask for your card number ... please do not speak to anyone at your branch"):
-# genuine banks and agencies never ask for secrecy.
-_SECRECY = "secrecy_demand"
+# Telling the listener to keep the call from family, the branch or the number on the bill (or what to tell the teller)
+# voids a caller's reassurance ("i am not going to ask for your card number ... please do not speak to anyone at your
+# branch"): genuine banks and agencies never ask for secrecy.
+_SECRECY = frozenset({"secrecy_demand", "cover_story_coaching"})
 # A call in which every cue was heard in a warning context (a relative retelling a scam call, an awareness talk: "a
 # man said my number was suspended and i needed to buy gift cards", "sometimes they say your grandson is in jail",
 # "if anyone asks you to move your money to a safe account just hang up") gets no pattern bonus, and the learned
@@ -200,7 +200,7 @@ def signals_for(hits: dict[str, list[Any]], model_signal: dict[str, Any] | None,
         # for a date of birth or PAN to verify the caller is what genuine banks do after such reassurance.)
         asked = sorted(s.code for s, g in allocated if s.weight > 0 and (
             (g in _VOIDS_REASSURANCE and (s.code not in _SOFT_ASKS or s.code in _SOFT_ASKS_VOIDING))
-            or (s.code == _SECRECY and "context" not in s.evidence)))
+            or (s.code in _SECRECY and "context" not in s.evidence)))
         billed = sorted(s.code for s, _ in allocated if s.code in _VOIDS_PLANNED_OUTAGE and s.weight > 0)
         impostor = sorted(s.code for s, _ in allocated if s.code in _VOIDS_FRAUD_CHECK and s.weight > 0
                           and "context" not in s.evidence and not (menu and s.code == _PRESS_PROMPT))
