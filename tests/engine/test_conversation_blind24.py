@@ -87,6 +87,16 @@ from tests.support.conversation import feed as _feed
     ("please send back the difference today", "overpayment_return"),
     ("i am paying through phonepe just accept the request", "upi_collect_request"),
     ("keep me on speaker while you drive to the bank", "stay_on_line"),
+    ("this is part of an undercover operation at your branch", "caller_claims_law_enforcement"),
+    ("say nothing to the staff when you go in", "secrecy_demand"),
+    ("your broadband will be disconnected today", "utility_disconnection"),
+    ("your wifi has been hacked by someone nearby", "device_infected_claim"),
+    ("you must join the zoom call with the inspector", "digital_arrest_script"),
+    ("install the application i am sending you now", "remote_access_request"),
+    ("move your savings there to keep it safe", "safe_account_transfer"),
+    ("top up 5000 to reach the vip level", "fee_to_release"),
+    ("there is a money laundering case against your name", "legal_threat"),
+    ("feed the notes into the machine one by one", "crypto_wire_payment"),
 ])
 def test_blind24_patterns(text, code):
     got = _codes(text)
@@ -123,6 +133,9 @@ def test_blind24_patterns(text, code):
     ("the store will send back the difference as a refund", "overpayment_return"),
     ("i accepted the meeting request for friday", "upi_collect_request"),
     ("put me on speaker so grandma can hear", "stay_on_line"),
+    ("the internet was slow today", "utility_disconnection"),
+    ("you can move your savings to an isa if you like", "safe_account_transfer"),
+    ("i won the court case against my landlord", "legal_threat"),
 ])
 def test_blind24_near_misses(text, code):
     got = _codes(text)
