@@ -26,13 +26,15 @@ callers, an action asked before money, ASR-garbled names, Hinglish / Indian Engl
 after the blind20 leftover fixes, read once, then fitted), ``blind22`` (16 calls of the same kinds, written after
 the blind21 fixes, read once, not tuned on), ``blind23`` (16 calls, 10 scam / 6 genuine, half scam-bait calls where the
 victim restates the asks; written after the restated-ask change, read once, not tuned on), ``blind24`` (24 calls,
-12 scam / 12 genuine paired by caller kind, written before reading the detector code, read once, then fitted) and ``fp1`` (genuine calls using scam vocabulary innocently + scam controls, written before reading
+12 scam / 12 genuine paired by caller kind, written before reading the detector code, read once, then fitted),
+``blind25`` (24 calls, 12 scam / 12 genuine paired by caller kind, mostly long scam-bait / support calls of 295-491
+words plus six short voicemails, written before reading the detector code, read once, then fitted) and ``fp1`` (genuine calls using scam vocabulary innocently + scam controls, written before reading
 the new cues, read once, then fitted); first reads
 in ``training/data/README.md``). Any ``text,label`` CSV works (``--data``). ``--interim-every K`` also
 feeds partial results (the growing prefix of each segment every K words) the way a recogniser with partial results
 does; the default (finals only) is the figure the issue targets.
 
-    .venv/bin/python scripts/transcript_robustness_eval.py [--data CSV] [--split tuning|blind|...|blind24|fp1] [--limit N] [--misses] [--json] [--interim-every K]
+    .venv/bin/python scripts/transcript_robustness_eval.py [--data CSV] [--split tuning|blind|...|blind25|fp1] [--limit N] [--misses] [--json] [--interim-every K]
 """
 
 from __future__ import annotations
@@ -95,7 +97,7 @@ def run_call(det: ConversationDetector, segments: list[str], cpu_ms: list[float]
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=HOLDOUT)
-    ap.add_argument("--split", default=None, help="only rows whose 'split' column has this value (tuning, blind, blind2 ... blind24, fp1)")
+    ap.add_argument("--split", default=None, help="only rows whose 'split' column has this value (tuning, blind, blind2 ... blind25, fp1)")
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--misses", action="store_true", help="print category, score and top signals of errors")
