@@ -835,8 +835,64 @@ CUES: tuple[Cue, ...] = (
     # --- "wrong number" openers (FTC / I4C: the first text of pig-butchering and romance-investment scams) ---------
     # A stranger's friendly message "to the wrong number" that invites a reply. One opener alone stays medium: a
     # real wrong-number text looks the same; the investment, crypto or chat-app move that follows adds the rest.
+    # --- batch q (issue #5): other languages' new-number openers, a referral / saved-as opener, digital-arrest
+    # "statement" calls, Hinglish re-verification, Spanish tax-debt threats, PT / ES / DE refunds, PH benefits ------
+    Cue("family_emergency", 10, (
+        "{oi|olá|ola|hola|hallo|hi|hello|hey} {mãe|mae|mamãe|mamae|pai|papai|mamá|mami|papá|mutti|vati|mama}",
+        "{troquei|mudei|cambié|cambie} de {número|numero|celular|telefone|teléfono|telefono}",
+        "{meu|mi} {novo|nuevo} {número|numero|celular|telefone}",
+        "{meu|mi} {número|numero|celular} {novo|nuevo}",
+        "{esse|este|isso} {é|e|es} {o |}{meu|mi} {novo|nuevo}",
+        "{das ist|dies ist|hier ist|ist} meine neue {nummer|handynummer|handy nummer}",
+        "{meine|ich habe eine} neue {nummer|handynummer}",
+    ), "FAMILY_EMERGENCY"),
+    Cue("law_enforcement_threat", 30, (
+        "{complaint|complaints|case|cases|fir} {has been |have been |is |was |been |}{filed|registered|lodged|booked} "
+        "against {your|ur} {aadhaar|aadhar|aadhaar number|aadhar number|name|mobile number|number|sim|sim card|pan|"
+        "pan card|bank account|account|id}",
+        "{video call|video calling|skype call|whatsapp video call|whatsapp video} ~6 {statement|recording|enquiry|"
+        "inquiry|investigation|interrogation}",
+        "{se iniciará|iniciará|se iniciara|iniciara|procederá|procedera|se procederá|se procedera} ~3 {un embargo|"
+        "embargo|acción legal|accion legal|proceso legal|demanda}",
+        "{orden de aprehensión|orden de aprehension|orden de arresto}",
+    ), "DIGITAL_ARREST"),
+    Cue("secrecy_demand", 15, (
+        "{do not|don't|dont} {discuss|share} {this |it |the matter |}with {family|your family|anyone|anybody|others|"
+        "friends}",
+        "{matter|case|this|investigation} is {confidential|strictly confidential|secret|top secret}",
+    ), "DIGITAL_ARREST", negatable=False),
+    Cue("kyc_update_lure", 30, (
+        "{re verification|reverification|kyc|verification} {baaki|baki|adhura|adhoora|adhuri}",
+    ), "BANK_KYC_IMPERSONATION"),
+    Cue("account_block_threat", 30, (
+        "{transaction|transactions|txn|account|khata|upi|services|payment|payments} {ruk|band|block|freeze} "
+        "{jayega|jayenge|jaayenge|jaega|jaenge|jayegi|jaayega|jaayegi|jayengi}",
+    ), "BANK_KYC_IMPERSONATION", negatable=False),  # ("... nahi hua to transactions ruk jayenge": the condition's "nahi")
+    Cue("personal_details_request", 20, (
+        "{aadhaar|aadhar|adhar|pan|pan card|aadhaar card|aadhar card} {photo|photos|copy|ki photo|ka photo|card ki photo|"
+        "front back} ~3 {bhej|bhejo|bhejiye|bhej dijiye|bhej do|bhejein|send|share|whatsapp}",
+    ), None),
+    Cue("callback_request", 10, (
+        "{comuníquese|comuniquese|llame|llámenos|llamenos|marque|contáctenos|contactenos|ligue} {hoy |ya |de inmediato |"
+        "inmediatamente |ahora |agora |já |}{al|a este|para|para o}",
+    ), None),
+    Cue("government_benefit_lure", 20, (
+        "{ayuda|dswd|4ps|sss|philhealth} ~6 {claim|makuha|kunin|nakatanggap|natanggap|eligible}",
+        "{nakatanggap|natanggap} ka ng ~4 {ayuda|tulong|cash aid|subsidy|benepisyo}",
+    ), "GOVERNMENT_IMPERSONATION"),
+    Cue("refund_cashback_lure", 25, (
+        "{restituição|restituicao|reembolso|devolución|devolucion|rückerstattung|steuererstattung|erstattung} ~4 "
+        "{pendente|pendiente|ausstehend|a receber|por cobrar|sin cobrar|não resgatada|nao resgatada}",
+        "{você tem|voce tem|usted tiene|tiene|sie haben} ~2 {restituição|restituicao|reembolso|devolución|devolucion|"
+        "erstattung|rückerstattung}",
+    ), "REFUND_REWARD_SCAM"),
+    Cue("investment_lure", 20, (
+        "# % {return|returns|profit|munafa|fayda} {mila|milega|milta|diya|de raha|mil raha}",
+        "{trading|stock|share|crypto|ipo} group {chalata|chalate|chalati|run|runs}",
+    ), "INVESTMENT_SCAM"),
     Cue("wrong_number_opener", 25, (
         "{sorry|apologies|apologize|apologise|oops} ~5 wrong number",
+        "saved {this|your|ur} number as",
         "{is|was} this {the |}wrong number",
         "{found|got|saw} your number ~4 {contacts|contact list|phone|phonebook|address book|group}",
         "{we|we've|we have} met {at|in|during|last|on}",
@@ -1239,7 +1295,9 @@ BRAND_CLAIMS: tuple[Cue, ...] = (
                            "प्रिय उपभोक्ता|बिजली विभाग|"
                            # a bank's fraud desk speaking ("reply N and our fraud team will call you"; batch p)
                            "our fraud team|our fraud department|our fraud prevention team|our fraud specialist|"
-                           "our fraud specialists|our fraud desk}",),
+                           "our fraud specialists|our fraud desk|"
+                           # a "fraud alert" that promises a specialist's call (batch q)
+                           "fraud alert|a specialist will call you|specialist will call you}",),
         tag="*", negatable=False),
 )
 

@@ -64,7 +64,9 @@ _ASKING_CODES = frozenset({"credential_request", "pin_to_receive", "safe_account
                            "personal_details_request", "wrong_transfer_return"})
 # Cue texts of the opt-out / terms lines ("t cs", "tcs apply", "opt out", "unsubscribe", "reply stop", "stop to end").
 _COMPLIANCE_RE = re.compile(r"(?:t\W?c|tcs|t&c|unsub|opt|to opt|to unsub|stop|reply stop|txt stop|text stop|send stop)")
-_MONEY_ASK_RE = re.compile(r"\b(?:transfer|send|bhej|bhejo|bhej do|pay|gpay|paytm|phonepe|upi|daal do|dal do)\b"
+_MONEY_ASK_RE = re.compile(r"\b(?:fazer|faz|manda|mandar|me faz) (?:um |o )?pix\b|\b(?:überweisung|überweisen|"
+                           r"transferencia|transferirme|transferir|depositarme|depositar)\b|"
+                           r"\b(?:transfer|send|bhej|bhejo|bhej do|pay|gpay|paytm|phonepe|upi|daal do|dal do)\b"
                            r"[^.\n]{0,40}?(?:\d|money|paise|amount|rs\b|₹)|(?:\d|paise|amount)[^.\n]{0,30}?"
                            r"\b(?:transfer|bhej|bhejo|bhej do|gpay|paytm|phonepe|chahiye)\b"
                            r"|(?:\d|रुपये|रुपए|पैसे)[^.\n।]{0,30}?(?:भेज दो|भेजो|भेज दीजिए|भेज दें|भेज देना|ट्रांसफर कर)"
@@ -136,13 +138,16 @@ _OWN_APPLICATION_RE = re.compile(r"\b(?:loan|emi|credit card|card|account|policy
                                  r"(?:sanctioned|approved|disbursed|opened|issued|activated|dispatched|enhanced)\b")
 # A government scheme or benefit named in the message ("PM yojana", "govt scheme", "subsidy", "PM Kisan").
 _GOV_SCHEME_RE = re.compile(r"\b(?:yojana|yojna|govt\.? scheme|government scheme|sarkari yojana|pm kisan|pm-kisan|"
-                            r"subsidy|ration card|ayushman|ladli|ladki bahin|pension scheme)\b")
+                            r"subsidy|ration card|ayushman|ladli|ladki bahin|pension scheme"
+                            # other regions' benefits named in smishing (batch q): PH ayuda / DSWD / 4Ps, BR auxílio /
+                            # Bolsa Família, UK cost-of-living payment, US stimulus
+                            r"|ayuda|dswd|4ps|aux[ií]lio|bolsa fam[ií]lia|cost of living payment|stimulus (?:payment|check))\b")
 _CHARGE_EVENT_RE = re.compile(r"\b(?:renewed|auto\W?renew\w*|subscription|invoice|membership|charged|debited|deducted|"
                               r"purchase|purchased|order(?:ed)?|payment of|you have sent|you sent|billed|processed)\b")
 # A withdrawal, transfer or sign-in on the reader's account: with a foreign number only beside a "not you?" line (a
 # relative abroad writes "I transferred $200, call me on +1 ...").
 _ACCOUNT_EVENT_RE = re.compile(r"\b(?:withdrawal|withdrawn|transfer of|transferred|sign\W?in|login|log in)\b")
-_CALL_WORD_RE = re.compile(r"\b(?:call|dial|ring|contact|reach|phone)\b")
+_CALL_WORD_RE = re.compile(r"\b(?:call|dial|ring|contact|reach|phone)(?:ing)?\b")
 # The dispute hook of a fake invoice: "If you did not authorize this", "Not you?", "to cancel", "for a refund".
 _DISPUTE_RE = re.compile(r"\b(?:did not|didn't|didnt|did n't) (?:authori[sz]e|make|place|request|order|recogni[sz]e)\b|"
                          r"\bnot (?:you|authori[sz]ed by you|done by you|initiated by you)\b|\bunauthori[sz]ed\b|"
@@ -211,7 +216,7 @@ _HELPLINE_WORDS_RE = re.compile(r"\b(?:customer care|customer support|customer s
                                 r"care (?:number|no|team|desk|centre|center)|help ?line|help ?desk|support team|"
                                 r"support executive|complaint cell|grievance cell)\b")
 # A claim of a new number or a lost / broken / borrowed phone in a family_emergency match.
-_NEW_IDENTITY_RE = re.compile(r"\bnew\b|\bnaya\b|\bnya\b|नया|\b(?:broke|broken|stolen|lost|died|dead|damaged|"
+_NEW_IDENTITY_RE = re.compile(r"\bnew\b|\bnaya\b|\bnya\b|नया|\b(?:novo|nuevo|neue|troquei|mudei|cambi[eé])\b|\b(?:broke|broken|stolen|lost|died|dead|damaged|"
                               r"smashed|fell|stopped working|dropped|cracked|temporary|temp|spare|other phone|water damaged|in the sink|"
                               r"in the toilet)\b|\b(?:friend|colleague|dost|someone else)'?s?\s(?:phone|mobile|number)\b|\bborrowed\b|"
                               r"खो गया|टूट गया|चोरी")
@@ -222,7 +227,7 @@ _SETTLING_UP_RE = re.compile(r"\bthe\s(?:rs\.?\s?|₹\s?|inr\s?)?\d[\d,]{0,8}\s(
                              r"\bno (?:hurry|rush)\b|\bmy share\b|\byour share\b")
 # Time pressure in a family money ask ("today", "right now", "urgently", "abhi", "jaldi").
 _FAMILY_PRESSURE_RE = re.compile(r"\b(?:today|tonight|(?<!for )(?<!till )(?<!until )now|right now|urgent|urgently|immediately|asap|abhi|jaldi|"
-                                 r"turant|fast|quickly)\b|अभी|जल्दी|तुरंत")
+                                 r"turant|fast|quickly|urgente|hoje|hoy|heute|dringend|sofort)\b|अभी|जल्दी|तुरंत")
 # A move to another channel in a stranger's message ("add me on Telegram", "download the app", "reply YES").
 # The structure of a keyword-free lure (batch n): a stranger who moves the talk to a chat app or to a channel of
 # their own ("add me on Telegram", "reply YES to know more", "install the app I will share", "the QR I am sending")
@@ -239,7 +244,11 @@ _CHAT_MOVE_RE = re.compile(
     r"sharing|shared)\b")
 _EARN_OFFER_RE = re.compile(
     r"\b(?:earn|earning|earnings|salary|income|commission|profit|profits|returns?|stock picks?|ipo|crypto|"
-    r"arbitrage|trading|fixed deposit|pre-?approved|limit increase|reward points|redeem|loan)\b"
+    r"arbitrage|trading|fixed deposit|pre-?approved|limit increase|reward points|redeem|loan"
+    # stock tips and VIP picks, task-job pay terms (batch q)
+    r"|stock tips?|(?:stock|daily|vip|free|premium|\d) picks|vip (?:members?|group|plan|batch)|trading signals|daily (?:settlement|payout|payment|pay)|paid daily"
+    # (not "part-time" / "work from home" alone: a real recruiter's role can be either)
+    r"|liking (?:hotel |product )?(?:reviews|videos|posts))\b"
     r"|(?:/|\bper\s)(?:day|hour|hr|review|task)\b|\d\s?%\s?(?:p\.?a\.?|profit|returns?|daily|per)")
 # "reply with your full name and date of birth so we can process your claim": identity details asked by reply beside a
 # refund, rebate, grant or claim (HMRC / IRS / ATO refund smishing, batch n). Tax offices never do this by SMS.
@@ -257,9 +266,11 @@ _SELF_INTRO_RE = re.compile(
     r"\b(?:i am|i'm|im|this is|it's|my name is)\s(?:(?:mr|mrs|ms|miss|dr|prof|professor)\.?\s)?[a-z]+,?\s"
     r"(?:[a-z]+\s){0,3}?(?:from|with|at|a|an|your|banker|manager|executive|recruiter|advisor|adviser|mentor|officer|"
     r"coordinator|agent|consultant|analyst)\b|\bi am your\b"
-    r"|\b(?:we |i )?(?:saw|found|viewed|liked|reviewed|shortlisted) your (?:profile|resume|cv)\b")
+    r"|\b(?:we |i )?(?:saw|found|viewed|liked|reviewed|shortlisted) your (?:profile|resume|cv)\b"
+    # "Mentor Rajesh here", "Coach Vikram here": a role and a name opening the message (batch q)
+    r"|^\W*(?:mentor|coach|analyst|advisor|adviser|professor|prof|teacher|assistant|recruiter|manager|hr)\s[a-z]+\shere\b")
 # The stranger speaks as a person ("add me", "I will send", "I'm now with a team"); a brand writes "chat with us".
-_FIRST_PERSON_RE = re.compile(r"\b(?:i|i'm|im|i've|i'll|me|my)\b|\badd (?:assistant|coordinator|mentor|teacher|"
+_FIRST_PERSON_RE = re.compile(r"\b(?:i|i'm|im|i've|i'll|me|my)\b|^\W*(?:[a-z]+\s)?[a-z]+ here\b|\badd (?:assistant|coordinator|mentor|teacher|"
                               r"analyst)\b")
 # "dropped my phone down the loo, using a mate's": the lost phone told in the message (batch n).
 _LOST_PHONE_RE = re.compile(r"\b(?:dropped|broke|smashed|lost|cracked|damaged)\smy\s(?:phone|mobile)\b|"
@@ -269,6 +280,48 @@ _CONTACT_MOVE_RE = re.compile(r"\b(?:telegram|whatsapp|signal|wechat|line app|ad
                               # the stranger's own pitch: "I'm Lisa, I work in crypto trading"
                               r"i work (?:in|at|as|for)|i'm working (?:in|at|as)|my name is|i do|i trade|i invest|i'm an?|i am an?|"
                               r"interested in|want to learn)\b")
+# Batch q (issue #5) structures, each part ordinary alone:
+# an ask for a favour or help ("need a favour", "preciso de um favor"): the first message of the "Hi Mum" scam, before
+# any sum is named, beside a new-number / broken-phone claim.
+_FAVOUR_ASK_RE = re.compile(r"\b(?:need|needs|ask|asking|do me)\s(?:a\s|you\sa\s|one\s|your\s|a\ssmall\s|a\squick\s|a\sbig\s)?"
+                            r"(?:favou?r|help)\b|\bpreciso de (?:um )?(?:favor|ajuda)\b|\bnecesito (?:un )?(?:favor|ayuda)\b|"
+                            r"\bbrauche (?:einen gefallen|deine hilfe|hilfe)\b|\bek kaam hai\b|\bmadad chahiye\b")
+# A stranger's way in that is not a wrong number: reconnecting ("it's been a long time", "are you still in ...") or a
+# referral ("Rahul bhai ne aapka number diya", "got your number from a friend").
+_RECONNECT_RE = re.compile(r"\b(?:it'?s|it has) been (?:a |so )?(?:long time|ages|a while|years)\b|\blong time no "
+                           r"(?:see|talk|chat|speak)\b|\bremember me\b|\bare you still (?:in|at|living|working)\b|"
+                           r"\bhaven'?t (?:talked|spoken|heard from you) in\b")
+_REFERRAL_RE = re.compile(r"\bne (?:aapka|apka|tumhara|tera) (?:number|no|contact|naam) (?:diya|share kiya|bataya)\b|"
+                          r"\b(?:got|have|received) your (?:number|contact|details) from\b|\bgave me your "
+                          r"(?:number|contact)\b|\baapka (?:number|no) [a-z]+ (?:se|ne) (?:mila|diya)\b")
+_INVEST_TALK_RE = re.compile(r"\b(?:crypto|bitcoin|usdt|forex|trading|stocks?|shares|ipo|arbitrage|mt[45]|"
+                             r"investing|investment)\b|\d\s?%\s?(?:return|returns|profit|munafa)\b")
+_TEACH_JOIN_RE = re.compile(r"\b(?:show you how|teach you|guide you|want (?:me )?to (?:show|teach|guide|add)|(?:want|like) "
+                            r"to (?:join|learn|try)|shall i (?:add|share|send)|join karna|join karoge|join karo|join "
+                            r"karein|judna|jud jao|add kar (?:du|doon|dun))\b|\binterested\s?\?|\bbatao\b")
+# A wrong-number opener that goes on as small talk ("... anyway nice to meet you, I am Shreya from Pune"): a real
+# mis-sent text ends with the apology (batch q; pig-butchering first contact, FBI IC3 / I4C advisories).
+_SMALL_TALK_RE = re.compile(r"\bcan we be friends\b|\bwhere are you from\b|\bwhat do you do\b|\bmay i know (?:your "
+                            r"name|who)\b|\b(?:i am|i'm|im|my name is) [a-z]+,? from\b")
+# "nice to meet you" is a polite sign-off too ("Sorry wrong number! Nice to meet you anyway, bye"): small talk only
+# with the stranger's own name given ("nice to meet you, I am Shreya").
+_MEET_YOU_RE = re.compile(r"\b(?:nice|glad|good|pleased|lovely|happy) to (?:meet|know|e-?meet) you\b")
+_OWN_NAME_RE = re.compile(r"\b(?:i am|i'm|my name is|this is) (?!sorry\b|so\b|not\b|looking\b|trying\b)[a-z]{3,}\b")
+# Another chat app named as where to talk, in the languages of the new-number asks (PT / ES / DE), or "text me back".
+_CHAT_BACK_RE = re.compile(r"\b(?:no|pelo|por|auf|über|ueber|en) (?:whats\s?app|zap|telegram)\b|\b(?:text|message|msg|"
+                           r"whatsapp) me back\b|\bme chama\b|\bescr[ií]beme\b|\bschreib mir\b")
+# "I accidentally entered your number while registering ... you'll get a code, can you forward it to me?": a code
+# for the reader's number is coming, and a stranger who 'used the number by mistake' asks for it (OTP theft).
+_MISTAKEN_NUMBER_RE = re.compile(r"\b(?:accidentally|by mistake|mistakenly|wrongly|galti se)\s(?:entered|gave|put|typed|"
+                                 r"used|registered|added|shared)?\s?(?:with\s)?(?:your|ur|aapka|apka|this)\s(?:number|no|"
+                                 r"mobile|phone)|\b(?:entered|gave|put|typed|used|registered) (?:your|ur|this) (?:number|"
+                                 r"no|mobile number|phone number) (?:by mistake|accidentally|mistakenly|wrongly)")
+_CODE_COMING_RE = re.compile(r"\b(?:you(?:'ll| will)|u will|you may|you might|you should|you must have|you would have|"
+                             r"you have|you've|you just)\s(?:get|got|receive|received|be getting)\b[^.?!\n]{0,30}?"
+                             r"\b(?:code|otp|sms|message|pin)\b")
+_PRONOUN_FORWARD_RE = re.compile(r"\b(?:forward|send|share|tell|give|read|text|pass)\s(?:it|that|the code|this code|that "
+                                 r"code|the otp|the sms|the message|me the code|me the otp|me that)\b")
+_CRYPTO_RE = re.compile(r"\b(?:btc|bitcoin|usdt|eth|ethereum|crypto|binance|coinbase|kraken|wazirx|coinswitch|wallet)\b")
 # A third party's payee in a money ask: a UPI id (checked apart), an account number or IFSC code, "send to <name>".
 _PAYEE_RE = re.compile(r"\b(?:a/?c|acct?|account)\s?(?:no\.?|number)?\W{0,3}\d{6,}|\bifsc\b|\b[a-z]{4}0[a-z0-9]{6}\b")
 _OFFICIAL_SUFFIXES = (".gov.in", ".nic.in", ".gov", ".ac.in", ".edu")
@@ -293,7 +346,9 @@ _ALERT_EVENT_RE = re.compile(r"\b(?:debited|charged|deducted|withdrawn|spent|tra
                              r"auto ?debit|payment of)\b")
 _NOT_YOU_RE = re.compile(r"\b(?:if|in case)\s(?:this|it|that)\s(?:was|is|wasn't|wasnt|isn't|isnt)\s(?:not\s)?(?:you|u|"
                          r"done by you|made by you)\b|\b(?:was|is) (?:this|that|it) (?:you|u)\b|\bnot (?:you|u)\b|"
-                         r"\bwasn't (?:you|u)\b")
+                         r"\bwasn't (?:you|u)\b"
+                         # "Did you attempt a Zelle payment of $1,250.00?" (batch q)
+                         r"|\bdid (?:you|u) (?:just )?(?:attempt|try|make|authori[sz]e|initiate|request|approve)\b")
 # Safety advice, as banks, regulators and the police send it ("HDFC Bank never asks for OTP", "digital arrest is a
 # scam", "report at cybercrime.gov.in or 1930", "do not share your OTP"). Counted only when nothing in the message
 # asks for anything risky (no credential request, no risky link, no personal mobile number, no UPI id, no APK).
@@ -1029,6 +1084,8 @@ _IS_THIS_YOU_RE = re.compile(r"\b(?:is|was) (?:this|that|it) (?:you|u)\b|\blook 
 _ALBUM_BLOCK_RE = re.compile(r"\b(?:password|passwd|sign ?in|log ?in|login|e-?mail|gmail id|otp|pin|verify|"
                              r"pay|payment|paid|send (?:me )?(?:rs|inr|₹|\d)|rs\.?\s?\d|₹|inr\s?\d|\d{3,}\s?(?:rs|rupees)|"
                              r"or (?:i|we)(?:'ll| will| shall)? (?:post|share|upload|leak|send|viral)|viral)\b")
+# A payment told as done ("Priya's share is 6,400, she paid already"): not an ask to pay (batch q).
+_PAID_REPORT_RE = re.compile(r"\b(?:i|we|he|she|they|has|have|had|already)\s(?:already\s)?paid\b(?:\salready)?")
 _MISSENT_RE = re.compile(r"\b(?:i |it )?(?:meant|was meant|supposed) (?:to (?:text|send|message|msg|go to|reach)"
                          r" |for )(?:my|his|her|our)\b")
 _STATEMENT_RE = re.compile(r"\b(?:e-?statements?|estatements?|(?:account|bank|card|credit card|loan|mutual fund|demat)"
@@ -1403,6 +1460,19 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
                                   {"lures": ["family_emergency"], "asks_for": "money", "new_number_claim": new_identity,
                                    "pressure": pressure, "own_payee": payee,
                                    "settling_up": settling_up}, "FAMILY_EMERGENCY"))
+        # "Hi Mum, my phone broke, this is my temporary number ... text me back on WhatsApp, need a favour": the first
+        # message of the scam, before a sum is named -- a new-number / lost-phone claim with an ask for a favour or
+        # help (batch q). A new number alone ("save this one") or an emergency report asks for nothing.
+        elif "family_emergency" in codes and _FAVOUR_ASK_RE.search(low_clean) and sender_info["type"] != "dlt" \
+                and (any(_NEW_IDENTITY_RE.search(m) for m in matched["family_emergency"])
+                     or _LOST_PHONE_RE.search(low_clean)):
+            chat_move = bool(_CHAT_MOVE_RE.search(low_clean) or _CHAT_BACK_RE.search(low_clean))
+            signals.append(Signal("new_number_favour_ask", 40 if chat_move else 25, "Says it is a relative on a new number or a broken / "
+                                  "borrowed phone and asks for a favour (the 'Hi Mum' scam's first message, before "
+                                  "the money ask): call the person on the number you know",
+                                  {"matched": mask_digits(_FAVOUR_ASK_RE.search(low_clean).group(0)[:30]),
+                                   "moves_chat": chat_move},
+                                  "FAMILY_EMERGENCY"))
         # "Sent by mistake, please return it -- I have sent you a request": the request is a collect request
         # (NPCI advisory); accepting it with the UPI PIN pays the fraudster.
         if "wrong_transfer_return" in codes and _REQUEST_RE.search(low_clean):
@@ -1555,6 +1625,12 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
                               {"foreign_numbers": len(foreign_callables),
                                "dispute_wording": dispute.group(0)[:40] if dispute else None}, "TECH_SUPPORT"))
         codes.add("charge_with_foreign_callback")
+        # A crypto withdrawal / sign-in "not you? call support at +1 ...": exchanges do not take disputes by phone
+        # (FTC advisories; batch q).
+        if dispute and (cr := _CRYPTO_RE.search(low_head)) and _ACCOUNT_EVENT_RE.search(low_head):
+            signals.append(Signal("crypto_account_callback", 15, "A crypto withdrawal or sign-in alert with a phone "
+                                  "number to dispute it: exchanges do not take disputes by phone",
+                                  {"matched": cr.group(0)[:20]}, "TECH_SUPPORT"))
 
     # A bank or card alert -- an amount charged, declined or attempted, and a "was this you? / if not you" line --
     # sent from a personal mobile number: banks send alerts from registered headers, short codes or their own
@@ -1736,7 +1812,7 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     # hosting points of the link are offset. "Is this you in this video?" is the lure, not an album (batch f/j).
     album = _ALBUM_RE.search(low_head) if urls and not codes and not claimed and not upi_ids and not apk \
         and not phones and sender_info["type"] in ("phone", "none") else None
-    if album and not _IS_THIS_YOU_RE.search(low_head) and not _ALBUM_BLOCK_RE.search(masked.lower()) \
+    if album and not _IS_THIS_YOU_RE.search(low_head) and not _ALBUM_BLOCK_RE.search(_PAID_REPORT_RE.sub(" ", masked.lower())) \
             and len(link_details) == len(urls) \
             and all(str(d.get("host") or "").lower() in _STORAGE_HOSTS and "/forms/" not in str(d.get("url") or "")
                     for d in link_details) \
@@ -1795,6 +1871,34 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
                                   "A stranger's 'is this ...?' opener that moves the talk to a chat app (how "
                                   "pig-butchering scams begin)", {"channel": mask_digits(chat.group(0)[:30])},
                                   "INVESTMENT_SCAM"))
+
+    # Batch q: a stranger's way in (reconnecting, a referral, a wrong number, "is this ...?") that turns to trading or
+    # crypto and offers to teach, show or let the reader join ("want me to show you how?", "join karna hai to batao").
+    if sender_info["type"] in ("phone", "none") and not any(sg.code in ("stranger_investment_pitch",
+                                                                        "stranger_offer_to_chat") for sg in signals) \
+            and (inv := _INVEST_TALK_RE.search(low_clean)) and (tj := _TEACH_JOIN_RE.search(low_clean)) \
+            and (way_in := _RECONNECT_RE.search(low_clean) or _REFERRAL_RE.search(low_clean)
+                 or _NAMED_OPENER_RE.search(low_clean)):
+        signals.append(Signal("unsolicited_investment_pitch", 40, "Someone who reconnects out of the blue, was 'given "
+                              "your number' or asks 'is this ...?' brings up trading or crypto and offers to show you "
+                              "or let you join (how investment-group and pig-butchering scams begin)",
+                              {"way_in": way_in.group(0)[:30], "topic": inv.group(0)[:20], "offer": tj.group(0)[:20]},
+                              "INVESTMENT_SCAM"))
+        codes.add("unsolicited_investment_pitch")
+    if "wrong_number_opener" in codes and sender_info["type"] in ("phone", "none") \
+            and (talk := _SMALL_TALK_RE.search(low_clean)
+                 or (_OWN_NAME_RE.search(low_clean) and _MEET_YOU_RE.search(low_clean))):
+        signals.append(Signal("wrong_number_small_talk", 30, "A 'wrong number' message that goes on to small talk "
+                              "(nice to meet you, where are you from, I am ... from ...): a real mis-sent text ends "
+                              "with the apology; this is how pig-butchering and romance scams make first contact",
+                              {"matched": talk.group(0)[:30]}, "INVESTMENT_SCAM"))
+        codes.add("wrong_number_small_talk")
+    if sender_info["type"] in ("phone", "none") and _PRONOUN_FORWARD_RE.search(low_clean) \
+            and (mk := _MISTAKEN_NUMBER_RE.search(low_clean)) and _CODE_COMING_RE.search(low_clean):
+        signals.append(Signal("mistaken_number_code_ask", 55, "Says your number was used 'by mistake' and asks you to "
+                              "forward the code you are about to receive: that code opens an account or a payment "
+                              "in your name (OTP theft)", {"matched": mask_digits(mk.group(0)[:30])}, "OTP_THEFT"))
+        codes.add("mistaken_number_code_ask")
 
     if (dm := _DETAILS_REPLY_RE.search(low_clean)) and _CLAIM_WORD_RE.search(low_clean) \
             and not _NEG_BEFORE_RE.search(low_clean[max(0, dm.start() - 24):dm.start()]) \
