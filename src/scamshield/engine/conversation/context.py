@@ -7,7 +7,7 @@ import re
 #: Weight factor of a cue said inside a sentence about scams (advice, news, a warning).
 WARNING_FACTOR = 0.25
 _NEGATORS = frozenset({"never", "not", "nobody", "noone", "without", "beware", "mat",
-                       "nahi", "nahin", "na", "neither", "nor"})
+                       "nahi", "nahin", "na", "neither", "nor", "nothing"})
 _NEG_PHRASES = ("no one", "if anyone", "if someone", "if somebody", "if anybody", "anyone who", "someone who",
                 "if they ask", "if you are asked", "if asked", "if a caller", "if the caller", "if any caller")
 _CLAUSE_WORDS = frozenset({"and", "but", "then", "so", "or", "also", "aur", "phir", "lekin", "instead", "just",
@@ -48,10 +48,20 @@ _WARNING_RE = re.compile(
     r"(?:sometimes|usually|often) they (?:say|tell|call|ask|want)|(?:i|we) (?:needed|was supposed|were supposed) to|"
     # callers described to the listener ("some people are calling customers saying your bonus is pending, pay the gst
     # charge") and the advice to ignore them
-    r"(?:some|many|a lot of|these|those|certain) (?:people|persons|callers|guys|fraudsters|scammers|numbers|gangs?) "
+    r"(?:(?:some|many|a lot of|these|those|certain) )?(?:people|persons|callers|guys|fraudsters|scammers|numbers|gangs?) "
     r"(?:are |have been |keep |were |will |may |might )?(?:calling|phoning|ringing|messaging|texting|contacting) "
     r"(?:[a-z]+ ){0,2}(?:saying|claiming|telling|asking|and saying|and asking|and telling)|"
     r"ignore (?:those|these|such|any such|all such) (?:calls|messages|callers)|"
+    # the listener told what to do about such calls, or calls described as going round ("if you get a call saying your
+    # sim will be blocked it is fake", "people are getting calls that their power will be cut", "these calls where
+    # they say your parcel has drugs are all fraud"); not "if you get a call from the bank" (a scammer's coaching)
+    r"if you (?:ever )?(?:get|receive|got) (?:a |any |an |such )?(?:[a-z]+ )?(?:call|calls|message|messages|text|texts|"
+    r"sms|voicemail|email) (?:saying|claiming|that says|telling you|asking you|where)|"
+    r"(?:people|customers|folks|others|many|everyone|everybody) (?:are |have been |keep |were |have )?(?:getting|"
+    r"receiving|got|received) (?:[a-z]+ ){0,2}(?:calls|messages|texts)|"
+    r"(?:these|those|such) (?:[a-z]+ )?(?:calls|messages|texts) (?:where|that say|saying|in which|claiming)|"
+    r"(?:people|persons|callers|anyone|anybody|someone|somebody|those|them) who (?:call|calls|called|ring|rings|phone|"
+    r"message|messages|text|texts) (?:you |people |customers )?(?:[a-z]+ ){0,2}(?:saying|claiming|and say|and said)|"
     # "somebody said they were from the irs", "if anybody ever calls you saying they are from the bank"
     r"(?:somebody|someone|some one) (?:said|says|claimed|told me|called me and said|called saying)|"
     r"(?:anybody|anyone|somebody|someone|a caller)(?: ever)? (?:calls|rings|phones|messages|texts|called|rang) "
@@ -185,6 +195,44 @@ def _verb_negated(words: list[str]) -> bool:
                for k, w in enumerate(words))
 
 
+#: A clause of its own: "your" / "aapka" + up to three words + a finite verb ("your account will be frozen", "your
+#: bank account is blocked", "aapka sim band ho jayega" is Hindi word order and not covered).
+_OWN_SUBJECT_RE = re.compile(
+    r"(?:your|aapka|aapki|aapke)(?: [a-z]+){1,3}? (?:will|would|shall|is|are|was|has|have|had|gets|got|get|can|may|"
+    r"might|must|is going|are going)(?: [a-z]+)? ")
+_SUBJECT_OBJECT_VERBS = frozenset({
+    # a verb right before "your" takes it as its object ("do not share your otp it is secret", "never tell your pin")
+    "share", "tell", "give", "send", "read", "say", "show", "disclose", "provide", "enter", "type", "update", "link",
+    "block", "freeze", "close", "suspend", "lock", "change", "verify", "confirm", "use", "pay", "transfer", "move",
+    "ask", "asking", "call", "contact", "bata", "batana", "do", "dena", "with", "to", "for", "of", "about", "on", "in",
+    "if", "that", "say", "saying", "says", "said"})
+
+
+def _own_clause_start(window: str, start: int, end: int) -> int | None:
+    """Where the cue's own clause starts when the match (or the two words before it) opens with a subject of its own
+    followed by a finite verb ("... is not linked with aadhaar | your account will be frozen"); None otherwise.
+    A "your" that is a verb's object ("do not share your otp", "never tell your pin is needed") is no such start."""
+    lo = max(0, start - 24)
+    for m in re.finditer(r"(?<![a-z])(?:your|aapka|aapki|aapke) ", window[lo:end]):
+        pos = lo + m.start()
+        if pos > start:
+            break
+        if not _OWN_SUBJECT_RE.match(window, pos):
+            continue
+        prev = window[max(0, pos - 30):pos].split()
+        if prev and (prev[-1] in _SUBJECT_OBJECT_VERBS
+                     or (prev[-1] == "you" and len(prev) >= 2 and prev[-2] in _SUBJECT_OBJECT_VERBS)):
+            continue
+        return pos
+    m = re.compile(r"(?<![a-z])(?:your|aapka|aapki|aapke) ").match(window, start)
+    if m and _OWN_SUBJECT_RE.match(window, start):
+        prev = window[max(0, start - 30):start].split()
+        if not prev or not (prev[-1] in _SUBJECT_OBJECT_VERBS
+                            or (prev[-1] == "you" and len(prev) >= 2 and prev[-2] in _SUBJECT_OBJECT_VERBS)):
+            return start
+    return None
+
+
 def is_negated(window: str, start: int, end: int, regex: "re.Pattern[str] | None" = None) -> bool:
     """Negation or warning-advice scope around a cue match (same clause, a few words either side).
 
@@ -196,9 +244,10 @@ def is_negated(window: str, start: int, end: int, regex: "re.Pattern[str] | None
     # you will be arrested", not a condition: "if you do not pay or share the otp")
     before = _clause_before(window, start, 120).split()[-16:]
     first = (window[start:end].split() or [""])[0]
-    carried = (len(before) >= 2 and before[-1] in ("or", "nor") and first not in _NEW_SUBJECT
+    joint = 2 if len(before) >= 3 and before[-1] == "to" and before[-2] in ("or", "nor") else 1
+    carried = (len(before) >= 2 and before[-joint] in ("or", "nor") and first not in _NEW_SUBJECT
                and not any(w in _CONDITION_WORDS for w in before))
-    if carried and _verb_negated(before[:-1]):
+    if carried and _verb_negated(before[:-joint]):
         return True
     words = _after_threat_idiom(words)
     for i in range(len(words) - 2, -1, -1):
@@ -211,6 +260,12 @@ def is_negated(window: str, start: int, end: int, regex: "re.Pattern[str] | None
             # negated by the condition's "nahi"
             words = words[i + 3:]
             break
+    own = _own_clause_start(window, start, end)
+    if own is not None:
+        # the words before the cue's own subject belong to another clause; only a negator right before the subject
+        # ("not your account") or inside the cue's own clause still counts
+        words = _clause_before(window, own, 60).split()[-8:]
+        words = words[-1:] if words and words[-1] in _NEGATORS else []
     scope = 4
     for i in range(len(words) - 1, -1, -1):
         if words[i] in ("or", "nor") and i + 1 < len(words) and words[i + 1] not in _NEW_SUBJECT:
@@ -227,9 +282,11 @@ def is_negated(window: str, start: int, end: int, regex: "re.Pattern[str] | None
     if neg >= 0 and "if" not in words[max(0, neg - 3):neg]:
         # the request must be addressed to the listener ("never ask you", "never call you to"), so "if you do not
         # call us back you will be arrested" keeps its threat
-        for i in range(neg + 1, min(neg + 4, len(words) - 1)):
+        # "nobody from microsoft will ever call you about": the negating subject's own words come before its verb
+        reach = 7 if words[neg] in ("nobody", "noone") else 4
+        for i in range(neg + 1, min(neg + reach, len(words) - 1)):
             if words[i] in _NEG_REQUEST_VERBS and any(
-                    words[j] == "you" and j + 1 < len(words) and words[j + 1] in ("to", "for", "and")
+                    words[j] == "you" and j + 1 < len(words) and words[j + 1] in ("to", "for", "and", "about")
                     for j in range(i + 1, min(i + 3, len(words)))):
                 return True
         # "i am not going to ask for your full card number", "we will never ask for your pin": the caller's own
