@@ -65,6 +65,14 @@ FLAGGED = [
      "WhatsApp to start", "stranger_offer_to_chat"),
     ("+919922001133", "Coach Vikram here. My VIP members got 3 stock picks today, all green. Reply YES to get "
      "tomorrow's picks", "stranger_offer_to_chat"),
+    # follow-up round (invented probes of the same kinds): a referral pitching "an opportunity" in wealth management,
+    # a PT recruiter with daily earnings moving to WhatsApp, "confirm the code you receive"
+    (None, "Hello, I hope you don't mind me texting. I'm Lin, I got your number from the alumni group. I work in wealth "
+     "management, would love to share an opportunity", "unsolicited_investment_pitch"),
+    (None, "Olá, aqui é a Carla do RH. Vimos seu currículo, temos uma vaga online com ganhos diários. Me chama no "
+     "WhatsApp wa.me/5511988776655", "stranger_offer_to_chat"),
+    (None, "Hi sir, I am calling from HDFC Bank credit card department. Your card limit increase is approved, please "
+     "confirm the code you receive to activate.", "credential_request"),
     # a "did you attempt ...?" alert from a mobile
     ("+13125550161", "Wells Fargo Fraud Alert: Did you attempt a purchase of $740.00 at BEST BUY? Reply Y or N. If N, "
      "a specialist will call you", "alert_from_mobile_sender"),
@@ -107,6 +115,10 @@ NEAR_MISSES = [
     (None, "Hi, I'm Neha from Acme HR. For the part-time cashier role please message me on WhatsApp with your "
      "availability"),
     (None, "Hi it's Sam here, Dad picks you up at 5, message me on WhatsApp if late"),
+    (None, "Olá Ana, vi seu currículo na vaga de analista. Podemos marcar uma entrevista na quinta às 14h no escritório?"),
+    (None, "Hey, it's Lin from the alumni group! Are you coming to the reunion on Saturday? Would love to share the photos"),
+    (None, "Hi sir, Rohan from HDFC Bank branch. Your FD renewal form is ready, please visit the branch with your PAN card "
+     "at your convenience."),
     (None, "Your withdrawal of Rs 5,000 at the ATM was successful. Not you? Call 1800 425 3800 (toll free)."),
 ]
 

@@ -625,7 +625,7 @@ CUES: tuple[Cue, ...] = (
         "{code|otp|login code|verification code|6 digit code} ~4 {to your|on your|to ur|on ur|tumhare|tumhara|aapke|"
         "aapka|apke} ~3 {number|phone|mobile|no|pe|par} ~4 {by mistake|mistakenly|accidentally|galti se}",
         "{tell|give|read|share|send|forward} {me|us} {the|that|this|your} {code|otp|pin|verification code}",
-        "{share|send|tell|forward|give} ~6 {code|otp|verification code} {you will receive|you'll receive|you received|"
+        "{share|send|tell|forward|give|confirm|read|read out|provide} ~6 {code|otp|verification code} {you will receive|you'll receive|you received|"
         "you get|you will get|that you receive|you are going to receive|you receive|you have received|you got}",
         "{executive|officer|agent|person|banda|aadmi} ~4 {call|calls|will call|call karega} ~4 {otp|code|pin} "
         "~2 {bata|batana|bata dena|share|tell|give|de dena}",

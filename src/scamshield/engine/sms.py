@@ -248,7 +248,9 @@ _EARN_OFFER_RE = re.compile(
     # stock tips and VIP picks, task-job pay terms (batch q)
     r"|stock tips?|(?:stock|daily|vip|free|premium|\d) picks|vip (?:members?|group|plan|batch)|trading signals|daily (?:settlement|payout|payment|pay)|paid daily"
     # (not "part-time" / "work from home" alone: a real recruiter's role can be either)
-    r"|liking (?:hotel |product )?(?:reviews|videos|posts))\b"
+    r"|liking (?:hotel |product )?(?:reviews|videos|posts)"
+    # the same offers in Portuguese / Spanish ("ganhos diários", "renda extra", "ganancias diarias", "comisión")
+    r"|ganhos?|ganhe|renda extra|lucros?|comiss[aã]o|ganancias?|gana dinero|ingresos? (?:diarios|extra)|comisi[oó]n)\b"
     r"|(?:/|\bper\s)(?:day|hour|hr|review|task)\b|\d\s?%\s?(?:p\.?a\.?|profit|returns?|daily|per)")
 # "reply with your full name and date of birth so we can process your claim": identity details asked by reply beside a
 # refund, rebate, grant or claim (HMRC / IRS / ATO refund smishing, batch n). Tax offices never do this by SMS.
@@ -268,7 +270,9 @@ _SELF_INTRO_RE = re.compile(
     r"coordinator|agent|consultant|analyst)\b|\bi am your\b"
     r"|\b(?:we |i )?(?:saw|found|viewed|liked|reviewed|shortlisted) your (?:profile|resume|cv)\b"
     # "Mentor Rajesh here", "Coach Vikram here": a role and a name opening the message (batch q)
-    r"|^\W*(?:mentor|coach|analyst|advisor|adviser|professor|prof|teacher|assistant|recruiter|manager|hr)\s[a-z]+\shere\b")
+    r"|^\W*(?:mentor|coach|analyst|advisor|adviser|professor|prof|teacher|assistant|recruiter|manager|hr)\s[a-z]+\shere\b"
+    # "aqui é a Carla do RH", "soy Laura de recursos humanos" (PT / ES)
+    r"|\baqui (?:é|e) (?:o |a )?[a-zà-ú]+,? (?:do|da|de)\b|\bsoy (?:el |la )?[a-zá-ú]+,? (?:de|del)\b")
 # The stranger speaks as a person ("add me", "I will send", "I'm now with a team"); a brand writes "chat with us".
 _FIRST_PERSON_RE = re.compile(r"\b(?:i|i'm|im|i've|i'll|me|my)\b|^\W*(?:[a-z]+\s)?[a-z]+ here\b|\badd (?:assistant|coordinator|mentor|teacher|"
                               r"analyst)\b")
@@ -295,10 +299,12 @@ _REFERRAL_RE = re.compile(r"\bne (?:aapka|apka|tumhara|tera) (?:number|no|contac
                           r"\b(?:got|have|received) your (?:number|contact|details) from\b|\bgave me your "
                           r"(?:number|contact)\b|\baapka (?:number|no) [a-z]+ (?:se|ne) (?:mila|diya)\b")
 _INVEST_TALK_RE = re.compile(r"\b(?:crypto|bitcoin|usdt|forex|trading|stocks?|shares|ipo|arbitrage|mt[45]|"
-                             r"investing|investment)\b|\d\s?%\s?(?:return|returns|profit|munafa)\b")
+                             r"investing|investment|wealth management|asset management)\b|\d\s?%\s?(?:return|returns|profit|munafa)\b")
 _TEACH_JOIN_RE = re.compile(r"\b(?:show you how|teach you|guide you|want (?:me )?to (?:show|teach|guide|add)|(?:want|like) "
                             r"to (?:join|learn|try)|shall i (?:add|share|send)|join karna|join karoge|join karo|join "
-                            r"karein|judna|jud jao|add kar (?:du|doon|dun))\b|\binterested\s?\?|\bbatao\b")
+                            r"karein|judna|jud jao|add kar (?:du|doon|dun)|(?:love|like|happy|glad) to (?:share|introduce|"
+                            r"tell you about) (?:an?|this|the|my) (?:opportunity|plan|strategy))\b|\binterested\s?\?|"
+                            r"\bbatao\b")
 # A wrong-number opener that goes on as small talk ("... anyway nice to meet you, I am Shreya from Pune"): a real
 # mis-sent text ends with the apology (batch q; pig-butchering first contact, FBI IC3 / I4C advisories).
 _SMALL_TALK_RE = re.compile(r"\bcan we be friends\b|\bwhere are you from\b|\bwhat do you do\b|\bmay i know (?:your "
