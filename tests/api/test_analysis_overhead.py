@@ -5,7 +5,6 @@ metrics, the same caches' staleness bounds."""
 from __future__ import annotations
 
 import asyncio
-import json
 import uuid
 from decimal import Decimal
 
