@@ -615,6 +615,13 @@ class BrandRegistry:
                         lure_hits.append(w)
                 if used or lure_hits:
                     continue
+            if len(tokens) > 1 and len(t) >= 5:
+                # the ASCII look-alikes ('rn' for 'm', 'vv' for 'w', 'l' / '1' for 'i', '0' for 'o') inside one word
+                # of a hyphenated name ('arnazon-orders'), as for a whole label: counted one edit away
+                ak = self._ascii_keys.get(ascii_lookalike_key(t))
+                if ak is not None and ak[0] != t and t not in self._tokens:
+                    brand_hits.append((t, ak[1], True, 1))
+                    continue
             fz = self._fuzzy(t) if len(tokens) > 1 else None
             if fz is not None:
                 brand_hits.append((t, fz[1], True, fz[2]))
@@ -632,7 +639,9 @@ class BrandRegistry:
         if brand_hits:
             strong_lures = [w for w in lure_hits if w in self.strong_lures]
             for tok, b, strong, dist in brand_hits:
-                brand_lures = [w for w in lure_hits + own_lures if w in b.lures]
+                # (a plural counts as the brand's lure word: 'orders' next to a shop, 'refunds' next to a bank)
+                brand_lures = [w for w in lure_hits + own_lures if w in b.lures or (
+                    len(w) >= 5 and w[-1] == "s" and w[:-1] in b.lures)]
                 if not (tokens == [tok] or joined == tok):
                     if strong_lures or brand_lures:
                         s = mk["brand_with_lure"] + (0.05 if len(strong_lures) + len(brand_lures) > 1 else 0.0)
