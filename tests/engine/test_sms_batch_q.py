@@ -73,6 +73,13 @@ FLAGGED = [
      "WhatsApp wa.me/5511988776655", "stranger_offer_to_chat"),
     (None, "Hi sir, I am calling from HDFC Bank credit card department. Your card limit increase is approved, please "
      "confirm the code you receive to activate.", "credential_request"),
+    # second follow-up: Swahili new number + M-Pesa ask, a Spanish card block asking for the CVV, a "texted the wrong
+    # person ... what's your name?" opener
+    (None, "Baba, nimebadilisha namba, hii ndiyo mpya. Nitumie elfu kumi kwa M-Pesa sasa hivi", "new_number_money_request"),
+    (None, "Estimado cliente, su cuenta ha sido bloqueada por seguridad. Responda con su clave y los dígitos de su "
+     "tarjeta para reactivarla.", "credential_request"),
+    (None, "So sorry, I messaged the wrong number, that was meant for my friend about the boat party. You seem nice "
+     "though, what's your name?", "wrong_number_small_talk"),
     # a "did you attempt ...?" alert from a mobile
     ("+13125550161", "Wells Fargo Fraud Alert: Did you attempt a purchase of $740.00 at BEST BUY? Reply Y or N. If N, "
      "a specialist will call you", "alert_from_mobile_sender"),
@@ -119,6 +126,12 @@ NEAR_MISSES = [
     (None, "Hey, it's Lin from the alumni group! Are you coming to the reunion on Saturday? Would love to share the photos"),
     (None, "Hi sir, Rohan from HDFC Bank branch. Your FD renewal form is ready, please visit the branch with your PAN card "
      "at your convenience."),
+    (None, "Mama, nimefika salama Nairobi. Nitakupigia jioni. Nakupenda"),
+    (None, "Sorry, I messaged the wrong number, that was meant for my brother. Have a good evening!"),
+    (None, "Apna Aadhaar card ki copy kal office le aana, HR ko joining ke liye chahiye"),
+    (None, "BBVA: Tu tarjeta fue bloqueada por 3 intentos de PIN incorrectos. Desbloquéala en la app BBVA o en un cajero."),
+    (None, "Hi, I'm Arjun from Zerodha support. Your account statement for Q3 is ready in Console, want to join our "
+     "free investing webinar on Sunday?"),
     (None, "Your withdrawal of Rs 5,000 at the ATM was successful. Not you? Call 1800 425 3800 (toll free)."),
 ]
 
@@ -141,6 +154,12 @@ def test_favour_ask_weighs_more_with_a_chat_move():
     moved = plain + ", text me on WhatsApp"
     assert "new_number_favour_ask" in codes(plain) and "new_number_favour_ask" in codes(moved)
     assert score(moved) > score(plain)
+
+
+def test_aadhaar_number_and_dob_ask_is_a_details_request():
+    # a hint (20), not a verdict alone: HR and relatives ask for ID numbers too
+    text = "Apna PAN number aur date of birth is number pe bhejo, aapka LPG subsidy ka 620 rupay account me aa jayega"
+    assert "personal_details_request" in codes(text)
 
 
 def test_mistaken_number_needs_the_forward_ask():

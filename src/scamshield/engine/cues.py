@@ -886,6 +886,43 @@ CUES: tuple[Cue, ...] = (
         "{você tem|voce tem|usted tiene|tiene|sie haben} ~2 {restituição|restituicao|reembolso|devolución|devolucion|"
         "erstattung|rückerstattung}",
     ), "REFUND_REWARD_SCAM"),
+    # ES / PT / DE / Swahili / Tagalog forms of the commonest lures (batch q follow-up; invented probes)
+    Cue("account_block_threat", 25, (
+        "{cuenta|tarjeta|conta|cartão|cartao|konto|karte|kreditkarte} {fue |ha sido |foi |wurde |ist |está |esta |}"
+        "{temporalmente |temporariamente |vorübergehend |}{bloqueada|bloqueado|suspendida|suspendido|suspensa|"
+        "suspenso|gesperrt|blockiert|deaktiviert}",
+    ), "BANK_KYC_IMPERSONATION"),
+    Cue("credential_request", 40, (
+        "{responda|envíe|envie|mande|informe|comparta|compartilhe|antworten sie|senden sie|teilen sie|nennen sie} ~6 "
+        "{cvv|pin|clave|contraseña|senha|código|codigo|dígitos|digitos|tan|passwort|kartennummer|"
+        "número de tarjeta|numero de tarjeta|número do cartão|numero do cartao}",
+    ), "OTP_THEFT"),
+    Cue("verification_request", 12, (
+        "{actividad|actividades|atividade|atividades|aktivität|aktivitäten|anmeldung|transaktion|acceso|acesso} "
+        "{inusual|sospechosa|sospechosas|suspeita|suspeitas|incomum|verdächtige|ungewöhnliche}",
+        "{verdächtige|ungewöhnliche} {aktivität|aktivitäten|anmeldung|transaktion|transaktionen}",
+    ), "PHISHING_LINK"),
+    Cue("callback_request", 10, (
+        "rufen sie ~5 {an|zurück}",
+        "{i message|message|i text|mag message|tawagan} ~2 {kami|ako} ~2 sa",
+    ), None),
+    Cue("family_emergency", 10, (
+        "{nimebadilisha|nimebadili} {namba|nambari|simu}",
+        "{namba|nambari} {mpya|yangu mpya}",
+        "hii ndiyo {mpya|namba mpya|namba yangu mpya}",
+    ), "FAMILY_EMERGENCY"),
+    Cue("job_task_lure", 25, (
+        "{kumita|kikita|kita|kitain} ~7 {kada araw|bawat araw|araw araw|isang araw}",
+    ), "JOB_TASK_SCAM"),
+    Cue("investment_lure", 30, (
+        "{lucro|rendimento|retorno|ganancia|rendimiento|retorno|gewinn|rendite} de # ~1 {ao dia|por dia|al día|al dia|"
+        "diario|diário|ao mês|al mes|pro tag|täglich}",
+        "{grupo|canal|gruppe} de {sinais|señales|senales}",
+    ), "INVESTMENT_SCAM"),
+    Cue("personal_details_request", 20, (
+        "{aadhaar|aadhar|adhar|pan} {number|no|card number} ~4 {dob|date of birth|janam tithi} ~4 {bhej|bhejo|"
+        "bhej do|bhejiye|bhej dijiye|send|share}",
+    ), None),
     Cue("investment_lure", 20, (
         "# % {return|returns|profit|munafa|fayda} {mila|milega|milta|diya|de raha|mil raha}",
         "{trading|stock|share|crypto|ipo} group {chalata|chalate|chalati|run|runs}",
@@ -893,6 +930,7 @@ CUES: tuple[Cue, ...] = (
     Cue("wrong_number_opener", 25, (
         "{sorry|apologies|apologize|apologise|oops} ~5 wrong number",
         "saved {this|your|ur} number as",
+        "{texted|messaged|sent this to|sent it to|sent that to} the wrong {person|number}",
         "{is|was} this {the |}wrong number",
         "{found|got|saw} your number ~4 {contacts|contact list|phone|phonebook|address book|group}",
         "{we|we've|we have} met {at|in|during|last|on}",

@@ -66,6 +66,8 @@ _ASKING_CODES = frozenset({"credential_request", "pin_to_receive", "safe_account
 _COMPLIANCE_RE = re.compile(r"(?:t\W?c|tcs|t&c|unsub|opt|to opt|to unsub|stop|reply stop|txt stop|text stop|send stop)")
 _MONEY_ASK_RE = re.compile(r"\b(?:fazer|faz|manda|mandar|me faz) (?:um |o )?pix\b|\b(?:überweisung|überweisen|"
                            r"transferencia|transferirme|transferir|depositarme|depositar)\b|"
+                           # Swahili: "nitumie ... kwa M-Pesa" (send me ... by M-Pesa)
+                           r"\b(?:nitumie|tuma|nitumia)\b[^.\n]{0,40}?\b(?:m-?pesa|pesa|elfu|\d)|"
                            r"\b(?:transfer|send|bhej|bhejo|bhej do|pay|gpay|paytm|phonepe|upi|daal do|dal do)\b"
                            r"[^.\n]{0,40}?(?:\d|money|paise|amount|rs\b|₹)|(?:\d|paise|amount)[^.\n]{0,30}?"
                            r"\b(?:transfer|bhej|bhejo|bhej do|gpay|paytm|phonepe|chahiye)\b"
@@ -216,7 +218,7 @@ _HELPLINE_WORDS_RE = re.compile(r"\b(?:customer care|customer support|customer s
                                 r"care (?:number|no|team|desk|centre|center)|help ?line|help ?desk|support team|"
                                 r"support executive|complaint cell|grievance cell)\b")
 # A claim of a new number or a lost / broken / borrowed phone in a family_emergency match.
-_NEW_IDENTITY_RE = re.compile(r"\bnew\b|\bnaya\b|\bnya\b|नया|\b(?:novo|nuevo|neue|troquei|mudei|cambi[eé])\b|\b(?:broke|broken|stolen|lost|died|dead|damaged|"
+_NEW_IDENTITY_RE = re.compile(r"\bnew\b|\bnaya\b|\bnya\b|नया|\b(?:novo|nuevo|neue|troquei|mudei|cambi[eé]|mpya|nimebadilisha)\b|\b(?:broke|broken|stolen|lost|died|dead|damaged|"
                               r"smashed|fell|stopped working|dropped|cracked|temporary|temp|spare|other phone|water damaged|in the sink|"
                               r"in the toilet)\b|\b(?:friend|colleague|dost|someone else)'?s?\s(?:phone|mobile|number)\b|\bborrowed\b|"
                               r"खो गया|टूट गया|चोरी")
@@ -227,14 +229,15 @@ _SETTLING_UP_RE = re.compile(r"\bthe\s(?:rs\.?\s?|₹\s?|inr\s?)?\d[\d,]{0,8}\s(
                              r"\bno (?:hurry|rush)\b|\bmy share\b|\byour share\b")
 # Time pressure in a family money ask ("today", "right now", "urgently", "abhi", "jaldi").
 _FAMILY_PRESSURE_RE = re.compile(r"\b(?:today|tonight|(?<!for )(?<!till )(?<!until )now|right now|urgent|urgently|immediately|asap|abhi|jaldi|"
-                                 r"turant|fast|quickly|urgente|hoje|hoy|heute|dringend|sofort)\b|अभी|जल्दी|तुरंत")
+                                 r"turant|fast|quickly|urgente|hoje|hoy|heute|dringend|sofort|sasa hivi|haraka|leo)\b|"
+                                 r"अभी|जल्दी|तुरंत")
 # A move to another channel in a stranger's message ("add me on Telegram", "download the app", "reply YES").
 # The structure of a keyword-free lure (batch n): a stranger who moves the talk to a chat app or to a channel of
 # their own ("add me on Telegram", "reply YES to know more", "install the app I will share", "the QR I am sending")
 # and offers earnings, returns, a loan, a limit or points. Each part alone is ordinary; together they are the
 # recruiter / mentor / "relationship manager" / pig-butchering approach (FTC, I4C, SEBI advisories).
 _CHAT_MOVE_RE = re.compile(
-    r"\b(?:on|via|over|through|in|to|at)\s(?:whats\s?app|telegram|signal|wechat|skype|line app)\b"
+    r"\b(?:on|via|over|through|in|to|at|sa|no|pelo|por|auf|über)\s(?:whats\s?app|telegram|signal|wechat|skype|line app)\b"
     r"|\badd (?:me|us|you|our \w+|my \w+|the \w+|assistant|coordinator|mentor)\b[^.?!\n]{0,30}?"
     r"\b(?:whats\s?app|telegram|signal|group|channel)\b"
     r"|\b(?:wa\.me|t\.me|chat\.whatsapp\.com)/|\btelegram\s?@|@\w+\son\stelegram\b"
@@ -272,7 +275,9 @@ _SELF_INTRO_RE = re.compile(
     # "Mentor Rajesh here", "Coach Vikram here": a role and a name opening the message (batch q)
     r"|^\W*(?:mentor|coach|analyst|advisor|adviser|professor|prof|teacher|assistant|recruiter|manager|hr)\s[a-z]+\shere\b"
     # "aqui é a Carla do RH", "soy Laura de recursos humanos" (PT / ES)
-    r"|\baqui (?:é|e) (?:o |a )?[a-zà-ú]+,? (?:do|da|de)\b|\bsoy (?:el |la )?[a-zá-ú]+,? (?:de|del)\b")
+    r"|\baqui (?:é|e) (?:o |a )?[a-zà-ú]+,? (?:do|da|de)\b|\bsoy (?:el |la )?[a-zá-ú]+,? (?:de|del)\b"
+    r"|\b(?:sou|soy) (?:o |a |el |la )?[a-zà-ú]+,? (?:consultor|consultora|asesor|asesora|analista|gerente|mentor|mentora|"
+    r"corretor|corretora)\b")
 # The stranger speaks as a person ("add me", "I will send", "I'm now with a team"); a brand writes "chat with us".
 _FIRST_PERSON_RE = re.compile(r"\b(?:i|i'm|im|i've|i'll|me|my)\b|^\W*(?:[a-z]+\s)?[a-z]+ here\b|\badd (?:assistant|coordinator|mentor|teacher|"
                               r"analyst)\b")
@@ -303,12 +308,14 @@ _INVEST_TALK_RE = re.compile(r"\b(?:crypto|bitcoin|usdt|forex|trading|stocks?|sh
 _TEACH_JOIN_RE = re.compile(r"\b(?:show you how|teach you|guide you|want (?:me )?to (?:show|teach|guide|add)|(?:want|like) "
                             r"to (?:join|learn|try)|shall i (?:add|share|send)|join karna|join karoge|join karo|join "
                             r"karein|judna|jud jao|add kar (?:du|doon|dun)|(?:love|like|happy|glad) to (?:share|introduce|"
-                            r"tell you about) (?:an?|this|the|my) (?:opportunity|plan|strategy))\b|\binterested\s?\?|"
+                            r"tell you about) (?:an?|this|the|my) (?:opportunity|plan|strategy)|quer participar|quiere "
+                            r"participar|quieres participar|quer entrar|willst du mitmachen|want to join)\b|\binterested\s?\?|"
                             r"\bbatao\b")
 # A wrong-number opener that goes on as small talk ("... anyway nice to meet you, I am Shreya from Pune"): a real
 # mis-sent text ends with the apology (batch q; pig-butchering first contact, FBI IC3 / I4C advisories).
 _SMALL_TALK_RE = re.compile(r"\bcan we be friends\b|\bwhere are you from\b|\bwhat do you do\b|\bmay i know (?:your "
-                            r"name|who)\b|\b(?:i am|i'm|im|my name is) [a-z]+,? from\b")
+                            r"name|who)\b|\b(?:i am|i'm|im|my name is) [a-z]+,? from\b|\bwhat(?:'s| is) your name\b|"
+                            r"\byou (?:seem|sound) (?:nice|kind|lovely|interesting)\b")
 # "nice to meet you" is a polite sign-off too ("Sorry wrong number! Nice to meet you anyway, bye"): small talk only
 # with the stranger's own name given ("nice to meet you, I am Shreya").
 _MEET_YOU_RE = re.compile(r"\b(?:nice|glad|good|pleased|lovely|happy) to (?:meet|know|e-?meet) you\b")
@@ -1851,6 +1858,7 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     # link, number, UPI id, chat move, investment pitch or ask). The opener's own points stay; the learned model,
     # which has seen wrong-number openers as scams, is offset (r2 review row; issue #5 retrained model).
     if "wrong_number_opener" in codes and _MISSENT_RE.search(low_clean) and not urls and not phones \
+            and not _SMALL_TALK_RE.search(low_clean) \
             and not upi_ids and not apk and sender_info["type"] in ("phone", "none") \
             and not _CHAT_MOVE_RE.search(low_clean) and not _CONTACT_MOVE_RE.search(low_clean) \
             and not (codes & (_ASKING_CODES | ACTION_CODES | PRESSURE_CODES)) \
