@@ -110,6 +110,33 @@ def test_no_in_person_pointer_when_the_visit_is_refused(text):
     assert "official_channel_pointer" not in _codes(text)
 
 
+# -- the hook of a long call: heard before the money is named ------------------------------------------------------
+@pytest.mark.parametrize("text, code", [
+    ("our vip members made thirty two percent profit yesterday alone", "investment_lure"),
+    ("the vip signals group gave forty percent returns this week", "investment_lure"),
+    ("he has insider information from the exchanges", "investment_lure"),
+    ("you can make two thousand rupees a day just by liking youtube videos", "job_task_offer"),
+    ("join the telegram link and then our task group", "job_task_offer"),
+    ("they want nine hundred dollars for the clearance fee before they release it", "fee_to_release"),
+    ("she needs fifteen hundred dollars as customs duty for the gold", "fee_to_release"),
+    ("and please don't tell the branch staff about this call", "secrecy_demand"),
+])
+def test_blind25_hooks(text, code):
+    assert code in _codes(text), _codes(text)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("our vip program members earned double points this month on groceries", "investment_lure"),
+    ("the fund made about eight percent last year in line with the market", "investment_lure"),
+    ("i get paid by rating search results for a big tech firm", "job_task_offer"),
+    ("i paid forty dollars for the delivery fee on the website", "fee_to_release"),
+    ("the customs duty was paid online before the courier could deliver it", "fee_to_release"),
+    ("you do not need to tell the branch staff anything just bring your passbook", "secrecy_demand"),
+])
+def test_blind25_hook_near_misses(text, code):
+    assert code not in _codes(text), _codes(text)
+
+
 # -- whole calls --------------------------------------------------------------------------------------------------
 CALLS = [
     ("genuine_shop_refund_to_gift_card_balance", False, [
@@ -137,6 +164,16 @@ CALLS = [
         "your number stays the same and nothing will be blocked your old sim works until then",
         "and please do not share any otp with people who call saying your sim will be blocked those are fraud",
         "okay thank you see you on friday"]),
+    ("scam_crypto_mentor_before_the_deposit", True, [
+        "hi this is amy the assistant of mister zhou from the global traders academy on whatsapp",
+        "our vip members made thirty five percent profit last week on a gold contract",
+        "because mister zhou has insider information from the exchanges it is risk free",
+        "and the profits are guaranteed you only follow the signals at the exact minute"]),
+    ("genuine_bank_staff_reminder", False, [
+        "hello this is the branch of city cooperative bank calling for mister das",
+        "your fixed deposit matures next week you can come to the branch with your passbook",
+        "you do not need to tell the branch staff anything special just give your name at the counter",
+        "and remember we never ask for your pin or otp on the phone thank you"]),
     ("scam_pan_not_linked_account_frozen", True, [
         "hello sir i am calling from the income tax verification desk regarding your pan",
         "sir your pan card is not linked with aadhaar your bank account will be frozen from tonight",
