@@ -334,6 +334,10 @@ _CODE_COMING_RE = re.compile(r"\b(?:you(?:'ll| will)|u will|you may|you might|yo
                              r"\b(?:code|otp|sms|message|pin)\b")
 _PRONOUN_FORWARD_RE = re.compile(r"\b(?:forward|send|share|tell|give|read|text|pass)\s(?:it|that|the code|this code|that "
                                  r"code|the otp|the sms|the message|me the code|me the otp|me that)\b")
+# Cheap substring gates (C-speed ``in`` tests) before the regexes of the batch q structures, which most messages skip.
+_INVEST_HINTS = ("crypto", "bitcoin", "usdt", "forex", "trad", "stock", "share", "ipo", "arbitrage", "mt4", "mt5",
+                 "invest", "wealth", "asset", "%")
+_MISTAKE_HINTS = ("mistake", "accident", "wrongly", "galti")
 _CRYPTO_RE = re.compile(r"\b(?:btc|bitcoin|usdt|eth|ethereum|crypto|binance|coinbase|kraken|wazirx|coinswitch|wallet)\b")
 # A third party's payee in a money ask: a UPI id (checked apart), an account number or IFSC code, "send to <name>".
 _PAYEE_RE = re.compile(r"\b(?:a/?c|acct?|account)\s?(?:no\.?|number)?\W{0,3}\d{6,}|\bifsc\b|\b[a-z]{4}0[a-z0-9]{6}\b")
@@ -1888,7 +1892,8 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
 
     # Batch q: a stranger's way in (reconnecting, a referral, a wrong number, "is this ...?") that turns to trading or
     # crypto and offers to teach, show or let the reader join ("want me to show you how?", "join karna hai to batao").
-    if sender_info["type"] in ("phone", "none") and not any(sg.code in ("stranger_investment_pitch",
+    if sender_info["type"] in ("phone", "none") and any(h in low_clean for h in _INVEST_HINTS) \
+            and not any(sg.code in ("stranger_investment_pitch",
                                                                         "stranger_offer_to_chat") for sg in signals) \
             and (inv := _INVEST_TALK_RE.search(low_clean)) and (tj := _TEACH_JOIN_RE.search(low_clean)) \
             and (way_in := _RECONNECT_RE.search(low_clean) or _REFERRAL_RE.search(low_clean)
@@ -1907,7 +1912,8 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
                               "with the apology; this is how pig-butchering and romance scams make first contact",
                               {"matched": talk.group(0)[:30]}, "INVESTMENT_SCAM"))
         codes.add("wrong_number_small_talk")
-    if sender_info["type"] in ("phone", "none") and _PRONOUN_FORWARD_RE.search(low_clean) \
+    if sender_info["type"] in ("phone", "none") and any(h in low_clean for h in _MISTAKE_HINTS) \
+            and _PRONOUN_FORWARD_RE.search(low_clean) \
             and (mk := _MISTAKEN_NUMBER_RE.search(low_clean)) and _CODE_COMING_RE.search(low_clean):
         signals.append(Signal("mistaken_number_code_ask", 55, "Says your number was used 'by mistake' and asks you to "
                               "forward the code you are about to receive: that code opens an account or a payment "
