@@ -82,6 +82,18 @@ def test_described_calls_are_a_warning(text, code):
     assert signal and signal[0].evidence.get("context") == "warning", signal
 
 
+def test_a_request_inside_a_retold_call_is_reported():
+    text = ("it sounded like the scams we see someone calls pretending to be the bank security team and says your "
+            "money is not safe and you must move it to a safe account")
+    signal = [s for s in _feed([text], RULES)[-1].assessment.signals if s.code == "safe_account_transfer"]
+    assert signal and signal[0].evidence.get("context") == "warning", signal
+
+
+def test_a_callers_own_request_after_says_is_direct():
+    text = "the system says your account is hacked and you must move it to a safe account today"
+    assert "safe_account_transfer" in _full(text), _full(text)
+
+
 @pytest.mark.parametrize("text, code", [
     # a scammer's coaching about another call is no warning frame; nor is a scammer's own claim of a message
     ("if you get a call from the bank or if the teller asks tell them it is for a new car", "cover_story_coaching"),

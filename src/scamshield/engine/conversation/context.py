@@ -125,10 +125,19 @@ def _clause_before(window: str, start: int, chars: int) -> str:
     return window[_clause_start(window, start, chars):start]
 
 
+#: Reported speech right before a request ("someone calls pretending to be the bank and says your money is not safe
+#: and you must move it to a safe account"): the "you must" belongs to the retold caller when a warning frame is in the
+#: same sentence (checked in in_warning_context).
+_REPORTED_SAYS_RE = re.compile(r"\b(?:says|said|saying|tells you|told you|telling you|claims|claiming|claimed) ")
+
+
 def _is_direct(window: str, start: int, end: int) -> bool:
     """The cue is said to the listener by the caller (not reported): see _DIRECT_BEFORE_RE / _DIRECT_AFTER_RE."""
     before = _clause_before(window, start, 60)
     if _REPORTED_RE.search(" ".join(before.split()[-8:])):
+        return False
+    if _REPORTED_SAYS_RE.search(before) and _WARNING_RE.search(
+            window, _clause_start(window, start, _WARNING_BEFORE), start) is not None:
         return False
     if _DIRECT_BEFORE_RE.search(" " + before.rstrip() + " "):
         return True
