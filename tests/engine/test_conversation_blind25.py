@@ -149,6 +149,28 @@ def test_blind25_hook_near_misses(text, code):
     assert code not in _codes(text), _codes(text)
 
 
+# -- a verdict with advice in the next segment makes the lure just before it a warning's subject --------------------
+def _factor(segments, code):
+    sig = [s for s in _feed(segments, RULES)[-1].assessment.signals if s.code == code]
+    return sig[0].evidence.get("context") if sig else "absent"
+
+
+def test_a_late_verdict_turns_the_retold_lure_into_a_warning():
+    segments = ["okay mum read it to me the screen says there's a virus and to call microsoft right that's",
+                "a scam window do not call the number just restart the laptop"]
+    assert _factor(segments, "scareware_popup") == "warning"
+
+
+@pytest.mark.parametrize("verdict", [
+    "this is a scam do not call me again i am hanging up",  # the victim tells the caller off: not advice
+    "this is not a scam do not hang up sir",  # a denial
+    "okay and what do i do next",  # no verdict
+])
+def test_no_late_verdict(verdict):
+    segments = ["my screen says there's a virus and to call microsoft so i called you", verdict]
+    assert _factor(segments, "scareware_popup") is None
+
+
 # -- whole calls --------------------------------------------------------------------------------------------------
 CALLS = [
     ("genuine_shop_refund_to_gift_card_balance", False, [
@@ -186,6 +208,12 @@ CALLS = [
         "your fixed deposit matures next week you can come to the branch with your passbook",
         "you do not need to tell the branch staff anything special just give your name at the counter",
         "and remember we never ask for your pin or otp on the phone thank you"]),
+    ("genuine_son_talks_parent_through_a_popup", False, [
+        "hi mum it's raj i got your voicemail about the laptop okay so the",
+        "screen says there's a virus and to call microsoft yeah mum that's",
+        "a scam pop up don't call the number just hold the power button down",
+        "i'll come round on sunday and set up remote desktop so i can help you from home next time",
+        "okay love see you sunday"]),
     ("scam_pan_not_linked_account_frozen", True, [
         "hello sir i am calling from the income tax verification desk regarding your pan",
         "sir your pan card is not linked with aadhaar your bank account will be frozen from tonight",

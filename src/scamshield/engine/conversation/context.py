@@ -337,3 +337,22 @@ def in_warning_context(window: str, start: int, end: int) -> bool:
     if _WARNING_RE.search(window, lo, hi) is not None:
         return True
     return any(_bare_is_framed(window, m.start(), m.end()) for m in _BARE_RE.finditer(window, lo, hi))
+
+
+#: A verdict with advice said right after a retold lure, in the next segment ("the screen says there's a virus and to
+#: call microsoft" | "that's a scam pop up don't call the number"): the lure was a warning's subject, not a caller's
+#: words. Not a denial ("this is not a scam do not hang up"), not the victim telling a scammer off ("this is a scam
+#: don't call me again": the advice must be about a number, link, payment or app).
+_LATE_VERDICT_RE = re.compile(
+    r"\b(?:that is|thats|it is|its|this is|those are|these are|they are) (?:a |just a |all |definitely a |totally a |"
+    r"obviously a |clearly a )?(?:scam|scams|fake|fraud|a fraud)(?: [a-z]+){0,4} (?:(?:do not|never) (?:call|click|"
+    r"pay|press|download|install|send|buy|give) (?:the|that|this|it|them|any|anything|those|these)|(?:just |simply )?"
+    r"(?:ignore it|ignore them|delete it|delete them|close it|restart it|restart the|hold the power))\b")
+
+
+def late_verdict(window: str, boundary: int) -> bool:
+    """A verdict with advice at the start of the new segment (its first ~12 words) - see _LATE_VERDICT_RE."""
+    # the verdict may start just before the boundary ("... yeah that is" | "a scam do not call the number")
+    hi = min(len(window), boundary + 140)
+    return any(m.end() > boundary for m in _LATE_VERDICT_RE.finditer(window, max(0, boundary - 40), hi))
+

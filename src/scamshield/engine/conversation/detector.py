@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any, Callable
 
-from scamshield.engine.conversation.context import WARNING_FACTOR, in_warning_context, is_negated
+from scamshield.engine.conversation.context import WARNING_FACTOR, in_warning_context, is_negated, late_verdict
 from scamshield.engine.conversation.cues import load_cues
 from scamshield.engine.conversation.normalize import normalize_transcript
 from scamshield.engine.conversation.scoring import EVERYDAY_PRESSURE, primary_type, signals_for
@@ -86,11 +86,28 @@ class ConversationDetector:
                     found[cue.code] = (factor, mask_digits(m.group(0)[:80]))  # no OTP / phone number kept
                 if factor == 1.0:
                     break
+        self._late_demotions(state, window, boundary, start, found)
         new_tail = window[-_MATCH_TAIL:]
         cut = new_tail.find(" ")
         if len(window) > _MATCH_TAIL and 0 <= cut < 30:
             new_tail = new_tail[cut + 1:]
         return found, new_tail
+
+    def _late_demotions(self, state: CallState, window: str, boundary: int, start: int,
+                        found: dict[str, tuple[float, str]]) -> None:
+        """A verdict with advice opening the new segment ("that's a scam pop up, don't call the number") turns the
+        cues heard once, just before it, into a warning's subject when the whole sentence now reads as a warning.
+        Recorded in ``found`` as a lower factor; feed applies it to final segments only."""
+        if boundary <= 0 or not late_verdict(window, boundary):
+            return
+        for code, h in state.hits.items():
+            cue = self._by_code.get(code)
+            if cue is None or cue.group == "reassure" or code in found or int(h[0]) != 1 or float(h[1]) < 1.0:
+                continue
+            for m in cue.regex.finditer(window, start, boundary):
+                if m.end() <= boundary and in_warning_context(window, m.start(), m.end()):
+                    found[code] = (-WARNING_FACTOR, h[2])  # negative: a demotion, not a new hit
+                    break
 
     def assess(self, state: CallState) -> Assessment:
         """The call's assessment from its state alone (no new segment)."""
@@ -127,6 +144,10 @@ class ConversationDetector:
                 found, new_tail = self._scan(state, segment)
                 for code, (factor, evidence) in found.items():
                     h = hits.get(code)
+                    if factor < 0:
+                        if h is not None:
+                            h[1] = -factor  # a late verdict: the cue heard once just before was a warning's subject
+                        continue
                     if h is None:
                         hits[code] = [1, factor, evidence]
                     else:
@@ -140,6 +161,7 @@ class ConversationDetector:
                 self._run_model(state)
         elif text.strip():
             found, _ = self._scan(state, segment)
+            found = {k: v for k, v in found.items() if v[0] >= 0}
             if found:
                 hits = {k: list(v) for k, v in state.hits.items()}
                 for code, (factor, evidence) in found.items():
