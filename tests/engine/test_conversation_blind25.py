@@ -108,6 +108,8 @@ def test_coaching_is_not_a_warning(text, code):
     ("police will never ask you to pay money on a video call", "legit_reassurance"),
     ("we never ask candidates to pay anything at any stage", "legit_reassurance"),
     ("you have to come to the station once with your bank statement", "official_channel_pointer"),
+    ("there is no payment needed for this it is covered by the retainer", "legit_reassurance"),
+    ("there is nothing to pay and nothing to buy", "legit_reassurance"),
     ("please come by the office with your photo id to collect it", "official_channel_pointer"),
 ])
 def test_genuine_reassurance(text, code):
@@ -121,6 +123,14 @@ def test_genuine_reassurance(text, code):
 def test_no_in_person_pointer_when_the_visit_is_refused(text):
     assert "official_channel_pointer" not in _codes(text)
 
+
+@pytest.mark.parametrize("text", [
+    "no payment needed now sir just tell me your card number for verification",
+    "you do not need to pay anything today just read me the otp",
+])
+def test_nothing_to_pay_is_voided_by_an_ask(text):
+    sig = [s for s in _feed([text], RULES)[-1].assessment.signals if s.code == "legit_reassurance"]
+    assert all(s.weight == 0 for s in sig), sig
 
 # -- the hook of a long call: heard before the money is named ------------------------------------------------------
 @pytest.mark.parametrize("text, code", [
@@ -136,7 +146,6 @@ def test_no_in_person_pointer_when_the_visit_is_refused(text):
 def test_blind25_hooks(text, code):
     assert code in _codes(text), _codes(text)
 
-
 @pytest.mark.parametrize("text, code", [
     ("our vip program members earned double points this month on groceries", "investment_lure"),
     ("the fund made about eight percent last year in line with the market", "investment_lure"),
@@ -148,18 +157,15 @@ def test_blind25_hooks(text, code):
 def test_blind25_hook_near_misses(text, code):
     assert code not in _codes(text), _codes(text)
 
-
 # -- a verdict with advice in the next segment makes the lure just before it a warning's subject --------------------
 def _factor(segments, code):
     sig = [s for s in _feed(segments, RULES)[-1].assessment.signals if s.code == code]
     return sig[0].evidence.get("context") if sig else "absent"
 
-
 def test_a_late_verdict_turns_the_retold_lure_into_a_warning():
     segments = ["okay mum read it to me the screen says there's a virus and to call microsoft right that's",
                 "a scam window do not call the number just restart the laptop"]
     assert _factor(segments, "scareware_popup") == "warning"
-
 
 @pytest.mark.parametrize("verdict", [
     "this is a scam do not call me again i am hanging up",  # the victim tells the caller off: not advice
@@ -169,7 +175,6 @@ def test_a_late_verdict_turns_the_retold_lure_into_a_warning():
 def test_no_late_verdict(verdict):
     segments = ["my screen says there's a virus and to call microsoft so i called you", verdict]
     assert _factor(segments, "scareware_popup") is None
-
 
 # -- whole calls --------------------------------------------------------------------------------------------------
 CALLS = [
@@ -221,13 +226,11 @@ CALLS = [
         "now tell me the otp you received so i can link it from my side"]),
 ]
 
-
 @pytest.mark.parametrize("name, is_scam, segments", CALLS, ids=[c[0] for c in CALLS])
 def test_blind25_calls(name, is_scam, segments):
     updates = _feed(segments)
     trace = [(u.risk_score, sorted((s.code, s.weight) for s in u.assessment.signals if s.weight)) for u in updates]
     assert any(u.should_alert for u in updates) is is_scam, trace
-
 
 def test_every_signal_keeps_code_weight_and_evidence():
     for _, _, segments in CALLS:
