@@ -29,6 +29,8 @@ def _full(text):
     ("madam your kyc is not complete your sim card will be blocked in one hour", "account_block_threat"),
     ("the payment did not go through your electricity will be disconnected tonight", "utility_disconnection"),
     ("sir you have not paid the fine your bank account will be frozen by the court", "account_block_threat"),
+    ("sir aapka pan aadhaar se link nahi hai aapka account band ho jayega", "account_block_threat"),
+    ("aap ne kyc update nahi kiya aapka sim block ho jayega", "account_block_threat"),
 ])
 def test_a_negation_ends_before_a_new_subject(text, code):
     assert code in _full(text), _full(text)
@@ -42,6 +44,8 @@ def test_a_negation_ends_before_a_new_subject(text, code):
     ("please do not share your otp with anyone", "otp_request"),
     ("we will never tell you your account will be frozen over the phone", "account_block_threat"),
     ("if anyone says your account will be frozen just hang up", "account_block_threat"),
+    ("aapka account band nahi hoga aap chinta mat kijiye", "account_block_threat"),
+    ("ghabraiye mat aapka account band nahi ho jayega", "account_block_threat"),
 ])
 def test_a_negation_of_the_cues_own_clause_still_holds(text, code):
     assert code not in _full(text), _full(text)

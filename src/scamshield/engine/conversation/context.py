@@ -208,7 +208,11 @@ def _verb_negated(words: list[str]) -> bool:
 #: bank account is blocked", "aapka sim band ho jayega" is Hindi word order and not covered).
 _OWN_SUBJECT_RE = re.compile(
     r"(?:your|aapka|aapki|aapke)(?: [a-z]+){1,3}? (?:will|would|shall|is|are|was|has|have|had|gets|got|get|can|may|"
-    r"might|must|is going|are going)(?: [a-z]+)? ")
+    r"might|must|is going|are going)(?: [a-z]+)? |"
+    # Hindi order: "aapka account band ho jayega", "aapka sim block kar diya jayega"
+    r"(?:aapka|aapki|aapke|apka|apki|apke)(?: [a-z]+){1,3}? (?:band|bandh|block|freeze|suspend|deactivate|cancel|kat|"
+    r"cut|disconnect|seal)(?: ho| kar| kar diya| kar di)? (?:jayega|jayegi|jaega|jaegi|jaayega|jaayegi|jayenge|"
+    r"jaenge|denge|dega|degi)")
 _SUBJECT_OBJECT_VERBS = frozenset({
     # a verb right before "your" takes it as its object ("do not share your otp it is secret", "never tell your pin")
     "share", "tell", "give", "send", "read", "say", "show", "disclose", "provide", "enter", "type", "update", "link",
@@ -222,7 +226,7 @@ def _own_clause_start(window: str, start: int, end: int) -> int | None:
     followed by a finite verb ("... is not linked with aadhaar | your account will be frozen"); None otherwise.
     A "your" that is a verb's object ("do not share your otp", "never tell your pin is needed") is no such start."""
     lo = max(0, start - 24)
-    for m in re.finditer(r"(?<![a-z])(?:your|aapka|aapki|aapke) ", window[lo:end]):
+    for m in re.finditer(r"(?<![a-z])(?:your|aapka|aapki|aapke|apka|apki|apke) ", window[lo:end]):
         pos = lo + m.start()
         if pos > start:
             break
@@ -233,7 +237,7 @@ def _own_clause_start(window: str, start: int, end: int) -> int | None:
                      or (prev[-1] == "you" and len(prev) >= 2 and prev[-2] in _SUBJECT_OBJECT_VERBS)):
             continue
         return pos
-    m = re.compile(r"(?<![a-z])(?:your|aapka|aapki|aapke) ").match(window, start)
+    m = re.compile(r"(?<![a-z])(?:your|aapka|aapki|aapke|apka|apki|apke) ").match(window, start)
     if m and _OWN_SUBJECT_RE.match(window, start):
         prev = window[max(0, start - 30):start].split()
         if not prev or not (prev[-1] in _SUBJECT_OBJECT_VERBS
