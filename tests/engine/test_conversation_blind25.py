@@ -58,6 +58,8 @@ def test_a_negation_of_the_cues_own_clause_still_holds(text, code):
     ("the bank has put a hold on the account where the money went", "fee_to_release"),
     ("they placed a freeze on the account that received it", "fee_to_release"),
     ("the new esim will activate within two hours of the visit", "kyc_expired"),
+    ("we have held your transfer of four thousand pounds to a new account", "safe_account_transfer"),
+    ("there is a customs duty of 1240 rupees on your parcel from the us", "fee_to_release"),
 ])
 def test_genuine_promises_and_updates_are_not_asks(text, code):
     assert code not in _codes(text), _codes(text)
@@ -68,6 +70,9 @@ def test_genuine_promises_and_updates_are_not_asks(text, code):
     ("now to refund you please pay the difference with google play gift cards", "gift_card_payment"),
     ("you have to deposit two thousand into the trading platform first", "fee_to_release"),
     ("sir your sim card needs esim upgrade today otherwise it stops", "kyc_expired"),
+    ("please transfer all your savings to a new account that we opened for you", "safe_account_transfer"),
+    ("you need to make a transfer of 2000 to the verification account", "safe_account_transfer"),
+    ("pay the customs clearance fee of 4500 rupees on this upi id", "fee_to_release"),
 ])
 def test_the_callers_own_asks_still_count(text, code):
     assert code in _codes(text), _codes(text)
@@ -179,6 +184,18 @@ def test_a_late_verdict_turns_the_retold_lure_into_a_warning():
 def test_no_late_verdict(verdict):
     segments = ["my screen says there's a virus and to call microsoft so i called you", verdict]
     assert _factor(segments, "scareware_popup") is None
+
+def test_a_repeat_heard_only_in_a_warning_adds_no_repeat_bonus():
+    segments = ["my friend recommended a crypto platform with guaranteed returns",
+                "okay i have to be honest that sounds like a scam guaranteed returns are what fraudsters use"]
+    sig = [s for s in _feed(segments, RULES)[-1].assessment.signals if s.code == "investment_lure"]
+    assert sig and sig[0].weight == 22.0, sig
+    # the caller pressing it again in full still adds the bonus
+    segments = ["my friend recommended a crypto platform with guaranteed returns",
+                "yes madam the guaranteed returns are thirty percent a month"]
+    sig = [s for s in _feed(segments, RULES)[-1].assessment.signals if s.code == "investment_lure"]
+    assert sig and sig[0].weight > 22.0, sig
+
 
 # -- whole calls --------------------------------------------------------------------------------------------------
 CALLS = [

@@ -150,10 +150,13 @@ class ConversationDetector:
                         continue
                     if h is None:
                         hits[code] = [1, factor, evidence]
-                    else:
+                    elif factor >= float(h[1]):
                         h[0] = int(h[0]) + 1
                         if factor > h[1]:
                             h[1], h[2] = factor, evidence
+                    # else: a cue heard in full before and now only inside a warning ("that sounds like a scam,
+                    # guaranteed returns are what fraudsters use") is not the caller pressing it again: no repeat
+                    # bonus
                 state.segments += 1
                 state.last_final_digest = digest
                 state.tail = new_tail
