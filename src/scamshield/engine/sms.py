@@ -295,6 +295,16 @@ _CONTACT_MOVE_RE = re.compile(r"\b(?:telegram|whatsapp|signal|wechat|line app|ad
 _FAVOUR_ASK_RE = re.compile(r"\b(?:need|needs|ask|asking|do me)\s(?:a\s|you\sa\s|one\s|your\s|a\ssmall\s|a\squick\s|a\sbig\s)?"
                             r"(?:favou?r|help)\b|\bpreciso de (?:um )?(?:favor|ajuda)\b|\bnecesito (?:un )?(?:favor|ayuda)\b|"
                             r"\bbrauche (?:einen gefallen|deine hilfe|hilfe)\b|\bek kaam hai\b|\bmadad chahiye\b")
+# "new number" said outright ("Hi mum new number, need a favour, can you pay a bill for me"): the identity change.
+_NEW_NUMBER_RE = re.compile(r"\bnew\s(?:number|no|phone|mobile|mobile number|whatsapp|whatsapp number|sim)\b")
+# An ask to be called back by voice ("call me when free", "give me a ring"), not negated ("can't call, text me").
+_CALL_ME_RE = re.compile(r"(?<!can't )(?<!cant )(?<!cannot )(?<!don't )(?<!dont )(?<!not )(?<!no )"
+                         r"\b(?:call|ring|phone)\s(?:me|us)\b(?!\s(?:on|at)\s(?:whats\s?app|telegram))|"
+                         r"\bgive (?:me|us) a (?:call|ring|buzz)\b")
+# A favour about money, a code or a card (the scam's next message) -- never a hint only.
+_FAVOUR_MONEY_RE = re.compile(r"\b(?:money|pay|payment|paid|transfer|send me|lend|loan|rs\.?|inr|bill|fees?|rent|"
+                              r"amount|cash|upi|gpay|paytm|phonepe|bank|account|card|otp|code|pin|gift ?cards?|"
+                              r"voucher|paise|pese|paisa|rupees?)\b|₹|\$|£|€")
 # A stranger's way in that is not a wrong number: reconnecting ("it's been a long time", "are you still in ...") or a
 # referral ("Rahul bhai ne aapka number diya", "got your number from a friend").
 _RECONNECT_RE = re.compile(r"\b(?:it'?s|it has) been (?:a |so )?(?:long time|ages|a while|years)\b|\blong time no "
@@ -604,6 +614,7 @@ _SENTENCE_END_RE = re.compile(r"[.!?।\n]+(?=\s|$)|[।\n]")
 
 _MAX_WARNED_SPANS = 6
 _MAX_HITS_FOR_WARNED = 40
+_MAX_WARNED_CHARS = 600
 
 
 def _sentence_bounds(text: str, ends: list[int], start: int, end: int) -> tuple[int, int, int, int]:
@@ -740,6 +751,97 @@ def _other_channel(low: str, otp_message: bool) -> bool:
     return any(_CRED_WORD_RE.search(part) and not (_NEGATION_RE.search(part) or safety_advice_markers(part)
                                                     or _SCAM_DESCRIPTION_RE.search(part))
                for part in _SENTENCE_SPLIT_RE.split(low))
+
+
+# What a message asks of the reader in its own voice, outside a lure it quotes and calls fake (r6 review): a warning
+# sentence put in front of a lure ("Messages claiming your account will be blocked are fake. To keep your account
+# safe, send your PAN and Aadhaar photo to our officer on WhatsApp") must not make the lure a quotation.
+# - an e-mail address on any but an official / government domain ("email your PAN ... to sbi.kyc.cell@gmail.com");
+_EMAIL_RE = re.compile(r"\b[a-z0-9][a-z0-9._%+-]{0,63}@((?:[a-z0-9-]{1,63}\.){1,6}[a-z]{2,24})\b", re.I)
+_FREE_MAIL_DOMAINS = frozenset({"gmail.com", "googlemail.com", "yahoo.com", "yahoo.co.in", "yahoo.in", "ymail.com",
+                                "outlook.com", "hotmail.com", "live.com", "msn.com", "rediffmail.com", "rediff.com",
+                                "protonmail.com", "proton.me", "icloud.com", "aol.com", "mail.com", "gmx.com",
+                                "yandex.com", "zoho.com", "zohomail.in", "tutanota.com"})
+# - a chat app or a person of the sender's own as the way to answer ("on WhatsApp", "to our officer");
+_OWN_REACH_RE = re.compile(
+    r"\b(?:on|via|through|over|in|at)\s(?:whats\s?app|telegram|signal|imo)\b|\b(?:whats\s?app|telegram)\s(?:us|me)\b|"
+    r"\bto\s(?:our|my)\s(?:\w+\s)?(?:officer|agent|executive|representative|manager|team|desk|helpdesk|cell|"
+    r"department)\b")
+# - a document or credential to send, e-mail, share or upload ("email your PAN, Aadhaar, card number and CVV",
+#   "send your Aadhaar photo");
+_DOC_SEND_RE = re.compile(
+    r"\b(?:send|email|e-mail|mail|share|submit|upload|forward|provide|give|attach|whats\s?app|reply with|sms|text)\s"
+    r"(?:[^\s.!?]+\s){0,6}?(?:pan|pan card|aadhaa?r|aadhar card|cvv|card numbers?|card details|photos?|selfie|"
+    r"passwords?|otp|pin|mpin|upi pin|bank details|account numbers?|account details|passport|documents?|"
+    r"date of birth|dob|expiry date)\b")
+# - a payment due now, or a threat of what happens otherwise ("Kindly pay your pending bill now to avoid
+#   disconnection", "clear it now or your connection will be cut"): a helpline number beside it does not excuse it.
+_PAY_NOW_RE = re.compile(r"\b(?:pay|clear|settle|recharge|deposit|transfer)\s(?:[^\s.!?]+\s){0,5}?(?:now|immediately|"
+                         r"today|tonight|urgently|at once|right away|within)\b")
+_THREAT_AHEAD_RE = re.compile(
+    r"\b(?:to avoid|or else|otherwise|or)\s(?:[^\s.!?]+\s){0,4}?(?:disconnect\w*|cut|cut off|block|blocked|blocking|"
+    r"suspen\w*|deactivat\w*|terminat\w*|penalty|legal action|arrest\w*|seiz\w*)\b|"
+    r"\b(?:will|shall|would)\s(?:be|get)\s(?:cut|cut off|disconnected|blocked|suspended|deactivated|terminated|closed|"
+    r"frozen|seized)\b")
+# (a report of what the scammer says is not the message's own ask: "They say your power will be cut")
+_REPORTING_RE = re.compile(r"\b(?:say|says|said|claim|claims|claimed|claiming|threaten|threatens|threatening|"
+                           r"tell|tells|told|pretend\w*|ask|asks|asked|asking|saying|stating)\b")
+# Negations that negate nothing of the ask ("don't worry, send ...", "if you do not want it blocked, send ...").
+_HOLLOW_NEGATION_RE = re.compile(r"\b(?:do not|don't|dont|never|not|no)\s(?:\w+\s){0,2}?(?:worry|panic|ignore|delay|"
+                                 r"wait|miss|forget|lose|hesitate)\b|\bif\b[^,;:]*\b(?:not|no)\b[^,;:]*[,;:]")
+_REPORT_TO_RE = re.compile(r"\b(?:report\w*|forward (?:it|this|them|the (?:sms|message|mail|email))|complain\w*|"
+                           r"phish\w*|spam|hoax|abuse|fraud\w*|scam\w*)\b")
+_CLAUSE_SPLIT_RE = re.compile(r"[,;:]|\s[-–—]\s")
+
+
+def _own_ask(rest: str, head: str) -> str | None:
+    """The kind of ask ``rest`` (the lower-cased message with the warned lures blanked out) makes of the reader in
+    its own voice -- ``"email"``, ``"chat_or_agent"``, ``"documents"``, ``"pay_now"``, ``"threat"`` -- or None.
+    Not in a sentence that negates it before ("never share your PAN on WhatsApp"), nor in a clause that describes
+    scammers ("if someone asks you to send your Aadhaar photo, it is fraud") or reports what they say."""
+    if "@" in head:
+        for i, m in enumerate(_EMAIL_RE.finditer(head)):
+            domain = m.group(1).lower()
+            if i >= 5:
+                break
+            at = rest.find(domain)
+            if at < 0 or not (domain in _FREE_MAIL_DOMAINS or not (domain.endswith(_OFFICIAL_SUFFIXES)
+                                                                   or _official_mail_domain(domain))):
+                continue
+            # (an address to report scams to is advice: "If you get such a message, forward it to hoax@cba.com.au")
+            sentence = _SENTENCE_SPLIT_RE.split(rest[:at])[-1]
+            if not _REPORT_TO_RE.search(sentence):
+                return "email"
+    for kind, rx in (("chat_or_agent", _OWN_REACH_RE), ("documents", _DOC_SEND_RE), ("pay_now", _PAY_NOW_RE),
+                     ("threat", _THREAT_AHEAD_RE)):
+        if not rx.search(rest):
+            continue
+        looked = 0
+        for part in _SENTENCE_SPLIT_RE.split(rest):
+            if looked > _MAX_WARNED_SPANS:  # (an awareness text has a sentence or two of advice)
+                break
+            for m in rx.finditer(part):
+                looked += 1
+                before = _HOLLOW_NEGATION_RE.sub(" ", part[:m.start()])
+                if _NEGATION_RE.search(before):
+                    continue
+                clause = _CLAUSE_SPLIT_RE.split(part[:m.start()])[-1] + m.group(0)
+                if _SCAM_DESCRIPTION_RE.search(clause) or safety_advice_markers(clause):
+                    continue
+                if kind in ("pay_now", "threat") and _REPORTING_RE.search(clause):
+                    continue
+                return kind
+    return None
+
+
+def _official_mail_domain(domain: str) -> bool:
+    """Whether ``domain`` (an e-mail address's) is a brand's official domain in the brand registry."""
+    from .brands import default_registry
+
+    try:
+        return default_registry().is_official(domain) is not None
+    except ScamShieldError:
+        return False
 
 
 # Asks to hand a received code over: "reply with the OTP", "send this code back", "forward the code to",
@@ -1204,7 +1306,10 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     # ``_warned_spans``): set aside when the message has no channel of its own and asks nothing outside them.
     link_sigs, link_details, user_pages = _link_signals(urls)
     # (an awareness text is short and has few cue hits; a message with dozens is not one, and is not searched)
-    warned = _warned_spans(tokens.text) if 0 < len(hits) <= _MAX_HITS_FOR_WARNED else []
+    # (nor is a long one: awareness texts are short -- r6 review, slow inputs)
+    warned = _warned_spans(tokens.text) if 0 < len(hits) <= _MAX_HITS_FOR_WARNED \
+        and len(tokens.text) <= _MAX_WARNED_CHARS else []
+    own_ask: str | None = None  # what the message asks in its own voice outside the warned lures (``_own_ask``)
     quoted_codes: list[str] = []
     if warned and not upi_ids and all(d["official"] for d in link_details) and len(link_details) == len(urls) \
             and all(t in _HELPLINE_TYPES and e.startswith(_INDIAN_HELPLINE_PREFIXES)
@@ -1218,7 +1323,8 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
         rest = _blank_spans(tokens.text, warned)
         reply_back = any(not _NEGATION_RE.search(part[:m.start()])
                          for part in _SENTENCE_SPLIT_RE.split(rest) for m in _REPLY_BACK_RE.finditer(part))
-        if inside and not reply_back and not _OTHER_CHANNEL_RE.search(rest) \
+        own_ask = _own_ask(rest, head) if inside else None
+        if inside and not reply_back and not _OTHER_CHANNEL_RE.search(rest) and not own_ask \
                 and not _lure_outside_advice(tokens, [(h.cue.code, tokens.clauses[h.start]) for h in outside
                                                       if h.cue.code != "brand_claim"],
                                              [n for n, _ in _advice_matches(head)]):
@@ -1466,7 +1572,7 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
             # Settling up a shared expense without hurry or a payee of its own ("new number, send me the 500 for
             # dinner when you can") is how real people change numbers too: a hint only.
             new_identity = any(_NEW_IDENTITY_RE.search(m) for m in matched["family_emergency"]) \
-                or bool(_LOST_PHONE_RE.search(low_clean))
+                or bool(_LOST_PHONE_RE.search(low_clean)) or bool(_NEW_NUMBER_RE.search(low_clean))
             pressure = bool(codes & PRESSURE_CODES) or bool(_FAMILY_PRESSURE_RE.search(low_clean))
             payee = bool(upi_ids) or bool(_PAYEE_RE.search(low_clean))
             settling_up = bool(_SETTLING_UP_RE.search(low_clean))
@@ -1484,11 +1590,16 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
                 and (any(_NEW_IDENTITY_RE.search(m) for m in matched["family_emergency"])
                      or _LOST_PHONE_RE.search(low_clean)):
             chat_move = bool(_CHAT_MOVE_RE.search(low_clean) or _CHAT_BACK_RE.search(low_clean))
-            signals.append(Signal("new_number_favour_ask", 40 if chat_move else 25, "Says it is a relative on a new number or a broken / "
+            # A friend who asks to be called ("need your help with the playlist, call me when free") offers the
+            # voice the scam avoids: without a money, code or chat-app ask that is a hint only (r6 review).
+            call_me = not chat_move and bool(_CALL_ME_RE.search(low_clean)) \
+                and not _FAVOUR_MONEY_RE.search(low_clean) and not (codes & _ASKING_CODES)
+            signals.append(Signal("new_number_favour_ask", 40 if chat_move else 10 if call_me else 25,
+                                  "Says it is a relative on a new number or a broken / "
                                   "borrowed phone and asks for a favour (the 'Hi Mum' scam's first message, before "
                                   "the money ask): call the person on the number you know",
                                   {"matched": mask_digits(_FAVOUR_ASK_RE.search(low_clean).group(0)[:30]),
-                                   "moves_chat": chat_move},
+                                   "moves_chat": chat_move, "asks_to_be_called": call_me},
                                   "FAMILY_EMERGENCY"))
         # "Sent by mistake, please return it -- I have sent you a request": the request is a collect request
         # (NPCI advisory); accepting it with the UPI PIN pays the fraudster.
@@ -1786,7 +1897,11 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     # pressure outside the advice's own sentences rule the offset out.
     asks = bool(codes & _ASKING_CODES) or ("remote_access_app" in best and best["remote_access_app"].weight >= 50) \
         or any(s.code == "lure_with_amount" for s in signals) or "sextortion_threat" in codes \
-        or (sender_info["type"] == "phone" and bool(claimed)) or bool(callable_numbers) or other_channel
+        or (sender_info["type"] == "phone" and bool(claimed)) or bool(callable_numbers) or other_channel \
+        or bool(own_ask)
+    if quiet and not asks and own_ask is None and not upi_ids and not apk and len(tokens.text) <= _MAX_WARNED_CHARS:
+        # (the message's own ask in its own voice: read outside the warned lures, as above; advice is short)
+        asks = _own_ask(_blank_spans(tokens.text, warned) if warned else tokens.text, head) is not None
     gov_links = all(d["official"] and str(d["registered_domain"] or "").endswith(_OFFICIAL_SUFFIXES)
                     for d in link_details) and len(link_details) == len(urls)
     if quiet and not asks and not upi_ids and not apk and (not urls or gov_links) \
