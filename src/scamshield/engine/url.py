@@ -474,7 +474,7 @@ def _service_page(p: ParsedURL, host: str, plat: str, L: _Lists) -> bool:
 
 
 _LINK_FORM_RE = re.compile(r"(?:(https?):)?/*", re.I)
-_MAX_LINK_PARAMS = 8  # distinct forwarding addresses analysed per page (each may be a full analysis)
+_MAX_LINK_PARAMS = 4  # distinct forwarding addresses analysed per page (each may be a full analysis)
 _QUERY_CAP = 4096  # = urlparse.MAX_PART_CHARS, the part of the query the parser keeps
 _LINK_HINTS = ("/", "%2f", "%5c", "%25", "\\", "http", "ahr0c")  # lower case: a query without these carries no
 # address ('aHR0c' is 'http' in base64)
@@ -575,13 +575,14 @@ def _path_link(p: ParsedURL) -> str | None:
     return link + ("?" + p.query if p.query else "")
 
 
-def _redirect_params(p: ParsedURL) -> tuple[list[tuple[str, str]], bool]:
+def _redirect_params(p: ParsedURL, limit: int | None = None) -> tuple[list[tuple[str, str]], bool]:
     """Every (parameter, address) of the query whose value reads as an absolute address, in every form it can
     be read in (:func:`_link_forms`), de-duplicated; and whether the query was cut off (more than
     _MAX_QUERY_PARAMS parameters or _QUERY_CAP characters) with something address-like after the cut, so that
     not every forwarding address was seen. OAuth authorisation requests' redirect_uri is skipped (the platform
     only sends the reader to an address the app registered), as are share / compose dialogs (they show the
-    address, the reader is not forwarded)."""
+    address, the reader is not forwarded). ``limit``: stop after that many addresses (the caller reads no more);
+    the query then counts as cut off when an address-like parameter follows."""
     path_link = _path_link(p)
     q = p.query
     bare_ok = bool(q) and _is_redirector_page(p)
@@ -608,10 +609,20 @@ def _redirect_params(p: ParsedURL) -> tuple[list[tuple[str, str]], bool]:
         truncated = truncated or any(h in rest for h in _LINK_HINTS)
     out: list[tuple[str, str]] = []
     seen: set[str] = set()
-    for part in parts[:_MAX_QUERY_PARAMS]:
+    for k, part in enumerate(parts[:_MAX_QUERY_PARAMS]):
         name, eq, val = part.partition("=")
         if not eq or len(val) < 4 or (oauth and name.lower() == "redirect_uri"):
             continue
+        if limit is not None and len(out) >= limit:
+            # the addresses the caller reads are found: what follows is only looked at for being address-like
+            for more in parts[k:_MAX_QUERY_PARAMS]:
+                m_name, m_eq, m_val = more.partition("=")
+                low_val = m_val[:_QUERY_CAP].lower()
+                if m_eq and len(m_val) >= 4 and (any(h in low_val for h in _LINK_HINTS) or (
+                        bare_ok and m_name.lower() in _LINK_PARAM_NAMES)):
+                    truncated = True
+                    break
+            break
         forms, undecoded = _link_forms(val)
         truncated = truncated or undecoded
         if not forms:
@@ -642,7 +653,11 @@ def _redirect_param(p: ParsedURL) -> tuple[str, str] | None:
     return found[0] if found else None
 
 
-_MAX_FOLLOWED = 24  # forwarding addresses analysed in all, over every level of one analysis
+# forwarding addresses analysed in all, over every level of one analysis: the first ones are read (a click-through
+# page's third address after two harmless ones; an app link's page behind each of the first two click-through
+# targets), what is left is redirect_chain_too_deep. No dev, training or hold-out URL uses more than 2; 24 let a
+# hostile query make one analysis cost 24 others (r6 review F9: vk.com/away.php with 40 app-link targets 8.6 ms)
+_MAX_FOLLOWED = 4
 
 
 def _follow(found: list[tuple[str, str]], reg: BrandRegistry, depth: int, budget: list[int]
@@ -850,14 +865,14 @@ def _redirector_page(p: ParsedURL, reg: BrandRegistry, depth: int, extracted: di
     path is called."""
     if not p.query or not (app_link or _is_redirector_page(p)):
         return []
-    found, _ = _redirect_params(p)
+    found, cut = _redirect_params(p, limit=_MAX_LINK_PARAMS)
     if not found:
         return []
     if depth == MAX_REDIRECT_DEPTH:
         # the last level analysed: further click-through pages are unwrapped by reading their queries only
         found = [(name, _unwrap(t, reg, lambda x: _host_official(x, reg))) for name, t in found]
     read, unread = _follow(found[:_MAX_LINK_PARAMS], reg, depth, budget)
-    unread = unread or len(found) > _MAX_LINK_PARAMS
+    unread = unread or (cut and len(found) >= _MAX_LINK_PARAMS)
     best: tuple[str, Assessment] | None = None
     for name, ta in read:
         rule_pts = sum(x.weight for x in ta.signals if x.weight > 0 and x.code not in ("ml_url", "no_tls"))
