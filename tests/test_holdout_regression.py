@@ -68,7 +68,10 @@ def _rows(name: str) -> list[dict[str, Any]]:
 # a government deposit by Interac e-Transfer on a look-alike domain, Odia / Assamese disconnection) fitted it:
 # batches a-j + l, 1,582 rows: with sender F1 0.997, FPR 0.21 % (2 FP), recall 0.997; text only F1 0.995, FPR 0.32 %
 # (3 FP), recall 0.995. The bounds are kept (each still has a margin of 2+ rows).
-_FITTED_BATCHES = frozenset("abcdefghijl")
+# Batch p (118 rows, 66 genuine, written blind in the sixth session; first read with sender F1 0.925, FPR 7.6 % (5 of
+# 66, all awareness texts quoting a lure), recall 0.942; text only 0.906 / 9.1 % / 0.923) was fitted by its round and
+# joined the minimums: batches a-j + l + p, 1,700 rows: with sender 1 FP, 2 FN; text only 2 FP, 4 FN. Bounds kept.
+_FITTED_BATCHES = frozenset("abcdefghijlp")
 
 
 @pytest.mark.parametrize("use_sender, mins", [
@@ -97,6 +100,9 @@ def test_sms_india_holdout(use_sender, mins):
 # Batch o (48 rows, 22 fraud, 26 genuine, written after the batch n round, read once, not tuned on): first read with
 # the SMS model then being retrained F1 0.811, FPR 0, recall 0.682 (15 of 22) both ways; with the committed model
 # 1.fb185eba1e FPR 3.8 % (1 of 26: a LinkedIn shortener link). Bound: fp <= 1 + 1, fn <= 7 + 1, F1 >= 0.75.
+# Batch q (117 rows, 53 fraud, 64 genuine, 58 without a sender id; keyword-light lures, other regions; written blind in
+# the sixth session): first read with sender and text only F1 0.813, FPR 1.6 % (1 of 64), recall 0.698 (37 of 53);
+# fitted after. Bound: that read minus one row either way.
 @pytest.mark.parametrize("batch, use_sender, first", [
     ("k", True, {"fp": 1, "fn": 8, "rows": 120, "f1": 0.87}),
     ("k", False, {"fp": 0, "fn": 8, "rows": 120, "f1": 0.87}),
@@ -106,8 +112,10 @@ def test_sms_india_holdout(use_sender, mins):
     ("n", False, {"fp": 1, "fn": 21, "rows": 111, "f1": 0.73}),
     ("o", True, {"fp": 1, "fn": 7, "rows": 48, "f1": 0.75}),
     ("o", False, {"fp": 1, "fn": 7, "rows": 48, "f1": 0.75}),
+    ("q", True, {"fp": 1, "fn": 16, "rows": 117, "f1": 0.79}),
+    ("q", False, {"fp": 1, "fn": 16, "rows": 117, "f1": 0.79}),
 ], ids=["k_with_sender", "k_text_only", "m_with_sender", "m_text_only", "n_with_sender", "n_text_only",
-        "o_with_sender", "o_text_only"])
+        "o_with_sender", "o_text_only", "q_with_sender", "q_text_only"])
 def test_sms_india_holdout_batch_not_worse_than_first_read(batch, use_sender, first):
     rows = [r for r in _rows("sms_india_holdout.csv") if r["batch"] == batch]
     assert len(rows) >= first["rows"]
@@ -264,3 +272,36 @@ def test_transcript_blind21_22_23_genuine_calls_never_alert_under_any_segmentati
             if alerted:
                 false_alerts.append((seed, r["category"]))
     assert not false_alerts, false_alerts
+
+
+def test_transcript_blind24_25_genuine_calls_never_alert_under_any_segmentation():
+    """Splits blind24 / blind25 (sixth session; each scam paired with a genuine call from the same kind of caller: bank
+    fraud IVRs with a press-two menu, an insurance agent's scam warning, a refund to a gift-card balance, a police
+    follow-up of a complaint, an eSIM appointment). First reads: blind24 FPR 2 of 12, blind25 3 of 12; both fitted
+    after. No genuine call of either may alert under six ASR segmentations."""
+    det = _default_detector()
+    rows = [r for r in _rows("transcripts_realistic_holdout.csv")
+            if r.get("split") in ("blind24", "blind25") and r["label"] == "0"]
+    assert len(rows) >= 24
+    false_alerts = []
+    for seed in range(6):
+        rng = random.Random(seed)
+        for r in rows:
+            state, alerted = CallState(), False
+            for seg in asr_segments(r["text"], rng):
+                alerted = det.feed(state, Segment(seg)).should_alert or alerted
+            if alerted:
+                false_alerts.append((seed, r["category"]))
+    assert not false_alerts, false_alerts
+
+
+def test_url_holdout6_not_worse_than_first_read():
+    """URL hold-out 6 (sixth session: 60 phishing and 80 legitimate pages on free / shared hosts). First read 46 of 60
+    caught, 14 of 80 legitimate flagged (site-builder pages the model is sure of: the free-hosting trade-off in
+    docs/evaluation.md); it may not get worse than that."""
+    phish = _rows("urls_phish_holdout6.csv")
+    legit = _rows("urls_benign_holdout6.csv")
+    assert len(phish) >= 60 and len(legit) >= 80
+    caught = sum(analyze_url(r["url"]).risk_score >= FLAG_AT for r in phish)
+    flagged = sum(analyze_url(r["url"]).risk_score >= FLAG_AT for r in legit)
+    assert caught >= 46 and flagged <= 14, (caught, flagged)
