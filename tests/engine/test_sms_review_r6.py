@@ -37,6 +37,10 @@ WARNING_IN_FRONT_SCAMS = [
     "verification team today.",
     "Messages claiming your pension will be stopped are fake. Please send your Aadhaar, bank passbook photo and life "
     "certificate to our officer on Telegram.",
+    'Beware of fake SMS saying "your account is blocked". To keep it active, DM your PAN and Aadhaar to our helpdesk '
+    "on Instagram.",
+    "Messages claiming your account will be blocked are fake. Contact our KYC officer on WhatsApp today to keep your "
+    "account safe.",
 ]
 
 # F5. A warning sentence in front of a payment demand or threat (a toll-free number beside it excuses nothing).
@@ -86,6 +90,19 @@ AWARENESS_GENUINE = [
     "Messages saying your KYC is pending are fake. Update KYC only at your home branch or the official app. Do not "
     "share documents on WhatsApp.",
     "Hey, I got an SMS saying my electricity will be cut tonight, it's a scam right? Ignoring it.",
+    # the official ways of sending a document: a government short code, the home branch, the official app
+    "Messages claiming your PAN will be deactivated are fake. To link PAN with Aadhaar, SMS UIDPAN <12 digit Aadhaar> "
+    "<10 digit PAN> to 567678 or 56161.",
+    "To link PAN with Aadhaar, SMS UIDPAN <12 digit Aadhaar> <10 digit PAN> to 567678 or 56161. Beware of fraud "
+    "calls. -ITD",
+    'Fake SMS saying "your account is blocked" are in circulation. For genuine KYC, submit your PAN and Aadhaar at '
+    "your home branch.",
+    "Fake messages claiming your account will be frozen are doing the rounds. We never ask for documents on "
+    "WhatsApp. Upload KYC documents only in the official app.",
+    "Beware: calls claiming to be from TRAI saying your number will be blocked are fraud. Do not share Aadhaar or "
+    "OTP. Report at sancharsaathi.gov.in",
+    "Fraudsters send SMS saying your power will be cut tonight. Do not call the number. Pay bills only via official "
+    "app. -TPDDL",
 ]
 
 

@@ -789,8 +789,21 @@ _REPORTING_RE = re.compile(r"\b(?:say|says|said|claim|claims|claimed|claiming|th
 # Negations that negate nothing of the ask ("don't worry, send ...", "if you do not want it blocked, send ...").
 _HOLLOW_NEGATION_RE = re.compile(r"\b(?:do not|don't|dont|never|not|no)\s(?:\w+\s){0,2}?(?:worry|panic|ignore|delay|"
                                  r"wait|miss|forget|lose|hesitate)\b|\bif\b[^,;:]*\b(?:not|no)\b[^,;:]*[,;:]")
+# (cheap substring gates: most texts skip each search)
+_OWN_ASK_HINTS = {
+    "chat_or_agent": ("whats", "telegram", "signal", "imo", "officer", "agent", "executive", "representative",
+                      "manager", "team", "desk", "cell", "department"),
+    "documents": ("pan", "aadha", "aadhar", "cvv", "card", "photo", "selfie", "password", "otp", "pin", "bank details",
+                  "account", "passport", "document", "date of birth", "dob", "expiry"),
+    "pay_now": ("pay", "clear", "settle", "recharge", "deposit", "transfer"),
+    "threat": ("avoid", "else", "otherwise", "or ", "will ", "shall ", "would "),
+}
 _REPORT_TO_RE = re.compile(r"\b(?:report\w*|forward (?:it|this|them|the (?:sms|message|mail|email))|complain\w*|"
                            r"phish\w*|spam|hoax|abuse|fraud\w*|scam\w*)\b")
+_OFFICIAL_WAY_RE = re.compile(r"\b(?:in|on|via|through|at)\s(?:the\s|your\s)?(?:official|home|nearest|own)\s"
+                              r"(?!(?:[a-z]+\s){0,2}(?:whats\s?app|telegram|signal|instagram|facebook|number|mobile|"
+                              r"email|e-mail|mail id|id)\b)")
+_SHORT_CODE_TO_RE = re.compile(r"\bto\s\d{4,6}\b(?!\s?\d)")
 _CLAUSE_SPLIT_RE = re.compile(r"[,;:]|\s[-–—]\s")
 
 
@@ -814,7 +827,7 @@ def _own_ask(rest: str, head: str) -> str | None:
                 return "email"
     for kind, rx in (("chat_or_agent", _OWN_REACH_RE), ("documents", _DOC_SEND_RE), ("pay_now", _PAY_NOW_RE),
                      ("threat", _THREAT_AHEAD_RE)):
-        if not rx.search(rest):
+        if not any(h in rest for h in _OWN_ASK_HINTS[kind]) or not rx.search(rest):
             continue
         looked = 0
         for part in _SENTENCE_SPLIT_RE.split(rest):
@@ -822,13 +835,18 @@ def _own_ask(rest: str, head: str) -> str | None:
                 break
             for m in rx.finditer(part):
                 looked += 1
+                lead = _CLAUSE_SPLIT_RE.split(part[:m.start()])[-1]
+                if kind in ("pay_now", "threat") and _REPORTING_RE.search(lead + m.group(0)):
+                    continue
                 before = _HOLLOW_NEGATION_RE.sub(" ", part[:m.start()])
                 if _NEGATION_RE.search(before):
                     continue
-                clause = _CLAUSE_SPLIT_RE.split(part[:m.start()])[-1] + m.group(0)
-                if _SCAM_DESCRIPTION_RE.search(clause) or safety_advice_markers(clause):
-                    continue
-                if kind in ("pay_now", "threat") and _REPORTING_RE.search(clause):
+                clause = lead + m.group(0) + _CLAUSE_SPLIT_RE.split(part[m.end():])[0]
+                # (the clause names the official way: "submit your PAN at your home branch", "upload KYC documents
+                # only in the official app", "SMS UIDPAN <Aadhaar> <PAN> to 567678" -- an operator's short code)
+                if _SCAM_DESCRIPTION_RE.search(clause) or safety_advice_markers(clause) \
+                        or (kind == "documents" and (_SHORT_CODE_TO_RE.search(clause)
+                                                     or _OFFICIAL_WAY_RE.search(clause))):
                     continue
                 return kind
     return None
@@ -1323,7 +1341,7 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
         rest = _blank_spans(tokens.text, warned)
         reply_back = any(not _NEGATION_RE.search(part[:m.start()])
                          for part in _SENTENCE_SPLIT_RE.split(rest) for m in _REPLY_BACK_RE.finditer(part))
-        own_ask = _own_ask(rest, head) if inside else None
+        own_ask = (_own_ask(rest, head) or "") if inside else None  # ("": read, no ask)
         if inside and not reply_back and not _OTHER_CHANNEL_RE.search(rest) and not own_ask \
                 and not _lure_outside_advice(tokens, [(h.cue.code, tokens.clauses[h.start]) for h in outside
                                                       if h.cue.code != "brand_claim"],
