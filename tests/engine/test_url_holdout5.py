@@ -67,10 +67,12 @@ def test_ordinary_telegraph_pages_stay_low(url):
     "https://docs.google.com/presentation/d/e/2PACX-1vTz9Yx8Wv7Ut6Sr5Qp4On3Ml2Kj/pub?start=false&loop=false",
     "https://docs.google.com/document/d/e/2PACX-1vAb1Cd2Ef3Gh4Ij5Kl6Mn7Op8Qr/pub",
 ])
-def test_published_documents_are_flagged(url):
+def test_published_documents_are_named_but_not_flagged_alone(url):
+    # r6 review F7: schools, housing societies and shops publish Docs / Slides / Drawings; the bare shape is named
+    # (published_document_page, 5) but flags only with a brand or lure word in the address (test_url_review_r6.py)
     a = analyze_url(url)
     assert "published_document_page" in codes(a)
-    assert a.risk_score >= FLAG, a.as_dict()
+    assert a.risk_score < FLAG, a.as_dict()
 
 
 @pytest.mark.parametrize("url", [

@@ -115,3 +115,50 @@ def test_four_addresses_and_other_parameters_are_all_read():
     a = analyze_url("https://news-portal-example.com/redirect?a=https://www.google.com/&b=https://www.youtube.com/"
                     "&c=https://www.bing.com/&d=https://www.wikipedia.org/&utm_source=newsletter&ref=home")
     assert "redirect_chain_too_deep" not in codes(a)
+
+
+# --------------------------------------------------------------- F7: documents published to the web
+# Schools, housing societies and shops publish Docs / Slides / Drawings every day: the bare shape is no phishing
+# sign by itself. With a brand or a lure word in its address it is the one-button landing page it was made for.
+@pytest.mark.parametrize("url", [
+    "https://docs.google.com/document/d/e/2PACX-1vT3kq9ZxYpL2mN/pub",
+    "https://docs.google.com/document/d/e/2PACX-1vT3kq9ZxYpL2mN/pub?embedded=true",
+    "https://docs.google.com/presentation/d/e/2PACX-1vRm4Kq8ZxW2pLn/pub?start=false&loop=false&delayms=3000",
+    "https://docs.google.com/drawings/d/e/2PACX-1vT3kq9ZxYpL2mN/pub?w=960&h=720",
+    "https://docs.google.com/drawings/d/1AbCdEfGhIjKlMnOpQrStUvWxYz/edit",
+])
+def test_bare_published_documents_stay_below_the_flag(url):
+    a = analyze_url(url)
+    pub = next(s for s in a.signals if s.code == "published_document_page")
+    assert pub.weight < 10
+    assert a.risk_score < FLAG, a.as_dict()
+    weak = next((s for s in a.signals if s.code == "several_weak_cues"), None)
+    assert weak is None or "published_document" not in weak.evidence["cues"]
+    assert "document" not in next((s.evidence["words"] for s in a.signals if s.code == "suspicious_path"), [])
+
+
+@pytest.mark.parametrize("url", [
+    "https://docs.google.com/presentation/d/e/2PACX-1vRm4Kq8ZxW2pLn/pub?start=false#verify_account",
+    "https://docs.google.com/document/d/e/2PACX-1vT3kq9ZxYpL2mN/pub?ref=paypal&login=1",
+    "https://docs.google.com/drawings/d/1AbCdEfGhIjKlMnOpQrStUvWxYz/preview?email=asha.k@example.co.in",
+])
+def test_published_documents_with_a_brand_or_lure_are_flagged(url):
+    a = analyze_url(url)
+    pub = next(s for s in a.signals if s.code == "published_document_page")
+    assert pub.weight >= 35 and pub.evidence.get("with")
+    assert a.risk_score >= FLAG, a.as_dict()
+
+
+@pytest.mark.parametrize("sender,text", [
+    ("VM-DPSNOI", "Dear Parents, PTM schedule for Class 5 is published here: "
+                  "https://docs.google.com/document/d/e/2PACX-1vT3kq9ZxYpL2mN/pub - DPS Noida"),
+    ("+919812345678", "Namaste residents, Diwali mela stall allotment list is here "
+                      "https://docs.google.com/document/d/e/2PACX-1vT3kq9ZxYpL2mN/pub . Pay stall fee to the RWA "
+                      "treasurer by Sunday. - Green Park RWA"),
+])
+def test_sms_sharing_a_published_document_is_not_flagged_for_the_link(sender, text):
+    from scamshield.engine.sms import analyze_sms
+
+    a = analyze_sms(text, sender=sender)
+    assert "malicious_link" not in codes(a)
+    assert a.risk_score < FLAG, a.as_dict()

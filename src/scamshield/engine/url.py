@@ -22,7 +22,8 @@ any IPFS gateway), email_in_link (victim address pre-filled), several_weak_cues 
 evidence lists them); hold-out 5 families: anonymous_short_link (a code on an anonymous shortener or a dynamic
 QR-code service), anonymous_page (Telegraph: published without an account; its page address is the title the
 author typed, read like a shortener's slug), published_document_page (Google Drawings / published Slides or Docs: a
-bare page with one link to press), short_code_path ('/i', '/us', '/pay' as the whole path on a heavily abused TLD),
+bare page with one link to press; 5 points alone -- schools and shops publish them -- 35 with a brand or lure word
+in the address, not a weak cue), short_code_path ('/i', '/us', '/pay' as the whole path on a heavily abused TLD),
 app-link redirectors (AppsFlyer / Branch / Singular / Adjust short links: the web page named in their query is
 analysed like an open redirect's target).
 """
@@ -93,9 +94,14 @@ WEIGHTS: dict[str, float] = {
     "redirect_chain_too_deep": 40,
     "anonymous_short_link": 15,
     "anonymous_page": 10,
-    "published_document_page": 35,
+    "published_document_page": 5,
     "short_code_path": 35,
 }
+# a published document whose address also names a brand or a lure word (path, query or fragment): the one-button
+# landing page the signal was made for. Bare, the address says only "a published Doc / Slides / Drawing", which
+# schools, housing societies and shops share every day (r6 review F7): published_document_page's 5 points (a bare
+# published Slides / Drawing stays at 20, below the 25 at which an SMS counts its link as suspicious).
+PUBLISHED_DOC_LURE_POINTS = 35
 # several_weak_cues: points by number of independent weak cues (see _weak_cue_signal)
 WEAK_CUE_POINTS = (0, 0, 10, 20, 25)
 
@@ -389,11 +395,18 @@ def analyze_url(
             signals.extend(_redirector_page(p, reg, _depth, extracted, budget, app_link="applink" in hits))
         if not redirected:
             shortened = any(s.code == "url_shortener" for s in signals)
+            pub = None
+            n_before = len(signals)
             if "slug" in hits and p.path.strip("/"):
                 _title_signals(p, reg, L, signals)
             else:
-                _path_signals(p, reg, L, signals, match, shortened, dom, skip_query=official_target[0])
+                pub = next((i for i, s in enumerate(signals) if s.code == "published_document_page"), None)
+                own = _service_path_words(signals[pub].evidence["kind"]) if pub is not None else frozenset()
+                _path_signals(p, reg, L, signals, match, shortened, dom, skip_query=official_target[0],
+                              own_words=own)
             _weak_cue_signal(p, signals, dom)
+            if pub is not None:
+                _published_doc_lure(signals, pub, n_before)
             learned = url_model_signal(url, shared_host=any(s.code in _SHARED_HOST_CODES for s in signals),
                                        contexts=_model_contexts(p, signals, "tracking" in hits))
             if learned is not None:
@@ -1098,9 +1111,32 @@ def _user_content_page(p: ParsedURL, L: _Lists, hits: dict[str, str]) -> list[Si
         kind = next((x for x in L.published_docs if where.startswith(x)), None)
         if kind is not None:
             out.append(Signal("published_document_page", WEIGHTS["published_document_page"],
-                              "A drawing or slide deck published as a bare web page: phishing pages use them to show "
-                              "one button that leads elsewhere", {"service": p.host, "kind": kind}, PHISH))
+                              "A drawing, slide deck or document published as a bare web page (also how phishing "
+                              "pages show one button that leads elsewhere)", {"service": p.host, "kind": kind},
+                              PHISH))
     return out
+
+
+def _service_path_words(prefix: str) -> frozenset[str]:
+    """The words of a published-document prefix's path ('docs.google.com/document/d/e/' -> document, d, e)."""
+    return frozenset(_TOKEN_RE.findall(prefix.partition("/")[2].lower()))
+
+
+# what makes a published document the phishing landing page: a brand or a lure word in its own address
+_PUBLISHED_DOC_LURE_CODES = frozenset({"suspicious_path", "brand_in_path", "brand_impersonation", "email_in_link"})
+
+
+def _published_doc_lure(signals: list[Signal], pub: int, start: int) -> None:
+    """Raise signals[pub] (published_document_page) to PUBLISHED_DOC_LURE_POINTS when the path cues added from
+    ``start`` on name a brand or a lure word (the service's own path words are not counted, see _path_signals)."""
+    why = [s.code for s in signals[start:] if s.code in _PUBLISHED_DOC_LURE_CODES and s.weight > 0]
+    if not why:
+        return
+    old = signals[pub]
+    signals[pub] = Signal(old.code, PUBLISHED_DOC_LURE_POINTS,
+                          "A document published as a bare web page whose address names a brand or a lure word: "
+                          "phishing pages use them to show one button that leads elsewhere",
+                          {**old.evidence, "with": why}, old.fraud_type)
 
 
 # a title page's address ends in its date ('-11-03', '-11-03-2') on Telegraph, in a hex page id on notion.site
@@ -1268,9 +1304,11 @@ _CMS_PRODUCT_DIRS = ("/wp-content/plugins/", "/wp-content/themes/")
 
 
 def _path_signals(p: ParsedURL, reg: BrandRegistry, L: _Lists, signals: list[Signal], match: BrandMatch | None,
-                  shortened: bool = False, dom: str = "", *, skip_query: bool = False) -> None:
+                  shortened: bool = False, dom: str = "", *, skip_query: bool = False,
+                  own_words: frozenset[str] = frozenset()) -> None:
     """Path cues. ``skip_query``: the query only forwards to another official page (a sign-in 'next=' to the
-    brand's own service), so the brand names and login words in it are not this page's."""
+    brand's own service), so the brand names and login words in it are not this page's. ``own_words``: words of
+    the service's own path ('/document/d/e/' of a published Google Doc), not chosen by the page's author."""
     if not (p.path or p.query or p.fragment):
         return
     if p.path.lower().endswith(_STATIC_EXT):  # a stylesheet or image is not a login page
@@ -1288,7 +1326,7 @@ def _path_signals(p: ParsedURL, reg: BrandRegistry, L: _Lists, signals: list[Sig
                 if seg:
                     words = sorted(set(words) | (set(seg) & slug_words))
     else:
-        words = sorted(tokset & L.path_words)
+        words = sorted(tokset & L.path_words - own_words)
     if "pdf" in words and toks.count("pdf") == 1 and p.path[:1024].lower().endswith(".pdf") and \
             not any(len(t) >= 4 and reg.token_brand(_DIGIT_TAIL_RE.sub("", t)) is not None for t in tokset):
         # the file type of a real document the link opens ('/Shared Documents/Leave Policy.pdf'), not the
@@ -1555,7 +1593,7 @@ def _random_label(label: str) -> bool:
 
 _WEAK_CUE_CODES = {
     "url_shortener": "shared_host", "anonymous_short_link": "shared_host", "anonymous_page": "shared_host",
-    "published_document_page": "published_document", "free_hosting": "shared_host", "dynamic_dns": "shared_host",
+    "free_hosting": "shared_host", "dynamic_dns": "shared_host",
     "user_content_host": "shared_host", "hosted_page_on_storage": "shared_host", "risky_tld": "risky_tld",
     "suspicious_path": "login_words_in_path", "phishing_words": "lure_words_in_host", "ip_host": "ip_host",
     "obfuscated_url": "obfuscation", "ip_named_host": "ip_host", "deep_subdomain": "deep_subdomain",
