@@ -57,6 +57,10 @@ WARNING_IN_FRONT_PAY_SCAMS = [
     "immediately or your connection will be blocked.",
     "Messages claiming your FASTag is blocked are fake. But your toll dues are overdue: pay now or a penalty will be "
     "added. Call 1800 120 4210.",
+    "Messages claiming your electricity will be disconnected tonight are fake. Your real bill is overdue and your "
+    "connection will be cut tomorrow. Call 1800 180 2345.",
+    "Calls claiming to be from CBI are fraud. However a case is registered on your Aadhaar; pay the clearance fee "
+    "immediately or you will be arrested.",
 ]
 
 # Awareness texts (and near misses of every new rule) that must stay low.
@@ -103,6 +107,13 @@ AWARENESS_GENUINE = [
     "OTP. Report at sancharsaathi.gov.in",
     "Fraudsters send SMS saying your power will be cut tonight. Do not call the number. Pay bills only via official "
     "app. -TPDDL",
+    # a biller's own deadline, pointed to the official way
+    "Fraud alert: SMS claiming your electricity will be disconnected are fake. Pay your bill on time to avoid "
+    "disconnection - only on the official website. -BESCOM",
+    "Aise messages fake hain jo kehte hain bijli kat jayegi. Bill sirf official app se bharein. Shikayat 1912 par "
+    "karein.",
+    "Beware: SMS saying your account will be blocked unless you update PAN are fake. Your account will not be "
+    "blocked. Ignore such SMS. -SBI",
 ]
 
 

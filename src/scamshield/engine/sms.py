@@ -844,9 +844,12 @@ def _own_ask(rest: str, head: str) -> str | None:
                 clause = lead + m.group(0) + _CLAUSE_SPLIT_RE.split(part[m.end():])[0]
                 # (the clause names the official way: "submit your PAN at your home branch", "upload KYC documents
                 # only in the official app", "SMS UIDPAN <Aadhaar> <PAN> to 567678" -- an operator's short code)
+                # (a payment or its deadline pointed to the official way in the same sentence is a biller's own
+                # reminder: "Pay your bill on time to avoid disconnection - only on the official website")
                 if _SCAM_DESCRIPTION_RE.search(clause) or safety_advice_markers(clause) \
                         or (kind == "documents" and (_SHORT_CODE_TO_RE.search(clause)
-                                                     or _OFFICIAL_WAY_RE.search(clause))):
+                                                     or _OFFICIAL_WAY_RE.search(clause))) \
+                        or (kind in ("pay_now", "threat") and _OFFICIAL_WAY_RE.search(part)):
                     continue
                 return kind
     return None
