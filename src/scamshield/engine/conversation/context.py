@@ -66,6 +66,9 @@ _WARNING_RE = re.compile(
     r"(?:somebody|someone|some one) (?:said|says|claimed|told me|called me and said|called saying)|"
     r"(?:anybody|anyone|somebody|someone|a caller)(?: ever)? (?:calls|rings|phones|messages|texts|called|rang) "
     r"(?:you |me |us |them )?(?:[a-z]+ ){0,2}(?:saying|claiming|and says|and said|pretending)|"
+    # a call retold in Hindi ("kisi ne call kiya aur kaha ...", "ek aadmi ne bola ...")
+    r"(?:kisi ne|kisine|ek aadmi ne|ek ladki ne|ek aurat ne|usne|unhone|caller ne)(?: [a-z]+){0,3} (?:kaha|bola|boli|"
+    r"bataya)|"
     # the listener's own retelling after a conjunction ("she said ... and i had to transfer everything")
     r"(?:and|that) i had to|"
     r"(?:he|she|they) (?:had|needed|was supposed|were supposed) to)\b")
@@ -246,12 +249,20 @@ def _own_clause_start(window: str, start: int, end: int) -> int | None:
     return None
 
 
+#: "... share the otp only with me", "give it only to me": an ask the caller makes for themselves, whatever warning or
+#: negation came before it in the sentence (R6 review F2).
+_ONLY_ME_RE = re.compile(r" (?:[a-z0-9]+ ){0,2}only (?:with|to) (?:me|us)\b")
+
+
 def is_negated(window: str, start: int, end: int, regex: "re.Pattern[str] | None" = None) -> bool:
     """Negation or warning-advice scope around a cue match (same clause, a few words either side).
 
     ``regex`` is the cue's compiled pattern: with it, a negator inside the match that the pattern itself needs
     (see ``_own_negation``) does not negate the cue."""
     words = _clause_before(window, start, 60).split()[-8:]
+    if _ONLY_ME_RE.match(window, end) and not (words and words[-1] in _NEGATORS) and words[-2:-1] != ["not"]:
+        # "do not believe them, share the otp only with me": the caller's own ask (R6 review F2)
+        return False
     # "we will never ask you to move money to a safe account or share your one time passcode": a cue that opens the
     # second verb of an "or" list shares the first verb's negator, however long the first verb's object (not "or
     # you will be arrested", not a condition: "if you do not pay or share the otp")
@@ -329,6 +340,73 @@ def is_negated(window: str, start: int, end: int, regex: "re.Pattern[str] | None
     return any(after_text.startswith(p) for p in _NEG_AFTER_PHRASES)
 
 
+#: The caller's own introduction ("this is officer brown from the irs", "i am calling from the sbi card department",
+#: "main mumbai cyber crime se inspector sharma bol raha hoon", "this is sbi"): a warning frame said before it ("someone
+#: said you were expecting my call", "if you get a call saying your kyc is expired that is a scam") does not reach
+#: past it - what follows is the caller's own turn (R6 review F1 / F2). Not a quoted introduction ("he said this is
+#: amazon", "the caller goes hi this is officer brown": _QUOTED_INTRO_RE).
+_ORG_NOUN = (r"(?:bank|department|dept|team|board|police|office|desk|centre|center|support|service|services|agency|"
+             r"administration|company|authority|branch|cell|bureau|division|unit|helpline|card|cards|customs|court)")
+_SELF_INTRO_RE = re.compile(
+    r"\b(?:this is (?:officer|inspector|agent|detective|sergeant|constable|captain|deputy|lieutenant|marshal|mr|mrs|"
+    r"ms|dr|an automated (?:message|call)|a call from|(?:the |your )?(?:[a-z]+ ){0,3}" + _ORG_NOUN + r"\b|"
+    r"sbi|hdfc|icici|axis|kotak|paytm|phonepe|amazon|microsoft|apple|irs|hmrc|ssa|fedex|dhl|ups|usps|visa|mastercard|"
+    r"barclays|hsbc|natwest|lloyds|santander|chase|citi|paypal|medicare|social security|[a-z]+ (?:calling|speaking|"
+    r"here from|from the|from your|from [a-z]+ (?:bank|police|department|support)))|"
+    r"(?:i am|i m|im) (?:calling|speaking|phoning) (?:you )?(?:from|on behalf of)|"
+    r"(?:i am|i m|im) (?:officer|inspector|agent|detective|sergeant|constable|an officer|an agent|the officer|"
+    r"(?:[a-z]+ ){0,2}from (?:the |your )?(?:[a-z]+ ){0,3}" + _ORG_NOUN + r"\b)|"
+    r"my name is [a-z]+(?: [a-z]+)? (?:from|and i am calling|calling from)|"
+    r"main (?:[a-z]+ ){0,6}(?:se )?(?:bol|baat kar) (?:raha|rahi) (?:hoon|hu|hun|hoo))")
+#: A reported introduction: a reporting verb (and a greeting) right before it.
+_QUOTED_INTRO_RE = re.compile(
+    r"\b(?:said|says|saying|say|told me|told us|told her|told him|tells me|telling me|claimed|claiming|claims|goes|"
+    r"went|was like|is like|asked|kaha|bola|boli|bole)(?: (?:hello|hi|hey|sir|madam|maam|mam|ma am|ji|yes|good "
+    r"morning|good afternoon|good evening|that|like)){0,2} $")
+#: A verdict closing a warning sentence ("... that is a scam"): a clause after it that opens with a claim about the
+#: listener's own account ("your kyc is expired") is the caller's own, not the warning's subject.
+_VERDICT_RE = re.compile(
+    r"\b(?:that is|that s|thats|it is|it s|its|this is|those are|these are|they are) (?:a |an |all |just a |"
+    r"definitely a |totally a |obviously a |clearly a )?(?:scam|scams|fake|fraud|frauds)\b")
+
+
+def _frame_floor(window: str, lo: int, start: int) -> int:
+    """Where a warning frame may begin for a cue at ``start``: after the caller's own (unquoted) introduction or, for
+    a cue in a clause of its own ("your kyc is expired"), after a verdict that closed the warning sentence before."""
+    floor = lo
+    for m in _SELF_INTRO_RE.finditer(window, max(0, lo - 40), min(len(window), start + 80)):
+        if m.start() > start:
+            break
+        if m.start() < lo and m.end() <= lo:
+            continue
+        if _QUOTED_INTRO_RE.search(window, max(0, m.start() - 40), m.start()):
+            continue
+        floor = max(floor, m.start())
+    own = None
+    for m in _VERDICT_RE.finditer(window, floor, start):
+        if own is None:
+            own = _own_clause_start(window, start, start + 1)
+            if own is None:
+                break
+        if m.end() <= own:
+            floor = max(floor, m.end())
+    return floor
+
+
+#: "someone said / told me ..." and "anybody calls you saying ..." report a third party only when no introduction of
+#: the caller's own follows: "someone told me you want to close your credit card i am calling from the sbi card
+#: department" is the caller's opener (R6 review F1), "someone said they were from the irs" a retelling.
+_OPENER_FRAMES = ("somebody", "someone", "some one", "anybody", "anyone", "kisi ne", "kisine")
+
+
+def _intro_after(window: str, pos: int) -> bool:
+    """An unquoted self-introduction of the caller within ~20 words after ``pos``."""
+    for m in _SELF_INTRO_RE.finditer(window, pos, min(len(window), pos + 140)):
+        if not _QUOTED_INTRO_RE.search(window, max(0, m.start() - 40), m.start()):
+            return True
+    return False
+
+
 def in_warning_context(window: str, start: int, end: int) -> bool:
     """A cue said inside a warning about scams: a reported-speech or advice frame within the sentence (about 20 words
     back, a few after), and the cue itself not a request the caller makes of the listener ("please share the otp",
@@ -336,10 +414,11 @@ def in_warning_context(window: str, start: int, end: int) -> bool:
     call", "that was a fraudster, we are the real bank") does not make the caller's own asks a warning."""
     if _is_direct(window, start, end):
         return False
-    lo = _clause_start(window, start, _WARNING_BEFORE)
+    lo = _frame_floor(window, _clause_start(window, start, _WARNING_BEFORE), start)
     hi = _clause_end(window, end, 60)
-    if _WARNING_RE.search(window, lo, hi) is not None:
-        return True
+    for m in _WARNING_RE.finditer(window, lo, hi):
+        if not (m.group(0).startswith(_OPENER_FRAMES) and _intro_after(window, m.end())):
+            return True
     return any(_bare_is_framed(window, m.start(), m.end()) for m in _BARE_RE.finditer(window, lo, hi))
 
 

@@ -97,6 +97,12 @@ _FRAUD_CHECK = "fraud_check_question"
 _VOIDS_FRAUD_CHECK = frozenset({"stay_on_line", "press_key_prompt", "refund_lure", "caller_claims_company",
                                 "caller_claims_tech_support"})
 _PLANNED_OUTAGE = "planned_outage_notice"
+# "Thank you, your card is now blocked and a new one will be sent" / "has been blocked for your safety": a bank's
+# protective block after a fraud check (R6 review F6) is not a threat to block it. Heard in full and voided like the
+# fraud-check reassurance (any ask, a press-1 robocall prompt, a refund, a company claim), it takes the place of
+# ``account_block_threat``.
+_PROTECTIVE_BLOCK = "protective_block_notice"
+_BLOCK_THREAT = "account_block_threat"
 # A bank's automated fraud check offers a choice ("if you recognise this transaction press 1, if you do not press 2
 # to speak to a fraud specialist"): heard in full, its press prompt is the menu itself, not an impostor's "press 1
 # now" (blind24). The prompt then earns no points and does not void the fraud-check reassurance.
@@ -136,13 +142,18 @@ def signals_for(hits: dict[str, list[Any]], model_signal: dict[str, Any] | None,
     claimed = any(by_code[c].group == "pretend" and float(h[1]) >= 1.0 for c, h in hits.items() if c in by_code)
     held = _KIDNAP_THREAT in hits and float(hits[_KIDNAP_THREAT][1]) >= 1.0
     menu = _FRAUD_MENU in hits and float(hits[_FRAUD_MENU][1]) >= 1.0
+    protective = _PROTECTIVE_BLOCK in hits and float(hits[_PROTECTIVE_BLOCK][1]) >= 1.0 and not any(
+        float(h[1]) >= 1.0 and c in by_code and (
+            (by_code[c].group in _VOIDS_REASSURANCE and (c not in _SOFT_ASKS or c in _SOFT_ASKS_VOIDING))
+            or c in _SECRECY or (c in _VOIDS_FRAUD_CHECK and not (menu and c == _PRESS_PROMPT)))
+        for c, h in hits.items())
     for code, (count, factor, evidence) in hits.items():
         cue = by_code.get(code)
         if cue is None or (code in _NEEDS_ORG_CLAIM and not claimed) or (code in _NEEDS_KIDNAP_THREAT and not held):
             continue
         repeats = 0 if code in EVERYDAY_PRESSURE else min(count - 1, _MAX_REPEATS)
         w = cue.weight * factor * (1 + _REPEAT_BONUS * repeats)
-        if menu and code == _PRESS_PROMPT:
+        if (menu and code == _PRESS_PROMPT) or (protective and code == _BLOCK_THREAT):
             w = 0.0
         by_group.setdefault(cue.group, []).append((w, cue, [count, factor, evidence]))
     allocated: list[tuple[Signal, str]] = []
@@ -156,6 +167,8 @@ def signals_for(hits: dict[str, list[Any]], model_signal: dict[str, Any] | None,
             ev: dict[str, Any] = {"phrase": evidence, "group": group, "segments": count}
             if menu and cue.code == _PRESS_PROMPT:
                 ev["reason"] = "part of a bank's fraud-check menu (press 1 if it was you, 2 if not)"
+            if protective and cue.code == _BLOCK_THREAT:
+                ev["reason"] = "a protective block the bank has already made (a new card is on its way), no ask"
             if factor < 1.0:
                 ev["context"] = "warning"
             if alloc < w:
@@ -208,7 +221,7 @@ def signals_for(hits: dict[str, list[Any]], model_signal: dict[str, Any] | None,
         for w, cue, (count, factor, evidence) in sorted(reassure, key=lambda t: (t[0], t[1].code)):
             ev = {"phrase": evidence, "group": "reassure", "segments": count}
             voided = asked + billed if cue.code == _PLANNED_OUTAGE else asked
-            if cue.code == _FRAUD_CHECK:
+            if cue.code in (_FRAUD_CHECK, _PROTECTIVE_BLOCK):
                 voided = sorted(set(asked) | set(impostor))
             if voided:
                 alloc = 0.0
