@@ -174,6 +174,9 @@ NEW_NUMBER_SCAMS = [
     "for rent today?",
     "Hello mom, lost my phone so using a new number. Need a quick favour, a code will come to your phone, please send "
     "it to me, call me after",
+    "Hi dad new number, need your help, call me when free, also need 2000 for the cab",
+    "Hi mum new number, need a favour, text me back",
+    "Hi mum, lost my phone, new number. Need a favour, can't talk now, don't call me, just text me",
 ]
 
 NEW_NUMBER_GENUINE = [
@@ -182,6 +185,7 @@ NEW_NUMBER_GENUINE = [
     "tonight",
     "Hey, Anjali here, my phone broke so this is my new number. Need a favour with the trip plan, call me when you can",
     "Hi mum, new number! Save it. Love you",
+    "Hi mum, new number! Need your help with the cake recipe, call me tonight",
 ]
 
 

@@ -74,6 +74,8 @@ _MONEY_ASK_RE = re.compile(r"\b(?:fazer|faz|manda|mandar|me faz) (?:um |o )?pix\
                            r"|(?:\d|रुपये|रुपए|पैसे)[^.\n।]{0,30}?(?:भेज दो|भेजो|भेज दीजिए|भेज दें|भेज देना|ट्रांसफर कर)"
                            r"|\b(?:help me|could you|can you|can u|pls|please)\s(?:to\s)?(?:pay|cover|sort out|settle)\s"
                            r"(?:a|my|the|this|some|an)\s(?:bill|bills|fees|fee|rent|invoice|payment)\b|\blend me\b"
+                           # "also need 2000 for the cab" (r6 review: a sum the writer needs)
+                           r"|\bneed\s(?:rs\.?\s?|₹\s?|inr\s?)?\d[\d,]{2,}\b"
                            # "got a bill I need to pay today" (the "Hi Mum" setup: a payment of the writer's own that
                            # the reader is to make; counts only beside a new-number / lost-phone claim)
                            r"|\b(?:bill|bills|invoice|payment|rent|fees)\s(?:that\s|which\s)?i\s(?:(?:need|have|had|"
@@ -1609,7 +1611,7 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
         # help (batch q). A new number alone ("save this one") or an emergency report asks for nothing.
         elif "family_emergency" in codes and _FAVOUR_ASK_RE.search(low_clean) and sender_info["type"] != "dlt" \
                 and (any(_NEW_IDENTITY_RE.search(m) for m in matched["family_emergency"])
-                     or _LOST_PHONE_RE.search(low_clean)):
+                     or _LOST_PHONE_RE.search(low_clean) or _NEW_NUMBER_RE.search(low_clean)):
             chat_move = bool(_CHAT_MOVE_RE.search(low_clean) or _CHAT_BACK_RE.search(low_clean))
             # A friend who asks to be called ("need your help with the playlist, call me when free") offers the
             # voice the scam avoids: without a money, code or chat-app ask that is a hint only (r6 review).
