@@ -114,6 +114,20 @@ AWARENESS_GENUINE = [
     "karein.",
     "Beware: SMS saying your account will be blocked unless you update PAN are fake. Your account will not be "
     "blocked. Ignore such SMS. -SBI",
+    # a team or address to report scams to; the bank's own 'never on WhatsApp / email'
+    "Fake SMS saying 'your card is blocked' are circulating. Forward such messages to our security team at "
+    "phishing@icicibank.com.",
+    "Beware of messages claiming your account will be blocked. Report them to our fraud cell on 1800 2662.",
+    "Beware of fake WhatsApp messages claiming your account is frozen. Our officers never contact you on WhatsApp. "
+    "-Axis Bank",
+    "Messages claiming your PAN will be deactivated are fake. Your PAN stays valid. Our team will never ask for your "
+    "Aadhaar on email.",
+    "SMS saying 'pay your bill now or power will be cut' are fraud. Pay only through the official app. -Tata Power",
+    "Fake messages saying your SIM will be blocked today are being sent. Your SIM will not be blocked. -Jio",
+    "Beware of emails claiming your refund is pending. Income Tax Dept never asks for card details by email. Forward "
+    "phishing mails to webmanager@incometax.gov.in",
+    "Scammers send messages saying your account will be blocked. Never share your PAN, Aadhaar or card details with "
+    "anyone on WhatsApp, Telegram or email.",
 ]
 
 

@@ -800,7 +800,7 @@ _OWN_ASK_HINTS = {
     "pay_now": ("pay", "clear", "settle", "recharge", "deposit", "transfer"),
     "threat": ("avoid", "else", "otherwise", "or ", "will ", "shall ", "would "),
 }
-_REPORT_TO_RE = re.compile(r"\b(?:report\w*|forward (?:it|this|them|the (?:sms|message|mail|email))|complain\w*|"
+_REPORT_TO_RE = re.compile(r"\b(?:report\w*|forward (?:it|this|them|such|these|the (?:sms|message|mail|email))|complain\w*|"
                            r"phish\w*|spam|hoax|abuse|fraud\w*|scam\w*)\b")
 _OFFICIAL_WAY_RE = re.compile(r"\b(?:in|on|via|through|at)\s(?:the\s|your\s)?(?:official|home|nearest|own)\s"
                               r"(?!(?:[a-z]+\s){0,2}(?:whats\s?app|telegram|signal|instagram|facebook|number|mobile|"
@@ -847,11 +847,13 @@ def _own_ask(rest: str, head: str) -> str | None:
                 # (the clause names the official way: "submit your PAN at your home branch", "upload KYC documents
                 # only in the official app", "SMS UIDPAN <Aadhaar> <PAN> to 567678" -- an operator's short code)
                 # (a payment or its deadline pointed to the official way in the same sentence is a biller's own
-                # reminder: "Pay your bill on time to avoid disconnection - only on the official website")
+                # reminder: "Pay your bill on time to avoid disconnection - only on the official website"; a team to
+                # report scams to is advice: "Report them to our fraud cell on 1800 2662")
                 if _SCAM_DESCRIPTION_RE.search(clause) or safety_advice_markers(clause) \
                         or (kind == "documents" and (_SHORT_CODE_TO_RE.search(clause)
                                                      or _OFFICIAL_WAY_RE.search(clause))) \
-                        or (kind in ("pay_now", "threat") and _OFFICIAL_WAY_RE.search(part)):
+                        or (kind in ("pay_now", "threat") and _OFFICIAL_WAY_RE.search(part)) \
+                        or (kind == "chat_or_agent" and _REPORT_TO_RE.search(clause)):
                     continue
                 return kind
     return None
