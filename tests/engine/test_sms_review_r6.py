@@ -41,6 +41,13 @@ WARNING_IN_FRONT_SCAMS = [
     "on Instagram.",
     "Messages claiming your account will be blocked are fake. Contact our KYC officer on WhatsApp today to keep your "
     "account safe.",
+    # report wording does not excuse a chat app or a credential ask
+    "Messages claiming your account will be blocked are fake. Contact our fraud team on WhatsApp to keep your account "
+    "safe.",
+    "Messages claiming your account will be blocked are fake. Report to our KYC officer on Telegram today to keep it "
+    "active.",
+    "Fake SMS saying 'account blocked' are scams. Report your card number and CVV to sbi.fraud.cell@gmail.com to "
+    "secure it.",
 ]
 
 # F5. A warning sentence in front of a payment demand or threat (a toll-free number beside it excuses nothing).
@@ -136,6 +143,13 @@ def test_warning_in_front_of_a_document_ask_is_flagged(text):
     assert _score(text) >= 50
     assert "quoted_lure_warning" not in _codes(text)
     assert "safety_advice" not in _codes(text)
+
+
+def test_emailing_a_card_number_and_cvv_is_a_credential_ask():
+    text = WARNING_IN_FRONT_SCAMS[0]
+    assert "credential_request" in _codes(text)
+    # negated, it is advice
+    assert "credential_request" not in _codes("Never email your card number or CVV to anyone. -SBI")
 
 
 @pytest.mark.parametrize("text", WARNING_IN_FRONT_PAY_SCAMS)

@@ -139,6 +139,10 @@ CUES: tuple[Cue, ...] = (
         "{reply|reply with|respond with|sms|send us} ~6 {otp|cvv|upi pin|atm pin|mpin|card number|expiry date}",
         # "Our officer will call you, keep your OTP ready": the code is to be read out on that call
         f"{{keep|have}} ~2 {_CRED_SHORT} {{ready|handy}}",
+        # "Email your PAN, Aadhaar, card number and CVV to ...", "report your card number and CVV to ..." (r6 review;
+        # not OTP / password: OTP templates say where the code was e-mailed)
+        "{email|e-mail|mail|report|whatsapp|dm|upload|submit} ~5 {cvv|cvv number|card number|card numbers|upi pin|"
+        "atm pin|mpin|card pin}",
     ), "OTP_THEFT"),
     Cue("credential_request", 20, (
         "{share|send|provide|give|confirm|reply with|respond with} ~2 {account number|bank details|account details|"

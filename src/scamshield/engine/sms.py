@@ -772,7 +772,8 @@ _OWN_REACH_RE = re.compile(
 # - a document or credential to send, e-mail, share or upload ("email your PAN, Aadhaar, card number and CVV",
 #   "send your Aadhaar photo");
 _DOC_SEND_RE = re.compile(
-    r"\b(?:send|email|e-mail|mail|share|submit|upload|forward|provide|give|attach|whats\s?app|reply with|sms|text)\s"
+    r"\b(?:send|email|e-mail|mail|share|submit|upload|forward|provide|give|attach|whats\s?app|reply with|sms|text|"
+    r"report)\s"
     r"(?:[^\s.!?]+\s){0,6}?(?:pan|pan card|aadhaa?r|aadhar card|cvv|card numbers?|card details|photos?|selfie|"
     r"passwords?|otp|pin|mpin|upi pin|bank details|account numbers?|account details|passport|documents?|"
     r"date of birth|dob|expiry date)\b")
@@ -791,6 +792,7 @@ _REPORTING_RE = re.compile(r"\b(?:say|says|said|claim|claims|claimed|claiming|th
 # Negations that negate nothing of the ask ("don't worry, send ...", "if you do not want it blocked, send ...").
 _HOLLOW_NEGATION_RE = re.compile(r"\b(?:do not|don't|dont|never|not|no)\s(?:\w+\s){0,2}?(?:worry|panic|ignore|delay|"
                                  r"wait|miss|forget|lose|hesitate)\b|\bif\b[^,;:]*\b(?:not|no)\b[^,;:]*[,;:]")
+_CHAT_APP_HINTS = ("whats", "telegram", "signal", "imo")  # (never a place to report to: "report on WhatsApp")
 # (cheap substring gates: most texts skip each search)
 _OWN_ASK_HINTS = {
     "chat_or_agent": ("whats", "telegram", "signal", "imo", "officer", "agent", "executive", "representative",
@@ -853,7 +855,8 @@ def _own_ask(rest: str, head: str) -> str | None:
                         or (kind == "documents" and (_SHORT_CODE_TO_RE.search(clause)
                                                      or _OFFICIAL_WAY_RE.search(clause))) \
                         or (kind in ("pay_now", "threat") and _OFFICIAL_WAY_RE.search(part)) \
-                        or (kind == "chat_or_agent" and _REPORT_TO_RE.search(clause)):
+                        or (kind == "chat_or_agent" and _REPORT_TO_RE.search(clause)
+                            and not any(h in m.group(0) for h in _CHAT_APP_HINTS)):
                     continue
                 return kind
     return None
