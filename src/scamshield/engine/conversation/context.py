@@ -224,13 +224,16 @@ _SUBJECT_OBJECT_VERBS = frozenset({
     "if", "that", "say", "saying", "says", "said"})
 
 
+_YOUR_RE = re.compile(r"(?<![a-z])(?:your|aapka|aapki|aapke|apka|apki|apke) ")
+
+
 def _own_clause_start(window: str, start: int, end: int) -> int | None:
     """Where the cue's own clause starts when the match (or the two words before it) opens with a subject of its own
     followed by a finite verb ("... is not linked with aadhaar | your account will be frozen"); None otherwise.
     A "your" that is a verb's object ("do not share your otp", "never tell your pin is needed") is no such start."""
     lo = max(0, start - 24)
-    for m in re.finditer(r"(?<![a-z])(?:your|aapka|aapki|aapke|apka|apki|apke) ", window[lo:end]):
-        pos = lo + m.start()
+    for m in _YOUR_RE.finditer(window, lo, end):
+        pos = m.start()
         if pos > start:
             break
         if not _OWN_SUBJECT_RE.match(window, pos):
@@ -240,7 +243,7 @@ def _own_clause_start(window: str, start: int, end: int) -> int | None:
                      or (prev[-1] == "you" and len(prev) >= 2 and prev[-2] in _SUBJECT_OBJECT_VERBS)):
             continue
         return pos
-    m = re.compile(r"(?<![a-z])(?:your|aapka|aapki|aapke|apka|apki|apke) ").match(window, start)
+    m = _YOUR_RE.match(window, start)
     if m and _OWN_SUBJECT_RE.match(window, start):
         prev = window[max(0, start - 30):start].split()
         if not prev or not (prev[-1] in _SUBJECT_OBJECT_VERBS

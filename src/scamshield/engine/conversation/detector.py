@@ -24,6 +24,9 @@ _WEAK_SPAN_WORDS = 4
 _WEAK_CROSS_WORDS = 7
 #: Points the learned model's signal may fall per final segment when the recent context scores lower (R3 review #6).
 _MODEL_DECAY = 2.0
+#: Matches of one cue read (negation, warning context) per segment: an ASR segment of 5-30 words holds one or two; a
+#: hostile 2,000-character segment repeating a phrase in a warning 50 times cost ~1 ms per 10 matches (R6 review F9).
+_MAX_MATCHES_PER_CUE = 8
 
 
 
@@ -45,6 +48,8 @@ class ConversationDetector:
         self.alert_on_interim = alert_on_interim
         self._cues = load_cues()
         self._by_code = {c.code: c for c in self._cues}
+        # every distinct anchor literal once: which are in a window is read once per segment (R6 review F9)
+        self._anchors = tuple(sorted({a for c in self._cues if c.anchors for a in c.anchors}))
 
     # -- matching ----------------------------------------------------------------------------------------------
 
@@ -64,12 +69,17 @@ class ConversationDetector:
         boundary = len(tail)
         start = max(0, boundary - _MATCH_TAIL)
         found: dict[str, tuple[float, str]] = {}
+        present = {a for a in self._anchors if a in window}
         for cue in self._cues:
-            if cue.anchors is not None and not any(a in window for a in cue.anchors):
+            if cue.anchors is not None and present.isdisjoint(cue.anchors):
                 continue
+            read = 0
             for m in cue.regex.finditer(window, start):
                 if m.end() <= boundary:
                     continue
+                read += 1
+                if read > _MAX_MATCHES_PER_CUE:
+                    break
                 s, e = m.span()
                 if (cue.code in EVERYDAY_PRESSURE and s < boundary
                         and (window.count(" ", s, boundary) > _WEAK_SPAN_WORDS
