@@ -92,6 +92,12 @@ SCAMS = [
     pytest.param(["This is Chase fraud prevention.", "A charge of 940 dollars at Best Buy is pending on your card.",
                   "If you made this purchase press 1, if you did not press 2.",
                   "Please key in your ATM PIN followed by the hash key."], 4, id="f3-chase-key-in-pin"),
+    pytest.param(["someone said you were not at home this is the fedex customs department",
+                  "your parcel has illegal items and a case is filed",
+                  "pay 25,000 rupees fine now by upi or you will be arrested"], 3, id="f1-fedex-someone-said"),
+    pytest.param(["This is Wells Fargo fraud department.", "A charge of 600 dollars at Target was declined.",
+                  "If this was you press 1, if not press 2.", "You pressed 2. To verify your identity please enter your "
+                  "date of birth and the last four digits of your social security number."], 4, id="f3-menu-then-ssn"),
     # F6 counterpart: a "protective" block that ends in an ask is no reassurance
     pytest.param(["this is the fraud team at your bank", "your card has been blocked for your safety",
                   "to unblock it tell me the otp you received just now"], 3, id="f6-protective-block-then-otp"),
@@ -136,6 +142,14 @@ GENUINE = [
                   "i am calling from hdfc bank to remind you about this"], id="nm-warning-then-bank-introduction"),
     pytest.param(["if you get a call saying your account will be blocked that is a scam",
                   "your account is fine and nothing will be blocked"], id="nm-verdict-then-reassurance"),
+    pytest.param(["a man called me and said this is the sbi card department your card is blocked",
+                  "share the otp to unblock it so i just hung up and called the bank"], id="nm-called-and-said-intro"),
+    pytest.param(["someone told me there is a parcel for you at the post office",
+                  "i am calling from the post office you can collect it tomorrow with your id"],
+                 id="nm-someone-told-me-then-intro-no-scam"),
+    pytest.param(["this is axis bank calling about fraud awareness",
+                  "if anybody calls you saying your card is blocked and asks for the otp it is a scam",
+                  "never share the otp with anyone"], id="nm-bank-awareness-call"),
     pytest.param(["someone told me you were in hospital are you okay",
                   "this is your cousin ravi i heard about it from aunty"], id="nm-someone-told-me-family"),
     # near misses of F3: entering a code where it belongs
