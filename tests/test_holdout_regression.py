@@ -233,23 +233,27 @@ def test_transcript_holdout_early_alert_position():
     assert blind_false_alerts == 0
 
 
-def test_transcript_fp1_genuine_calls_never_alert_under_any_segmentation():
-    """Split fp1 (genuine calls using scam vocabulary innocently, training/data/README.md): no genuine fp1 call alerts
-    and every scam control does, under several ASR segmentations (first read: the bank fraud team's "we will never
-    ask you to move money to a safe account or share your one time passcode" alerted only when a segment ended at
-    "passcode", so one seed is not enough)."""
+def _streamed_under_seeds(rows: list[dict[str, Any]], seeds: int = 6):
+    """(seed, row, alerted) for every call streamed through the product detector under ``seeds`` ASR segmentations."""
     det = _default_detector()
-    rows = [r for r in _rows("transcripts_realistic_holdout.csv") if r.get("split") == "fp1"]
-    assert sum(r["label"] == "0" for r in rows) >= 40 and sum(r["label"] == "1" for r in rows) >= 10
-    wrong = []
-    for seed in range(6):
+    for seed in range(seeds):
         rng = random.Random(seed)
         for r in rows:
             state, alerted = CallState(), False
             for seg in asr_segments(r["text"], rng):
                 alerted = det.feed(state, Segment(seg)).should_alert or alerted
-            if alerted != (r["label"] == "1"):
-                wrong.append((seed, r["category"]))
+            yield seed, r, alerted
+
+
+def test_transcript_fp1_genuine_calls_never_alert_under_any_segmentation():
+    """Split fp1 (genuine calls using scam vocabulary innocently, training/data/README.md): no genuine fp1 call alerts
+    and every scam control does, under several ASR segmentations (first read: the bank fraud team's "we will never
+    ask you to move money to a safe account or share your one time passcode" alerted only when a segment ended at
+    "passcode", so one seed is not enough)."""
+    rows = [r for r in _rows("transcripts_realistic_holdout.csv") if r.get("split") == "fp1"]
+    assert sum(r["label"] == "0" for r in rows) >= 40 and sum(r["label"] == "1" for r in rows) >= 10
+    wrong = [(seed, r["category"]) for seed, r, alerted in _streamed_under_seeds(rows)
+             if alerted != (r["label"] == "1")]
     assert not wrong, wrong
 
 
@@ -258,19 +262,10 @@ def test_transcript_blind21_22_23_genuine_calls_never_alert_under_any_segmentati
     asks, Hinglish / Indian English, a listener repeating a real bank's block or anti-scam advice;
     training/data/README.md): no genuine call alerts under six ASR segmentations. blind21 first read: FPR 0 (recall
     0.857, fitted after); blind22 and blind23 are read once and not tuned on (blind23 first read: FPR 0)."""
-    det = _default_detector()
     rows = [r for r in _rows("transcripts_realistic_holdout.csv")
             if r.get("split") in ("blind21", "blind22", "blind23") and r["label"] == "0"]
     assert len(rows) >= 16 and any(r.get("split") == "blind23" for r in rows)
-    false_alerts = []
-    for seed in range(6):
-        rng = random.Random(seed)
-        for r in rows:
-            state, alerted = CallState(), False
-            for seg in asr_segments(r["text"], rng):
-                alerted = det.feed(state, Segment(seg)).should_alert or alerted
-            if alerted:
-                false_alerts.append((seed, r["category"]))
+    false_alerts = [(seed, r["category"]) for seed, r, alerted in _streamed_under_seeds(rows) if alerted]
     assert not false_alerts, false_alerts
 
 
@@ -279,19 +274,10 @@ def test_transcript_blind24_25_genuine_calls_never_alert_under_any_segmentation(
     fraud IVRs with a press-two menu, an insurance agent's scam warning, a refund to a gift-card balance, a police
     follow-up of a complaint, an eSIM appointment). First reads: blind24 FPR 2 of 12, blind25 3 of 12; both fitted
     after. No genuine call of either may alert under six ASR segmentations."""
-    det = _default_detector()
     rows = [r for r in _rows("transcripts_realistic_holdout.csv")
             if r.get("split") in ("blind24", "blind25") and r["label"] == "0"]
     assert len(rows) >= 24
-    false_alerts = []
-    for seed in range(6):
-        rng = random.Random(seed)
-        for r in rows:
-            state, alerted = CallState(), False
-            for seg in asr_segments(r["text"], rng):
-                alerted = det.feed(state, Segment(seg)).should_alert or alerted
-            if alerted:
-                false_alerts.append((seed, r["category"]))
+    false_alerts = [(seed, r["category"]) for seed, r, alerted in _streamed_under_seeds(rows) if alerted]
     assert not false_alerts, false_alerts
 
 
