@@ -176,13 +176,17 @@ class HistoryWriter:
         """Queue ``row`` if that needs no wait (running, not closing, below capacity); False: call ``add``."""
         if self.pending >= self.capacity or self._closing or not self.running:
             return False
+        self._enqueue(row)
+        return True
+
+    def _enqueue(self, row: dict[str, Any]) -> None:
+        """Append ``row`` to the queue (the caller checked room and state) and wake the writer."""
         self._seq += 1
         self._rows.append((self._seq, row))
         self._user_last[row["user_id"]] = self._seq
         self._nonempty.set()
         if len(self._rows) >= self.batch_size:
             self._urgent.set()
-        return True
 
     async def add(self, row: dict[str, Any]) -> None:
         if not self.running or self._closing:
@@ -196,12 +200,7 @@ class HistoryWriter:
             await self._space.wait()
             if not self.running or self._closing:
                 return await self.add(row)
-        self._seq += 1
-        self._rows.append((self._seq, row))
-        self._user_last[row["user_id"]] = self._seq
-        self._nonempty.set()
-        if len(self._rows) >= self.batch_size:
-            self._urgent.set()
+        self._enqueue(row)
 
     # -- readers ---------------------------------------------------------------------------------------------------
     async def wait_for_user(self, user_id: str) -> bool:
