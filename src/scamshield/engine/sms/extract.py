@@ -1,0 +1,91 @@
+"""What a message contains: UPI ids, phone numbers (parsed once, with their ``phonenumbers`` type) and the
+normalised text with links and UPI ids masked out.
+
+Phone-number types decide the call-back rules (``callback.py``): mobiles and foreign numbers are what fraudsters
+give; Indian toll-free / shared-cost helplines (1800 / 1860) are what organisations publish."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+import phonenumbers
+
+from ..textmatch import normalize
+from ..vpa import VPA_IN_TEXT_RE, find_vpas
+from .limits import MAX_PHONE_CANDIDATES, MAX_UPI_IDS
+
+# local@handle where the handle has no dot after it (so e-mail addresses are not taken for UPI ids): engine/vpa.py.
+_UPI_ID_RE = VPA_IN_TEXT_RE
+_PHONE_CANDIDATE_RE = re.compile(r"(?<![\w+])(?:\+|00)?\d[\d ().-]{6,16}\d(?![\w])")
+
+
+def extract_upi_ids(text: str, *, limit: int = MAX_UPI_IDS) -> list[str]:
+    """UPI ids (``name@handle``) in ``text``; e-mail addresses (``name@domain.tld``) are not UPI ids."""
+    return find_vpas(text, limit=limit)
+
+
+def extract_phone_numbers(text: str, *, region: str = "IN", limit: int = MAX_PHONE_CANDIDATES) -> list[str]:
+    """Valid phone numbers in ``text`` as E.164 (Indian formats by default: +91, 0-prefixed, 10-digit)."""
+    return list(_phone_objects(text, region=region, limit=limit))
+
+
+def _phone_objects(text: str, *, region: str = "IN",
+                   limit: int = MAX_PHONE_CANDIDATES) -> dict[str, phonenumbers.PhoneNumber]:
+    """E.164 -> parsed number, for the valid phone numbers in ``text`` (each candidate parsed once)."""
+    out: dict[str, phonenumbers.PhoneNumber] = {}
+    tried = 0
+    for m in _PHONE_CANDIDATE_RE.finditer(text):
+        cand = m.group(0)
+        digits = sum(c.isdigit() for c in cand)
+        if digits < 8 or digits > 15:
+            continue
+        tried += 1
+        if tried > limit:
+            break
+        try:
+            num = phonenumbers.parse(cand, region)
+        except phonenumbers.NumberParseException:
+            num = None
+        if (num is None or not phonenumbers.is_valid_number(num)) and digits == 11 and cand[0] == "1":
+            # "call 1-844-551-2234": a North American number written with its country code but no "+" (how US /
+            # Canadian toll-free numbers are printed); it is not an Indian number.
+            try:
+                num = phonenumbers.parse("+" + cand, None)
+            except phonenumbers.NumberParseException:
+                continue
+        if num is not None and phonenumbers.is_valid_number(num):
+            out.setdefault(phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164), num)
+    return out
+
+
+def _mask(norm: str, pieces: Iterable[str]) -> str:
+    for p in pieces:
+        np = normalize(p, max_chars=2_100)
+        if np:
+            norm = norm.replace(np, " ")
+    return norm
+
+
+def _number_types(numbers: dict[str, phonenumbers.PhoneNumber]) -> dict[str, int]:
+    """E.164 number -> ``phonenumbers.PhoneNumberType`` (from the numbers already parsed)."""
+    return {e164: phonenumbers.number_type(num) for e164, num in numbers.items()}
+
+
+_MOBILE_TYPES = frozenset({phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE})
+# Toll-free (1800) and shared-cost (1860) helplines are what Indian organisations publish.
+_HELPLINE_TYPES = frozenset({phonenumbers.PhoneNumberType.TOLL_FREE, phonenumbers.PhoneNumberType.SHARED_COST})
+# Only Indian ones: a foreign toll-free number (US 800/833/844/855/866/877/888) is what fake-invoice and
+# refund-call scams give ("Not you? Call PayPal support +1 833 ..."), not an Indian brand's published helpline.
+_INDIAN_HELPLINE_PREFIXES = ("+911800", "+911860")
+
+
+def _mobile_numbers(types: dict[str, int]) -> list[str]:
+    """The numbers that are mobile numbers (toll-free 1800 / landlines are what organisations publish)."""
+    return [e for e, t in types.items() if t in _MOBILE_TYPES]
+
+
+def _callable_numbers(types: dict[str, int]) -> list[str]:
+    """The numbers that are not toll-free or shared-cost helplines (1800 / 1860 in India): mobiles, landlines and
+    non-geographic numbers, the kind a fake alert gives."""
+    return [e for e, t in types.items() if not (t in _HELPLINE_TYPES and e.startswith(_INDIAN_HELPLINE_PREFIXES))]

@@ -1,0 +1,53 @@
+"""Fees and claims: a job selection that asks for a fee, a loan "sanctioned" against a fee paid first (and a
+lender's notice that deducts or has received it), a congratulation on the reader's own application, government
+schemes, and identity details asked by reply for a refund or grant."""
+
+from __future__ import annotations
+
+import re
+
+
+# A job or exam selection that asks for a fee or deposit ("You are selected for MTS, pay registration fee Rs 1,500",
+# "refundable security deposit for your offer letter"): employers and recruitment boards never charge a fee to
+# hire (I4C, SSC / RRB notices); a board's exam application fee is paid on its own .gov.in site, which is excused.
+_JOB_CONTEXT_RE = re.compile(r"\b(?:selected|selection|shortlisted|recruitment|recruiter|job|jobs|joining|offer letter|"
+                             r"appointment letter|posting|candidature|vacancy|vacancies|interview|post of|hiring|"
+                             r"placement|naukri|delivery partner|delivery boy|delivery rider|driver partner|captain id|"
+                             r"bike captain|rapido captain|captain onboarding|partner id|delivery executive|"
+                             r"onboarding)\b")
+_JOB_FEE_RE = re.compile(r"\b(?:registration|processing|joining|verification|security|kit|uniform|onboarding|"
+                         r"t\W?shirt|bag|activation|id activation|laptop|id card|medical|confirmation|interview|"
+                         r"refundable)\s(?:fee|fees|charge|charges|deposit|amount|money)\b")
+# A loan approved / sanctioned (English, Hinglish, Hindi), a fee on it, and an ask to pay (see ``loan_fee_request``).
+_LOAN_GRANTED_RE = re.compile(r"\b(?:loan|lone|karz)\b[^.\n।]{0,40}?\b(?:approved?|sanction(?:ed)?|pass|paas|manjoor|"
+                              r"manzoor|disburs\w*|ready)\b|\bpre[- ]?approved\b[^.\n]{0,20}?\bloan\b|"
+                              r"(?:लोन|ऋण)[^।\n]{0,30}?(?:मंजूर|स्वीकृत|पास|अप्रूव)")
+_LOAN_FEE_RE = re.compile(r"\b(?:processing|file|insurance|gst|documentation|registration|verification|stamp|legal|"
+                          r"agreement|noc|login|advance|security|service|approval|release|disbursal|disbursement|"
+                          r"transfer|tds)\s(?:fee|fees|charge|charges|amount|deposit|duty)\b|"
+                          r"(?:प्रोसेसिंग|फाइल|बीमा|रजिस्ट्रेशन|सत्यापन)\s(?:फीस|शुल्क|चार्ज)")
+_FEE_DEDUCTED_RE = re.compile(r"\b(?:fee|fees|charges?)\b[^.\n]{0,40}?\b(?:will be |is |are |has been |have been )?"
+                              r"(?:deducted|adjusted|recovered|netted)\s(?:from|against|out of)\s(?:the\s|your\s)?"
+                              r"(?:loan|disbursal|disbursement|sanction(?:ed)?|net disbursal)\b")
+
+_FEE_PAID_RE = re.compile(r"\b(?:fee|fees|charges?)\b(?:\s(?:of\s)?(?:rs\.?|inr|₹)?\s?\d[\d,.]*(?:\s?\+\s?gst)?)?\s"
+                          r"(?:has been\s|have been\s|was\s|were\s|is\s|already\s)?(?:paid|received|collected)\b")
+_LOAN_PAY_RE = re.compile(r"\b(?:pay|send|transfer|deposit|bhej\w*|jama|bhar\w*|gpay|phonepe|paytm|"
+                          r"(?:to|must|should|needs to) be paid)\b|भेजें|भेजो|जमा|भरें")
+_GREETING_WORDS = frozenset({"congratulations", "congrats", "congratulation", "badhai ho", "mubarak ho"})
+_OWN_APPLICATION_RE = re.compile(r"\b(?:loan|emi|credit card|card|account|policy|application|home loan|car loan|"
+                                 r"overdraft|limit)\b[^.\n!?]{0,40}?\b(?:is|has been|was|got)\s(?:successfully\s)?"
+                                 r"(?:sanctioned|approved|disbursed|opened|issued|activated|dispatched|enhanced)\b")
+# A government scheme or benefit named in the message ("PM yojana", "govt scheme", "subsidy", "PM Kisan").
+_GOV_SCHEME_RE = re.compile(r"\b(?:yojana|yojna|govt\.? scheme|government scheme|sarkari yojana|pm kisan|pm-kisan|"
+                            r"subsidy|ration card|ayushman|ladli|ladki bahin|pension scheme"
+                            # other regions' benefits named in smishing (batch q): PH ayuda / DSWD / 4Ps, BR auxílio /
+                            # Bolsa Família, UK cost-of-living payment, US stimulus
+                            r"|ayuda|dswd|4ps|aux[ií]lio|bolsa fam[ií]lia|cost of living payment|stimulus (?:payment|check))\b")
+
+# "reply with your full name and date of birth so we can process your claim": identity details asked by reply beside a
+# refund, rebate, grant or claim (HMRC / IRS / ATO refund smishing, batch n). Tax offices never do this by SMS.
+_DETAILS_REPLY_RE = re.compile(r"\b(?:reply|respond|text back|sms back)\s(?:back\s)?with\s(?:your\s)?(?:full\s)?"
+                               r"(?:name|date of birth|dob|account number|bank details|card details|ifsc)\b")
+_STRONG_DETAILS_RE = re.compile(r"\b(?:date of birth|dob|account number|bank details|card details|ifsc)\b")
+_CLAIM_WORD_RE = re.compile(r"\b(?:refund|rebate|grant|claim|compensation|payout|reimbursement)\b")

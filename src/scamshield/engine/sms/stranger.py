@@ -1,0 +1,141 @@
+"""Messages from a stranger or a "relative on a new number".
+
+- the "Hi Mum" scam: a new number / lost phone, a favour or money ask, pressure, settling-up wording that excuses it;
+- a stranger's way in (a wrong number, "is this Mr Sharma?", reconnecting, a referral, a self-introduction, small
+  talk) that moves to a chat app or to trading / crypto / earnings (task-job, investment-group, pig-butchering);
+- "I entered your number by mistake, forward me the code" (OTP theft), and a real mis-sent apology."""
+
+from __future__ import annotations
+
+import re
+
+
+# A claim of a new number or a lost / broken / borrowed phone in a family_emergency match.
+_NEW_IDENTITY_RE = re.compile(r"\bnew\b|\bnaya\b|\bnya\b|नया|\b(?:novo|nuevo|neue|troquei|mudei|cambi[eé]|mpya|nimebadilisha)\b|\b(?:broke|broken|stolen|lost|died|dead|damaged|"
+                              r"smashed|fell|stopped working|dropped|cracked|temporary|temp|spare|other phone|water damaged|in the sink|"
+                              r"in the toilet)\b|\b(?:friend|colleague|dost|someone else)'?s?\s(?:phone|mobile|number)\b|\bborrowed\b|"
+                              r"खो गया|टूट गया|चोरी")
+# Settling up a shared expense ("send me the 500 for dinner last night when you can", "the 200 for the cab", "what I
+# owe you"): friends who change numbers say this too; the scam asks for a new sum for a need of its own.
+_SETTLING_UP_RE = re.compile(r"\bthe\s(?:rs\.?\s?|₹\s?|inr\s?)?\d[\d,]{0,8}\s(?:for|from)\b|\bowe\b|"
+                             r"\bwhen(?:ever)? (?:you|u) (?:can|get a chance|are free|get time)\b|\bwhenever\b|"
+                             r"\bno (?:hurry|rush)\b|\bmy share\b|\byour share\b")
+# Time pressure in a family money ask ("today", "right now", "urgently", "abhi", "jaldi").
+_FAMILY_PRESSURE_RE = re.compile(r"\b(?:today|tonight|(?<!for )(?<!till )(?<!until )now|right now|urgent|urgently|immediately|asap|abhi|jaldi|"
+                                 r"turant|fast|quickly|urgente|hoje|hoy|heute|dringend|sofort|sasa hivi|haraka|leo)\b|"
+                                 r"अभी|जल्दी|तुरंत")
+# A move to another channel in a stranger's message ("add me on Telegram", "download the app", "reply YES").
+# The structure of a keyword-free lure (batch n): a stranger who moves the talk to a chat app or to a channel of
+# their own ("add me on Telegram", "reply YES to know more", "install the app I will share", "the QR I am sending")
+# and offers earnings, returns, a loan, a limit or points. Each part alone is ordinary; together they are the
+# recruiter / mentor / "relationship manager" / pig-butchering approach (FTC, I4C, SEBI advisories).
+_CHAT_MOVE_RE = re.compile(
+    r"\b(?:on|via|over|through|in|to|at|sa|no|pelo|por|auf|über)\s(?:whats\s?app|telegram|signal|wechat|skype|line app)\b"
+    r"|\badd (?:me|us|you|our \w+|my \w+|the \w+|assistant|coordinator|mentor)\b[^.?!\n]{0,30}?"
+    r"\b(?:whats\s?app|telegram|signal|group|channel)\b"
+    r"|\b(?:wa\.me|t\.me|chat\.whatsapp\.com)/|\btelegram\s?@|@\w+\son\stelegram\b"
+    r"|\breply (?:to chat|yes|y)\b(?! to (?:confirm|cancel|book|reschedule|subscribe))"
+    r"|\b(?:message|text|ping|dm) (?:me|our \w+|my \w+)(?: \w+)? on\b"
+    r"|\b(?:app|apk|link|qr|qr code|details|form)\si(?:\s?am|\s?will|'ll|'m|\shave)?\s(?:send|sending|sent|share|"
+    r"sharing|shared)\b")
+_EARN_OFFER_RE = re.compile(
+    r"\b(?:earn|earning|earnings|salary|income|commission|profit|profits|returns?|stock picks?|ipo|crypto|"
+    r"arbitrage|trading|fixed deposit|pre-?approved|limit increase|reward points|redeem|loan"
+    # stock tips and VIP picks, task-job pay terms (batch q)
+    r"|stock tips?|(?:stock|daily|vip|free|premium|\d) picks|vip (?:members?|group|plan|batch)|trading signals|daily (?:settlement|payout|payment|pay)|paid daily"
+    # (not "part-time" / "work from home" alone: a real recruiter's role can be either)
+    r"|liking (?:hotel |product )?(?:reviews|videos|posts)"
+    # the same offers in Portuguese / Spanish ("ganhos diários", "renda extra", "ganancias diarias", "comisión")
+    r"|ganhos?|ganhe|renda extra|lucros?|comiss[aã]o|ganancias?|gana dinero|ingresos? (?:diarios|extra)|comisi[oó]n)\b"
+    r"|(?:/|\bper\s)(?:day|hour|hr|review|task)\b|\d\s?%\s?(?:p\.?a\.?|profit|returns?|daily|per)")
+
+# "is this Mr Sharma?", "is this Priya's number?", "your name was given to me by": a stranger's wrong-number-style
+# opener naming someone (the cue lexicon holds the "sorry, wrong number" forms).
+_NAMED_OPENER_RE = re.compile(
+    r"\bis this (?:(?:mr|mrs|ms|miss|dr)\.?\s)?[a-z]+(?:'s)?(?:\s(?:number|phone))?\s?\?"
+    r"|\byour (?:name|number|contact) was (?:given|passed|shared) to me\b")
+# A self-introduction by name and role or organisation ("I'm Linda, a recruiter", "this is Mr Tan from DBS").
+_SELF_INTRO_RE = re.compile(
+    r"\b(?:i am|i'm|im|this is|it's|my name is)\s(?:(?:mr|mrs|ms|miss|dr|prof|professor)\.?\s)?[a-z]+,?\s"
+    r"(?:[a-z]+\s){0,3}?(?:from|with|at|a|an|your|banker|manager|executive|recruiter|advisor|adviser|mentor|officer|"
+    r"coordinator|agent|consultant|analyst)\b|\bi am your\b"
+    r"|\b(?:we |i )?(?:saw|found|viewed|liked|reviewed|shortlisted) your (?:profile|resume|cv)\b"
+    # "Mentor Rajesh here", "Coach Vikram here": a role and a name opening the message (batch q)
+    r"|^\W*(?:mentor|coach|analyst|advisor|adviser|professor|prof|teacher|assistant|recruiter|manager|hr)\s[a-z]+\shere\b"
+    # "aqui é a Carla do RH", "soy Laura de recursos humanos" (PT / ES)
+    r"|\baqui (?:é|e) (?:o |a )?[a-zà-ú]+,? (?:do|da|de)\b|\bsoy (?:el |la )?[a-zá-ú]+,? (?:de|del)\b"
+    r"|\b(?:sou|soy) (?:o |a |el |la )?[a-zà-ú]+,? (?:consultor|consultora|asesor|asesora|analista|gerente|mentor|mentora|"
+    r"corretor|corretora)\b")
+# The stranger speaks as a person ("add me", "I will send", "I'm now with a team"); a brand writes "chat with us".
+_FIRST_PERSON_RE = re.compile(r"\b(?:i|i'm|im|i've|i'll|me|my)\b|^\W*(?:[a-z]+\s)?[a-z]+ here\b|\badd (?:assistant|coordinator|mentor|teacher|"
+                              r"analyst)\b")
+# "dropped my phone down the loo, using a mate's": the lost phone told in the message (batch n).
+_LOST_PHONE_RE = re.compile(r"\b(?:dropped|broke|smashed|lost|cracked|damaged)\smy\s(?:phone|mobile)\b|"
+                            r"\busing\s(?:a|my)\s(?:mate|friend|colleague)'?s\b")
+_CONTACT_MOVE_RE = re.compile(r"\b(?:telegram|whatsapp|signal|wechat|line app|add me|join|download|install|register|"
+                              r"sign up|signup|reply|dm me|message me|text me|click|link|teach you|show you|guide you|"
+                              # the stranger's own pitch: "I'm Lisa, I work in crypto trading"
+                              r"i work (?:in|at|as|for)|i'm working (?:in|at|as)|my name is|i do|i trade|i invest|i'm an?|i am an?|"
+                              r"interested in|want to learn)\b")
+# Batch q (issue #5) structures, each part ordinary alone:
+# an ask for a favour or help ("need a favour", "preciso de um favor"): the first message of the "Hi Mum" scam, before
+# any sum is named, beside a new-number / broken-phone claim.
+_FAVOUR_ASK_RE = re.compile(r"\b(?:need|needs|ask|asking|do me)\s(?:a\s|you\sa\s|one\s|your\s|a\ssmall\s|a\squick\s|a\sbig\s)?"
+                            r"(?:favou?r|help)\b|\bpreciso de (?:um )?(?:favor|ajuda)\b|\bnecesito (?:un )?(?:favor|ayuda)\b|"
+                            r"\bbrauche (?:einen gefallen|deine hilfe|hilfe)\b|\bek kaam hai\b|\bmadad chahiye\b")
+# "new number" said outright ("Hi mum new number, need a favour, can you pay a bill for me"): the identity change.
+_NEW_NUMBER_RE = re.compile(r"\bnew\s(?:number|no|phone|mobile|mobile number|whatsapp|whatsapp number|sim)\b")
+# An ask to be called back by voice ("call me when free", "give me a ring"), not negated ("can't call, text me").
+_CALL_ME_RE = re.compile(r"(?<!can't )(?<!cant )(?<!cannot )(?<!don't )(?<!dont )(?<!not )(?<!no )"
+                         r"\b(?:call|ring|phone)\s(?:me|us)\b(?!\s(?:on|at)\s(?:whats\s?app|telegram))|"
+                         r"\bgive (?:me|us) a (?:call|ring|buzz)\b")
+# A favour about money, a code or a card (the scam's next message) -- never a hint only.
+_FAVOUR_MONEY_RE = re.compile(r"\b(?:money|pay|payment|paid|transfer|send me|lend|loan|rs\.?|inr|bill|fees?|rent|"
+                              r"amount|cash|upi|gpay|paytm|phonepe|bank|account|card|otp|code|pin|gift ?cards?|"
+                              r"voucher|paise|pese|paisa|rupees?)\b|₹|\$|£|€")
+# A stranger's way in that is not a wrong number: reconnecting ("it's been a long time", "are you still in ...") or a
+# referral ("Rahul bhai ne aapka number diya", "got your number from a friend").
+_RECONNECT_RE = re.compile(r"\b(?:it'?s|it has) been (?:a |so )?(?:long time|ages|a while|years)\b|\blong time no "
+                           r"(?:see|talk|chat|speak)\b|\bremember me\b|\bare you still (?:in|at|living|working)\b|"
+                           r"\bhaven'?t (?:talked|spoken|heard from you) in\b")
+_REFERRAL_RE = re.compile(r"\bne (?:aapka|apka|tumhara|tera) (?:number|no|contact|naam) (?:diya|share kiya|bataya)\b|"
+                          r"\b(?:got|have|received) your (?:number|contact|details) from\b|\bgave me your "
+                          r"(?:number|contact)\b|\baapka (?:number|no) [a-z]+ (?:se|ne) (?:mila|diya)\b")
+_INVEST_TALK_RE = re.compile(r"\b(?:crypto|bitcoin|usdt|forex|trading|stocks?|shares|ipo|arbitrage|mt[45]|"
+                             r"investing|investment|wealth management|asset management)\b|\d\s?%\s?(?:return|returns|profit|munafa)\b")
+_TEACH_JOIN_RE = re.compile(r"\b(?:show you how|teach you|guide you|want (?:me )?to (?:show|teach|guide|add)|(?:want|like) "
+                            r"to (?:join|learn|try)|shall i (?:add|share|send)|join karna|join karoge|join karo|join "
+                            r"karein|judna|jud jao|add kar (?:du|doon|dun)|(?:love|like|happy|glad) to (?:share|introduce|"
+                            r"tell you about) (?:an?|this|the|my) (?:opportunity|plan|strategy)|quer participar|quiere "
+                            r"participar|quieres participar|quer entrar|willst du mitmachen|want to join)\b|\binterested\s?\?|"
+                            r"\bbatao\b")
+# A wrong-number opener that goes on as small talk ("... anyway nice to meet you, I am Shreya from Pune"): a real
+# mis-sent text ends with the apology (batch q; pig-butchering first contact, FBI IC3 / I4C advisories).
+_SMALL_TALK_RE = re.compile(r"\bcan we be friends\b|\bwhere are you from\b|\bwhat do you do\b|\bmay i know (?:your "
+                            r"name|who)\b|\b(?:i am|i'm|im|my name is) [a-z]+,? from\b|\bwhat(?:'s| is) your name\b|"
+                            r"\byou (?:seem|sound) (?:nice|kind|lovely|interesting)\b")
+# "nice to meet you" is a polite sign-off too ("Sorry wrong number! Nice to meet you anyway, bye"): small talk only
+# with the stranger's own name given ("nice to meet you, I am Shreya").
+_MEET_YOU_RE = re.compile(r"\b(?:nice|glad|good|pleased|lovely|happy) to (?:meet|know|e-?meet) you\b")
+_OWN_NAME_RE = re.compile(r"\b(?:i am|i'm|my name is|this is) (?!sorry\b|so\b|not\b|looking\b|trying\b)[a-z]{3,}\b")
+# Another chat app named as where to talk, in the languages of the new-number asks (PT / ES / DE), or "text me back".
+_CHAT_BACK_RE = re.compile(r"\b(?:no|pelo|por|auf|über|ueber|en) (?:whats\s?app|zap|telegram)\b|\b(?:text|message|msg|"
+                           r"whatsapp) me back\b|\bme chama\b|\bescr[ií]beme\b|\bschreib mir\b")
+# "I accidentally entered your number while registering ... you'll get a code, can you forward it to me?": a code
+# for the reader's number is coming, and a stranger who 'used the number by mistake' asks for it (OTP theft).
+_MISTAKEN_NUMBER_RE = re.compile(r"\b(?:accidentally|by mistake|mistakenly|wrongly|galti se)\s(?:entered|gave|put|typed|"
+                                 r"used|registered|added|shared)?\s?(?:with\s)?(?:your|ur|aapka|apka|this)\s(?:number|no|"
+                                 r"mobile|phone)|\b(?:entered|gave|put|typed|used|registered) (?:your|ur|this) (?:number|"
+                                 r"no|mobile number|phone number) (?:by mistake|accidentally|mistakenly|wrongly)")
+_CODE_COMING_RE = re.compile(r"\b(?:you(?:'ll| will)|u will|you may|you might|you should|you must have|you would have|"
+                             r"you have|you've|you just)\s(?:get|got|receive|received|be getting)\b[^.?!\n]{0,30}?"
+                             r"\b(?:code|otp|sms|message|pin)\b")
+_PRONOUN_FORWARD_RE = re.compile(r"\b(?:forward|send|share|tell|give|read|text|pass)\s(?:it|that|the code|this code|that "
+                                 r"code|the otp|the sms|the message|me the code|me the otp|me that)\b")
+# Cheap substring gates (C-speed ``in`` tests) before the regexes of the batch q structures, which most messages skip.
+_INVEST_HINTS = ("crypto", "bitcoin", "usdt", "forex", "trad", "stock", "share", "ipo", "arbitrage", "mt4", "mt5",
+                 "invest", "wealth", "asset", "%")
+_MISTAKE_HINTS = ("mistake", "accident", "wrongly", "galti")
+
+_MISSENT_RE = re.compile(r"\b(?:i |it )?(?:meant|was meant|supposed) (?:to (?:text|send|message|msg|go to|reach)"
+                         r" |for )(?:my|his|her|our)\b")
