@@ -71,6 +71,14 @@ _WARNING_RE = re.compile(
     r"bataya)|"
     # the listener's own retelling after a conjunction ("she said ... and i had to transfer everything")
     r"(?:and|that) i had to|"
+    # a call someone else got, retold (blind29): "my uncle got a call from someone saying they were from fedex",
+    # "they told him he was under digital arrest", "he told me to download anydesk and read him the number". A caller
+    # speaks to "you": a third person as the one told ("told him", "asked her to") or "he told me to" is a retelling
+    r"(?:got|gets|get|getting|received|receives|had) (?:a |an |one |this |some )?(?:[a-z]+ )?(?:call|calls|voicemail) "
+    r"from (?:someone|somebody|some one|a man|a woman|a guy|a lady|a person|people|a number|some (?:man|woman|guy|lady|"
+    r"person|people|guys|number)) (?:saying|claiming|who said|who says|who claimed|pretending|telling)|"
+    r"(?:he|she|they|and|then|who) (?:told|asked|wanted|made|forced|instructed|ordered|kept|convinced) (?:him|her|them)|"
+    r"(?:he|she) (?:told|asked|wanted|instructed|convinced|made) me to|then (?:they|he|she) (?:said|says|goes|went)|"
     r"(?:he|she|they) (?:had|needed|was supposed|were supposed) to)\b")
 # Words about scams that are a warning only inside a frame (_bare_is_framed): "fraudsters ask for your otp", "that
 # is a scam", "beware of fake calls", "be careful if anyone asks". Bare, they are what impostors say too: "this is
