@@ -1,7 +1,10 @@
 """Safety advice as banks, regulators and the police send it ("HDFC Bank never asks for OTP", "report at 1930",
 "do not share your OTP"), and the tests that keep advice appended to a scam from excusing it: a lure outside the
 advice's sentences, a sentence that describes scammers, another channel (a reply ask, a promised call, a credential
-named outside advice)."""
+named outside advice).
+
+Each advice marker is one row of ``_ADVICE_MARKERS``: its name, the substrings one of which it needs (a cheap gate)
+and its pattern, run on the lower-cased text."""
 
 from __future__ import annotations
 
@@ -11,73 +14,72 @@ from ..cues import mask_digits
 from ..textmatch import Tokens
 from .clauses import _NEGATION_RE, _SENTENCE_SPLIT_RE
 from .cuesets import _ACTING_CODES, _REMINDER_CODES, _RISKY_FOR_ADVICE
+from .markers import Marker, marker
 
 # Safety advice, as banks, regulators and the police send it ("HDFC Bank never asks for OTP", "digital arrest is a
 # scam", "report at cybercrime.gov.in or 1930", "do not share your OTP"). Counted only when nothing in the message
 # asks for anything risky (no credential request, no risky link, no personal mobile number, no UPI id, no APK).
-_ADVICE_RES = (
+_ADVICE_MARKERS: tuple[Marker, ...] = (
     # ("will not call" alone is not advice: "we will not call you, message us on WhatsApp")
-    ("never_asks", re.compile(r"\bnever\s(?:ask|asks|call|calls|request|requests|seek|seeks|arrest|arrests)\b|"
-                              # "HMRC will never text you about a tax refund" (agencies' own warnings)
-                              r"\bnever\s(?:text|texts|email|emails|message|messages|contact|contacts)\s(?:you\s)?"
-                              r"(?:about|to ask|asking|for|with)\b|"
-                              r"\bnever\s(?:send|sends)\b[^.\n]{0,30}?\b(?:links?|otp|apk|apps?|sms|messages?|"
-                              r"requests?|forms?)\b|\b(?:will|would|does|do|shall)\snot\s(?:ask|request|seek)\b"
-                              r"[^.\n]{0,30}?\b(?:otp|pin|cvv|password|card|account|bank|kyc|personal)\b|"
-                              r"kabhi (?:nahi|nahin|nhi) (?:maang|mang|puch|poochh|pooch)|"
-                              r"कभी (?:भी )?नहीं (?:मांग|माँग|पूछ)")),
+    marker("never_asks", ("never", "not ", "kabhi", "कभी"),
+           r"\bnever\s(?:ask|asks|call|calls|request|requests|seek|seeks|arrest|arrests)\b|"
+           # "HMRC will never text you about a tax refund" (agencies' own warnings)
+           r"\bnever\s(?:text|texts|email|emails|message|messages|contact|contacts)\s(?:you\s)?"
+           r"(?:about|to ask|asking|for|with)\b|"
+           r"\bnever\s(?:send|sends)\b[^.\n]{0,30}?\b(?:links?|otp|apk|apps?|sms|messages?|"
+           r"requests?|forms?)\b|\b(?:will|would|does|do|shall)\snot\s(?:ask|request|seek)\b"
+           r"[^.\n]{0,30}?\b(?:otp|pin|cvv|password|card|account|bank|kyc|personal)\b|"
+           r"kabhi (?:nahi|nahin|nhi) (?:maang|mang|puch|poochh|pooch)|"
+           r"कभी (?:भी )?नहीं (?:मांग|माँग|पूछ)"),
     # (not a person called a fraud: "tell them you are a fraud" is the loan-app recovery threat)
-    ("names_the_scam", re.compile(r"(?<!\byou )(?<!\bu )(?<!\bhe )(?<!\bshe )(?<!\bthey )\b(?:is|are|it's|its|was|were)"
-                                  r"\s(?:a\s|an\s|just\s|all\s)?(?:scam|scams|fraud|"
-                                  r"frauds|hoax)\b|\b(?:calls?|messages?|sms|links?|websites?|apps?|emails?|"
-                                  r"notices?|such offers?|it|this|that)\s(?:is|are|may be|could be)\s(?:a\s)?fake\b|"
-                                  r"\b(?:it's|its|that's|thats)\s(?:a\s)?fake\b|"
-                                  r"\bbeware\b|\bbe (?:alert|cautious|careful|aware|vigilant)\s(?:of|about|against|"
-                                  r"with)\b[^.\n]{0,30}?\b(?:fraud\w*|scam\w*|fake|cyber|phishing|otp|calls?|links?|"
-                                  r"messages?|sms)\b|"
-                                  r"सावधान|धोखाधड़ी से बचें|"
-                                  # Hinglish / Hindi "such calls are fraud", "messages farzi hai", "फर्जी हैं"
-                                  r"\b(?:fraud|fake|farzi|farji|scam|nakli|dhokha)\s(?:hai|hain|he|hote hai|hote hain|"
-                                  r"hota hai|hoti hai|hoti hain|ho sakta hai|ho sakte hain)\b|"
-                                  r"(?:फर्जी|फ़र्ज़ी|नकली|धोखा|फ्रॉड)\s(?:है|हैं|होते|होता|होती)")),
-    ("report_channel", re.compile(r"\b(?:report|complain|complaint|call|dial|shikayat|shikaayat|shikayaat)\w*\b"
-                                  r"[^.\n]{0,40}?(?:\b1930\b|cybercrime\.gov\.in|sancharsaathi|sanchar saathi|chakshu)|"
-                                  # Hinglish "1930 pe call / shikayat karein", "1930 dial kare"
-                                  r"\b1930\b\s(?:(?:pe|par|per|on|number)\s){0,2}(?:call|dial|report|complain|shikayat)\b|"
-                                  # "1930 पर कॉल करें", "1930 নম্বরে কল করুন", "1930 ಗೆ ಕರೆ ಮಾಡಿ" (Indian scripts)
-                                  r"\b1930\b[^.\n।]{0,25}?(?:कॉल|फोन|শিকায়ত|कळवा|কল|அழை|కాల్|ಕರೆ|വിളി|કૉલ|ਕਾਲ|"
-                                  r"शिकायत|तक्रार|অভিযোগ|புகார்|ఫిర్యాదు|ದೂರು|പരാതി|ફરિયાદ|ਸ਼ਿਕਾਇਤ)")),
+    marker("names_the_scam", ("scam", "fraud", "fake", "hoax", "beware", "alert", "cautious", "careful", "aware",
+                              "vigilant", "सावधान", "farzi", "farji", "nakli", "dhokha", "फर्जी", "फ़र्ज़ी", "नकली",
+                              "धोखा", "फ्रॉड", "धोखाधड़ी"),
+           r"(?<!\byou )(?<!\bu )(?<!\bhe )(?<!\bshe )(?<!\bthey )\b(?:is|are|it's|its|was|were)"
+           r"\s(?:a\s|an\s|just\s|all\s)?(?:scam|scams|fraud|"
+           r"frauds|hoax)\b|\b(?:calls?|messages?|sms|links?|websites?|apps?|emails?|"
+           r"notices?|such offers?|it|this|that)\s(?:is|are|may be|could be)\s(?:a\s)?fake\b|"
+           r"\b(?:it's|its|that's|thats)\s(?:a\s)?fake\b|"
+           r"\bbeware\b|\bbe (?:alert|cautious|careful|aware|vigilant)\s(?:of|about|against|"
+           r"with)\b[^.\n]{0,30}?\b(?:fraud\w*|scam\w*|fake|cyber|phishing|otp|calls?|links?|"
+           r"messages?|sms)\b|"
+           r"सावधान|धोखाधड़ी से बचें|"
+           # Hinglish / Hindi "such calls are fraud", "messages farzi hai", "फर्जी हैं"
+           r"\b(?:fraud|fake|farzi|farji|scam|nakli|dhokha)\s(?:hai|hain|he|hote hai|hote hain|"
+           r"hota hai|hoti hai|hoti hain|ho sakta hai|ho sakte hain)\b|"
+           r"(?:फर्जी|फ़र्ज़ी|नकली|धोखा|फ्रॉड)\s(?:है|हैं|होते|होता|होती)"),
+    marker("report_channel", ("1930", "cybercrime", "saathi", "chakshu"),
+           r"\b(?:report|complain|complaint|call|dial|shikayat|shikaayat|shikayaat)\w*\b"
+           r"[^.\n]{0,40}?(?:\b1930\b|cybercrime\.gov\.in|sancharsaathi|sanchar saathi|chakshu)|"
+           # Hinglish "1930 pe call / shikayat karein", "1930 dial kare"
+           r"\b1930\b\s(?:(?:pe|par|per|on|number)\s){0,2}(?:call|dial|report|complain|shikayat)\b|"
+           # "1930 पर कॉल करें", "1930 নম্বরে কল করুন", "1930 ಗೆ ಕರೆ ಮಾಡಿ" (Indian scripts)
+           r"\b1930\b[^.\n।]{0,25}?(?:कॉल|फोन|শিকায়ত|कळवा|কল|அழை|కాల్|ಕರೆ|വിളി|કૉલ|ਕਾਲ|"
+           r"शिकायत|तक्रार|অভিযোগ|புகார்|ఫిర్యాదు|ದೂರು|പരാതി|ફરિયાદ|ਸ਼ਿਕਾਇਤ)"),
     # "visit your nearest branch with original documents": the bank's own counter, not a link or a phone call.
-    ("visit_branch", re.compile(r"\b(?:visit|approach|contact)\s(?:your\s|the\s|any\s)?(?:nearest\s|home\s|base\s)?"
-                                r"(?:bank\s)?branch\b|\bat\s(?:your|any)\s(?:nearest\s|home\s)?branch\b|"
-                                r"\bat\sthe\snearest\sbranch\b|"
-                                r"(?:नजदीकी|निकटतम) शाखा")),
+    marker("visit_branch", ("branch", "शाखा"),
+           r"\b(?:visit|approach|contact)\s(?:your\s|the\s|any\s)?(?:nearest\s|home\s|base\s)?"
+           r"(?:bank\s)?branch\b|\bat\s(?:your|any)\s(?:nearest\s|home\s)?branch\b|"
+           r"\bat\sthe\snearest\sbranch\b|"
+           r"(?:नजदीकी|निकटतम) शाखा"),
     # "Complete Video KYC in the Kotak app", "update it on the YONO app": the customer's own app, not a link or call.
-    ("official_app", re.compile(r"\b(?:update|complete|check|verify|login|log in|view|manage|link|renew|track|"
-                                r"submit|raise|do it|do this|download (?:your|the))\b[^.\n]{0,40}?"
-                                r"\b(?:in|on|via|through) (?:the |your )?(?:official )?"
-                                r"(?![^.\n]{0,25}\b(?:whatsapp|telegram|signal|skype|zoom|imo|messenger|instagram|"
-                                r"facebook|anydesk|teamviewer|quicksupport|rustdesk|airdroid)\b)(?:[a-z0-9]+ ){1,2}"
-                                r"(?:mobile )?app\b(?![^.\n]{0,30}\b(?:link|download|install))")),
-    ("do_not_share", re.compile(r"\b(?:do not|don't|dont|never|pls do not|please do not)\s(?:share|disclose|reveal|"
-                                r"give)\b[^.\n]{0,30}?\b(?:otp|pin|cvv|password|card details|personal details|"
-                                r"bank details)\b|साझा न करें|शेयर न करें|share na kar")),
+    marker("official_app", ("app",),
+           r"\b(?:update|complete|check|verify|login|log in|view|manage|link|renew|track|"
+           r"submit|raise|do it|do this|download (?:your|the))\b[^.\n]{0,40}?"
+           r"\b(?:in|on|via|through) (?:the |your )?(?:official )?"
+           r"(?![^.\n]{0,25}\b(?:whatsapp|telegram|signal|skype|zoom|imo|messenger|instagram|"
+           r"facebook|anydesk|teamviewer|quicksupport|rustdesk|airdroid)\b)(?:[a-z0-9]+ ){1,2}"
+           r"(?:mobile )?app\b(?![^.\n]{0,30}\b(?:link|download|install))"),
+    marker("do_not_share", ("share", "disclose", "reveal", "give", "साझा", "शेयर"),
+           r"\b(?:do not|don't|dont|never|pls do not|please do not)\s(?:share|disclose|reveal|"
+           r"give)\b[^.\n]{0,30}?\b(?:otp|pin|cvv|password|card details|personal details|"
+           r"bank details)\b|साझा न करें|शेयर न करें|share na kar"),
 )
 
-_ADVICE_HINTS: dict[str, tuple[str, ...]] = {
-    "never_asks": ("never", "not ", "kabhi", "कभी"),
-    "names_the_scam": ("scam", "fraud", "fake", "hoax", "beware", "alert", "cautious", "careful", "aware", "vigilant",
-                       "सावधान", "farzi", "farji", "nakli", "dhokha", "फर्जी", "फ़र्ज़ी", "नकली", "धोखा", "फ्रॉड",
-                       "धोखाधड़ी"),
-    "report_channel": ("1930", "cybercrime", "saathi", "chakshu"),
-    "visit_branch": ("branch", "शाखा"),
-    "official_app": ("app",),
-    "do_not_share": ("share", "disclose", "reveal", "give", "साझा", "शेयर"),
-}
 
 
 def safety_advice_markers(text: str) -> list[str]:
-    """Names of the safety-advice markers found in ``text`` (see ``_ADVICE_RES``)."""
+    """Names of the safety-advice markers found in ``text`` (see ``_ADVICE_MARKERS``)."""
     return [name for name, _ in _advice_matches(text)]
 
 
@@ -85,11 +87,10 @@ def _advice_matches(text: str) -> list[tuple[str, str]]:
     """(marker name, matched text with digit runs masked) of the safety-advice markers in ``text``."""
     low = text.lower()
     out = []
-    for name, rx in _ADVICE_RES:
-        if any(h in low for h in _ADVICE_HINTS[name]):
-            m = rx.search(low)
-            if m:
-                out.append((name, mask_digits(m.group(0)[:60])))
+    for mk in _ADVICE_MARKERS:
+        m = mk.search(low)
+        if m:
+            out.append((mk.name, mask_digits(m.group(0)[:60])))
     return out
 
 

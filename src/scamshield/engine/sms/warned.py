@@ -14,6 +14,7 @@ from ...errors import ScamShieldError
 from .advice import _SCAM_DESCRIPTION_RE, safety_advice_markers
 from .clauses import _CLAUSE_SPLIT_RE, _NEGATION_RE, _SENTENCE_END_RE, _SENTENCE_SPLIT_RE, _sentence_bounds
 from .links import _OFFICIAL_SUFFIXES
+from .markers import Marker
 
 # Awareness texts quote the lure they warn about ("Fake SMS alert: 'Your YONO account will be blocked today, update
 # PAN here...' SBI never sends such links. Report at 1930", "'आपका बिजली कनेक्शन आज रात काट दिया जाएगा' जैसे संदेश
@@ -120,21 +121,22 @@ _REPORTING_RE = re.compile(r"\b(?:say|says|said|claim|claims|claimed|claiming|th
 _HOLLOW_NEGATION_RE = re.compile(r"\b(?:do not|don't|dont|never|not|no)\s(?:\w+\s){0,2}?(?:worry|panic|ignore|delay|"
                                  r"wait|miss|forget|lose|hesitate)\b|\bif\b[^,;:]*\b(?:not|no)\b[^,;:]*[,;:]")
 _CHAT_APP_HINTS = ("whats", "telegram", "signal", "imo")  # (never a place to report to: "report on WhatsApp")
-# (cheap substring gates: most texts skip each search)
-_OWN_ASK_HINTS = {
-    "chat_or_agent": ("whats", "telegram", "signal", "imo", "officer", "agent", "executive", "representative",
-                      "manager", "team", "desk", "cell", "department"),
-    "documents": ("pan", "aadha", "aadhar", "cvv", "card", "photo", "selfie", "password", "otp", "pin", "bank details",
-                  "account", "passport", "document", "date of birth", "dob", "expiry"),
-    "pay_now": ("pay", "clear", "settle", "recharge", "deposit", "transfer"),
-    "threat": ("avoid", "else", "otherwise", "or ", "will ", "shall ", "would "),
-}
 _REPORT_TO_RE = re.compile(r"\b(?:report\w*|forward (?:it|this|them|such|these|the (?:sms|message|mail|email))|complain\w*|"
                            r"phish\w*|spam|hoax|abuse|fraud\w*|scam\w*)\b")
 _OFFICIAL_WAY_RE = re.compile(r"\b(?:in|on|via|through|at)\s(?:the\s|your\s)?(?:official|home|nearest|own)\s"
                               r"(?!(?:[a-z]+\s){0,2}(?:whats\s?app|telegram|signal|instagram|facebook|number|mobile|"
                               r"email|e-mail|mail id|id)\b)")
 _SHORT_CODE_TO_RE = re.compile(r"\bto\s\d{4,6}\b(?!\s?\d)")
+# The kinds of own ask ``_own_ask`` looks for, in order, each behind a cheap substring gate (most texts skip each).
+_OWN_ASKS = (
+    Marker("chat_or_agent", ("whats", "telegram", "signal", "imo", "officer", "agent", "executive", "representative",
+                             "manager", "team", "desk", "cell", "department"), _OWN_REACH_RE),
+    Marker("documents", ("pan", "aadha", "aadhar", "cvv", "card", "photo", "selfie", "password", "otp", "pin",
+                         "bank details", "account", "passport", "document", "date of birth", "dob", "expiry"),
+           _DOC_SEND_RE),
+    Marker("pay_now", ("pay", "clear", "settle", "recharge", "deposit", "transfer"), _PAY_NOW_RE),
+    Marker("threat", ("avoid", "else", "otherwise", "or ", "will ", "shall ", "would "), _THREAT_AHEAD_RE),
+)
 
 
 def _own_ask(rest: str, head: str) -> str | None:
@@ -155,10 +157,10 @@ def _own_ask(rest: str, head: str) -> str | None:
             sentence = _SENTENCE_SPLIT_RE.split(rest[:at])[-1]
             if not _REPORT_TO_RE.search(sentence):
                 return "email"
-    for kind, rx in (("chat_or_agent", _OWN_REACH_RE), ("documents", _DOC_SEND_RE), ("pay_now", _PAY_NOW_RE),
-                     ("threat", _THREAT_AHEAD_RE)):
-        if not any(h in rest for h in _OWN_ASK_HINTS[kind]) or not rx.search(rest):
+    for ask in _OWN_ASKS:
+        if not ask.search(rest):
             continue
+        kind, rx = ask.name, ask.rx
         looked = 0
         for part in _SENTENCE_SPLIT_RE.split(rest):
             if looked > _MAX_WARNED_SPANS:  # (an awareness text has a sentence or two of advice)
