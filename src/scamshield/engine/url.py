@@ -96,6 +96,7 @@ WEIGHTS: dict[str, float] = {
     "anonymous_page": 10,
     "published_document_page": 5,
     "short_code_path": 35,
+    "android_package_link": 20,
 }
 # a published document whose address also names a brand or a lure word (path, query or fragment): the one-button
 # landing page the signal was made for. Bare, the address says only "a published Doc / Slides / Drawing", which
@@ -1345,6 +1346,12 @@ def _path_signals(p: ParsedURL, reg: BrandRegistry, L: _Lists, signals: list[Sig
                               {"words": words[:10]}, PHISH))
     low = p.path[:1024].lower()
     last = low.rsplit("/", 1)[-1]
+    if last.endswith(".apk") and len(last) > 4:
+        # an Android app file served by a site that is not an official one (official hosts and app stores never
+        # reach here): sideloaded 'bank KYC' / 'e-challan' / 'customer care' apps that read the victim's SMS and OTPs
+        signals.append(Signal("android_package_link", WEIGHTS["android_package_link"],
+                              "Link downloads an Android app file (.apk) from outside an app store or the maker's "
+                              "official site", {"file": last[:80]}, PHISH))
     page = last.endswith(_PAGE_EXT)
     cms = next((d for d in _CMS_DIRS if d in low), None) if len(low) > 8 else None
     strong = tokset & L.strong_path_words if words else set()
@@ -1597,7 +1604,7 @@ _WEAK_CUE_CODES = {
     "user_content_host": "shared_host", "hosted_page_on_storage": "shared_host", "risky_tld": "risky_tld",
     "suspicious_path": "login_words_in_path", "phishing_words": "lure_words_in_host", "ip_host": "ip_host",
     "obfuscated_url": "obfuscation", "ip_named_host": "ip_host", "deep_subdomain": "deep_subdomain",
-    "brand_in_path": "brand_in_path",
+    "brand_in_path": "brand_in_path", "android_package_link": "app_package",
     "cms_internal_path": "cms_folder", "domain_name_spoof": "domain_name_spoof",
     "brand_impersonation": "brand_lookalike", "brand_in_subdomain": "brand_lookalike", "homograph": "brand_lookalike",
 }
