@@ -105,3 +105,59 @@ _SCAM_GRANDSON_WITH_THEN = [
 @pytest.mark.parametrize("segments", [_SCAM_DIGITAL_ARREST, _SCAM_GRANDSON_WITH_THEN])
 def test_scams_told_to_the_listener_still_alert(segments):
     assert _alerts(segments), [u.risk_score for u in _feed(segments, PRODUCT)]
+
+
+# -- speech-to-text: "social" heard as "so" before an agency's words; spelled "u s d t" -----------------------------
+@pytest.mark.parametrize("text, code", [
+    ("this is a message from the so security administration regarding your case", "caller_claims_government"),
+    ("we found that your so security number is being used for fraud in texas", "ssn_suspended"),
+    ("your so security benefits will be suspended today", "ssn_suspended"),
+    ("you can also send the payment in u s d t to our wallet address", "crypto_wire_payment"),
+])
+def test_misheard_agency_words_and_spelled_coins_are_read(text, code):
+    assert code in _full(text), _weights(text)
+
+
+@pytest.mark.parametrize("text", [
+    "so security is really tight at the stadium tonight",
+    "so security number two on the list is the locks on the back door",
+    "i said u s d a inspection is on friday at the farm",
+])
+def test_so_security_in_everyday_speech_stays_quiet(text):
+    assert not _weights(text), _weights(text)
+
+
+# -- an electricity cut-off in Indian English: "connection will be stopped", "supply will be off" --------------------
+@pytest.mark.parametrize("text", [
+    "sir your light connection will be stopped tonight from our office",
+    "madam your electricity connection will be discontinued today at nine pm",
+    "your power supply will be off tonight because your bill is not updated",
+    "your meter will be removed in two hours by our lineman",
+])
+def test_a_cut_off_of_your_connection_in_other_words_is_a_disconnection_threat(text):
+    assert "utility_disconnection" in _full(text), _weights(text)
+
+
+@pytest.mark.parametrize("segments", [
+    # a planned outage with its window and reason, the same verbs
+    ["good morning this is the power company with a planned work notice for your street",
+     "the power supply will be off tomorrow from nine am to three pm for line maintenance",
+     "you do not need to do anything and there is nothing to pay thank you"],
+    # a tenant told by the landlord, no bill and no officer
+    ["hi it's mark your landlord just a heads up the water in the building",
+     "will be off tomorrow from ten to twelve while the plumber fixes the main valve",
+     "sorry for the trouble i will text you when it is back on"],
+    # the user's own cancellation, confirmed
+    ["thanks for calling city gas i have processed the move out you asked for",
+     "your gas connection will be stopped from the thirtieth as you requested",
+     "the final reading will be taken that day and the bill will come by email"],
+])
+def test_planned_or_requested_cut_offs_never_alert(segments):
+    assert not _alerts(segments), [u.risk_score for u in _feed(segments, PRODUCT)]
+
+
+def test_an_electricity_caller_without_cut_wording_alerts():
+    segments = ["hello sir this is from the electricity department your last month bill is not updated",
+                "so tonight at ten your power connection will be stopped from our office",
+                "please call our officer on this number immediately and update it"]
+    assert _alerts(segments), [u.risk_score for u in _feed(segments, PRODUCT)]

@@ -56,7 +56,7 @@ _JOINED_RE = re.compile(r"\b(" + "|".join(
 _ACRONYMS = {"otp", "kyc", "upi", "cvv", "ssn", "irs", "cbi", "pin", "atm", "sbi", "trai", "fbi", "rbi", "npci",
              "hdfc", "icici", "pnb", "ncb", "dea", "uidai", "pan", "ed", "id", "pc", "ip", "usd", "ups", "dhl",
              "fir", "apk", "qr", "sms", "bsnl", "ssa", "ftc", "cvc", "gst", "tds", "lic", "lpg", "mdma", "emi",
-             "nhai", "cid", "nia", "us", "uk", "hmrc", "dvla", "nhs", "usps", "cra", "ato",
+             "nhai", "cid", "nia", "us", "uk", "hmrc", "dvla", "nhs", "usps", "cra", "ato", "usdt",
              # identity numbers, agencies and banks of Ireland, Nigeria, Malaysia, Singapore, the Philippines, Canada
              "pps", "ppsn", "bvn", "nin", "nric", "sss", "nbi", "efcc", "pdrm", "lhdn", "cbsa", "rcmp", "dbs", "ocbc",
              "uob", "cimb", "rhb", "bdo", "bpi", "uba", "aib", "rbc", "bmo", "cibc", "epf", "ssn"}
@@ -104,6 +104,10 @@ _ASR_VARIANTS = {
     "pen card": "pan card", "pen number": "pan number", "costumes department": "customs department",
     "costumes office": "customs office", "costumes officer": "customs officer", "costumes duty": "customs duty",
     "gift cars": "gift cards", "google play cars": "google play cards",
+    # "social" heard as "so" before the words that follow it in an agency robocall (not "so security is tight")
+    "so security administration": "social security administration", "so security number": "social security number",
+    "so security office": "social security office", "so security benefits": "social security benefits",
+    "so security card": "social security card", "sky pe": "skype", "narco ticks": "narcotics",
     "phil health": "philhealth", "g cash": "gcash", "pay maya": "paymaya", "inter act": "interac",
 }
 # "you're computer", "your account" heard as "you are account": a recogniser's homophone of "your" before a noun
