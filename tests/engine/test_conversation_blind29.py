@@ -1,7 +1,10 @@
 """General patterns behind the blind29 first read (issue #5), as invented rows.
 
 blind29 was written before reading the detector, read once and reported (P 0.882, R 1.0, FPR 0.133, median alert
-0.397); these fixes came after, so blind29 is fitted now. None of these rows is a hold-out call: each phrasing, near
+0.397); these fixes came after, so blind29 is fitted now (after them: P 1.0, R 1.0, FPR 0, median alert 0.392; SSA
+voicemail 0.851 -> 0.365, electricity voicemail 0.783 -> 0.609, investment mentor 0.911 -> 0.840 under the evaluation
+script's segmentation; the 0.27 / 0.41 in commit 379dce9 were one seed-0 trace, and its "FP 4 -> 1" in 70c050d
+counted rows of another split appended meanwhile: without them all splits go FP 2 -> 0). None of these rows is a hold-out call: each phrasing, near
 miss and call below is worded differently from the ``blind29`` split. Calls are fed segment by segment (final
 segments, no speaker tags). Scam calls must alert at some segment; genuine calls that use the same words must never
 alert.
