@@ -35,10 +35,12 @@ Where a new rule goes: a new cue phrase (a word or phrase that is a lure, threat
 the lexicon, ``engine/cues.py``, not here. A new pattern goes in the module of its concept above, beside the
 patterns it resembles, with a comment saying what it recognises and an example; a new marker of a genuine notice or
 of safety advice is one more row of the table in ``notices`` / ``advice``. The rule that turns patterns into a
-signal (``Signal(code, weight, message, evidence, fraud_type)``) goes in ``analyze_sms`` below, in the section of
-its kind: cue hits and their exceptions; links; marketing and opt-out; lure combinations (``lure_with_*``,
-new-number asks); fees and loans; call-back numbers and alerts; genuine-notice offsets (negative weights); safety
-advice and quoted lures; between-people offsets; stranger openers; sender id; device and UPI intent; learned model.
+signal (``Signal(code, weight, message, evidence, fraud_type)``) goes in ``analyze_sms`` below, in the
+``# ---- ... ----`` section of its kind: cue hits and their exceptions; links; marketing and opt-out; lure
+combinations (``lure_with_*``, new-number asks); fees, loans, schemes; call-back numbers, alerts and one-time codes;
+genuine-notice offsets (negative weights); safety advice and quoted lures; between people; strangers; claims; sender
+id; device, UPI intent and the learned model. A rule that lowers the score must name what makes the message safe and
+check that nothing risky is in it (see the offsets sections).
 
 ``analyze_url`` and ``model_signal`` are looked up in this package's namespace at call time, so tests and the
 benchmark can replace ``scamshield.engine.sms.analyze_url`` / ``.model_signal``.
@@ -123,6 +125,7 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     phone_objs = _phone_objects(head)
     phones = list(phone_objs)
 
+    # ---- cue hits (the lexicon) and their exceptions; quoted lures set aside ----
     best: dict[str, Signal] = {}
     matched: dict[str, list[str]] = defaultdict(list)
     claimed: dict[str, None] = {}
@@ -219,6 +222,7 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
         best["credential_request"] = Signal("credential_request", 40, MESSAGES["credential_request"], {}, "OTP_THEFT")
         matched["credential_request"].append(mask_digits(fm.group(0)[:40]))
         hit_clauses.append(("credential_request", 0))
+    # ---- links: which are the brand's own (header, named root, app deep link) ----
     sender_info = classify_sender(sender)
     # A link to the site named by the registered header counts as official only in a message with no lure: with a
     # KYC / block / refund lure the header's own name is what a look-alike domain copies (AX-HDFCBK + hdfcbk.in).
@@ -240,6 +244,7 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     # Links that all lead to an official domain of a known brand or to a government site (.gov.in, .nic.in), or
     # (with its sender id) to the site of the registered DLT header that sent the message.
     official_links = bool(link_details) and all(d["official"] for d in link_details) and len(urls) <= MAX_LINKS
+    # ---- marketing: premium-rate short codes, small print, opt-out lines ----
     sc = _SHORTCODE_RE.search(head)
     # "To unsubscribe SMS STOP to 56161" in a promotion whose every link is the brand's own site: the opt-out line
     # Indian aggregators register (TRAI), not a premium-rate short code; it counts with the T&C line.
@@ -281,6 +286,7 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
         weight = 5 if (sender_info["type"] == "dlt" or (compliance_only and official_links)) and not shortcode \
             else min(50, 15 * n)
         best["spam_marketing"] = Signal("spam_marketing", weight, MESSAGES["spam_marketing"], {}, "SPAM")
+    # ---- cue exceptions that need the whole message; signals from the cue hits and links ----
     # "Congratulations! Your loan of Rs 2,00,000 is sanctioned": a lender's or issuer's greeting for the customer's
     # own application, not a prize -- when "congratulations" is the only prize wording.
     if "prize_lottery" in best and best["prize_lottery"].weight <= 15 \
@@ -324,6 +330,7 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
                               "utilities and government departments never send apps by message",
                               {"matched": mask_digits(apk.group(0)[:40])}, "PHISHING_LINK"))
 
+    # ---- call-back numbers: what the message asks to call (opt-out targets and missed-call reports set aside) ----
     codes = set(best)
     otp_message = _is_otp_delivery(tokens.words)
     # Numbers other than toll-free / shared-cost helplines (mobiles, landlines, foreign numbers).
@@ -365,6 +372,7 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
         # STOP to 56161"): its marketing wording counts as one marker, not as premium-rate spam.
         signals = [Signal(sg.code, 15, sg.message, {**sg.evidence, "brand_promotion": True}, sg.fraud_type)
                    if sg.code == "spam_marketing" else sg for sg in signals]
+    # ---- lure combinations: a lure with a link, number, UPI id, amount or pressure; new-number asks ----
     strong_hooks = [c for c in hooks if best[c].weight >= 20]
     if hooks and not brand_promo:
         if urls and not official_links:
@@ -467,6 +475,7 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
             signals.append(Signal("lure_with_action", 10, "Several lures together with a call to action",
                                   {"lures": strong_hooks}, None))
 
+    # ---- fees, loans, schemes ----
     # A government scheme or benefit with a link that is not a government or official site: schemes are applied
     # for on .gov.in / .nic.in portals, in official apps or at a CSC (PIB fact checks of fake "yojana" sites).
     if urls and not official_links and not any(d["official"] for d in link_details) \
@@ -506,6 +515,7 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
                               "LOAN_APP_SCAM"))
         codes.add("loan_fee_request")
 
+    # ---- call-back numbers, alerts and one-time codes ----
     # An organisation's message that asks to call a personal mobile number: Indian banks, utilities and
     # couriers publish toll-free (1800/1860) or landline helplines, and block-by-SMS numbers ("SMS BLOCK to ...")
     # are not call-backs. Fake "customer care" / "officer" numbers are mobiles (RBI, I4C advisories).
@@ -603,6 +613,7 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
                               "BANK_KYC_IMPERSONATION"))
         codes.add("alert_from_mobile_sender")
 
+    # ---- genuine-notice offsets (negative weights): transactional templates, official links, registered senders ----
     # Fixed-format transactional / service notice with nothing risky in it: offsets the learned model, which
     # learned "Rs", numbers and links as spam from UK/US data and over-scores Indian bank and biller templates.
     risky_link = any(s.code in ("malicious_link", "suspicious_link") for s in link_sigs)
@@ -720,6 +731,7 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
         # With no link and no number at all the message asks for nothing risky, as safety advice does.
         model_contexts.append("official_link" if urls else "safety_advice")
 
+    # ---- safety advice and quoted lures (negative weights) ----
     # Safety advice (banks, regulators, police awareness SMS) that asks for nothing risky: it names scams, so the
     # threat cues fire on it; the advice and the absence of any risky ask offset them.
     # A money demand or threat with an amount, or a bank's message from a personal number, is never excused.
@@ -757,6 +769,7 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
         if "safety_advice" not in model_contexts:
             model_contexts.append("safety_advice")
 
+    # ---- between people: payment apps, shared albums, mis-sent apologies ----
     # Money between people by a payment app ("Bhai 10k chahiye, GPay kar de 98110..."; "send it on PhonePe"): no
     # lure, threat, ask for a credential, urgency, link, UPI id or call-back -- a friend's ask, which the learned
     # model (trained on brand-naming spam) over-reads. A stranger's new-number, emergency or "wrong transfer" ask
@@ -817,6 +830,7 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
                               "and asks for nothing: no link, number, chat move, payment or credential",
                               {"matched": _MISSENT_RE.search(low_clean).group(0)[:30]}, None))
 
+    # ---- strangers: chat moves, investment pitches, wrong-number small talk, mistaken-number codes ----
     # A stranger (a personal number, or no sender) who moves the talk to a chat app or a channel of their own and
     # offers earnings, returns, a loan, a limit or points; or opens "is this Mr Sharma?" and moves to a chat app
     # (batch n). A registered header, an intro alone or an offer alone is not this.
@@ -866,6 +880,7 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
                               "in your name (OTP theft)", {"matched": mask_digits(mk.group(0)[:30])}, "OTP_THEFT"))
         codes.add("mistaken_number_code_ask")
 
+    # ---- claims: identity details asked by reply for a refund, rebate or grant ----
     if (dm := _DETAILS_REPLY_RE.search(low_clean)) and _CLAIM_WORD_RE.search(low_clean) \
             and not _NEG_BEFORE_RE.search(low_clean[max(0, dm.start() - 24):dm.start()]) \
             and not any(sg.code == "credential_request" and sg.weight >= 40 for sg in signals):
@@ -874,6 +889,7 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
                               "bank details to receive a refund, rebate or grant: tax offices and banks never ask "
                               "for these by text", {"matched": mask_digits(dm.group(0)[:40])}, "GOVERNMENT_IMPERSONATION"))
 
+    # ---- sender id ----
     # Sender id.
     named_claims = [c for c in claimed if c != "*"]
     if sender_info["type"] == "phone" and claimed:
@@ -896,6 +912,7 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
                                   "Sent from a registered sender header of the brand it names",
                                   {"header": header, "brands": verified}, None))
 
+    # ---- device, UPI intent, learned model, truncation; the result ----
     signals.extend(device_signals(device_info, context="sms", otp_message=otp_message))
 
     if upi_intent:

@@ -45,11 +45,11 @@ _MOBILE_CALLBACK_RE = re.compile(
 # 98201 44321", "98201 44321 tried to call you" (on the lower-cased text).
 _CALL_REPORT_RE = re.compile(r"\bmissed calls?(?:\s(?:alert|from|by))*\W{0,3}" + _MOBILE + r"|" + _MOBILE +
                              r"\W{0,3}(?:has\s)?(?:tried to call|called|was trying to reach|tried calling)\s(?:you|u)\b")
-# A money movement or card/account event: a fake alert ("Rs 45,000 charged ... if not you call 98...") needs one.
 # An ask to call back without a number of its own ("call back", "call us", "give us a call", "return the call").
 _CALL_BACK_ASK_RE = re.compile(r"\b(?:call|ring|phone|contact)(?:ing)?\s(?:us\s|me\s|them\s)?back\b|\bcall ?back\b|"
                                r"\b(?:call|ring|contact|phone)\s(?:us|me|this number|the number|on this number)\b|"
                                r"\bgive (?:us|me) a (?:call|ring)\b|\breturn (?:the|our|my|this) call\b")
+# A money movement or card/account event: a fake alert ("Rs 45,000 charged ... if not you call 98...") needs one.
 _ALERT_EVENT_RE = re.compile(r"\b(?:debited|charged|deducted|withdrawn|spent|transaction|txn|purchase|transferred|"
                              r"auto ?debit|payment of)\b")
 _NOT_YOU_RE = re.compile(r"\b(?:if|in case)\s(?:this|it|that)\s(?:was|is|wasn't|wasnt|isn't|isnt)\s(?:not\s)?(?:you|u|"
