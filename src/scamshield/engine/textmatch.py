@@ -130,6 +130,12 @@ _INDIC_MARKS = "".join(chr(c) for c in range(0x0900, 0x0E00) if unicodedata.cate
 _L = rf"(?:[^\W\d_]|[{_INDIC_MARKS}])"
 # Clause breaks: ". ! ?" before a space, ";", a newline, and the Devanagari danda / double danda.
 _TOKEN_RE = re.compile(rf"({_L}+(?:'{_L}+)*|\d+)|([.!?]+(?=\s|$)|[;\n\u0964\u0965])")
+# The same pattern for texts that cannot meet some of its branches (the regex engine tries every branch at every
+# position: fewer branches, same matches). Without a combining mark the letter alternation is ``[^\W\d_]`` alone;
+# in ASCII text ``[^\W\d_]`` is ``[A-Za-z]``, ``\d`` is ``[0-9]`` and the dandas cannot occur.
+_MARK_RE = re.compile(f"[{_INDIC_MARKS}]")
+_TOKEN_RE_NO_MARKS = re.compile(r"([^\W\d_]+(?:'[^\W\d_]+)*|\d+)|([.!?]+(?=\s|$)|[;\n\u0964\u0965])")
+_TOKEN_RE_ASCII = re.compile(r"([A-Za-z]+(?:'[A-Za-z]+)*|[0-9]+)|([.!?]+(?=\s|$)|[;\n])")
 
 
 # Titles written with a full stop before a name ("Dr. Sharma", "Mr. Rao", "Smt. Devi", "Insp. Yadav").
@@ -164,17 +170,22 @@ def tokenize(normalized: str, *, max_tokens: int = MAX_TOKENS) -> Tokens:
     ends: list[int] = []
     clauses: list[int] = []
     clause = 0
-    for m in _TOKEN_RE.finditer(normalized):
-        w = m.group(1)
+    if normalized.isascii():
+        pattern = _TOKEN_RE_ASCII
+    else:
+        pattern = _TOKEN_RE if _MARK_RE.search(normalized) else _TOKEN_RE_NO_MARKS
+    for m in pattern.finditer(normalized):
+        w = m[1]
         if w is None:
             # "Message Dr. Sharma on WhatsApp": the full stop of a title is not a sentence break.
-            if m.group(2) == "." and words and words[-1] in _TITLE_ABBREVIATIONS:
+            if m[2] == "." and words and words[-1] in _TITLE_ABBREVIATIONS:
                 continue
             clause += 1
             continue
         words.append(w)
-        starts.append(m.start())
-        ends.append(m.end())
+        s, e = m.span()
+        starts.append(s)
+        ends.append(e)
         clauses.append(clause)
         if len(words) >= max_tokens:
             break
@@ -218,13 +229,15 @@ class PhraseHit:
 class PhraseMatcher:
     """Whole-word, multi-phrase matcher over ``Tokens`` (overlapping hits are all reported).
 
-    Build once (at import), call ``find`` many times. The trie is stored flat (``"node\\x1fword" -> child``
-    string/int maps and tuples of ints) so the garbage collector never has to walk hundreds of thousands of
-    nested dicts -- that would add multi-millisecond pauses to unrelated requests.
+    Build once (at import), call ``find`` many times. The trie is stored as maps of ints and tuples of ints (the
+    literal edges as ``word -> {node: child}``: one map per distinct word, holding only ints, so the garbage
+    collector does not track it) -- never as hundreds of thousands of nested dicts the garbage collector would
+    have to walk, adding multi-millisecond pauses to unrelated requests.
     """
 
     def __init__(self, phrases: Iterable[tuple[str, Hashable]]) -> None:
-        self._edges: dict[str, int] = {}
+        # literal edges by word: word -> {node: child}
+        by_word: dict[str, dict[int, int]] = {}
         self._num: dict[int, int] = {}
         prefix: dict[int, dict[str, int]] = {}
         gap: dict[int, dict[int, int]] = {}
@@ -278,7 +291,7 @@ class PhraseMatcher:
                         node = child(prefix.setdefault(node, {}), p[:-1])
                         width += 1
                     else:
-                        node = child(self._edges, f"{node}\x1f{p}")
+                        node = child(by_word.setdefault(p, {}), node)
                         width += 1
                 pid = payload_ids.get((key, phrase))
                 if pid is None:
@@ -292,6 +305,9 @@ class PhraseMatcher:
         self._gap = {n: tuple(d.items()) for n, d in gap.items()}
         self._ends = {n: tuple(v) for n, v in ends.items()}
         self._root_special = 0 in self._prefix or 0 in self._num
+        # Literal edges are kept by word (word -> {node: child}): a find looks each token up once, then follows
+        # edges by integer node, with no per-step key to build.
+        self._by_word = by_word
         self.size = count
 
     def find(self, tokens: Tokens, *, max_hits: int = 512) -> list[PhraseHit]:
@@ -299,15 +315,43 @@ class PhraseMatcher:
         ``max_hits`` hits (repetitive hostile text cannot make the caller's work grow past that)."""
         words, clauses = tokens.words, tokens.clauses
         n = len(words)
-        edges, ends_map, gap_map, payloads = self._edges, self._ends, self._gap, self._payloads
+        ends_map, gap_map, payloads = self._ends, self._gap, self._payloads
+        prefix_map, num_map = self._prefix, self._num
+        by_word = self._by_word
+        # per token: its literal edges ({node: child}, None when no phrase spells the word), looked up once
+        edges_of = [by_word.get(w) for w in words]
+        num0 = num_map.get(0)
+        prefix0 = prefix_map.get(0)
         hits: list[PhraseHit] = []
+        stack: list[tuple[int, int]] = []
+        push = stack.append
+
+        def advance(node: int, j: int, clause: int) -> None:
+            """Push the children of ``node`` that consume word ``j`` (literal edge, then prefixes, then "#")."""
+            if j >= n or clauses[j] != clause:
+                return
+            em = edges_of[j]
+            if em is not None:
+                c = em.get(node)
+                if c is not None:
+                    push((c, j + 1))
+            if node in prefix_map:
+                w = words[j]
+                for p, pc in prefix_map[node]:
+                    if w.startswith(p):
+                        push((pc, j + 1))
+            if node in num_map and words[j].isdigit():
+                push((num_map[node], j + 1))
+
         for i in range(n):
-            if not self._root_special and ("0\x1f" + words[i]) not in edges:
+            # a walk from token i pushes nothing unless the root has a child for word i: skip it at once
+            em = edges_of[i]
+            if (em is None or 0 not in em) and not (num0 is not None and words[i].isdigit()) and not (
+                    prefix0 is not None and any(words[i].startswith(p) for p, _ in prefix0)):
                 continue
             clause = clauses[i]
             seen: set[Hashable] = set()
-            stack: list[tuple[int, int]] = []
-            self._advance(0, i, words, clauses, clause, n, stack)
+            advance(0, i, clause)
             while stack:
                 node, j = stack.pop()
                 ends = ends_map.get(node)
@@ -326,17 +370,17 @@ class PhraseMatcher:
                             jj = j + k
                             if jj > n or (k and clauses[jj - 1] != clause):
                                 break
-                            self._advance(gchild, jj, words, clauses, clause, n, stack)
-                self._advance(node, j, words, clauses, clause, n, stack)
+                            advance(gchild, jj, clause)
+                advance(node, j, clause)
         return hits
 
     def _advance(self, node: int, j: int, words: Sequence[str], clauses: Sequence[int], clause: int, n: int,
                  stack: list) -> None:
-        """Push the children of ``node`` that consume word ``j``."""
+        """Push the children of ``node`` that consume word ``j`` (the step ``find`` inlines; kept for callers)."""
         if j >= n or clauses[j] != clause:
             return
         w = words[j]
-        c = self._edges.get(f"{node}\x1f{w}")
+        c = self._by_word.get(w, {}).get(node)
         if c is not None:
             stack.append((c, j + 1))
         prefixes = self._prefix.get(node)
