@@ -181,7 +181,21 @@ def _own_negation(inside: list[str], after: str, regex: "re.Pattern[str] | None"
     if regex is None:
         return False
     kept = [w for w in inside if w not in _NEG_AFTER and w not in ("never", "not")]
-    return len(kept) < len(inside) and regex.match(" ".join(kept) + after) is None
+    if len(kept) == len(inside):
+        return False
+    if regex.match(" ".join(kept) + after) is None:
+        return True
+    # A long match may run on past the negated phrase a shorter alternative describes ("parcel that could not be
+    # delivered and was returned": a gap alternative reaches "was returned"): the shortest match of the pattern from
+    # the same word decides. It holds the negator and no longer matches without it: the negator is the cue's own.
+    for n in range(1, len(inside)):
+        head = inside[:n]
+        if regex.match(" ".join(head)) is not None:
+            if any(w in _NEG_AFTER or w in ("never", "not") for w in head):
+                kept_head = [w for w in head if w not in _NEG_AFTER and w not in ("never", "not")]
+                return regex.match(" ".join(kept_head)) is None
+            return False
+    return False
 
 
 #: A threat's own "never" / "not" ("you will never see her again", "you will not see him alive"): it ends there and

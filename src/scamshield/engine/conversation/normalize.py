@@ -108,6 +108,9 @@ _ASR_VARIANTS = {
     "so security administration": "social security administration", "so security number": "social security number",
     "so security office": "social security office", "so security benefits": "social security benefits",
     "so security card": "social security card", "sky pe": "skype", "narco ticks": "narcotics",
+    # blind30: "social" heard as "so shul" / "soshul"; "warranty" as "warrant e" (a lone letter after "warrant")
+    "so shul security": "social security", "soshul security": "social security", "so shall security": "social security",
+    "warrant e": "warranty", "warran e": "warranty",
     "phil health": "philhealth", "g cash": "gcash", "pay maya": "paymaya", "inter act": "interac",
 }
 # "you're computer", "your account" heard as "you are account": a recogniser's homophone of "your" before a noun

@@ -58,6 +58,9 @@ _DECISIVE_PAIRS = (
     (frozenset({"caller_claims_bank"}), frozenset({"interest_rate_reduction"})),
     # a bank that puts you through to the police (or police who speak for your bank): the bank-to-police hand-over
     (frozenset({"caller_claims_bank"}), frozenset({"caller_claims_law_enforcement"})),
+    # a retailer or tech company calling you about a purchase or renewal you did not make (the Amazon / Apple order
+    # robocall, FTC's most reported impersonation): the bank's own fraud check is a bank claim, not this (blind30)
+    (frozenset({"caller_claims_company", "caller_claims_tech_support"}), frozenset({"unexpected_charge_claim"})),
 )
 _DECISIVE_PAIR_POINTS = 12.0
 # The learned model at (nearly) its maximum and a hard ask heard in full (a payment, a fee, a code, remote access;
@@ -203,7 +206,7 @@ def signals_for(hits: dict[str, list[Any]], model_signal: dict[str, Any] | None,
             signals.append(Signal("decisive_pair_pattern", _DECISIVE_PAIR_POINTS,
                                   "An impersonation and what only impostors say by phone heard together (an agency "
                                   "robocall, a back-tax or missed jury duty claim, a card-interest offer, a bank that "
-                                  "hands you to the police)",
+                                  "hands you to the police, a retailer calling about a charge you did not make)",
                                   {"pair": pair}))
             break
     reassured = False
