@@ -107,16 +107,48 @@ def test_a_user_writes_only_to_own_or_new_calls(tc, token, u):
     # a new call id: the device's own call, it becomes theirs
     assert tc.post(f"/api/calls/CA-{u('new')}/transcript", json={"text": "hello"}, headers=auth(alice)).status_code == 200
     assert tc.post("/api/associate-call", json={"call_sid": f"CA-{u('new')}"}, headers=auth(bob)).status_code == 409
-    # an existing call nobody owns (created by an integration): not by posting to it
+    # an existing call nobody owns (created by an integration): not by posting to it, nor by associating it
     tc.post(f"/api/calls/CA-{u('svc')}/transcript", json={"text": "hello"}, headers=auth(svc))
     r = tc.post(f"/api/calls/CA-{u('svc')}/transcript", json={"text": "hello"}, headers=auth(alice))
     assert r.status_code == 403 and r.json()["error"]["code"] == "call_not_associated"
-    # app-created calls keep their rules: associate, idempotent for the owner, 409 for others
     r = tc.post("/api/associate-call", json={"call_sid": f"CA-{u('svc')}"}, headers=auth(alice))
+    assert r.status_code == 403 and r.json()["error"]["code"] == "call_not_claimable"
+    # a call a device created by associating it: idempotent for the owner, 409 for others
+    r = tc.post("/api/associate-call", json={"call_sid": f"CA-{u('dev')}"}, headers=auth(alice))
     assert r.status_code == 200 and r.json()["already_associated"] is False
-    r = tc.post("/api/associate-call", json={"call_sid": f"CA-{u('svc')}"}, headers=auth(alice))
+    r = tc.post("/api/associate-call", json={"call_sid": f"CA-{u('dev')}"}, headers=auth(alice))
     assert r.status_code == 200 and r.json()["already_associated"] is True
-    assert tc.post("/api/associate-call", json={"call_sid": f"CA-{u('svc')}"}, headers=auth(bob)).status_code == 409
+    assert tc.post("/api/associate-call", json={"call_sid": f"CA-{u('dev')}"}, headers=auth(bob)).status_code == 409
+
+
+def test_a_user_cannot_take_over_a_call_a_service_token_created(tc, token, u):
+    """Review repro: a service token streams a call (alerts held), a user tries to claim it over REST and WS."""
+    call_sid = "CAsvc" + u("x")
+    svc, victim, mallory = token(u("tel"), roles=["service"]), u("victim"), token(u("mallory"), phone="+919812345670")
+    tc.get("/user/me", headers=auth(token(victim)))  # the victim exists
+    held = []
+    for i, line in enumerate(SBI_CALL[:4]):
+        r = tc.post(f"/api/calls/{call_sid}/transcript", json={"text": line, "sequence": i}, headers=auth(svc))
+        assert r.status_code == 200
+        held += [r.json()["alert"]] if r.json()["alert"] else []
+    assert held and all(a["held"] for a in held)
+    r = tc.post("/api/associate-call", json={"call_sid": call_sid}, headers=auth(mallory))
+    assert r.status_code == 403 and r.json()["error"]["code"] == "call_not_claimable"
+    with tc.websocket_connect(ws_url(mallory)) as ws:
+        handshake(ws)
+        ws.send_json({"type": "associate_call", "call_sid": call_sid, "id": 1})
+        assert until(ws, "error")["code"] == "call_not_claimable"
+    # the same over the WS: a service token's transcripts create a service call too
+    ws_sid = "CAsvcws" + u("x")
+    with tc.websocket_connect(ws_url(svc)) as ws:
+        handshake(ws)
+        ws.send_json({"type": "transcript", "call_sid": ws_sid, "text": SBI_CALL[0], "sequence": 0, "id": 1})
+        until(ws, "transcript_received")
+    r = tc.post("/api/associate-call", json={"call_sid": ws_sid}, headers=auth(mallory))
+    assert r.status_code == 403 and r.json()["error"]["code"] == "call_not_claimable"
+    # the service associates the victim, who gets every held alert
+    r = tc.post("/api/associate-call", json={"call_sid": call_sid, "user_id": victim}, headers=auth(svc))
+    assert r.status_code == 200 and r.json()["user_id"] == victim and r.json()["held_alerts"] == len(held)
 
 
 # --- 8: association locks the call row before the user row (as ingestion does) -------------------------------------
@@ -230,7 +262,9 @@ def test_owner_gets_the_real_alert_after_its_redacted_broadcast(make_settings, t
                 c.post("/api/calls/CA-bc/transcript", json={"text": line, "sequence": i}, headers=auth(svc))
             redacted = until(ws, "fraud_alert")
             assert redacted["redacted"] is True and redacted["call_sid"] is None
-            ws.send_json({"type": "associate_call", "call_sid": "CA-bc"})
+            # the integration associates the call it streamed (a user cannot claim a service's call)
+            r = c.post("/api/associate-call", json={"call_sid": "CA-bc", "user_id": "alice"}, headers=auth(svc))
+            assert r.status_code == 200 and r.json()["held_alerts"] >= 1
             real = until(ws, "fraud_alert")
             assert real["alert_id"] == redacted["alert_id"] and real["redacted"] is False
             assert real["call_sid"] == "CA-bc" and real["reasons"]

@@ -230,9 +230,12 @@ def test_held_alert_delivered_on_association(tc, token, u):
     held_before = held_gauge(tc)
     with tc.websocket_connect(ws_url(token(u("bob")))) as b, tc.websocket_connect(ws_url(ta)) as a:
         handshake(b), handshake(a)
-        a.send_json({"type": "associate_call", "call_sid": "CA-unowned"})
+        # a call the integration created is not the device's to claim: the integration associates it
+        a.send_json({"type": "associate_call", "call_sid": "CA-unowned", "id": 1})
+        assert [m["code"] for m in drain_until_pong(a) if m["type"] == "error"] == ["call_not_claimable"]
+        r = tc.post("/api/associate-call", json={"call_sid": "CA-unowned", "user_id": u("alice")}, headers=auth(svc))
+        assert r.status_code == 200 and r.json()["held_alerts"] == len(held)
         got = drain_until_pong(a)
-        assert [m["held_alerts"] for m in got if m["type"] == "call_associated"] == [len(held)]
         alert = next(m for m in got if m["type"] == "fraud_alert")
         assert alert["alert_id"] == held[0]["alert_id"] and alert["seq"] == 1 and alert["call_sid"] == "CA-unowned"
         assert not [m for m in drain_until_pong(b) if m["type"] == "fraud_alert"]

@@ -103,11 +103,13 @@ def scenario(tmp_path_factory, request):
                          open_timeout=10) as ws:
                 assert json.loads(ws.recv(timeout=10))["type"] == "connected"
                 ws.send(json.dumps({"type": "associate_call", "call_sid": sid}))
+                seen = []
+                while "call_associated" not in seen:  # owned before the service posts to it (else it is the service's)
+                    seen.append(json.loads(ws.recv(timeout=10)).get("type"))
                 ws.send(json.dumps({"type": "transcript", "call_sid": sid, "text": texts["transcript"]}))
                 ws.send(json.dumps({"type": "transcript", "call_sid": sid, "text": texts["transcript2"]}))
                 results.append(c.post(f"/api/calls/{sid}/transcript", json={"text": texts["transcript2"] + " again"},
                                       headers={"Authorization": f"Bearer {tokens['svc']}"}))
-                seen = []
                 for _ in range(30):
                     try:
                         msg = json.loads(ws.recv(timeout=5))

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import tempfile
+
 import pytest
 
+from scamshield.hub.hub import Hub
+from scamshield.metrics import Metrics
+from scamshield.services.alerts import AlertService
+from scamshield.services.calls import CallService
+from scamshield.settings import Settings
 from scamshield.store import users as user_store
 from scamshield.store.migrate import upgrade_async
 from scamshield.store.session import Database
@@ -32,3 +39,15 @@ async def sqlite_db(tmp_path):
             await user_store.ensure_user(s, uid, None)
     yield database
     await database.dispose()
+
+
+@pytest.fixture
+async def svc(db):
+    """(CallService, AlertService) on ``db`` with an in-process hub."""
+    settings = Settings(env="test", data_dir=tempfile.mkdtemp(), jwt_secret="s" * 48)
+    hub = Hub(broker_url=None)
+    await hub.start()
+    metrics = Metrics()
+    alerts = AlertService(db, hub, metrics, settings)
+    yield CallService(db, alerts, metrics, settings), alerts
+    await hub.close()

@@ -74,6 +74,11 @@ SOURCES = ("api", "ws", "twilio", "media", "debug")
 # Calls the telephony side created (voice webhook, transcription callbacks, media streams): nobody's device started
 # them, so a user may claim one only by their phone number (the caller's ``From``) or through a service token.
 TELEPHONY_SOURCES = ("twilio", "media")
+# A call whose first transcript came from a ``service`` token (REST or WS) is stored with this source: like a
+# telephony call it is nobody's device's call, so only a trusted caller associates it (it has no caller number).
+SERVICE_SOURCE = "service"
+# Unowned calls an ordinary user may not claim (``call_not_claimable``) unless their verified phone is the caller's.
+PROTECTED_SOURCES = (*TELEPHONY_SOURCES, SERVICE_SOURCE)
 _JUDGE_CONCURRENCY = 8
 _JUDGE_MAX_PENDING = 64  # calls waiting for (or at) the judge; beyond that, new consultations are dropped
 _JUDGE_STALE_SECONDS = 30.0  # a consultation that waited longer than this for a slot is dropped (call moved on)
@@ -307,8 +312,10 @@ class CallService:
         """Make ``user_id`` the owner of ``call_sid`` (idempotent; ``Conflict`` if owned by someone else).
 
         ``trusted``: a service token or the Twilio voice webhook (which matched the caller's number). Without it, an
-        unowned call the telephony side created can be claimed only by the user whose ``phone_number`` is the
-        call's caller number (``Forbidden`` ``call_not_claimable`` otherwise). Held alerts of the call get the
+        unowned call the telephony side or a service token created (``PROTECTED_SOURCES``) can be claimed only by
+        the user whose ``phone_number`` is the call's caller number (``Forbidden`` ``call_not_claimable``
+        otherwise; a service-created call has no caller number). A call id that does not exist yet is created
+        owned by the caller (their device's own call). Held alerts of the call get the
         user's next seqs (those below the user's notification preferences are dropped) and are delivered right
         after commit.
         """
@@ -316,7 +323,7 @@ class CallService:
             async with self._db.transaction() as session:
                 # Lock order: the call row first, then the user row (as ingest_transcript does) — no deadlock.
                 call = await call_store.lock_call(session, call_sid, source=source)
-                if call.user_id is None and not trusted and call.source in TELEPHONY_SOURCES and not (
+                if call.user_id is None and not trusted and call.source in PROTECTED_SOURCES and not (
                         phone_number and call.from_number and phone_number == call.from_number):
                     raise Forbidden("this call came in through the telephony integration: it is associated by your "
                                     "phone number or by the integration, not by a device", code="call_not_claimable")
@@ -353,12 +360,16 @@ class CallService:
         ``actor``: a user may write only to a call they own, or create a call id that does not exist yet (their
         device's own call: it becomes theirs). An existing call they do not own -> ``Forbidden``
         (``not_call_owner``; ``call_not_associated`` if nobody owns it yet: associate it first, under its rules).
-        ``SERVICE_ACTOR`` (Twilio webhooks, media streams, service tokens) may write to any call.
+        ``SERVICE_ACTOR`` (Twilio webhooks, media streams, service tokens) may write to any call; a call a service
+        token creates this way (``source`` "api" or "ws") is stored with source ``SERVICE_SOURCE``: unowned, and not
+        claimable by an ordinary user.
         """
         if not isinstance(segment.text, str) or not segment.text.strip():
             raise InvalidInput("transcript text is empty", code="empty_text")
         if source not in SOURCES:
             raise InvalidInput("unknown transcript source")
+        if actor.is_service and source not in TELEPHONY_SOURCES:
+            source = SERVICE_SOURCE  # only used when this segment creates the call
         progress = _Progress()
         work = asyncio.ensure_future(self._ingest(call_sid, segment, dedup_key, source, actor, progress))
         try:

@@ -84,7 +84,7 @@ class Call(Base):
     call_sid: Mapped[str] = mapped_column(String(64), primary_key=True)
     user_id: Mapped[str | None] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     from_number: Mapped[str | None] = mapped_column(String(20))
-    source: Mapped[str] = mapped_column(String(16), default="api")  # api|ws|twilio
+    source: Mapped[str] = mapped_column(String(16), default="api")  # api|ws|twilio|media|service (services.calls)
     status: Mapped[str] = mapped_column(String(16), default="live")  # live|ended
     detector_state: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     risk_score: Mapped[int] = mapped_column(Integer, default=0)
