@@ -327,6 +327,29 @@ def test_not_scam_quiets_the_call_and_is_counted(tc, token, u):
     assert admin["global"]["alert_responses"][ftype]["not_scam"] >= 1
 
 
+def test_another_users_test_alert_cannot_silence_a_held_call(tc, token, u):
+    """Review repro: a Twilio call from an unknown number is held; mallory may not attach a test alert to it (whose
+    not_scam answer used to quiet the call for its real owner); the victim later gets every held alert."""
+    admin, svc = token(u("ops"), roles=["admin"]), token(u("tel"), roles=["service"])
+    mallory, victim = u("mallory"), u("victim")
+    mallory_tok = token(mallory)
+    tc.get("/user/me", headers=auth(mallory_tok))
+    tc.get("/user/me", headers=auth(token(victim)))
+    held_sid, caller = "CAheld" + u("x"), caller_number()
+    assert signed_post(tc, "/twilio/voice", {"CallSid": held_sid, "From": caller}).status_code == 200
+    for sid, code in ((held_sid, (403, "call_not_associated")), ("CAnowhere" + u("x"), (404, "call_not_found"))):
+        r = tc.post("/api/debug/simulate-alert", json={"user_id": mallory, "call_sid": sid}, headers=auth(admin))
+        assert (r.status_code, r.json()["error"]["code"]) == code
+    twilio_call(tc, held_sid, caller=caller)  # the scam transcription callbacks
+    r = tc.post("/api/associate-call", json={"call_sid": held_sid, "user_id": victim}, headers=auth(svc))
+    assert r.status_code == 200 and r.json()["held_alerts"] >= 1
+    # the owner may attach a test alert to their own call; someone else's call -> 409
+    ok = tc.post("/api/debug/simulate-alert", json={"user_id": victim, "call_sid": held_sid}, headers=auth(admin))
+    assert ok.status_code == 200
+    r = tc.post("/api/debug/simulate-alert", json={"user_id": mallory, "call_sid": held_sid}, headers=auth(admin))
+    assert r.status_code == 409 and r.json()["error"]["code"] == "call_owned"
+
+
 def test_held_alerts_respect_the_new_owners_preferences(tc, token, u):
     call_sid, caller = "CA" + u("pref").ljust(32, "c"), caller_number()
     twilio_call(tc, call_sid, caller=caller)

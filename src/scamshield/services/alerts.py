@@ -12,7 +12,7 @@ from datetime import timedelta
 from typing import Any, Iterable
 
 from scamshield.engine.taxonomy import FRAUD_TYPES, advice_for
-from scamshield.errors import Conflict, NotFound
+from scamshield.errors import Conflict, Forbidden, NotFound
 from scamshield.hub.hub import Hub
 from scamshield.hub.messages import AlertAcked, FraudAlert
 from scamshield.metrics import Metrics
@@ -114,13 +114,23 @@ class AlertService:
     # -- test alerts ------------------------------------------------------------------------------------------------
     async def simulate(self, user_id: str, call_sid: str | None = None,
                        fraud_type: str = "BANK_KYC_IMPERSONATION") -> Alert:
-        """A ``test: true`` alert through the real path (stored, seq, published, replayable, ackable)."""
+        """A ``test: true`` alert through the real path (stored, seq, published, replayable, ackable).
+
+        ``call_sid``: a call ``user_id`` owns (``NotFound`` ``call_not_found`` for an unknown call, ``Forbidden``
+        ``call_not_associated`` for one nobody owns yet, ``Conflict`` ``call_owned`` for someone else's): a test
+        alert may not attach itself to a call of another user, whose answers to it would otherwise be stored
+        against that call."""
         async with self._db.transaction() as session:
             if await user_store.get_user(session, user_id) is None:
                 raise NotFound("unknown user: it must have connected or called the API once", code="user_not_found")
             if call_sid:
                 call = await call_store.get_call(session, call_sid)
-                if call is not None and call.user_id not in (None, user_id):
+                if call is None:
+                    raise NotFound("no such call", code="call_not_found")
+                if call.user_id is None:
+                    raise Forbidden("nobody has associated this call yet: associate it first",
+                                    code="call_not_associated")
+                if call.user_id != user_id:
                     raise Conflict("this call is associated with another user", code="call_owned")
             alert = await alert_store.create_alert(
                 session, user_id=user_id, call_sid=call_sid, fraud_type=fraud_type, risk_score=90,

@@ -58,15 +58,18 @@ class FlaggedCall:
 # cache key) costs more than the statement's execution on SQLite. The SQL is the same on SQLite (>= 3.35) and
 # PostgreSQL; typed bind parameters and result columns keep JSON and UTC datetimes handled as in the ORM.
 #
-# ``lock_call``: the call's columns the services read, plus ``not_scam`` (the owner answered ``not_scam`` to an alert
-# of this call: it raises no more), in the statement that takes the lock.
+# ``lock_call``: the call's columns the services read, plus ``not_scam`` (the call's owner answered ``not_scam`` to
+# one of their alerts of this call: it raises no more), in the statement that takes the lock. Only the owner's answer
+# counts: an alert of another user that carries the same call id (a test alert, a call id reused) says nothing about
+# this call, and an unowned call is never quiet (``alerts.user_id = <owner>`` is not true for a NULL owner).
+_NOT_SCAM_SQL = ("EXISTS (SELECT 1 FROM alerts WHERE alerts.call_sid = :call_sid AND alerts.response = 'not_scam' "
+                 "AND alerts.user_id = {owner}) AS not_scam")
 _LOCK_SQL = text(
     "INSERT INTO calls (call_sid, user_id, source, status, risk_score, risk_level, created_at, updated_at, "
     "associated_at) VALUES (:call_sid, :owner, :source, 'live', 0, 'low', :now, :now, :associated_at) "
     "ON CONFLICT (call_sid) DO UPDATE SET updated_at = excluded.updated_at "
     "RETURNING call_sid, user_id, source, from_number, status, detector_state, risk_score, risk_level, fraud_type, "
-    "flagged_at, EXISTS (SELECT 1 FROM alerts WHERE alerts.call_sid = :call_sid AND alerts.response = 'not_scam') "
-    "AS not_scam"
+    "flagged_at, " + _NOT_SCAM_SQL.format(owner="calls.user_id")
 ).bindparams(
     bindparam("call_sid", type_=String), bindparam("owner", type_=String), bindparam("source", type_=String),
     bindparam("now", type_=UTCDateTime), bindparam("associated_at", type_=UTCDateTime),
@@ -120,8 +123,7 @@ _LOCK_AND_SEGMENT_PG_SQL = text(
     "s AS (INSERT INTO transcript_segments (call_sid, dedup_key, speaker, text, final, created_at) "
     "SELECT c.call_sid, :dedup_key, :speaker, :text, :final, :now FROM c "
     "WHERE :store AND (:service OR c.user_id = :owner) ON CONFLICT (dedup_key) DO NOTHING RETURNING id) "
-    f"SELECT {_CALL_COLUMNS}, EXISTS (SELECT 1 FROM alerts WHERE alerts.call_sid = :call_sid "
-    "AND alerts.response = 'not_scam') AS not_scam, (SELECT count(*) FROM s) AS stored FROM c"
+    f"SELECT {_CALL_COLUMNS}, {_NOT_SCAM_SQL.format(owner='c.user_id')}, (SELECT count(*) FROM s) AS stored FROM c"
 ).bindparams(
     bindparam("call_sid", type_=String), bindparam("owner", type_=String), bindparam("source", type_=String),
     bindparam("now", type_=UTCDateTime), bindparam("associated_at", type_=UTCDateTime),
