@@ -241,6 +241,46 @@ def test_media_stream_with_pluggable_engine_alerts_the_owner(tc, token, sid):
         assert alert["call_sid"] == call_sid and alert["fraud_type"] == "BANK_KYC_IMPERSONATION"
 
 
+@pytest.mark.parametrize("failure", ["unexpected", "runtime", "storage"])
+def test_media_stream_ingest_failure_is_logged_masked_and_closes_1011(tc, sid, monkeypatch, caplog, failure):
+    """An error from ingestion other than a disconnect (a database failure, a bug) does not escape the handler: it
+    is logged by type only (a DBAPI error's text carries the SQL parameters, i.e. the transcript) and the socket is
+    closed with 1011."""
+    import logging
+
+    from sqlalchemy.exc import OperationalError
+
+    secret = "my OTP is 48291 and my number +919812345678"
+    calls = tc.app.state.ctx.extras["calls"]
+
+    async def boom(*_a, **_k):
+        if failure == "storage":
+            raise OperationalError("INSERT INTO transcript_segments ...", (secret,), Exception("database is locked"))
+        raise (RuntimeError if failure == "runtime" else ValueError)(secret)
+
+    monkeypatch.setattr(calls, "ingest_transcript", boom)
+    tc.app.state.ctx.extras["stt"] = stt.create("scripted")
+    sig = twilio_signature("/twilio/media", {}, base=PUBLIC_URL.replace("https", "wss"))
+    call_sid = sid()
+    caplog.set_level(logging.DEBUG)
+    with tc.websocket_connect("/twilio/media", headers={"X-Twilio-Signature": sig}) as media:
+        media.send_json({"event": "start", "streamSid": "MZ" + "2" * 32,
+                         "start": {"streamSid": "MZ" + "2" * 32, "callSid": call_sid,
+                                   "customParameters": {"script": SBI_CALL[0]}}})
+        for n, chunk in enumerate(speech_chunks(1)):
+            media.send_json({"event": "media", "media": {"track": "inbound", "chunk": str(n),
+                                                         "payload": base64.b64encode(chunk).decode()}})
+        with pytest.raises(WebSocketDisconnect) as exc:
+            for _ in range(10):
+                media.receive_json()
+    assert exc.value.code == 1011
+    failures = [r for r in caplog.records if r.name == "scamshield.twilio" and r.levelno >= logging.WARNING]
+    assert failures, [r.getMessage() for r in caplog.records]
+    logged = "\n".join(r.getMessage() + (logging.Formatter().formatException(r.exc_info) if r.exc_info else "")
+                       for r in caplog.records)
+    assert "48291" not in logged and "9812345678" not in logged
+
+
 def test_media_stream_refuses_unsigned_handshake(tc):
     for headers in ({}, {"X-Twilio-Signature": "forged"}):
         with pytest.raises(WebSocketDisconnect) as exc:

@@ -24,7 +24,7 @@ from twilio.twiml.voice_response import VoiceResponse
 
 from scamshield.api.context import AppContext
 from scamshield.api.deps import Ctx
-from scamshield.api.errors import WS_FORBIDDEN, WS_TOO_BIG, WS_UNAVAILABLE, responses
+from scamshield.api.errors import WS_FORBIDDEN, WS_TOO_BIG, WS_UNAVAILABLE, is_transient_storage_error, responses
 from scamshield.api.routes.calls import call_service
 from scamshield.auth import caller_for_association, normalise_phone
 from scamshield.engine.conversation import Segment
@@ -192,9 +192,12 @@ async def media_stream(ws: WebSocket) -> None:
         for r in results:
             if call_sid and r.text.strip():
                 counter += 1
-                await calls.ingest_transcript(
-                    call_sid, Segment(r.text[:4000], track, r.final), source="media", actor=SERVICE_ACTOR,
-                    dedup_key=f"ms:{stream_sid}:{track}:{counter}" if r.final else None)
+                try:
+                    await calls.ingest_transcript(
+                        call_sid, Segment(r.text[:4000], track, r.final), source="media", actor=SERVICE_ACTOR,
+                        dedup_key=f"ms:{stream_sid}:{track}:{counter}" if r.final else None)
+                except Exception as exc:  # (a RuntimeError here is not the socket's: never taken for a disconnect)
+                    raise _StreamFailed(exc) from exc
 
     try:
         while True:
@@ -234,15 +237,45 @@ async def media_stream(ws: WebSocket) -> None:
                 await emit(track, results)
             elif event == "stop":
                 break
-    except (WebSocketDisconnect, RuntimeError):
-        pass
+    except _StreamFailed as failed:
+        # Ingestion failed: the stream cannot go on. Logged by type only — a database error's text carries the
+        # statement's parameters, i.e. the transcript — and closed with 1011.
+        _log_media_failure("media stream", call_sid, failed.original)
+        streams.clear()  # no flush into the failing path
+        close_code, reason = 1011, "internal error"
+    except (WebSocketDisconnect, RuntimeError):  # the peer went away (Starlette: RuntimeError once disconnected)
+        close_code, reason = 1000, ""
+    except Exception as exc:  # the speech-to-text engine, or a bug
+        _log_media_failure("media stream", call_sid, exc)
+        streams.clear()  # no flush into the failing path
+        close_code, reason = 1011, "internal error"
+    else:
+        close_code, reason = 1000, ""
     finally:
         for track, stream in streams.items():
             try:
                 await emit(track, await asyncio.to_thread(stream.finish))
-            except Exception:
-                log.exception("speech-to-text flush failed")
+            except Exception as exc:
+                _log_media_failure("speech-to-text flush", call_sid,
+                                   exc.original if isinstance(exc, _StreamFailed) else exc)
     try:
-        await ws.close(1000)
+        await ws.close(close_code, reason)
     except Exception:
         pass
+
+
+class _StreamFailed(Exception):
+    """Ingestion failed under a media stream (``original``: what it raised)."""
+
+    def __init__(self, original: Exception) -> None:
+        super().__init__(type(original).__name__)
+        self.original = original
+
+
+def _log_media_failure(what: str, call_sid: str | None, exc: Exception) -> None:
+    """A media-stream failure in the log without its message or traceback (both may hold transcript text)."""
+    sid = short_sid(call_sid) if call_sid else "-"
+    if is_transient_storage_error(exc):
+        log.warning("%s failed on call %s: storage unavailable (%s)", what, sid, type(exc).__name__)
+    else:
+        log.error("%s failed on call %s (%s)", what, sid, type(exc).__name__)
