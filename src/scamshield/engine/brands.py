@@ -254,6 +254,9 @@ class BrandRegistry:
             for h in b.upi_handles:
                 handles.setdefault(h, b)
 
+        # the first label of every official domain ('dhl' of 'dhl.com'): a dotless name that is none of these is
+        # official in 'name.<suffix>' only through the suffix (url._dashed_domain skips the look-up on that)
+        self.official_first_labels: frozenset[str] = frozenset(d.split(".", 1)[0] for d in self._official)
         self._ascii_keys: dict[str, tuple[str, Brand]] = {}
         for tok, b in self._tokens.items():
             if len(tok) >= 4:
@@ -294,6 +297,14 @@ class BrandRegistry:
         self.official_upi_handles: frozenset[str] = frozenset(self.upi_handle_names) | frozenset(handles)
         self._vocab = frozenset(self._tokens) | frozenset(self._weak) | self.lures
         self._vocab_lengths = sorted({len(w) for w in self._vocab if len(w) >= 2}, reverse=True)
+        # per two-letter start, the lengths (longest first, as _vocab_lengths) of the words beginning with it:
+        # _segment tries only the lengths a word can have at a position, in the same order
+        prefix_lengths: dict[str, set[int]] = {}
+        for w in self._vocab:
+            if len(w) >= 2:
+                prefix_lengths.setdefault(w[:2], set()).add(len(w))
+        self._prefix_lengths: dict[str, tuple[int, ...]] = {
+            k: tuple(sorted(v, reverse=True)) for k, v in prefix_lengths.items()}
         self._handle_deletes: dict[str, set[str]] = {}
         for h in self.official_upi_handles:
             if len(h) >= 4:
@@ -324,6 +335,17 @@ class BrandRegistry:
         labels = host.split(".")
         for i in range(len(labels)):
             b = self._official.get(".".join(labels[i:]))
+            if b is not None:
+                return b
+        return None
+
+    def official_ascii(self, host: str) -> Brand | None:
+        """:meth:`is_official` for a host already in lower-case ASCII, without surrounding spaces or a trailing dot,
+        of at most 253 characters (the same answer, without normalising it again or memoising it)."""
+        off = self._official
+        labels = host.split(".")
+        for i in range(len(labels)):
+            b = off.get(".".join(labels[i:]))
             if b is not None:
                 return b
         return None
@@ -426,6 +448,8 @@ class BrandRegistry:
         if hit:
             cands |= hit
         for i in range(n):
+            if i and s[i] == s[i - 1]:
+                continue  # (deleting either of two equal neighbours gives the same string)
             hit = deletes.get(s[:i] + s[i + 1:])
             if hit:
                 cands |= hit
@@ -481,6 +505,8 @@ class BrandRegistry:
 
     def _segment(self, s: str) -> list[str] | None:
         n = len(s)
+        prefix_lengths = self._prefix_lengths
+        vocab = self._vocab
         prev: dict[int, tuple[int, str]] = {0: (-1, "")}
         frontier = [0]
         while frontier:
@@ -494,12 +520,12 @@ class BrandRegistry:
                         prev[j] = (i, s[i:j])
                         nxt.append(j)
                     continue
-                for L in self._vocab_lengths:
+                for L in prefix_lengths.get(s[i:i + 2], ()):
                     j = i + L
                     if j > n or j in prev:
                         continue
                     w = s[i:j]
-                    if w in self._vocab:
+                    if w in vocab:
                         prev[j] = (i, w)
                         nxt.append(j)
             if n in prev:

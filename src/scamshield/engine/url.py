@@ -1280,25 +1280,42 @@ _STATIC_EXT = (".css", ".js", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", 
 def _path_tokens(p: ParsedURL, skip_query: bool = False) -> list[str]:
     """Lower-case word tokens of path, query and fragment. Path segments that read like prose (article slugs of
     six or more words) are skipped: news headlines mention brands and 'login' without being login pages."""
-    out: list[str] = []
-    for seg in p.path[:1024].lower().split("/"):
-        if seg.count("-") + seg.count("_") >= 5 and "." not in seg.split("-", 1)[0]:
-            continue
-        for t in _TOKEN_RE.findall(seg):
-            out.append(t)
-            if "-" in t:
-                out.extend(t.split("-"))
-        if len(out) >= MAX_PATH_TOKENS:
-            return out
+    low = p.path[:1024].lower()
+    if len(low) < MAX_PATH_TOKENS and low.count("-") + low.count("_") < 5:
+        # (no segment can read as prose, and a path this short cannot reach the token cap: a token of k hyphenated
+        # parts adds k + 1 entries for at least 2k - 1 characters, so the whole path reads in one pass, in the
+        # same order -- tokens never span a '/')
+        found = _TOKEN_RE.findall(low)
+        if "-" not in low:
+            out = found
+        else:
+            out = []
+            for t in found:
+                out.append(t)
+                if "-" in t:
+                    out.extend(t.split("-"))
+    else:
+        out = []
+        for seg in low.split("/"):
+            if seg.count("-") + seg.count("_") >= 5 and "." not in seg.split("-", 1)[0]:
+                continue
+            found = _TOKEN_RE.findall(seg)
+            if "-" not in seg:
+                out.extend(found)
+            else:
+                for t in found:
+                    out.append(t)
+                    if "-" in t:
+                        out.extend(t.split("-"))
+            if len(out) >= MAX_PATH_TOKENS:
+                return out
     rest = (("" if skip_query else p.query[:1024]) + " " + p.fragment[:256]).lower()
-    for t in _TOKEN_RE.findall(rest):
-        out.append(t)
-        if len(out) >= MAX_PATH_TOKENS:
-            break
+    out.extend(_TOKEN_RE.findall(rest)[:MAX_PATH_TOKENS - len(out)])  # (len(out) < MAX_PATH_TOKENS here)
     return out
 
 
 _DIGIT_TAIL_RE = re.compile(r"[0-9]+$")
+_MISS = object()
 # CMS folders whose sub-folders are products named after what they integrate ('/wp-content/plugins/stripe/',
 # '/wp-content/plugins/woocommerce-paypal-payments/'): a brand's name there is a plugin's, not a kit's
 _CMS_PRODUCT_DIRS = ("/wp-content/plugins/", "/wp-content/themes/")
@@ -1517,29 +1534,36 @@ def _about_site_page(low_path: str, at: int) -> bool:
 
 
 _DASH_SPLIT_RE = re.compile(r"[-_.]")
+# (a segment of the path of 4-81 such characters; the lookahead keeps only those with a hyphen or an underscore)
+_DASHED_SEG_RE = re.compile(r"/(?=[a-z0-9.]*[-_])([a-z0-9][a-z0-9._\-]{3,80})(?=/|$)")
 
 
 def _dashed_domain(low: str, reg: BrandRegistry, dom: str) -> tuple[str, Any] | None:
     """A brand's official address written into a path segment with hyphens or underscores for its dots
     ('/dhl-com/', '/dhl_com/', '/sbi-co-in/', '/my.dhl-com/'): (address, brand), else None. The suffix is the last
-    one or two parts of the segment; the name before it may keep hyphens of its own ('/bank-of-x-com/')."""
-    for m in re.finditer(r"/([a-z0-9][a-z0-9._\-]{3,80})(?=/|$)", low[:512]):
+    one or two parts of the segment; the name before it may keep hyphens of its own ('/bank-of-x-com/').
+    (Each candidate is looked up as an official address first -- a name that is no official domain's first label
+    can only be official through its suffix, looked up once per suffix -- and only then split on the public-suffix
+    list: the same answer as splitting first, without a suffix-list look-up per slug word.)"""
+    first_labels = reg.official_first_labels
+    for m in _DASHED_SEG_RE.finditer(low[:512]):
         seg = m.group(1)
         if "-" not in seg and "_" not in seg:
             continue
         stem = seg.rsplit(".", 1)[0] if seg.endswith(_PAGE_EXT) else seg
         bits = _DASH_SPLIT_RE.split(stem)[:8]
-        seps = [""] + _DASH_SPLIT_RE.findall(stem)[:7]  # seps[i]: the separator before bits[i]
         if "" in bits:
             continue
+        seps = [""] + _DASH_SPLIT_RE.findall(stem)[:7]  # seps[i]: the separator before bits[i]
         parts = bits
         # the name starts the segment or follows a dot ('my.dhl-com', 'www.paypal-com'), not a slug word
         # ('why-i-left-paypal-com')
-        starts = [i for i in range(len(parts)) if i == 0 or seps[i] == "."]
+        starts = [i for i in range(len(parts)) if i == 0 or seps[i] == "."] if "." in stem else [0]
         for k in (1, 2):
             if len(parts) <= k:
                 continue
             suffix = ".".join(parts[-k:])
+            suffix_brand: Any = _MISS
             for i in starts:
                 if i >= len(parts) - k:
                     break
@@ -1548,10 +1572,17 @@ def _dashed_domain(low: str, reg: BrandRegistry, dom: str) -> tuple[str, Any] | 
                     if len(name) < 3 or name in dom:
                         continue
                     cand = f"{name}.{suffix}"
+                    if name in first_labels:
+                        b = reg.official_ascii(cand)
+                    else:  # (name has no dot: cand is official only through its suffix)
+                        if suffix_brand is _MISS:
+                            suffix_brand = reg.official_ascii(suffix)
+                        b = suffix_brand
+                    if b is None:
+                        continue
                     if registrable(cand)[0]:
                         continue  # 'why-i-left.paypal.com': the suffix must be a public one, the name the domain
-                    b = reg.is_official(cand)
-                    if b is not None and not _about_site_page(low, m.start(1)):
+                    if not _about_site_page(low, m.start(1)):
                         return cand, b
     return None
 
@@ -1590,11 +1621,12 @@ def _random_label(label: str) -> bool:
     letters = n - digits
     if letters < 6:
         return False
-    if any(_CONSONANT_RUN_RE.search(part) for part in label.split("-")):
-        return True  # (per word: 'nextjs-dashboard' joined would run 'xtjsd' across the hyphen)
+    if _CONSONANT_RUN_RE.search(label) is not None:
+        return True  # (per word: 'nextjs-dashboard' joined would run 'xtjsd' across the hyphen -- the run never
+        # spans the hyphen kept in ``label``)
     if letters < 8:
         return False
-    vowels = sum(lab.count(v) for v in "aeiouy")
+    vowels = sum(map(lab.count, "aeiouy"))
     return vowels * 5 < letters
 
 
@@ -1610,6 +1642,7 @@ _WEAK_CUE_CODES = {
 }
 
 
+_B64_URLSAFE_TO_STD = str.maketrans("-_", "+/")
 _B64_TOKEN_RE = re.compile(r"(?:^|[#=&/?])([A-Za-z0-9+/_\-]{16,120}(?:={1,2}|%3[dD](?:%3[dD])?)?)(?=$|[&#])")
 
 
@@ -1623,8 +1656,12 @@ def _b64_email(p: ParsedURL) -> str | None:
             if i >= 4:
                 break
             tok = m.group(1).replace("%3D", "=").replace("%3d", "=").rstrip("=")
+            if len(tok) % 4 == 1:
+                continue  # (no base64 text is one character more than a multiple of four: the decoder would refuse)
+            # (what base64.urlsafe_b64decode does with the URL-safe and standard alphabets mixed: '-' and '_' read
+            # as '+' and '/', without its Python wrappers)
             try:
-                text = base64.urlsafe_b64decode(tok.replace("+", "-").replace("/", "_") + "=" * (-len(tok) % 4))
+                text = binascii.a2b_base64(tok.translate(_B64_URLSAFE_TO_STD) + "=" * (-len(tok) % 4))
             except (binascii.Error, ValueError):
                 continue
             if b"@" in text and len(text) <= 90:
