@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 import sys
 import time
 
 _PHONE = re.compile(r"(?<![\w])\+?\d[\d\s-]{7,14}\d(?![\w])")
 _JWT = re.compile(r"eyJ[\w-]{5,}\.[\w-]{5,}\.[\w-]{5,}")
-_BEARER = re.compile(r"(?i)(bearer\s+|token=|phone_number=|phone=|from=|to=|caller=)[^\s&\"']+")
+_BEARER = re.compile(r"(?i)(bearer\s+|token=|phone_number=|phone=|from=|to=|caller=|x-twilio-signature[\"']?\s*[:=]\s*[\"']?)"
+                     r"[^\s&\"']+")
 _PERCENT_PLUS = re.compile(r"(?i)%2B")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 
@@ -36,6 +38,42 @@ def redact(text: str) -> str:
 
 
 _PLAIN = logging.Formatter()
+
+
+def _package_dir(name: str) -> str | None:
+    try:
+        module = __import__(name)
+    except Exception:  # pragma: no cover - not installed
+        return None
+    path = getattr(module, "__file__", None)
+    return os.path.dirname(os.path.abspath(path)) + os.sep if path else None
+
+
+class WireLibraryFilter(logging.Filter):
+    """Records written by the ``websockets`` library itself, whatever logger it was handed: uvicorn gives it its
+    ``uvicorn.error`` logger, so capping the ``websockets`` logger is not enough. At DEBUG it logs every frame
+    (``< TEXT '{"type": "transcript", "text": "my OTP is …'``) and every handshake header (``x-twilio-signature``,
+    ``authorization``). Below WARNING such records are dropped; a warning or error keeps only its level, logger and
+    exception type — no message, no traceback (either may quote a frame or a header)."""
+
+    def __init__(self, package_dirs: tuple[str, ...] | None = None) -> None:
+        super().__init__()
+        dirs = package_dirs if package_dirs is not None else (_package_dir("websockets"),)
+        self.dirs = tuple(d for d in dirs if d)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        path = record.pathname or ""
+        if not self.dirs or not path.startswith(self.dirs):
+            return True
+        if record.levelno < logging.WARNING:
+            return False
+        kind = record.exc_info[0].__name__ if record.exc_info and record.exc_info[0] else None
+        record.msg = f"websocket protocol {record.levelname.lower()}" + (f" ({kind})" if kind else "")
+        record.args = None
+        record.exc_info = None
+        record.exc_text = None
+        record.stack_info = None
+        return True
 
 
 class RedactingFilter(logging.Filter):
@@ -98,6 +136,7 @@ def configure_logging(level: str = "INFO", *, json_logs: bool = False) -> None:
             root.removeHandler(h)
     handler = logging.StreamHandler(sys.stderr)
     handler._scamshield = True  # type: ignore[attr-defined]
+    handler.addFilter(WireLibraryFilter())
     handler.addFilter(RedactingFilter())
     handler.setFormatter(JsonFormatter() if json_logs else RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
