@@ -22,6 +22,10 @@ async def test_record_info_trust_statistics(client, token):
     again = await client.post("/payee/transactions", json={"payee_upi": SHOP, "amount": "100.10", "reference": "UPI-1"},
                               headers=auth(alice))
     assert again.status_code == 200 and again.json()["duplicate"] is True
+    # the same reference for another amount is not that payment: 409, nothing recorded
+    other = await client.post("/payee/transactions", json={"payee_upi": SHOP, "amount": "999.00", "reference": "UPI-1"},
+                              headers=auth(alice))
+    assert other.status_code == 409 and other.json()["error"]["code"] == "reference_conflict"
     await pay(client, alice, SHOP, "0.20")
     await pay(client, alice, SHOP, "900", status="blocked")
     info = (await client.get(f"/payee/info/{SHOP.upper()}", headers=auth(alice))).json()

@@ -9,6 +9,7 @@ from decimal import Decimal as D
 import pytest
 from sqlalchemy import func, select
 
+from scamshield.errors import Conflict
 from scamshield.store import feedback as feedback_store
 from scamshield.store import history as history_store
 from scamshield.store import payees as payee_store
@@ -77,6 +78,27 @@ async def test_reference_makes_recording_idempotent(db):
     assert again.transaction.id == first.transaction.id
     async with db.session() as s:
         assert (await payee_store.get_payee(s, "alice", VPA)).transaction_count == 1
+
+
+@pytest.mark.parametrize("change", [{"vpa": "other@okaxis"}, {"amount": D("10.01")}, {"status": "failed"}])
+async def test_a_reference_reused_for_a_different_payment_is_a_conflict(db, change):
+    """An idempotency key names one payment: reused with another payee, amount or status it is refused (409
+    ``reference_conflict``), not reported as a duplicate of a payment it is not; the first payment is untouched."""
+    async with db.transaction() as s:
+        await payee_store.record_payment(s, "alice", VPA, D("10"), "completed", reference="UPI-K")
+    args = {"vpa": VPA, "amount": D("10"), "status": "completed", **change}
+    with pytest.raises(Conflict) as exc:
+        async with db.transaction() as s:
+            await payee_store.record_payment(s, "alice", args["vpa"], args["amount"], args["status"],
+                                             reference="UPI-K")
+    assert exc.value.code == "reference_conflict"
+    async with db.transaction() as s:  # the same payment again (name and note are not part of it): a duplicate
+        again = await payee_store.record_payment(s, "alice", VPA, D("10.00"), "completed", reference="UPI-K",
+                                                 payee_name="Shop", note="retry")
+    assert not again.created
+    async with db.session() as s:
+        assert (await payee_store.get_payee(s, "alice", VPA)).transaction_count == 1
+        assert await payee_store.get_payee(s, "alice", "other@okaxis") is None
 
 
 async def test_concurrent_payments_lose_no_update(db):

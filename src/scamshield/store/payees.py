@@ -16,6 +16,7 @@ from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from scamshield.engine.payee_history import PayeeHistory, UserPaymentStats
+from scamshield.errors import Conflict
 from scamshield.store.base import new_id, utcnow
 from scamshield.store.models import Payee, PayeeTransaction
 from scamshield.store.upsert import insert_for
@@ -43,7 +44,10 @@ async def record_payment(
     occurred_at: datetime | None = None,
     reference: str | None = None,
 ) -> Recorded:
-    """Record one payment; a completed one updates the payee's aggregates atomically. Idempotent on ``reference``."""
+    """Record one payment; a completed one updates the payee's aggregates atomically. Idempotent on ``reference``:
+    the same reference again for the same payment (payee, amount, status) returns the stored one (``created``
+    False); for a different payment it is an idempotency-key conflict (``Conflict`` ``reference_conflict``, nothing
+    recorded) — reporting it as a duplicate would silently drop a payment the app believes recorded."""
     if status not in STATUSES:
         raise ValueError(f"unknown status {status!r}")
     now = utcnow()
@@ -58,6 +62,9 @@ async def record_payment(
     if result.scalar_one_or_none() is None:
         existing = (await session.execute(select(PayeeTransaction).where(
             PayeeTransaction.user_id == user_id, PayeeTransaction.reference == reference))).scalar_one()
+        if existing.vpa != vpa or Decimal(existing.amount) != Decimal(amount) or existing.status != status:
+            raise Conflict("this reference was already used for a different payment (payee, amount or status)",
+                           code="reference_conflict")
         return Recorded(existing, False)
     if status == "completed":
         await _add_to_aggregate(session, user_id, vpa, amount, when, payee_name)

@@ -71,7 +71,8 @@ def payee_info(vpa: str, row: Payee | None) -> PayeeInfo:
 
 
 @router.post("/payee/transactions", response_model=PaymentRecorded, status_code=201,
-             responses={200: {"description": "Already recorded (same reference)", "model": PaymentRecorded}, **ERRORS},
+             responses={200: {"description": "Already recorded (same reference)", "model": PaymentRecorded},
+                        **ERRORS, **responses(409)},
              summary="Record a payment the app confirms (completed, failed or blocked)")
 async def record_payment(body: PaymentIn, ctx: Ctx, user: CurrentUser, response: Response) -> PaymentRecorded:
     vpa = normalise_vpa(body.payee_upi)
