@@ -64,13 +64,14 @@ from .advice import (_CHANNEL_MARKERS, _OTHER_CHANNEL_RE, _advice_matches, _lure
                      safety_advice_markers)
 from .album import (_ALBUM_BLOCK_RE, _ALBUM_PHOTO_RE, _ALBUM_RE, _ALBUM_SIGNIN_RE, _IS_THIS_YOU_RE, _PAID_REPORT_RE,
                     _STORAGE_HOSTS)
-from .callback import (_ACCOUNT_EVENT_RE, _ALERT_EVENT_RE, _CALL_BACK_ASK_RE, _CALL_REPORT_RE, _CALL_WORD_RE,
+from .callback import (_ACCOUNT_CHANGE_RE, _ACCOUNT_EVENT_RE, _ALERT_EVENT_RE, _CALL_BACK_ASK_RE, _CALL_REPORT_RE, _CALL_WORD_RE,
                        _CHARGE_EVENT_RE, _CRYPTO_RE, _DISPUTE_RE, _HELPLINE_WORDS_RE, _MOBILE_CALLBACK_RE, _NOT_YOU_RE,
                        _SMS_TO_NUMBER_RE, _branch_landlines)
 from .clauses import _NEGATION_RE, _NEG_BEFORE_RE, _SENTENCE_SPLIT_RE, _blank_spans
 from .cuesets import _ASKING_CODES, _NAME_ROOT_LURES_OK, _NOTICE_LURES, _OWN_CHANNEL_LURE_POINTS, _THREAT_CODES
 from .extract import (_HELPLINE_TYPES, _INDIAN_HELPLINE_PREFIXES, _MOBILE_TYPES, _callable_numbers, _mask,
-                      _mobile_numbers, _number_types, _phone_objects, extract_phone_numbers, extract_upi_ids)
+                      _mobile_numbers, _number_types, _phone_objects, extract_phone_numbers, extract_upi_ids,
+                      phone_region_hint)
 from .fees import (_CLAIM_WORD_RE, _DETAILS_REPLY_RE, _FEE_DEDUCTED_RE, _FEE_PAID_RE, _GOV_SCHEME_RE, _GREETING_WORDS,
                    _JOB_CONTEXT_RE, _JOB_FEE_RE, _LOAN_FEE_RE, _LOAN_GRANTED_RE, _LOAN_PAY_RE, _OWN_APPLICATION_RE,
                    _STRONG_DETAILS_RE)
@@ -122,7 +123,10 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     norm = normalize(head, max_chars=MAX_CUE_CHARS)
     masked = _mask(norm, [*urls[:MAX_URLS_REPORTED], *upi_ids])
     tokens = tokenize(masked, max_tokens=MAX_CUE_TOKENS)
-    phone_objs = _phone_objects(head)
+    # (local-format numbers are read in the foreign sender's country, or the text's foreign currency's, first)
+    sender_info = classify_sender(sender)
+    prefer = phone_region_hint(head, sender_info.get("country_code") if sender_info["type"] == "phone" else None)
+    phone_objs = _phone_objects(head, prefer=prefer)
     phones = list(phone_objs)
 
     # ---- cue hits (the lexicon) and their exceptions; quoted lures set aside ----
@@ -223,7 +227,6 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
         matched["credential_request"].append(mask_digits(fm.group(0)[:40]))
         hit_clauses.append(("credential_request", 0))
     # ---- links: which are the brand's own (header, named root, app deep link) ----
-    sender_info = classify_sender(sender)
     # A link to the site named by the registered header counts as official only in a message with no lure: with a
     # KYC / block / refund lure the header's own name is what a look-alike domain copies (AX-HDFCBK + hdfcbk.in).
     if sender_info["type"] == "dlt" and not (set(best) & HOOK_CODES - {"spam_marketing", "authority_claim"}):
@@ -342,11 +345,11 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     base_objs = phone_objs
     if phone_objs and "stop" in callback_text and _OPTOUT_TARGET_RE.search(callback_text):
         callback_text = _OPTOUT_TARGET_RE.sub(" ", callback_text)
-        base_objs = _phone_objects(callback_text)
+        base_objs = _phone_objects(callback_text, prefer=prefer)
     optout_text = callback_text
     if base_objs and "call" in callback_text and _CALL_REPORT_RE.search(callback_text):
         callback_text = _CALL_REPORT_RE.sub(" ", callback_text)
-        number_types = _number_types(_phone_objects(callback_text))
+        number_types = _number_types(_phone_objects(callback_text, prefer=prefer))
     else:
         number_types = _number_types(base_objs) if base_objs else {}
     callable_numbers = _callable_numbers(number_types)
@@ -542,7 +545,7 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
         and not (len(all_mobiles) == 1 and _SMS_TO_NUMBER_RE.search(callback_text))
     # (With the brand's call-back already counted, only when the alert also disputes the charge: "If not done by
     # you, call back" on a charge is the whole fake-alert script.)
-    if mobile_callback and _ALERT_EVENT_RE.search(low_head) \
+    if mobile_callback and (_ALERT_EVENT_RE.search(low_head) or _ACCOUNT_CHANGE_RE.search(low_head)) \
             and ("org_callback_to_mobile" not in codes or _DISPUTE_RE.search(low_head)):
         signals.append(Signal("alert_with_mobile_callback", 30, "A transaction or account alert that asks you to call "
                               "or message a personal mobile number (banks and card issuers give toll-free or "
@@ -585,9 +588,13 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     foreign_callables = [e for e in callable_numbers if not e.startswith("+91")]
     # (An amount, or -- for a withdrawal of crypto or a sign-in, which carry none -- the "not you? call" dispute line.)
     dispute = _DISPUTE_RE.search(low_head) if foreign_callables else None
+    # (A payee, device, password or number changed on the account, with "if this wasn't you" -- batch u.)
+    change = _ACCOUNT_CHANGE_RE.search(low_head) if foreign_callables else None
+    if change and not dispute:
+        dispute = _NOT_YOU_RE.search(low_head)
     if foreign_callables and "alert_with_mobile_callback" not in codes and _CALL_WORD_RE.search(low_head) \
             and ((_CHARGE_EVENT_RE.search(low_head) and (_MONEY_RE.search(head) or dispute))
-                 or (dispute and _ACCOUNT_EVENT_RE.search(low_head))):
+                 or (dispute and (_ACCOUNT_EVENT_RE.search(low_head) or change))):
         signals.append(Signal("charge_with_foreign_callback", 45 if dispute else 30, "A charge, renewal or invoice "
                               "with a foreign number to call to cancel or dispute it (fake-invoice refund scams give "
                               "their own number; check the charge in the official app or on your statement)",
@@ -605,8 +612,10 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     # sent from a personal mobile number: banks send alerts from registered headers, short codes or their own
     # names, never from a mobile; the fake alert's "reply NO and our fraud team will call you" is the lead-in to a
     # safe-account call (batch p; UK Finance / I4C advisories).
-    if sender_info["type"] == "phone" and sender_info.get("mobile") and _ALERT_EVENT_RE.search(low_head) \
-            and _MONEY_RE.search(head) and (nm := _NOT_YOU_RE.search(low_head) or _DISPUTE_RE.search(low_head)):
+    # (An account change -- payee, device, password, number -- carries no amount: its "not you?" line stands in.)
+    if sender_info["type"] == "phone" and sender_info.get("mobile") \
+            and ((_ALERT_EVENT_RE.search(low_head) and _MONEY_RE.search(head)) or _ACCOUNT_CHANGE_RE.search(low_head)) \
+            and (nm := _NOT_YOU_RE.search(low_head) or _DISPUTE_RE.search(low_head)):
         signals.append(Signal("alert_from_mobile_sender", 30, "A bank or card alert with a 'was this you? / if not "
                               "you' line sent from a personal mobile number: banks never send alerts from one",
                               {"matched": nm.group(0)[:30], "country_code": sender_info.get("country_code")},

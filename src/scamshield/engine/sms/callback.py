@@ -19,6 +19,18 @@ _CHARGE_EVENT_RE = re.compile(r"\b(?:renewed|auto\W?renew\w*|subscription|invoic
 # A withdrawal, transfer or sign-in on the reader's account: with a foreign number only beside a "not you?" line (a
 # relative abroad writes "I transferred $200, call me on +1 ...").
 _ACCOUNT_EVENT_RE = re.compile(r"\b(?:withdrawal|withdrawn|transfer of|transferred|sign\W?in|login|log in)\b")
+# A change to the reader's account rather than a money movement: a payee or device added, the password, PIN, mobile
+# number or e-mail changed, a SIM / eSIM activated ("A new payee 'J SMITH' was added to your account", "new device
+# registered for mobile banking"). With a "not you? call" line and a number that is not a published helpline it is
+# the safe-account call-back script (UK Finance, I4C advisories); genuine alerts say to call the number on the card
+# or use the app.
+_ACCOUNT_CHANGE_RE = re.compile(
+    r"\bnew (?:payee|beneficiary|device|login device|mobile device|phone)\b[^.\n]{0,40}?\b(?:added|registered|linked|"
+    r"set up|created|activated|paired)\b|\b(?:payee|beneficiary|device)\b[^.\n]{0,30}?\b(?:was|has been|is) "
+    r"(?:added|registered|linked)\b|\b(?:password|passcode|mpin|m pin|pin|login pin|mobile number|phone number|"
+    r"e\W?mail(?: address)?|registered (?:mobile|email))\b[^.\n]{0,20}?\b(?:was |has been |is |got )?"
+    r"(?:changed|updated|reset|modified)\b|\b(?:e\W?sim|sim)\b[^.\n]{0,20}?\b(?:activated|swapped|replaced|"
+    r"re\W?issued)\b")
 _CALL_WORD_RE = re.compile(r"\b(?:call|dial|ring|contact|reach|phone)(?:ing)?\b")
 # The dispute hook of a fake invoice: "If you did not authorize this", "Not you?", "to cancel", "for a refund".
 _DISPUTE_RE = re.compile(r"\b(?:did not|didn't|didnt|did n't) (?:authori[sz]e|make|place|request|order|recogni[sz]e)\b|"

@@ -30,9 +30,45 @@ def extract_phone_numbers(text: str, *, region: str = "IN", limit: int = MAX_PHO
     return list(_phone_objects(text, region=region, limit=limit))
 
 
-def _phone_objects(text: str, *, region: str = "IN",
-                   limit: int = MAX_PHONE_CANDIDATES) -> dict[str, phonenumbers.PhoneNumber]:
-    """E.164 -> parsed number, for the valid phone numbers in ``text`` (each candidate parsed once)."""
+# The country a message's foreign currency points to ("£12.40", "Ksh3,500", "AED 9.50", "$1,099"): local-format
+# numbers in such a message ("call 020 3129 8847", "send it back to 0712345908") are read in that country first.
+_CURRENCY_REGIONS = (
+    (re.compile(r"£|\bgbp\b"), "GB"), (re.compile(r"\bksh|\bkes\b"), "KE"), (re.compile(r"₦|\bngn\b|\bnaira\b"), "NG"),
+    (re.compile(r"\baed\b|\bdirhams?\b"), "AE"), (re.compile(r"₱|\bphp\s?\d"), "PH"), (re.compile(r"\ba\$|\baud\b"), "AU"),
+    (re.compile(r"\bs\$|\bsgd\b"), "SG"), (re.compile(r"\bc\$|\bcad\b"), "CA"), (re.compile(r"\bzar\b"), "ZA"),
+    (re.compile(r"(?<![a-z])\$\s?\d|\busd\b"), "US"),
+)
+
+
+_LOCAL_LINE_TYPES = frozenset({phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE,
+                               phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE})
+_CURRENCY_GATE_RE = re.compile(r"ksh|kes|ngn|naira|aed|dirham|php|aud|sgd|cad|zar|usd|gbp")
+
+
+def phone_region_hint(text: str, sender_country: int | None = None) -> str | None:
+    """The region to read local-format numbers in before India: the sender's country when the sender is a foreign
+    phone number (a +44 sender's "call 020 ..." is a London number, not a Pune landline), else the country of a
+    foreign currency in the text (only when exactly one country's currency appears). ``None`` for Indian traffic."""
+    if sender_country and sender_country != 91:
+        region = phonenumbers.region_code_for_country_code(sender_country)
+        if region and region != "ZZ":
+            return region
+    if sender_country == 91:
+        return None
+    low = text.lower()
+    if not any(c in low for c in "£$₦₱") and not _CURRENCY_GATE_RE.search(low):
+        return None
+    found = {reg for rx, reg in _CURRENCY_REGIONS if rx.search(low)}
+    if "US" in found and len(found) > 1:
+        found.discard("US")  # "A$20" / "S$5" also match the bare "$"
+    return found.pop() if len(found) == 1 else None
+
+
+def _phone_objects(text: str, *, region: str = "IN", limit: int = MAX_PHONE_CANDIDATES,
+                   prefer: str | None = None) -> dict[str, phonenumbers.PhoneNumber]:
+    """E.164 -> parsed number, for the valid phone numbers in ``text`` (each candidate parsed once). With ``prefer``
+    (``phone_region_hint``), a candidate written in local form (no "+" / "00") is read in that region first and in
+    ``region`` only when it is not a valid number there."""
     out: dict[str, phonenumbers.PhoneNumber] = {}
     tried = 0
     for m in _PHONE_CANDIDATE_RE.finditer(text):
@@ -43,10 +79,23 @@ def _phone_objects(text: str, *, region: str = "IN",
         tried += 1
         if tried > limit:
             break
-        try:
-            num = phonenumbers.parse(cand, region)
-        except phonenumbers.NumberParseException:
-            num = None
+        num = None
+        if prefer and prefer != region and cand[0] not in "+" and not cand.startswith("00"):
+            try:
+                num = phonenumbers.parse(cand, prefer)
+            except phonenumbers.NumberParseException:
+                num = None
+            # (Only a mobile or geographic line is taken in that region: a foreign bank's published toll-free,
+            # shared-cost or national number -- "call 1800 339 6963", "03457 404 404", "600540000" -- is its
+            # helpline, and is read as before.)
+            if num is not None and (not phonenumbers.is_valid_number(num)
+                                    or phonenumbers.number_type(num) not in _LOCAL_LINE_TYPES):
+                num = None
+        if num is None:
+            try:
+                num = phonenumbers.parse(cand, region)
+            except phonenumbers.NumberParseException:
+                num = None
         if (num is None or not phonenumbers.is_valid_number(num)) and digits == 11 and cand[0] == "1":
             # "call 1-844-551-2234": a North American number written with its country code but no "+" (how US /
             # Canadian toll-free numbers are printed); it is not an Indian number.
