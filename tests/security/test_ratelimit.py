@@ -282,5 +282,15 @@ def test_token_bucket_bounds_bursts_and_refills(monkeypatch):
     assert sum(bucket.take() for _ in range(10)) == 3
 
 
+def test_the_websocket_uses_the_one_token_bucket():
+    """One implementation: the WS read loop's per-connection flood control is ``ratelimit.TokenBucket``."""
+    import scamshield.api.ratelimit as rl
+    import scamshield.api.routes.ws as ws_route
+
+    assert ws_route.TokenBucket is rl.TokenBucket
+    bucket = ws_route.TokenBucket(ws_route.MSG_RATE_PER_SECOND, ws_route.MSG_BURST)
+    assert sum(bucket.take() for _ in range(ws_route.MSG_BURST + 5)) == ws_route.MSG_BURST
+
+
 def test_limiter_disabled_without_items():
     assert not Limiter("user", [], None).enabled  # type: ignore[arg-type]

@@ -188,11 +188,6 @@ async def record_response(session: AsyncSession, user_id: str, alert_id: str, ac
     return alert
 
 
-async def recent_for_user(session: AsyncSession, user_id: str, *, limit: int = 50) -> Sequence[Alert]:
-    q = select(Alert).where(Alert.user_id == user_id).order_by(Alert.seq.desc()).limit(limit)
-    return (await session.execute(q)).scalars().all()
-
-
 async def response_counts(session: AsyncSession, user_id: str | None = None) -> dict[str, dict[str, int]]:
     """Answers to alerts (``alert_response``) per fraud type: ``{fraud_type: {hang_up, continue, not_scam}}``.
 
@@ -207,9 +202,3 @@ async def response_counts(session: AsyncSession, user_id: str | None = None) -> 
         if response in ALERT_ACTIONS:
             out.setdefault(ftype, dict.fromkeys(ALERT_ACTIONS, 0))[response] += int(n)
     return out
-
-
-async def call_marked_not_scam(session: AsyncSession, call_sid: str) -> bool:
-    """Whether the call's owner answered ``not_scam`` to one of its alerts (then the call raises no more)."""
-    q = select(Alert.id).where(and_(Alert.call_sid == call_sid, Alert.response == "not_scam")).limit(1)
-    return (await session.execute(q)).first() is not None

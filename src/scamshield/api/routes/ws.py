@@ -36,6 +36,7 @@ from scamshield.api.errors import (
     is_transient_storage_error,
     ws_close_code,
 )
+from scamshield.api.ratelimit import TokenBucket
 from scamshield.api.routes.calls import alert_service, call_service, device_dedup_key, resolve_target
 from scamshield.auth import Principal
 from scamshield.engine.conversation import Segment
@@ -79,24 +80,6 @@ REPLAY_MAX = 10 * REPLAY_LIMIT
 WS_TOKEN_EXPIRED = WS_UNAUTHORIZED
 _MAX_TIMER_SECONDS = 10 * 365 * 86400.0  # expiry timers further out are capped (no session lives that long)
 _background: set[asyncio.Task] = set()  # expiry closes and message handlers in flight
-
-
-class TokenBucket:
-    __slots__ = ("rate", "capacity", "tokens", "stamp")
-
-    def __init__(self, rate: float, burst: int) -> None:
-        self.rate, self.capacity = rate, float(burst)
-        self.tokens = float(burst)
-        self.stamp = time.monotonic()
-
-    def take(self) -> bool:
-        now = time.monotonic()
-        self.tokens = min(self.capacity, self.tokens + (now - self.stamp) * self.rate)
-        self.stamp = now
-        if self.tokens >= 1.0:
-            self.tokens -= 1.0
-            return True
-        return False
 
 
 async def _refuse(ws: WebSocket, code: int, reason: str) -> None:
