@@ -69,3 +69,33 @@ def test_account_change_alert_with_callback_flagged(text, sender):
 ])
 def test_account_change_and_foreign_notices_stay_clean(text, sender):
     assert _score(text, sender) < FLAG
+
+
+# ---- C7 / C8 / C9: OTP template safety lines, negated-imperative awareness texts, numbers that are not money ----
+
+@pytest.mark.parametrize("text,sender", [
+    ("Your Dropbox verification code is 552019. Don't share it with anyone.", "Dropbox"),
+    ("483920 is your Swiggy OTP. Do not share this code with anyone.", None),
+    ("Don't click links saying your gas connection will be cut tonight. MNGL never sends such SMS from mobile "
+     "numbers. Pay only in the MNGL app.", None),
+    ("Never reply to messages claiming your SIM will be blocked today. Airtel never sends such messages.", None),
+    ("Beta OTP aayega 4 digit ka, jaldi bata do, flight book kar raha hu", None),
+    ("2 baje tak jaldi bhej do photo, form bharna hai", None),
+])
+def test_safety_lines_and_unit_numbers_stay_clean(text, sender):
+    a = analyze_sms(text, sender=sender)
+    assert a.risk_score < FLAG
+    assert "new_number_money_request" not in {s.code for s in a.signals}
+
+
+@pytest.mark.parametrize("text,sender", [
+    ("Your OTP is 4412. Don't share it with anyone except our officer who will call you now", None),
+    ("This is CBI. Don't share this with anyone, stay on the video call until verification is complete or you "
+     "will be arrested", None),
+    ("Don't ignore: your electricity will be cut tonight, call officer 9812345678 immediately", None),
+    ("Don't click other links. Your power will be cut tonight, pay the pending bill only here: mseb-bill.top", None),
+    ("Abhi 5000 jaldi bhej do, hospital me hu, ye naya number hai", None),
+    ("Mummy ye naya number hai, phone toot gaya, 8500 bhej do", None),
+])
+def test_lures_next_to_those_shapes_stay_flagged(text, sender):
+    assert _score(text, sender) >= FLAG

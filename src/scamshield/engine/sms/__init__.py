@@ -82,11 +82,11 @@ from .links import (_APK_RE, _OFFICIAL_SUFFIXES, _SHORTENER_DOMAINS, _STATEMENT_
                     _trust_named_root_links, link_signals)
 from .marketing import (_COMPLIANCE_RE, _OPTOUT_LEAD_RE, _OPTOUT_RE, _OPTOUT_TAIL_RE, _OPTOUT_TARGET_RE, _REPLY_ASK_RE,
                         _SHORTCODE_RE, _SPAM_PRINT_RES, _STOP_SHORTCODE_RE, _ctia_stop_only)
-from .money import (_BARE_AMOUNT_RE, _MONEY_ASK_RE, _MONEY_RE, _PAYEE_RE, _PAY_APP_RE, _PAY_APP_TAGS, _PAY_MEANS_RE,
+from .money import (_BARE_AMOUNT_RE, _unit_numbers_only, _MONEY_ASK_RE, _MONEY_RE, _PAYEE_RE, _PAY_APP_RE, _PAY_APP_TAGS, _PAY_MEANS_RE,
                     _REQUEST_RE)
 from .notices import transactional_markers
 from .otp import (_CODE_DELIVERY_RE, _CODE_FORWARD_RE, _CODE_REPLY_RE, _CODE_SENT_RE, _HANDOVER_WORDS_RE, _LISTED_ASKS,
-                  _OTP_SAFETY_RE, _SHARE_EXCEPT_RE, _code_read_back, _is_otp_delivery, _postal_pin_code,
+                  _OTP_SAFETY_RE, _SHARE_EXCEPT_RE, _TEMPLATE_SECRECY_RE, _code_read_back, _is_otp_delivery, _postal_pin_code,
                   _under_prohibition)
 from .sender import _brand_header, classify_sender, header_matches_keys
 from .stranger import (_CALL_ME_RE, _CHAT_BACK_RE, _CHAT_MOVE_RE, _CODE_COMING_RE, _CONTACT_MOVE_RE, _EARN_OFFER_RE,
@@ -182,6 +182,8 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
             continue
         if cue.code == "credential_request" and _postal_pin_code(tokens, hit.end):
             continue
+        if cue.code == "family_emergency" and _unit_numbers_only(hit.text):
+            continue
         hit_clauses.append((cue.code, tokens.clauses[hit.start]))
         text = mask_digits(hit.text)  # evidence never carries an OTP, PIN, card or phone number
         if text not in matched[cue.code] and len(matched[cue.code]) < 5:
@@ -226,6 +228,15 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
         best["credential_request"] = Signal("credential_request", 40, MESSAGES["credential_request"], {}, "OTP_THEFT")
         matched["credential_request"].append(mask_digits(fm.group(0)[:40]))
         hit_clauses.append(("credential_request", 0))
+    # A code-delivery template's own safety line ("Your code is 772190. Don't share it with anyone.") is not a
+    # secrecy demand: with a code delivered and no other channel (a call, an officer), that cue hit is dropped.
+    if "secrecy_demand" in best and matched["secrecy_demand"] \
+            and all(_TEMPLATE_SECRECY_RE.match(m) for m in matched["secrecy_demand"]) \
+            and _is_otp_delivery(tokens.words) and _CODE_DELIVERY_RE.search(low_norm) \
+            and not _OTHER_CHANNEL_RE.search(low_norm):
+        del best["secrecy_demand"]
+        del matched["secrecy_demand"]
+        hit_clauses = [hc for hc in hit_clauses if hc[0] != "secrecy_demand"]
     # ---- links: which are the brand's own (header, named root, app deep link) ----
     # A link to the site named by the registered header counts as official only in a message with no lure: with a
     # KYC / block / refund lure the header's own name is what a look-alike domain copies (AX-HDFCBK + hdfcbk.in).
@@ -407,7 +418,8 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
                                   {"lures": hooks, "pressure": sorted(codes & PRESSURE_CODES)}, None))
         # "Hi Mum, new number, my phone broke -- can you transfer Rs 8,000?" (the "Hi Mum" scam): a new number or
         # lost phone together with a money request.
-        if "family_emergency" in codes and _MONEY_ASK_RE.search(low_clean):
+        if "family_emergency" in codes and any(not _unit_numbers_only(ma.group(0))
+                                               for ma in _MONEY_ASK_RE.finditer(low_clean)):
             # The identity change itself ("this is my new number", "my phone broke", "naya number") with the money
             # ask is the whole scam; an emergency story alone ("Maa hospital ka bill aa gaya, 5000 bhej do") is what
             # genuine family chat says too and stays a hint.

@@ -64,3 +64,20 @@ _PAY_MEANS_RE = re.compile(
     r"karna|karunga|karungi|kiya|kar diya|me|mein|mai|pe|par|pr|se|number|no|num|id|pannu|pannunga|chey|cheyyi|"
     r"cheyandi|koro|kore dao|kar dijiye|bhej|bhejo|bhej do|bhej de|karke|chalega|works|is fine|ok|or|and|pls|"
     r"please)\b")
+
+
+# A number with a unit after it is not a sum of money: "6 digit wala (OTP)", "2 baje tak", "10 min mein", "5 km",
+# "20 GB" (batch u: "OTP aayega, 6 digit wala, jaldi bhej do" is a code ask, not a money ask).
+_DIGITS_RE = re.compile(r"\d[\d,.]*")
+_UNIT_AFTER_RE = re.compile(r"\s?(?:digits?|digit ka|baje|bje|mins?|minutes?|ghante|ghanta|hrs?|hours?|days?|din|km|"
+                            r"kg|gb|mb|%|am|pm|th|st|nd|rd|saal|years?|yrs?)\b|\s?%")
+_MONEY_WORD_RE = re.compile(r"₹|\brs\b|\brs\.|\binr\b|\bpaise|\bpaisa|\bmoney\b|\bamount\b|\bcash\b|\brupe|"
+                            r"\bk\b|\blakh|\bhazaa?r\b|\bthousand\b|रुप|पैसे")
+
+
+def _unit_numbers_only(text: str) -> bool:
+    """Every number in ``text`` (a cue hit or a money-ask match) is followed by a unit word and nothing in it names
+    money: the "amount" it matched is a count of digits, an hour or a distance."""
+    nums = list(_DIGITS_RE.finditer(text))
+    return bool(nums) and not _MONEY_WORD_RE.search(text) \
+        and all(_UNIT_AFTER_RE.match(text, m.end()) for m in nums)

@@ -106,3 +106,10 @@ def _is_otp_delivery(words: tuple[str, ...]) -> bool:
     has_word = any(w in _OTP_WORDS for w in words) or "one time password" in " ".join(words[:60])
     has_code = any(w.isdigit() and 4 <= len(w) <= 8 for w in words)
     return has_word and has_code
+
+
+# The safety line of a code-delivery template ("Your Apple Account code is 772190. Don't share it with anyone."):
+# the secrecy cue's "don't share it with anyone" reads as a digital-arrest demand only without a code delivered
+# (batch u). Exactly this shape; "... except our officer", a call or a case keep it.
+_TEMPLATE_SECRECY_RE = re.compile(r"^(?:do not|don't|dont) share (?:it |this |this code |the code |this otp |the otp )?"
+                                  r"with (?:anyone|anybody|others)$")

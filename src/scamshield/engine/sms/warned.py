@@ -40,8 +40,14 @@ _WARNED_HINTS = ("fake", "fraud", "scam", "phish", "hoax", "bogus", "farzi", "fa
                  "फर्जी", "फ़र्ज़ी", "नकली", "धोखा", "ঠগ", "ভুয়া", "ভুয়ো", "প্রতারণা", "জাল", "மோசடி", "போலி",
                  "మోసం", "నకిలీ", "ವಂಚನೆ", "ನಕಲಿ", "തട്ടിപ്പ്", "വ്യാജ", "फसवणूक", "बनावट", "છેતરપિંડી", "નકલી",
                  "ਧੋਖਾ", "ਜਾਅਲੀ")
+# A negated imperative in front of the reported lure is a warning too ("Don't click links saying your power will be
+# cut tonight", "never reply to messages claiming ..."), and so is "never sends such SMS" (batch u).
 _WARNED_RE = re.compile(r"\b(?:fake|fraud\w*|scam\w*|phishing|hoax|bogus|farzi|farji|farjee|nakli|dhokha\w*|beware|"
                         r"cautions?|warned|warns|savdhan)\b|सावधान|"
+                        r"\b(?:don't|do not|dont|never)\s(?:click|open|tap|reply to|respond to|answer|call back|believe|"
+                        r"trust|fall for|pay)\s(?:on\s)?(?:any\s|such\s|these\s|the\s)?(?:links?|messages?|sms|calls?|"
+                        r"texts?|emails?|offers?|notices?)\b|"
+                        r"\bnever\s(?:sends?|calls?|asks?|makes?)\s(?:any\s)?such\s(?:sms|messages?|links?|calls?|texts?)\b|"
                         + "|".join(h for h in _WARNED_HINTS if not h.isascii()))
 
 _MAX_WARNED_SPANS = 6
@@ -53,7 +59,7 @@ def _warned_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of ``text`` (a normalised, lower-case SMS) holding a quoted or reported lure that a warning
     around it calls fake / fraud / a scam (see above). The warning word must lie outside the quote: inside its own
     sentence, the sentence before or the one after."""
-    if not any(h in text for h in _WARNED_HINTS):
+    if not any(h in text for h in _WARNED_HINTS) and not ("such" in text or "don" in text or "never" in text):
         return []
     spans: list[tuple[int, int]] = []
     ends = [m.end() for m in _SENTENCE_END_RE.finditer(text)]
