@@ -99,3 +99,27 @@ def test_safety_lines_and_unit_numbers_stay_clean(text, sender):
 ])
 def test_lures_next_to_those_shapes_stay_flagged(text, sender):
     assert _score(text, sender) >= FLAG
+
+
+# ---- C1: parcel-held and loan-sanctioned-plus-fee lures in the other Indian scripts ----
+
+@pytest.mark.parametrize("text", [
+    "উপভোক্তা, আপনার পার্সেল আটকে আছে। ঠিকানা আপডেট করতে ₹30 দিন: post-upd.top/b",
+    "మీ పార్సెల్ నిలిపివేయబడింది. చిరునామా అప్డేట్ చేయడానికి ₹30 చెల్లించండి: tinyurl.com/ab12cd",
+    "તમારું પાર્સલ અટકી ગયું છે. સરનામું અપડેટ કરવા ₹20 ચૂકવો: ship-upd.top/g",
+    "உங்கள் கடன் ₹1,50,000 ஒப்புதல் பெற்றது. பிராசசிங் கட்டணம் ₹1,499 செலுத்தவும்: 9876512345@ybl",
+    "আপনার ঋণ ₹50,000 মঞ্জুর হয়েছে। প্রসেসিং ফি ₹799 পাঠান 9830012345 নম্বরে",
+    "ನಿಮ್ಮ ಲೋನ್ ₹75,000 ಮಂಜೂರಾಗಿದೆ. ಪ್ರೊಸೆಸಿಂಗ್ ಶುಲ್ಕ ₹1,199 ಪಾವತಿಸಿ: 9740012345@ybl",
+])
+def test_regional_script_parcel_and_loan_fee_lures_flagged(text):
+    assert _score(text, None) >= FLAG
+
+
+@pytest.mark.parametrize("text,sender", [
+    ("ನಿಮ್ಮ ಸಾಲ ಮಂಜೂರಾಗಿದೆ, ಪ್ರೊಸೆಸಿಂಗ್ ಶುಲ್ಕವನ್ನು ಸಾಲದಿಂದ ಕಡಿತಗೊಳಿಸಲಾಗುತ್ತದೆ. ವಿವರಗಳಿಗೆ ಶಾಖೆಯನ್ನು ಸಂಪರ್ಕಿಸಿ", None),
+    ("আপনার পার্সেল আজ ডেলিভারি হবে। ট্র্যাক করুন: indiapost.gov.in", None),
+    ("তোমার পার্সেলটা পেয়েছি, কাল দিয়ে আসব", "+919830011122"),
+    ("உங்கள் கடன் விண்ணப்பம் ஒப்புதல் பெற்றது. EMI விவரங்கள் உங்கள் ஆப்பில் உள்ளன.", "VM-TATACP"),
+])
+def test_regional_script_notices_stay_clean(text, sender):
+    assert _score(text, sender) < FLAG

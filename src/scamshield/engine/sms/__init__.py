@@ -101,6 +101,11 @@ __all__ = ["analyze_sms", "extract_upi_ids", "extract_phone_numbers", "classify_
            "MAX_CUE_CHARS", "MAX_LINKS", "transactional_markers", "safety_advice_markers"]
 
 
+# The word "loan" in English and the Indian scripts (the gate of the loan-fee rule).
+_LOAN_WORDS = ("loan", "लोन", "ऋण", "কর্জ", "ঋণ", "লোন", "ಸಾಲ", "ಲೋನ್", "கடன்", "லோன்", "రుణ", "లోన్", "લોન", "ਕਰਜ਼ਾ",
+               "ਲੋਨ", "कर्ज")
+
+
 def _link_signals(urls: list[str]) -> tuple[list[Signal], list[dict[str, Any]], list[str]]:
     """``links.link_signals`` with this package's ``analyze_url`` (looked up at call time: tests replace it)."""
     return link_signals(urls, analyze_url)
@@ -312,6 +317,10 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
             and not upi_ids \
             and not _mobile_numbers(_number_types(phone_objs)) and all(d["official"] for d in link_details):
         del best["advance_fee_request"]
+    # (So is a sanction letter's loan wording when the fee is deducted and there is no link, UPI id or mobile at all.)
+    if "loan_lure" in best and _FEE_DEDUCTED_RE.search(low_norm) and not urls and not upi_ids \
+            and not _mobile_numbers(_number_types(phone_objs)):
+        del best["loan_lure"]
     signals = [Signal(s.code, s.weight, s.message, {"matched": matched[s.code]}, s.fraud_type)
                for s in best.values()]
 
@@ -518,7 +527,7 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     # personal or foreign number or a link that is not the lender's site: the advance-fee loan scam (RBI, I4C
     # advisories: regulated lenders deduct charges from the disbursal or bill them in their own app, never ask for a
     # transfer to a person first). A sanction letter that deducts the fee, or says it was paid, has no such ask.
-    loan_fee = _LOAN_FEE_RE.search(low_clean) if ("loan" in low_clean or "लोन" in low_clean or "ऋण" in low_clean) \
+    loan_fee = _LOAN_FEE_RE.search(low_clean) if any(w in low_clean for w in _LOAN_WORDS) \
         and _LOAN_GRANTED_RE.search(low_clean) else None
     if loan_fee and _LOAN_PAY_RE.search(low_clean) \
             and (upi_ids or callable_numbers or (urls and not official_links)):

@@ -21,19 +21,29 @@ _JOB_FEE_RE = re.compile(r"\b(?:registration|processing|joining|verification|sec
 # A loan approved / sanctioned (English, Hinglish, Hindi), a fee on it, and an ask to pay (see ``loan_fee_request``).
 _LOAN_GRANTED_RE = re.compile(r"\b(?:loan|lone|karz)\b[^.\n।]{0,40}?\b(?:approved?|sanction(?:ed)?|pass|paas|manjoor|"
                               r"manzoor|disburs\w*|ready)\b|\bpre[- ]?approved\b[^.\n]{0,20}?\bloan\b|"
-                              r"(?:लोन|ऋण)[^।\n]{0,30}?(?:मंजूर|स्वीकृत|पास|अप्रूव)")
+                              r"(?:लोन|ऋण)[^।\n]{0,30}?(?:मंजूर|स्वीकृत|पास|अप्रूव)|"
+                              # the same in Bengali, Kannada, Tamil, Telugu, Gujarati, Gurmukhi, Marathi (batch u)
+                              r"(?:ঋণ|লোন|ಸಾಲ|ಲೋನ್|கடன்|லோன்|రుణ|లోన్|લોન|ਕਰਜ਼ਾ|ਲੋਨ|कर्ज)[^।.\n]{0,40}?"
+                              r"(?:মঞ্জুর|অনুমোদিত|ಮಂಜೂರ|ಅನುಮೋದ|ஒப்புதல்|அனுமதிக்கப்|மஞ்சூர்|మంజూర|ఆమోద|મંજૂર|ਮਨਜ਼ੂਰ|मंजूर)")
 _LOAN_FEE_RE = re.compile(r"\b(?:processing|file|insurance|gst|documentation|registration|verification|stamp|legal|"
                           r"agreement|noc|login|advance|security|service|approval|release|disbursal|disbursement|"
                           r"transfer|tds)\s(?:fee|fees|charge|charges|amount|deposit|duty)\b|"
-                          r"(?:प्रोसेसिंग|फाइल|बीमा|रजिस्ट्रेशन|सत्यापन)\s(?:फीस|शुल्क|चार्ज)")
+                          r"(?:प्रोसेसिंग|फाइल|बीमा|रजिस्ट्रेशन|सत्यापन)\s(?:फीस|शुल्क|चार्ज)|"
+                          r"(?:প্রসেসিং|ಪ್ರೊಸೆಸಿಂಗ್|ப்ராசஸிங்|பிராசசிங்|ప్రాసెసింగ్|પ્રોસેસિંગ|ਪ੍ਰੋਸੈਸਿੰਗ|फाईल)\s?"
+                          r"(?:ফি|চার্জ|ಶುಲ್ಕ|ಫೀ|கட்டணம்|ఫీజు|రుసుము|ફી|ચાર્જ|ਫੀਸ|फी|शुल्क)")
 _FEE_DEDUCTED_RE = re.compile(r"\b(?:fee|fees|charges?)\b[^.\n]{0,40}?\b(?:will be |is |are |has been |have been )?"
                               r"(?:deducted|adjusted|recovered|netted)\s(?:from|against|out of)\s(?:the\s|your\s)?"
-                              r"(?:loan|disbursal|disbursement|sanction(?:ed)?|net disbursal)\b")
+                              r"(?:loan|disbursal|disbursement|sanction(?:ed)?|net disbursal)\b|"
+                              # "the processing fee will be deducted from the loan" in the Indian scripts (batch u)
+                              r"কেটে নেওয়া হবে|ಕಡಿತಗೊಳಿಸಲಾಗುತ್ತದೆ|ಕಡಿತ ಮಾಡಲಾಗುವುದು|கழிக்கப்படும்|మినహాయించబడుతుంది|"
+                              r"తగ్గించబడుతుంది|કાપવામાં આવશે|ਕੱਟੀ ਜਾਵੇਗੀ|कापली जाईल|वजा केली जाईल|काटा जाएगा|काटी जाएगी")
 
 _FEE_PAID_RE = re.compile(r"\b(?:fee|fees|charges?)\b(?:\s(?:of\s)?(?:rs\.?|inr|₹)?\s?\d[\d,.]*(?:\s?\+\s?gst)?)?\s"
                           r"(?:has been\s|have been\s|was\s|were\s|is\s|already\s)?(?:paid|received|collected)\b")
 _LOAN_PAY_RE = re.compile(r"\b(?:pay|send|transfer|deposit|bhej\w*|jama|bhar\w*|gpay|phonepe|paytm|"
-                          r"(?:to|must|should|needs to) be paid)\b|भेजें|भेजो|जमा|भरें")
+                          r"(?:to|must|should|needs to) be paid)\b|भेजें|भेजो|जमा|भरें|"
+                          r"দিন|পাঠান|জমা দিন|ಪಾವತಿಸಿ|ಕಳುಹಿಸಿ|செலுத்த|அனுப்ப|చెల్లించ|పంపండి|ભરો|મોકલો|ચૂકવો|ਭੇਜੋ|ਜਮ੍ਹਾਂ|"
+                          r"भरा|पाठवा")
 _GREETING_WORDS = frozenset({"congratulations", "congrats", "congratulation", "badhai ho", "mubarak ho"})
 _OWN_APPLICATION_RE = re.compile(r"\b(?:loan|emi|credit card|card|account|policy|application|home loan|car loan|"
                                  r"overdraft|limit)\b[^.\n!?]{0,40}?\b(?:is|has been|was|got)\s(?:successfully\s)?"
