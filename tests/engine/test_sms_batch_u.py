@@ -123,3 +123,25 @@ def test_regional_script_parcel_and_loan_fee_lures_flagged(text):
 ])
 def test_regional_script_notices_stay_clean(text, sender):
     assert _score(text, sender) < FLAG
+
+
+# ---- C4: stranger-contact surface forms (passive "ur profile is shortlisted", more chat apps, "Long time!") ----
+
+@pytest.mark.parametrize("text", [
+    "Hello, ur resume is selected for part time app rating job, earn 3000-5000 daily. reply YES to join",
+    "Hi, your profile has been shortlisted for work from home, earn Rs 4000 per day. Contact on telegram @hr_desk",
+    "Hello dear, I saw your profile. Earn daily profit with my crypto mentor, can we talk on hangouts?",
+])
+def test_stranger_offer_forms_flagged(text):
+    assert _score(text, None) >= FLAG
+
+
+@pytest.mark.parametrize("text", [
+    "Long time! Free for lunch Sunday?",
+    "Hey stranger, long time! My SIP doubled in 5 years, you should start one too",
+    "Hi Priya, your resume has been shortlisted for the accounts role at Hays. Are you free for a call at 3pm?",
+    "Is this Priya? We met at Neha's wedding, here's the tailor's number you wanted",
+    "Let's move this chat to viber, my whatsapp is acting up",
+])
+def test_stranger_near_misses_stay_clean(text):
+    assert _score(text, None) < FLAG

@@ -30,7 +30,8 @@ _FAMILY_PRESSURE_RE = re.compile(r"\b(?:today|tonight|(?<!for )(?<!till )(?<!unt
 # and offers earnings, returns, a loan, a limit or points. Each part alone is ordinary; together they are the
 # recruiter / mentor / "relationship manager" / pig-butchering approach (FTC, I4C, SEBI advisories).
 _CHAT_MOVE_RE = re.compile(
-    r"\b(?:on|via|over|through|in|to|at|sa|no|pelo|por|auf|über)\s(?:whats\s?app|telegram|signal|wechat|skype|line app)\b"
+    r"\b(?:on|via|over|through|in|to|at|sa|no|pelo|por|auf|über)\s(?:whats\s?app|telegram|signal|wechat|skype|line app|"
+    r"hangouts|google chat|kik|viber|snapchat|instagram dm)\b"
     r"|\badd (?:me|us|you|our \w+|my \w+|the \w+|assistant|coordinator|mentor)\b[^.?!\n]{0,30}?"
     r"\b(?:whats\s?app|telegram|signal|group|channel)\b"
     r"|\b(?:wa\.me|t\.me|chat\.whatsapp\.com)/|\btelegram\s?@|@\w+\son\stelegram\b"
@@ -60,6 +61,8 @@ _SELF_INTRO_RE = re.compile(
     r"(?:[a-z]+\s){0,3}?(?:from|with|at|a|an|your|banker|manager|executive|recruiter|advisor|adviser|mentor|officer|"
     r"coordinator|agent|consultant|analyst)\b|\bi am your\b"
     r"|\b(?:we |i )?(?:saw|found|viewed|liked|reviewed|shortlisted) your (?:profile|resume|cv)\b"
+    # the passive form, often in textspeak: "ur profile is shortlisted", "your resume has been selected" (batch u)
+    r"|\b(?:your|ur) (?:profile|resume|cv|number) (?:is|has been|was|got|is been) (?:shortlisted|selected|chosen)\b"
     # "Mentor Rajesh here", "Coach Vikram here": a role and a name opening the message (batch q)
     r"|^\W*(?:mentor|coach|analyst|advisor|adviser|professor|prof|teacher|assistant|recruiter|manager|hr)\s[a-z]+\shere\b"
     # "aqui é a Carla do RH", "soy Laura de recursos humanos" (PT / ES)
@@ -95,7 +98,9 @@ _FAVOUR_MONEY_RE = re.compile(r"\b(?:money|pay|payment|paid|transfer|send me|len
                               r"voucher|paise|pese|paisa|rupees?)\b|₹|\$|£|€")
 # A stranger's way in that is not a wrong number: reconnecting ("it's been a long time", "are you still in ...") or a
 # referral ("Rahul bhai ne aapka number diya", "got your number from a friend").
-_RECONNECT_RE = re.compile(r"\b(?:it'?s|it has) been (?:a |so )?(?:long time|ages|a while|years)\b|\blong time no "
+# ("Hey! Long time." / "hey stranger" / "been ages" opening the message: batch u)
+_RECONNECT_RE = re.compile(r"^\W*(?:(?:hey|hi|hello|hii+)\W+)?(?:long time|been ages|hey stranger)\b|\bhey stranger\b|"
+                           r"\b(?:it'?s|it has) been (?:a |so )?(?:long time|ages|a while|years)\b|\blong time no "
                            r"(?:see|talk|chat|speak)\b|\bremember me\b|\bare you still (?:in|at|living|working)\b|"
                            r"\bhaven'?t (?:talked|spoken|heard from you) in\b")
 _REFERRAL_RE = re.compile(r"\bne (?:aapka|apka|tumhara|tera) (?:number|no|contact|naam) (?:diya|share kiya|bataya)\b|"
