@@ -45,6 +45,11 @@ _WARNING_RE = re.compile(
     r"(?:a|the|some|this|that) (?:man|woman|guy|lady|caller|person|voice) (?:said|says|told me|claimed|wanted me|asked me)|"
     r"(?:a|the|some|this|that) (?:man|woman|guy|lady|caller|person|voice) (?:called|rang|phoned) (?:me|us|my [a-z]+|"
     r"her|him)(?: [a-z]+){0,2} (?:saying|and said|and told)|"
+    # ... and in the present tense of a story ("so this guy calls and says this is officer smith", "this lady rings me
+    # up and goes"), and the colloquial quote verb ("and he goes you need to buy gift cards", "she was like") (blind31)
+    r"(?:a|the|some|this|that) (?:man|woman|guy|lady|caller|person|voice|dude|bloke|fellow) (?:calls|rings|phones)"
+    r"(?: (?:me|us|my [a-z]+|her|him))?(?: up)? (?:saying|and says|and goes|and tells)|"
+    r"(?:he|she) (?:goes|was like|is like)|they (?:were like|are like)|"
     r"(?:sometimes|usually|often) they (?:say|tell|call|ask|want)|(?:i|we) (?:needed|was supposed|were supposed) to|"
     # callers described to the listener ("some people are calling customers saying your bonus is pending, pay the gst
     # charge") and the advice to ignore them
@@ -106,7 +111,7 @@ _DENIAL_RE = re.compile(r"\b(?:not|no|nahi|nahin|never|isn t|isnt|wasn t|aren t)
 # the cue is theirs, even when it sounds like a request.
 _REPORTED_RE = re.compile(
     r"\b(?:they|he|she|scammers?|fraudsters?|someone|somebody|anyone|caller|callers|man|woman|people|thugs?|"
-    r"crooks?|criminals?|impostors?|imposters?)(?: [a-z]+){0,2} (?:ask|asks|asked|say|says|said|tell|tells|told|"
+    r"crooks?|criminals?|impostors?|imposters?)(?: [a-z]+){0,2} (?:ask|asks|asked|say|says|said|tell|tells|told|goes|"
     r"want|wants|wanted|will|may|might|would|pretend|pretends|claim|claims|claimed|call|calls|called|had|needed)\b")
 # The cue addressed to the listener by the caller: a request ("please share", "just read me", "you must", "install
 # anydesk now"), the caller acting on the listener's money ("we are moving your money", "i will give you").
@@ -149,6 +154,10 @@ def _is_direct(window: str, start: int, end: int) -> bool:
         return False
     if _REPORTED_SAYS_RE.search(before) and _WARNING_RE.search(
             window, _clause_start(window, start, _WARNING_BEFORE), start) is not None:
+        return False
+    if _retold_call_before(window, start):
+        # the scammer's own "you need to ..." quoted by the person who got the call ("so this lady rings her up and goes
+        # this is the irs you need to pay today with gift cards"): quoted, not said to the listener (blind31)
         return False
     if _DIRECT_BEFORE_RE.search(" " + before.rstrip() + " "):
         return True
@@ -432,6 +441,17 @@ def _intro_after(window: str, pos: int) -> bool:
     return False
 
 
+#: A retold call ("so this guy calls and says ...", "and he goes ...", "a man called me saying ..."): a friend quoting a
+#: scammer goes on for several sentences, so this frame reaches further back than the others (blind31: "he goes you
+#: need to go to the store and buy five hundred dollars in google play gift cards to protect your account and do not
+#: tell anyone or you will be arrested"). Still bounded by the call's tail and by the caller's own introduction.
+_RETOLD_CALL_RE = re.compile(
+    r"\b(?:(?:a|the|some|this|that) (?:man|woman|guy|lady|caller|person|voice|dude|bloke|fellow) (?:calls|rings|phones|"
+    r"called|rang|phoned)(?: (?:me|us|my [a-z]+|her|him))?(?: up)?(?: [a-z]+){0,2} (?:saying|and says|and said|and goes|"
+    r"and tells|and told)|(?:he|she) (?:goes|was like|is like)|they (?:were like|are like))\b")
+_RETOLD_BEFORE = 220
+
+
 def in_warning_context(window: str, start: int, end: int) -> bool:
     """A cue said inside a warning about scams: a reported-speech or advice frame within the sentence (about 20 words
     back, a few after), and the cue itself not a request the caller makes of the listener ("please share the otp",
@@ -444,7 +464,15 @@ def in_warning_context(window: str, start: int, end: int) -> bool:
     for m in _WARNING_RE.finditer(window, lo, hi):
         if not (m.group(0).startswith(_OPENER_FRAMES) and _intro_after(window, m.end())):
             return True
-    return any(_bare_is_framed(window, m.start(), m.end()) for m in _BARE_RE.finditer(window, lo, hi))
+    if any(_bare_is_framed(window, m.start(), m.end()) for m in _BARE_RE.finditer(window, lo, hi)):
+        return True
+    return _retold_call_before(window, start)
+
+
+def _retold_call_before(window: str, start: int) -> bool:
+    """A retold-call frame (_RETOLD_CALL_RE) in the sentence before ``start``, after the caller's own introduction."""
+    far = _frame_floor(window, _clause_start(window, start, _RETOLD_BEFORE), start)
+    return _RETOLD_CALL_RE.search(window, far, start) is not None
 
 
 #: A verdict with advice said right after a retold lure, in the next segment ("the screen says there's a virus and to
