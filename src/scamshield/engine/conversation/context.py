@@ -471,8 +471,12 @@ def in_warning_context(window: str, start: int, end: int) -> bool:
 
 def _retold_call_before(window: str, start: int) -> bool:
     """A retold-call frame (_RETOLD_CALL_RE) in the sentence before ``start``, after the caller's own introduction."""
-    far = _frame_floor(window, _clause_start(window, start, _RETOLD_BEFORE), start)
-    return _RETOLD_CALL_RE.search(window, far, start) is not None
+    lo = _clause_start(window, start, _RETOLD_BEFORE)
+    m = _RETOLD_CALL_RE.search(window, lo, start)
+    if m is None:  # most cues: no such frame at all, so no introduction to look for
+        return False
+    far = _frame_floor(window, lo, start)
+    return far <= m.start() or _RETOLD_CALL_RE.search(window, far, start) is not None
 
 
 #: A verdict with advice said right after a retold lure, in the next segment ("the screen says there's a virus and to
