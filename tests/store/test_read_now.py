@@ -70,17 +70,14 @@ async def test_read_now_gives_up_on_a_busy_file_within_its_timeout_and_recovers(
         await db.dispose()
 
 
-async def test_read_now_on_a_cold_file_stays_short(tmp_path):
-    """The loop-thread read is bounded by its I/O, not only by READ_NOW_TIMEOUT: with the file's pages evicted from
-    the OS page cache before every read (a cold file), the peek of a call among 20,000 still reads a handful of
-    pages. Measured on the 2-core dev machine: median ~0.14 ms, p99 ~1 ms, max ~1.7 ms (warm ~0.02 ms); the bound
-    here is loose for a shared machine, the median is what would move if the read stopped being a few pages."""
+async def test_read_now_reads_a_cold_file(tmp_path):
+    """With the file's pages evicted from the OS page cache before every read (a cold file), the loop-thread peek of
+    a call among 20,000 still returns the right state. How long it takes is a measurement, not an assertion: the
+    figures (median ~0.14 ms, p99 ~1 ms cold; ~0.02 ms warm) are in Database.read_now's docstring."""
     import json
     import os
     import random
     import sqlite3
-    import statistics
-    import time
 
     from scamshield.store import calls as call_store
     from scamshield.store.migrate import upgrade_async
@@ -109,14 +106,10 @@ async def test_read_now_on_a_cold_file_stays_short(tmp_path):
     db = Database(url)
     try:
         assert db.read_now(call_store.PEEK_SQLITE_SQL, (None, "CA00000000")) is not None  # connection opened
-        times = []
         for sid in random.Random(7).sample(range(n), 30):
             evict()
-            started = time.perf_counter()
             row = db.read_now(call_store.PEEK_SQLITE_SQL, ("no-such-key", f"CA{sid:08d}"))
-            times.append(time.perf_counter() - started)
             peek = call_store.peek_detector_state_sqlite(row)
             assert peek.exists and peek.state == {"context": "x" * 3000, "segments": 12} and not peek.seen
-        assert statistics.median(times) < 0.002, [round(t * 1000, 3) for t in times]
     finally:
         await db.dispose()
