@@ -1190,6 +1190,14 @@ CUES: tuple[Cue, ...] = (
 )
 
 BENIGN: tuple[Benign, ...] = (
+    # A chain message's forwarding line ("Send this to all your valuable friends but first reply me", "forward this
+    # msg to 10 friends"): asks for a forward, threatens nothing. Not with a threat or a payment anywhere in the
+    # text ("pay 5000 or I send this video to all your contacts" stays a sextortion threat).
+    Benign((
+        "{send|forward|pass|share} this {msg |message |sms |text |} ~1 to {all |} ~2 {friends|frnds|frends|loved ones}",
+    ), ("sextortion_threat",), unless=(
+        "{pay|transfer|or else|otherwise|else|warna|video|videos|photo|photos|pics|recording|nude|naked|leak|viral}",
+    )),
     # NPCI's own advice in collect-request notices ("Never enter your UPI PIN to receive money"; "You do not need to
     # enter your PIN to receive money"): the warning, not the lure. Adjacent words only, same clause (batch i).
     Benign((

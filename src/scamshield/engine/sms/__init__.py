@@ -29,6 +29,7 @@ Layout (one concept per module; ``analyze_sms`` in this file assembles the resul
 - ``money``      amounts, money asks between people, payees, payment apps as the means;
 - ``fees``       job / loan fees, own-application greetings, government schemes, details asked for a refund;
 - ``stranger``   new-number / "Hi Mum", wrong-number, stranger and investment openers, mis-sent apologies;
+- ``textspeak``  SMS abbreviations (u, ur, pls, msg, tmrw) spelled out before the lexicon is matched;
 - ``cuesets``    groups of cue codes the combination rules test; ``clauses``: sentence / negation helpers.
 
 Where a new rule goes: a new cue phrase (a word or phrase that is a lure, threat, ask or pressure by itself) goes in
@@ -94,6 +95,7 @@ from .stranger import (_CALL_ME_RE, _CHAT_BACK_RE, _CHAT_MOVE_RE, _CODE_COMING_R
                        _INVEST_TALK_RE, _LOST_PHONE_RE, _MEET_YOU_RE, _MISSENT_RE, _MISTAKEN_NUMBER_RE, _MISTAKE_HINTS,
                        _NAMED_OPENER_RE, _NEW_IDENTITY_RE, _NEW_NUMBER_RE, _OWN_NAME_RE, _PRONOUN_FORWARD_RE,
                        _RECONNECT_RE, _REFERRAL_RE, _SELF_INTRO_RE, _SETTLING_UP_RE, _SMALL_TALK_RE, _TEACH_JOIN_RE)
+from .textspeak import spell_out
 from .warned import (_MAX_HITS_FOR_WARNED, _MAX_WARNED_CHARS, _NO_SUCH_AFTER_RE, _NO_SUCH_LURES, _NO_SUCH_THING_RE,
                      _REPLY_BACK_RE, _own_ask, _warned_spans)
 
@@ -127,7 +129,8 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     upi_ids = extract_upi_ids(clean)
     norm = normalize(head, max_chars=MAX_CUE_CHARS)
     masked = _mask(norm, [*urls[:MAX_URLS_REPORTED], *upi_ids])
-    tokens = tokenize(masked, max_tokens=MAX_CUE_TOKENS)
+    # (SMS textspeak spelled out for the lexicon: "the code u receive on ur number" -- ``textspeak``)
+    tokens = tokenize(spell_out(masked), max_tokens=MAX_CUE_TOKENS)
     # (local-format numbers are read in the foreign sender's country, or the text's foreign currency's, first)
     sender_info = classify_sender(sender)
     prefer = phone_region_hint(head, sender_info.get("country_code") if sender_info["type"] == "phone" else None)

@@ -24,6 +24,9 @@ _TXN_MARKERS: tuple[Marker, ...] = (
            r"awb|pnr|order\s?(?:id|no)?|booking\s?(?:id|no)|consumer\s?(?:no|number|id)?|policy\s?no|"
            r"folio|uan|ack(?:nowledgement)?\.?\s?no|(?:ca|k|sc|rr|bp|lab|service|application|claim|"
            r"ticket|receipt|account)\s?(?:no|id|number)|uhid|arn|urn|lan)\b\W{0,3}[a-z]{0,6}\d{4,}"
+           # a courier's waybill: "Shipment 7712839102", "tracking no. 88120344" (8-14 digits in one run; a short
+           # figure after "shipment" is a count: "shipment 2 of 3")
+           r"|\b(?:shipment|tracking|consignment|docket)\s?(?:no|id|number)?\b\W{0,3}[a-z]{0,3}\d{8,14}\b"
            # a mobile-money transaction code ("QLK4X2M9PA Confirmed.": M-PESA, Kenya)
            r"|\b(?=[a-z]*\d)[a-z0-9]{10}\sconfirmed\b"),
     marker("debit_credit", ("debit", "credit", "withdrawn", "spent", "deposit", "received", "paid", "sent",
