@@ -226,11 +226,11 @@ def test_alert_near_misses_stay_low(sender, text):
     assert score(text, sender) < 50
 
 
-# --- a brand's own short domain named exactly as its registered header (hdfcbk.io from VM-HDFCBK) ----------------
+# --- a brand's own short domain named exactly as its registered header (icicib.io from VM-ICICIB, invented; HDFC's real hdfcbk.io is a listed official domain) ----------------
 @pytest.mark.parametrize("sender,text", [
-    ("VM-HDFCBK", "Your HDFC Bank Credit Card is eligible for a limit upgrade. Check offer: https://hdfcbk.io/c/7Tq2 "
+    ("VM-ICICIB", "Your ICICI Bank Credit Card is eligible for a limit upgrade. Check offer: https://icicib.io/c/7Tq2 "
      "T&C apply"),
-    ("JD-HDFCBK-P", "Festive offer: 10% cashback on EMI purchases this week. Know more: https://hdfcbk.io/f/Ab9 T&C. "
+    ("JD-ICICIB-P", "Festive offer: 10% cashback on EMI purchases this week. Know more: https://icicib.io/f/Ab9 T&C. "
      "To opt out SMS STOP to 5676712"),
 ])
 def test_header_named_short_domain_from_that_header(sender, text):
@@ -241,9 +241,9 @@ def test_header_named_short_domain_from_that_header(sender, text):
 
 @pytest.mark.parametrize("sender,text", [
     # from a personal number, with a lure, or a domain that only contains the header name
-    ("+919830011250", "Your HDFC Bank Credit Card is eligible for a limit upgrade. Check offer: https://hdfcbk.io/c/7Tq2"),
-    ("VM-HDFCBK", "Your KYC has expired, account will be blocked today. Update at https://hdfcbk.io/kyc"),
-    ("VM-HDFCBK", "Dear customer, check your offer: https://hdfcbk-offers.com/c/7Tq2"),
+    ("+919830011250", "Your ICICI Bank Credit Card is eligible for a limit upgrade. Check offer: https://icicib.io/c/7Tq2"),
+    ("VM-ICICIB", "Your KYC has expired, account will be blocked today. Update at https://icicib.io/kyc"),
+    ("VM-ICICIB", "Dear customer, check your offer: https://icicib-offers.com/c/7Tq2"),
 ])
 def test_header_named_domain_not_trusted_otherwise(sender, text):
     assert "registered_brand_shared_link" not in codes(text, sender)
