@@ -226,7 +226,7 @@ def test_alert_near_misses_stay_low(sender, text):
     assert score(text, sender) < 50
 
 
-# --- a brand's own short domain named exactly as its registered header (icicib.io from VM-ICICIB, invented; HDFC's real hdfcbk.io is a listed official domain) ----------------
+# --- a brand's own short domain named as its registered header (icicib.io from VM-ICICIB, invented) ---------------
 @pytest.mark.parametrize("sender,text", [
     ("VM-ICICIB", "Your ICICI Bank Credit Card is eligible for a limit upgrade. Check offer: https://icicib.io/c/7Tq2 "
      "T&C apply"),
