@@ -87,3 +87,46 @@ def test_textspeak_near_misses_stay_clean(text, sender):
 
 def test_chain_forward_does_not_excuse_sextortion():
     assert _score("I recorded ur video call. Pay 10000 or I send this to all ur friends and family") >= FLAG
+
+
+# ---- a registered lender's promotion from a "-P" (promotional) DLT header ----
+
+_LENDER_PROMOS = [
+    ("JM-TATACP-P", "Tata Capital: pre-approved personal loan up to Rs 7,50,000 at 10.99%. No paperwork, instant "
+     "approval. Apply: tclpl.in/Qx7 T&C apply"),
+    ("VK-KOTAKB-P", "Instant personal loan of Rs 3,00,000 approved in minutes, no income proof needed. Check your offer "
+     "at kmbl.in/pl/x9 T&C"),
+    ("AD-HDFCBK-P", "Quick loan up to Rs 10 lakh available, no documents. Know more: hdfcbk.io/pl/a1 T&C apply"),
+]
+
+
+@pytest.mark.parametrize("sender,text", _LENDER_PROMOS)
+def test_lender_promotion_from_promotional_header_stays_below_flag(sender, text):
+    a = analyze_sms(text, sender=sender)
+    assert a.risk_score < FLAG, [(s.code, s.weight) for s in a.signals]
+    assert not {"lure_with_link", "lure_with_amount"} & {s.code for s in a.signals}
+
+
+@pytest.mark.parametrize("sender,text", [
+    # a fee, a UPI id, a mobile, an APK or a risky link: the loan-app scam, whatever the header says
+    ("VK-LOANAP-P", "Loan approved Rs 50,000! Pay processing fee Rs 999 to 9812345670@ybl to get it today"),
+    ("BZ-CASHLN-P", "Instant loan Rs 25,000, no cibil check. Download the app: cashloan-fast.top/app.apk"),
+    ("AD-EZLOAN-P", "Instant loan up to Rs 2,00,000 without documents. WhatsApp 9876501234 to apply today"),
+    ("VM-QUIKLN-P", "Easy loan Rs 80,000 no paperwork, KYC pending: verify at hdfc-loan-kyc.xyz/login now"),
+    ("VK-KOTAKB-P", "Instant personal loan of Rs 3,00,000 approved in minutes, no income proof needed. Check your "
+     "offer at kotak-offer.in/pl T&C"),
+    # the same promotion from a personal number, from a plain (not -P) header or text only is not excused
+    ("+919812345678", _LENDER_PROMOS[0][1]),
+    (None, _LENDER_PROMOS[1][1]),
+])
+def test_loan_lure_not_excused_outside_a_clean_promotion(sender, text):
+    a = analyze_sms(text, sender=sender)
+    assert "registered_promotion" not in str([s.evidence for s in a.signals if s.code == "loan_lure"])
+    assert a.risk_score >= FLAG, [(s.code, s.weight) for s in a.signals]
+
+
+def test_promotional_suffix_is_read():
+    from scamshield.engine.sms import classify_sender
+    assert classify_sender("BZ-BAJAJF-P")["promotional"] is True
+    assert classify_sender("VK-HDFCBK-S")["promotional"] is False
+    assert classify_sender("VK-HDFCBK")["promotional"] is False

@@ -103,6 +103,11 @@ __all__ = ["analyze_sms", "extract_upi_ids", "extract_phone_numbers", "classify_
            "MAX_CUE_CHARS", "MAX_LINKS", "transactional_markers", "safety_advice_markers"]
 
 
+# A loan lure's own ask words (a fee, a payment, an app to install): not a lender's promotion.
+_LOAN_ASK_RE = re.compile(r"\b(?:fee|fees|charge|charges|pay|download|install|apk|app|bhejo|bhejein|bhej do|jama|"
+                          r"bharo)\b")
+
+
 # The word "loan" in English and the Indian scripts (the gate of the loan-fee rule).
 _LOAN_WORDS = ("loan", "लोन", "ऋण", "কর্জ", "ঋণ", "লোন", "ಸಾಲ", "ಲೋನ್", "கடன்", "லோன்", "రుణ", "లోన్", "લોન", "ਕਰਜ਼ਾ",
                "ਲੋਨ", "कर्ज")
@@ -398,9 +403,23 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
         # STOP to 56161"): its marketing wording counts as one marker, not as premium-rate spam.
         signals = [Signal(sg.code, 15, sg.message, {**sg.evidence, "brand_promotion": True}, sg.fraud_type)
                    if sg.code == "spam_marketing" else sg for sg in signals]
+    # A registered lender's or card issuer's promotion from a promotional DLT header ("BZ-BAJAJF-P": TRAI's "-P"
+    # suffix; "pre-approved personal loan up to Rs 5,00,000, no paperwork, check offer: <link>"): its loan wording is
+    # marketing, not a loan-app lure. Only when the loan wording is the only hook and nothing asks for a fee, payment,
+    # download or credential: no UPI id, no number to call, no APK, no risky link (the URL analyser below its signal
+    # level), no threat. The lure then counts as a hint, adds no link / amount combination, and the model is capped
+    # as for a promotion. Text only (no header) the same message stays a loan-app lure.
+    lender_promo = sender_info["type"] == "dlt" and bool(sender_info.get("promotional")) and "loan_lure" in hooks \
+        and set(hooks) <= {"loan_lure", "spam_marketing", "authority_claim"} \
+        and not any(_LOAN_ASK_RE.search(m) for m in matched["loan_lure"]) and not _LOAN_FEE_RE.search(low_clean) \
+        and not upi_ids and not callable_numbers and not apk and not (codes & (_ASKING_CODES | _THREAT_CODES)) \
+        and not any(sg.code in ("malicious_link", "suspicious_link") for sg in link_sigs)
+    if lender_promo:
+        signals = [Signal(sg.code, 10, sg.message, {**sg.evidence, "registered_promotion": sender_info["header"]},
+                          sg.fraud_type) if sg.code == "loan_lure" else sg for sg in signals]
     # ---- lure combinations: a lure with a link, number, UPI id, amount or pressure; new-number asks ----
     strong_hooks = [c for c in hooks if best[c].weight >= 20]
-    if hooks and not brand_promo:
+    if hooks and not brand_promo and not lender_promo:
         if urls and not official_links:
             signals.append(Signal("lure_with_link", 15, "A lure or threat together with a link",
                                   {"lures": hooks, "links": len(urls)}, "PHISHING_LINK"))
@@ -961,6 +980,8 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
                 signals.append(Signal(s.code, s.weight, s.message, {**s.evidence, "source": "upi_intent"},
                                       s.fraud_type))
 
+    if lender_promo:
+        model_contexts.append("promotion")
     learned = model_signal(sms_model(), "sms", head, contexts=model_contexts)
     if learned is not None:
         signals.append(learned)

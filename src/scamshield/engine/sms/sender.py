@@ -35,7 +35,9 @@ def classify_sender(sender: str | None) -> dict[str, Any]:
         return {"type": "phone", "valid": True, "country_code": num.country_code, "mobile": mobile}
     m = _DLT_RE.match(s.upper())
     if m and any(c.isalpha() for c in (m.group(1) or m.group(2))):
-        return {"type": "dlt", "header": m.group(1) or m.group(2)}
+        # (TRAI's content-type suffix since 2025: "-P" promotional, "-S" service, "-T" transactional, "-G" government)
+        suffix = s.upper().rsplit("-", 1)[1] if re.search(r"-[A-Z]$", s.upper()) else None
+        return {"type": "dlt", "header": m.group(1) or m.group(2), "promotional": suffix == "P"}
     return {"type": "other"}
 
 
