@@ -130,3 +130,29 @@ def test_promotional_suffix_is_read():
     assert classify_sender("BZ-BAJAJF-P")["promotional"] is True
     assert classify_sender("VK-HDFCBK-S")["promotional"] is False
     assert classify_sender("VK-HDFCBK")["promotional"] is False
+
+
+# ---- an IVR prompt ("press 1") copied into a text beside a number that is not a known helpline ----
+
+@pytest.mark.parametrize("text", [
+    "Best Buy: your order of a MacBook Air for $1,349.99 is confirmed. Not you? Press 1 or call 1-877-402-7716",
+    "PayPal: $749.00 sent to Crypto Store. If you did not authorise this, press 2 or call +1 (844) 301-2290",
+    "Walmart: Geek Squad renewal of $399.00 charged today. To cancel press 1 or dial 1-866-204-1193",
+])
+def test_ivr_prompt_beside_foreign_callback(text):
+    a = analyze_sms(text)
+    assert "ivr_prompt_in_text" in {s.code for s in a.signals}
+    assert a.risk_score >= FLAG
+
+
+@pytest.mark.parametrize("text,sender", [
+    # a bank's own helpline with a menu option
+    ("SBI Card: Rs 4,200 spent on card ending 5521. If not done by you, call 1860 180 1290 and press 1 to block.",
+     "VM-SBICRD"),
+    # a menu option with nothing to dispute
+    ("Your Amex statement is ready. For help call 1-800-528-4800 and press 1 for card services.", None),
+    ("Dentist reminder: appointment Tue 3pm. To reschedule call 020 7946 0011, press 2 for reception.", None),
+])
+def test_ivr_prompt_near_misses(text, sender):
+    a = analyze_sms(text, sender=sender)
+    assert "ivr_prompt_in_text" not in {s.code for s in a.signals}

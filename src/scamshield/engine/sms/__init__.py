@@ -66,7 +66,7 @@ from .advice import (_CHANNEL_MARKERS, _OTHER_CHANNEL_RE, _advice_matches, _lure
 from .album import (_ALBUM_BLOCK_RE, _ALBUM_PHOTO_RE, _ALBUM_RE, _ALBUM_SIGNIN_RE, _IS_THIS_YOU_RE, _PAID_REPORT_RE,
                     _STORAGE_HOSTS)
 from .callback import (_ACCOUNT_CHANGE_RE, _ACCOUNT_EVENT_RE, _ALERT_EVENT_RE, _CALL_BACK_ASK_RE, _CALL_REPORT_RE, _CALL_WORD_RE,
-                       _CHARGE_EVENT_RE, _CRYPTO_RE, _DISPUTE_RE, _HELPLINE_WORDS_RE, _MOBILE_CALLBACK_RE, _NOT_YOU_RE,
+                       _CHARGE_EVENT_RE, _CRYPTO_RE, _DISPUTE_RE, _HELPLINE_WORDS_RE, _IVR_PROMPT_RE, _MOBILE_CALLBACK_RE, _NOT_YOU_RE,
                        _SMS_TO_NUMBER_RE, _branch_landlines)
 from .clauses import _NEGATION_RE, _NEG_BEFORE_RE, _SENTENCE_SPLIT_RE, _blank_spans
 from .cuesets import _ASKING_CODES, _NAME_ROOT_LURES_OK, _NOTICE_LURES, _OWN_CHANNEL_LURE_POINTS, _THREAT_CODES
@@ -650,6 +650,22 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
             signals.append(Signal("crypto_account_callback", 15, "A crypto withdrawal or sign-in alert with a phone "
                                   "number to dispute it: exchanges do not take disputes by phone",
                                   {"matched": cr.group(0)[:20]}, "TECH_SUPPORT"))
+
+    # An IVR prompt copied into a text ("If not you, press 1 or call 1-888-512-...") beside a number that is not an
+    # Indian toll-free / shared-cost helpline: the call-back scam's robocall script. Only with a lure, a charge or
+    # alert to call about, or a dispute line ("if not you"): "call 1800 266 2666 and press 1 to block your card" is
+    # a bank's own instruction, and a statement reminder with a menu option asks for nothing.
+    if (ivr := _IVR_PROMPT_RE.search(low_head)) and "law_enforcement_threat" not in codes \
+            and any(not (t in _HELPLINE_TYPES and e.startswith(_INDIAN_HELPLINE_PREFIXES))
+                    for e, t in number_types.items() if e in callable_numbers) \
+            and ("charge_with_foreign_callback" in codes or "alert_from_mobile_sender" in codes
+                 or _NOT_YOU_RE.search(low_head) or _DISPUTE_RE.search(low_head)
+                 or codes & HOOK_CODES - {"spam_marketing", "authority_claim"}):
+        signals.append(Signal("ivr_prompt_in_text", 15, "Copies a phone menu ('press 1') into a text next to a "
+                              "number that is not an official helpline: the script of call-back scams (a text "
+                              "cannot be pressed; call the number on your card or in the official app)",
+                              {"matched": ivr.group(0)}, "TECH_SUPPORT"))
+        codes.add("ivr_prompt_in_text")
 
     # A bank or card alert -- an amount charged, declined or attempted, and a "was this you? / if not you" line --
     # sent from a personal mobile number: banks send alerts from registered headers, short codes or their own

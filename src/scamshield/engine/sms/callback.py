@@ -85,3 +85,7 @@ def _branch_landlines(low: str, types: dict[str, int]) -> set[str]:
         if _BRANCH_WORD_RE.search(low[max(0, m.start() - 40):m.start()]):
             return lines
     return set()
+
+# An IVR menu copied into a text ("If not you, press 1 or call 1-888-...", "press 9 to speak to an officer"): a text
+# cannot be pressed; the prompt is the robocall script of a call-back scam.
+_IVR_PROMPT_RE = re.compile(r"\bpress\s(?:[0-9#*]|one|two|nine|zero)\b")
