@@ -156,3 +156,66 @@ def test_ivr_prompt_beside_foreign_callback(text):
 def test_ivr_prompt_near_misses(text, sender):
     a = analyze_sms(text, sender=sender)
     assert "ivr_prompt_in_text" not in {s.code for s in a.signals}
+
+
+# ---- a minimum deposit named beside returns / profit talk ----
+
+@pytest.mark.parametrize("text,sender", [
+    ("Hi, remember me from the gym? I made 3x on a crypto trading app, want me to show you? minimum deposit $300",
+     "+14155550987"),
+    ("Long time no see! My mentor's forex group gives 25% weekly profit, start with just Rs 5000. Want to join?",
+     None),
+    ("Is this Rohit? Got your number from Anil. Our USDT arbitrage earns 4% daily, min 10k to start, shall I add you?",
+     "+919812345001"),
+])
+def test_minimum_deposit_pitch(text, sender):
+    a = analyze_sms(text, sender=sender)
+    assert "minimum_deposit_pitch" in {s.code for s in a.signals}
+    assert a.risk_score >= FLAG
+
+
+@pytest.mark.parametrize("text,sender", [
+    # a fund house's own SIP promotion from its registered header
+    ("Start a SIP with just Rs 500 a month. Mutual fund investments are subject to market risks.", "VM-AXISMF-P"),
+    # a minimum order or a time, not a stake
+    ("Free delivery on orders, min Rs 199. Profit from our sale today!", "+919812345002"),
+    ("Stock market class starts at 6, min 15 minutes early please, we'll discuss returns", "+919812345003"),
+    # a friend's own investing, no minimum stake, nothing to join
+    ("My SIP doubled in 5 years, you should start investing too yaar", "+919812345004"),
+])
+def test_minimum_deposit_near_misses(text, sender):
+    a = analyze_sms(text, sender=sender)
+    assert "minimum_deposit_pitch" not in {s.code for s in a.signals}
+    assert a.risk_score < FLAG
+
+
+# ---- a romance persona opener in a stranger's frame ----
+
+@pytest.mark.parametrize("text,sender", [
+    ("Hello beautiful, I am Sgt. Mark Wilson, US army deployed in Syria. I came across your profile and you look so "
+     "kind. Can we talk on telegram?", "+12025550177"),
+    ("Hi dear, I'm Dr. Helen, a UN doctor on a peacekeeping mission in Yemen. I saw your pictures, I need an honest "
+     "person to talk to. Add me on WhatsApp", None),
+    ("Good day, I work as an offshore engineer on an oil rig. I found your number and you look lovely, "
+     "message me on hangouts", "+447700900455"),
+    ("Hi, I'm Anu from Pune. I saw your profile, want to be friends? add me on telegram @anu_pune22", "+919812345005"),
+])
+def test_romance_persona_opener(text, sender):
+    a = analyze_sms(text, sender=sender)
+    assert "romance_persona_opener" in {s.code for s in a.signals}
+    assert a.risk_score >= FLAG
+
+
+@pytest.mark.parametrize("text,sender", [
+    # family / friends talk about a soldier or an oil rig
+    ("Bhaiya is an army doctor now, posted in Leh. Call him on WhatsApp on Sunday!", "+919812345006"),
+    ("Dad's back from the oil rig next week, let's plan dinner. You look so tired in the photo, rest well", None),
+    # a real recruiter / a friend who liked a photo, no persona, no chat move
+    ("Hi Priya, this is Kelly from Hays, I saw your profile on LinkedIn. Free for a call at 3pm?", "+447700900456"),
+    ("Saw your pics from Goa, you look so happy! Call me tonight", "+919812345007"),
+    # a registered header
+    ("Shaadi.com: a member from Pune viewed your profile. Want to know more? Open the app", "VM-SHAADI"),
+])
+def test_romance_near_misses(text, sender):
+    a = analyze_sms(text, sender=sender)
+    assert a.risk_score < FLAG, [(s.code, s.weight) for s in a.signals]

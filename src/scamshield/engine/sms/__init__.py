@@ -94,7 +94,8 @@ from .stranger import (_CALL_ME_RE, _CHAT_BACK_RE, _CHAT_MOVE_RE, _CODE_COMING_R
                        _FAMILY_PRESSURE_RE, _FAVOUR_ASK_RE, _FAVOUR_MONEY_RE, _FIRST_PERSON_RE, _INVEST_HINTS,
                        _INVEST_TALK_RE, _LOST_PHONE_RE, _MEET_YOU_RE, _MISSENT_RE, _MISTAKEN_NUMBER_RE, _MISTAKE_HINTS,
                        _NAMED_OPENER_RE, _NEW_IDENTITY_RE, _NEW_NUMBER_RE, _OWN_NAME_RE, _PRONOUN_FORWARD_RE,
-                       _RECONNECT_RE, _REFERRAL_RE, _SELF_INTRO_RE, _SETTLING_UP_RE, _SMALL_TALK_RE, _TEACH_JOIN_RE)
+                       _RECONNECT_RE, _REFERRAL_RE, _SELF_INTRO_RE, _SETTLING_UP_RE, _SMALL_TALK_RE, _TEACH_JOIN_RE,
+                       _MIN_DEPOSIT_RE, _RETURNS_TALK_RE, _ROMANCE_FRAME_RE, _ROMANCE_HINTS, _ROMANCE_PERSONA_RE)
 from .textspeak import spell_out
 from .warned import (_MAX_HITS_FOR_WARNED, _MAX_WARNED_CHARS, _NO_SUCH_AFTER_RE, _NO_SUCH_LURES, _NO_SUCH_THING_RE,
                      _REPLY_BACK_RE, _own_ask, _warned_spans)
@@ -655,7 +656,7 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     # Indian toll-free / shared-cost helpline: the call-back scam's robocall script. Only with a lure, a charge or
     # alert to call about, or a dispute line ("if not you"): "call 1800 266 2666 and press 1 to block your card" is
     # a bank's own instruction, and a statement reminder with a menu option asks for nothing.
-    if (ivr := _IVR_PROMPT_RE.search(low_head)) and "law_enforcement_threat" not in codes \
+    if "press" in low_head and (ivr := _IVR_PROMPT_RE.search(low_head)) and "law_enforcement_threat" not in codes \
             and any(not (t in _HELPLINE_TYPES and e.startswith(_INDIAN_HELPLINE_PREFIXES))
                     for e, t in number_types.items() if e in callable_numbers) \
             and ("charge_with_foreign_callback" in codes or "alert_from_mobile_sender" in codes
@@ -932,6 +933,38 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
                               {"way_in": way_in.group(0)[:30], "topic": inv.group(0)[:20], "offer": tj.group(0)[:20]},
                               "INVESTMENT_SCAM"))
         codes.add("unsolicited_investment_pitch")
+    # A stranger's investment pitch that names the minimum stake ("min $250 to start", "start with just 5000")
+    # beside what it is to earn (returns, profit, "made 4x", "30%"): the entry ticket of fake trading platforms
+    # and groups (batch u). Not from a registered header (a fund house's "start a SIP with just Rs 500").
+    if sender_info["type"] in ("phone", "none") and any(h in low_clean for h in _INVEST_HINTS) \
+            and ("min" in low_clean or "start" in low_clean or "begin" in low_clean or "invest " in low_clean) \
+            and (md := _MIN_DEPOSIT_RE.search(low_clean)) and _RETURNS_TALK_RE.search(low_clean) \
+            and ("investment_lure" in codes or "unsolicited_investment_pitch" in codes
+                 or _INVEST_TALK_RE.search(low_clean)):
+        signals.append(Signal("minimum_deposit_pitch", 20, "Names a minimum deposit to start investing next to "
+                              "talk of returns or profit (the entry ticket of fake trading platforms and investment "
+                              "groups)", {"matched": mask_digits(md.group(0)[:30])}, "INVESTMENT_SCAM"))
+        codes.add("minimum_deposit_pitch")
+    # A romance-scam opener: a persona (deployed soldier, army / UN doctor, peacekeeper, oil-rig engineer) in a
+    # stranger's frame (found your profile, "you look kind", "I need a trustworthy person", "want to be friends"), or
+    # that frame with a move to a chat app ("add me on telegram"), from a personal number or no sender. The persona
+    # or the frame alone is what family and friends write too ("my brother is an army doctor").
+    if sender_info["type"] in ("phone", "none") and any(h in low_clean for h in _ROMANCE_HINTS) \
+            and (frame := _ROMANCE_FRAME_RE.search(low_clean)):
+        persona = _ROMANCE_PERSONA_RE.search(low_clean)
+        chat = _CHAT_MOVE_RE.search(low_clean)
+        # (two parts of the frame -- "saw your profile, want to be friends?" -- with the chat move count as much as
+        # the persona does)
+        frames = len({m.group(0) for m in _ROMANCE_FRAME_RE.finditer(low_clean)})
+        if persona or (chat and _FIRST_PERSON_RE.search(low_clean)):
+            signals.append(Signal("romance_persona_opener", 50 if chat and (persona or frames >= 2)
+                                  else 40 if persona else 35,
+                                  "A stranger's romance opener: a persona abroad (deployed soldier, army or UN "
+                                  "doctor, oil-rig engineer) or a 'saw your profile / you look kind' approach that "
+                                  "moves to a chat app (how romance and pig-butchering scams begin)",
+                                  {"persona": persona.group(0)[:30] if persona else None, "frame": frame.group(0)[:30],
+                                   "channel": mask_digits(chat.group(0)[:30]) if chat else None}, "INVESTMENT_SCAM"))
+            codes.add("romance_persona_opener")
     if "wrong_number_opener" in codes and sender_info["type"] in ("phone", "none") \
             and (talk := _SMALL_TALK_RE.search(low_clean)
                  or (_OWN_NAME_RE.search(low_clean) and _MEET_YOU_RE.search(low_clean))):

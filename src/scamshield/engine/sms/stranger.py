@@ -144,3 +144,40 @@ _MISTAKE_HINTS = ("mistake", "accident", "wrongly", "galti")
 
 _MISSENT_RE = re.compile(r"\b(?:i |it )?(?:meant|was meant|supposed) (?:to (?:text|send|message|msg|go to|reach)"
                          r" |for )(?:my|his|her|our)\b")
+
+# A minimum stake named in an investment pitch ("min $250 start", "minimum deposit 5000", "start with just Rs 5000",
+# "starting from only 10k"): the entry ticket of fake trading platforms and investment groups (batch u).
+_MIN_DEPOSIT_RE = re.compile(
+    r"\bmin(?:imum)?\.?\s(?:(?:deposit|investment|invest|amount|capital|entry|stake|ticket)\s)?(?:of\s|is\s|just\s|"
+    r"only\s)?(?:rs\.?\s?|₹\s?|\$\s?|usd\s?|inr\s?|£\s?|€\s?|ksh\s?|aed\s?)?\d[\d,]*(?:\.\d+)?\s?(?:k|lakh|usd|usdt|"
+    r"dollars?|rs|rupees)?\b(?!\s?(?:min|mins|minutes?|hrs?|hours?|days?|km|kg|gb|%))"
+    r"|\b(?:start|starting|begin|invest)\s(?:with|from|at)\s(?:just|only|a\s(?:mere|small))\s(?:rs\.?\s?|₹\s?|\$\s?|"
+    r"usd\s?|inr\s?|£\s?|€\s?)?\d[\d,]*\s?(?:k|lakh)?\b")
+# What the stake is said to earn: returns, profit, a multiplier, a percentage or a "made 4x" brag.
+_RETURNS_TALK_RE = re.compile(r"\b(?:returns?|profits?|earn(?:ed|ing|s)?|gains?|income|roi|payout|made|munafa|"
+                              r"double|triple)\b|\b\d{1,3}\s?x\b|\d\s?%")
+
+# A romance-scam persona (FBI IC3 / FTC: deployed soldier, army / UN doctor, peacekeeper, oil-rig or ship engineer,
+# contractor abroad) ...
+_ROMANCE_PERSONA_RE = re.compile(
+    r"\b(?:(?:us|u\.s\.|american|british|uk|un|united nations)\s)?(?:army|military|navy|marine corps)\s(?:doctor|"
+    r"surgeon|officer|general|captain|sergeant|nurse|medic|engineer|man|woman|soldier)\b"
+    r"|\b(?:capt|captain|sgt|sergeant|gen|general|lt|lieutenant|major|col|colonel)\.?\s[a-z]+\b[^.?!\n]{0,40}"
+    r"\b(?:army|military|navy|deployed|peace\s?keeping|mission|base)\b"
+    r"|\b(?:deployed|stationed|serving)\s(?:in|at|on)\s(?:syria|afghanistan|iraq|yemen|somalia|sudan|libya|"
+    r"a peace\s?keeping|an? un|the un|a military|an? oil)\b|\bpeace\s?keeping\smission\b"
+    r"|\b(?:un|united nations|red cross|who)\s(?:doctor|surgeon|nurse|peacekeeper)\b"
+    r"|\b(?:oil\s?rig|offshore\s(?:rig|platform)|oil platform)\b|\b(?:ship|marine|offshore)\sengineer\b")
+# ... and the stranger's frame around it: found the reader's profile or number, a compliment, the search for a
+# "trustworthy / honest / caring" person, the wish to be friends.
+_ROMANCE_FRAME_RE = re.compile(
+    r"\b(?:saw|found|came across|viewed|liked|seen)\s(?:your|ur)\s(?:profile|picture|pictures|photo|photos|pic|pics|"
+    r"dp|number)\b|\b(?:you|u)\slook\s(?:so\s|very\s)?(?:kind|beautiful|pretty|lovely|nice|cute|honest|gorgeous|"
+    r"handsome|caring|sweet)\b|\b(?:trustworthy|honest|caring|loving|sincere|serious|god fearing|understanding)\s"
+    r"(?:person|woman|man|lady|partner|friend|soul)\b|\b(?:want|like|love|wish)\sto\s(?:be\s(?:your\s)?friends?|"
+    r"know you better|get to know you)\b")
+# (cheap gate: a persona word or a chat app must be in the text before the frame is looked for)
+_ROMANCE_HINTS = ("army", "military", "navy", "marine", "deployed", "stationed", "serving", "peace", "doctor",
+                  "surgeon", "nurse", "rig", "offshore", "engineer", "capt", "sgt", "general", "whats", "telegram",
+                  "signal", "wechat", "skype", "line app", "hangouts", "google chat", "kik", "viber", "snapchat",
+                  "instagram", "add me", "wa.me", "t.me")

@@ -16,13 +16,26 @@ _TEXTSPEAK = {
     "tmrw": "tomorrow", "tmw": "tomorrow", "2moro": "tomorrow", "2mrw": "tomorrow", "tonite": "tonight",
     "nmbr": "number", "numbr": "number", "bcoz": "because", "coz": "because",
 }
-# (a word of the table between non-letters; "no." before a digit run)
-_TEXTSPEAK_RE = re.compile(r"(?<![\w'@./-])(" + "|".join(sorted(map(re.escape, _TEXTSPEAK), key=len, reverse=True))
-                           + r")(?![\w'@/-]|\.\w)|(?<![\w'@./-])no\.(?=\s?\d)")
+# (a word of the table as a whole word -- not inside "u.s.", "u-turn", "ur@ybl": checked on the characters around
+# it -- and "no." before a digit run)
+_TEXTSPEAK_RE = re.compile(r"\b(?:(" + "|".join(sorted(map(re.escape, _TEXTSPEAK), key=len, reverse=True))
+                           + r")\b|no\.(?=\s?\d))")
+_JOINERS = "'@./-"
+
+
+def _spelled(m: re.Match) -> str:
+    word = m.group(1)
+    if word is None:
+        return "number" if not m.start() or m.string[m.start() - 1] not in _JOINERS else m.group(0)
+    s, e = m.start(), m.end()
+    if (s and m.string[s - 1] in _JOINERS) or (e < len(m.string) and (m.string[e] in "'@/-" or (
+            m.string[e] == "." and e + 1 < len(m.string) and m.string[e + 1].isalnum()))):
+        return word
+    return _TEXTSPEAK[word]
 
 
 def spell_out(text: str) -> str:
     """``text`` (already lower-cased) with the textspeak words of ``_TEXTSPEAK`` spelled out."""
     if not _TEXTSPEAK_RE.search(text):
         return text
-    return _TEXTSPEAK_RE.sub(lambda m: _TEXTSPEAK[m.group(1)] if m.group(1) else "number", text)
+    return _TEXTSPEAK_RE.sub(_spelled, text)
