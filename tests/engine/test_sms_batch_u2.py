@@ -219,3 +219,28 @@ def test_romance_persona_opener(text, sender):
 def test_romance_near_misses(text, sender):
     a = analyze_sms(text, sender=sender)
     assert a.risk_score < FLAG, [(s.code, s.weight) for s in a.signals]
+
+
+# ---- "if this wasn't you, call +1 ..." as the dispute line of a withdrawal, sign-in or charge ----
+
+@pytest.mark.parametrize("text", [
+    "Binance: a withdrawal of 2,000 USDT was requested from your account. If this wasn't you, call support at "
+    "+1 (877) 402-7716",
+    "Kraken: new sign-in to your account from Lagos. If this was not you call our security desk +44 20 3769 0512",
+    "Apple: a charge of $899.00 for MacBook was made on your ID. If this wasn't you call +1 866 204 1193 now",
+])
+def test_wasnt_you_dispute_with_foreign_callback(text):
+    a = analyze_sms(text)
+    assert "charge_with_foreign_callback" in {s.code for s in a.signals}
+    assert a.risk_score >= FLAG
+
+
+@pytest.mark.parametrize("text,sender", [
+    ("Coinbase: you withdrew 0.10 BTC. If this wasn't you, secure your account at coinbase.com/security", None),
+    ("HSBC: card payment of £12.00 approved. If this wasn't you, call the number on the back of your card.", None),
+    ("SBI: Rs 2,000 withdrawn from a/c XX1234 at ATM. If this wasn't you call 1800 1234 to block. -SBI", "VM-SBIINB"),
+])
+def test_wasnt_you_near_misses(text, sender):
+    a = analyze_sms(text, sender=sender)
+    assert "charge_with_foreign_callback" not in {s.code for s in a.signals}
+    assert a.risk_score < FLAG, [(s.code, s.weight) for s in a.signals]

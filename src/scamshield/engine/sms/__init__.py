@@ -634,7 +634,10 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     dispute = _DISPUTE_RE.search(low_head) if foreign_callables else None
     # (A payee, device, password or number changed on the account, with "if this wasn't you" -- batch u.)
     change = _ACCOUNT_CHANGE_RE.search(low_head) if foreign_callables else None
-    if change and not dispute:
+    # (So is a withdrawal, sign-in or charge: "if this wasn't you call support at +1 ..." is the same dispute line as
+    # "not you? call" -- batch r's crypto withdrawal.)
+    if not dispute and foreign_callables and (change or _ACCOUNT_EVENT_RE.search(low_head)
+                                              or _CHARGE_EVENT_RE.search(low_head)):
         dispute = _NOT_YOU_RE.search(low_head)
     if foreign_callables and "alert_with_mobile_callback" not in codes and _CALL_WORD_RE.search(low_head) \
             and ((_CHARGE_EVENT_RE.search(low_head) and (_MONEY_RE.search(head) or dispute))

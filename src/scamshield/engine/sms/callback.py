@@ -14,7 +14,7 @@ import phonenumbers
 
 from .extract import _PHONE_CANDIDATE_RE
 
-_CHARGE_EVENT_RE = re.compile(r"\b(?:renewed|auto\W?renew\w*|subscription|invoice|membership|charged|debited|deducted|"
+_CHARGE_EVENT_RE = re.compile(r"\b(?:renewed|auto\W?renew\w*|subscription|invoice|membership|charged|charge of|debited|deducted|"
                               r"purchase|purchased|order(?:ed)?|payment of|you have sent|you sent|billed|processed)\b")
 # A withdrawal, transfer or sign-in on the reader's account: with a foreign number only beside a "not you?" line (a
 # relative abroad writes "I transferred $200, call me on +1 ...").
