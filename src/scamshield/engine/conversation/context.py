@@ -50,7 +50,10 @@ _WARNING_RE = re.compile(
     r"(?:a|the|some|this|that) (?:man|woman|guy|lady|caller|person|voice|dude|bloke|fellow) (?:calls|rings|phones)"
     r"(?: (?:me|us|my [a-z]+|her|him))?(?: up)? (?:saying|and says|and goes|and tells)|"
     r"(?:he|she) (?:goes|was like|is like)|they (?:were like|are like)|"
-    r"(?:sometimes|usually|often) they (?:say|tell|call|ask|want)|(?:i|we) (?:needed|was supposed|were supposed) to|"
+    r"(?:sometimes|usually|often) they (?:say|tell|call|ask|want)|"
+    # advice about such calls ("if you get one do not press one to speak with a specialist") (r7 review)
+    r"if you (?:get|receive|ever get|ever receive|hear) (?:one|one of (?:these|those|them)|such a call|a call like (?:this|that)|"
+    r"these calls|those calls|this call|that call|these|those)|(?:i|we) (?:needed|was supposed|were supposed) to|"
     # callers described to the listener ("some people are calling customers saying your bonus is pending, pay the gst
     # charge") and the advice to ignore them
     r"(?:(?:some|many|a lot of|these|those|certain) )?(?:people|persons|callers|guys|fraudsters|scammers|numbers|gangs?) "
@@ -170,6 +173,12 @@ _RECOVERY_PITCH_RE = re.compile(
     r"\b(?:recover|recovers|recovered|recovering|recovery|retrieve|retrieves|retrieved|trace|traces|traced|get back|"
     r"gets back|got back)(?: [a-z]+){0,8} (?:lost|stolen|taken|scammed) (?:to|by|from|in) (?:a |the |that |those |"
     r"these |some )?$")
+
+
+def is_direct(window: str, start: int, end: int) -> bool:
+    """The cue at ``start:end`` is addressed to the listener by the caller (a request, the caller acting on their
+    money), not reported speech."""
+    return _is_direct(window, start, end)
 
 
 def _bare_is_framed(window: str, s: int, e: int) -> bool:
@@ -395,7 +404,11 @@ _SELF_INTRO_RE = re.compile(
 #: A reported introduction: a reporting verb (and a greeting) right before it.
 _QUOTED_INTRO_RE = re.compile(
     r"\b(?:said|says|saying|say|told me|told us|told her|told him|tells me|telling me|claimed|claiming|claims|goes|"
-    r"went|was like|is like|asked|kaha|bola|boli|bole)(?: (?:hello|hi|hey|sir|madam|maam|mam|ma am|ji|yes|good "
+    r"went|was like|is like|asked|kaha|bola|boli|bole|"
+    # a script quoted as an example in a report or a warning ("you have all heard them this is cardholder services",
+    # "calls like this is the social security administration") (r7 review)
+    r"heard (?:them|these|those|this one|that one)|(?:calls|messages|voicemails|scripts?|robocalls) like|"
+    r"(?:they|it|the call|the script) (?:opens|open|starts|start) with)(?: (?:hello|hi|hey|sir|madam|maam|mam|ma am|ji|yes|good "
     r"morning|good afternoon|good evening|that|like)){0,2} $")
 #: A verdict closing a warning sentence ("... that is a scam"): a clause after it that opens with a claim about the
 #: listener's own account ("your kyc is expired") is the caller's own, not the warning's subject.
@@ -448,7 +461,21 @@ def _intro_after(window: str, pos: int) -> bool:
 _RETOLD_CALL_RE = re.compile(
     r"\b(?:(?:a|the|some|this|that) (?:man|woman|guy|lady|caller|person|voice|dude|bloke|fellow) (?:calls|rings|phones|"
     r"called|rang|phoned)(?: (?:me|us|my [a-z]+|her|him))?(?: up)?(?: [a-z]+){0,2} (?:saying|and says|and said|and goes|"
-    r"and tells|and told)|(?:he|she) (?:goes|was like|is like)|they (?:were like|are like))\b")
+    r"and tells|and told)|(?:he|she) (?:goes|was like|is like)|they (?:were like|are like)|"
+    # an automated call retold ("this robot voice was like this is cardholder services", "the recording goes") (r7)
+    r"(?:a|the|this|that|some) (?:robot |robotic |recorded |automated |computer )?(?:voice|robot|recording|message) "
+    r"(?:was like|is like|goes|went)|"
+    # scripts quoted in a news report, a podcast or a warning talk ("police are warning residents about scam calls
+    # the callers claim to be from the irs", "today we are talking robocalls you have all heard them this is
+    # cardholder services"): the quoted script is the subject of the report (r7 review)
+    r"(?:police|officials|authorities|the ftc|the fbi|the bbc|regulators|banks|experts|the council) (?:are |is |have "
+    r"been )?(?:warning|warned|cautioning|alerting) (?:[a-z]+ ){0,2}(?:about|of|that|residents|people|customers|consumers|"
+    r"the public|viewers|listeners|seniors|everyone)|(?:we are|we re|we will be|today we are|today we re) (?:talking|"
+    r"talking about|going to talk about|discussing|looking at) (?:[a-z]+ ){0,2}(?:robocalls|robo calls|scam calls|"
+    r"scams|phone scams|fraud calls|spam calls)|you (?:have |ve )?(?:all |probably |likely )?(?:heard|gotten|had|"
+    r"received) (?:them|these|those|one of these|one of those|these calls|those calls)|(?:the |these |those )?"
+    r"(?:callers|scammers|fraudsters|crooks|robocallers) (?:claim|claims|say|pretend|pose|offer|tell|threaten)|"
+    r"others (?:offer|say|claim|threaten|promise))\b")
 _RETOLD_BEFORE = 220
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import hashlib
 from typing import Any, Callable
 
-from scamshield.engine.conversation.context import WARNING_FACTOR, in_warning_context, is_negated, late_verdict
+from scamshield.engine.conversation.context import (WARNING_FACTOR, in_warning_context, is_direct, is_negated,
+                                                     late_verdict)
 from scamshield.engine.conversation.cues import load_cues
 from scamshield.engine.conversation.normalize import normalize_transcript
 from scamshield.engine.conversation.scoring import EVERYDAY_PRESSURE, primary_type, signals_for
@@ -30,6 +31,10 @@ _MAX_MATCHES_PER_CUE = 8
 
 
 
+#: The cue marking a broadcast or a talk about scams (see ``_scan``).
+_REPORT_FRAME = "report_frame"
+
+
 class ConversationDetector:
     """Scores a call segment by segment. Thread-safe and stateless: all call memory is in ``CallState``.
 
@@ -50,6 +55,7 @@ class ConversationDetector:
         self._by_code = {c.code: c for c in self._cues}
         # every distinct anchor literal once: which are in a window is read once per segment (R6 review F9)
         self._anchors = tuple(sorted({a for c in self._cues if c.anchors for a in c.anchors}))
+        self._report = self._by_code.get(_REPORT_FRAME)
 
     # -- matching ----------------------------------------------------------------------------------------------
 
@@ -70,6 +76,11 @@ class ConversationDetector:
         start = max(0, boundary - _MATCH_TAIL)
         found: dict[str, tuple[float, str]] = {}
         present = {a for a in self._anchors if a in window}
+        # a broadcast or a talk about scams (a podcast, a news report, "police are warning residents"): the scripts it
+        # quotes later, past the reach of a sentence's warning frame, are its subject unless said to the listener (r7)
+        report = _REPORT_FRAME in state.hits or (
+            self._report is not None and (self._report.anchors is None or not present.isdisjoint(self._report.anchors))
+            and self._report.regex.search(window, start) is not None)
         for cue in self._cues:
             if cue.anchors is not None and present.isdisjoint(cue.anchors):
                 continue
@@ -90,7 +101,9 @@ class ConversationDetector:
                     continue
                 if cue.negatable and is_negated(window, s, e, cue.regex):
                     continue
-                factor = WARNING_FACTOR if in_warning_context(window, s, e) else 1.0
+                warned = in_warning_context(window, s, e) or (
+                    report and cue.group != "reassure" and not is_direct(window, s, e))
+                factor = WARNING_FACTOR if warned else 1.0
                 prev = found.get(cue.code)
                 if prev is None or factor > prev[0]:
                     found[cue.code] = (factor, mask_digits(m.group(0)[:80]))  # no OTP / phone number kept

@@ -63,6 +63,15 @@ _DECISIVE_PAIRS = (
     (frozenset({"caller_claims_company", "caller_claims_tech_support"}), frozenset({"unexpected_charge_claim"})),
 )
 _DECISIVE_PAIR_POINTS = 12.0
+# An offer that is a lure only in a *cold* call (the card-interest robocall) is not one when the caller answers a
+# contact the user started ("thanks for calling in", "you called yesterday asking about a hardship program"): a card
+# issuer's own retention or hardship offer lowers the rate too (r7 review). It then earns no points (so no decisive
+# pair either), and only while nothing is asked of the listener and no robocall marker is heard. The contact cue
+# itself reassures nothing (weight 0): scareware victims call the scammer's number too ("you called us about your
+# iphone being hacked").
+_REQUESTED = "requested_contact"
+_UNSOLICITED_ONLY = frozenset({"interest_rate_reduction"})
+_VOIDS_REQUESTED = frozenset({"press_key_prompt", "robocall_notice", "robocall_script_opener", "stay_on_line"})
 # The learned model at (nearly) its maximum and a hard ask heard in full (a payment, a fee, a code, remote access;
 # not a soft detail request): two independent signs. On the first reads of blind9, blind12 and blind14 several new
 # kinds of scam sat at 47 with exactly this (a fee + the model's 25); no genuine hold-out or BothBosu call ever has
@@ -150,13 +159,19 @@ def signals_for(hits: dict[str, list[Any]], model_signal: dict[str, Any] | None,
             (by_code[c].group in _VOIDS_REASSURANCE and (c not in _SOFT_ASKS or c in _SOFT_ASKS_VOIDING))
             or c in _SECRECY or (c in _VOIDS_FRAUD_CHECK and not (menu and c == _PRESS_PROMPT)))
         for c, h in hits.items())
+    requested = _REQUESTED in hits and float(hits[_REQUESTED][1]) >= 1.0 and not any(
+        float(h[1]) >= 1.0 and c in by_code and (
+            (by_code[c].group in _VOIDS_REASSURANCE and (c not in _SOFT_ASKS or c in _SOFT_ASKS_VOIDING))
+            or c in _SECRECY or c in _VOIDS_REQUESTED)
+        for c, h in hits.items())
     for code, (count, factor, evidence) in hits.items():
         cue = by_code.get(code)
         if cue is None or (code in _NEEDS_ORG_CLAIM and not claimed) or (code in _NEEDS_KIDNAP_THREAT and not held):
             continue
         repeats = 0 if code in EVERYDAY_PRESSURE else min(count - 1, _MAX_REPEATS)
         w = cue.weight * factor * (1 + _REPEAT_BONUS * repeats)
-        if (menu and code == _PRESS_PROMPT) or (protective and code == _BLOCK_THREAT):
+        if (menu and code == _PRESS_PROMPT) or (protective and code == _BLOCK_THREAT) or (
+                requested and code in _UNSOLICITED_ONLY):
             w = 0.0
         by_group.setdefault(cue.group, []).append((w, cue, [count, factor, evidence]))
     allocated: list[tuple[Signal, str]] = []
@@ -170,6 +185,8 @@ def signals_for(hits: dict[str, list[Any]], model_signal: dict[str, Any] | None,
             ev: dict[str, Any] = {"phrase": evidence, "group": group, "segments": count}
             if menu and cue.code == _PRESS_PROMPT:
                 ev["reason"] = "part of a bank's fraud-check menu (press 1 if it was you, 2 if not)"
+            if requested and cue.code in _UNSOLICITED_ONLY:
+                ev["reason"] = "an offer on a contact you started (you called in or asked to be called), not a cold call"
             if protective and cue.code == _BLOCK_THREAT:
                 ev["reason"] = "a protective block the bank has already made (a new card is on its way), no ask"
             if factor < 1.0:
@@ -214,9 +231,7 @@ def signals_for(hits: dict[str, list[Any]], model_signal: dict[str, Any] | None,
         # Soft asks for account or card details or a link count too: "verify your bank details on the official
         # website, I am sending you the link" is reassurance-sounding wording wrapped around the ask itself. (Asking
         # for a date of birth or PAN to verify the caller is what genuine banks do after such reassurance.)
-        asked = sorted(s.code for s, g in allocated if s.weight > 0 and (
-            (g in _VOIDS_REASSURANCE and (s.code not in _SOFT_ASKS or s.code in _SOFT_ASKS_VOIDING))
-            or (s.code in _SECRECY and "context" not in s.evidence)))
+        asked = _asked(allocated)
         billed = sorted(s.code for s, _ in allocated if s.code in _VOIDS_PLANNED_OUTAGE and s.weight > 0)
         impostor = sorted(s.code for s, _ in allocated if s.code in _VOIDS_FRAUD_CHECK and s.weight > 0
                           and "context" not in s.evidence and not (menu and s.code == _PRESS_PROMPT))
@@ -301,6 +316,14 @@ def primary_type(signals: Iterable[Signal], score: int, thresholds: Thresholds) 
     if not totals:
         return "GENERIC_SCAM" if score >= thresholds.high else None
     return max(sorted(totals), key=lambda k: totals[k])
+
+
+def _asked(allocated: list) -> list[str]:
+    """Codes of what the caller asked of the listener (a code, PIN, account or card details, a link, remote access, a
+    payment) or secrecy: any of them voids a caller's reassurance."""
+    return sorted(s.code for s, g in allocated if s.weight > 0 and (
+        (g in _VOIDS_REASSURANCE and (s.code not in _SOFT_ASKS or s.code in _SOFT_ASKS_VOIDING))
+        or (s.code in _SECRECY and "context" not in s.evidence)))
 
 
 def _cap_together(allocated: list, codes: frozenset[str] | set[str], room: float, reason: str) -> None:
