@@ -217,3 +217,31 @@ SCAMS = [
 def test_paraphrased_robocalls_alert(text):
     assert _alerts(text), _signals(text, PRODUCT)
 
+
+# -- a bank's press-1-for-yes fraud menu (a pre-existing false alert under one segmentation, found in this review) ----
+@pytest.mark.parametrize("text, code", [
+    ("did you make this purchase press one for yes if you do not recognise it press two", "fraud_check_menu"),
+    ("was this you press 1 if so if not press 2", "fraud_check_menu"),
+    ("if you do not recognise it we will block the card and send you a new one", "protective_block_notice"),
+])
+def test_fraud_menu_wordings(text, code):
+    state = CallState()
+    RULES.feed(state, Segment(text))
+    assert code in state.hits, state.hits
+
+
+@pytest.mark.parametrize("text", [
+    "visa card services we noticed an unusual transaction on your credit card did you make this purchase press one for "
+    "yes if you do not recognise it press two and we will block the card and send you a new one you can also call "
+    "the number on the back of your card",
+])
+def test_a_bank_fraud_menu_does_not_alert(text):
+    for n in (9, 12, 14, 17):
+        ups = _feed([" ".join(text.split()[i:i + n]) for i in range(0, len(text.split()), n)], PRODUCT)
+        assert not any(u.should_alert for u in ups), (n, [u.assessment.risk_score for u in ups])
+
+
+def test_a_menu_does_not_excuse_an_ask():
+    text = ("visa card services did you make this purchase press one for yes if you do not recognise it press two "
+            "and to cancel it read me the full card number and the three digit code on the back")
+    assert _alerts(text), _signals(text, PRODUCT)
