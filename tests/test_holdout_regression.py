@@ -103,6 +103,9 @@ def test_sms_india_holdout(use_sender, mins):
 # Batch q (117 rows, 53 fraud, 64 genuine, 58 without a sender id; keyword-light lures, other regions; written blind in
 # the sixth session): first read with sender and text only F1 0.813, FPR 1.6 % (1 of 64), recall 0.698 (37 of 53);
 # fitted after. Bound: that read minus one row either way.
+# Batch u (130 rows, 55 fraud, 75 genuine, 47 without a sender; keyword-light Indian and international lures, six
+# Indian scripts, hard genuine look-alikes; written blind in the seventh session): first read with sender F1 0.865,
+# FPR 5.3 % (4 of 75), 10 misses; text only F1 0.838, FPR 8.0 % (6 of 75), 11 misses; fitted after. Same bound.
 @pytest.mark.parametrize("batch, use_sender, first", [
     ("k", True, {"fp": 1, "fn": 8, "rows": 120, "f1": 0.87}),
     ("k", False, {"fp": 0, "fn": 8, "rows": 120, "f1": 0.87}),
@@ -114,8 +117,10 @@ def test_sms_india_holdout(use_sender, mins):
     ("o", False, {"fp": 1, "fn": 7, "rows": 48, "f1": 0.75}),
     ("q", True, {"fp": 1, "fn": 16, "rows": 117, "f1": 0.79}),
     ("q", False, {"fp": 1, "fn": 16, "rows": 117, "f1": 0.79}),
+    ("u", True, {"fp": 4, "fn": 10, "rows": 130, "f1": 0.84}),
+    ("u", False, {"fp": 6, "fn": 11, "rows": 130, "f1": 0.81}),
 ], ids=["k_with_sender", "k_text_only", "m_with_sender", "m_text_only", "n_with_sender", "n_text_only",
-        "o_with_sender", "o_text_only", "q_with_sender", "q_text_only"])
+        "o_with_sender", "o_text_only", "q_with_sender", "q_text_only", "u_with_sender", "u_text_only"])
 def test_sms_india_holdout_batch_not_worse_than_first_read(batch, use_sender, first):
     rows = [r for r in _rows("sms_india_holdout.csv") if r["batch"] == batch]
     assert len(rows) >= first["rows"]
@@ -279,6 +284,30 @@ def test_transcript_blind24_25_genuine_calls_never_alert_under_any_segmentation(
     assert len(rows) >= 24
     false_alerts = [(seed, r["category"]) for seed, r, alerted in _streamed_under_seeds(rows) if alerted]
     assert not false_alerts, false_alerts
+
+
+def test_transcript_blind29_30_31_genuine_calls_never_alert_under_any_segmentation():
+    """Splits blind29 (genuine calls that retell or discuss scams, a real fraud team, an outage), blind30 (legitimate
+    automated calls: pharmacy, school, appointment, bank fraud-check IVR, outage, jury) and blind31 (automated and
+    live genuine calls incl. a friend retelling a scam call in the present tense); seventh session. First reads:
+    blind29 FPR 2 of 15, blind30 0 of 20, blind31 2 of 18; fitted after. No genuine call of these splits may alert
+    under six ASR segmentations."""
+    rows = [r for r in _rows("transcripts_realistic_holdout.csv")
+            if r.get("split") in ("blind29", "blind30", "blind31") and r["label"] == "0"]
+    assert len(rows) >= 53
+    false_alerts = [(seed, r["category"]) for seed, r, alerted in _streamed_under_seeds(rows) if alerted]
+    assert not false_alerts, false_alerts
+
+
+def test_url_holdout10_not_worse_than_first_read():
+    """URL hold-out 10 (seventh session: 80 phishing / 80 legitimate in the style of 2025-26 feeds, written before
+    reading the URL detector). First read 74 of 80 caught, 1 of 80 legitimate flagged; it may not get worse."""
+    phish = _rows("urls_phish_holdout10.csv")
+    legit = _rows("urls_benign_holdout10.csv")
+    assert len(phish) >= 80 and len(legit) >= 80
+    caught = sum(analyze_url(r["url"]).risk_score >= FLAG_AT for r in phish)
+    flagged = sum(analyze_url(r["url"]).risk_score >= FLAG_AT for r in legit)
+    assert caught >= 74 and flagged <= 1, (caught, flagged)
 
 
 def test_url_holdout6_not_worse_than_first_read():
