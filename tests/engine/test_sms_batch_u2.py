@@ -244,3 +244,27 @@ def test_wasnt_you_near_misses(text, sender):
     a = analyze_sms(text, sender=sender)
     assert "charge_with_foreign_callback" not in {s.code for s in a.signals}
     assert a.risk_score < FLAG, [(s.code, s.weight) for s in a.signals]
+
+
+# ---- a friend's payment-app message with a deadline in a sentence of its own ----
+
+@pytest.mark.parametrize("text,sender", [
+    ("Sent you 1800 for the concert tickets on GPay. Group form: forms.gle/gig2026 - fill it by tonight",
+     "+919812345010"),
+    ("Paid my share via PhonePe, check once. Also send the hotel list asap", "+919812345011"),
+])
+def test_payment_app_as_means_with_separate_deadline_stays_clean(text, sender):
+    a = analyze_sms(text, sender=sender)
+    assert "sender_personal_number" not in {s.code for s in a.signals}
+    assert a.risk_score < FLAG
+
+
+@pytest.mark.parametrize("text,sender", [
+    # the deadline presses the payment itself, or a lure / ask is beside it
+    ("GPay: pay 2000 on GPay urgently within 1 hour or your account is blocked", "+919812345012"),
+    ("I sent 5000 on GPay by mistake, return it urgently today", "+919812345013"),
+])
+def test_payment_app_claim_kept_when_pressed(text, sender):
+    a = analyze_sms(text, sender=sender)
+    assert "sender_personal_number" in {s.code for s in a.signals}
+    assert a.risk_score >= FLAG

@@ -214,8 +214,14 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
         low_norm = _blank_spans(low_norm, _warned_spans(low_norm))
     pay_means = _PAY_MEANS_RE.search(low_norm) if claimed else None
     # (Not with a lure, urgency or ask beside it: "I sent 5000 by mistake, please GPay me back" -- r5 review.)
+    # (A deadline in a sentence of its own -- "I sent you 2500 on GPay. Fill the group form by tonight" -- is not
+    # such pressure: it presses no payment; batch s.)
+    urgency_apart = pay_means is not None and "urgency" in best and not any(
+        _PAY_MEANS_RE.search(sent) and any(u in sent for u in matched["urgency"])
+        for sent in _SENTENCE_SPLIT_RE.split(low_norm))
     if pay_means and set(claimed) <= _PAY_APP_TAGS \
-            and not (set(best) & (HOOK_CODES | PRESSURE_CODES | _ASKING_CODES) - {"spam_marketing", "authority_claim"}) \
+            and not (set(best) & (HOOK_CODES | PRESSURE_CODES | _ASKING_CODES) - {"spam_marketing", "authority_claim"}
+                     - ({"urgency"} if urgency_apart else set())) \
             and len(_PAY_MEANS_RE.findall(low_norm)) >= len(_PAY_APP_RE.findall(low_norm)):
         claimed.clear()
     else:
