@@ -268,3 +268,26 @@ def test_payment_app_claim_kept_when_pressed(text, sender):
     a = analyze_sms(text, sender=sender)
     assert "sender_personal_number" in {s.code for s in a.signals}
     assert a.risk_score >= FLAG
+
+
+# ---- an identity document's photo to an "officer / executive" on a chat app ----
+
+@pytest.mark.parametrize("text", [
+    "Dear customer pls send ur PAN card photo to our officer on WhatsApp for KYC",
+    "Income tax refund: share Aadhaar front and back to our executive on WhatsApp to release it",
+    "Loan disbursal pending, forward cancelled cheque photo to our agent on telegram today",
+])
+def test_document_photo_to_officer_on_chat_app(text):
+    a = analyze_sms(text)
+    assert {s.code: s.weight for s in a.signals}.get("personal_details_request") == 50
+    assert a.risk_score >= FLAG
+
+
+@pytest.mark.parametrize("text", [
+    "Never send your PAN photo to any officer on WhatsApp. SBI never asks for documents on chat. -SBI",
+    "Beta PAN card photo bhej do WhatsApp pe, CA uncle ko ITR file karna hai",
+    "Upload your PAN card photo in the app to complete KYC. Our executive will not call you.",
+])
+def test_document_photo_near_misses(text):
+    a = analyze_sms(text)
+    assert {s.code: s.weight for s in a.signals}.get("personal_details_request", 0) < 50

@@ -872,6 +872,15 @@ CUES: tuple[Cue, ...] = (
         "{transaction|transactions|txn|account|khata|upi|services|payment|payments} {ruk|band|block|freeze} "
         "{jayega|jayenge|jaayenge|jaega|jaenge|jayegi|jaayega|jaayegi|jayengi}",
     ), "BANK_KYC_IMPERSONATION", negatable=False),  # ("... nahi hua to transactions ruk jayenge": the condition's "nahi")
+    # An identity document's photo sent to an "officer / executive / agent" on a chat app ("send PAN photo to our
+    # officer on WhatsApp"): banks, tax offices and lenders take documents in their own app, portal or branch, never by
+    # a staff member's WhatsApp (RBI / I4C advisories); as unambiguous as an OTP ask. A CA or relative asking for it names no officer.
+    Cue("personal_details_request", 50, (
+        "{send|share|forward|upload|whatsapp|bhejo|bhej do|bhejein|bhejiye} ~3 {pan|pan card|aadhaar|aadhar|adhar|"
+        "aadhaar card|aadhar card|passport|voter id|driving licence|driving license|cheque|cancelled cheque|debit card|"
+        "credit card|atm card} ~1 {photo|photos|pic|pics|picture|copy|image|scan|front and back|front back} ~4 "
+        "{officer|executive|agent|manager|representative|staff|official} ~3 {whatsapp|telegram|signal}",
+    ), None),
     Cue("personal_details_request", 20, (
         "{aadhaar|aadhar|adhar|pan|pan card|aadhaar card|aadhar card} {photo|photos|copy|ki photo|ka photo|card ki photo|"
         "front back} ~3 {bhej|bhejo|bhejiye|bhej dijiye|bhej do|bhejein|send|share|whatsapp}",
