@@ -291,3 +291,29 @@ def test_document_photo_to_officer_on_chat_app(text):
 def test_document_photo_near_misses(text):
     a = analyze_sms(text)
     assert {s.code: s.weight for s in a.signals}.get("personal_details_request", 0) < 50
+
+
+# ---- stranger investment pitches: "lost my contacts" / "it's X from the Y last week" as a way in, "want me to send
+# you the link" / "want to hear?" as the offer; "would love to talk" as part of a romance frame ----
+
+@pytest.mark.parametrize("text,sender", [
+    ("Hi, sorry I lost my contacts, who is this? My cousin showed me a bitcoin trading app, want to hear more?",
+     "+14155550111"),
+    ("Hey it's Maya from the salsa class last week! I joined a forex trading group, want me to send you the link?",
+     None),
+    ("Hello, I'm Riya, saw your profile on the matrimony site. I work in Dubai, would love to talk. Chat on WhatsApp?",
+     "+919812345020"),
+])
+def test_stranger_way_in_and_offer_forms(text, sender):
+    assert _score(text, sender) >= FLAG
+
+
+@pytest.mark.parametrize("text,sender", [
+    # no investment talk, or no offer; a friend with a known context
+    ("Hey it's Maya from the salsa class last week! Want me to send you the photos?", None),
+    ("Sorry I lost my contacts, who is this? Save my number, it's Karan", "+919812345021"),
+    ("It's Raj from the office last month, I started investing in index funds, you should too", "+919812345022"),
+    ("Would love to talk about the flat tomorrow, call me after 6", "+919812345023"),
+])
+def test_stranger_way_in_near_misses(text, sender):
+    assert _score(text, sender) < FLAG

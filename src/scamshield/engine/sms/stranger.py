@@ -102,14 +102,17 @@ _FAVOUR_MONEY_RE = re.compile(r"\b(?:money|pay|payment|paid|transfer|send me|len
 _RECONNECT_RE = re.compile(r"^\W*(?:(?:hey|hi|hello|hii+)\W+)?(?:long time|been ages|hey stranger)\b|\bhey stranger\b|"
                            r"\b(?:it'?s|it has) been (?:a |so )?(?:long time|ages|a while|years)\b|\blong time no "
                            r"(?:see|talk|chat|speak)\b|\bremember me\b|\bare you still (?:in|at|living|working)\b|"
-                           r"\bhaven'?t (?:talked|spoken|heard from you) in\b")
+                           r"\bhaven'?t (?:talked|spoken|heard from you) in\b"
+                           # "sorry I lost my contacts", "it's Rachel from the wine tasting last week" (batches o, s)
+                           r"|\blost (?:all )?my (?:contacts|numbers)\b|\b(?:it'?s|this is) [a-z]+ from the (?:[a-z]+ ){1,3}?"
+                           r"(?:last|this) (?:week|weekend|month)\b")
 _REFERRAL_RE = re.compile(r"\bne (?:aapka|apka|tumhara|tera) (?:number|no|contact|naam) (?:diya|share kiya|bataya)\b|"
                           r"\b(?:got|have|received) your (?:number|contact|details) from\b|\bgave me your "
                           r"(?:number|contact)\b|\baapka (?:number|no) [a-z]+ (?:se|ne) (?:mila|diya)\b")
 _INVEST_TALK_RE = re.compile(r"\b(?:crypto|bitcoin|usdt|forex|trading|stocks?|shares|ipo|arbitrage|mt[45]|"
                              r"investing|investment|wealth management|asset management)\b|\d\s?%\s?(?:return|returns|profit|munafa)\b")
-_TEACH_JOIN_RE = re.compile(r"\b(?:show you how|teach you|guide you|want (?:me )?to (?:show|teach|guide|add)|(?:want|like) "
-                            r"to (?:join|learn|try)|shall i (?:add|share|send)|join karna|join karoge|join karo|join "
+_TEACH_JOIN_RE = re.compile(r"\b(?:show you how|teach you|guide you|want (?:me )?to (?:show|teach|guide|add|send you|"
+                            r"share with you)|(?:want|like) to (?:join|learn|try|hear)|shall i (?:add|share|send)|join karna|join karoge|join karo|join "
                             r"karein|judna|jud jao|add kar (?:du|doon|dun)|(?:love|like|happy|glad) to (?:share|introduce|"
                             r"tell you about) (?:an?|this|the|my) (?:opportunity|plan|strategy)|quer participar|quiere "
                             r"participar|quieres participar|quer entrar|willst du mitmachen|want to join)\b|\binterested\s?\?|"
@@ -175,7 +178,7 @@ _ROMANCE_FRAME_RE = re.compile(
     r"dp|number)\b|\b(?:you|u)\slook\s(?:so\s|very\s)?(?:kind|beautiful|pretty|lovely|nice|cute|honest|gorgeous|"
     r"handsome|caring|sweet)\b|\b(?:trustworthy|honest|caring|loving|sincere|serious|god fearing|understanding)\s"
     r"(?:person|woman|man|lady|partner|friend|soul)\b|\b(?:want|like|love|wish)\sto\s(?:be\s(?:your\s)?friends?|"
-    r"know you better|get to know you)\b")
+    r"know you better|get to know you)\b|\bwould love to (?:talk|chat|know you|get to know you)\b")
 # (cheap gate: a persona word or a chat app must be in the text before the frame is looked for)
 _ROMANCE_HINTS = ("army", "military", "navy", "marine", "deployed", "stationed", "serving", "peace", "doctor",
                   "surgeon", "nurse", "rig", "offshore", "engineer", "capt", "sgt", "general", "whats", "telegram",
