@@ -317,3 +317,24 @@ def test_stranger_way_in_and_offer_forms(text, sender):
 ])
 def test_stranger_way_in_near_misses(text, sender):
     assert _score(text, sender) < FLAG
+
+
+# ---- a wrong-number opener whose hook is the writer's own trade ("you asked about my wine business") ----
+
+@pytest.mark.parametrize("text,sender", [
+    ("Hi, is this Mr. Mehta? We met at the Taj brunch on Sunday, you asked about my jewellery brand :)",
+     "+919812345030"),
+    ("Hello, is this Kavya? We met at the charity gala, you were curious about my crypto portfolio 😊", None),
+])
+def test_opener_with_own_trade_hook(text, sender):
+    a = analyze_sms(text, sender=sender)
+    assert "wrong_number_small_talk" in {s.code for s in a.signals}
+    assert a.risk_score >= FLAG
+
+
+@pytest.mark.parametrize("text,sender", [
+    ("Is this Priya? We met at Neha's wedding, here is the tailor's number you wanted", "+919812345031"),
+    ("You asked about my business plan yesterday, I'll mail it tonight. -Rohan", "+919812345032"),
+])
+def test_own_trade_near_misses(text, sender):
+    assert _score(text, sender) < FLAG

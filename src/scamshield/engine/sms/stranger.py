@@ -121,7 +121,11 @@ _TEACH_JOIN_RE = re.compile(r"\b(?:show you how|teach you|guide you|want (?:me )
 # mis-sent text ends with the apology (batch q; pig-butchering first contact, FBI IC3 / I4C advisories).
 _SMALL_TALK_RE = re.compile(r"\bcan we be friends\b|\bwhere are you from\b|\bwhat do you do\b|\bmay i know (?:your "
                             r"name|who)\b|\b(?:i am|i'm|im|my name is) [a-z]+,? from\b|\bwhat(?:'s| is) your name\b|"
-                            r"\byou (?:seem|sound) (?:nice|kind|lovely|interesting)\b")
+                            r"\byou (?:seem|sound) (?:nice|kind|lovely|interesting)\b"
+                            # the writer's own trade as the hook: "you asked about my wine business" (batch u)
+                            r"|\byou (?:asked|enquired|inquired|were curious) (?:me )?about my (?:[a-z]+ ){0,2}?(?:business|"
+                            r"company|firm|brand|products?|investments?|portfolio|trading|winery|vineyard|boutique|"
+                            r"startup)\b")
 # "nice to meet you" is a polite sign-off too ("Sorry wrong number! Nice to meet you anyway, bye"): small talk only
 # with the stranger's own name given ("nice to meet you, I am Shreya").
 _MEET_YOU_RE = re.compile(r"\b(?:nice|glad|good|pleased|lovely|happy) to (?:meet|know|e-?meet) you\b")
