@@ -25,7 +25,9 @@ author typed, read like a shortener's slug), published_document_page (Google Dra
 bare page with one link to press; 5 points alone -- schools and shops publish them -- 35 with a brand or lure word
 in the address, not a weak cue), short_code_path ('/i', '/us', '/pay' as the whole path on a heavily abused TLD),
 app-link redirectors (AppsFlyer / Branch / Singular / Adjust short links: the web page named in their query is
-analysed like an open redirect's target).
+analysed like an open redirect's target); round 7: short_link_brand_lure (a bank's, a government office's or a
+courier's name next to a lure word in a shortener's custom alias, '/sbi-pan-link'), credential_portal_page (a page
+name on a free site builder made of two or more sign-in / account words, 'sites.google.com/view/wallet-restore').
 """
 
 from __future__ import annotations
@@ -97,6 +99,8 @@ WEIGHTS: dict[str, float] = {
     "published_document_page": 5,
     "short_code_path": 35,
     "android_package_link": 20,
+    "short_link_brand_lure": 20,
+    "credential_portal_page": 15,
 }
 # a published document whose address also names a brand or a lure word (path, query or fragment): the one-button
 # landing page the signal was made for. Bare, the address says only "a published Doc / Slides / Drawing", which
@@ -196,6 +200,16 @@ class _Lists:
         # there too ('/parcel-hold-uk', '/toll-unpaid'), less the words of an ordinary tracking link
         cat = {w for ws in raw.get("category_lures", {}).values() for w in ws} - _ORDINARY_SLUG_WORDS
         self.slug_words = self.path_words | self.strong_lures | self.payment_words | frozenset(cat)
+        # a bank's or a government office's name in a shortener's custom slug next to a lure word (or an identity
+        # document's name, 'pan', 'aadhaar', only counted beside such a brand): the sender's own words
+        self.slug_id_words = frozenset(raw.get("slug_identity_words", ()))
+        self.slug_brand_cats = tuple(raw.get("slug_brand_categories", ()))
+        # site builders whose path after these prefixes is the page name its author chose
+        self.page_name_prefixes = tuple(raw.get("page_name_prefixes", ()))
+        self.page_name_hosts = frozenset(x.split("/", 1)[0] for x in self.page_name_prefixes)
+        # words ordinary in a page's or a brand's own link name (a bank's 'card', a club's 'notice'): not lures there
+        self.plain_name_words = frozenset(raw.get("plain_name_words", ()))
+        self.portal_words = (self.strong_lures | self.path_words) - self.plain_name_words
         for kind, names in (("short", self.shorteners), ("free", self.free_hosting), ("user", self.user_content),
                             ("storage", self.storage_hosts), ("ddns", self.dynamic_dns), ("platform", self.platforms),
                             ("messenger", self.messengers), ("tracking", self.tracking), ("applink", self.app_links),
@@ -1355,6 +1369,10 @@ def _path_signals(p: ParsedURL, reg: BrandRegistry, L: _Lists, signals: list[Sig
         owner = reg.owner(p.host)
         if owner is not None:  # the host's own product names ('/_layouts/15/onedrive.aspx' on SharePoint)
             words = [w for w in words if reg.token_brand(w) is not owner]
+    if shortened and L.slug_brand_cats and p.path:
+        _slug_brand_lure(p, reg, L, signals, toks, words)
+    elif p.host in L.page_name_hosts and not shortened:
+        _portal_page_name(p, reg, L, signals)
     if words:
         pts = PATH_WORD_POINTS[min(len(words), len(PATH_WORD_POINTS) - 1)]
         if shortened or (match is not None and BRAND_WEIGHTS.get(match.technique, 0) >= 35):
@@ -1406,6 +1424,58 @@ def _path_signals(p: ParsedURL, reg: BrandRegistry, L: _Lists, signals: list[Sig
                                   {"words": pay[:10], "brand": match.brand.name}, BRAND))
     else:
         _brand_path_signal(p, reg, signals, toks, low, bool(strong), page, cms, dom)
+
+
+def _slug_brand_lure(p: ParsedURL, reg: BrandRegistry, L: _Lists, signals: list[Signal], toks: list[str],
+                     words: list[str]) -> None:
+    """A shortener's custom slug (its first path segment: the sender typed it) that names a bank, a government
+    office or a courier AND a lure word ('/sbi-pan-link', '/hdfc-kyc-update', '/echallan-pay'). A brand's own vanity
+    slug with ordinary words ('/hdfc-festive-offers') and opaque codes ('/3xYzAbc') name no lure."""
+    slug = p.path[:80].strip("/").split("/", 1)[0].lower()
+    if len(slug) < 5 or not any(c in slug for c in "-_") and reg.segment(slug) is None:
+        return
+    parts = [t for t in re.split(r"[-_.]+", slug) if t]
+    if len(parts) == 1:
+        parts = reg.segment(parts[0]) or parts
+    owner = reg.owner(p.host)
+    brand = None
+    brand_toks: set[str] = set()
+    for t in parts[:6]:
+        b = reg.token_brand(t) if len(t) >= 3 and not t.isdigit() else None
+        if b is not None and b is not owner and b.category.startswith(L.slug_brand_cats):
+            brand = brand or b
+            brand_toks.add(t)
+    if brand is None:
+        return
+    lures = sorted((set(parts) & (L.slug_words | L.slug_id_words)) - brand_toks - L.plain_name_words)
+    if not lures:
+        return
+    signals.append(Signal("short_link_brand_lure", WEIGHTS["short_link_brand_lure"],
+                          f"Short link's custom name, chosen by its sender, names {brand.name} and "
+                          + ", ".join(f"'{w}'" for w in lures[:3]),
+                          {"brand": brand.name, "words": lures[:5], "slug": slug[:60]}, BRAND))
+
+
+def _portal_page_name(p: ParsedURL, reg: BrandRegistry, L: _Lists, signals: list[Signal]) -> None:
+    """On a free site builder the page name after its fixed prefix ('sites.google.com/view/<name>') is the author's:
+    a name made of two or more sign-in / account words ('secure-docs-portal', 'wallet-restore',
+    'account-verify-center') reads as a credential portal. Ordinary names (a bakery's menu, a club) hold at most one."""
+    where = (p.host + p.path[:120]).lower()
+    pre = next((x for x in L.page_name_prefixes if where.startswith(x)), None)
+    if pre is None:
+        return
+    name = where[len(pre):].split("/", 1)[0]
+    if len(name) < 6:
+        return
+    parts = [t for t in re.split(r"[-_.]+", name) if t]
+    if len(parts) == 1:
+        parts = reg.segment(parts[0]) or parts
+    cred = sorted(set(parts) & L.portal_words)
+    if len(cred) < 2:
+        return
+    signals.append(Signal("credential_portal_page", WEIGHTS["credential_portal_page"],
+                          "Page on a free site builder named like a sign-in or account portal",
+                          {"page": name[:60], "words": cred[:5]}, PHISH))
 
 
 def _brand_path_signal(p: ParsedURL, reg: BrandRegistry, signals: list[Signal], toks: list[str], low: str,
