@@ -94,7 +94,7 @@ from .stranger import (_CALL_ME_RE, _CHAT_BACK_RE, _CHAT_MOVE_RE, _CODE_COMING_R
                        _FAMILY_PRESSURE_RE, _FAVOUR_ASK_RE, _FAVOUR_MONEY_RE, _FIRST_PERSON_RE, _INVEST_HINTS,
                        _INVEST_TALK_RE, _LOST_PHONE_RE, _MEET_YOU_RE, _MISSENT_RE, _MISTAKEN_NUMBER_RE, _MISTAKE_HINTS,
                        _NAMED_OPENER_RE, _NEW_IDENTITY_RE, _NEW_NUMBER_RE, _OWN_NAME_RE, _PRONOUN_FORWARD_RE,
-                       _RECONNECT_RE, _REFERRAL_RE, _SELF_INTRO_RE, _SETTLING_UP_RE, _SMALL_TALK_RE, _TEACH_JOIN_RE,
+                       _RECONNECT_RE, _REFERRAL_RE, _SELF_INTRO_RE, _SETTLING_UP_RE, _TEACH_JOIN_RE, stranger_small_talk,
                        _MIN_DEPOSIT_RE, _RETURNS_TALK_RE, _ROMANCE_FRAME_RE, _ROMANCE_HINTS, _ROMANCE_PERSONA_RE)
 from .textspeak import spell_out
 from .warned import (_MAX_HITS_FOR_WARNED, _MAX_WARNED_CHARS, _NO_SUCH_AFTER_RE, _NO_SUCH_LURES, _NO_SUCH_THING_RE,
@@ -899,7 +899,7 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     # link, number, UPI id, chat move, investment pitch or ask). The opener's own points stay; the learned model,
     # which has seen wrong-number openers as scams, is offset (r2 review row; issue #5 retrained model).
     if "wrong_number_opener" in codes and _MISSENT_RE.search(low_clean) and not urls and not phones \
-            and not _SMALL_TALK_RE.search(low_clean) \
+            and not stranger_small_talk(low_clean) \
             and not upi_ids and not apk and sender_info["type"] in ("phone", "none") \
             and not _CHAT_MOVE_RE.search(low_clean) and not _CONTACT_MOVE_RE.search(low_clean) \
             and not (codes & (_ASKING_CODES | ACTION_CODES | PRESSURE_CODES)) \
@@ -975,7 +975,7 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
                                    "channel": mask_digits(chat.group(0)[:30]) if chat else None}, "INVESTMENT_SCAM"))
             codes.add("romance_persona_opener")
     if "wrong_number_opener" in codes and sender_info["type"] in ("phone", "none") \
-            and (talk := _SMALL_TALK_RE.search(low_clean)
+            and (talk := stranger_small_talk(low_clean)
                  or (_OWN_NAME_RE.search(low_clean) and _MEET_YOU_RE.search(low_clean))):
         signals.append(Signal("wrong_number_small_talk", 30, "A 'wrong number' message that goes on to small talk "
                               "(nice to meet you, where are you from, I am ... from ...): a real mis-sent text ends "

@@ -121,11 +121,30 @@ _TEACH_JOIN_RE = re.compile(r"\b(?:show you how|teach you|guide you|want (?:me )
 # mis-sent text ends with the apology (batch q; pig-butchering first contact, FBI IC3 / I4C advisories).
 _SMALL_TALK_RE = re.compile(r"\bcan we be friends\b|\bwhere are you from\b|\bwhat do you do\b|\bmay i know (?:your "
                             r"name|who)\b|\b(?:i am|i'm|im|my name is) [a-z]+,? from\b|\bwhat(?:'s| is) your name\b|"
-                            r"\byou (?:seem|sound) (?:nice|kind|lovely|interesting)\b"
-                            # the writer's own trade as the hook: "you asked about my wine business" (batch u)
-                            r"|\byou (?:asked|enquired|inquired|were curious) (?:me )?about my (?:[a-z]+ ){0,2}?(?:business|"
-                            r"company|firm|brand|products?|investments?|portfolio|trading|winery|vineyard|boutique|"
-                            r"startup)\b")
+                            r"\byou (?:seem|sound) (?:nice|kind|lovely|interesting)\b")
+# The writer's own trade as the hook: "you asked about my wine business" (batch u). A genuine follow-up after a trade
+# fair says the same ("we met at the expo, you asked about my tea business, sharing our catalogue"), so it counts as
+# small talk only next to an offer to show / add / send, or money-making talk (see stranger_small_talk).
+_OWN_TRADE_RE = re.compile(r"\byou (?:asked|enquired|inquired|were curious) (?:me )?about my (?:[a-z]+ ){0,2}?(?:business|"
+                           r"company|firm|brand|products?|investments?|portfolio|trading|winery|vineyard|boutique|"
+                           r"startup)\b")
+
+
+# "Is this Mr. Sharma?": the writer checks who they are texting, as wrong-number openers do; a trade-fair contact
+# following up introduces themselves and their company instead.
+_WHO_IS_THIS_RE = re.compile(r"\b(?:is (?:this|that|it)|am i (?:talking|speaking|texting) (?:to|with)) (?:mr|mrs|ms|miss|"
+                             r"dr|sir|madam)?\.?\s?[a-z]+\s?\?")
+
+
+def stranger_small_talk(low: str) -> re.Match | None:
+    """Small talk after a stranger's opener: the plain forms, or the writer's own trade as the hook next to a pitch or
+    after asking who the reader is."""
+    if talk := _SMALL_TALK_RE.search(low):
+        return talk
+    trade = _OWN_TRADE_RE.search(low)
+    if trade and (_TEACH_JOIN_RE.search(low) or _INVEST_TALK_RE.search(low) or _WHO_IS_THIS_RE.search(low)):
+        return trade
+    return None
 # "nice to meet you" is a polite sign-off too ("Sorry wrong number! Nice to meet you anyway, bye"): small talk only
 # with the stranger's own name given ("nice to meet you, I am Shreya").
 _MEET_YOU_RE = re.compile(r"\b(?:nice|glad|good|pleased|lovely|happy) to (?:meet|know|e-?meet) you\b")
