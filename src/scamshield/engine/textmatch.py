@@ -455,6 +455,33 @@ def is_negated(tokens: Tokens, start: int, end: int, *, before: int = 4, after: 
         if words[k] in negators_after:
             nxt = words[k + 1] if k + 1 < len(words) else ""
             return nxt not in _NEGATION_BREAKERS
+    return _under_negated_ask(words, clauses, start, clause, negators_before)
+
+
+#: Verbs of an ask frame: in "Monzo will never ask you to move money to a safe account or to share your PIN", what
+#: follows "never ask you to" is everything the bank does not ask for, however far along the clause it runs.
+_ASK_FRAME_VERBS = frozenset({"ask", "asks", "request", "requests", "tell", "tells", "require", "requires", "want",
+                              "wants", "expect", "expects", "call", "calls", "sms", "text", "texts", "message",
+                              "messages", "email", "emails", "contact", "contacts"})
+# A turn in the clause ends what the ask frame governs: "we never ask you to pay upfront, but pay Rs 500 now".
+_ASK_FRAME_STOPS = frozenset({"but", "however", "lekin", "magar", "instead", "except", "unless", "if", "so", "now",
+                              "today", "please", "pls", "kindly"})
+_ASK_FRAME_REACH = 16
+
+
+def _under_negated_ask(words: tuple[str, ...] | list[str], clauses, start: int, clause: int,
+                       negators_before: frozenset[str]) -> bool:
+    """Does the hit sit inside a negated ask frame ("never asks you to ...", "will not call you to ...") earlier in
+    its clause, with no turn ("but", "please", "now" ...) in between?"""
+    lo = max(0, start - _ASK_FRAME_REACH)
+    for k in range(start - 1, lo - 1, -1):
+        if clauses[k] != clause or words[k] in _ASK_FRAME_STOPS:
+            return False
+        if words[k] in _ASK_FRAME_VERBS:
+            # "never ask", "will never ask", "does not ask", "will not ask": a negator one or two words before
+            for j in (k - 1, k - 2):
+                if j >= 0 and clauses[j] == clause and words[j] in negators_before:
+                    return True
     return False
 
 
