@@ -30,6 +30,9 @@ _ADVICE_MARKERS: tuple[Marker, ...] = (
            r"requests?|forms?)\b|\b(?:will|would|does|do|shall)\snot\s(?:ask|request|seek)\b"
            r"[^.\n]{0,30}?\b(?:otp|pin|cvv|password|card|account|bank|kyc|personal)\b|"
            r"kabhi (?:nahi|nahin|nhi) (?:maang|mang|puch|poochh|pooch)|"
+           # "Police kabhi video call pe arrest nahi karti", "bank kabhi OTP nahi maangta" (Hinglish "never does")
+           r"\bkabhi\b[^.\n]{0,40}?\b(?:nahi|nahin|nhi)\s(?:karti|karta|karte|maangti|maangta|maangte|mangti|"
+           r"mangta|bhejti|bhejta|bhejte|puchti|puchta|poochti|poochta)\b|"
            r"कभी (?:भी )?नहीं (?:मांग|माँग|पूछ)"),
     # (not a person called a fraud: "tell them you are a fraud" is the loan-app recovery threat)
     marker("names_the_scam", ("scam", "fraud", "fake", "hoax", "beware", "alert", "cautious", "careful", "aware",

@@ -34,7 +34,8 @@ _STOP_LINE_RE = re.compile(r"\b(?:reply|txt|text|send|sms)\W{0,2}stop\b(?:\W{0,3
 # "invoice INV-8832 processed"): with a foreign number to call it is the fake-invoice / refund call-back scam.
 # Any other "reply / text / send <word>" ask ("Reply DATE now", "reply with YES", "Text now"): premium-rate and
 # subscription spam carries one beside its STOP line; a brand's service notice asks for nothing but STOP.
-_REPLY_ASK_RE = re.compile(r"\b(?:reply|replying|txt|text|texting|send|sending|sms|rply)\b\W{0,3}(?!stop\b)[a-z0-9]")
+# (CTIA also requires a HELP keyword beside STOP: "Reply HELP for help" is the same compliance line, not an ask.)
+_REPLY_ASK_RE = re.compile(r"\b(?:reply|replying|txt|text|texting|send|sending|sms|rply)\b\W{0,3}(?!stop\b|help\b)[a-z0-9]")
 
 
 def _ctia_stop_only(low: str, official_links: bool) -> re.Match | None:

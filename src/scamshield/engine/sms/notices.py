@@ -66,11 +66,20 @@ _TXN_MARKERS: tuple[Marker, ...] = (
     # service-desk and order notices (batch i).
     marker("service_status", ("collected", "received", "registered", "generated", "ready", "processed", "confirmed",
                               "accepted", "approved", "resolved", "closed", "submitted", "completed"),
-           r"\b(?:sample|samples|specimen|report|reports|test results?|complaint|request|"
+           r"\b(?:sample|samples|specimen|report|reports|test results?|complaint|request|prescription|refill|"
            r"application|claim|ticket|booking|order|registration)\b[^.\n]{0,30}?\b(?:has been|"
            r"have been|is|are|was)\s(?:successfully\s)?(?:collected|received|registered|"
            r"generated|ready|processed|confirmed|accepted|approved|resolved|closed|submitted|"
            r"completed)\b"),
+    # A utility's outage notice with its restoration estimate ("We are aware of an outage in your area. Est.
+    # restoration 6:30 PM", "power supply will be restored by 5 pm"): it states what the utility is doing, asks nothing.
+    marker("outage_restoration", ("outage", "interruption", "shutdown", "power cut", "restor"),
+           r"\b(?:outage|interruption|shutdown|power cut)s?\b[^\n]{0,80}?\b(?:est(?:imated|\.)?\s?(?:time of\s)?"
+           r"restoration|restor(?:ation|ed)\s(?:by|at|time|expected|eta)|expected to be restored)\b"),
+    # ... and its own way to report one ("Reply OUT to report", "report an outage at pge.com/outages").
+    marker("outage_report", ("report",),
+           r"\breply\W{0,2}[a-z]{2,6}\W{0,2}to report\b(?![^.\n]{0,30}\b(?:fraud|scam|unauthori[sz]ed|transaction|"
+           r"not you))|\breport (?:an |the |a |your )?(?:power )?(?:outage|interruption|power cut)\b"),
     marker("service_promise", ("will", "shall"),
            r"\b(?:will|shall)\s(?:be\s)?(?:emailed|mailed|sent|shared|delivered|credited|"
            r"processed|reflected|dispatched|available|ready|refunded|resolved|uploaded|"

@@ -33,7 +33,11 @@ _REPORTED_RE = re.compile(
     r"number)|you (?:get|receive) (?:a|an|any)\s(?:\w+\s)?(?:call|message|sms|text|email))\b|"
     r"\b(?:messages?|sms|calls?|texts?|emails?|links?|offers?|notices?)\s(?:claiming|saying|offering|asking|stating|"
     r"promising|threatening|like|such as|that (?:says?|asks?|claims?|offers?|promises?|threatens?))\b|"
-    r"\b(?:aise|aisa|aisi|is tarah ke|is tarah ki)\s(?:sms|message|messages|call|calls|msg)\b|जैसे (?:संदेश|मैसेज|कॉल|एसएमएस)")
+    r"\b(?:aise|aisa|aisi|is tarah ke|is tarah ki)\s(?:sms|message|messages|call|calls|msg)\b|जैसे (?:संदेश|मैसेज|कॉल|एसएमएस)|"
+    # Hinglish "if someone calls / says that ...": "koi call kare ki ...", "agar koi bole ki ...", "jab koi message kare"
+    r"\b(?:agar |jab |yadi )?koi\s(?:bhi\s)?(?:call|phone|msg|message|sms|whatsapp|video call)\s(?:kare|karke|kar ke|"
+    r"karta hai|karti hai|kar)\b|\b(?:agar|jab|yadi)\s(?:aapko\s|apko\s)?koi\s(?:bhi\s)?(?:bole|kahe|bolta|kehta|"
+    r"bolti|kehti|dhamkaye|dara(?:ye|ta|ti))\b")
 # What the warning calls the quoted lure: fake, fraud, a scam (English, Hinglish and the Indian scripts).
 _WARNED_HINTS = ("fake", "fraud", "scam", "phish", "hoax", "bogus", "farzi", "farji", "farjee", "nakli", "dhokha",
                  "beware", "caution", "warn", "savdhan", "सावधान",
@@ -48,6 +52,12 @@ _WARNED_RE = re.compile(r"\b(?:fake|fraud\w*|scam\w*|phishing|hoax|bogus|farzi|f
                         r"trust|fall for|pay)\s(?:on\s)?(?:any\s|such\s|these\s|the\s)?(?:links?|messages?|sms|calls?|"
                         r"texts?|emails?|offers?|notices?)\b|"
                         r"\bnever\s(?:sends?|calls?|asks?|makes?)\s(?:any\s)?such\s(?:sms|messages?|links?|calls?|texts?)\b|"
+                        # Hinglish "hang up at once" / "never does": "turant kaat do", "phone kaat dein", "kabhi ...
+                        # nahi karti" (a police or bank that never arrests / asks on a call)
+                        r"\b(?:turant|fauran|foran|jaldi)\s(?:call\s|phone\s)?(?:kaat|kat|cut|band kar)\s?(?:do|dein|den|dijiye|de)\b|"
+                        r"\b(?:call|phone)\s(?:kaat|kat|cut)\s(?:do|dein|den|dijiye)\b|"
+                        r"\bkabhi\b[^.\n]{0,40}?\b(?:nahi|nahin|nhi)\s(?:karti|karta|karte|maangti|maangta|maangte|"
+                        r"mangti|mangta|bhejti|bhejta|bhejte|leti|leta|lete)\b|"
                         + "|".join(h for h in _WARNED_HINTS if not h.isascii()))
 
 _MAX_WARNED_SPANS = 6
@@ -59,7 +69,9 @@ def _warned_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of ``text`` (a normalised, lower-case SMS) holding a quoted or reported lure that a warning
     around it calls fake / fraud / a scam (see above). The warning word must lie outside the quote: inside its own
     sentence, the sentence before or the one after."""
-    if not any(h in text for h in _WARNED_HINTS) and not ("such" in text or "don" in text or "never" in text):
+    if not any(h in text for h in _WARNED_HINTS) and not ("such" in text or "don" in text or "never" in text
+                                                          or "kaat" in text or "kabhi" in text or " kat " in text
+                                                          or "cut" in text):
         return []
     spans: list[tuple[int, int]] = []
     ends = [m.end() for m in _SENTENCE_END_RE.finditer(text)]

@@ -1,0 +1,41 @@
+"""Kinds of error found by the end-of-session SMS batch v read, fixed in general (own wording, no batch rows):
+Hinglish awareness frames ("koi call kare ki ...", "turant kaat do", "kabhi ... nahi karti"), a service notice with
+the CTIA HELP + STOP lines, a utility outage notice with its restoration estimate -- and the scams that resemble them."""
+
+import pytest
+
+from scamshield.engine.sms import analyze_sms
+
+
+@pytest.mark.parametrize("text", [
+    # Hinglish awareness forwards: the lure is reported after "koi call kare ki" / "agar koi bole" and called off
+    "Koi call kare ki aapka courier me drugs mile hain aur officer video call karega, turant kaat do. "
+    "Police kabhi video call pe arrest nahi karti. 1930 pe report karo.",
+    "Agar koi bole ki aapka bijli connection aaj raat kaat denge, turant call kaat do. "
+    "Bijli vibhag kabhi aise message nahi bhejta.",
+    "Jab koi message kare ki aapka SIM band ho jayega, phone kaat do. Company kabhi OTP nahi maangti.",
+    # CTIA service notices: HELP and STOP are the compliance keywords, not an ask
+    "Oakridge Pharmacy: your refill is ready for pickup at 88 Elm Ave. Questions? Reply HELP. Reply STOP to opt out.",
+    "Greenway Clinic: your prescription has been processed. Reply HELP for help. Reply STOP to cancel.",
+    # utility outage notices
+    "Northside Power: we are aware of an outage in your area. Est. restoration 8:15 PM. Reply OUT to report.",
+    "City Water: supply interruption on Ring Rd due to repairs, estimated restoration 4 PM. Report an outage at "
+    "citywater.example/outage",
+])
+def test_notices_and_awareness_stay_low(text):
+    assert analyze_sms(text).risk_score < 50
+
+
+@pytest.mark.parametrize("text", [
+    # the lure in the message's own voice, or a warning frame followed by its own ask
+    "Aapka parcel customs me pakda gaya hai. CBI officer video call karega, turant 9876543210 pe call karo warna "
+    "arrest hoga",
+    "Koi call kare ki aapka account band hoga to 1930 pe report karo. Ab apna OTP bhejo 9876543210 pe verify ke liye",
+    # premium-rate spam keeps its points beside a HELP line
+    "WIN a free iPhone! Reply HELP for info. Reply STOP to opt out. Txt WIN to 80888 now, 150p/msg",
+    # an "outage" used as the threat: pay now or be cut off
+    "Power outage in your area. Your connection will be cut tonight. Pay pending bill Rs 1200 now to avoid "
+    "disconnection: bit.ly/pwr12x",
+])
+def test_resembling_scams_still_flagged(text):
+    assert analyze_sms(text).risk_score >= 50
