@@ -32,6 +32,16 @@ _NEG_REQUEST_VERBS = frozenset({"ask", "asks", "request", "requests", "require",
                                 "contact", "want", "expect", "demand", "instruct", "force", "pressure", "bolte"})
 _NEG_AFTER_PHRASES = ("with anyone", "to anyone", "with anybody", "to anybody", "to strangers", "with strangers",
                       "to any one", "with any one", "to unknown", "with unknown", "is a scam", "is a fraud")
+#: A call someone got, retold with a reporting verb a few words on (blind32: "so i get a call around eleven from some
+#: number saying its fedex", "my dad gets a call from an officer who says", "got this call last week the guy said").
+#: Not a call the caller announces to the listener ("you will get a call from our officer who will say", "we got a call
+#: from customs saying your parcel ...": the caller's own story).
+_GOT_CALL = (
+    r"(?<!you )(?<!we )(?<!will )(?<! ll )(?:got|gets|get|getting|received|receives|had) (?:a |an |one |this |that |"
+    r"some |these |those |such a )?(?:[a-z]+ ){0,2}(?:call|calls|voicemail)(?: (?!you\b|your\b)[a-z]+){0,6} "
+    r"(?:saying|claiming|who said|who says|who claimed|who claims|pretending|and (?:the|a|this|some) (?:[a-z]+ )?"
+    r"(?:said|says|goes|told)|(?:the|a|this|some) (?:guy|man|woman|lady|caller|person|voice|officer) (?:said|says|"
+    r"goes|told|claimed|claims))")
 # A warning needs a frame: reported speech or advice. These frames are one on their own ("a man said he was from the
 # bank", "sometimes they say", "fraudsters pretending to be", "beware", "just hang up").
 _WARNING_RE = re.compile(
@@ -87,7 +97,12 @@ _WARNING_RE = re.compile(
     r"person|people|guys|number)) (?:saying|claiming|who said|who says|who claimed|pretending|telling)|"
     r"(?:he|she|they|and|then|who) (?:told|asked|wanted|made|forced|instructed|ordered|kept|convinced) (?:him|her|them)|"
     r"(?:he|she) (?:told|asked|wanted|instructed|convinced|made) me to|then (?:they|he|she) (?:said|says|goes|went)|"
-    r"(?:he|she|they) (?:had|needed|was supposed|were supposed) to)\b")
+    r"(?:he|she|they) (?:had|needed|was supposed|were supposed) to|"
+    # the caller's instruction retold in the first person (blind32: "he said i should transfer my savings to some rbi
+    # account"): a caller tells "you" to act; "he said i should / told me i had to" is the listener's own story
+    r"(?:he|she|they|caller|guy|man|woman|lady|officer|person) (?:said|says|told me|tells me|kept saying|was saying) "
+    r"(?:that )?(?:i|we) (?:should|must|had to|have to|need to|needed to|would have to|was supposed to|were supposed to|"
+    r"would get|will get)|" + _GOT_CALL + r")\b")
 # Words about scams that are a warning only inside a frame (_bare_is_framed): "fraudsters ask for your otp", "that
 # is a scam", "beware of fake calls", "be careful if anyone asks". Bare, they are what impostors say too: "this is
 # not a scam call", "many fraudsters are active these days, share the otp", "this is the sbi helpline", "madam
@@ -475,7 +490,7 @@ _RETOLD_CALL_RE = re.compile(
     r"scams|phone scams|fraud calls|spam calls)|you (?:have |ve )?(?:all |probably |likely )?(?:heard|gotten|had|"
     r"received) (?:them|these|those|one of these|one of those|these calls|those calls)|(?:the |these |those )?"
     r"(?:callers|scammers|fraudsters|crooks|robocallers) (?:claim|claims|say|pretend|pose|offer|tell|threaten)|"
-    r"others (?:offer|say|claim|threaten|promise))\b")
+    r"others (?:offer|say|claim|threaten|promise)|" + _GOT_CALL + r")\b")
 _RETOLD_BEFORE = 220
 
 
