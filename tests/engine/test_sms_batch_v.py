@@ -39,3 +39,24 @@ def test_notices_and_awareness_stay_low(text):
 ])
 def test_resembling_scams_still_flagged(text):
     assert analyze_sms(text).risk_score >= 50
+
+
+@pytest.mark.parametrize("text", [
+    # a foreign account alert whose dispute line leads straight to a number to call
+    "Ulster Bank: a new payee was added to your account. If this wasn't you, call us on +44 20 7946 0312 now",
+    # Spanish: an unrecognised charge, "si usted no lo realizó ... llame al" a local number read in the currency's region
+    "Santander: Compra no reconocida por $3,200.00 MXN en su tarjeta. Si usted no la realizó llame al 81 3344 5566",
+])
+def test_foreign_dispute_line_to_a_number_is_flagged(text):
+    assert analyze_sms(text).risk_score >= 50
+
+
+@pytest.mark.parametrize("text", [
+    # genuine alerts send the customer to the app or the number on the card
+    "Your card ending 4411 was charged $120.00. If this wasn't you, review it in the app or call the number on the "
+    "back of your card.",
+    "Banorte: Su compra por $1,250.00 MXN en Liverpool fue aprobada. Consulte su saldo en la app.",
+    "Banorte: Cargo por $450.00 MXN aplicado a su tarjeta terminación 4411. Si no lo reconoce, repórtelo desde la app.",
+])
+def test_foreign_alerts_without_a_number_stay_low(text):
+    assert analyze_sms(text).risk_score < 50

@@ -648,7 +648,13 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     if foreign_callables and "alert_with_mobile_callback" not in codes and _CALL_WORD_RE.search(low_head) \
             and ((_CHARGE_EVENT_RE.search(low_head) and (_MONEY_RE.search(head) or dispute))
                  or (dispute and (_ACCOUNT_EVENT_RE.search(low_head) or change))):
-        signals.append(Signal("charge_with_foreign_callback", 45 if dispute else 30, "A charge, renewal or invoice "
+        # (The dispute line leading straight to the call -- "if this wasn't you, call us on ...", "si usted no lo
+        # realizó ... llame al" -- is the call-back script itself: genuine alerts send the customer to the app or
+        # the number on the card.)
+        direct = bool(dispute) and any(_CALL_WORD_RE.search(low_head[nm.end():nm.end() + 50])
+                                       for nm in _NOT_YOU_RE.finditer(low_head))
+        signals.append(Signal("charge_with_foreign_callback", 50 if direct else 45 if dispute else 30,
+                              "A charge, renewal or invoice "
                               "with a foreign number to call to cancel or dispute it (fake-invoice refund scams give "
                               "their own number; check the charge in the official app or on your statement)",
                               {"foreign_numbers": len(foreign_callables),

@@ -14,7 +14,8 @@ import phonenumbers
 
 from .extract import _PHONE_CANDIDATE_RE
 
-_CHARGE_EVENT_RE = re.compile(r"\b(?:renewed|auto\W?renew\w*|subscription|invoice|membership|charged|charge of|debited|deducted|"
+# (Spanish "cargo" / "compra" too: "Detectamos un cargo no reconocido por $8,450 MXN")
+_CHARGE_EVENT_RE = re.compile(r"\b(?:cargo|compra|renewed|auto\W?renew\w*|subscription|invoice|membership|charged|charge of|debited|deducted|"
                               r"purchase|purchased|order(?:ed)?|payment of|you have sent|you sent|billed|processed)\b")
 # A withdrawal, transfer or sign-in on the reader's account: with a foreign number only beside a "not you?" line (a
 # relative abroad writes "I transferred $200, call me on +1 ...").
@@ -31,7 +32,8 @@ _ACCOUNT_CHANGE_RE = re.compile(
     r"e\W?mail(?: address)?|registered (?:mobile|email))\b[^.\n]{0,20}?\b(?:was |has been |is |got )?"
     r"(?:changed|updated|reset|modified)\b|\b(?:e\W?sim|sim)\b[^.\n]{0,20}?\b(?:activated|swapped|replaced|"
     r"re\W?issued)\b")
-_CALL_WORD_RE = re.compile(r"\b(?:call|dial|ring|contact|reach|phone)(?:ing)?\b")
+_CALL_WORD_RE = re.compile(r"\b(?:call|dial|ring|contact|reach|phone)(?:ing)?\b|\b(?:llame|llamar|llámenos|llamenos|"
+                           r"marque|comuníquese|comuniquese|ligue)\b")
 # The dispute hook of a fake invoice: "If you did not authorize this", "Not you?", "to cancel", "for a refund".
 _DISPUTE_RE = re.compile(r"\b(?:did not|didn't|didnt|did n't) (?:authori[sz]e|make|place|request|order|recogni[sz]e)\b|"
                          r"\bnot (?:you|authori[sz]ed by you|done by you|initiated by you)\b|\bunauthori[sz]ed\b|"
@@ -67,6 +69,9 @@ _ALERT_EVENT_RE = re.compile(r"\b(?:debited|charged|deducted|withdrawn|spent|tra
 _NOT_YOU_RE = re.compile(r"\b(?:if|in case)\s(?:this|it|that)\s(?:was|is|wasn't|wasnt|isn't|isnt)\s(?:not\s)?(?:you|u|"
                          r"done by you|made by you)\b|\b(?:was|is) (?:this|that|it) (?:you|u)\b|\bnot (?:you|u)\b|"
                          r"\bwasn't (?:you|u)\b"
+                         # Spanish / Portuguese "si usted no lo realizó", "no reconocido", "se não foi você"
+                         r"|\bsi (?:usted |ud\.? )?no (?:lo |la )?(?:realizó|realizo|reconoce|autorizó|autorizo|hizo)\b"
+                         r"|\bno reconocid[oa]s?\b|\bse não foi (?:você|voce)\b"
                          # "Did you attempt a Zelle payment of $1,250.00?" (batch q)
                          r"|\bdid (?:you|u) (?:just )?(?:attempt|try|make|authori[sz]e|initiate|request|approve)\b")
 

@@ -36,13 +36,14 @@ _CURRENCY_REGIONS = (
     (re.compile(r"£|\bgbp\b"), "GB"), (re.compile(r"\bksh|\bkes\b"), "KE"), (re.compile(r"₦|\bngn\b|\bnaira\b"), "NG"),
     (re.compile(r"\baed\b|\bdirhams?\b"), "AE"), (re.compile(r"₱|\bphp\s?\d"), "PH"), (re.compile(r"\ba\$|\baud\b"), "AU"),
     (re.compile(r"\bs\$|\bsgd\b"), "SG"), (re.compile(r"\bc\$|\bcad\b"), "CA"), (re.compile(r"\bzar\b"), "ZA"),
+    (re.compile(r"\bmxn\b|\bmx\$"), "MX"), (re.compile(r"\br\$|\bbrl\b"), "BR"),
     (re.compile(r"(?<![a-z])\$\s?\d|\busd\b"), "US"),
 )
 
 
 _LOCAL_LINE_TYPES = frozenset({phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE,
                                phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE})
-_CURRENCY_GATE_RE = re.compile(r"ksh|kes|ngn|naira|aed|dirham|php|aud|sgd|cad|zar|usd|gbp")
+_CURRENCY_GATE_RE = re.compile(r"ksh|kes|ngn|naira|aed|dirham|php|aud|sgd|cad|zar|usd|gbp|mxn|brl")
 
 
 def phone_region_hint(text: str, sender_country: int | None = None) -> str | None:
