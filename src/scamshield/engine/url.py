@@ -173,6 +173,8 @@ class _Lists:
         self.path_words = frozenset(raw["path_words"])
         self.payment_words = frozenset(raw["payment_words"])
         self.storage_hosts = frozenset(raw.get("storage_hosts", ()))
+        # pages hosts whose first label is the code host's account name ('<account>.github.io')
+        self.account_hosts = frozenset(raw.get("account_namespace_hosts", ()))
         self.tenant_hosts: dict[str, frozenset[str]] = {h: frozenset(v) for h, v in raw.get("tenant_hosts", {}).items()}
         # 's3.amazonaws.com' -> ('s3', 'amazonaws.com'): the provider's regional endpoints in the PSL private section
         # ('s3-ap-south-1.amazonaws.com', 's3.dualstack.us-east-1.amazonaws.com') are storage too
@@ -419,7 +421,7 @@ def analyze_url(
                 own = _service_path_words(signals[pub].evidence["kind"]) if pub is not None else frozenset()
                 _path_signals(p, reg, L, signals, match, shortened, dom, skip_query=official_target[0],
                               own_words=own)
-            _weak_cue_signal(p, signals, dom)
+            _weak_cue_signal(p, signals, dom, reg)
             if pub is not None:
                 _published_doc_lure(signals, pub, n_before)
             learned = url_model_signal(url, shared_host=any(s.code in _SHARED_HOST_CODES for s in signals),
@@ -1035,6 +1037,11 @@ def _host_signals(p: ParsedURL, reg: BrandRegistry, L: _Lists, signals: list[Sig
         # a storage bucket named after the owner's domain serving an image or a stylesheet: a CDN origin, not a page
         # that could imitate anyone (a web page there keeps the match)
         match = None
+    if match is not None and match.technique == "brand_in_subdomain" and _brand_own_account(host, match, reg, L):
+        # 'google.github.io': on a pages host the first label is the account's name, and an account named exactly
+        # as the brand is the brand's own (the code host enforces trademarks on account names); a look-alike
+        # account ('google-login', 'paypalverify') keeps the match. The path's own words are still judged.
+        match = None
     if match is not None:
         tech = match.technique
         pts = BRAND_WEIGHTS.get(tech, 30)
@@ -1076,6 +1083,18 @@ def _host_signals(p: ParsedURL, reg: BrandRegistry, L: _Lists, signals: list[Sig
 
 
 _TENANT_RE = re.compile(r"[a-z0-9]{1,63}")
+
+
+def _brand_own_account(host: str, match: BrandMatch, reg: BrandRegistry, L: _Lists) -> bool:
+    """True when ``host`` is '<account>.<pages host>' (url_lists account_namespace_hosts: github.io, gitlab.io) and
+    the account name is exactly one of the matched brand's keywords ('microsoft.github.io'), not a longer name
+    containing it ('microsoft-support.github.io')."""
+    first, _, parent = host.partition(".")
+    if parent not in L.account_hosts or not first or match.matched != first:
+        return False
+    if first in match.brand.keywords:
+        return True
+    return "-" not in first and reg.token_brand(first) is match.brand
 
 
 def _tenant_label(host: str, L: _Lists) -> str | None:
@@ -1744,7 +1763,7 @@ def _b64_email(p: ParsedURL) -> str | None:
     return None
 
 
-def _weak_cue_signal(p: ParsedURL, signals: list[Signal], dom: str) -> None:
+def _weak_cue_signal(p: ParsedURL, signals: list[Signal], dom: str, reg: BrandRegistry | None = None) -> None:
     """Several independent weak cues together (each common alone in legitimate links, rare together): a few extra
     points, listed in the evidence. Cues: shared host, abused TLD, login words in the path, lure words in the host,
     IP host, obfuscation, deep subdomains, brand in path, CMS folder, spoofed domain name, brand look-alike, a
@@ -1787,8 +1806,11 @@ def _weak_cue_signal(p: ParsedURL, signals: list[Signal], dom: str) -> None:
             labels = p.host.split(".")
             k = shared_parent.count(".") + 1
             lab = labels[-k - 1] if len(labels) > k else ""
-        if lab and _random_label(lab) and _tenant_label(p.host, _get_lists()) is None:
-            # (a tenant's name, 'tcsltd-my.sharepoint.com', is the organisation's own abbreviation)
+        own_account = (shared_parent in _get_lists().account_hosts and reg is not None
+                       and reg.token_brand(lab) is not None)
+        if lab and _random_label(lab) and _tenant_label(p.host, _get_lists()) is None and not own_account:
+            # (a tenant's name, 'tcsltd-my.sharepoint.com', is the organisation's own abbreviation; a pages account
+            # named as a brand, 'hdfcbank.github.io', is that brand's name, not a machine-made one)
             cues.setdefault("random_looking_host", None)
     n = len(cues)
     if n >= 2 and not (p.path.strip("/") or p.query) and not set(cues) - _HOST_SHAPE_CUES:
