@@ -60,3 +60,29 @@ def test_foreign_dispute_line_to_a_number_is_flagged(text):
 ])
 def test_foreign_alerts_without_a_number_stay_low(text):
     assert analyze_sms(text).risk_score < 50
+
+
+@pytest.mark.parametrize("text", [
+    # a recovery firm offering to get back money lost to an earlier scam
+    "We are a licensed fund recovery agency. We can help you recover your lost funds from fake trading apps. "
+    "Reply YES for a free consultation",
+    # a recruiter's fee called refundable after joining
+    "Congratulations, you are shortlisted for Flipkart delivery associate, salary 24k. Uniform fee Rs 1500 refundable "
+    "after joining, pay to HR on 9876543210",
+    # a work-from-phone offer in Bengali with a chat link
+    "ঘরে বসে প্রতিদিন ২০০০ টাকা আয় করুন, শুধু ফোন লাগবে। যোগাযোগ করুন wa.me/919876543210",
+])
+def test_recovery_recruitment_and_job_offers_flagged(text):
+    assert analyze_sms(text).risk_score >= 50
+
+
+@pytest.mark.parametrize("text", [
+    "Cyber Cell: to recover lost funds from a fraud, report at cybercrime.gov.in or call 1930 at once. "
+    "We never charge a fee.",
+    "Joining formalities: please bring your documents on Monday 10 am. Uniform will be provided by the company free "
+    "of cost.",
+    "We are hiring! Part-time barista, weekends, apply in store at 12 High St.",
+    "Hi po, hiring kami ng part time cashier sa tindahan, apply lang sa store namin sa Rizal St.",
+])
+def test_job_and_recovery_near_misses_stay_low(text):
+    assert analyze_sms(text).risk_score < 50

@@ -435,15 +435,37 @@ CUES: tuple[Cue, ...] = (
         "pehle ~3 {invest|deposit|jama|pay|recharge} ~6 {wapas|vapas|milenge|milega}",
         "{task|tasks} ~3 {complete|karo|karein|kare|pura|poora|finish} ~6 {pao|paao|milenge|milega|earn|get|"
         "rupaye|rs|commission}",
+        # other languages' work-from-phone offers: Tagalog "cellphone lang kailangan" (only a phone needed), Bengali
+        # "ঘরে বসে দিনে ... টাকা আয় করুন" (earn at home), Hindi script "घर बैठे ... कमाएं"
+        "{cellphone|cp|phone|mobile} lang ~2 {kailangan|ang kailangan|need}",
+        "ঘরে বসে ~6 {আয়|ইনকাম|রোজগার|উপার্জন}",
+        "দিনে ~4 টাকা ~2 {আয়|ইনকাম|রোজগার|উপার্জন}",
+        "घर बैठे ~6 {कमाएं|कमाइए|कमाई|कमाओ|इनकम}",
     ), "JOB_TASK_SCAM"),
     Cue("job_task_lure", 25, (
         "{hiring|recruiting|recruitment|vacancy|vacancies|job|jobs|selected|shortlisted|salary} ~9 {registration fee|joining fee|"
-        "security deposit|training fee|kit fee|interview fee|registration charge|registration charges}",
+        "security deposit|training fee|kit fee|interview fee|registration charge|registration charges|uniform fee|"
+        "uniform charge|uniform charges|id card fee|verification fee|document fee|documentation fee|"
+        "refundable after joining|refundable on joining|refunded after joining|refunded with salary|"
+        "refundable with first salary}",
     ), "JOB_TASK_SCAM"),
     Cue("job_task_lure", 12, (
         "{part time|part-time|parttime|online|home based|work from home|wfh|data entry|typing} {job|jobs|work|"
         "opportunity|income|vacancy|vacancies}",
+        # "We are hiring part-time", "hiring kami ng online part time" (Tagalog)
+        "{hiring|recruiting} ~3 {part time|part-time|parttime}",
     ), "JOB_TASK_SCAM"),
+    # --- recovery scams: a "licensed asset recovery firm" offering to get back money lost to an earlier scam (FTC,
+    # FCA, I4C advisories: recovery offers are the second scam on the same victim) ---------------------------------
+    # (the firm itself: nobody but a recovery scam texts the victims of earlier scams to offer one)
+    Cue("investment_lure", 40, (
+        "{asset|fund|funds|crypto|scam|money|usdt|bitcoin} recovery {firm|agency|company|team|service|services|experts|"
+        "specialists|agents}",
+    ), "INVESTMENT_SCAM"),
+    Cue("investment_lure", 30, (
+        "{recover|retrieve|get back|reclaim} ~4 {lost funds|stolen funds|scammed funds|lost crypto|lost usdt|"
+        "lost bitcoin|lost investment|lost investments|your lost money}",
+    ), "INVESTMENT_SCAM"),
     Cue("investment_lure", 30, (
         "{guaranteed|assured|fixed|sure shot|sureshot|100%|100 %|risk free|risk-free|no risk} ~1 {returns|return|"
         "profit|profits|income|gains|gain|earning|earnings}",
