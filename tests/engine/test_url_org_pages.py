@@ -80,3 +80,13 @@ def test_bank_name_alone_as_account_stays_below_flag(url: str) -> None:
     # a short bank keyword may not be the bank's own account, but the name alone is no lure
     a = analyze_url(url)
     assert a.risk_score < FLAG_AT, (url, a.risk_score)
+
+
+@pytest.mark.parametrize("url", [
+    "https://hdfcbank.github.io/login.html",
+    "https://coinbase.github.io/wallet/connect",
+    "https://paypal.github.io/signin/verify-account",
+])
+def test_money_brand_sign_in_page_on_its_own_named_pages_account_keeps_the_match(url):
+    """Banks, payment apps and exchanges publish docs and SDKs on GitHub Pages, never a sign-in page."""
+    assert analyze_url(url).risk_score >= 50

@@ -1037,7 +1037,8 @@ def _host_signals(p: ParsedURL, reg: BrandRegistry, L: _Lists, signals: list[Sig
         # a storage bucket named after the owner's domain serving an image or a stylesheet: a CDN origin, not a page
         # that could imitate anyone (a web page there keeps the match)
         match = None
-    if match is not None and match.technique == "brand_in_subdomain" and _brand_own_account(host, match, reg, L):
+    if match is not None and match.technique == "brand_in_subdomain" and _brand_own_account(host, match, reg, L) \
+            and not _money_sign_in_page(match, p.path):
         # 'google.github.io': on a pages host the first label is the account's name, and an account named exactly
         # as the brand is the brand's own (the code host enforces trademarks on account names); a look-alike
         # account ('google-login', 'paypalverify') keeps the match. The path's own words are still judged.
@@ -1095,6 +1096,19 @@ def _brand_own_account(host: str, match: BrandMatch, reg: BrandRegistry, L: _Lis
     if first in match.brand.keywords:
         return True
     return "-" not in first and reg.token_brand(first) is match.brand
+
+
+# Banks, payment apps, brokers, insurers and exchanges publish docs and SDKs on GitHub Pages, never a sign-in page: a
+# sign-in / KYC / wallet page on their own-named pages account ('hdfcbank.github.io/login.html') keeps the brand match.
+_MONEY_CATEGORIES = frozenset({"bank_global", "bank_in", "payment_app", "payment_global", "payments_bank_in",
+                               "fintech_in", "fintech_global", "crypto", "broker_in", "insurer_in"})
+_SIGN_IN_PATH_RE = re.compile(r"log-?in|log-?on|sign-?in|verif|kyc|netbank|ebank|secure|wallet|passw|otp|cvv|"
+                              r"credential|unlock|unblock|update|account|auth")
+
+
+def _money_sign_in_page(match: BrandMatch, path: str) -> bool:
+    """A money brand's sign-in / account page (path words) -- never on its code host's pages account."""
+    return match.brand.category in _MONEY_CATEGORIES and bool(_SIGN_IN_PATH_RE.search(path.lower()))
 
 
 def _tenant_label(host: str, L: _Lists) -> str | None:
