@@ -86,3 +86,19 @@ def test_recovery_recruitment_and_job_offers_flagged(text):
 ])
 def test_job_and_recovery_near_misses_stay_low(text):
     assert analyze_sms(text).risk_score < 50
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # a rental token paid to an owner who sends the keys by courier
+    ("Hello, I own the 2BHK flat in Wakad you saw online. I am posted in Pune Army camp now, pay Rs 12,000 token "
+     "advance to my UPI and keys will be sent by courier", True),
+    # near misses: keys handed over in person, a locksmith's courier, a hotel key card
+    ("Hi, your lease is signed. Keys will be handed over at the society office on Saturday 11 am by the caretaker.",
+     False),
+    ("Your replacement car keys will be sent by courier within 3 working days. Order ref 88213344", False),
+    ("Room 304 booked, deposit received. Your key card will be at reception; the welcome kit comes by post.", False),
+])
+def test_rental_keys_by_post(text, flagged):
+    sigs = {s.code for s in analyze_sms(text).signals}
+    assert ("rental_keys_by_post" in sigs) == flagged
+    assert (analyze_sms(text).risk_score >= 50) == flagged

@@ -74,8 +74,8 @@ from .extract import (_HELPLINE_TYPES, _INDIAN_HELPLINE_PREFIXES, _MOBILE_TYPES,
                       _mobile_numbers, _number_types, _phone_objects, extract_phone_numbers, extract_upi_ids,
                       phone_region_hint)
 from .fees import (_CLAIM_WORD_RE, _DETAILS_REPLY_RE, _FEE_DEDUCTED_RE, _FEE_PAID_RE, _GOV_SCHEME_RE, _GREETING_WORDS,
-                   _JOB_CONTEXT_RE, _JOB_FEE_RE, _LOAN_FEE_RE, _LOAN_GRANTED_RE, _LOAN_PAY_RE, _OWN_APPLICATION_RE,
-                   _STRONG_DETAILS_RE)
+                   _JOB_CONTEXT_RE, _JOB_FEE_RE, _KEYS_BY_POST_RE, _LOAN_FEE_RE, _LOAN_GRANTED_RE, _LOAN_PAY_RE,
+                   _OWN_APPLICATION_RE, _RENT_ADVANCE_RE, _RENT_HOME_RE, _STRONG_DETAILS_RE)
 from .limits import (MAX_CUE_CHARS, MAX_CUE_TOKENS, MAX_LINKS, MAX_PHONE_CANDIDATES, MAX_SMS_CHARS, MAX_UPI_IDS,
                      MAX_URLS_REPORTED)
 from .links import (_APK_RE, _OFFICIAL_SUFFIXES, _SHORTENER_DOMAINS, _STATEMENT_RE, _domain_copies_brand,
@@ -538,6 +538,15 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
                               "portals, official apps or a Common Service Centre)",
                               {"scheme": gov.group(0)[:30], "links": len(urls)}, "GOVERNMENT_IMPERSONATION"))
         codes.add("scheme_with_unofficial_link")
+
+    # A rental token / advance with the keys sent by courier or post: an owner who never meets the tenant (the scam
+    # itself, as the lexicon's same-clause "deposit ... courier you the keys", 50).
+    if "key" in low_clean and (keys := _KEYS_BY_POST_RE.search(low_clean)) and _RENT_HOME_RE.search(low_clean) \
+            and _RENT_ADVANCE_RE.search(low_clean) and "advance_fee_request" not in codes:
+        signals.append(Signal("rental_keys_by_post", 50, "A rental token or advance with the keys sent by courier or "
+                              "post: the owner never meets the tenant (rental scam; see the home and meet the owner "
+                              "before paying anything)", {"matched": keys.group(0)[:30]}, "PAYMENT_FRAUD"))
+        codes.add("rental_keys_by_post")
 
     job_fee = _JOB_FEE_RE.search(low_clean) if "fee" in low_clean or "charge" in low_clean or "deposit" in low_clean \
         or "amount" in low_clean or "money" in low_clean else None

@@ -61,3 +61,12 @@ _DETAILS_REPLY_RE = re.compile(r"\b(?:reply|respond|text back|sms back)\s(?:back
                                r"(?:name|date of birth|dob|account number|bank details|card details|ifsc)\b")
 _STRONG_DETAILS_RE = re.compile(r"\b(?:date of birth|dob|account number|bank details|card details|ifsc)\b")
 _CLAIM_WORD_RE = re.compile(r"\b(?:refund|rebate|grant|claim|compensation|payout|reimbursement)\b")
+
+# A rental token / advance paid to an owner who hands over the keys by courier or post ("I'm the owner of the 2BHK
+# you enquired, I'm in Delhi now, pay 10,000 token advance on my UPI, keys will come by courier"): the owner never
+# meets the tenant, which is the rental scam itself (police / Action Fraud advisories). Three parts anywhere in the
+# message: a home to rent, a token / advance / deposit, and keys sent by courier or post.
+_RENT_HOME_RE = re.compile(r"\b(?:\d\s?bhk|bhk|flat|apartment|room|house|pg|studio|property|villa)\b")
+_RENT_ADVANCE_RE = re.compile(r"\b(?:token|advance|deposit|booking amount|first month)\b")
+_KEYS_BY_POST_RE = re.compile(r"\b(?:keys?|chabi|chaabi)\b[^.\n]{0,30}?\b(?:courier|couriered|post|posted|speed post|"
+                              r"parcel|mail)\b")
