@@ -102,3 +102,15 @@ def test_rental_keys_by_post(text, flagged):
     sigs = {s.code for s in analyze_sms(text).signals}
     assert ("rental_keys_by_post" in sigs) == flagged
     assert (analyze_sms(text).risk_score >= 50) == flagged
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # Hinglish loan-app recovery threat: the borrower's photo to their contacts
+    ("tumhara loan 5 din se overdue hai, aaj raat tak 3200 nahi bhara to saare contacts ko tumhari photo bhejenge. "
+     "final notice", True),
+    # near misses: friends sharing photos, an EMI reminder beside a family photo
+    ("Bhai contacts ko photo bhejenge kal, trip wali, sab dekhenge", False),
+    ("EMI due hai kal, aur haan family me photo bhej dena shaadi ki", False),
+])
+def test_hinglish_photo_to_contacts_threat(text, flagged):
+    assert (analyze_sms(text).risk_score >= 50) == flagged

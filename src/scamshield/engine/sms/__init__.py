@@ -75,7 +75,8 @@ from .extract import (_HELPLINE_TYPES, _INDIAN_HELPLINE_PREFIXES, _MOBILE_TYPES,
                       phone_region_hint)
 from .fees import (_CLAIM_WORD_RE, _DETAILS_REPLY_RE, _FEE_DEDUCTED_RE, _FEE_PAID_RE, _GOV_SCHEME_RE, _GREETING_WORDS,
                    _JOB_CONTEXT_RE, _JOB_FEE_RE, _KEYS_BY_POST_RE, _LOAN_FEE_RE, _LOAN_GRANTED_RE, _LOAN_PAY_RE,
-                   _OWN_APPLICATION_RE, _RENT_ADVANCE_RE, _RENT_HOME_RE, _STRONG_DETAILS_RE)
+                   _LOAN_OVERDUE_RE, _OWN_APPLICATION_RE, _PHOTO_TO_CONTACTS_RE, _RENT_ADVANCE_RE, _RENT_HOME_RE,
+                   _STRONG_DETAILS_RE)
 from .limits import (MAX_CUE_CHARS, MAX_CUE_TOKENS, MAX_LINKS, MAX_PHONE_CANDIDATES, MAX_SMS_CHARS, MAX_UPI_IDS,
                      MAX_URLS_REPORTED)
 from .links import (_APK_RE, _OFFICIAL_SUFFIXES, _SHORTENER_DOMAINS, _STATEMENT_RE, _domain_copies_brand,
@@ -538,6 +539,13 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
                               "portals, official apps or a Common Service Centre)",
                               {"scheme": gov.group(0)[:30], "links": len(urls)}, "GOVERNMENT_IMPERSONATION"))
         codes.add("scheme_with_unofficial_link")
+
+    # An overdue loan and the borrower's photo threatened to their contacts (Hinglish loan-app recovery threat).
+    if "contacts_shaming_threat" not in codes and (ph := _PHOTO_TO_CONTACTS_RE.search(low_clean)) \
+            and _LOAN_OVERDUE_RE.search(low_clean):
+        signals.append(Signal("contacts_shaming_threat", 40, MESSAGES["contacts_shaming_threat"],
+                              {"matched": ph.group(0)[:40]}, "LOAN_APP_SCAM"))
+        codes.add("contacts_shaming_threat")
 
     # A rental token / advance with the keys sent by courier or post: an owner who never meets the tenant (the scam
     # itself, as the lexicon's same-clause "deposit ... courier you the keys", 50).

@@ -70,3 +70,13 @@ _RENT_HOME_RE = re.compile(r"\b(?:\d\s?bhk|bhk|flat|apartment|room|house|pg|stud
 _RENT_ADVANCE_RE = re.compile(r"\b(?:token|advance|deposit|booking amount|first month)\b")
 _KEYS_BY_POST_RE = re.compile(r"\b(?:keys?|chabi|chaabi)\b[^.\n]{0,30}?\b(?:courier|couriered|post|posted|speed post|"
                               r"parcel|mail)\b")
+
+# An overdue loan with a threat to send the borrower's photo to their contacts, in Hinglish ("loan overdue hai ... nahi
+# bhara to saare contacts ko tumhari photo bhejenge"): the illegal loan app's recovery threat (RBI / I4C advisories).
+# (The lexicon's contacts_shaming_threat reads the English and "... ko message karenge ki tum chor ho" forms; a
+# "nahi bhara to" condition in front would read as a negation there.)
+_LOAN_OVERDUE_RE = re.compile(r"\b(?:loan|emi|overdue|due|repay\w*|installment|kist)\b")
+_PHOTO_TO_CONTACTS_RE = re.compile(r"\b(?:contacts?|contact list|relatives|rishtedaron|rishtedaar|dosto|doston|"
+                                   r"gharwalon|sabko|family)\b(?:\s(?:ko|me|mein|pe|par))?\s(?:\w+\s){0,2}?"
+                                   r"(?:photos?|pics?|tasveer\w*|morphed \w+)\s(?:\w+\s)?(?:bhejenge|bhej denge|"
+                                   r"bhej dunga|bhejunga|daalenge|dal denge|viral kar denge|viral karenge|send karenge)\b")
