@@ -374,25 +374,6 @@ class PhraseMatcher:
                 advance(node, j, clause)
         return hits
 
-    def _advance(self, node: int, j: int, words: Sequence[str], clauses: Sequence[int], clause: int, n: int,
-                 stack: list) -> None:
-        """Push the children of ``node`` that consume word ``j`` (the step ``find`` inlines; kept for callers)."""
-        if j >= n or clauses[j] != clause:
-            return
-        w = words[j]
-        c = self._by_word.get(w, {}).get(node)
-        if c is not None:
-            stack.append((c, j + 1))
-        prefixes = self._prefix.get(node)
-        if prefixes:
-            for p, pc in prefixes:
-                if w.startswith(p):
-                    stack.append((pc, j + 1))
-        if w.isdigit():
-            c = self._num.get(node)
-            if c is not None:
-                stack.append((c, j + 1))
-
 
 #: Words that negate a following cue ("do not share", "never asks", "kabhi na batayein").
 NEGATORS_BEFORE = frozenset({
