@@ -118,6 +118,19 @@ BRAND_WEIGHTS: dict[str, float] = {
     "brand_compound": 30, "brand_in_userinfo": 30,
 }
 PHISHING_WORD_POINTS = (0, 10, 25, 40, 50)  # by number of distinct lure words in the host
+# a one-letter typo of a long brand name ('steamcommunnity', 'bunkofamerica', 'grupoabancolombia'): the longer the
+# imitated name, the less likely another real name lies one edit from it. In the dev sets every legitimate host one
+# edit from a brand name imitates a name of at most 11 letters ('samsungapis' / 'samsungapps', 'boost' / 'bpost',
+# 'webchat' / 'wechat'); from 12 letters on, only phishing hosts did. Added to the technique's points.
+LONG_TYPO_MIN_LEN = 12
+LONG_TYPO_POINTS = 15
+_TYPO_TECHNIQUES = frozenset({"insertion", "omission", "substitution", "transposition"})
+# a government body's name with another of its own names on a commercial domain ('myaadhaar-uidai.org',
+# 'parivahan-echallan.live', 'epfo-uanportal.com'): a body whose every official domain is under a government suffix
+# never registers one (a business named after one of the words, 'aadharhousing', uses one name, not two of the same
+# body's names). Added to a brand_compound / brand_with_lure match on the registered domain: the name alone reaches
+# the flag (30 + 20), as a brand with a lure word does.
+GOV_TWO_NAMES_POINTS = 20
 PATH_WORD_POINTS = (0, 5, 10, 15)
 
 MAX_HTML = 300_000
@@ -1052,8 +1065,16 @@ def _host_signals(p: ParsedURL, reg: BrandRegistry, L: _Lists, signals: list[Sig
             pts += 5
         if tech in ("brand_in_subdomain", "brand_compound") and match.where == "subdomain" and match.lure_words:
             pts += 15
+        ev = match.evidence()
+        if tech in _TYPO_TECHNIQUES and match.distance == 1 and len(match.target) >= LONG_TYPO_MIN_LEN:
+            pts += LONG_TYPO_POINTS
+            ev["long_name_typo"] = True
+        elif tech in ("brand_compound", "brand_with_lure") and match.where == "domain" and _government_two_names(
+                dom, match, reg):
+            pts += GOV_TWO_NAMES_POINTS
+            ev["government_names"] = True
         code = "brand_in_subdomain" if match.where == "subdomain" else "brand_impersonation"
-        signals.append(Signal(code, pts, _brand_message(match), match.evidence(), BRAND))
+        signals.append(Signal(code, pts, _brand_message(match), ev, BRAND))
         if tech == "homograph":
             signals.append(Signal("homograph", WEIGHTS["homograph_with_brand"],
                                   "Uses look-alike characters from another alphabet",
@@ -1084,6 +1105,25 @@ def _host_signals(p: ParsedURL, reg: BrandRegistry, L: _Lists, signals: list[Sig
 
 
 _TENANT_RE = re.compile(r"[a-z0-9]{1,63}")
+
+
+def _government_two_names(dom: str, match: BrandMatch, reg: BrandRegistry) -> bool:
+    """True when the registered label ``dom`` holds two different names of ``match``'s brand, a government body
+    whose official domains all lie under government suffixes ('myaadhaar-uidai', 'parivahan-echallan')."""
+    b = match.brand
+    if not b.category.startswith("government") or not b.domains or not all(
+            reg.is_restricted_suffix(registrable(d)[2]) for d in b.domains):
+        return False
+    parts = [t for t in dom.split("-") if t]
+    names: set[str] = set()
+    for t in parts:
+        if reg.token_brand(t) is b:
+            names.add(t)
+        elif 6 <= len(t) <= 40:
+            seg = reg.segment(t)
+            if seg:
+                names.update(w for w in seg if reg.token_brand(w) is b)
+    return len(names) >= 2
 
 
 def _brand_own_account(host: str, match: BrandMatch, reg: BrandRegistry, L: _Lists) -> bool:
