@@ -165,7 +165,12 @@ def _clause_before(window: str, start: int, chars: int) -> str:
 _REPORTED_SAYS_RE = re.compile(r"\b(?:says|said|saying|tells you|told you|telling you|claims|claiming|claimed) ")
 
 
-def _is_direct(window: str, start: int, end: int) -> bool:
+#: The listener addressed, and the narrator of a story (or the third person the story is about), around a cue.
+_SECOND_RE = re.compile(r"\b(?:you|your|yours|aap|aapka|aapke|aapki|aapko|tum|tumhara|tumhare|tumhari|tumhe)\b")
+_NARRATOR_RE = re.compile(r"\b(?:i|me|my|mine|mujhe|mera|meri|mere|maine|him|his|her|hers)\b")
+
+
+def _is_direct(window: str, start: int, end: int, story: bool = False) -> bool:
     """The cue is said to the listener by the caller (not reported): see _DIRECT_BEFORE_RE / _DIRECT_AFTER_RE."""
     before = _clause_before(window, start, 60)
     if _REPORTED_RE.search(" ".join(before.split()[-8:])):
@@ -177,6 +182,14 @@ def _is_direct(window: str, start: int, end: int) -> bool:
         # the scammer's own "you need to ..." quoted by the person who got the call ("so this lady rings her up and goes
         # this is the irs you need to pay today with gift cards"): quoted, not said to the listener (blind31)
         return False
+    if story:
+        # in a story the narrator is "i" / "me" ("there is an arrest warrant against me", "i have to transfer my fixed
+        # deposit", "maine otp bata diya"): a cue is said to the listener only in a clause that speaks to "you" and not
+        # of the narrator (blind34)
+        local = " ".join(before.split()[-8:]) + " " + window[start:end] + " " + " ".join(
+            window[end:_clause_end(window, end, 40)].split()[:4])
+        if _SECOND_RE.search(local) is None or _NARRATOR_RE.search(local) is not None:
+            return False
     if _DIRECT_BEFORE_RE.search(" " + before.rstrip() + " "):
         return True
     return _DIRECT_AFTER_RE.search(window[end:_clause_end(window, end, 40)]) is not None
@@ -190,10 +203,10 @@ _RECOVERY_PITCH_RE = re.compile(
     r"these |some )?$")
 
 
-def is_direct(window: str, start: int, end: int) -> bool:
+def is_direct(window: str, start: int, end: int, story: bool = False) -> bool:
     """The cue at ``start:end`` is addressed to the listener by the caller (a request, the caller acting on their
-    money), not reported speech."""
-    return _is_direct(window, start, end)
+    money), not reported speech. ``story``: the speaker narrates a call (``narrating``), so "me" is the narrator."""
+    return _is_direct(window, start, end, story)
 
 
 def _bare_is_framed(window: str, s: int, e: int) -> bool:
@@ -538,3 +551,75 @@ def late_verdict(window: str, boundary: int) -> bool:
     hi = min(len(window), boundary + 140)
     return any(m.end() > boundary for m in _LATE_VERDICT_RE.finditer(window, max(0, boundary - 40), hi))
 
+
+
+# -- the speaker's role over the whole call (blind34) ---------------------------------------------------------------
+# A warning frame reaches about a sentence; a friend retelling a scam call, or a bank's voicemail describing what
+# fraudsters say, goes on for many segments, and ASR output has no sentence ends to carry the frame. So the call keeps
+# three counts (``CallState.story``): *anchors* (a call someone got, or scam calls as the topic: "i get this call from
+# some number saying", "ek ajeeb call aaya tha", "there has been an increase in calls where fraudsters pretend"),
+# *frames* (a third party's words reported: "he said", "they told me", "they got him to", "ek aadmi bola", "they may
+# say") and *live* markers (the speaker making a demand of the listener now: "i am transferring your call", "listen
+# carefully", "do you understand", "read me the code", "do not disconnect", "i will give you the account", "press
+# nine", "abhi paise daalo"). The speaker narrates when the call holds an anchor and frames outnumber live demands:
+# the cues then belong to the story unless addressed to the listener (``is_direct``). A scammer who relays a
+# superior's words ("the senior officer said you have to stay on this video call") makes live demands around them.
+_THIRD = (r"(?:he|she|they|the guy|this guy|that guy|some guy|the man|this man|one man|a man|the woman|this woman|"
+          r"a woman|the lady|this lady|a lady|the caller|the officer|the bloke|some bloke|this bloke|the person|"
+          r"the fellow|the voice|the recording|fraudsters|scammers|the scammer|the fraudster|criminals)")
+_STORY_ANCHOR_RE = re.compile(
+    r"\b(?:" + _GOT_CALL + r"|(?<!you )(?<!we )(?:got|get|gets|received|had) (?:one of (?:those|these) |such a |a "
+    r"(?:weird|strange|funny|scary|dodgy|fake|scam|fraud|suspicious) (?:[a-z]+ )?)(?:call|calls|phone call)|"
+    r"(?:someone|somebody|some one|some guy|a guy|a man|a woman|a lady|this guy|this man|this lady|some bloke|"
+    r"this bloke|some number|an unknown number) (?:called|rang|phoned|calls|rings|phones) (?:me|him|her|us|my|"
+    r"dad|mom|mum|papa|mummy)|"
+    r"(?:(?:ek|koi) )?(?:[a-z]+ )?(?:call|phone|fone) (?:aaya|aya|aayi|aai) (?:tha|thi)|mujhe (?:ek )?(?:[a-z]+ )?"
+    r"(?:call|phone) (?:aaya|aya)|"
+    r"what happened to (?:me|him|her|my [a-z]+|us)|(?:you|u) (?:will not|won t|wont|will never) believe|"
+    r"(?:fraudsters|scammers|criminals|con artists|crooks|cheats|thugs) (?:[a-z]+ )?(?:pretend|pose|posing|pretending|"
+    r"say|claim|call|calling|ask|use|may|will|often|usually|are)|"
+    r"(?:increase|rise|spate|wave) (?:in|of) (?:[a-z]+ )?(?:calls|scams|fraud)|(?:calls|scams) where|"
+    r"(?:we are|we re|today we are|i want to) (?:talking|talk|going to talk|discussing) (?:about )?(?:[a-z]+ ){0,2}"
+    r"(?:scams|scam calls|fraud|phone scams|robocalls))\b")
+_STORY_FRAME_RE = re.compile(
+    r"\b(?:" + _THIRD + r" (?:said|says|told|tells|asked|wanted|kept saying|kept asking|kept telling|got (?:me|him|"
+    r"her|them|us) to|made (?:me|him|her|them|us)|was like|were like|goes|claimed|may say|will say|might say|"
+    r"usually say|often say|would say|may ask|will ask|might ask|then ask|ask you)|"
+    r"(?:ek aadmi|ek ladki|ek aurat|ek banda|woh aadmi|usne|unhone|woh|wo) (?:ne )?(?:bola|boli|bole|kaha|bataya)|"
+    r"(?:aur|phir|fir|toh|to) (?:bola|boli|bole|kaha)(?: ki)?|(?:bola|boli|bole|kaha) ki)\b")
+_LIVE_RE = re.compile(
+    r"\b(?:(?:i am|i m|im) (?:transferring|connecting|putting) (?:your|you)|listen (?:to me )?carefully|"
+    r"do you understand|are you (?:listening|there|with me)|read (?:me|out) the|tell me the (?:otp|code|pin|number)|"
+    r"(?:do not|don t|dont) (?:disconnect|cut the call|cut this call|hang up|put the phone down)|"
+    r"(?:stay|remain) on (?:the|this) (?:line|call|video call|video)|i will (?:give|send) you|open your [a-z]+ app|"
+    r"press (?:one|two|three|four|five|six|seven|eight|nine|zero|[0-9])|"
+    r"(?:abhi|turant|jaldi) (?:paise |payment )?(?:karo|bhejo|daalo|dalo|batao|bataiye|kijiye|kariye)|"
+    r"phone mat (?:kaatna|kaatiye|katna)|kisi ko (?:mat batana|batana mat|mat bataiye|bataana mat)|"
+    r"(?:you|aap) (?:have to|must|need to) (?:pay|transfer|send|install|download|share|read|buy|move|deposit) "
+    r"(?:[a-z]+ ){0,3}(?:now|today|immediately|right now|within))\b")
+#: Words before a live marker that make it quoted ("he told me do not disconnect"): a frame within this many chars.
+_LIVE_QUOTED_BEFORE = 40
+#: Anchors / frames / live markers counted per segment (a hostile segment repeating one phrase adds at most this).
+_STORY_PER_SEGMENT = 3
+
+
+def story_counts(window: str, boundary: int) -> tuple[int, int, int]:
+    """Anchors, frames and live markers (see above) whose match ends inside the new segment (after ``boundary``)."""
+    lo = max(0, boundary - 60)
+    anchors = sum(1 for m in _STORY_ANCHOR_RE.finditer(window, lo) if m.end() > boundary)
+    frames = sum(1 for m in _STORY_FRAME_RE.finditer(window, lo) if m.end() > boundary)
+    live = 0
+    for m in _LIVE_RE.finditer(window, lo):
+        if m.end() <= boundary:
+            continue
+        if _STORY_FRAME_RE.search(window, max(0, m.start() - _LIVE_QUOTED_BEFORE), m.start()):
+            continue  # quoted: "he told me do not disconnect"
+        live += 1
+    return (min(anchors, _STORY_PER_SEGMENT), min(frames, _STORY_PER_SEGMENT), min(live, _STORY_PER_SEGMENT))
+
+
+def narrating(counts: "list[int] | tuple[int, int, int]") -> bool:
+    """The speaker tells of calls made by others (a retelling, an awareness talk), not making one: an anchor, and
+    reported frames outnumbering live demands (``story_counts``)."""
+    anchors, frames, live = counts
+    return anchors >= 1 and frames >= 1 and anchors + frames >= 2 and frames > live

@@ -6,7 +6,8 @@ import hashlib
 from typing import Any, Callable
 
 from scamshield.engine.conversation.context import (WARNING_FACTOR, in_warning_context, is_direct, is_negated,
-                                                     late_verdict)
+                                                     late_verdict, narrating, story_counts)
+from scamshield.engine.conversation.state import _STORY_MAX_COUNT
 from scamshield.engine.conversation.cues import load_cues
 from scamshield.engine.conversation.normalize import normalize_transcript
 from scamshield.engine.conversation.scoring import EVERYDAY_PRESSURE, primary_type, signals_for
@@ -59,14 +60,15 @@ class ConversationDetector:
 
     # -- matching ----------------------------------------------------------------------------------------------
 
-    def _scan(self, state: CallState, segment: Segment) -> tuple[dict[str, tuple[float, str]], str]:
+    def _scan(self, state: CallState, segment: Segment) -> tuple[dict[str, tuple[float, str]], str, list[int]]:
         """Cue hits (code -> (weight factor, evidence)) whose match ends inside the new segment.
 
-        Also returns the new normalised tail of the call (kept in the state so it is never re-normalised).
+        Also returns the new normalised tail of the call (kept in the state so it is never re-normalised) and the
+        call's story counts with this segment's (``context.story_counts``).
         """
         new = normalize_transcript(segment.text[:MAX_SEGMENT_CHARS])
         if not new:
-            return {}, state.tail
+            return {}, state.tail, list(state.story)
         tail = state.tail
         if tail:
             changed = bool(segment.speaker and state.last_speaker and segment.speaker != state.last_speaker)
@@ -81,6 +83,10 @@ class ConversationDetector:
         report = _REPORT_FRAME in state.hits or (
             self._report is not None and (self._report.anchors is None or not present.isdisjoint(self._report.anchors))
             and self._report.regex.search(window, start) is not None)
+        # the speaker narrating calls made by others over the whole call (a retelling, an awareness voicemail): the
+        # cues they quote are the story's unless addressed to the listener (blind34)
+        story = [min(_STORY_MAX_COUNT, a + b) for a, b in zip(state.story, story_counts(window, boundary))]
+        told = narrating(story)
         for cue in self._cues:
             if cue.anchors is not None and present.isdisjoint(cue.anchors):
                 continue
@@ -102,7 +108,8 @@ class ConversationDetector:
                 if cue.negatable and is_negated(window, s, e, cue.regex):
                     continue
                 warned = in_warning_context(window, s, e) or (
-                    report and cue.group != "reassure" and not is_direct(window, s, e))
+                    report and cue.group != "reassure" and not is_direct(window, s, e)) or (
+                    told and cue.group != "reassure" and not is_direct(window, s, e, story=True))
                 factor = WARNING_FACTOR if warned else 1.0
                 prev = found.get(cue.code)
                 if prev is None or factor > prev[0]:
@@ -114,7 +121,7 @@ class ConversationDetector:
         cut = new_tail.find(" ")
         if len(window) > _MATCH_TAIL and 0 <= cut < 30:
             new_tail = new_tail[cut + 1:]
-        return found, new_tail
+        return found, new_tail, story
 
     def _late_demotions(self, state: CallState, window: str, boundary: int, start: int,
                         found: dict[str, tuple[float, str]]) -> None:
@@ -164,7 +171,8 @@ class ConversationDetector:
             digest = hashlib.blake2b(f"{segment.speaker}\x00{text}".encode("utf-8", "replace"),
                                      digest_size=8).hexdigest()
             if digest != state.last_final_digest and text.strip():
-                found, new_tail = self._scan(state, segment)
+                found, new_tail, story = self._scan(state, segment)
+                state.story = story
                 for code, (factor, evidence) in found.items():
                     h = hits.get(code)
                     if factor < 0:
@@ -186,7 +194,7 @@ class ConversationDetector:
                 self._append_context(state, segment)
                 self._run_model(state)
         elif text.strip():
-            found, _ = self._scan(state, segment)
+            found, _, _ = self._scan(state, segment)
             found = {k: v for k, v in found.items() if v[0] >= 0}
             if found:
                 hits = {k: list(v) for k, v in state.hits.items()}

@@ -129,6 +129,8 @@ _SECRECY = frozenset({"secrecy_demand", "cover_story_coaching"})
 # "if anyone asks you to move your money to a safe account just hang up") gets no pattern bonus, and the learned
 # model (which reads the scam words themselves) may lift it to at most this many points in all.
 _WARNING_ONLY_MAX = 40.0
+# All cues heard in a warning context together (each at WARNING_FACTOR of its weight) add at most this many points.
+_WARNING_CUES_MAX = 20.0
 # Nothing else heard yet: every rule cue is a caller's claim ("this is your bank", "this is the tax department"), or
 # every one is what genuine fraud alerts report too (an unexpected charge, unusual activity). Genuine bank fraud
 # checks, card-due reminders and tax notices sit here for the whole call, where the learned model (up to 25) lifted
@@ -208,6 +210,10 @@ def signals_for(hits: dict[str, list[Any]], model_signal: dict[str, Any] | None,
     if not {"pretend", "pressure", "pay"} & set(present):
         # the soft claims together; other problem cues keep their weight
         _cap_together(allocated, _SOFT_PROBLEMS, _SOFT_PROBLEM_CAP_ALONE, "what genuine fraud alerts say too")
+    # cues heard only inside a warning or a story share _WARNING_CUES_MAX points: an awareness message that lists ten
+    # scam asks at a quarter weight each summed to 60 (blind34)
+    _cap_together(allocated, {s.code for s, _ in allocated if s.evidence.get("context") == "warning"},
+                  _WARNING_CUES_MAX, "heard only inside a warning or a retold call")
     signals = [s for s, _ in allocated]
     full = {s.code for s in signals if s.weight > 0 and "context" not in s.evidence}
     claim = sorted(full & _AUTHORITY_CLAIMS)
@@ -276,7 +282,9 @@ def signals_for(hits: dict[str, list[Any]], model_signal: dict[str, Any] | None,
         if story_room is not None and weight > story_room:
             evidence.update(capped=True, reason="a claim and a problem without ask, payment, pressure or secrecy")
             weight = round(story_room, 1)
-        positive = [(s, g) for s, g in allocated if s.weight > 0]
+        # (cues heard only in a warning or a retold call are no caller's words: "this is a message from hdfc bank ...
+        # fraudsters may say your account is blocked" is still only the bank's claim, blind34)
+        positive = [(s, g) for s, g in allocated if s.weight > 0 and "context" not in s.evidence]
         claim_only = bool(positive) and (all(g == "pretend" for _, g in positive)
                                          or all(s.code in _SOFT_PROBLEMS for s, _ in positive)
                                          # a claim and soft problems with what genuine fraud checks say and nothing
@@ -320,8 +328,9 @@ def primary_type(signals: Iterable[Signal], score: int, thresholds: Thresholds) 
 
 def _asked(allocated: list) -> list[str]:
     """Codes of what the caller asked of the listener (a code, PIN, account or card details, a link, remote access, a
-    payment) or secrecy: any of them voids a caller's reassurance."""
-    return sorted(s.code for s, g in allocated if s.weight > 0 and (
+    payment) or secrecy: any of them voids a caller's reassurance. An ask only described in a warning ("they may ask
+    you to share an otp") is no ask of the caller's (blind34)."""
+    return sorted(s.code for s, g in allocated if s.weight > 0 and "context" not in s.evidence and (
         (g in _VOIDS_REASSURANCE and (s.code not in _SOFT_ASKS or s.code in _SOFT_ASKS_VOIDING))
         or (s.code in _SECRECY and "context" not in s.evidence)))
 

@@ -17,6 +17,8 @@ CONTEXT_CHARS = 1_000
 #: across two ASR segments ("download the" | "anydesk app") still matches.
 _MATCH_TAIL = 160
 _STATE_VERSION = 1
+#: Each of the story counts (``CallState.story``) is kept at most this high.
+_STORY_MAX_COUNT = 1_000
 
 
 @dataclass(slots=True)
@@ -46,6 +48,8 @@ class CallState:
     first_alert_segment: int | None = None
     model_signal: dict[str, Any] | None = None
     last_final_digest: str | None = None
+    #: The speaker's role so far (``context.story_counts``): story anchors, reported frames, live demands.
+    story: list[int] = field(default_factory=lambda: [0, 0, 0])
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -59,6 +63,7 @@ class CallState:
             "first_alert_segment": self.first_alert_segment,
             "model_signal": dict(self.model_signal) if self.model_signal else None,
             "last_final_digest": self.last_final_digest,
+            "story": list(self.story),
         }
 
     @classmethod
@@ -83,6 +88,9 @@ class CallState:
                 if not 0.0 <= weight <= 100.0:  # also refuses NaN and infinities
                     raise ValueError("model weight out of range")
                 ms = {**ms, "weight": weight, "code": str(ms.get("code") or "ml_transcript")}
+            story = [min(_STORY_MAX_COUNT, max(0, int(x))) for x in (data.get("story") or [0, 0, 0])]
+            if len(story) != 3:
+                raise ValueError("story counts")
             return cls(
                 segments=max(0, int(data.get("segments") or 0)),
                 context=str(data.get("context") or "")[-CONTEXT_CHARS:],
@@ -93,6 +101,7 @@ class CallState:
                 first_alert_segment=None if fas is None else int(fas),
                 model_signal=dict(ms) if isinstance(ms, dict) else None,
                 last_final_digest=None if data.get("last_final_digest") is None else str(data["last_final_digest"]),
+                story=story,
             )
         except (TypeError, ValueError, IndexError, AttributeError) as exc:
             raise InvalidInput("malformed call state") from exc

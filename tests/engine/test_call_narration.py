@@ -1,0 +1,161 @@
+"""The speaker's role over a whole call: narrating calls made by others, or making one (blind34 round).
+
+A friend retelling a digital-arrest call, a parent retelling a KYC call in Hinglish, an awareness voicemail listing what
+fraudsters say: the cues are the story's, long after the sentence that framed them. A scammer who relays a superior's
+words ("the senior officer said you must stay on this video call") makes live demands of the listener around them, and
+still alerts.
+
+Every call here is written by hand for this file (none is copied from the hold-out CSV). Calls are fed as an ASR stream
+delivers them: 12-word final segments, no speaker tags, lower case, no punctuation.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from scamshield.engine.conversation import CallState, ConversationDetector, Segment, conservative_model_scorer
+from scamshield.engine.conversation.context import narrating, story_counts
+from scamshield.errors import InvalidInput
+
+PRODUCT = ConversationDetector(model_scorer=conservative_model_scorer)  # what the service runs
+
+
+def stream(text: str, words: int = 12) -> tuple[CallState, list]:
+    state = CallState()
+    toks = text.split()
+    return state, [PRODUCT.feed(state, Segment(" ".join(toks[i:i + words]))) for i in range(0, len(toks), words)]
+
+
+def trace(updates) -> list:
+    return [(u.risk_score, {s.code: s.weight for s in u.assessment.signals if s.weight}) for u in updates]
+
+
+# Retellings and awareness talks: never an alert, at any segment (three of these four alerted before this round).
+RETOLD = [
+    ("gran-gift-cards",
+     "hiya love just ringing to let you know about gran she got a call last week from some man saying he was from her "
+     "bank and that someone had used her card in another city he told her the account was compromised and she had to "
+     "buy google play gift cards to keep the money safe and read him the numbers off the back she nearly went to the "
+     "shop but the cashier at the post office asked what it was for and told her it is a scam so she is fine just "
+     "shaken"),
+    ("hinglish-papa-customs",
+     "haan didi sun kal papa ko ek call aaya tha ek aadmi bola main mumbai customs se bol raha hoon aapke naam ka "
+     "parcel pakda gaya hai usme drugs hain phir bola ki video call pe rehna padega aur kisi ko batana nahi hai aur "
+     "bola ki fixed deposit tod ke paise verification ke liye bhejo papa ne mujhe call kiya maine bola ye fraud hai "
+     "phone kaat do ab sab theek hai"),
+    ("mate-tax-office",
+     "mate you will not believe what happened to me this guy rings me up saying he is from the tax office and my tax "
+     "file number has been suspended he said there is a warrant out and the police would come unless i paid four "
+     "thousand dollars in bitcoin at one of those machines he kept saying do not hang up do not tell anyone i just "
+     "hung up and reported it"),
+    ("awareness-electricity",
+     "good morning this is a community notice from the city electricity board there has been a rise in calls where "
+     "criminals pretend to be our staff they may say your power will be cut tonight because the last bill was not "
+     "updated and ask you to pay a penalty by upi or download an app to update the meter the board never disconnects "
+     "supply over a phone call and never asks for payment to a personal account please pay only through the official "
+     "portal thank you"),
+    ("awareness-bank-list",
+     "hello this is a message from your bank customer care this is a general security message there has been an "
+     "increase in calls where fraudsters pretend to be bank staff or police they may say your account is blocked or "
+     "your parcel has drugs and ask you to share an otp install a screen sharing app or move your money to a safe "
+     "account remember we will never ask for your otp or pin if you get such a call disconnect"),
+]
+
+
+@pytest.mark.parametrize("cid, text", RETOLD, ids=[c[0] for c in RETOLD])
+def test_retold_call_or_awareness_talk_never_alerts(cid, text):
+    state, updates = stream(text)
+    assert not any(u.should_alert for u in updates), trace(updates)
+    assert narrating(state.story), state.story
+
+
+# Near misses: a scammer who says "he said" / "my manager said" inside a live demand, a grandchild's "the officer said"
+# with the ask to the listener, a caller who mentions other calls before the ask. All alert.
+SCAMS = [
+    ("officer-relay",
+     "yes madam i am transferring your call to the senior officer please hold listen carefully the senior officer said "
+     "you must stay on this video call and you cannot tell anyone he said this is a matter of national security do you "
+     "understand now you will transfer the balance of your account to the verification account i will give you open "
+     "your banking app now"),
+    ("manager-said-otp",
+     "hello sir i am calling from the sbi kyc department my manager said your kyc is pending and your account will be "
+     "blocked today please read me the otp sent to your mobile right now so i can update it"),
+    ("grandson-bail",
+     "grandpa it is me please do not tell mum the officer said i need to pay bail today or they will keep me here i "
+     "need you to send two thousand dollars in gift cards right now please the lawyer will call you back"),
+    ("heard-calls-then-ask",
+     "sir this is the cyber cell there are many fraud calls these days some people called you yesterday and your "
+     "number is linked to a money laundering case you will be arrested today unless you transfer your savings to the "
+     "rbi safe account i will give you do not disconnect this call"),
+    ("fraud-team-someone-called-us",
+     "i am calling from your bank fraud team someone called us and said they are you he said he wants to change your "
+     "registered mobile number so to stop it please read me the otp we just sent to your phone right now"),
+]
+
+
+@pytest.mark.parametrize("cid, text", SCAMS, ids=[c[0] for c in SCAMS])
+def test_live_demand_with_reported_words_still_alerts(cid, text):
+    state, updates = stream(text)
+    assert any(u.should_alert for u in updates), trace(updates)
+    assert not narrating(state.story), state.story
+
+
+# story_counts(window, boundary) -> (anchors, frames, live) of the text after the boundary
+COUNTS = [
+    ("so i get this call from some number saying its fedex", (1, 0, 0)),
+    ("my dad got one of those calls this morning", (1, 0, 0)),
+    ("kal ek ajeeb call aaya tha", (1, 0, 0)),
+    ("there has been an increase in calls where fraudsters pretend to be the bank", (2, 0, 0)),
+    # the caller's own announcement or the listener's call: no story
+    ("you got a call from customs saying your parcel is held", (0, 0, 0)),
+    ("we got a call from your branch this morning", (0, 0, 0)),
+    ("he told me i cannot cut the call", (0, 1, 0)),
+    ("ek aadmi bola main bank se bol raha hoon", (0, 1, 0)),
+    ("they may say your account is blocked", (0, 1, 0)),
+    # a live demand, and the same words quoted in a story
+    ("do not disconnect this call", (0, 0, 1)),
+    ("he told me do not disconnect this call", (0, 1, 0)),
+    ("listen carefully do you understand", (0, 0, 2)),
+    ("press nine now", (0, 0, 1)),
+    ("i am transferring your call to the officer", (0, 0, 1)),
+]
+
+
+@pytest.mark.parametrize("text, expected", COUNTS, ids=[c[0][:40] for c in COUNTS])
+def test_story_counts(text, expected):
+    assert story_counts(text, 0) == expected
+
+
+@pytest.mark.parametrize("counts, expected", [
+    ((1, 1, 0), True), ((2, 3, 1), True),
+    ((0, 3, 0), False),  # frames without a call or scam talk as the topic ("my manager said ... he said ...")
+    ((2, 0, 0), False),  # a topic without anyone's words reported
+    ((1, 2, 2), False),  # as many live demands as frames: a caller relaying orders
+    ((1, 1, 3), False),
+])
+def test_narrating(counts, expected):
+    assert narrating(counts) is expected
+
+
+def test_story_counts_only_count_the_new_segment():
+    window = "he told me to install anydesk and then he said read the otp"
+    boundary = window.index(" and then")
+    assert story_counts(window, boundary) == (0, 1, 0)
+
+
+def test_story_survives_the_state_round_trip_and_bad_counts_are_refused():
+    state, _ = stream(RETOLD[0][1])
+    again = CallState.from_dict(state.to_dict())
+    assert again.story == state.story and narrating(again.story)
+    assert CallState.from_dict({k: v for k, v in state.to_dict().items() if k != "story"}).story == [0, 0, 0]
+    with pytest.raises(InvalidInput):
+        CallState.from_dict({**state.to_dict(), "story": [1, 2]})
+    with pytest.raises(InvalidInput):
+        CallState.from_dict({**state.to_dict(), "story": ["x", 1, 1]})
+
+
+def test_warning_cues_share_a_cap():
+    """An awareness message listing many scam asks at a quarter weight each adds at most 20 points in all."""
+    _, updates = stream(RETOLD[4][1])
+    warned = [s for u in updates[-1:] for s in u.assessment.signals if s.evidence.get("context") == "warning"]
+    assert len(warned) >= 3 and sum(s.weight for s in warned) <= 20.0, trace(updates[-1:])
