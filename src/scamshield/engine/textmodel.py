@@ -30,7 +30,6 @@ import unicodedata
 import zlib
 from bisect import bisect_left
 from contextlib import contextmanager
-from collections import Counter
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any, Callable, Iterator, Sequence
@@ -38,6 +37,13 @@ from typing import Any, Callable, Iterator, Sequence
 import numpy as np
 
 from scamshield.engine.types import Signal
+
+try:  # the C helper Counter.update uses: counts into a plain dict, in first-seen order, without Counter's overhead
+    from collections import _count_elements  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - other Python implementations
+    def _count_elements(mapping: dict, iterable: Any) -> None:  # type: ignore[misc]
+        for x in iterable:
+            mapping[x] = mapping.get(x, 0) + 1
 
 FEATURISER_VERSION = 3
 DEFAULT_DIM = 1 << 18
@@ -379,6 +385,9 @@ SUSPICIOUS_URL_WORDS = (
     "auth", "validate", "kyc", "reward", "refund", "claim", "gift", "bonus", "free", "lucky", "prize",
 )
 _URL_WORD = re.compile(r"[a-z]+|\d+")
+# the same words of an ASCII path, read from its UTF-8 bytes (there \d is [0-9] as in an ASCII str): their CRCs need
+# no encoding, and the text of a word is decoded only when an explanation names it
+_URL_WORD_BYTES = re.compile(rb"[a-z]+|[0-9]+")
 # Host length, label count and subdomain depth were dropped in featuriser version 3: every legitimate training URL
 # has a bare registrable host (Tranco lists registrable domains, the ISCX list is www.-only once "www." is
 # stripped), so the model learned "any subdomain = phishing" and called news.ycombinator.com, docs.google.com or
@@ -435,7 +444,9 @@ def _entropy(s: str) -> float:
         return 0.0
     n = len(s)
     log2 = math.log2
-    return -sum([c / n * log2(c / n) for c in Counter(s).values()])  # (a list: same terms, same order)
+    counts: dict[str, int] = {}
+    _count_elements(counts, s)  # (Counter(s)'s counts in Counter(s)'s order, without building a Counter)
+    return -sum([c / n * log2(c / n) for c in counts.values()])  # (a list: same terms, same order)
 
 
 def _word_trie_pattern(words: Sequence[str]) -> str:
@@ -653,7 +664,13 @@ class UrlFeaturiser:
         path = parts.path[: self.max_chars]
         if parts.path:
             pbuf = ("/" + path).encode("utf-8", "replace")
-            words = _URL_WORD.findall(path)[:40]  # the "p=" + word tokens (named only when explained)
+            # the "p=" + word tokens (named only when explained)
+            if path.isascii():
+                words = _URL_WORD_BYTES.findall(pbuf)[:40]  # bytes ("/" is no word character)
+                word_crcs = [_crc32(x, _PATH_TOKEN_CRC) for x in words]
+            else:
+                words = _URL_WORD.findall(path)[:40]
+                word_crcs = [_crc32(x.encode("utf-8", "replace"), _PATH_TOKEN_CRC) for x in words]
             buf = hbuf + pbuf
             codes = _codes(buf)
             codes[len(hbuf):] += _U256  # path n-grams live in their own namespace
@@ -666,7 +683,7 @@ class UrlFeaturiser:
                 _raw_char_hashes_into(raw, codes, lo, hi, 31)
             th = raw[n_char:]
             # crc32("p=" + word) continued from the prefix's crc: the same value without building the token
-            th[:] = hd.tok_crc + [_crc32(x.encode("utf-8", "replace"), _PATH_TOKEN_CRC) for x in words]
+            th[:] = hd.tok_crc + word_crcs
             th *= _P
             idx = _buckets_in_place(raw, self.dim)
         else:  # a bare host: its features depend on the host alone
@@ -685,15 +702,20 @@ class UrlFeaturiser:
             host_toks = hd.toks
             nt = len(host_toks)
             names = FeatureNames(
-                buf, lo, hi, lambda: [_url_token_name(t) for t in host_toks] + ["path-word:" + x for x in words],
+                buf, lo, hi, lambda: [_url_token_name(t) for t in host_toks] + [_path_word_name(x) for x in words],
                 label=lambda i, n: "host:" if i + n <= nh else "path:" if i >= nh else "host+path:",
                 tail_len=n_tok,
-                tail_item=lambda i: _url_token_name(host_toks[i]) if i < nt else "path-word:" + words[i - nt],
+                tail_item=lambda i: _url_token_name(host_toks[i]) if i < nt else _path_word_name(words[i - nt]),
                 follow_buckets=buf.isascii() and "=" not in parts.host)
         return Features(idx, val, url_dense_features(parts, hd), names)
 
 
 _PATH_TOKEN_CRC = _crc32(b"p=", 41)
+
+
+def _path_word_name(word: str | bytes) -> str:
+    """Readable name of a path-word token (``features_of_parts`` keeps an ASCII path's words as bytes)."""
+    return "path-word:" + (word.decode("ascii") if word.__class__ is bytes else word)  # type: ignore[union-attr]
 
 
 def _url_token_name(tok: str) -> str:
