@@ -76,7 +76,8 @@ from .extract import (_HELPLINE_TYPES, _INDIAN_HELPLINE_PREFIXES, _MOBILE_TYPES,
 from .fees import (_CLAIM_WORD_RE, _DETAILS_REPLY_RE, _FEE_DEDUCTED_RE, _FEE_PAID_RE, _GOV_SCHEME_RE, _GREETING_WORDS,
                    _JOB_CONTEXT_RE, _JOB_FEE_RE, _KEYS_BY_POST_RE, _LOAN_FEE_RE, _LOAN_GRANTED_RE, _LOAN_PAY_RE,
                    _LOAN_OVERDUE_RE, _OWN_APPLICATION_RE, _PHOTO_TO_CONTACTS_RE, _RENT_ADVANCE_RE, _RENT_HOME_RE,
-                   _STRONG_DETAILS_RE)
+                   _STRONG_DETAILS_RE, _ENDEARMENT_RE, _GIFT_CARD_PAY_RE, _HELD_PACKAGE_FEE_RE, _HELD_WHAT_RE,
+                   _ROMANCE_FEE_ASK_RE, _SCAM_WORD_RE)
 from .limits import (MAX_CUE_CHARS, MAX_CUE_TOKENS, MAX_LINKS, MAX_PHONE_CANDIDATES, MAX_SMS_CHARS, MAX_UPI_IDS,
                      MAX_URLS_REPORTED)
 from .links import (_APK_RE, _OFFICIAL_SUFFIXES, _SHORTENER_DOMAINS, _STATEMENT_RE, _domain_copies_brand,
@@ -84,7 +85,7 @@ from .links import (_APK_RE, _OFFICIAL_SUFFIXES, _SHORTENER_DOMAINS, _STATEMENT_
                     _trust_named_root_links, link_signals)
 from .marketing import (_COMPLIANCE_RE, _OPTOUT_LEAD_RE, _OPTOUT_RE, _OPTOUT_TAIL_RE, _OPTOUT_TARGET_RE, _REPLY_ASK_RE,
                         _SHORTCODE_RE, _SPAM_PRINT_RES, _STOP_SHORTCODE_RE, _ctia_stop_only)
-from .money import (_BARE_AMOUNT_RE, _unit_numbers_only, _MONEY_ASK_RE, _MONEY_RE, _PAYEE_RE, _PAY_APP_RE, _PAY_APP_TAGS, _PAY_MEANS_RE,
+from .money import (_MISSENT_RETURN_RE, _THIS_NUMBER_RE, _BARE_AMOUNT_RE, _unit_numbers_only, _MONEY_ASK_RE, _MONEY_RE, _PAYEE_RE, _PAY_APP_RE, _PAY_APP_TAGS, _PAY_MEANS_RE,
                     _REQUEST_RE)
 from .notices import transactional_markers
 from .otp import (_CODE_DELIVERY_RE, _CODE_FORWARD_RE, _CODE_REPLY_RE, _CODE_SENT_RE, _HANDOVER_WORDS_RE, _LISTED_ASKS,
@@ -96,7 +97,10 @@ from .stranger import (_CALL_ME_RE, _CHAT_BACK_RE, _CHAT_MOVE_RE, _CODE_COMING_R
                        _INVEST_TALK_RE, _LOST_PHONE_RE, _MEET_YOU_RE, _MISSENT_RE, _MISTAKEN_NUMBER_RE, _MISTAKE_HINTS,
                        _NAMED_OPENER_RE, _NEW_IDENTITY_RE, _NEW_NUMBER_RE, _OWN_NAME_RE, _PRONOUN_FORWARD_RE,
                        _RECONNECT_RE, _REFERRAL_RE, _SELF_INTRO_RE, _SETTLING_UP_RE, _TEACH_JOIN_RE, stranger_small_talk,
-                       _MIN_DEPOSIT_RE, _RETURNS_TALK_RE, _ROMANCE_FRAME_RE, _ROMANCE_HINTS, _ROMANCE_PERSONA_RE)
+                       _MIN_DEPOSIT_RE, _RETURNS_TALK_RE, _ROMANCE_FRAME_RE, _ROMANCE_HINTS, _ROMANCE_PERSONA_RE,
+                       _DAILY_PAY_RANGE_RE, _PART_TIME_RE, _RECRUITER_RE, _DATING_MATCH_RE, _RETURNS_BRAG_RE,
+                       _OLD_PHONE_GONE_RE, _PARENT_RE, _WRITE_BACK_RE, _NO_CALL_RE,
+                       _STRANDED_RE)
 from .textspeak import spell_out
 from .warned import (_MAX_HITS_FOR_WARNED, _MAX_WARNED_CHARS, _NO_SUCH_AFTER_RE, _NO_SUCH_LURES, _NO_SUCH_THING_RE,
                      _REPLY_BACK_RE, _own_ask, _warned_spans)
@@ -140,7 +144,12 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     tokens = tokenize(spell_out(masked), max_tokens=MAX_CUE_TOKENS)
     # (local-format numbers are read in the foreign sender's country, or the text's foreign currency's, first)
     sender_info = classify_sender(sender)
-    prefer = phone_region_hint(head, sender_info.get("country_code") if sender_info["type"] == "phone" else None)
+    # (a local-format sender says its country only when it is a valid number there: "0712483096" is no Indian
+    # number, and a Kenyan shilling amount in its text then says where its local-format numbers are -- batch x; a
+    # "+44 ..." sender names its country either way)
+    prefer = phone_region_hint(head, sender_info.get("country_code") if sender_info["type"] == "phone"
+                               and (sender_info.get("valid") or (sender or "").lstrip().startswith(("+", "00")))
+                               else None)
     phone_objs = _phone_objects(head, prefer=prefer)
     phones = list(phone_objs)
 
@@ -249,6 +258,15 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
         best["credential_request"] = Signal("credential_request", 40, MESSAGES["credential_request"], {}, "OTP_THEFT")
         matched["credential_request"].append(mask_digits(fm.group(0)[:40]))
         hit_clauses.append(("credential_request", 0))
+    # "Nagkamali po ako ng send ng ₱3,000 sa GCash ninyo, pakibalik po", "tersalah transfer RM200, tolong pulangkan":
+    # the mis-sent money and the return ask in Tagalog / Malay (the lexicon holds English, Hinglish, Hindi, Swahili
+    # and Pidgin) -- the same cue, read here (batch x).
+    if "wrong_transfer_return" not in best and (wm := _MISSENT_RETURN_RE.search(low_norm)) \
+            and not _NEG_BEFORE_RE.search(low_norm[max(0, wm.start() - 24):wm.start()]):
+        best["wrong_transfer_return"] = Signal("wrong_transfer_return", 30, MESSAGES["wrong_transfer_return"], {},
+                                               "PAYMENT_FRAUD")
+        matched["wrong_transfer_return"].append(mask_digits(wm.group(0)[:40]))
+        hit_clauses.append(("wrong_transfer_return", 0))
     # A code-delivery template's own safety line ("Your code is 772190. Don't share it with anyone.") is not a
     # secrecy demand: with a code delivered and no other channel (a call, an officer), that cue hit is dropped.
     if "secrecy_demand" in best and matched["secrecy_demand"] \
@@ -435,7 +453,10 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
         # review: "your account will be blocked today ... call our branch office 080-... immediately".)
         elif (phones and not (official_links and set(callable_numbers) <= branch_lines
                               and not (codes & _THREAT_CODES and codes & PRESSURE_CODES))) or shortcode \
-                or "callback_request" in codes:
+                or "callback_request" in codes \
+                or ("wrong_transfer_return" in codes and _THIS_NUMBER_RE.search(low_clean)):
+            # (a 'return it to this number' ask names the writer's own number as the payee -- "nirudishie kwa namba
+            # hii", "isi number pe bhej do": the sender's number is the channel; batch x, known miss of v)
             signals.append(Signal("lure_with_callback", 15, "A lure or threat together with a number to call",
                                   {"lures": hooks, "phone_numbers": len(phones)}, None))
         if upi_ids:
@@ -494,6 +515,22 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
                                   {"matched": mask_digits(_FAVOUR_ASK_RE.search(low_clean).group(0)[:30]),
                                    "moves_chat": chat_move, "asks_to_be_called": call_me},
                                   "FAMILY_EMERGENCY"))
+        # "Hi Mum, this is my new number, old one's broken. Text me when you get this x", "Mum my phone's broken ...
+        # can you text me on whatsapp": the scam's very first message asks only for a written reply on the new
+        # number (or a chat app), never a call (batch x; known misses of t, v). To a parent with a broken / lost old
+        # phone, 40; otherwise 25. A new number with a plan ("save this one, see you Sunday") asks for no reply.
+        elif "family_emergency" in codes and sender_info["type"] != "dlt" \
+                and (reply_ask := _WRITE_BACK_RE.search(low_clean)) and not _CALL_ME_RE.search(low_clean) \
+                and (any(_NEW_IDENTITY_RE.search(m) for m in matched["family_emergency"])
+                     or _LOST_PHONE_RE.search(low_clean) or _NEW_NUMBER_RE.search(low_clean)):
+            old_gone = bool(_LOST_PHONE_RE.search(low_clean) or _OLD_PHONE_GONE_RE.search(low_clean))
+            parent = bool(_PARENT_RE.search(low_clean))
+            signals.append(Signal("new_number_write_back", 40 if old_gone and parent else 25,
+                                  "Says it is a relative on a new number (the old phone broken or lost) and asks "
+                                  "you to text back on it or on a chat app, not to call (the 'Hi Mum' scam's first "
+                                  "message): call the person on the number you know",
+                                  {"matched": reply_ask.group(0)[:30], "old_phone_gone": old_gone,
+                                   "to_parent": parent}, "FAMILY_EMERGENCY"))
         # "Sent by mistake, please return it -- I have sent you a request": the request is a collect request
         # (NPCI advisory); accepting it with the UPI PIN pays the fraudster.
         if "wrong_transfer_return" in codes and _REQUEST_RE.search(low_clean):
@@ -555,6 +592,36 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
                               "post: the owner never meets the tenant (rental scam; see the home and meet the owner "
                               "before paying anything)", {"matched": keys.group(0)[:30]}, "PAYMENT_FRAUD"))
         codes.add("rental_keys_by_post")
+
+    # A fee, fine, bill or release paid in gift cards, or cards to buy and their codes to send: nobody genuine takes
+    # payment that way (batch x). Not in a negated or warning sentence ("never pay anyone in gift cards",
+    # "scammers ask you to pay with gift cards").
+    if "card" in low_clean and (gc := _GIFT_CARD_PAY_RE.search(low_clean)) and sender_info["type"] != "dlt" \
+            and not any(_NEGATION_RE.search(sent) or _SCAM_WORD_RE.search(sent)
+                        for sent in _SENTENCE_SPLIT_RE.split(low_clean) if gc.group(0)[:20] in sent):
+        signals.append(Signal("gift_card_payment", 35, "Asks for a fee, fine, bill or debt to be paid in gift cards, "
+                              "or for gift cards to be bought and their codes sent: no customs office, court, "
+                              "utility, employer or bank takes gift cards (the code is cash to whoever reads it)",
+                              {"matched": mask_digits(gc.group(0)[:40])}, "PAYMENT_FRAUD"))
+        codes.add("gift_card_payment")
+    # A partner's endearment with a package held by customs / an airport / a diplomat and a fee to release it: the
+    # romance scam's customs-fee ask (FBI IC3, I4C: the 'gift parcel' never exists). From a personal number or no
+    # sender; not a business's customs notice (no endearment) nor a partner's talk of a fee already paid.
+    if sender_info["type"] in ("phone", "none") and (endear := _ENDEARMENT_RE.search(low_clean)) \
+            and (held := _HELD_PACKAGE_FEE_RE.search(low_clean)) and _HELD_WHAT_RE.search(low_clean) \
+            and (codes & {"advance_fee_request", "parcel_customs_lure", "gift_card_payment"}
+                 or _MONEY_ASK_RE.search(low_clean) or _ROMANCE_FEE_ASK_RE.search(low_clean)):
+        # (the whole ask -- a sum and "please help me pay it" -- 50; the frame with a fee cue only, 30)
+        whole = bool(_MONEY_RE.search(head)) and bool(_ROMANCE_FEE_ASK_RE.search(low_clean)
+                                                     or _MONEY_ASK_RE.search(low_clean))
+        signals.append(Signal("romance_customs_fee", 50 if whole else 30, "A partner's endearment with a package held "
+                              "by customs, an "
+                              "airport or a diplomat and a fee to release it: the romance scam's customs-fee ask (the "
+                              "parcel does not exist; never pay a fee for someone you have not met)",
+                              {"endearment": endear.group(0), "matched": mask_digits(held.group(0)[:40]),
+                               "amount_and_ask": whole},
+                              "PARCEL_CUSTOMS"))
+        codes.add("romance_customs_fee")
 
     job_fee = _JOB_FEE_RE.search(low_clean) if "fee" in low_clean or "charge" in low_clean or "deposit" in low_clean \
         or "amount" in low_clean or "money" in low_clean else None
@@ -939,8 +1006,13 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
         offer = _EARN_OFFER_RE.search(low_clean)
         intro = _SELF_INTRO_RE.search(low_clean)
         opener = "wrong_number_opener" in codes or _NAMED_OPENER_RE.search(low_clean)
-        if offer and (intro or _FIRST_PERSON_RE.search(low_clean)):
-            signals.append(Signal("stranger_offer_to_chat", 50 if intro else 40, "A stranger offers earnings, "
+        # (A trivial paid task -- liking videos, rating hotels, the lexicon's job_task_lure -- is the stranger's own
+        # offer even when written impersonally: "Hiring! like videos, ₱500-₱3,000 kada araw, message sa Telegram
+        # @...", batch x.)
+        # (So is a pay range per day for part-time / online work: "400-2500 pesos kada araw, online".)
+        pay_range = bool(_DAILY_PAY_RANGE_RE.search(low_clean) and _PART_TIME_RE.search(low_clean))
+        if offer and (intro or _FIRST_PERSON_RE.search(low_clean) or "job_task_lure" in codes or pay_range):
+            signals.append(Signal("stranger_offer_to_chat", 50 if intro or pay_range else 40, "A stranger offers earnings, "
                                   "returns, a loan, a limit or points and moves the talk to a chat app or a link, app "
                                   "or QR of their own (how task-job, investment-group and fake banker scams start)",
                                   {"channel": mask_digits(chat.group(0)[:30]), "offer": mask_digits(offer.group(0)[:20]),
@@ -951,18 +1023,57 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
                                   "pig-butchering scams begin)", {"channel": mask_digits(chat.group(0)[:30])},
                                   "INVESTMENT_SCAM"))
 
+    # A recruiter's self-introduction from a personal number (or none) with a pay range per day for part-time,
+    # remote or minutes-a-day work ("I'm Jessica from a recruitment agency ... online part time role, $80-$300 daily"):
+    # the task-job hook even before the chat move (SPF / MAS, FTC, I4C advisories). A real recruiter names the role,
+    # the place and an interview and pays by the hour or month; a pay range alone, or an intro alone, is not this.
+    if sender_info["type"] in ("phone", "none") and not any(sg.code == "stranger_offer_to_chat" for sg in signals) \
+            and (pay := _DAILY_PAY_RANGE_RE.search(low_clean)) and _PART_TIME_RE.search(low_clean) \
+            and (_SELF_INTRO_RE.search(low_clean) or "job_task_lure" in codes) \
+            and (_RECRUITER_RE.search(low_clean) or "job_task_lure" in codes):
+        signals.append(Signal("recruiter_daily_pay_range", 40, "Someone introducing themselves as a recruiter offers "
+                              "part-time, remote or minutes-a-day work at a pay range per day (how task-job scams "
+                              "begin: real recruiters name the role and an interview, and pay by the hour or month)",
+                              {"pay": mask_digits(pay.group(0)[:30])}, "JOB_TASK_SCAM"))
+        codes.add("recruiter_daily_pay_range")
+
+    # A money ask from a personal number (or none) whose writer is stranded or cut off from their own money (stuck at
+    # the airport, card blocked, wallet lost) and will not take a call ("call mat karna, boarding me hu", "don't
+    # call, in a meeting"): the friend-in-distress impersonation -- the voice would give it away (batch x). Each part
+    # alone is ordinary; a money ask that avoids a call without the stranded story is a hint.
+    if sender_info["type"] in ("phone", "none") and (nc := _NO_CALL_RE.search(low_clean)) \
+            and any(not _unit_numbers_only(ma.group(0)) for ma in _MONEY_ASK_RE.finditer(low_clean)):
+        stranded = _STRANDED_RE.search(low_clean)
+        signals.append(Signal("money_ask_avoids_call", 45 if stranded else 15, "Asks for money and says not to call "
+                              "(busy, boarding, in a meeting)" + (", stranded or cut off from their own money" if
+                                                                  stranded else "") + ": someone posing as a friend "
+                              "or relative avoids a call because the voice would give them away -- call them on the "
+                              "number you know", {"no_call": nc.group(0)[:30],
+                                                  "stranded": stranded.group(0)[:30] if stranded else None},
+                              "FAMILY_EMERGENCY"))
+        codes.add("money_ask_avoids_call")
+
     # Batch q: a stranger's way in (reconnecting, a referral, a wrong number, "is this ...?") that turns to trading or
     # crypto and offers to teach, show or let the reader join ("want me to show you how?", "join karna hai to batao").
     if sender_info["type"] in ("phone", "none") and any(h in low_clean for h in _INVEST_HINTS) \
             and not any(sg.code in ("stranger_investment_pitch",
                                                                         "stranger_offer_to_chat") for sg in signals) \
-            and (inv := _INVEST_TALK_RE.search(low_clean)) and (tj := _TEACH_JOIN_RE.search(low_clean)) \
+            and (topic := (inv.group(0) if (inv := _INVEST_TALK_RE.search(low_clean))
+                           else matched["investment_lure"][0] if matched.get("investment_lure") else None)) \
+            and (tj := _TEACH_JOIN_RE.search(low_clean)) \
             and (way_in := _RECONNECT_RE.search(low_clean) or _REFERRAL_RE.search(low_clean)
-                 or _NAMED_OPENER_RE.search(low_clean)):
-        signals.append(Signal("unsolicited_investment_pitch", 40, "Someone who reconnects out of the blue, was 'given "
-                              "your number' or asks 'is this ...?' brings up trading or crypto and offers to show you "
-                              "or let you join (how investment-group and pig-butchering scams begin)",
-                              {"way_in": way_in.group(0)[:30], "topic": inv.group(0)[:20], "offer": tj.group(0)[:20]},
+                 or _NAMED_OPENER_RE.search(low_clean) or _DATING_MATCH_RE.search(low_clean)
+                 # (a self-introduction with a short-period returns brag: "I am Dr. Sarah, investment advisor ... my
+                 # students earned 35% this week" -- batches t / x)
+                 or (_RETURNS_BRAG_RE.search(low_clean) if _SELF_INTRO_RE.search(low_clean) else None)):
+        # (with the proof the pitch shows -- a short-period returns brag, "I made 2.3 lakh last week" -- 50)
+        brag = _RETURNS_BRAG_RE.search(low_clean)
+        signals.append(Signal("unsolicited_investment_pitch", 50 if brag else 40, "Someone who reconnects out of the "
+                              "blue, was 'given your number' or asks 'is this ...?' brings up trading or crypto and "
+                              "offers to show you or let you join (how investment-group and pig-butchering scams "
+                              "begin)",
+                              {"way_in": way_in.group(0)[:30], "topic": topic[:20], "offer": tj.group(0)[:20],
+                               "returns_brag": brag.group(0)[:30] if brag else None},
                               "INVESTMENT_SCAM"))
         codes.add("unsolicited_investment_pitch")
     # A stranger's investment pitch that names the minimum stake ("min $250 to start", "start with just 5000")

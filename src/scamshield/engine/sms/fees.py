@@ -80,3 +80,34 @@ _PHOTO_TO_CONTACTS_RE = re.compile(r"\b(?:contacts?|contact list|relatives|risht
                                    r"gharwalon|sabko|family)\b(?:\s(?:ko|me|mein|pe|par))?\s(?:\w+\s){0,2}?"
                                    r"(?:photos?|pics?|tasveer\w*|morphed \w+)\s(?:\w+\s)?(?:bhejenge|bhej denge|"
                                    r"bhej dunga|bhejunga|daalenge|dal denge|viral kar denge|viral karenge|send karenge)\b")
+
+# Gift cards as the means of paying a fee, fine, bill, debt or release ("send it in Apple gift cards", "pay the
+# clearance with Steam cards", "buy 4 Google Play cards and send me the codes"): no customs office, court, utility,
+# employer or bank takes payment in gift cards (FTC, ACCC, I4C advisories); the gift card's code is cash to whoever
+# reads it. Not a gift ("I got you an Amazon gift card", "thanks for the gift card") nor a shop's promotion of them.
+_GIFT_CARD = (r"(?:(?:apple|itunes|google play|play store|steam|amazon|razer|ebay|target|walmart|vanilla|visa|sephora|"
+              r"xbox|playstation|psn)\s(?:gift\s?)?cards?|gift\s?cards?|itunes cards?)")
+_GIFT_CARD_PAY_RE = re.compile(
+    r"\b(?:pay|paid|paying|send|sending|settle|clear|cover)\b[^.?!\n]{0,50}?\b(?:in|with|via|using|through|by|as)\s"
+    r"(?:[a-z0-9$£€₹]+\s){0,3}?" + _GIFT_CARD + r"\b"
+    r"|\b(?:buy|purchase|get)\s(?:[a-z0-9$£€₹,]+\s){0,4}?" + _GIFT_CARD + r"\b[^.?!\n]{0,60}?\b(?:send|text|share|"
+    r"scratch|give|read)\b[^.?!\n]{0,30}?\b(?:codes?|numbers|pictures?|photos?|pics?|pins?|the back)\b")
+# An endearment that opens or carries a romance scammer's message ("my love", "my dear", "honey", "babe", "sweetheart",
+# "jaan"): said to the reader as a partner.
+_ENDEARMENT_RE = re.compile(r"\b(?:my (?:love|dear|darling|sweetheart|honey|baby|queen|king|angel|heart)|"
+                            r"sweetheart|darling|honey|babe|baby|jaan|jaanu)\b")
+# A package, consignment, parcel or gift held by customs / airport / a diplomat with a fee to clear or release it
+# ("customs want $1,850 clearance fee before they release it", "i need help with customs fee for my package").
+_HELD_PACKAGE_FEE_RE = re.compile(
+    r"\b(?:customs?|clearance|airport|diplomat|courier company|shipping company|delivery agent)\b[^.?!\n]{0,80}?"
+    r"\b(?:fee|fees|charge|charges|duty|tax|clearance|release|pay|payment)\b"
+    r"|\b(?:fee|fees|charge|charges|duty)\b[^.?!\n]{0,30}?\b(?:for|on|to (?:release|clear))\s(?:my|your|the|our)\s"
+    r"(?:package|parcel|consignment|box|gift|gifts|luggage|goods)\b")
+_HELD_WHAT_RE = re.compile(r"\b(?:package|parcel|consignment|box|gift|gifts|luggage|goods|shipment|trunk)\b")
+# The reader asked to pay or help with it ("please pay", "i need help with customs fee", "can you send", "kindly
+# assist").
+_ROMANCE_FEE_ASK_RE = re.compile(r"\b(?:please|pls|kindly|can you|could you|you (?:must|have to|need to|should))\s"
+                                 r"(?:help|pay|send|assist|cover|settle|transfer)\b|\bneed (?:your )?help\b|"
+                                 r"\bhelp me (?:with|pay|to pay|clear|release)\b")
+# A warning's own words ("scam", "fraud", "scammers", "fake"): the sentence describes the lure, not asks it.
+_SCAM_WORD_RE = re.compile(r"\b(?:scam|scams|scammers?|fraud|frauds|fraudsters?|fake|beware|warning|alert:)\b")

@@ -44,8 +44,19 @@ def _ctia_stop_only(low: str, official_links: bool) -> re.Match | None:
     m = _STOP_LINE_RE.search(low)
     if m is None or re.match(r"\W{0,3}(?:to|2)\W{0,3}\d", low[m.end():]):
         return None
-    rest = low[:m.start()] + " " + low[m.end():]
+    rest = _BOOKING_CHOICE_RE.sub(" ", low[:m.start()] + " " + low[m.end():])
     return None if _REPLY_ASK_RE.search(rest) else m
+
+
+# A booking's reply choices ("Reply C to confirm or R to reschedule", "reply 1 to confirm, 2 to cancel", "Reply Y to
+# confirm"): how clinics, salons and couriers let the customer answer a reminder -- a one-letter / one-digit / YES-NO
+# key that confirms, cancels or reschedules the booking. Not an ask to subscribe or claim (premium-rate spam's
+# "Reply YES to claim", "Reply WIN to join", "reply YES to confirm your subscription" stay asks). Batch x.
+_BOOKING_CHOICE_RE = re.compile(r"\b(?:reply|text|txt)\W{0,3}(?:[a-z0-9]|yes|no)\W{0,3}(?:to|2)\s(?:confirm|cancel|"
+                                r"reschedule|change)\b(?!\s(?:your|ur|the|my)\s(?:subscription|membership|entry|"
+                                r"prize|reward|offer|service))"
+                                r"(?:[,;]?\s(?:or\s)?(?:(?:reply|text|txt)\W{0,3})?(?:[a-z0-9]|yes|no)\W{0,3}(?:to|2)\s"
+                                r"(?:confirm|cancel|reschedule|change)\b){0,2}")
 
 
 # "Reply STOP ALL to +1 415-237-0403", "SMS STOP to 9876543210", "text END to ...": the opt-out line's number.

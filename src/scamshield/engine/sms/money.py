@@ -23,6 +23,13 @@ _MONEY_ASK_RE = re.compile(r"\b(?:fazer|faz|manda|mandar|me faz) (?:um |o )?pix\
                            # the reader is to make; counts only beside a new-number / lost-phone claim)
                            r"|\b(?:bill|bills|invoice|payment|rent|fees)\s(?:that\s|which\s)?i\s(?:(?:need|have|had|"
                            r"got)\sto|must)\s(?:pay|settle|clear)\b"
+                           # the same in Hinglish: "aaj hostel fees 18,500 bharni hai", "rent jama karna hai" (batch x)
+                           r"|\b(?:fees?|fee|bill|rent|fine|kiraya|emi|\d[\d,]{2,})\s(?:[a-z]+\s){0,2}?(?:bharni|bharna|"
+                           r"bharne|jama karni|jama karna|jama karne|deni|dena|bharni padegi|bharna padega)\s(?:hai|h|"
+                           r"he|padegi|padega)\b"
+                           # "is UPI pe bhej do riya.fees2@ybl": the send ask right before the payee's UPI id
+                           r"|\b(?:bhej do|bhejo|bhej de|bhej dena|bhej dijiye|transfer kar do|send it|send)\s(?:to\s|on\s|"
+                           r"pe\s|par\s)?[a-z0-9._-]{2,40}@[a-z]{2,20}\b"
                            # "can you help with a bill today?" (the same setup, batch n)
                            r"|\b(?:can you|could you|can u|pls|please)\shelp(?:\sme)?(?:\sout)?\swith\s(?:a|my|the|this|an|"
                            r"some)\s(?:bill|bills|fees|fee|rent|invoice|payment)\b")
@@ -81,3 +88,20 @@ def _unit_numbers_only(text: str) -> bool:
     nums = list(_DIGITS_RE.finditer(text))
     return bool(nums) and not _MONEY_WORD_RE.search(text) \
         and all(_UNIT_AFTER_RE.match(text, m.end()) for m in nums)
+
+# "this number" as where to send money back ("return it to this number", "isi number pe bhej do", "kwa namba hii",
+# "sa number na ito", "to my number"): the writer's own number named as the payee.
+_THIS_NUMBER_RE = re.compile(r"\b(?:to|on|at)\s(?:this|my|the same)\s(?:number|no|mobile number|phone number|mpesa number|"
+                             r"gcash number)\b|\b(?:isi|is|issi|mere|mera|isee)\s(?:number|no|mobile)\s(?:pe|par|pr|me|"
+                             r"mein)\b|\bkwa\s(?:namba|nambari)\s(?:hii|hiyo|yangu)\b|\bsa\s(?:number|numero)\s(?:na\s)?"
+                             r"(?:ito|ko)\b")
+
+# Money sent "by mistake" and asked back, in Tagalog and Malay (GCash / Maya / DuitNow reversal asks): "nagkamali po
+# ako ng send", "napadala ko by mistake", "pakibalik po", "tersalah hantar / transfer", "tolong pulangkan" -- the
+# lexicon's wrong_transfer_return cue in those languages (batch x).
+_MISSENT_RETURN_RE = re.compile(
+    r"\bnagkamali\s(?:po\s)?(?:ako\s)?(?:ng\s|sa\s)?(?:send|pag-?send|padala|pagpadala|transfer|pag-?transfer|"
+    r"number)\b[^?!\n]{0,100}?\b(?:pakibalik|ibalik|pabalik|balik)\b"
+    r"|\bpakibalik\b[^.?!\n]{0,40}?(?:\bgcash\b|\bmaya\b|\bpera\b|\bsa\s(?:number|numero)\b|\d{4})"
+    r"|\btersalah\s(?:hantar|transfer|masuk|bank in|kirim)\b[^?!\n]{0,100}?\b(?:pulangkan|kembalikan|pulang balik|"
+    r"transfer balik|hantar balik)\b")

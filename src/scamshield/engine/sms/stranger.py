@@ -38,7 +38,16 @@ _CHAT_MOVE_RE = re.compile(
     r"|\breply (?:to chat|yes|y)\b(?! to (?:confirm|cancel|book|reschedule|subscribe))"
     r"|\b(?:message|text|ping|dm) (?:me|our \w+|my \w+)(?: \w+)? on\b"
     r"|\b(?:app|apk|link|qr|qr code|details|form)\si(?:\s?am|\s?will|'ll|'m|\shave)?\s(?:send|sending|sent|share|"
-    r"sharing|shared)\b")
+    r"sharing|shared)\b"
+    # the same move in Malay / Tagalog ("sila WhatsApp saya", "hubungi kami di Telegram", "message lang po kay Ms. Joy
+    # sa Telegram") and with the app's name as a verb in the Indian languages ("WhatsApp செய்யவும்", "टेलीग्राम पर
+    # संपर्क करें", "টেলিগ্রামে যোগাযোগ করুন") -- batch x
+    r"|\b(?:sila|hubungi|pm|chat|whatsapp|wasap|mesej)\s(?:saya|kami|kat|di)\b[^.?!\n]{0,15}?(?:whats\s?app|wasap|"
+    r"telegram)?|\b(?:message|msg|chat|contact|pm|dm|i-message|i-pm)\s(?:lang\s)?(?:po\s)?(?:kay\s[a-z.]+\s(?:[a-z]+\s)?)?"
+    r"(?:sa|kay)\s(?:whats\s?app|telegram|messenger|viber)\b"
+    r"|(?:whats\s?app|telegram|व्हाट्सएप|व्हाट्सऐप|टेलीग्राम|হোয়াটসঅ্যাপ|টেলিগ্রাম|வாட்ஸ்அப்|டெலிகிராம்|వాట్సాప్|"
+    r"టెలిగ్రామ్)(?:\s?(?:पर|में|पे|এ|ে|ல்|లో))?\s?(?:@|संपर्क|मैसेज|करें|करो|যোগাযোগ|মেসেজ|করুন|செய்ய|"
+    r"தொடர்பு|மெசேஜ்|చేయండి|సంప్రదించ)")
 _EARN_OFFER_RE = re.compile(
     r"\b(?:earn|earning|earnings|salary|income|commission|profit|profits|returns?|stock picks?|ipo|crypto|"
     r"arbitrage|trading|fixed deposit|pre-?approved|limit increase|reward points|redeem|loan"
@@ -48,7 +57,11 @@ _EARN_OFFER_RE = re.compile(
     r"|liking (?:hotel |product )?(?:reviews|videos|posts)"
     # the same offers in Portuguese / Spanish ("ganhos diários", "renda extra", "ganancias diarias", "comisión")
     r"|ganhos?|ganhe|renda extra|lucros?|comiss[aã]o|ganancias?|gana dinero|ingresos? (?:diarios|extra)|comisi[oó]n)\b"
-    r"|(?:/|\bper\s)(?:day|hour|hr|review|task)\b|\d\s?%\s?(?:p\.?a\.?|profit|returns?|daily|per)")
+    r"|(?:/|\bper\s)(?:day|hour|hr|review|task)\b|\d\s?%\s?(?:p\.?a\.?|profit|returns?|daily|per)"
+    # a sum per day in other languages ("₱500-₱3,000 kada araw", "RM150 sehari", "தினமும் ₹4000", "रोज़ ₹2000") and a
+    # daily pay range ("$80-$300 daily") -- batch x
+    r"|\d\s?(?:pesos?\s|php\s|rm\s)?(?:kada araw|bawat araw|araw-araw|sehari|setiap hari|se hari|daily|a day)\b"
+    r"|(?:தினமும்|தினசரி|रोज़|रोज|प्रतिदिन|রোজ|দৈনিক|দিনে|ప్రతిరోజు|రోజుకు)\s?(?:₹|rs\.?\s?)?\d")
 
 # "is this Mr Sharma?", "is this Priya's number?", "your name was given to me by": a stranger's wrong-number-style
 # opener naming someone (the cue lexicon holds the "sorry, wrong number" forms).
@@ -68,7 +81,9 @@ _SELF_INTRO_RE = re.compile(
     # "aqui é a Carla do RH", "soy Laura de recursos humanos" (PT / ES)
     r"|\baqui (?:é|e) (?:o |a )?[a-zà-ú]+,? (?:do|da|de)\b|\bsoy (?:el |la )?[a-zá-ú]+,? (?:de|del)\b"
     r"|\b(?:sou|soy) (?:o |a |el |la )?[a-zà-ú]+,? (?:consultor|consultora|asesor|asesora|analista|gerente|mentor|mentora|"
-    r"corretor|corretora)\b")
+    r"corretor|corretora)\b"
+    # Malay / Tagalog: "saya Nurul dari Shopee", "ako si Joy mula sa ..." (batch x)
+    r"|\bsaya (?:ialah |adalah )?[a-z]+,? dari\b|\bako si [a-z]+,? (?:mula sa|taga|from|ng)\b")
 # The stranger speaks as a person ("add me", "I will send", "I'm now with a team"); a brand writes "chat with us".
 _FIRST_PERSON_RE = re.compile(r"\b(?:i|i'm|im|i've|i'll|me|my)\b|^\W*(?:[a-z]+\s)?[a-z]+ here\b|\badd (?:assistant|coordinator|mentor|teacher|"
                               r"analyst)\b")
@@ -207,3 +222,60 @@ _ROMANCE_HINTS = ("army", "military", "navy", "marine", "deployed", "stationed",
                   "surgeon", "nurse", "rig", "offshore", "engineer", "capt", "sgt", "general", "whats", "telegram",
                   "signal", "wechat", "skype", "line app", "hangouts", "google chat", "kik", "viber", "snapchat",
                   "instagram", "add me", "wa.me", "t.me")
+
+# A pay range per day for part-time / remote work ("$80-$300 daily", "SGD 300-800 daily", "£300-£800 per day",
+# "RM150-RM500 sehari", "500-3000 pesos daily"): the task-job recruiter's hook (SPF, MAS, FTC, I4C advisories). A real
+# recruiter names a role, a place and an interview, and pays by the hour or month.
+_CUR = r"(?:rs\.?\s?|₹|inr\s?|(?:[acs]|nz|hk|us)?\$|sgd\s?|usd\s?|£|€|₱|php\s?|rm\s?|aed\s?|ksh\s?|kes\s?|₦)?"
+_DAILY_PAY_RANGE_RE = re.compile(
+    _CUR + r"\d[\d,]*(?:\.\d+)?k?\s?(?:-|–|to)\s?" + _CUR + r"\d[\d,]*(?:\.\d+)?k?\s?(?:pesos|php|sgd|usd|rm|rs|rupees|"
+    r"inr|dollars|pounds|ringgit)?\s?(?:daily|a day|per day|/day|each day|every day|kada araw|bawat araw|sehari|"
+    r"setiap hari|per hari)\b")
+# ... for work that is part-time, remote, flexible or a few minutes a day.
+_PART_TIME_RE = re.compile(r"\b(?:part[- ]?time|remote|online|flexible|from (?:home|your phone|phone)|work from home|wfh|"
+                           r"\d+\s?(?:-|to)\s?\d+\s?min(?:ute)?s?|\d+\s?min(?:ute)?s? (?:a|per) day|sambilan|"
+                           r"cellphone lang|side (?:job|income|hustle))\b")
+# A recruiter's self-introduction ("I'm Jessica from a recruitment agency", "this is Rachel, HR at ...").
+_RECRUITER_RE = re.compile(r"\b(?:recruit\w*|hr|human resources?|hiring|headhunter|talent|staffing|agency|jobstreet|"
+                           r"job ?street|linkedin|indeed|naukri|monster)\b")
+
+# A dating-app match as the stranger's way in ("we matched on Bumble last week", "from Tinder"): the match moves to
+# trading talk (pig-butchering; FBI IC3, FTC) -- batch x.
+_DATING_MATCH_RE = re.compile(r"\b(?:we |i )?matched (?:on|in|at)\b|\b(?:on|from|via) (?:tinder|bumble|hinge|okcupid|"
+                              r"happn|badoo|tantan|coffee meets bagel|aisle|truly ?madly|quackquack|the dating app|a "
+                              r"dating (?:app|site))\b")
+# A short-period returns brag in the writer's (or their circle's) voice: "I made 2.3 lakh last week", "my students
+# earned 35% this week", "members made 38% last month" -- the proof shown before the pitch.
+_RETURNS_BRAG_RE = re.compile(
+    r"\b(?:i|we|my (?:students|members|clients|uncle|aunt|cousin|friends?|team|group)|members|our (?:members|clients|"
+    r"group))\s(?:have\s|just\s|already\s)?(?:made|earned|gained|got|profited|doubled)\b[^.?!\n]{0,40}?"
+    r"(?:\d\s?%|\d[\d,.]*\s?(?:k|lakhs?|lacs?|x|usdt|usd|dollars)\b|[$₹£€]\s?\d|\brs\.?\s?\d)"
+    r"|\d\s?%\s(?:this|last|in a|in one|per|every|each)\s(?:week|month|day)\b")
+
+# An ask to write back on the new number or a chat app ("text me when you get this", "can you text me on whatsapp",
+# "message me back", "reply when you see this") -- not a call.
+_WRITE_BACK_RE = re.compile(r"\b(?:text|message|msg|whatsapp|ping|dm|txt)\s(?:me|me back)\b(?!\s(?:the|your|ur)\s"
+                            r"(?:address|time|details|flight|plans?))"
+                            r"|\breply (?:when|once|here|asap|back)\b|\bget back to me\b|\bdrop me a (?:text|message|msg|line)\b")
+# The old phone said to be broken, dead, lost or gone ("old one's broken", "my phone's smashed", "old phone died").
+_OLD_PHONE_GONE_RE = re.compile(r"\b(?:old|my|the other)\s(?:one|phone|mobile|number|sim|handset)(?:'s|\sis|\sgot|\shas|"
+                                r"\swas)?\s(?:been\s)?(?:broken|broke|dead|died|gone|lost|stolen|damaged|smashed|cracked|"
+                                r"not working|stopped working|blocked)\b|\bphone'?s?\s(?:is\s)?(?:broken|dead|smashed|"
+                                r"gone|cracked)\b")
+# Addressed to a parent ("Hi Mum", "Mom", "Dad", "Mummy", "Papa", "Maa").
+_PARENT_RE = re.compile(r"^\W*(?:hi|hey|hello|hii)?\W*(?:mum|mom|mummy|mommy|mam|mama|ma|maa|dad|daddy|papa|pa)\b")
+
+# The writer avoids a call ("call mat karna, boarding me hu", "don't call, I'm in a meeting", "can't talk now"): the
+# impersonator of a friend or relative cannot let the voice be heard (batch x).
+_NO_CALL_RE = re.compile(r"\b(?:call|phone) (?:mat|na|mt) (?:karna|karo|kar|krna|kro)\b|\bmat (?:karna|karo) call\b|"
+                         r"\b(?:don'?t|do not|pls don'?t|please don'?t|no need to) (?:call|ring|phone)\b|"
+                         r"\b(?:can'?t|cannot|cant|unable to) (?:talk|speak|take (?:a |your )?calls?|pick up|call)\b|"
+                         r"\bno calls?\b|\bbaat nahi? (?:kar|ho) (?:sakta|sakti|payega|paungi|paunga)\b|"
+                         r"फोन मत|कॉल मत")
+# Stranded or cut off from one's own money: stuck at an airport / station, a card blocked or declined, a wallet lost,
+# an accident or the police ("airport pe phas gaya", "my card got blocked", "lost my wallet").
+_STRANDED_RE = re.compile(r"\b(?:stuck|stranded|phas gaya|phas gayi|fas gaya|fas gayi|phans gaya|atak gaya|atak gayi|"
+                          r"fasa hua|phasa hua)\b|\bcard (?:got |is |ho gaya |hogaya )?(?:block|blocked|declined|"
+                          r"not working|swallowed|stuck)\b|\b(?:lost|stolen) (?:my )?(?:wallet|purse|cards?)\b|"
+                          r"\b(?:wallet|purse) (?:was |got |is )?(?:stolen|lost|chori|kho gaya)\b|\baccident\b|"
+                          r"\bpolice (?:wale|station|ne)\b")
