@@ -21,6 +21,8 @@ _NEW_SUBJECT = frozenset({"else", "you", "we", "i", "they", "he", "she", "it", "
 #: Characters before a cue searched for warning words (about 20 spoken words: ASR output has few sentence ends).
 _WARNING_BEFORE = 120
 _NEG_AFTER = frozenset({"mat", "nahi", "nahin"})
+#: A clause boundary after a cue: a Hindi negator after it belongs to the next clause ("jail jaoge phir mat bolna").
+_AFTER_CLAUSE_WORDS = frozenset({"phir", "fir", "aur", "lekin", "par", "then", "and", "but", "|", "."})
 _CONDITION_WORDS = frozenset({"agar", "if", "warna", "varna", "otherwise", "unless"})
 #: "nahi to" / "nahin to" / "na to" is Hindi for "otherwise" ("bill bhariye nahi to connection kaat diya jayega"):
 #: a clause boundary like "warna", not a negator of the cue before or after it.
@@ -400,9 +402,11 @@ def is_negated(window: str, start: int, end: int, regex: "re.Pattern[str] | None
     after_all = window[end:_clause_end(window, end, 40)].split()[:4]
     after_words = after_all[:3]
     for i, w in enumerate(after_words):
-        if w in _CONDITION_WORDS or (w in _OTHERWISE_NEG and after_all[i + 1:i + 2] == ["to"]):
+        if (w in _CONDITION_WORDS or (w in _OTHERWISE_NEG and after_all[i + 1:i + 2] == ["to"])
+                or w in _AFTER_CLAUSE_WORDS):
             # "police aapke ghar aayegi agar paise nahi bheje": the "nahi" is the condition's; "update kar lijiye
-            # nahi to ...": otherwise
+            # nahi to ...": otherwise; "jail jaoge phir mat bolna", "otp share karo aur kisi ko mat batana": the "mat"
+            # negates the next clause's verb (blind34)
             after_words = after_words[:i]
             break
     if any(w in _NEG_AFTER for w in after_words):

@@ -34,6 +34,12 @@ _MAX_MATCHES_PER_CUE = 8
 
 #: The cue marking a broadcast or a talk about scams (see ``_scan``).
 _REPORT_FRAME = "report_frame"
+#: An in-person visit with documents ("come to the station with your aadhaar copy") and the asks it holds: an identity
+#: document named in the visit (its match inside the visit's, or ending at most this many characters after it) is
+#: what to bring, not a detail asked on the phone.
+_IN_PERSON = "official_channel_pointer"
+_DOCUMENT_ASKS = ("identity_number_request", "personal_details_request")
+_DOCUMENT_AFTER_VISIT = 24
 
 
 class ConversationDetector:
@@ -77,6 +83,7 @@ class ConversationDetector:
         boundary = len(tail)
         start = max(0, boundary - _MATCH_TAIL)
         found: dict[str, tuple[float, str]] = {}
+        spans: dict[str, tuple[int, int]] = {}
         present = {a for a in self._anchors if a in window}
         # a broadcast or a talk about scams (a podcast, a news report, "police are warning residents"): the scripts it
         # quotes later, past the reach of a sentence's warning frame, are its subject unless said to the listener (r7)
@@ -114,8 +121,17 @@ class ConversationDetector:
                 prev = found.get(cue.code)
                 if prev is None or factor > prev[0]:
                     found[cue.code] = (factor, mask_digits(m.group(0)[:80]))  # no OTP / phone number kept
+                    spans[cue.code] = (s, e)
                 if factor == 1.0:
                     break
+        visit = spans.get(_IN_PERSON)
+        if visit is not None and found.get(_IN_PERSON, (0.0,))[0] == 1.0:
+            # "come to the station on thursday with your aadhaar copy": a document brought in person, not a number or
+            # a detail asked on the phone (blind34)
+            for code in _DOCUMENT_ASKS:
+                span = spans.get(code)
+                if span is not None and visit[0] <= span[0] and span[1] <= visit[1] + _DOCUMENT_AFTER_VISIT:
+                    del found[code]
         self._late_demotions(state, window, boundary, start, found)
         new_tail = window[-_MATCH_TAIL:]
         cut = new_tail.find(" ")
