@@ -59,7 +59,9 @@ _ACRONYMS = {"otp", "kyc", "upi", "cvv", "ssn", "irs", "cbi", "pin", "atm", "sbi
              "nhai", "cid", "nia", "us", "uk", "hmrc", "dvla", "nhs", "usps", "cra", "ato", "usdt",
              # identity numbers, agencies and banks of Ireland, Nigeria, Malaysia, Singapore, the Philippines, Canada
              "pps", "ppsn", "bvn", "nin", "nric", "sss", "nbi", "efcc", "pdrm", "lhdn", "cbsa", "rcmp", "dbs", "ocbc",
-             "uob", "cimb", "rhb", "bdo", "bpi", "uba", "aib", "rbc", "bmo", "cibc", "epf", "ssn"}
+             "uob", "cimb", "rhb", "bdo", "bpi", "uba", "aib", "rbc", "bmo", "cibc", "epf", "ssn",
+             # police ranks of India spelled out ("s h o", "a c p", "d c p")
+             "sho", "acp", "dcp", "ips"}
 _SPELLED_RE = re.compile(r"\b(?:[a-z] ){1,11}[a-z]\b")
 _DOTTED_RE = re.compile(r"\b([a-z])\.(?=[a-z]\b)")
 _NUM_SEP_RE = re.compile(r"(?<=\d)[,.](?=\d)")
