@@ -27,7 +27,7 @@ server with a live community list (needs the JWT secret: the server this script 
 ``--stages N`` starts no server: it builds the app with the real factory on a temporary SQLite store, runs its
 lifespan, and sends N requests per route one after another straight through the whole ASGI stack (every middleware,
 the fast path, the history writer), then prints the CPU per request by stage — token and principal hooks, engine,
-entities, ``analyse_and_record`` (settings, enrichers, history queue, metrics), rendering — measured with the loop
+entities, ``analyse_and_record`` (``AnalysisService.record``: settings, enrichers, history queue, metrics), rendering — measured with the loop
 thread's CPU clock (``time.thread_time_ns``: time the machine gave to other processes is not counted), and the
 process CPU per request in all (the rest: middleware, body parsing, the response, the event loop, and the history
 batch insert, part of which runs in the database driver's thread). No sockets, no HTTP parsing: add what the bare
@@ -93,11 +93,19 @@ def bench_env(data_dir: Path, secret: str) -> dict[str, str]:
 
 def cpu_seconds(pid: int | None) -> float | None:
     """utime + stime of a process (and its threads) from /proc."""
+    split = cpu_split(pid)
+    return None if split is None else split[0] + split[1]
+
+
+def cpu_split(pid: int | None) -> tuple[float, float] | None:
+    """(utime, stime) of a process (and its threads) from /proc, in seconds. The system part is mostly the kernel's
+    socket work (on loopback the sender's ``send`` runs the receiver's TCP input too) and waking the client."""
     if not pid:
         return None
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        tck = os.sysconf("SC_CLK_TCK")
+        return int(fields[11]) / tck, int(fields[12]) / tck
     except (OSError, IndexError, ValueError):
         return None
 
@@ -201,10 +209,11 @@ async def _drive(base: str, route: str, method: str, payloads: list[dict], token
 def run_phase(pool, base: str, name: str, route: str, method: str, payloads: list[dict], token: str,
               concurrency: int, procs: int, duration: float, server_pid: int | None) -> dict:
     per_proc = [concurrency // procs + (1 if i < concurrency % procs else 0) for i in range(procs)]
-    cpu0, t0 = cpu_seconds(server_pid), time.perf_counter()
+    cpu0, t0 = cpu_split(server_pid), time.perf_counter()
     results = pool.map(_client_proc, [(base, route, method, payloads, token, c, duration) for c in per_proc if c])
     elapsed = time.perf_counter() - t0
-    cpu1 = cpu_seconds(server_pid)
+    cpu1 = cpu_split(server_pid)
+    have_cpu = cpu0 is not None and cpu1 is not None
     lat = sorted(x for r in results for x in r["latencies"])
     statuses: dict[str, int] = {}
     for r in results:
@@ -212,7 +221,8 @@ def run_phase(pool, base: str, name: str, route: str, method: str, payloads: lis
             statuses[k] = statuses.get(k, 0) + v
     ok = sum(v for k, v in statuses.items() if k.startswith("2"))
     return {"name": name, "requests": len(lat), "ok": ok, "statuses": statuses, "elapsed_s": elapsed,
-            "latencies": lat, "server_cpu_s": (cpu1 - cpu0) if cpu0 is not None and cpu1 is not None else None}
+            "latencies": lat, "server_cpu_s": sum(cpu1) - sum(cpu0) if have_cpu else None,
+            "server_sys_s": cpu1[1] - cpu0[1] if have_cpu else None}
 
 
 def pct(sorted_values: list[float], q: float) -> float | None:
@@ -232,6 +242,7 @@ def summarise(phases: list[dict], duration: float) -> dict:
             for k, v in p["statuses"].items():
                 statuses[k] = statuses.get(k, 0) + v
         cpu = [p["server_cpu_s"] for p in mine if p["server_cpu_s"] is not None]
+        sys_cpu = [p["server_sys_s"] for p in mine if p["server_sys_s"] is not None]
         out[name] = {
             "requests": len(lat), "ok": ok, "statuses": statuses,
             "throughput_rps": round(ok / (duration * len(mine)), 1),
@@ -240,6 +251,7 @@ def summarise(phases: list[dict], duration: float) -> dict:
             "p99_ms": round(pct(lat, 99) * 1000, 2) if lat else None,
             "max_ms": round(lat[-1] * 1000, 2) if lat else None,
             "server_cpu_ms_per_request": round(sum(cpu) * 1000 / ok, 3) if cpu and ok else None,
+            "server_sys_ms_per_request": round(sum(sys_cpu) * 1000 / ok, 3) if sys_cpu and ok else None,
         }
     return out
 
@@ -335,8 +347,8 @@ async def _stages(n: int, rounds: int, seed: int, reporters: int) -> dict:
             timed(sms_engine, "analyze_sms", "engine", False)
             timed(url_engine, "analyze_url", "engine", False)
             timed(analyze, "_entities", "entities", False)
-            timed(svc, "analyse_and_record", "analyse_and_record", True)
-            timed(analyze, "render", "render", False)
+            timed(svc, "record", "analyse_and_record", True)  # the routes call record(); analyse_and_record wraps it
+            timed(analyze, "render_recorded", "render", False)
             runs: dict[str, list[dict]] = defaultdict(list)
             for _ in range(rounds):
                 for name, (method, path, bodies) in routes.items():

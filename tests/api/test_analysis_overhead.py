@@ -178,3 +178,106 @@ def test_entity_canonical_forms_are_unchanged(entities, expected):
     from scamshield.services.entities import analysis_entities
 
     assert analysis_entities(entities) == expected
+
+
+# --- record() / render_recorded(): the figures are added up once and give the same response and row ---------------
+@pytest.mark.parametrize("index", range(len(MESSAGES) + len(URLS) + 2))
+def test_render_recorded_is_render_of_the_same_assessment(index):
+    from scamshield.services.analysis import Recorded
+
+    a = _assessments()[index]
+    rec = Recorded("cd" * 16, a, a.risk_score, a.risk_level, a.is_safe, a.detected_fraud_types)
+    now, before = analyze_routes.render_recorded(rec), analyze_routes.render("cd" * 16, a)
+    assert now.body == before.body
+    assert now.raw_headers == before.raw_headers
+    assert now.status_code == 200 and now.background is None
+
+
+def test_render_recorded_uses_the_recorded_figures():
+    """A wrong figure in ``Recorded`` would show in the body: the test above cannot pass by recomputing them."""
+    from scamshield.services.analysis import Recorded
+
+    a = _assessments()[0]
+    body = analyze_routes.render_recorded(Recorded("ef" * 16, a, 7, "medium", False, ["X_TYPE"])).body
+    import json
+
+    got = json.loads(body)
+    assert (got["risk_score"], got["risk_level"], got["is_safe"], got["detected_fraud_types"]) == (
+        7, "medium", False, ["X_TYPE"])
+
+
+# Enricher signals that move the score both ways, add fraud types, cross the user's thresholds and clamp at 0 / 100.
+ENRICHER_CASES = [
+    [],
+    [Signal("community_reported", 30, "reported", {"n": 5}, "PHISHING_LINK")],
+    [Signal("trusted_by_you", -80, "you marked it safe", {})],
+    [Signal("a", 60, "a", {}, "LOAN_APP_SCAM"), Signal("b", 60, "b", {}, "PHISHING_LINK"), Signal("c", 0, "c", {}, "Z")],
+    [Signal("neg_type", -5, "negative weights name no fraud type", {}, "IGNORED_TYPE")],
+]
+
+
+@pytest.mark.parametrize("extra", ENRICHER_CASES, ids=range(len(ENRICHER_CASES)))
+@pytest.mark.parametrize("thresholds", [None, {"medium": 2, "high": 3, "critical": 4},
+                                        {"medium": 60, "high": 80, "critical": 95}], ids=["default", "strict", "lax"])
+async def test_record_figures_are_the_final_assessments(sqlite_db, extra, thresholds):
+    from scamshield.auth import Principal
+    from scamshield.engine.types import DEFAULT_THRESHOLDS
+    from scamshield.metrics import Metrics
+    from scamshield.services.analysis import AnalysisService
+    from scamshield.store import history as history_store
+    from scamshield.store import users as user_store
+
+    if thresholds is not None:
+        async with sqlite_db.transaction() as s:
+            await user_store.put_settings(s, "alice", {"risk_thresholds": thresholds})
+    metrics = Metrics()
+    svc = AnalysisService(sqlite_db, metrics, DEFAULT_THRESHOLDS)
+
+    async def enricher(_sessions, _principal, _item):
+        return list(extra)
+
+    svc.enrichers.append(enricher)
+    await svc.start()
+    try:
+        recs = []
+        for msg in MESSAGES:
+            probe = sms_engine.analyze_sms(msg)
+            rec = await svc.record(Principal("alice"), "sms", probe, subject="VM-T", entities={})
+            final = rec.assessment
+            assert final.signals == [*probe.signals, *extra]
+            assert final.thresholds == (Thresholds(**thresholds) if thresholds else DEFAULT_THRESHOLDS)
+            assert (rec.risk_score, rec.risk_level, rec.is_safe, rec.fraud_types) == (
+                final.risk_score, final.risk_level, final.is_safe, final.detected_fraud_types)
+            assert analyze_routes.render_recorded(rec).body == analyze_routes.render(rec.analysis_id, final).body
+            recs.append(rec)
+        await svc.flush_all()
+        async with sqlite_db.session() as s:
+            rows = {r.id: r for r in await history_store.list_analyses(s, "alice", limit=100)}
+        assert len(rows) == len(recs)
+        for rec in recs:
+            row = rows[rec.analysis_id]
+            assert (row.risk_score, row.risk_level, row.is_safe, row.fraud_types) == (
+                rec.risk_score, rec.risk_level, rec.is_safe, rec.fraud_types)
+            assert row.signal_codes == [s.code for s in rec.assessment.signals][:50]
+        counted = {k: v for k, v in ((lvl, sum(1 for r in recs if r.risk_level == lvl)) for lvl in
+                                     ("low", "medium", "high", "critical")) if v}
+        text = metrics.render().decode()
+        for level, n in counted.items():
+            assert f'scamshield_verdicts_total{{kind="sms",risk_level="{level}"}} {float(n)}' in text
+    finally:
+        await svc.stop()
+
+
+async def test_analyse_and_record_still_returns_id_and_final_assessment(sqlite_db):
+    from scamshield.auth import Principal
+    from scamshield.metrics import Metrics
+    from scamshield.services.analysis import AnalysisService
+
+    svc = AnalysisService(sqlite_db, Metrics())
+    await svc.start()
+    try:
+        probe = sms_engine.analyze_sms(MESSAGES[0])
+        aid, final = await svc.analyse_and_record(Principal("bob"), "sms", probe, subject=None)
+        assert len(aid) == 32 and final.signals == probe.signals and final is not probe
+    finally:
+        await svc.stop()

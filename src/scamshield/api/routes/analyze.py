@@ -29,7 +29,7 @@ from scamshield.engine import upi as upi_engine
 from scamshield.engine import url as url_engine
 from scamshield.engine.types import Assessment
 from scamshield.errors import ScamShieldError
-from scamshield.services.analysis import AnalysisService
+from scamshield.services.analysis import AnalysisService, Recorded
 
 router = APIRouter(prefix="/analyze", tags=["analysis"])
 ERRORS = responses(*AUTH_ERRORS)
@@ -51,6 +51,25 @@ def _service(ctx: AppContext) -> AnalysisService:
 def render(analysis_id: str, assessment: Assessment) -> Response:
     """The ``AssessmentOut`` JSON of an analysis, serialised once. ``inf_nan_mode="null"`` as pydantic's models do."""
     body = to_json({"analysis_id": analysis_id, **assessment_dict(assessment)}, inf_nan_mode="null")
+    return _JsonResponse(body)
+
+
+def render_recorded(rec: Recorded) -> Response:
+    """``render(rec.analysis_id, rec.assessment)`` with the score, level, safety and fraud types the analysis service
+    already added up for the history row (same bytes: a test compares the two)."""
+    a = rec.assessment
+    body = to_json({
+        "analysis_id": rec.analysis_id,
+        "kind": a.kind,
+        "risk_score": rec.risk_score,
+        "risk_level": rec.risk_level,
+        "is_safe": rec.is_safe,
+        "signals": [s.as_dict() for s in a.signals],
+        "fraud_indicators": a.fraud_indicators,
+        "detected_fraud_types": rec.fraud_types,
+        "recommendations": list(a.recommendations),
+        **a.extracted,
+    }, inf_nan_mode="null")
     return _JsonResponse(body)
 
 
@@ -118,9 +137,8 @@ async def analyze_url(body: UrlRequest, ctx: Ctx, user: CurrentUser) -> Response
 
     size = len(body.url) + len(body.html_content or "") + sum(len(u) for u in body.redirect_chain or [])
     probe = await _service(ctx).compute(run, size)
-    aid, result = await _service(ctx).analyse_and_record(
-        user, "url", probe, subject=probe.extracted.get("host"), entities=_entities(probe))
-    return render(aid, result)
+    return render_recorded(await _service(ctx).record(
+        user, "url", probe, subject=probe.extracted.get("host"), entities=_entities(probe)))
 
 
 @router.post("/sms", response_model=AssessmentOut, responses=ERRORS, summary="Score an SMS / message")
@@ -133,9 +151,7 @@ async def analyze_sms(body: SmsRequest, ctx: Ctx, user: CurrentUser) -> Response
     entities = _entities(probe)
     if body.sender:
         entities["sms_sender"] = [body.sender.strip().upper()]
-    aid, result = await _service(ctx).analyse_and_record(
-        user, "sms", probe, subject=body.sender, entities=entities)
-    return render(aid, result)
+    return render_recorded(await _service(ctx).record(user, "sms", probe, subject=body.sender, entities=entities))
 
 
 @router.post("/qr", response_model=AssessmentOut, responses=ERRORS, summary="Score a UPI QR / deep link (or any QR text)")
@@ -143,10 +159,9 @@ async def analyze_qr(body: QrRequest, ctx: Ctx, user: CurrentUser) -> Response:
     probe = await _service(ctx).compute(lambda: upi_engine.analyze_qr(body.qr_data), len(body.qr_data))
     upi = probe.extracted.get("upi") or {}
     subject = upi.get("payee_vpa") if isinstance(upi, dict) else None
-    aid, result = await _service(ctx).analyse_and_record(
+    return render_recorded(await _service(ctx).record(
         user, "qr", probe, subject=subject or probe.extracted.get("host"),
-        entities=_entities(probe), raw={"upi": upi})
-    return render(aid, result)
+        entities=_entities(probe), raw={"upi": upi}))
 
 
 @router.post("/transaction", response_model=AssessmentOut, responses=ERRORS, summary="Score a payment before it is made")
@@ -156,10 +171,9 @@ async def analyze_transaction(body: TransactionRequest, ctx: Ctx, user: CurrentU
                                     transaction_note=t.transaction_note, app_name=t.app_name)
     probe = await _service(ctx).compute(lambda: tx_engine.analyze_transaction(tx, device_info=body.device_info), 0)
     vpa = probe.extracted.get("recipient_upi") or t.recipient_upi.strip().lower()
-    aid, result = await _service(ctx).analyse_and_record(
+    return render_recorded(await _service(ctx).record(
         user, "transaction", probe, subject=vpa,
-        entities={"upi_id": [vpa]}, raw={"transaction": tx})
-    return render(aid, result)
+        entities={"upi_id": [vpa]}, raw={"transaction": tx}))
 
 
 # ------------------------------------------------------------------------------------- development-only reference
