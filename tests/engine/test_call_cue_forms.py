@@ -30,6 +30,8 @@ CUES = [
     ("an arrest warrant was registered under your social security number", "legal_threat", True),
     ("the complaint you lodged has been registered and we will update you", "legal_threat", False),
     ("the warrant of fitness for your car was issued last week", "legal_threat", False),
+    ("a case has been registered against your national insurance number for tax fraud", "legal_threat", True),
+    ("the complaint you filed against your neighbour has been registered at the station", "legal_threat", False),
     # the regulator / government releasing money to a person, the amount "lapsing to the government"
     ("the irdai has released the funds for your policy bonus", "prize_claim", True),
     ("this amount will lapse to the government if not claimed", "prize_claim", True),

@@ -159,3 +159,44 @@ def test_warning_cues_share_a_cap():
     _, updates = stream(RETOLD[4][1])
     warned = [s for u in updates[-1:] for s in u.assessment.signals if s.evidence.get("context") == "warning"]
     assert len(warned) >= 3 and sum(s.weight for s in warned) <= 20.0, trace(updates[-1:])
+
+
+# A scammer's story told to pre-empt doubt, then a turn back to the listener ("so to stop this change read me the otp",
+# "but your case is real"): what follows the turn is said to the listener. Both were read as retellings before.
+TURNS = [
+    ("sim-swap-story",
+     "madam this is the customer care of your bank yesterday a man called us and said he is your husband he told us to "
+     "change the mobile number on your account so to stop this change read me the otp you just received"),
+    ("fake-callers-but-yours-is-real",
+     "sir i am from the electricity office one customer got a call from fake people saying his power will be cut but "
+     "your case is real your bill is pending and the line will be cut at nine tonight pay the amount on this upi id "
+     "now"),
+]
+
+
+@pytest.mark.parametrize("cid, text", TURNS, ids=[c[0] for c in TURNS])
+def test_turn_back_to_the_listener_after_a_story_alerts(cid, text):
+    _, updates = stream(text)
+    assert any(u.should_alert for u in updates), trace(updates)
+
+
+# ... and what is no turn: a quoted "so you must", the filler "so you know", advice to the listener with no ask.
+NO_TURNS = [
+    ("quoted-so-you-must",
+     "my uncle got a call from a man saying he was from the bank he said so you must share the otp to stop the block "
+     "and my uncle just hung up on him"),
+    ("filler-so-you-know",
+     "yesterday a guy called my mum and said her card was blocked so you know she panicked and nearly read him the otp "
+     "but then she called me and we rang the bank"),
+    ("advice-but-your-bill",
+     "my neighbour got a call from some people saying her electricity would be cut tonight unless she paid on upi but "
+     "your bill is paid online automatically so you do not need to worry about it"),
+]
+
+
+@pytest.mark.parametrize("cid, text", NO_TURNS, ids=[c[0] for c in NO_TURNS])
+def test_no_turn_keeps_the_retelling(cid, text):
+    _, updates = stream(text)
+    assert not any(u.should_alert for u in updates), trace(updates)
+    assert not any(s.code == "otp_request" and "context" not in s.evidence
+                   for s in updates[-1].assessment.signals)

@@ -172,11 +172,18 @@ _SECOND_RE = re.compile(r"\b(?:you|your|yours|aap|aapka|aapke|aapki|aapko|tum|tu
 _NARRATOR_RE = re.compile(r"\b(?:i|me|my|mine|mujhe|mera|meri|mere|maine|him|his|her|hers)\b")
 
 
+#: How far before a cue a turn back to the listener makes it direct (about eight spoken words).
+_TURN_BEFORE = 48
+
+
 def _is_direct(window: str, start: int, end: int, story: bool = False) -> bool:
     """The cue is said to the listener by the caller (not reported): see _DIRECT_BEFORE_RE / _DIRECT_AFTER_RE."""
     before = _clause_before(window, start, 60)
     if _REPORTED_RE.search(" ".join(before.split()[-8:])):
         return False
+    if not story and _turn_at(window, max(0, start - _TURN_BEFORE), start) is not None:
+        # the speaker has just turned from a story back to the listener ("so to stop this change | read me the otp")
+        return True
     if _REPORTED_SAYS_RE.search(before) and _WARNING_RE.search(
             window, _clause_start(window, start, _WARNING_BEFORE), start) is not None:
         return False
@@ -529,13 +536,43 @@ def in_warning_context(window: str, start: int, end: int) -> bool:
 
 
 def _retold_call_before(window: str, start: int) -> bool:
-    """A retold-call frame (_RETOLD_CALL_RE) in the sentence before ``start``, after the caller's own introduction."""
+    """A retold-call frame (_RETOLD_CALL_RE) in the sentence before ``start``, after the caller's own introduction,
+    and no turn back to the listener (``_turn_at``) between the frame and the cue."""
     lo = _clause_start(window, start, _RETOLD_BEFORE)
     m = _RETOLD_CALL_RE.search(window, lo, start)
     if m is None:  # most cues: no such frame at all, so no introduction to look for
         return False
+    if _turn_at(window, m.end(), start) is not None:
+        return False
     far = _frame_floor(window, lo, start)
     return far <= m.start() or _RETOLD_CALL_RE.search(window, far, start) is not None
+
+
+# The speaker turning from a story back to the listener (blind34 round): "a man called us and said he is your husband
+# he told us to change the number | so to stop this change read me the otp", "some people got calls from fake officers
+# saying the power will be cut | but your case is real your bill is pending". Scammers tell such stories to pre-empt
+# doubt; what follows the turn is said to the listener. Not a filler ("so you know", "but you see"), not a quote ("he
+# said so you must pay": a reporting verb in the four words before the turn).
+_TURN_RE = re.compile(
+    r"\b(?:so|but|now|anyway|thats why|that is why|therefore|however)(?: in| for)? (?:(?:your|aapka|aapke|aapki)\b|"
+    r"(?:you|aap)(?! know\b| see\b| guys\b| mean\b| believe\b| imagine\b)\b|"
+    r"to (?:stop|block|cancel|avoid|prevent|protect|secure|reverse|fix|save|verify|undo) (?:this|it|that|the [a-z]+)"
+    r"(?: [a-z]+)? (?:read|tell|give|send|share|pay|transfer|confirm|verify|install|download|click|press|open|enter|"
+    r"type)\b)")
+_REPORT_VERB_RE = re.compile(r"\b(?:said|says|say|goes|told|tells|asked|asks|saying|claimed|claims|claiming|was like|"
+                             r"is like|bola|boli|bole|kaha)\b")
+
+
+def _turn_at(window: str, lo: int, hi: int) -> int | None:
+    """Start of the last turn back to the listener (``_TURN_RE``) starting in ``window[lo:hi]``, or None."""
+    last = None
+    for m in _TURN_RE.finditer(window, lo, min(len(window), hi + 40)):
+        if m.start() >= hi:
+            break
+        if _REPORT_VERB_RE.search(" ".join(window[max(0, m.start() - 40):m.start()].split()[-4:])):
+            continue
+        last = m.start()
+    return last
 
 
 #: A verdict with advice said right after a retold lure, in the next segment ("the screen says there's a virus and to
