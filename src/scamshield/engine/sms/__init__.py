@@ -76,7 +76,7 @@ from .extract import (_HELPLINE_TYPES, _INDIAN_HELPLINE_PREFIXES, _MOBILE_TYPES,
 from .fees import (_CLAIM_WORD_RE, _DETAILS_REPLY_RE, _FEE_DEDUCTED_RE, _FEE_PAID_RE, _GOV_SCHEME_RE, _GREETING_WORDS,
                    _JOB_CONTEXT_RE, _JOB_FEE_RE, _KEYS_BY_POST_RE, _LOAN_FEE_RE, _LOAN_GRANTED_RE, _LOAN_PAY_RE,
                    _LOAN_OVERDUE_RE, _OWN_APPLICATION_RE, _PHOTO_TO_CONTACTS_RE, _RENT_ADVANCE_RE, _RENT_HOME_RE,
-                   _STRONG_DETAILS_RE, _ENDEARMENT_RE, _GIFT_CARD_PAY_RE, _HELD_PACKAGE_FEE_RE, _HELD_WHAT_RE,
+                   _STRONG_DETAILS_RE, _ENDEARMENT_RE, _GIFT_CARD_HINTS, _GIFT_CARD_PAY_RE, _HELD_HINTS, _HELD_WHAT_HINTS, _HELD_PACKAGE_FEE_RE, _HELD_WHAT_RE,
                    _ROMANCE_FEE_ASK_RE, _SCAM_WORD_RE)
 from .limits import (MAX_CUE_CHARS, MAX_CUE_TOKENS, MAX_LINKS, MAX_PHONE_CANDIDATES, MAX_SMS_CHARS, MAX_UPI_IDS,
                      MAX_URLS_REPORTED)
@@ -98,9 +98,9 @@ from .stranger import (_CALL_ME_RE, _CHAT_BACK_RE, _CHAT_MOVE_RE, _CODE_COMING_R
                        _NAMED_OPENER_RE, _NEW_IDENTITY_RE, _NEW_NUMBER_RE, _OWN_NAME_RE, _PRONOUN_FORWARD_RE,
                        _RECONNECT_RE, _REFERRAL_RE, _SELF_INTRO_RE, _SETTLING_UP_RE, _TEACH_JOIN_RE, stranger_small_talk,
                        _MIN_DEPOSIT_RE, _RETURNS_TALK_RE, _ROMANCE_FRAME_RE, _ROMANCE_HINTS, _ROMANCE_PERSONA_RE,
-                       _DAILY_PAY_RANGE_RE, _PART_TIME_RE, _RECRUITER_RE, _DATING_MATCH_RE, _RETURNS_BRAG_RE,
+                       _DAILY_PAY_RANGE_RE, _DAY_HINTS, _PART_TIME_RE, _RECRUITER_RE, _DATING_MATCH_RE, _RETURNS_BRAG_RE,
                        _OLD_PHONE_GONE_RE, _PARENT_RE, _WRITE_BACK_RE, _NO_CALL_RE,
-                       _STRANDED_RE)
+                       _NO_CALL_HINTS, _STRANDED_RE, find_chat_move, find_self_intro)
 from .textspeak import spell_out
 from .warned import (_MAX_HITS_FOR_WARNED, _MAX_WARNED_CHARS, _NO_SUCH_AFTER_RE, _NO_SUCH_LURES, _NO_SUCH_THING_RE,
                      _REPLY_BACK_RE, _own_ask, _warned_spans)
@@ -261,7 +261,9 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     # "Nagkamali po ako ng send ng ₱3,000 sa GCash ninyo, pakibalik po", "tersalah transfer RM200, tolong pulangkan":
     # the mis-sent money and the return ask in Tagalog / Malay (the lexicon holds English, Hinglish, Hindi, Swahili
     # and Pidgin) -- the same cue, read here (batch x).
-    if "wrong_transfer_return" not in best and (wm := _MISSENT_RETURN_RE.search(low_norm)) \
+    if "wrong_transfer_return" not in best \
+            and ("nagkamali" in low_norm or "pakibalik" in low_norm or "tersalah" in low_norm) \
+            and (wm := _MISSENT_RETURN_RE.search(low_norm)) \
             and not _NEG_BEFORE_RE.search(low_norm[max(0, wm.start() - 24):wm.start()]):
         best["wrong_transfer_return"] = Signal("wrong_transfer_return", 30, MESSAGES["wrong_transfer_return"], {},
                                                "PAYMENT_FRAUD")
@@ -503,7 +505,7 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
         elif "family_emergency" in codes and _FAVOUR_ASK_RE.search(low_clean) and sender_info["type"] != "dlt" \
                 and (any(_NEW_IDENTITY_RE.search(m) for m in matched["family_emergency"])
                      or _LOST_PHONE_RE.search(low_clean) or _NEW_NUMBER_RE.search(low_clean)):
-            chat_move = bool(_CHAT_MOVE_RE.search(low_clean) or _CHAT_BACK_RE.search(low_clean))
+            chat_move = bool(find_chat_move(low_clean) or _CHAT_BACK_RE.search(low_clean))
             # A friend who asks to be called ("need your help with the playlist, call me when free") offers the
             # voice the scam avoids: without a money, code or chat-app ask that is a hint only (r6 review).
             call_me = not chat_move and bool(_CALL_ME_RE.search(low_clean)) \
@@ -596,7 +598,8 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     # A fee, fine, bill or release paid in gift cards, or cards to buy and their codes to send: nobody genuine takes
     # payment that way (batch x). Not in a negated or warning sentence ("never pay anyone in gift cards",
     # "scammers ask you to pay with gift cards").
-    if "card" in low_clean and (gc := _GIFT_CARD_PAY_RE.search(low_clean)) and sender_info["type"] != "dlt" \
+    if "card" in low_clean and any(h in low_clean for h in _GIFT_CARD_HINTS) and sender_info["type"] != "dlt" \
+            and (gc := _GIFT_CARD_PAY_RE.search(low_clean)) \
             and not any(_NEGATION_RE.search(sent) or _SCAM_WORD_RE.search(sent)
                         for sent in _SENTENCE_SPLIT_RE.split(low_clean) if gc.group(0)[:20] in sent):
         signals.append(Signal("gift_card_payment", 35, "Asks for a fee, fine, bill or debt to be paid in gift cards, "
@@ -607,8 +610,10 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     # A partner's endearment with a package held by customs / an airport / a diplomat and a fee to release it: the
     # romance scam's customs-fee ask (FBI IC3, I4C: the 'gift parcel' never exists). From a personal number or no
     # sender; not a business's customs notice (no endearment) nor a partner's talk of a fee already paid.
-    if sender_info["type"] in ("phone", "none") and (endear := _ENDEARMENT_RE.search(low_clean)) \
+    if sender_info["type"] in ("phone", "none") and any(h in low_clean for h in _HELD_WHAT_HINTS) \
+            and any(h in low_clean for h in _HELD_HINTS) \
             and (held := _HELD_PACKAGE_FEE_RE.search(low_clean)) and _HELD_WHAT_RE.search(low_clean) \
+            and (endear := _ENDEARMENT_RE.search(low_clean)) \
             and (codes & {"advance_fee_request", "parcel_customs_lure", "gift_card_payment"}
                  or _MONEY_ASK_RE.search(low_clean) or _ROMANCE_FEE_ASK_RE.search(low_clean)):
         # (the whole ask -- a sum and "please help me pay it" -- 50; the frame with a fee cue only, 30)
@@ -991,7 +996,7 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     if "wrong_number_opener" in codes and _MISSENT_RE.search(low_clean) and not urls and not phones \
             and not stranger_small_talk(low_clean) \
             and not upi_ids and not apk and sender_info["type"] in ("phone", "none") \
-            and not _CHAT_MOVE_RE.search(low_clean) and not _CONTACT_MOVE_RE.search(low_clean) \
+            and not find_chat_move(low_clean) and not _CONTACT_MOVE_RE.search(low_clean) \
             and not (codes & (_ASKING_CODES | ACTION_CODES | PRESSURE_CODES)) \
             and not any(sg.code == "stranger_investment_pitch" for sg in signals):
         signals.append(Signal("missent_apology", -15, "Apologises for a text meant for someone the sender knows "
@@ -1002,15 +1007,15 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     # A stranger (a personal number, or no sender) who moves the talk to a chat app or a channel of their own and
     # offers earnings, returns, a loan, a limit or points; or opens "is this Mr Sharma?" and moves to a chat app
     # (batch n). A registered header, an intro alone or an offer alone is not this.
-    if sender_info["type"] in ("phone", "none") and not apk and (chat := _CHAT_MOVE_RE.search(low_clean)):
+    if sender_info["type"] in ("phone", "none") and not apk and (chat := find_chat_move(low_clean)):
         offer = _EARN_OFFER_RE.search(low_clean)
-        intro = _SELF_INTRO_RE.search(low_clean)
+        intro = find_self_intro(low_clean)
         opener = "wrong_number_opener" in codes or _NAMED_OPENER_RE.search(low_clean)
         # (A trivial paid task -- liking videos, rating hotels, the lexicon's job_task_lure -- is the stranger's own
         # offer even when written impersonally: "Hiring! like videos, ₱500-₱3,000 kada araw, message sa Telegram
         # @...", batch x.)
         # (So is a pay range per day for part-time / online work: "400-2500 pesos kada araw, online".)
-        pay_range = bool(_DAILY_PAY_RANGE_RE.search(low_clean) and _PART_TIME_RE.search(low_clean))
+        pay_range = bool(_PART_TIME_RE.search(low_clean) and _DAILY_PAY_RANGE_RE.search(low_clean))
         if offer and (intro or _FIRST_PERSON_RE.search(low_clean) or "job_task_lure" in codes or pay_range):
             signals.append(Signal("stranger_offer_to_chat", 50 if intro or pay_range else 40, "A stranger offers earnings, "
                                   "returns, a loan, a limit or points and moves the talk to a chat app or a link, app "
@@ -1028,8 +1033,9 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     # the task-job hook even before the chat move (SPF / MAS, FTC, I4C advisories). A real recruiter names the role,
     # the place and an interview and pays by the hour or month; a pay range alone, or an intro alone, is not this.
     if sender_info["type"] in ("phone", "none") and not any(sg.code == "stranger_offer_to_chat" for sg in signals) \
-            and (pay := _DAILY_PAY_RANGE_RE.search(low_clean)) and _PART_TIME_RE.search(low_clean) \
-            and (_SELF_INTRO_RE.search(low_clean) or "job_task_lure" in codes) \
+            and any(h in low_clean for h in _DAY_HINTS) and _PART_TIME_RE.search(low_clean) \
+            and (pay := _DAILY_PAY_RANGE_RE.search(low_clean)) \
+            and (find_self_intro(low_clean) or "job_task_lure" in codes) \
             and (_RECRUITER_RE.search(low_clean) or "job_task_lure" in codes):
         signals.append(Signal("recruiter_daily_pay_range", 40, "Someone introducing themselves as a recruiter offers "
                               "part-time, remote or minutes-a-day work at a pay range per day (how task-job scams "
@@ -1041,7 +1047,8 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     # the airport, card blocked, wallet lost) and will not take a call ("call mat karna, boarding me hu", "don't
     # call, in a meeting"): the friend-in-distress impersonation -- the voice would give it away (batch x). Each part
     # alone is ordinary; a money ask that avoids a call without the stranded story is a hint.
-    if sender_info["type"] in ("phone", "none") and (nc := _NO_CALL_RE.search(low_clean)) \
+    if sender_info["type"] in ("phone", "none") and any(h in low_clean for h in _NO_CALL_HINTS) \
+            and (nc := _NO_CALL_RE.search(low_clean)) \
             and any(not _unit_numbers_only(ma.group(0)) for ma in _MONEY_ASK_RE.finditer(low_clean)):
         stranded = _STRANDED_RE.search(low_clean)
         signals.append(Signal("money_ask_avoids_call", 45 if stranded else 15, "Asks for money and says not to call "
@@ -1065,7 +1072,7 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
                  or _NAMED_OPENER_RE.search(low_clean) or _DATING_MATCH_RE.search(low_clean)
                  # (a self-introduction with a short-period returns brag: "I am Dr. Sarah, investment advisor ... my
                  # students earned 35% this week" -- batches t / x)
-                 or (_RETURNS_BRAG_RE.search(low_clean) if _SELF_INTRO_RE.search(low_clean) else None)):
+                 or (_RETURNS_BRAG_RE.search(low_clean) if find_self_intro(low_clean) else None)):
         # (with the proof the pitch shows -- a short-period returns brag, "I made 2.3 lakh last week" -- 50)
         brag = _RETURNS_BRAG_RE.search(low_clean)
         signals.append(Signal("unsolicited_investment_pitch", 50 if brag else 40, "Someone who reconnects out of the "
@@ -1095,7 +1102,7 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     if sender_info["type"] in ("phone", "none") and any(h in low_clean for h in _ROMANCE_HINTS) \
             and (frame := _ROMANCE_FRAME_RE.search(low_clean)):
         persona = _ROMANCE_PERSONA_RE.search(low_clean)
-        chat = _CHAT_MOVE_RE.search(low_clean)
+        chat = find_chat_move(low_clean)
         # (two parts of the frame -- "saw your profile, want to be friends?" -- with the chat move count as much as
         # the persona does)
         frames = len({m.group(0) for m in _ROMANCE_FRAME_RE.finditer(low_clean)})

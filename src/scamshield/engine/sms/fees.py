@@ -92,6 +92,9 @@ _GIFT_CARD_PAY_RE = re.compile(
     r"(?:[a-z0-9$£€₹]+\s){0,3}?" + _GIFT_CARD + r"\b"
     r"|\b(?:buy|purchase|get)\s(?:[a-z0-9$£€₹,]+\s){0,4}?" + _GIFT_CARD + r"\b[^.?!\n]{0,60}?\b(?:send|text|share|"
     r"scratch|give|read)\b[^.?!\n]{0,30}?\b(?:codes?|numbers|pictures?|photos?|pics?|pins?|the back)\b")
+# (cheap gate: a word every ``_GIFT_CARD`` form has besides "card")
+_GIFT_CARD_HINTS = ("gift", "itunes", "apple", "google play", "play store", "steam", "amazon", "razer", "ebay", "target",
+                    "walmart", "vanilla", "visa", "sephora", "xbox", "playstation", "psn")
 # An endearment that opens or carries a romance scammer's message ("my love", "my dear", "honey", "babe", "sweetheart",
 # "jaan"): said to the reader as a partner.
 _ENDEARMENT_RE = re.compile(r"\b(?:my (?:love|dear|darling|sweetheart|honey|baby|queen|king|angel|heart)|"
@@ -111,3 +114,7 @@ _ROMANCE_FEE_ASK_RE = re.compile(r"\b(?:please|pls|kindly|can you|could you|you 
                                  r"\bhelp me (?:with|pay|to pay|clear|release)\b")
 # A warning's own words ("scam", "fraud", "scammers", "fake"): the sentence describes the lure, not asks it.
 _SCAM_WORD_RE = re.compile(r"\b(?:scam|scams|scammers?|fraud|frauds|fraudsters?|fake|beware|warning|alert:)\b")
+# (cheap gate for the romance customs-fee rule: a word ``_HELD_PACKAGE_FEE_RE`` cannot match without)
+_HELD_HINTS = ("custom", "clearance", "airport", "diplomat", "courier", "shipping", "delivery agent", "fee", "charge",
+               "duty")
+_HELD_WHAT_HINTS = ("package", "parcel", "consignment", "box", "gift", "luggage", "goods", "shipment", "trunk")

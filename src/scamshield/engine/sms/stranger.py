@@ -38,16 +38,27 @@ _CHAT_MOVE_RE = re.compile(
     r"|\breply (?:to chat|yes|y)\b(?! to (?:confirm|cancel|book|reschedule|subscribe))"
     r"|\b(?:message|text|ping|dm) (?:me|our \w+|my \w+)(?: \w+)? on\b"
     r"|\b(?:app|apk|link|qr|qr code|details|form)\si(?:\s?am|\s?will|'ll|'m|\shave)?\s(?:send|sending|sent|share|"
-    r"sharing|shared)\b"
-    # the same move in Malay / Tagalog ("sila WhatsApp saya", "hubungi kami di Telegram", "message lang po kay Ms. Joy
-    # sa Telegram") and with the app's name as a verb in the Indian languages ("WhatsApp செய்யவும்", "टेलीग्राम पर
-    # संपर्क करें", "টেলিগ্রামে যোগাযোগ করুন") -- batch x
-    r"|\b(?:sila|hubungi|pm|chat|whatsapp|wasap|mesej)\s(?:saya|kami|kat|di)\b[^.?!\n]{0,15}?(?:whats\s?app|wasap|"
+    r"sharing|shared)\b")
+# The same move in Malay / Tagalog ("sila WhatsApp saya", "hubungi kami di Telegram", "message lang po kay Ms. Joy sa
+# Telegram") and with the app's name as a verb in the Indian languages ("WhatsApp செய்யவும்", "टेलीग्राम पर संपर्क
+# करें", "টেলিগ্রামে যোগাযোগ করুন") -- batch x. Looked for only when one of ``_CHAT_MOVE_X_HINTS`` is in the text.
+_CHAT_MOVE_X_RE = re.compile(
+    r"\b(?:sila|hubungi|pm|chat|whatsapp|wasap|mesej)\s(?:saya|kami|kat|di)\b[^.?!\n]{0,15}?(?:whats\s?app|wasap|"
     r"telegram)?|\b(?:message|msg|chat|contact|pm|dm|i-message|i-pm)\s(?:lang\s)?(?:po\s)?(?:kay\s[a-z.]+\s(?:[a-z]+\s)?)?"
     r"(?:sa|kay)\s(?:whats\s?app|telegram|messenger|viber)\b"
     r"|(?:whats\s?app|telegram|व्हाट्सएप|व्हाट्सऐप|टेलीग्राम|হোয়াটসঅ্যাপ|টেলিগ্রাম|வாட்ஸ்அப்|டெலிகிராம்|వాట్సాప్|"
     r"టెలిగ్రామ్)(?:\s?(?:पर|में|पे|এ|ে|ல்|లో))?\s?(?:@|संपर्क|मैसेज|करें|करो|যোগাযোগ|মেসেজ|করুন|செய்ய|"
     r"தொடர்பு|மெசேஜ்|చేయండి|సంప్రదించ)")
+_CHAT_MOVE_X_HINTS = ("sila ", "hubungi", "wasap", "mesej", " saya", " kami", " sa ", " kay ", "व्हाट्स", "टेलीग्राम",
+                      "হোয়াটস", "টেলিগ্রাম", "வாட்ஸ", "டெலிகிராம", "వాట్సాప", "టెలిగ్రామ", "whatsapp ", "telegram ")
+
+
+def find_chat_move(low: str) -> re.Match | None:
+    """A move to a chat app or a channel of the stranger's own (``_CHAT_MOVE_RE``, then the other languages' forms)."""
+    m = _CHAT_MOVE_RE.search(low)
+    if m is None and any(h in low for h in _CHAT_MOVE_X_HINTS):
+        m = _CHAT_MOVE_X_RE.search(low)
+    return m
 _EARN_OFFER_RE = re.compile(
     r"\b(?:earn|earning|earnings|salary|income|commission|profit|profits|returns?|stock picks?|ipo|crypto|"
     r"arbitrage|trading|fixed deposit|pre-?approved|limit increase|reward points|redeem|loan"
@@ -81,9 +92,17 @@ _SELF_INTRO_RE = re.compile(
     # "aqui é a Carla do RH", "soy Laura de recursos humanos" (PT / ES)
     r"|\baqui (?:é|e) (?:o |a )?[a-zà-ú]+,? (?:do|da|de)\b|\bsoy (?:el |la )?[a-zá-ú]+,? (?:de|del)\b"
     r"|\b(?:sou|soy) (?:o |a |el |la )?[a-zà-ú]+,? (?:consultor|consultora|asesor|asesora|analista|gerente|mentor|mentora|"
-    r"corretor|corretora)\b"
-    # Malay / Tagalog: "saya Nurul dari Shopee", "ako si Joy mula sa ..." (batch x)
-    r"|\bsaya (?:ialah |adalah )?[a-z]+,? dari\b|\bako si [a-z]+,? (?:mula sa|taga|from|ng)\b")
+    r"corretor|corretora)\b")
+# Malay / Tagalog: "saya Nurul dari Shopee", "ako si Joy mula sa ..." (batch x; looked for only with "saya" / "ako si").
+_SELF_INTRO_X_RE = re.compile(r"\bsaya (?:ialah |adalah )?[a-z]+,? dari\b|\bako si [a-z]+,? (?:mula sa|taga|from|ng)\b")
+
+
+def find_self_intro(low: str) -> re.Match | None:
+    """A self-introduction by name and role or organisation (``_SELF_INTRO_RE``, then the Malay / Tagalog forms)."""
+    m = _SELF_INTRO_RE.search(low)
+    if m is None and ("saya " in low or "ako si " in low):
+        m = _SELF_INTRO_X_RE.search(low)
+    return m
 # The stranger speaks as a person ("add me", "I will send", "I'm now with a team"); a brand writes "chat with us".
 _FIRST_PERSON_RE = re.compile(r"\b(?:i|i'm|im|i've|i'll|me|my)\b|^\W*(?:[a-z]+\s)?[a-z]+ here\b|\badd (?:assistant|coordinator|mentor|teacher|"
                               r"analyst)\b")
@@ -279,3 +298,8 @@ _STRANDED_RE = re.compile(r"\b(?:stuck|stranded|phas gaya|phas gayi|fas gaya|fas
                           r"not working|swallowed|stuck)\b|\b(?:lost|stolen) (?:my )?(?:wallet|purse|cards?)\b|"
                           r"\b(?:wallet|purse) (?:was |got |is )?(?:stolen|lost|chori|kho gaya)\b|\baccident\b|"
                           r"\bpolice (?:wale|station|ne)\b")
+# (cheap gates: a word the rule's regex cannot match without)
+_NO_CALL_HINTS = ("call mat", "call na", "call mt", "phone mat", "phone na", "mat karna call", "mat karo call",
+                  "t call", "t ring", "t phone", "t talk", "t speak", "take call", "take a call", "take your call",
+                  "pick up", "no call", "no need to", "unable to", "baat nahi", "baat na", "फोन मत", "कॉल मत")
+_DAY_HINTS = ("daily", "a day", "per day", "/day", "each day", "every day", "araw", "hari")
