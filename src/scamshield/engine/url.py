@@ -157,6 +157,11 @@ _SPOOF_LABEL_RE = re.compile(r"(?:com|org|gov|govt|gob|gouv)-[a-z0-9]")
 _SPOOF_TLD_LABELS = frozenset({"com", "net", "org", "gov", "edu", "co"})
 _HEX_DIR_RE = re.compile(r"/[0-9a-f]{24,64}(?:/|$)")
 _EMAIL_RE = re.compile(r"[a-z0-9._%+\-]{1,64}(?:@|%40)[a-z0-9\-]{1,63}\.[a-z0-9.\-]{2,63}", re.I)
+# "does the text hold an address _EMAIL_RE would find?": _EMAIL_RE.search finds one exactly when some '@' / '%40' has
+# one local-part character right before it and a domain after it (the local part can always shrink to that one
+# character). Asked that way the search is linear; _EMAIL_RE.search retried up to 64 local-part lengths at every
+# start position of a long query.
+_EMAIL_IN_TEXT_RE = re.compile(r"(?<=[a-z0-9._%+\-])(?:@|%40)[a-z0-9\-]{1,63}\.[a-z0-9.\-]{2,63}", re.I)
 _DOMAIN_IN_PATH_RE = re.compile(r"(?:^|[/=])((?:[a-z0-9\-]{1,63}\.){1,4}[a-z]{2,6})(?=$|[/\-_?&#])")
 _IPFS_CID_RE = re.compile(r"/ipfs/(?:Qm[1-9A-HJ-NP-Za-km-z]{44}|b[a-z2-7]{50,})")
 _URL_IN_PATH_RE = re.compile(r"/https?(?::|%3a)?/+[a-z0-9\-]+\.")
@@ -1786,7 +1791,10 @@ _WEAK_CUE_CODES = {
 
 
 _B64_URLSAFE_TO_STD = str.maketrans("-_", "+/")
-_B64_TOKEN_RE = re.compile(r"(?:^|[#=&/?])([A-Za-z0-9+/_\-]{16,120}(?:={1,2}|%3[dD](?:%3[dD])?)?)(?=$|[&#])")
+# (the run is possessive: only the whole run of token characters can be followed by '=', '%3D', '&', '#' or the end,
+# none of which is a token character, so a shorter run never matched; not retrying the 104 shorter lengths at every
+# separator changes no match)
+_B64_TOKEN_RE = re.compile(r"(?:^|[#=&/?])([A-Za-z0-9+/_\-]{16,120}+(?:={1,2}|%3[dD](?:%3[dD])?)?)(?=$|[&#])")
 
 
 def _b64_email(p: ParsedURL) -> str | None:
@@ -1835,7 +1843,7 @@ def _weak_cue_signal(p: ParsedURL, signals: list[Signal], dom: str, reg: BrandRe
     if len(p.path) > 25 and _HEX_DIR_RE.search(p.path[:1024].lower()):
         cues.setdefault("session_folder", None)
     qf = p.query[:1024] + "#" + p.fragment[:512]
-    if ("@" in qf or "%40" in qf) and _EMAIL_RE.search(qf):
+    if ("@" in qf or "%40" in qf) and _EMAIL_IN_TEXT_RE.search(qf):
         # kits pre-fill the victim's address ('#jane@corp.com', '?email=...'), so the page shows it back
         cues.setdefault("email_in_link", None)
         signals.append(Signal("email_in_link", WEIGHTS["email_in_link"],
