@@ -14,7 +14,7 @@ from __future__ import annotations
 import pytest
 
 from scamshield.engine.conversation import CallState, ConversationDetector, Segment, conservative_model_scorer
-from scamshield.engine.conversation.context import narrating, story_counts
+from scamshield.engine.conversation.context import narrating, relaying, story_counts
 from scamshield.errors import InvalidInput
 
 PRODUCT = ConversationDetector(model_scorer=conservative_model_scorer)  # what the service runs
@@ -100,24 +100,30 @@ def test_live_demand_with_reported_words_still_alerts(cid, text):
     assert not narrating(state.story), state.story
 
 
-# story_counts(window, boundary) -> (anchors, frames, live) of the text after the boundary
+# story_counts(window, boundary) -> (anchors, frames, live, relays) of the text after the boundary
 COUNTS = [
-    ("so i get this call from some number saying its fedex", (1, 0, 0)),
-    ("my dad got one of those calls this morning", (1, 0, 0)),
-    ("kal ek ajeeb call aaya tha", (1, 0, 0)),
-    ("there has been an increase in calls where fraudsters pretend to be the bank", (2, 0, 0)),
+    ("so i get this call from some number saying its fedex", (1, 0, 0, 0)),
+    ("my dad got one of those calls this morning", (1, 0, 0, 0)),
+    ("kal ek ajeeb call aaya tha", (1, 0, 0, 0)),
+    ("there has been an increase in calls where fraudsters pretend to be the bank", (2, 1, 0, 0)),
     # the caller's own announcement or the listener's call: no story
-    ("you got a call from customs saying your parcel is held", (0, 0, 0)),
-    ("we got a call from your branch this morning", (0, 0, 0)),
-    ("he told me i cannot cut the call", (0, 1, 0)),
-    ("ek aadmi bola main bank se bol raha hoon", (0, 1, 0)),
-    ("they may say your account is blocked", (0, 1, 0)),
+    ("you got a call from customs saying your parcel is held", (0, 0, 0, 0)),
+    ("we got a call from your branch this morning", (0, 0, 0, 0)),
+    ("he told me i cannot cut the call", (0, 1, 0, 0)),
+    ("ek aadmi bola main bank se bol raha hoon", (0, 1, 0, 0)),
+    ("they may say your account is blocked", (0, 1, 0, 0)),
     # a live demand, and the same words quoted in a story
-    ("do not disconnect this call", (0, 0, 1)),
-    ("he told me do not disconnect this call", (0, 1, 0)),
-    ("listen carefully do you understand", (0, 0, 2)),
-    ("press nine now", (0, 0, 1)),
-    ("i am transferring your call to the officer", (0, 0, 1)),
+    ("do not disconnect this call", (0, 0, 1, 0)),
+    ("he told me do not disconnect this call", (0, 1, 0, 0)),
+    ("listen carefully do you understand", (0, 0, 2, 0)),
+    ("press nine now", (0, 0, 1, 0)),
+    ("i am transferring your call to the officer", (0, 0, 1, 0)),
+    # what scammers do, told in the present; a subject left out after "and"
+    ("they say there is a suspicious payment", (0, 1, 0, 0)),
+    ("she sent a qr code and told me to scan it", (0, 1, 0, 0)),
+    # the caller relaying a superior: a live demand and a relay, not a story
+    ("my senior has said you must stay on the video call", (0, 0, 2, 1)),
+    ("mere senior ne bola hai ki aapko video call pe rehna hoga", (0, 0, 1, 1)),
 ]
 
 
@@ -140,14 +146,15 @@ def test_narrating(counts, expected):
 def test_story_counts_only_count_the_new_segment():
     window = "he told me to install anydesk and then he said read the otp"
     boundary = window.index(" and then")
-    assert story_counts(window, boundary) == (0, 1, 0)
+    assert story_counts(window, boundary) == (0, 1, 0, 0)
 
 
 def test_story_survives_the_state_round_trip_and_bad_counts_are_refused():
     state, _ = stream(RETOLD[0][1])
     again = CallState.from_dict(state.to_dict())
     assert again.story == state.story and narrating(again.story)
-    assert CallState.from_dict({k: v for k, v in state.to_dict().items() if k != "story"}).story == [0, 0, 0]
+    assert CallState.from_dict({k: v for k, v in state.to_dict().items() if k != "story"}).story == [0, 0, 0, 0]
+    assert CallState.from_dict({**state.to_dict(), "story": [1, 2, 0]}).story == [1, 2, 0, 0]  # saved before relays
     with pytest.raises(InvalidInput):
         CallState.from_dict({**state.to_dict(), "story": [1, 2]})
     with pytest.raises(InvalidInput):
@@ -200,3 +207,39 @@ def test_no_turn_keeps_the_retelling(cid, text):
     assert not any(u.should_alert for u in updates), trace(updates)
     assert not any(s.code == "otp_request" and "context" not in s.evidence
                    for s in updates[-1].assessment.signals)
+
+
+@pytest.mark.parametrize("counts, expected", [
+    ((0, 1, 2, 1), True),
+    ((0, 0, 0, 0), False),
+    ((1, 3, 1, 1), False),  # a narrator quoting "my manager said" inside a story stays a narrator
+])
+def test_relaying(counts, expected):
+    assert relaying(counts) is expected
+
+
+# A caller relaying a superior's orders in Hinglish: read as a retelling ("unhone kaha ki") before this round, missed.
+def test_relayed_orders_in_hinglish_alert():
+    state, updates = stream(
+        "haan ji main cyber cell se inspector verma bol raha hoon aapke aadhaar se ek sim li gayi hai jisse fraud hua hai "
+        "mere senior ne bola hai ki aapko abhi video call pe rehna hoga aur kisi ko batana nahi hai unhone kaha ki "
+        "verification ke liye aapke account ka paisa rbi account mein transfer karna padega main aapko account number "
+        "bhej raha hoon abhi transfer kijiye")
+    assert relaying(state.story), state.story
+    assert any(u.should_alert for u in updates), trace(updates)
+
+
+# Genuine retellings of the same kinds: a buyer's UPI-PIN trick told to a spouse, a bank's staff huddle on scripts.
+@pytest.mark.parametrize("text", [
+    "hey honey its me listen something weird happened at the shop today this lady rings my mobile and says she wants "
+    "to buy the old sofa from olx and she will send the money on google pay she sent a qr code and told me to scan it "
+    "and enter my upi pin to receive the money i said hang on you do not need a pin to receive money and she got all "
+    "angry and cut the call anyway i blocked her what do you want for dinner",
+    "okay team for this mornings huddle lets go over the scripts scammers are using this month they ring customers "
+    "pretending to be from our fraud team they say there is a suspicious payment and the account is at risk then they "
+    "ask the customer to move the balance to a new safe account or to read out the one time code remember our staff "
+    "never do this if a customer mentions a call like that escalate it to the fraud desk",
+], ids=["olx-upi-pin-retold", "bank-staff-huddle"])
+def test_more_retellings_do_not_alert(text):
+    state, updates = stream(text)
+    assert not any(u.should_alert for u in updates), trace(updates)

@@ -626,27 +626,41 @@ _STORY_FRAME_RE = re.compile(
     r"\b(?:" + _THIRD + r" (?:said|says|told|tells|asked|wanted|kept saying|kept asking|kept telling|got (?:me|him|"
     r"her|them|us) to|made (?:me|him|her|them|us)|was like|were like|goes|claimed|may say|will say|might say|"
     r"usually say|often say|would say|may ask|will ask|might ask|then ask|ask you)|"
+    # what scammers do, in the present ("they say there is a suspicious payment", "scammers ask the customer to")
+    r"(?:they|fraudsters|scammers|criminals|crooks) (?:then |usually |often |sometimes |will |may |might )?(?:say|ask|"
+    r"tell|claim|want|demand|pretend)|"
+    # the subject left out after "and" / "then" in a story ("she sent a qr code and told me to scan it")
+    r"(?:and|then) (?:told|asked|wanted|made) (?:me|him|her|us|them) to|"
     r"(?:ek aadmi|ek ladki|ek aurat|ek banda|woh aadmi|usne|unhone|woh|wo) (?:ne )?(?:bola|boli|bole|kaha|bataya)|"
     r"(?:aur|phir|fir|toh|to) (?:bola|boli|bole|kaha)(?: ki)?|(?:bola|boli|bole|kaha) ki)\b")
 _LIVE_RE = re.compile(
     r"\b(?:(?:i am|i m|im) (?:transferring|connecting|putting) (?:your|you)|listen (?:to me )?carefully|"
-    r"do you understand|are you (?:listening|there|with me)|read (?:me|out) the|tell me the (?:otp|code|pin|number)|"
+    r"do you understand|are you (?:listening|there|with me)|read me the|tell me the (?:otp|code|pin|number)|"
     r"(?:do not|don t|dont) (?:disconnect|cut the call|cut this call|hang up|put the phone down)|"
     r"(?:stay|remain) on (?:the|this) (?:line|call|video call|video)|i will (?:give|send) you|open your [a-z]+ app|"
     r"press (?:one|two|three|four|five|six|seven|eight|nine|zero|[0-9])|"
-    r"(?:abhi|turant|jaldi) (?:paise |payment )?(?:karo|bhejo|daalo|dalo|batao|bataiye|kijiye|kariye)|"
+    r"(?:abhi|turant|jaldi) (?:[a-z]+ ){0,2}(?:karo|bhejo|daalo|dalo|batao|bataiye|kijiye|kariye)|"
+    r"aapko (?:[a-z]+ ){0,3}bhej (?:raha|rahi|rahe) (?:hoon|hu|hun|hain)|"
     r"phone mat (?:kaatna|kaatiye|katna)|kisi ko (?:mat batana|batana mat|mat bataiye|bataana mat)|"
     r"(?:you|aap) (?:have to|must|need to) (?:pay|transfer|send|install|download|share|read|buy|move|deposit) "
     r"(?:[a-z]+ ){0,3}(?:now|today|immediately|right now|within))\b")
+#: The caller relaying a superior's words to the listener ("my senior has said you must stay on the video call", "mere
+#: senior ne bola hai ki aapko ...", "my manager said your kyc is pending"): the speaker's own side, not a story.
+_RELAY_RE = re.compile(
+    r"\b(?:my|our|mere|mera|hamare|humare) (?:senior|seniors|manager|supervisor|boss|officer|senior officer|superior|"
+    r"team leader|head|sir|saheb|sahab|bade sahab|department)(?: [a-z]+)? (?:said|says|has said|told me|has told me|"
+    r"has instructed|instructed|wants|has asked|asked me|ne bola|ne kaha|ne bataya|ka kehna hai|keh rahe)\b")
 #: Words before a live marker that make it quoted ("he told me do not disconnect"): a frame within this many chars.
 _LIVE_QUOTED_BEFORE = 40
 #: Anchors / frames / live markers counted per segment (a hostile segment repeating one phrase adds at most this).
 _STORY_PER_SEGMENT = 3
 
 
-def story_counts(window: str, boundary: int) -> tuple[int, int, int]:
-    """Anchors, frames and live markers (see above) whose match ends inside the new segment (after ``boundary``)."""
+def story_counts(window: str, boundary: int) -> tuple[int, int, int, int]:
+    """Anchors, frames, live markers and relays (see above) whose match ends inside the new segment (after
+    ``boundary``). A relay counts as a live marker too."""
     lo = max(0, boundary - 60)
+    relays = sum(1 for m in _RELAY_RE.finditer(window, lo) if m.end() > boundary)
     anchors = sum(1 for m in _STORY_ANCHOR_RE.finditer(window, lo) if m.end() > boundary)
     frames = sum(1 for m in _STORY_FRAME_RE.finditer(window, lo) if m.end() > boundary)
     live = 0
@@ -656,11 +670,27 @@ def story_counts(window: str, boundary: int) -> tuple[int, int, int]:
         if _STORY_FRAME_RE.search(window, max(0, m.start() - _LIVE_QUOTED_BEFORE), m.start()):
             continue  # quoted: "he told me do not disconnect"
         live += 1
-    return (min(anchors, _STORY_PER_SEGMENT), min(frames, _STORY_PER_SEGMENT), min(live, _STORY_PER_SEGMENT))
+    live += relays
+    return (min(anchors, _STORY_PER_SEGMENT), min(frames, _STORY_PER_SEGMENT), min(live, _STORY_PER_SEGMENT),
+            min(relays, _STORY_PER_SEGMENT))
 
 
-def narrating(counts: "list[int] | tuple[int, int, int]") -> bool:
+def narrating(counts: "list[int] | tuple[int, ...]") -> bool:
     """The speaker tells of calls made by others (a retelling, an awareness talk), not making one: an anchor, and
     reported frames outnumbering live demands (``story_counts``)."""
-    anchors, frames, live = counts
+    anchors, frames, live = counts[:3]
     return anchors >= 1 and frames >= 1 and anchors + frames >= 2 and frames > live
+
+
+def relaying(counts: "list[int] | tuple[int, ...]") -> bool:
+    """The caller relays a superior's words ("my senior has said you must ...") and is not narrating: what is reported
+    to the listener in the second person is the caller's own demand."""
+    return len(counts) > 3 and counts[3] >= 1 and not narrating(counts)
+
+
+def addressed(window: str, start: int, end: int) -> bool:
+    """The cue's clause speaks to the listener ("you", "your", "aapko") and not of a narrator or a third person."""
+    before = _clause_before(window, start, 60)
+    local = " ".join(before.split()[-8:]) + " " + window[start:end] + " " + " ".join(
+        window[end:_clause_end(window, end, 40)].split()[:4])
+    return _SECOND_RE.search(local) is not None and _NARRATOR_RE.search(local) is None

@@ -5,8 +5,8 @@ from __future__ import annotations
 import hashlib
 from typing import Any, Callable
 
-from scamshield.engine.conversation.context import (WARNING_FACTOR, in_warning_context, is_direct, is_negated,
-                                                     late_verdict, narrating, story_counts)
+from scamshield.engine.conversation.context import (WARNING_FACTOR, addressed, in_warning_context, is_direct,
+                                                     is_negated, late_verdict, narrating, relaying, story_counts)
 from scamshield.engine.conversation.state import _STORY_MAX_COUNT
 from scamshield.engine.conversation.cues import load_cues
 from scamshield.engine.conversation.normalize import normalize_transcript
@@ -92,8 +92,10 @@ class ConversationDetector:
             and self._report.regex.search(window, start) is not None)
         # the speaker narrating calls made by others over the whole call (a retelling, an awareness voicemail): the
         # cues they quote are the story's unless addressed to the listener (blind34)
-        story = [min(_STORY_MAX_COUNT, a + b) for a, b in zip(state.story, story_counts(window, boundary))]
+        had = (list(state.story) + [0, 0, 0, 0])[:4]
+        story = [min(_STORY_MAX_COUNT, a + b) for a, b in zip(had, story_counts(window, boundary))]
         told = narrating(story)
+        relay = relaying(story)
         for cue in self._cues:
             if cue.anchors is not None and present.isdisjoint(cue.anchors):
                 continue
@@ -117,6 +119,10 @@ class ConversationDetector:
                 warned = in_warning_context(window, s, e) or (
                     report and cue.group != "reassure" and not is_direct(window, s, e)) or (
                     told and cue.group != "reassure" and not is_direct(window, s, e, story=True))
+                if warned and relay and not report and addressed(window, s, e):
+                    # a caller relaying a superior's words: "mere senior ne bola hai ki aapko video call pe rehna hoga",
+                    # "unhone kaha ki aapke account ka paisa transfer karna padega" are demands on the listener
+                    warned = False
                 factor = WARNING_FACTOR if warned else 1.0
                 prev = found.get(cue.code)
                 if prev is None or factor > prev[0]:

@@ -48,8 +48,8 @@ class CallState:
     first_alert_segment: int | None = None
     model_signal: dict[str, Any] | None = None
     last_final_digest: str | None = None
-    #: The speaker's role so far (``context.story_counts``): story anchors, reported frames, live demands.
-    story: list[int] = field(default_factory=lambda: [0, 0, 0])
+    #: The speaker's role so far (``context.story_counts``): story anchors, reported frames, live demands, relays.
+    story: list[int] = field(default_factory=lambda: [0, 0, 0, 0])
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -88,8 +88,10 @@ class CallState:
                 if not 0.0 <= weight <= 100.0:  # also refuses NaN and infinities
                     raise ValueError("model weight out of range")
                 ms = {**ms, "weight": weight, "code": str(ms.get("code") or "ml_transcript")}
-            story = [min(_STORY_MAX_COUNT, max(0, int(x))) for x in (data.get("story") or [0, 0, 0])]
-            if len(story) != 3:
+            story = [min(_STORY_MAX_COUNT, max(0, int(x))) for x in (data.get("story") or [0, 0, 0, 0])]
+            if len(story) == 3:  # saved before relays were counted
+                story.append(0)
+            if len(story) != 4:
                 raise ValueError("story counts")
             return cls(
                 segments=max(0, int(data.get("segments") or 0)),
