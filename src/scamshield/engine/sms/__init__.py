@@ -27,6 +27,7 @@ Layout (one concept per module; ``analyze_sms`` in this file assembles the resul
 - ``otp``        code delivery, code hand-over asks, credential-ask exceptions;
 - ``callback``   call-back numbers, alerts, disputes, missed-call reports, branch landlines;
 - ``money``      amounts, money asks between people, payees, payment apps as the means;
+- ``demands``    payment demands with the scam in their shape (exposure ultimatums, "test" payments, QR under threat);
 - ``fees``       job / loan fees, own-application greetings, government schemes, details asked for a refund;
 - ``stranger``   new-number / "Hi Mum", wrong-number, stranger and investment openers, mis-sent apologies;
 - ``textspeak``  SMS abbreviations (u, ur, pls, msg, tmrw) spelled out before the lexicon is matched;
@@ -70,6 +71,8 @@ from .callback import (_ACCOUNT_CHANGE_RE, _ACCOUNT_EVENT_RE, _ALERT_EVENT_RE, _
                        _SMS_TO_NUMBER_RE, _branch_landlines)
 from .clauses import _NEGATION_RE, _NEG_BEFORE_RE, _SENTENCE_SPLIT_RE, _blank_spans
 from .cuesets import _ASKING_CODES, _NAME_ROOT_LURES_OK, _NOTICE_LURES, _OWN_CHANNEL_LURE_POINTS, _THREAT_CODES
+from .demands import (_CRYPTO_WORD_RE, _EXPOSURE_HELD_RE, _EXPOSURE_THREAT_RE, _OTHERWISE_THREAT_RE,
+                      _PAY_ULTIMATUM_RE, _QR_PAY_RE, _TEST_PAYMENT_RE)
 from .extract import (_HELPLINE_TYPES, _INDIAN_HELPLINE_PREFIXES, _MOBILE_TYPES, _callable_numbers, _mask,
                       _mobile_numbers, _number_types, _phone_objects, extract_phone_numbers, extract_upi_ids,
                       phone_region_hint)
@@ -627,6 +630,38 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
                                "amount_and_ask": whole},
                               "PARCEL_CUSTOMS"))
         codes.add("romance_customs_fee")
+
+    # ---- payment demands with the scam in their shape (``demands``) ----
+    # An exposure threat with a payment ultimatum: "I have recordings from your camera ... transfer 0.05 BTC within
+    # 48 hours or everyone sees it" (sextortion; batch o / t misses).
+    if (pu := _PAY_ULTIMATUM_RE.search(low_clean)) and (held_x := _EXPOSURE_HELD_RE.search(low_clean)) \
+            and (thr := _EXPOSURE_THREAT_RE.search(low_clean)) \
+            and not (quoted_codes or _SCAM_WORD_RE.search(low_clean)
+                     or any(_NEGATION_RE.search(sent) and _EXPOSURE_THREAT_RE.search(sent)
+                            for sent in _SENTENCE_SPLIT_RE.split(low_clean))):
+        crypto = bool(_CRYPTO_WORD_RE.search(low_clean))
+        signals.append(Signal("exposure_payment_demand", 50 if crypto else 40, "Claims to hold recordings or photos "
+                              "of you and demands a payment by a deadline or they are shown to your family or "
+                              "contacts (sextortion: do not pay, do not reply, report it; the 'recordings' are "
+                              "usually invented)", {"held": held_x.group(0)[:20], "threat": thr.group(0)[:30],
+                                                    "crypto": crypto}, "SEXTORTION"))
+        codes.add("exposure_payment_demand")
+    # A "test" payment asked of the reader ("first you send Rs 1 to check UPI working"): a buyer or officer who pays
+    # does not need the reader's money first (OLX / classifieds scams; batch n miss).
+    if sender_info["type"] != "dlt" and (tp := _TEST_PAYMENT_RE.search(low_clean)):
+        signals.append(Signal("test_payment_ask", 25, "Asks you to send a small 'test' amount to check a UPI id or "
+                              "account: how fake buyers and officials start a collect or QR fraud",
+                              {"matched": mask_digits(tp.group(0)[:40])}, "PAYMENT_FRAUD"))
+        codes.add("test_payment_ask")
+    # A payment by the writer's QR code under a threat ("pay Rs 10 registration via the QR I am sending, else old meter
+    # will be removed tomorrow"): utilities and officials bill in their own app or site (batch n miss).
+    if sender_info["type"] in ("phone", "none") and "qr" in low_clean and (qr := _QR_PAY_RE.search(low_clean)) \
+            and (ot := _OTHERWISE_THREAT_RE.search(low_clean)):
+        signals.append(Signal("qr_payment_under_threat", 45, "Asks for a payment by a QR code the writer is sending, "
+                              "with a threat if you do not (a meter removed, a connection cut, a fine): utilities and "
+                              "officials bill in their own app or site, never by a stranger's QR",
+                              {"matched": qr.group(0)[:30], "threat": ot.group(0)[:30]}, "PAYMENT_FRAUD"))
+        codes.add("qr_payment_under_threat")
 
     job_fee = _JOB_FEE_RE.search(low_clean) if "fee" in low_clean or "charge" in low_clean or "deposit" in low_clean \
         or "amount" in low_clean or "money" in low_clean else None
