@@ -91,8 +91,7 @@ from .marketing import (_COMPLIANCE_RE, _OPTOUT_LEAD_RE, _OPTOUT_RE, _OPTOUT_TAI
 from .money import (_MISSENT_RETURN_RE, _THIS_NUMBER_RE, _BARE_AMOUNT_RE, _unit_numbers_only, _MONEY_ASK_RE, _MONEY_RE, _PAYEE_RE, _PAY_APP_RE, _PAY_APP_TAGS, _PAY_MEANS_RE,
                     _REQUEST_RE)
 from .notices import transactional_markers
-from .otp import (_CODE_DELIVERY_RE, _CODE_FORWARD_RE, _CODE_REPLY_RE, _CODE_SENT_RE, _HANDOVER_WORDS_RE, _LISTED_ASKS,
-                  _OTP_SAFETY_RE, _SHARE_EXCEPT_RE, _TEMPLATE_SECRECY_RE, _code_read_back, _is_otp_delivery, _postal_pin_code,
+from .otp import (code_ask_outside_lexicon, _CODE_DELIVERY_RE, _LISTED_ASKS, _OTP_SAFETY_RE, _TEMPLATE_SECRECY_RE, _code_read_back, _is_otp_delivery, _postal_pin_code,
                   _under_prohibition)
 from .sender import _brand_header, classify_sender, header_matches_keys
 from .stranger import (_CALL_ME_RE, _CHAT_BACK_RE, _CHAT_MOVE_RE, _CODE_COMING_RE, _CONTACT_MOVE_RE, _EARN_OFFER_RE,
@@ -120,6 +119,15 @@ _LOAN_ASK_RE = re.compile(r"\b(?:fee|fees|charge|charges|pay|download|install|ap
 # The word "loan" in English and the Indian scripts (the gate of the loan-fee rule).
 _LOAN_WORDS = ("loan", "लोन", "ऋण", "কর্জ", "ঋণ", "লোন", "ಸಾಲ", "ಲೋನ್", "கடன்", "லோன்", "రుణ", "లోన్", "લોન", "ਕਰਜ਼ਾ",
                "ਲੋਨ", "कर्ज")
+
+
+def _add_cue_hit(best: dict[str, Signal], matched: dict[str, list[str]], hit_clauses: list[tuple[str, int]],
+                 code: str, weight: float, text: str, fraud_type: str | None) -> None:
+    """Count a cue read by a rule of this package (outside the lexicon) as the lexicon's own hit of ``code``: the
+    signal with the lexicon's message, its matched text (digits masked) and a clause-0 hit."""
+    best[code] = Signal(code, weight, MESSAGES[code], {}, fraud_type)
+    matched[code].append(mask_digits(text))
+    hit_clauses.append((code, 0))
 
 
 def _link_signals(urls: list[str]) -> tuple[list[Signal], list[dict[str, Any]], list[str]]:
@@ -239,28 +247,11 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
         claimed.clear()
     else:
         pay_means = None
-    # "If you did not request this, reply with the OTP to cancel": the ask to send the code back is in a clause of
-    # its own; the condition's "not" does not negate it (the cue scan reads the sentence's negation).
-    if "credential_request" not in best and (rm := _CODE_REPLY_RE.search(low_norm)) \
-            and not _NEG_BEFORE_RE.search(low_norm[max(0, rm.start() - 24):rm.start()]) \
-            and (not rm.group(0).endswith("code") or rm.group("v") or _CODE_SENT_RE.match(low_norm, rm.end())
-                 or _is_otp_delivery(tokens.words)):
-        best["credential_request"] = Signal("credential_request", 40, MESSAGES["credential_request"], {}, "OTP_THEFT")
-        matched["credential_request"].append(mask_digits(rm.group(0)))
-        hit_clauses.append(("credential_request", 0))
-    if "credential_request" not in best and (xm := _SHARE_EXCEPT_RE.search(low_norm)) \
-            and not _HANDOVER_WORDS_RE.search(xm.group(0)) and _is_otp_delivery(tokens.words):
-        # (50 when that person is to call: the code is to be read out on the call.)
-        best["credential_request"] = Signal("credential_request", 50 if _OTHER_CHANNEL_RE.search(low_norm) else 40,
-                                            MESSAGES["credential_request"], {}, "OTP_THEFT")
-        matched["credential_request"].append(mask_digits(xm.group(0)[:40]))
-        hit_clauses.append(("credential_request", 0))
-    if "credential_request" not in best and (fm := _CODE_FORWARD_RE.search(low_norm)) \
-            and (fm.group("code") or _is_otp_delivery(tokens.words)) \
-            and not _NEG_BEFORE_RE.search(re.split(r"[.?!]", low_norm[max(0, fm.start() - 24):fm.start()])[-1]):
-        best["credential_request"] = Signal("credential_request", 40, MESSAGES["credential_request"], {}, "OTP_THEFT")
-        matched["credential_request"].append(mask_digits(fm.group(0)[:40]))
-        hit_clauses.append(("credential_request", 0))
+    # A one-time code asked for in shapes the lexicon does not read: a reply with the code ("If you did not request
+    # this, reply with the OTP to cancel"), "share it with no one except <person>", an ask to forward it on
+    # (``otp.code_ask_outside_lexicon``).
+    if "credential_request" not in best and (ask := code_ask_outside_lexicon(low_norm, tokens.words)):
+        _add_cue_hit(best, matched, hit_clauses, "credential_request", ask[0], ask[1], "OTP_THEFT")
     # "Nagkamali po ako ng send ng ₱3,000 sa GCash ninyo, pakibalik po", "tersalah transfer RM200, tolong pulangkan":
     # the mis-sent money and the return ask in Tagalog / Malay (the lexicon holds English, Hinglish, Hindi, Swahili
     # and Pidgin) -- the same cue, read here (batch x).
@@ -268,10 +259,7 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
             and ("nagkamali" in low_norm or "pakibalik" in low_norm or "tersalah" in low_norm) \
             and (wm := _MISSENT_RETURN_RE.search(low_norm)) \
             and not _NEG_BEFORE_RE.search(low_norm[max(0, wm.start() - 24):wm.start()]):
-        best["wrong_transfer_return"] = Signal("wrong_transfer_return", 30, MESSAGES["wrong_transfer_return"], {},
-                                               "PAYMENT_FRAUD")
-        matched["wrong_transfer_return"].append(mask_digits(wm.group(0)[:40]))
-        hit_clauses.append(("wrong_transfer_return", 0))
+        _add_cue_hit(best, matched, hit_clauses, "wrong_transfer_return", 30, wm.group(0)[:40], "PAYMENT_FRAUD")
     # A code-delivery template's own safety line ("Your code is 772190. Don't share it with anyone.") is not a
     # secrecy demand: with a code delivered and no other channel (a call, an officer), that cue hit is dropped.
     if "secrecy_demand" in best and matched["secrecy_demand"] \

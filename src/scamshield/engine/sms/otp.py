@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from ..textmatch import Tokens
-from .clauses import _CONDITION_RE, _NEGATION_RE, _SENTENCE_SPLIT_RE
+from .advice import _OTHER_CHANNEL_RE
+from .clauses import _CONDITION_RE, _NEG_BEFORE_RE, _NEGATION_RE, _SENTENCE_SPLIT_RE
 
 _OTP_WORDS = frozenset({"otp", "passcode", "password", "code", "pin"})
 
@@ -113,3 +114,23 @@ def _is_otp_delivery(words: tuple[str, ...]) -> bool:
 # (batch u). Exactly this shape; "... except our officer", a call or a case keep it.
 _TEMPLATE_SECRECY_RE = re.compile(r"^(?:do not|don't|dont) share (?:it |this |this code |the code |this otp |the otp )?"
                                   r"with (?:anyone|anybody|others)$")
+
+
+def code_ask_outside_lexicon(low: str, words: tuple[str, ...]) -> tuple[int, str] | None:
+    """A one-time code asked for in the three shapes the cue lexicon does not read, tried in this order on the
+    normalised text ``low``: a reply with the code ("If you did not request this, reply with the OTP to cancel" --
+    the condition's "not" does not negate the ask in its own clause), "do not share it with anyone except <person>"
+    in a code delivery (50 when that person is to call: the code is to be read out on the call), and an ask to send /
+    forward the code on. ``(weight, matched text)`` of the first that asks, or ``None``."""
+    if (rm := _CODE_REPLY_RE.search(low)) \
+            and not _NEG_BEFORE_RE.search(low[max(0, rm.start() - 24):rm.start()]) \
+            and (not rm.group(0).endswith("code") or rm.group("v") or _CODE_SENT_RE.match(low, rm.end())
+                 or _is_otp_delivery(words)):
+        return 40, rm.group(0)
+    if (xm := _SHARE_EXCEPT_RE.search(low)) and not _HANDOVER_WORDS_RE.search(xm.group(0)) \
+            and _is_otp_delivery(words):
+        return (50 if _OTHER_CHANNEL_RE.search(low) else 40), xm.group(0)[:40]
+    if (fm := _CODE_FORWARD_RE.search(low)) and (fm.group("code") or _is_otp_delivery(words)) \
+            and not _NEG_BEFORE_RE.search(re.split(r"[.?!]", low[max(0, fm.start() - 24):fm.start()])[-1]):
+        return 40, fm.group(0)[:40]
+    return None
