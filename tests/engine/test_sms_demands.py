@@ -78,3 +78,23 @@ def test_qr_payment_under_threat_fires(text):
 ])
 def test_qr_near_misses_stay_out(text):
     assert "qr_payment_under_threat" not in _codes(text, sender="+919800011122")
+
+
+@pytest.mark.parametrize("text", [
+    "QuickRupee recovery: EMI 6 days overdue. Pay now or we will message all your contacts that you are a defaulter",
+    "Loan overdue hai. Aaj hi pay karo warna tumhare saare contacts ko message karenge ki tum fraud ho",
+])
+def test_shaming_pay_ultimatum_fires(text):
+    a = analyze_sms(text, sender="+919811100022")
+    assert "shaming_pay_ultimatum" in {s.code for s in a.signals}
+    assert a.risk_score >= 50
+
+
+@pytest.mark.parametrize("text", [
+    # a lender's reminder: a deadline, no threat to contacts
+    "Your EMI of Rs 2,316 is due today. Pay now in the app to avoid late charges. - Bajaj Finance",
+    # awareness about the threat
+    "Loan apps that threaten to call your contacts if you don't pay today are illegal. Report them at 1930.",
+])
+def test_shaming_pay_ultimatum_near_misses(text):
+    assert "shaming_pay_ultimatum" not in _codes(text, sender="+919811100022")

@@ -71,7 +71,7 @@ from .callback import (_ACCOUNT_CHANGE_RE, _ACCOUNT_EVENT_RE, _ALERT_EVENT_RE, _
                        _SMS_TO_NUMBER_RE, _branch_landlines)
 from .clauses import _NEGATION_RE, _NEG_BEFORE_RE, _SENTENCE_SPLIT_RE, _blank_spans
 from .cuesets import _ASKING_CODES, _NAME_ROOT_LURES_OK, _NOTICE_LURES, _OWN_CHANNEL_LURE_POINTS, _THREAT_CODES
-from .demands import (_CRYPTO_WORD_RE, _EXPOSURE_HELD_RE, _EXPOSURE_THREAT_RE, _OTHERWISE_THREAT_RE,
+from .demands import (_PAY_DEADLINE_RE, _CRYPTO_WORD_RE, _EXPOSURE_HELD_RE, _EXPOSURE_THREAT_RE, _OTHERWISE_THREAT_RE,
                       _PAY_ULTIMATUM_RE, _QR_PAY_RE, _TEST_PAYMENT_RE)
 from .extract import (_HELPLINE_TYPES, _INDIAN_HELPLINE_PREFIXES, _MOBILE_TYPES, _callable_numbers, _mask,
                       _mobile_numbers, _number_types, _phone_objects, extract_phone_numbers, extract_upi_ids,
@@ -576,6 +576,16 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
         signals.append(Signal("contacts_shaming_threat", 40, MESSAGES["contacts_shaming_threat"],
                               {"matched": ph.group(0)[:40]}, "LOAN_APP_SCAM"))
         codes.add("contacts_shaming_threat")
+
+    # The contacts-shaming threat as an ultimatum on a payment ("Pay today or we will call your father and your office
+    # colleagues"): the recovery agent's demand itself, which no regulated lender makes (RBI fair-practice code; batch
+    # o miss). Not the threat reported in a warning (the lexicon's hit is set aside there).
+    if "contacts_shaming_threat" in codes and (pd := _PAY_DEADLINE_RE.search(low_clean)):
+        signals.append(Signal("shaming_pay_ultimatum", 15, "Demands a payment by a deadline under the threat of "
+                              "telling your family, colleagues or contacts: regulated lenders and their agents may "
+                              "not do this (report the app; do not pay under threat)",
+                              {"matched": mask_digits(pd.group(0)[:30])}, "LOAN_APP_SCAM"))
+        codes.add("shaming_pay_ultimatum")
 
     # A rental token / advance with the keys sent by courier or post: an owner who never meets the tenant (the scam
     # itself, as the lexicon's same-clause "deposit ... courier you the keys", 50).

@@ -51,3 +51,8 @@ _QR_PAY_RE = re.compile(r"\b(?:pay|paying|payment|transfer|bhejo|bhej do|bhejiye
 _OTHERWISE_THREAT_RE = re.compile(r"\b(?:else|otherwise|warna|nahi to|or else|or your|or the)\b[^.?!\n]{0,60}?"
                                   r"\b(?:removed|remove|disconnected|disconnect|cut|katega|kat jayega|blocked|block|"
                                   r"cancelled|canceled|cancel|suspended|suspend|seized|penalty|fine|band)\b")
+
+# A payment demanded by a deadline ("pay today", "pay now", "pay by 6 pm", "aaj 6 baje tak bharo", "abhi jama karo").
+_PAY_DEADLINE_RE = re.compile(r"\b(?:pay|repay|clear|settle)\b[^.?!\n]{0,25}?\b(?:today|now|immediately|tonight|asap|"
+                              r"within|by \d|before \d)\b|\b(?:aaj|abhi|turant)\b[^.?!\n]{0,30}?\b(?:bharo|bhar do|bhara|"
+                              r"jama karo|pay karo|payment karo|pay|payment)\b")
