@@ -281,3 +281,58 @@ async def test_analyse_and_record_still_returns_id_and_final_assessment(sqlite_d
         assert len(aid) == 32 and final.signals == probe.signals and final is not probe
     finally:
         await svc.stop()
+
+
+async def test_recorded_rows_match_the_responses_on_sqlite_and_postgresql(db_url):
+    """Every enricher case under every threshold set, one user each, through the history writer's batches on both
+    backends: each stored row holds exactly the figures the response was rendered from."""
+    from scamshield.auth import Principal
+    from scamshield.engine.types import DEFAULT_THRESHOLDS
+    from scamshield.metrics import Metrics
+    from scamshield.services.analysis import AnalysisService
+    from scamshield.store import history as history_store
+    from scamshield.store import users as user_store
+    from scamshield.store.migrate import upgrade_async
+    from scamshield.store.session import Database
+
+    await upgrade_async(db_url)
+    db = Database(db_url)
+    svc = AnalysisService(db, Metrics(), DEFAULT_THRESHOLDS)
+    current: list[Signal] = []
+
+    async def enricher(_sessions, _principal, _item):
+        return list(current)
+
+    svc.enrichers.append(enricher)
+    cases = [(t, e) for t in (None, {"medium": 2, "high": 3, "critical": 4}, {"medium": 60, "high": 80, "critical": 95})
+             for e in ENRICHER_CASES]
+    try:
+        async with db.transaction() as s:
+            for k, (thresholds, _) in enumerate(cases):
+                await user_store.ensure_user(s, f"u{k}", None)
+                if thresholds is not None:
+                    await user_store.put_settings(s, f"u{k}", {"risk_thresholds": thresholds})
+        await svc.start()
+        recs = {}
+        for k, (_, extra) in enumerate(cases):
+            current[:] = extra
+            for msg in MESSAGES:
+                rec = await svc.record(Principal(f"u{k}"), "sms", sms_engine.analyze_sms(msg), subject="VM-T")
+                body = analyze_routes.render_recorded(rec).body
+                assert body == analyze_routes.render(rec.analysis_id, rec.assessment).body, (k, msg)
+                recs[rec.analysis_id] = (k, rec)
+        await svc.flush_all()
+        async with db.session() as s:
+            rows = {}
+            for k in range(len(cases)):
+                rows.update({r.id: r for r in await history_store.list_analyses(s, f"u{k}", limit=100)})
+        assert set(rows) == set(recs)
+        for aid, (k, rec) in recs.items():
+            row = rows[aid]
+            assert row.user_id == f"u{k}"
+            assert (row.risk_score, row.risk_level, row.is_safe, row.fraud_types, row.signal_codes) == (
+                rec.risk_score, rec.risk_level, rec.is_safe, rec.fraud_types,
+                [s.code for s in rec.assessment.signals][:50]), (k, aid)
+    finally:
+        await svc.stop()
+        await db.dispose()
