@@ -91,7 +91,7 @@ from .marketing import (_COMPLIANCE_RE, _OPTOUT_LEAD_RE, _OPTOUT_RE, _OPTOUT_TAI
 from .money import (_MISSENT_RETURN_RE, _THIS_NUMBER_RE, _BARE_AMOUNT_RE, _unit_numbers_only, _MONEY_ASK_RE, _MONEY_RE, _PAYEE_RE, _PAY_APP_RE, _PAY_APP_TAGS, _PAY_MEANS_RE,
                     _REQUEST_RE)
 from .notices import transactional_markers
-from .otp import (code_ask_outside_lexicon, _CODE_DELIVERY_RE, _LISTED_ASKS, _OTP_SAFETY_RE, _TEMPLATE_SECRECY_RE, _code_read_back, _is_otp_delivery, _postal_pin_code,
+from .otp import (code_ask_outside_lexicon, _RECEIVED_NUMBER_ASK_RE, _CODE_DELIVERY_RE, _LISTED_ASKS, _OTP_SAFETY_RE, _TEMPLATE_SECRECY_RE, _code_read_back, _is_otp_delivery, _postal_pin_code,
                   _under_prohibition)
 from .sender import _brand_header, classify_sender, header_matches_keys
 from .stranger import (_CALL_ME_RE, _CHAT_BACK_RE, _CHAT_MOVE_RE, _CODE_COMING_RE, _CONTACT_MOVE_RE, _EARN_OFFER_RE,
@@ -100,7 +100,7 @@ from .stranger import (_CALL_ME_RE, _CHAT_BACK_RE, _CHAT_MOVE_RE, _CODE_COMING_R
                        _NAMED_OPENER_RE, _NEW_IDENTITY_RE, _NEW_NUMBER_RE, _OWN_NAME_RE, _PRONOUN_FORWARD_RE,
                        _RECONNECT_RE, _REFERRAL_RE, _SELF_INTRO_RE, _SETTLING_UP_RE, _TEACH_JOIN_RE, stranger_small_talk,
                        _MIN_DEPOSIT_RE, _RETURNS_TALK_RE, _ROMANCE_FRAME_RE, _ROMANCE_HINTS, _ROMANCE_PERSONA_RE,
-                       _DAILY_PAY_RANGE_RE, _DAY_HINTS, _PART_TIME_RE, _RECRUITER_RE, _DATING_MATCH_RE, _RETURNS_BRAG_RE,
+                       _DAILY_PAY_RANGE_RE, _DAY_HINTS, _SAME_DAY_PAY_RE, _PART_TIME_RE, _RECRUITER_RE, _DATING_MATCH_RE, _RETURNS_BRAG_RE,
                        _OLD_PHONE_GONE_RE, _PARENT_RE, _WRITE_BACK_RE, _NO_CALL_RE,
                        _NO_CALL_HINTS, _STRANDED_RE, find_chat_move, find_self_intro)
 from .textspeak import spell_out
@@ -252,6 +252,11 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     # (``otp.code_ask_outside_lexicon``).
     if "credential_request" not in best and (ask := code_ask_outside_lexicon(low_norm, tokens.words)):
         _add_cue_hit(best, matched, hit_clauses, "credential_request", ask[0], ask[1], "OTP_THEFT")
+    # ... or called "the number you receive" by someone speaking for a bank, card or app (``_RECEIVED_NUMBER_ASK_RE``).
+    if "credential_request" not in best and claimed and ("number" in low_norm or "digit" in low_norm) \
+            and (rn := _RECEIVED_NUMBER_ASK_RE.search(low_norm)) \
+            and not _NEG_BEFORE_RE.search(low_norm[max(0, rn.start() - 24):rn.start()]):
+        _add_cue_hit(best, matched, hit_clauses, "credential_request", 40, rn.group(0)[:40], "OTP_THEFT")
     # "Nagkamali po ako ng send ng ₱3,000 sa GCash ninyo, pakibalik po", "tersalah transfer RM200, tolong pulangkan":
     # the mis-sent money and the return ask in Tagalog / Malay (the lexicon holds English, Hinglish, Hindi, Swahili
     # and Pidgin) -- the same cue, read here (batch x).
@@ -1066,8 +1071,11 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     # the task-job hook even before the chat move (SPF / MAS, FTC, I4C advisories). A real recruiter names the role,
     # the place and an interview and pays by the hour or month; a pay range alone, or an intro alone, is not this.
     if sender_info["type"] in ("phone", "none") and not any(sg.code == "stranger_offer_to_chat" for sg in signals) \
-            and any(h in low_clean for h in _DAY_HINTS) and _PART_TIME_RE.search(low_clean) \
-            and (pay := _DAILY_PAY_RANGE_RE.search(low_clean)) \
+            and _PART_TIME_RE.search(low_clean) \
+            and (pay := (_DAILY_PAY_RANGE_RE.search(low_clean) if any(h in low_clean for h in _DAY_HINTS) else None)
+                 # (or, for a trivial paid task -- rating hotels, liking videos -- pay "the same day" / "daily payout"
+                 # without a range: "rate hotels on google maps from your phone, paid same day via UPI", batch v)
+                 or (_SAME_DAY_PAY_RE.search(low_clean) if "job_task_lure" in codes else None)) \
             and (find_self_intro(low_clean) or "job_task_lure" in codes) \
             and (_RECRUITER_RE.search(low_clean) or "job_task_lure" in codes):
         signals.append(Signal("recruiter_daily_pay_range", 40, "Someone introducing themselves as a recruiter offers "

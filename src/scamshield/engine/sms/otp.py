@@ -134,3 +134,16 @@ def code_ask_outside_lexicon(low: str, words: tuple[str, ...]) -> tuple[int, str
             and not _NEG_BEFORE_RE.search(re.split(r"[.?!]", low[max(0, fm.start() - 24):fm.start()])[-1]):
         return 40, fm.group(0)[:40]
     return None
+
+
+# The code asked for without naming it: "kindly confirm the number you receive", "tell me the 6 digits you got on
+# your phone", "share the digits that came to your mobile" -- the one-time code called "the number" (batch o miss).
+# Counted only beside an organisation's claim (a bank, card or app the writer speaks for): a friend's "tell me the
+# number you got from the clinic" asks for a phone number.
+_RECEIVED_NUMBER_ASK_RE = re.compile(r"\b(?:confirm|tell|share|send|read|give|forward|say)\s(?:me\s|us\s)?(?:the\s)?"
+                                     r"(?:\d\s)?(?:digit\s)?(?:number|digits|numbers)\s(?:that\s)?(?:you|u)\s(?:will\s)?"
+                                     r"(?:receive|received|get|got)\b(?!\s(?:from|at)\b)"
+                                     r"|\b(?:confirm|tell|share|send|read|give|forward)\s(?:me\s|us\s)?(?:the\s)?(?:\d\s)?"
+                                     r"(?:digit\s)?(?:number|digits)\s(?:that\s)?(?:came|comes|arrived)\s(?:to|on|in)\s"
+                                     r"(?:your|ur)\s"
+                                     r"(?:phone|mobile|number|sms|inbox)\b")

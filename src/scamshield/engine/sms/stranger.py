@@ -303,3 +303,7 @@ _NO_CALL_HINTS = ("call mat", "call na", "call mt", "phone mat", "phone na", "ma
                   "t call", "t ring", "t phone", "t talk", "t speak", "take call", "take a call", "take your call",
                   "pick up", "no call", "no need to", "unable to", "baat nahi", "baat na", "फोन मत", "कॉल मत")
 _DAY_HINTS = ("daily", "a day", "per day", "/day", "each day", "every day", "araw", "hari")
+# Pay the same day for a task ("paid same day via UPI", "same-day payout", "daily payout", "instant payment per task").
+_SAME_DAY_PAY_RE = re.compile(r"\b(?:paid|pay|payment|payout|salary|settlement)\s(?:the\s)?same[- ]day\b|\bsame[- ]day\s"
+                              r"(?:pay|payment|payout|salary|settlement)\b|\b(?:daily|instant)\s(?:payout|payment|"
+                              r"settlement)\b|\bpaid (?:daily|instantly|every day)\b")
