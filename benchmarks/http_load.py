@@ -24,6 +24,10 @@ server with a live community list (needs the JWT secret: the server this script 
     .venv/bin/python benchmarks/http_load.py --url http://127.0.0.1:8000 --token "$TOKEN" --server-pid 1234
     .venv/bin/python benchmarks/http_load.py --stages 3000 [--seed-reports 20]   # in-process stage profile
 
+``--replay-engine`` (diagnosis only) makes the server it starts compute each distinct input's engine result once and
+replay it after, so the analysis routes' CPU per request is everything *around* the engine on the real server (the
+JSON says ``"engine_replayed": true``; never quote those figures as the routes' own).
+
 ``--stages N`` starts no server: it builds the app with the real factory on a temporary SQLite store, runs its
 lifespan, and sends N requests per route one after another straight through the whole ASGI stack (every middleware,
 the fast path, the history writer), then prints the CPU per request by stage — token and principal hooks, engine,
@@ -83,6 +87,39 @@ def start_server(env_extra: dict[str, str], port: int, log_path: Path) -> subpro
         time.sleep(0.1)
     proc.kill()
     raise SystemExit("server did not become healthy within 60 s")
+
+
+# ``--replay-engine`` (diagnosis only): the server this script starts imports this as ``sitecustomize`` and serves
+# each distinct input's *engine* result from memory after computing it once, so CPU per request then measures
+# everything around the engine -- HTTP, middleware, authentication, user context, history, rendering -- on the real
+# server. Never a benchmark result for the analysis routes: the engine is what they exist for.
+REPLAY_SITECUSTOMIZE = """
+from scamshield.engine import sms as _sms, url as _url
+
+
+def _replay(fn):
+    memo = {}
+
+    def replayed(*args, **kwargs):
+        key = repr((args, sorted(kwargs.items())))
+        hit = memo.get(key)
+        if hit is None:
+            hit = memo[key] = fn(*args, **kwargs)
+        return hit
+
+    return replayed
+
+
+_sms.analyze_sms = _replay(_sms.analyze_sms)
+_url.analyze_url = _replay(_url.analyze_url)
+"""
+
+
+def replay_engine_env(folder: Path) -> dict[str, str]:
+    """Environment for a server whose engine results are replayed (``REPLAY_SITECUSTOMIZE`` in ``folder``)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "sitecustomize.py").write_text(REPLAY_SITECUSTOMIZE, encoding="utf-8")
+    return {"PYTHONPATH": os.pathsep.join(p for p in (str(folder), os.environ.get("PYTHONPATH", "")) if p)}
 
 
 def bench_env(data_dir: Path, secret: str) -> dict[str, str]:
@@ -389,6 +426,9 @@ def main(argv: list[str] | None = None) -> int:
                     "SCAMSHIELD_COMMUNITY_MIN_REPORTERS, default 5)")
     ap.add_argument("--stages", type=int, default=0, metavar="N",
                     help="no server: N requests per route in process through the ASGI stack, CPU per stage")
+    ap.add_argument("--replay-engine", action="store_true",
+                    help="diagnosis only: the server replays each input's engine result after computing it once, so "
+                         "CPU per request is everything around the engine (needs the server this script starts)")
     ap.add_argument("--py-spy", help="path to a py-spy binary: record the server during the measured phases")
     ap.add_argument("--profile-out", default="http.folded", help="py-spy output (collapsed stacks)")
     args = ap.parse_args(argv)
@@ -404,6 +444,8 @@ def main(argv: list[str] | None = None) -> int:
         json.dump(report, sys.stdout, indent=2)
         sys.stdout.write("\n")
         return 0
+    if args.replay_engine and args.url:
+        raise SystemExit("--replay-engine needs the server this script starts (not --url)")
     if args.duration * 4 * args.rounds > 900:
         raise SystemExit("refusing to run longer than 15 minutes")
 
@@ -428,6 +470,8 @@ def main(argv: list[str] | None = None) -> int:
             secret = secrets.token_urlsafe(48)
             port = free_port()
             env = bench_env(Path(tmp.name) / "var", secret)
+            if args.replay_engine:
+                env.update(replay_engine_env(Path(tmp.name) / "replay"))
             proc = start_server(env, port, Path(tmp.name) / "server.log")
             base, server_pid = f"http://127.0.0.1:{port}", proc.pid
             from scamshield.auth import mint_token
@@ -497,6 +541,7 @@ def main(argv: list[str] | None = None) -> int:
             "routes": summary,
             "skipped": skipped,
             "seeded_reports": {"domains": args.seed_reports, "reporters_each": args.reporters, "accepted": seeded},
+            "engine_replayed": bool(args.replay_engine),  # True: the analysis figures exclude the engine
             "ratios": ratios,
             "target_sms_vs_bare": 0.8,
             "server_rss_kb": {"before": rss_before, "after": rss_kb(server_pid)},
