@@ -101,6 +101,7 @@ WEIGHTS: dict[str, float] = {
     "android_package_link": 20,
     "short_link_brand_lure": 20,
     "credential_portal_page": 15,
+    "kit_folder": 15,
 }
 # a published document whose address also names a brand or a lure word (path, query or fragment): the one-button
 # landing page the signal was made for. Bare, the address says only "a published Doc / Slides / Drawing", which
@@ -1408,6 +1409,40 @@ def _path_tokens(p: ParsedURL, skip_query: bool = False) -> list[str]:
 
 _DIGIT_TAIL_RE = re.compile(r"[0-9]+$")
 _MISS = object()
+# kit_folder: folders a phishing kit creates on a hacked site, which no site's own pages live in. (Not a per-visitor
+# MD5 folder, '/007/hm/c1dbe4d1681fab5ffc5849ee1443118a/': 131 PhishTank misses out of sample hold one, but so do
+# download pages, '/download_<app>/download/<md5>/', which it flagged on ISCX: 3 -> 16 of 6,772; it stays a weak cue.)
+# WordPress's own sub-folders of /wp-admin/ that are pages (multisite network / user admin, maintenance)
+_WP_ADMIN_PAGES = frozenset({"network", "user", "maint"})
+
+
+def _kit_folder(p: ParsedURL) -> tuple[str, str] | None:
+    """(kind, folder) when the link opens a FOLDER (no file name at its end) of a kind only phishing kits make on
+    a hacked site, else None:
+
+    * ``cms_core_folder`` -- a folder inside WordPress's program folders /wp-includes/ or /wp-admin/ (those hold
+      only program files; '/wp-includes/js/crop/cm/', '/wp-admin/css/colors/blue/sparka/'); the admin's own
+      pages ('/wp-admin/', '/wp-admin/network/') are not counted.
+    * ``well_known_folder`` -- a folder below a /.well-known/ entry ('/.well-known/pki-validation/checkpoint/'):
+      that folder holds only small machine-read files (certificate validation tokens, security.txt, app links).
+    """
+    path = p.path[:512]
+    segs = [x for x in path.lower().split("/") if x]
+    if not segs or "." in segs[-1]:
+        return None  # a file, not a folder
+    for core in ("wp-includes", "wp-admin"):
+        if core in segs:
+            below = segs[segs.index(core) + 1:]
+            if below and not (core == "wp-admin" and len(below) == 1 and below[0] in _WP_ADMIN_PAGES):
+                return "cms_core_folder", core
+    if ".well-known" in segs:
+        below = segs[segs.index(".well-known") + 1:]
+        if len(below) >= 3 or len(below) == 2 and path.endswith("/"):
+            # (not the validation token a certificate authority fetches: '/.well-known/acme-challenge/<token>')
+            return "well_known_folder", below[0][:40]
+    return None
+
+
 # CMS folders whose sub-folders are products named after what they integrate ('/wp-content/plugins/stripe/',
 # '/wp-content/plugins/woocommerce-paypal-payments/'): a brand's name there is a plugin's, not a kit's
 _CMS_PRODUCT_DIRS = ("/wp-content/plugins/", "/wp-content/themes/")
@@ -1490,6 +1525,11 @@ def _path_signals(p: ParsedURL, reg: BrandRegistry, L: _Lists, signals: list[Sig
         signals.append(Signal("cms_internal_path", pts,
                               "Web page planted inside a website's internal folders (typical of hacked sites)",
                               ev, PHISH))
+    kit = _kit_folder(p) if p.path.count("/") >= 2 else None
+    if kit is not None:
+        signals.append(Signal("kit_folder", WEIGHTS["kit_folder"],
+                              "Link opens a folder of a kind phishing kits create on hacked sites",
+                              {"kind": kit[0], "folder": kit[1]}, PHISH))
     if match is not None:
         same = [t for t in tokset if len(t) >= 4 and reg.token_brand(t) is match.brand]
         if same:
@@ -1790,6 +1830,10 @@ _WEAK_CUE_CODES = {
 }
 
 
+# kit_folder kinds as weak cues (the same cue as a CMS folder: counted once)
+_KIT_CUES = {"cms_core_folder": "cms_folder", "well_known_folder": "cms_folder"}
+
+
 _B64_URLSAFE_TO_STD = str.maketrans("-_", "+/")
 # (the run is possessive: only the whole run of token characters can be followed by '=', '%3D', '&', '#' or the end,
 # none of which is a token character, so a shorter run never matched; not retrying the 104 shorter lengths at every
@@ -1833,7 +1877,7 @@ def _weak_cue_signal(p: ParsedURL, signals: list[Signal], dom: str, reg: BrandRe
     cues: dict[str, None] = {}
     shared_parent = None
     for s in signals:
-        c = _WEAK_CUE_CODES.get(s.code)
+        c = _WEAK_CUE_CODES.get(s.code) if s.code != "kit_folder" else _KIT_CUES[s.evidence["kind"]]
         if c == "login_words_in_path" and not set(s.evidence.get("words", ())) - _CMS_WORDS:
             continue  # the CMS folder names themselves: counted once, as cms_folder
         if c is not None:
