@@ -1,6 +1,7 @@
 """Known misses of earlier batches taken in the batch x round, fixed in general (own wording): a task recruiter who
 pays "the same day" for a trivial task (no pay range), and a one-time code asked for as "the number you receive" by
-someone speaking for a bank or app -- each with near misses that must not fire."""
+someone speaking for a bank or app, a mobile number written in a 4-6 / 4-3-3 grouping as the call-back of an account
+alert -- each with near misses that must not fire."""
 
 import pytest
 
@@ -51,3 +52,24 @@ def test_code_called_the_number_you_receive(text):
 ])
 def test_received_number_near_misses(text):
     assert _codes(text).get("credential_request", 0) < 40
+
+
+# ---- a mobile number written in another grouping is still a mobile to call back ----
+
+@pytest.mark.parametrize("text", [
+    "Axis Bank: a new payee was added to your account. If this was not you call our fraud desk on 9830 412765 now",
+    "SBI: Rs 18,000 debited from your account. If not done by you, call 98304 12765 immediately",
+    "HDFC: new device registered to your NetBanking. Not you? Call 9830 412 765 to block",
+])
+def test_alert_with_mobile_callback_in_any_grouping(text):
+    assert "alert_with_mobile_callback" in _codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    # the bank's toll-free helpline in 4-3-4 grouping
+    "Axis Bank: a new payee was added to your account. If this was not you call 1860 419 5555",
+    # a friend's number in chat, no alert
+    "Reached Pune, the new flat is great. Call me on 9830 412765 when you're free",
+])
+def test_mobile_grouping_near_misses(text):
+    assert "alert_with_mobile_callback" not in _codes(text)

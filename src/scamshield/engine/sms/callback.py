@@ -50,7 +50,7 @@ _CRYPTO_RE = re.compile(r"\b(?:btc|bitcoin|usdt|eth|ethereum|crypto|binance|coin
 # An Indian mobile number to call or message ("call 98301 23456", "WhatsApp +91 9830123456", "9830123456 pe call
 # karo", "संपर्क करें 7439012284"): banks, utilities and couriers publish toll-free (1800/1860) or short helplines,
 # and fake "officer" / "customer care" numbers are mobiles (RBI, I4C advisories). On the lower-cased text.
-_MOBILE = r"(?<![\d+])(?:\+?91[\s-]?|0)?[6-9]\d{4}[\s-]?\d{5}(?!\d)"
+_MOBILE = r"(?<![\d+])(?:\+?91[\s-]?|0)?[6-9](?:\d{4}[\s-]?\d{5}|\d{3}[\s-]\d{6}|\d{3}[\s-]\d{3}[\s-]\d{3})(?!\d)"
 _MOBILE_CALLBACK_RE = re.compile(
     r"(?:\b(?:call|contact|dial|ring|whatsapp|message|msg|text|reach|sampark|phone)\b|संपर्क|कॉल|फोन|व्हाट्सएप)"
     r"[^.\n]{0,40}?" + _MOBILE + r"|" + _MOBILE + r"\s?(?:pe|par|per|on|पर)\s(?:call|contact|whatsapp|sampark|message|"
