@@ -105,6 +105,8 @@ COUNTS = [
     ("so i get this call from some number saying its fedex", (1, 0, 0, 0)),
     ("my dad got one of those calls this morning", (1, 0, 0, 0)),
     ("kal ek ajeeb call aaya tha", (1, 0, 0, 0)),
+    ("imagine your phone rings", (1, 0, 0, 0)),
+    ("mom said you got a weird phone call yesterday", (1, 0, 0, 0)),
     ("there has been an increase in calls where fraudsters pretend to be the bank", (2, 1, 0, 0)),
     # the caller's own announcement or the listener's call: no story
     ("you got a call from customs saying your parcel is held", (0, 0, 0, 0)),
@@ -115,6 +117,11 @@ COUNTS = [
     # a live demand, and the same words quoted in a story
     ("do not disconnect this call", (0, 0, 1, 0)),
     ("he told me do not disconnect this call", (0, 1, 0, 0)),
+    # a quote runs on for a sentence ...
+    ("someone says hello im calling from your bank your account will be blocked today please tell me the otp",
+     (0, 1, 0, 0)),
+    # ... unless the speaker turns back to the listener
+    ("someone called us and said he wants to change your number so to stop it please read me the otp", (1, 0, 1, 0)),
     ("listen carefully do you understand", (0, 0, 2, 0)),
     ("press nine now", (0, 0, 1, 0)),
     ("i am transferring your call to the officer", (0, 0, 1, 0)),
@@ -243,3 +250,13 @@ def test_relayed_orders_in_hinglish_alert():
 def test_more_retellings_do_not_alert(text):
     state, updates = stream(text)
     assert not any(u.should_alert for u in updates), trace(updates)
+
+
+def test_an_imagined_call_in_a_lesson_does_not_alert_under_any_segmentation():
+    text = ("okay everyone settle down so today in digital safety class we are going to talk about scam calls alright "
+            "imagine your phone rings and someone says hello im calling from your bank your account will be blocked "
+            "today please tell me the otp what do you do yes you hang up very good because the bank never asks for the "
+            "otp")
+    for words in (8, 10, 12, 15, 20):
+        _, updates = stream(text, words)
+        assert not any(u.should_alert for u in updates), (words, trace(updates))

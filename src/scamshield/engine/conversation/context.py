@@ -607,16 +607,23 @@ def late_verdict(window: str, boundary: int) -> bool:
 # superior's words ("the senior officer said you have to stay on this video call") makes live demands around them.
 _THIRD = (r"(?:he|she|they|the guy|this guy|that guy|some guy|the man|this man|one man|a man|the woman|this woman|"
           r"a woman|the lady|this lady|a lady|the caller|the officer|the bloke|some bloke|this bloke|the person|"
-          r"the fellow|the voice|the recording|fraudsters|scammers|the scammer|the fraudster|criminals)")
+          r"the fellow|the voice|the recording|fraudsters|scammers|the scammer|the fraudster|criminals|someone|somebody|"
+          r"some one|anyone|anybody|a caller)")
 _STORY_ANCHOR_RE = re.compile(
     r"\b(?:" + _GOT_CALL + r"|(?<!you )(?<!we )(?:got|get|gets|received|had) (?:one of (?:those|these) |such a |a "
     r"(?:weird|strange|funny|scary|dodgy|fake|scam|fraud|suspicious) (?:[a-z]+ )?)(?:call|calls|phone call)|"
+    # the listener's own odd call, asked about by a relative ("mom said you got a weird phone call yesterday")
+    r"(?:you|u) (?:got|get|received|had) (?:a |one of those |such a )(?:weird|strange|funny|scary|dodgy|fake|scam|"
+    r"fraud|suspicious|bad)(?: [a-z]+)? (?:call|calls|phone call|voicemail)|"
     r"(?:someone|somebody|some one|some guy|a guy|a man|a woman|a lady|this guy|this man|this lady|some bloke|"
     r"this bloke|some number|an unknown number) (?:called|rang|phoned|calls|rings|phones) (?:me|him|her|us|my|"
     r"dad|mom|mum|papa|mummy)|"
     r"(?:(?:ek|koi) )?(?:[a-z]+ )?(?:call|phone|fone) (?:aaya|aya|aayi|aai) (?:tha|thi)|mujhe (?:ek )?(?:[a-z]+ )?"
     r"(?:call|phone) (?:aaya|aya)|"
     r"what happened to (?:me|him|her|my [a-z]+|us)|(?:you|u) (?:will not|won t|wont|will never) believe|"
+    # a call imagined for the listener's sake ("imagine your phone rings and someone says", "suppose you get a call")
+    r"(?:imagine|suppose|let us say|lets say|let s say|pretend) (?:that )?(?:your phone rings|you get a call|you "
+    r"receive a call|someone calls|somebody calls|a man calls|a stranger calls|you pick up)|"
     r"(?:fraudsters|scammers|criminals|con artists|crooks|cheats|thugs) (?:[a-z]+ )?(?:pretend|pose|posing|pretending|"
     r"say|claim|call|calling|ask|use|may|will|often|usually|are)|"
     r"(?:increase|rise|spate|wave) (?:in|of) (?:[a-z]+ )?(?:calls|scams|fraud)|(?:calls|scams) where|"
@@ -650,8 +657,9 @@ _RELAY_RE = re.compile(
     r"\b(?:my|our|mere|mera|hamare|humare) (?:senior|seniors|manager|supervisor|boss|officer|senior officer|superior|"
     r"team leader|head|sir|saheb|sahab|bade sahab|department)(?: [a-z]+)? (?:said|says|has said|told me|has told me|"
     r"has instructed|instructed|wants|has asked|asked me|ne bola|ne kaha|ne bataya|ka kehna hai|keh rahe)\b")
-#: Words before a live marker that make it quoted ("he told me do not disconnect"): a frame within this many chars.
-_LIVE_QUOTED_BEFORE = 40
+#: Words before a live marker that make it quoted ("he told me do not disconnect"): a frame within this many chars (about
+#: a sentence of speech) and no turn back to the listener between them.
+_LIVE_QUOTED_BEFORE = 120
 #: Anchors / frames / live markers counted per segment (a hostile segment repeating one phrase adds at most this).
 _STORY_PER_SEGMENT = 3
 
@@ -667,8 +675,13 @@ def story_counts(window: str, boundary: int) -> tuple[int, int, int, int]:
     for m in _LIVE_RE.finditer(window, lo):
         if m.end() <= boundary:
             continue
-        if _STORY_FRAME_RE.search(window, max(0, m.start() - _LIVE_QUOTED_BEFORE), m.start()):
-            continue  # quoted: "he told me do not disconnect"
+        frame = None
+        for frame in _STORY_FRAME_RE.finditer(window, max(0, m.start() - _LIVE_QUOTED_BEFORE), m.start()):
+            pass
+        if frame is not None and _turn_at(window, frame.end(), m.start()) is None:
+            # quoted: "he told me do not disconnect", "someone says hello im calling from your bank ... please tell
+            # me the otp"; not after a turn back to the listener ("he said ... so to stop it read me the otp")
+            continue
         live += 1
     live += relays
     return (min(anchors, _STORY_PER_SEGMENT), min(frames, _STORY_PER_SEGMENT), min(live, _STORY_PER_SEGMENT),
