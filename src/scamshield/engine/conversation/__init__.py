@@ -16,6 +16,14 @@ How a score is built (every point is a ``Signal``):
   separates a scam from a call that merely mentions a bank or the police.
 * Negation and warning context: "never share your OTP", "don't install AnyDesk", "if anyone asks for your PIN"
   suppress the cue; sentences about scams ("fraudsters pretending to be CBI") count at a quarter weight.
+* The speaker's role over the whole call (``CallState.story``): story anchors ("i get this call from some number
+  saying", "ek ajeeb call aaya tha", "an increase in calls where fraudsters pretend"), reported frames ("he told me",
+  "ek aadmi bola", "they may say"), live demands ("i am transferring your call", "listen carefully", "press nine") and
+  relays of a superior's words ("my senior has said you must"). A speaker who narrates (an anchor, frames outnumbering
+  live demands) is retelling or warning: a cue counts only when said to the listener in a clause that speaks to "you"
+  and not of the narrator ("a warrant against me" is the story's). A turn back to the listener ("... so to stop this
+  change read me the otp", "but your case is real") ends a retold call's frame. Cues heard only in a warning share 20
+  points.
 * Optional ``model_scorer`` over the rolling context adds one more signal (the best seen so far in the call).
 
 * Reassurance (group ``reassure``, negative weight): "we will never ask for your PIN", "call the number on the back
