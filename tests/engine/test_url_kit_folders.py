@@ -82,3 +82,31 @@ def test_kit_folder_counts_once_as_a_weak_cue() -> None:
     assert {"kit_folder", "suspicious_path"} <= codes
     cues = next(s.evidence["cues"] for s in a.signals if s.code == "several_weak_cues")
     assert sorted(cues) == ["cms_folder", "login_words_in_path"]
+
+
+# --- https_folder: a folder named 'https' so that the path reads like a second web address ------------------------
+@pytest.mark.parametrize("url", [
+    "http://bakery-example.com.br/https/",
+    "http://bakery-example.com.br/https",
+    "https://garden-club.example.org//https/",
+    "https://garden-club.example.org/2/https/",
+    "http://dentist.example.ro/https/198.51.100.7/online.examplebank.com/mua/index.html",
+    "https://plumber.example.se/HTTPS/secure/",
+])
+def test_https_folder_fires(url: str) -> None:
+    sig = [s for s in analyze_url(url).signals if s.code == "https_folder"]
+    assert sig and sig[0].weight == WEIGHTS["https_folder"] and sig[0].fraud_type == "PHISHING_LINK", url
+
+
+@pytest.mark.parametrize("url", [
+    "https://developer.example.org/en-US/docs/Glossary/HTTPS",   # a page about the protocol, deep and last
+    "https://blog.example.com/guides/https",                      # the last segment, no folder
+    "https://blog.example.com/why-https-matters/",                # a slug with the word in it
+    "https://example.com/a/b/c/https/",                           # beyond the first three segments
+    "https://example.com/libraries/joomla/http/transport/",       # 'http': a program folder
+    "https://www.example-std.org/jtc1/sc22/wg14/www/docs/n2596.pdf",  # 'www': a site's own folder
+    "https://example.com/httpsx/",
+    "https://example.com/?next=https",                            # the query, not a folder
+])
+def test_https_folder_near_misses(url: str) -> None:
+    assert not any(s.code == "https_folder" for s in analyze_url(url).signals), url

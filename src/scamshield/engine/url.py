@@ -102,6 +102,7 @@ WEIGHTS: dict[str, float] = {
     "short_link_brand_lure": 20,
     "credential_portal_page": 15,
     "kit_folder": 15,
+    "https_folder": 15,
 }
 # a published document whose address also names a brand or a lure word (path, query or fragment): the one-button
 # landing page the signal was made for. Bare, the address says only "a published Doc / Slides / Drawing", which
@@ -1443,6 +1444,19 @@ def _kit_folder(p: ParsedURL) -> tuple[str, str] | None:
     return None
 
 
+def _https_folder(p: ParsedURL) -> bool:
+    """A folder named 'https' among the first three segments of the path ('/https/', '/1/https/',
+    '/https/<ip>/<bank's host>/...'): kits unpack into it so that the link reads like a second web address after the
+    site's own name. Not the last segment of a longer path without a '/' after it ('/docs/Glossary/HTTPS': a page
+    about the protocol), and not 'http' or 'www' (program folders: '/libraries/joomla/http/', '/wg14/www/docs/')."""
+    path = p.path[:256]
+    segs = [x for x in path.split("/") if x]
+    for i, seg in enumerate(segs[:3]):
+        if len(seg) == 5 and seg.lower() == "https":
+            return i == 0 or i < len(segs) - 1 or path.endswith("/")
+    return False
+
+
 # CMS folders whose sub-folders are products named after what they integrate ('/wp-content/plugins/stripe/',
 # '/wp-content/plugins/woocommerce-paypal-payments/'): a brand's name there is a plugin's, not a kit's
 _CMS_PRODUCT_DIRS = ("/wp-content/plugins/", "/wp-content/themes/")
@@ -1525,6 +1539,10 @@ def _path_signals(p: ParsedURL, reg: BrandRegistry, L: _Lists, signals: list[Sig
         signals.append(Signal("cms_internal_path", pts,
                               "Web page planted inside a website's internal folders (typical of hacked sites)",
                               ev, PHISH))
+    if "ttps" in low and _https_folder(p):
+        signals.append(Signal("https_folder", WEIGHTS["https_folder"],
+                              "Link hides its real site behind a folder named 'https' (the path reads like a second "
+                              "web address)", {"folder": "https"}, PHISH))
     kit = _kit_folder(p) if p.path.count("/") >= 2 else None
     if kit is not None:
         signals.append(Signal("kit_folder", WEIGHTS["kit_folder"],
@@ -1825,7 +1843,7 @@ _WEAK_CUE_CODES = {
     "suspicious_path": "login_words_in_path", "phishing_words": "lure_words_in_host", "ip_host": "ip_host",
     "obfuscated_url": "obfuscation", "ip_named_host": "ip_host", "deep_subdomain": "deep_subdomain",
     "brand_in_path": "brand_in_path", "android_package_link": "app_package",
-    "cms_internal_path": "cms_folder", "domain_name_spoof": "domain_name_spoof",
+    "cms_internal_path": "cms_folder", "domain_name_spoof": "domain_name_spoof", "https_folder": "address_in_path",
     "brand_impersonation": "brand_lookalike", "brand_in_subdomain": "brand_lookalike", "homograph": "brand_lookalike",
 }
 
