@@ -24,7 +24,7 @@ _MONEY_ASK_RE = re.compile(r"\b(?:fazer|faz|manda|mandar|me faz) (?:um |o )?pix\
                            r"|\b(?:bill|bills|invoice|payment|rent|fees)\s(?:that\s|which\s)?i\s(?:(?:need|have|had|"
                            r"got)\sto|must)\s(?:pay|settle|clear)\b"
                            # the same in Hinglish: "aaj hostel fees 18,500 bharni hai", "rent jama karna hai" (batch x)
-                           r"|\b(?:fees?|fee|bill|rent|fine|kiraya|emi|\d[\d,]{2,})\s(?:[a-z]+\s){0,2}?(?:bharni|bharna|"
+                           r"|(?:\b(?:fees?|fee|bill|rent|fine|kiraya|emi)|(?<![\d,])\d[\d,]{2,12})\s(?:[a-z]+\s){0,2}?(?:bharni|bharna|"
                            r"bharne|jama karni|jama karna|jama karne|deni|dena|bharni padegi|bharna padega)\s(?:hai|h|"
                            r"he|padegi|padega)\b"
                            # "is UPI pe bhej do riya.fees2@ybl": the send ask right before the payee's UPI id

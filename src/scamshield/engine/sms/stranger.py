@@ -247,7 +247,8 @@ _ROMANCE_HINTS = ("army", "military", "navy", "marine", "deployed", "stationed",
 # recruiter names a role, a place and an interview, and pays by the hour or month.
 _CUR = r"(?:rs\.?\s?|₹|inr\s?|(?:[acs]|nz|hk|us)?\$|sgd\s?|usd\s?|£|€|₱|php\s?|rm\s?|aed\s?|ksh\s?|kes\s?|₦)?"
 _DAILY_PAY_RANGE_RE = re.compile(
-    _CUR + r"\d[\d,]*(?:\.\d+)?k?\s?(?:-|–|to)\s?" + _CUR + r"\d[\d,]*(?:\.\d+)?k?\s?(?:pesos|php|sgd|usd|rm|rs|rupees|"
+    r"(?<![\d,.])" + _CUR + r"\d[\d,]{0,9}(?:\.\d{1,2})?k?\s?(?:-|–|to)\s?" + _CUR + r"\d[\d,]{0,9}(?:\.\d{1,2})?k?\s?"
+    r"(?:pesos|php|sgd|usd|rm|rs|rupees|"
     r"inr|dollars|pounds|ringgit)?\s?(?:daily|a day|per day|/day|each day|every day|kada araw|bawat araw|sehari|"
     r"setiap hari|per hari)\b")
 # ... for work that is part-time, remote, flexible or a few minutes a day.
