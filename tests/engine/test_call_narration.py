@@ -260,3 +260,34 @@ def test_an_imagined_call_in_a_lesson_does_not_alert_under_any_segmentation():
     for words in (8, 10, 12, 15, 20):
         _, updates = stream(text, words)
         assert not any(u.should_alert for u in updates), (words, trace(updates))
+
+
+# Retold-call frames in other words (a second adversarial read after the fixes above: a Singapore English retelling and
+# a bank's call-back about a customer's scam call alerted): "got one call say from ...", "a call you received from
+# someone saying ...". A scammer's follow-up about "the call you received from our officer" is no such frame.
+@pytest.mark.parametrize("text, retold", [
+    ("yesterday got one call say from singapore police force say my bank account got money laundering", True),
+    ("you left us a voicemail about a call you received from someone saying they were from the bank", True),
+    ("the call my dad got yesterday from a man claiming to be from the tax office", True),
+    ("this is about the call you received yesterday from our officer saying your parcel has drugs", False),
+    ("you got a call from our department saying your sim will be blocked", False),
+])
+def test_retold_call_frames(text, retold):
+    from scamshield.engine.conversation.context import _RETOLD_CALL_RE
+    assert (_RETOLD_CALL_RE.search(text) is not None) is retold
+
+
+@pytest.mark.parametrize("text", [
+    "ah boy you free or not ah i tell you ah yesterday got one call say from singapore police force say my bank account "
+    "got money laundering must transfer to their account for checking i say wait ah i call my son first then the man "
+    "scold me say cannot tell anybody i put down the phone already then i go the neighbourhood police post they say is "
+    "scam lor",
+    "hi this is jordan calling back from the bank fraud prevention team you left us a voicemail this morning about a call "
+    "you received from someone saying they were from the bank and asking you to move your savings into a new account "
+    "you did exactly the right thing we have put a note on your file and nothing has moved we will never ask you to "
+    "transfer money to protect it",
+], ids=["singapore-aunt-retells", "bank-call-back-about-a-scam-call"])
+def test_retellings_in_other_words_do_not_alert(text):
+    for words in (10, 12, 16):
+        _, updates = stream(text, words)
+        assert not any(u.should_alert for u in updates), (words, trace(updates))

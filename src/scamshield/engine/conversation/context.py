@@ -39,11 +39,18 @@ _NEG_AFTER_PHRASES = ("with anyone", "to anyone", "with anybody", "to anybody", 
 #: Not a call the caller announces to the listener ("you will get a call from our officer who will say", "we got a call
 #: from customs saying your parcel ...": the caller's own story).
 _GOT_CALL = (
-    r"(?<!you )(?<!we )(?<!will )(?<! ll )(?:got|gets|get|getting|received|receives|had) (?:a |an |one |this |that |"
+    r"(?:(?<!you )(?<!we )(?<!will )(?<! ll )(?:got|gets|get|getting|received|receives|had) (?:a |an |one |this |that |"
     r"some |these |those |such a )?(?:[a-z]+ ){0,2}(?:call|calls|voicemail)(?: (?!you\b|your\b)[a-z]+){0,6} "
-    r"(?:saying|claiming|who said|who says|who claimed|who claims|pretending|and (?:the|a|this|some) (?:[a-z]+ )?"
-    r"(?:said|says|goes|told)|(?:the|a|this|some) (?:guy|man|woman|lady|caller|person|voice|officer) (?:said|says|"
-    r"goes|told|claimed|claims))")
+    # "say" / "says" as speech and Singapore English report it ("got one call say from the police") (blind34 round)
+    r"(?:saying|claiming|say|says|who said|who says|who claimed|who claims|pretending|and (?:the|a|this|some) "
+    r"(?:[a-z]+ )?(?:said|says|goes|told)|(?:the|a|this|some) (?:guy|man|woman|lady|caller|person|voice|officer) "
+    r"(?:said|says|goes|told|claimed|claims))|"
+    # the call named first ("about a call you received from someone saying they were from td", "the call my dad got
+    # yesterday from a man claiming"): an unknown caller's words about it (not "the call you received from our officer
+    # saying", a scammer's follow-up)
+    r"(?:a|the|this|that) call (?:you|she|he|they|i|my [a-z]+) (?:got|received|had|took|answered)(?: (?!your\b)[a-z]+)"
+    r"{0,3} from (?:someone|somebody|some one|a man|a woman|a guy|a lady|some (?:man|woman|guy|lady|number)) "
+    r"(?:saying|claiming|who said|pretending))")
 # A warning needs a frame: reported speech or advice. These frames are one on their own ("a man said he was from the
 # bank", "sometimes they say", "fraudsters pretending to be", "beware", "just hang up").
 _WARNING_RE = re.compile(
