@@ -1,6 +1,6 @@
 """kit_folder (issue #5, PhishTank out-of-sample misses): folders a phishing kit creates on a hacked site, which no
-site keeps its own pages in -- a folder inside WordPress's program folders /wp-includes/ and /wp-admin/, a folder
-below a /.well-known/ entry. (Per-visitor MD5 folders were tried and left out: download sites use them too.) Table-driven with near misses
+site keeps its own pages in -- a hidden (dot-) folder near the start of the path, a folder inside WordPress's program
+folders /wp-includes/ and /wp-admin/, a folder below a /.well-known/ entry. (Per-visitor MD5 folders were tried and left out: download sites use them too.) Table-driven with near misses
 that must NOT fire (ids ending a link, ids deep in a long site path, files, the WordPress admin's own pages, the
 certificate authority's validation token). All URLs invented for this test."""
 
@@ -17,6 +17,10 @@ def _kit(url: str) -> list[dict]:
 
 
 @pytest.mark.parametrize("url, kind", [
+    ("http://cafe-example.com/.tmb/_notify", "hidden_folder"),
+    ("https://physics-club.example.org/.bbb/", "hidden_folder"),
+    ("https://clinic-example.co.ao/.redd/js.htm", "hidden_folder"),
+    ("http://travel-example.com/images/.verifynow/", "hidden_folder"),
     ("http://plumber.example.com/wp-includes/js/crop/cm/", "cms_core_folder"),
     ("https://shop.example.co.uk/wp-includes/Requests/Transport/acct/verify", "cms_core_folder"),
     ("https://blog.example.com/wp-admin/css/colors/blue/update/", "cms_core_folder"),
@@ -60,6 +64,13 @@ def test_kit_folder_fires(url: str, kind: str) -> None:
     "https://example.com/.well-known/acme-challenge/Xq3v9Lk2pQw8Zr1Yt7Uv",
     "https://example.com/.well-known/pki-validation/ABC123DEF456.txt",
     "https://example.com/.well-known/openid-configuration",
+    # dot-folders a protocol or platform reserves, a dot-FILE, a dot-folder deep in a repository browser
+    "https://myapp.example-hosting.net/.auth/login/aad/callback",
+    "https://site-example.com/.netlify/functions/subscribe",
+    "https://example.com/.hidden",
+    "https://example.com/.env.example",
+    "https://git.example.org/group/repo/-/tree/main/.github/workflows",
+    "https://example.com/docs/v2/guide/.vuepress/config",   # beyond the first three segments
     # no path at all / a plain page
     "https://example.com/",
     "https://example.com/about/team/",

@@ -1415,12 +1415,19 @@ _MISS = object()
 # download pages, '/download_<app>/download/<md5>/', which it flagged on ISCX: 3 -> 16 of 6,772; it stays a weak cue.)
 # WordPress's own sub-folders of /wp-admin/ that are pages (multisite network / user admin, maintenance)
 _WP_ADMIN_PAGES = frozenset({"network", "user", "maint"})
+_HIDDEN_SEG_RE = re.compile(r"\.[a-z0-9][a-z0-9_\-]{0,62}")
+_RESERVED_DOT_FOLDERS = frozenset({".well-known", ".auth", ".netlify"})
 
 
 def _kit_folder(p: ParsedURL) -> tuple[str, str] | None:
-    """(kind, folder) when the link opens a FOLDER (no file name at its end) of a kind only phishing kits make on
-    a hacked site, else None:
+    """(kind, folder) when the link opens a folder of a kind only phishing kits make on a hacked site (for the CMS
+    and .well-known kinds: the link ends at the folder, not a file in it), else None:
 
+    * ``hidden_folder`` -- a folder whose name starts with a dot among the first three segments, with more path
+      or a '/' after it ('/.tmb/_notify', '/images/.verifynow/', '/.redd/js.htm', '/.bbb/'): on a shared web host a dot-folder is
+      hidden from the owner's file listing, so kits unpack there. Not the folders a protocol or a platform reserves
+      (/.well-known/ -- judged below --, Azure App Service's /.auth/, Netlify's /.netlify/), nor a dot-folder deep
+      in a repository browser ('/group/repo/-/tree/main/.github/workflows').
     * ``cms_core_folder`` -- a folder inside WordPress's program folders /wp-includes/ or /wp-admin/ (those hold
       only program files; '/wp-includes/js/crop/cm/', '/wp-admin/css/colors/blue/sparka/'); the admin's own
       pages ('/wp-admin/', '/wp-admin/network/') are not counted.
@@ -1429,6 +1436,9 @@ def _kit_folder(p: ParsedURL) -> tuple[str, str] | None:
     """
     path = p.path[:512]
     segs = [x for x in path.lower().split("/") if x]
+    for seg in segs[:min(3, len(segs) - (not path.endswith("/")))]:
+        if seg[0] == "." and len(seg) >= 2 and seg not in _RESERVED_DOT_FOLDERS and _HIDDEN_SEG_RE.fullmatch(seg):
+            return "hidden_folder", seg[:40]
     if not segs or "." in segs[-1]:
         return None  # a file, not a folder
     for core in ("wp-includes", "wp-admin"):
@@ -1849,7 +1859,7 @@ _WEAK_CUE_CODES = {
 
 
 # kit_folder kinds as weak cues (the same cue as a CMS folder: counted once)
-_KIT_CUES = {"cms_core_folder": "cms_folder", "well_known_folder": "cms_folder"}
+_KIT_CUES = {"hidden_folder": "cms_folder", "cms_core_folder": "cms_folder", "well_known_folder": "cms_folder"}
 
 
 _B64_URLSAFE_TO_STD = str.maketrans("-_", "+/")
