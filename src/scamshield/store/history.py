@@ -31,9 +31,8 @@ _PROBES: tuple[list[str], ...] = ([], ["phishing"], ["a\"b", "c\\d", "e\nf\u0001
 class StrListJSON(TypeDecorator):
     """The ``JSON`` column type, with a list of strings (the history rows' ``fraud_types`` and ``signal_codes``)
     encoded by ``_str_list_json`` instead of ``json.dumps``: byte-identical text, ~1 µs instead of ~3.4 µs for a list
-    of four codes (SQLite dialect, this VM). Anything
-    else, and any dialect whose JSON encoding differs on the probes, goes through ``JSON``'s own bind processing.
-    Reads are never affected (the table's own column type reads them)."""
+    of four codes (SQLite dialect, this VM). Anything else, and any dialect whose JSON encoding differs on the probes,
+    goes through ``JSON``'s own bind processing. Reads are never affected (the table's own column type reads them)."""
 
     impl = JSON
     cache_ok = True
