@@ -128,6 +128,7 @@ COUNTS = [
     # what scammers do, told in the present; a subject left out after "and"
     ("they say there is a suspicious payment", (0, 1, 0, 0)),
     ("she sent a qr code and told me to scan it", (0, 1, 0, 0)),
+    ("somebody called me that he is from the bank", (1, 1, 0, 0)),
     # the caller relaying a superior: a live demand and a relay, not a story
     ("my senior has said you must stay on the video call", (0, 0, 2, 1)),
     ("mere senior ne bola hai ki aapko video call pe rehna hoga", (0, 0, 1, 1)),
@@ -291,3 +292,15 @@ def test_retellings_in_other_words_do_not_alert(text):
     for words in (10, 12, 16):
         _, updates = stream(text, words)
         assert not any(u.should_alert for u in updates), (words, trace(updates))
+
+
+def test_a_retold_otp_ask_in_nigerian_english_is_the_story():
+    """'somebody called me that he is from the bank ... i should send the otp they sent to me': the narrator's own
+    retold ask, heard only in the story."""
+    state, updates = stream(
+        "my brother good evening i hope you are well i want to tell you something this afternoon somebody called me that "
+        "he is from the bank that my bvn will be blocked and i should send the otp they sent to me i told him i will go "
+        "to the branch tomorrow he started shouting please tell mama to be careful they are calling old people")
+    assert narrating(state.story), state.story
+    assert not any(s.code == "otp_request" and "context" not in s.evidence for s in updates[-1].assessment.signals)
+    assert not any(u.should_alert for u in updates)

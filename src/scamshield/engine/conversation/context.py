@@ -645,6 +645,8 @@ _STORY_FRAME_RE = re.compile(
     r"tell|claim|want|demand|pretend)|"
     # the subject left out after "and" / "then" in a story ("she sent a qr code and told me to scan it")
     r"(?:and|then) (?:told|asked|wanted|made) (?:me|him|her|us|them) to|"
+    # a call reported with "that" (Nigerian / Indian English: "somebody called me that he is from the bank")
+    r"(?:called|rang|phoned) (?:me|him|her|us|my [a-z]+) (?:that|to say)|"
     r"(?:ek aadmi|ek ladki|ek aurat|ek banda|woh aadmi|usne|unhone|woh|wo) (?:ne )?(?:bola|boli|bole|kaha|bataya)|"
     r"(?:aur|phir|fir|toh|to) (?:bola|boli|bole|kaha)(?: ki)?|(?:bola|boli|bole|kaha) ki)\b")
 _LIVE_RE = re.compile(
