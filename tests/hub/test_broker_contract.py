@@ -15,6 +15,7 @@ import redis.asyncio as aioredis
 from scamshield.hub.broker import Broker, create_broker
 from scamshield.hub.broker_memory import MemoryBroker
 from scamshield.hub.broker_redis import RedisBroker, split_prefix
+from scamshield.hub.hub import CONTROL_CHANNEL, Hub, user_changed_message
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -398,3 +399,80 @@ async def test_unreachable_redis_does_not_block_start_or_subscribe():
     await broker.close()
     assert time.monotonic() - started < 6.0
     assert rec.got == []
+
+
+# ------------------------------------------------ user_changed notices on the control channel (cache invalidation)
+async def _hub_on(make) -> tuple[Hub, list[str], list[str]]:
+    """A started hub on a broker built by ``make`` (``make_broker`` or ``redis_brokers``), with its user_changed
+    and resync listeners recording into the returned lists."""
+    ref: dict[str, Hub] = {}
+
+    async def handler(channel: str, message: str) -> None:
+        await ref["hub"]._on_broker_message(channel, message)
+
+    broker = await make(handler)
+    hub = Hub(broker=broker, heartbeat_seconds=0)
+    ref["hub"] = hub
+    if hasattr(broker, "on_resubscribed"):
+        broker.on_resubscribed = hub._on_resubscribed  # type: ignore[attr-defined]
+    await hub.start()
+    changed: list[str] = []
+    resyncs: list[str] = []
+    hub.on_user_changed(changed.append)
+    hub.on_resync(lambda: resyncs.append("resync"))
+    return hub, changed, resyncs
+
+
+async def test_user_changed_notice_from_another_instance_reaches_listeners_and_own_echo_does_not(make_broker):
+    hub, changed, _ = await _hub_on(make_broker)
+    broker = hub._broker
+    await hub.announce_user_changed("alice")  # our own notice (published on Redis, skipped in memory): never acted on
+    # Notices as another instance publishes them, and near misses that must be ignored, on the same channel.
+    for message in ['{"op":"user_changed","user_id":"","origin":"x"}',  # empty id
+                    '{"op":"user_changed","user_id":7,"origin":"x"}',  # not a string
+                    '{"op":"user_changed","user_id":"' + "u" * 300 + '","origin":"x"}',  # longer than any id we write
+                    '{"op":"user_changed","user_id":"carol","origin":"' + hub.instance_id + '"}',  # our own origin
+                    '{"op":"user_changed_later","user_id":"dave","origin":"x"}',  # another op
+                    "not json", "[1,2]",
+                    user_changed_message("bob", "other-instance")]:
+        await broker.publish(CONTROL_CHANNEL, message)
+    await eventually(lambda: changed, what="bob's notice")
+    await asyncio.sleep(0.05)
+    assert changed == ["bob"] and hub.user_changed_received == 1
+    await hub.close()
+
+
+async def test_user_changed_crosses_instances_without_a_socket_for_the_user(redis_brokers):
+    a, a_changed, _ = await _hub_on(redis_brokers)
+    b, b_changed, _ = await _hub_on(redis_brokers)
+    assert a.instance_id != b.instance_id and b.total_connections == 0  # nobody connected to B: only ``control``
+    started = time.monotonic()
+    await a.announce_user_changed("alice")
+    await eventually(lambda: b_changed, timeout=2.0, what="the notice on B")
+    took = time.monotonic() - started
+    await b.announce_user_changed("bob")
+    await eventually(lambda: a_changed, timeout=2.0, what="the notice on A")
+    await asyncio.sleep(0.05)
+    assert b_changed == ["alice"] and a_changed == ["bob"]  # each instance hears the other, never its own echo
+    assert took < 1.0  # a broker round trip, far below the caches' TTL
+    await a.close()
+    await b.close()
+
+
+async def test_memory_hub_announces_nothing():
+    rec = Recorder()
+    broker = MemoryBroker(rec)
+    hub = Hub(broker=broker, heartbeat_seconds=0)
+    await hub.start()
+    await hub.announce_user_changed("alice")
+    assert rec.got == [] and hub.publish_failures == 0
+    await hub.close()
+
+
+async def test_resubscription_after_an_outage_runs_the_resync_listeners(redis_url, redis_brokers):
+    hub, changed, resyncs = await _hub_on(redis_brokers)
+    assert resyncs == []
+    assert await _kill_subscriber(redis_url, hub._broker) == 1  # type: ignore[arg-type]
+    await eventually(lambda: resyncs, what="resync after the re-subscription")
+    assert resyncs == ["resync"] and changed == []
+    await hub.close()

@@ -28,6 +28,10 @@ class Broker(abc.ABC):
     - ``close()`` stops delivery and releases connections; it is idempotent.
     """
 
+    #: True when a publication reaches other processes (Redis); False for the in-process broker, where the
+    #: publishing instance is the only one, so instance-to-instance notices (``Hub.announce_user_changed``) are skipped.
+    shared: bool = True
+
     def __init__(self, handler: Handler) -> None:
         self._handler = handler
 

@@ -6,6 +6,8 @@ from scamshield.hub.broker import Broker, Handler
 
 
 class MemoryBroker(Broker):
+    shared = False  # one process: nobody else to tell
+
     def __init__(self, handler: Handler) -> None:
         super().__init__(handler)
         self._channels: set[str] = set()

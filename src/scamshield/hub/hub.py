@@ -5,7 +5,11 @@ broker) and many (Redis). Channels:
 
 - ``user:<id>``: messages for every device of that user. An instance subscribes when the user's first local
   connection opens and unsubscribes when the last one closes. Messages are the exact JSON sent to clients.
-- ``control``: instance-wide commands, e.g. ``{"op":"disconnect_user","user_id":…,"code":4403,"reason":…}``.
+- ``control``: instance-wide commands, e.g. ``{"op":"disconnect_user","user_id":…,"code":4403,"reason":…}``, and
+  instance-to-instance notices: ``{"op":"user_changed","user_id":…,"origin":<instance id>}`` tells every *other*
+  instance to forget what it caches for that user (settings, feedback verdicts: see ``announce_user_changed``).
+  Every instance subscribes to ``control`` at start, so a notice reaches it whether or not the user has a socket
+  there.
 - ``broadcast``: redacted alerts for every connection (only with ``SCAMSHIELD_UNROUTED_ALERTS=broadcast``).
 
 The hub knows nothing of the engine or the store: services tell it what to publish.
@@ -14,7 +18,8 @@ Broker outages (Redis): a publication that fails is still delivered to the user'
 kept (bounded) and published again once the broker answers, and the hub reports itself unhealthy (``/health`` 503)
 meanwhile. When the broker's subscriber connection comes back after an outage (``on_resubscribed``), every local
 socket is closed with 4000 so its device reconnects with ``since`` and recovers from the store whatever was
-published while this instance was deaf.
+published while this instance was deaf, and the ``on_resync`` listeners run (the services drop every cached user,
+since ``user_changed`` notices may have been missed meanwhile).
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ import asyncio
 import json
 import logging
 import time
+import uuid
 from collections import defaultdict
 from collections import deque
 from typing import Any, Callable
@@ -45,8 +51,17 @@ RETRY_INTERVAL = 1.0  # seconds between broker health probes while publications 
 HEARTBEAT_CHUNK = 256
 
 
+USER_CHANGED_OP = "user_changed"
+MAX_USER_ID_CHARS = 256  # a notice naming a longer id is not one this service wrote: ignored
+
+
 def user_channel(user_id: str) -> str:
     return f"user:{user_id}"
+
+
+def user_changed_message(user_id: str, origin: str) -> str:
+    """The ``control`` notice that ``user_id``'s settings or feedback changed on instance ``origin``."""
+    return json.dumps({"op": USER_CHANGED_OP, "user_id": user_id, "origin": origin}, separators=(",", ":"))
 
 
 class Hub:
@@ -74,6 +89,10 @@ class Hub:
         self._closing = False
         self._tasks: set[asyncio.Task] = set()
         self.stall_watch = StallWatch()  # loop lag + GC time, logged when the loop stalls (delivery tails)
+        self.instance_id = uuid.uuid4().hex[:16]  # tags this instance's notices so it ignores its own echo
+        self._user_changed_listeners: list[Callable[[str], None]] = []
+        self._resync_listeners: list[Callable[[], None]] = []
+        self.user_changed_received = 0  # notices from other instances acted on (tests, diagnosis)
 
     # -- lifecycle ------------------------------------------------------------------------------------------------
     async def start(self) -> None:
@@ -252,11 +271,38 @@ class Hub:
         instance's sockets. Close them with 4000 so their devices reconnect with ``since`` and replay from the
         store; then re-publish what failed here."""
         self.resubscriptions += 1
+        self._run_listeners(self._resync_listeners)
         conns = self.snapshot()
         log.warning("broker re-subscribed after an outage: asking %d local connections to reconnect", len(conns))
         await asyncio.gather(*(c.close(CLOSE_RESTART, "broker reconnected: reconnect with since") for c in conns),
                              return_exceptions=True)
         await self._flush_backlog()
+
+    # -- cache invalidation across instances ----------------------------------------------------------------------
+    def on_user_changed(self, listener: Callable[[str], None]) -> None:
+        """Call ``listener(user_id)`` (synchronously, on the broker's reader: keep it quick) when another instance
+        announces that the user's settings or feedback changed."""
+        self._user_changed_listeners.append(listener)
+
+    def on_resync(self, listener: Callable[[], None]) -> None:
+        """Call ``listener()`` when this instance may have missed notices: its broker subscription came back after
+        an outage. Per-user caches should forget everything then."""
+        self._resync_listeners.append(listener)
+
+    async def announce_user_changed(self, user_id: str) -> None:
+        """Tell every other instance that ``user_id``'s settings or feedback changed (the caller has already
+        forgotten its own copy). Nothing to do on the in-process broker. If the broker fails, the notice is kept
+        in the backlog and published once the broker answers; the other instances' TTLs bound staleness meanwhile."""
+        if not getattr(self._broker, "shared", True) or self._closing:
+            return
+        await self._publish(CONTROL_CHANNEL, user_changed_message(user_id, self.instance_id))
+
+    def _run_listeners(self, listeners: list[Callable[..., None]], *args: str) -> None:
+        for listener in listeners:
+            try:
+                listener(*args)
+            except Exception:  # one failing cache must not keep the others stale
+                log.exception("cache invalidation listener failed")
 
     async def disconnect_user(self, user_id: str, code: int, reason: str = "") -> None:
         """Close every connection of ``user_id`` on every instance."""
@@ -297,7 +343,16 @@ class Hub:
             data = json.loads(message)
         except ValueError:
             return
-        if isinstance(data, dict) and data.get("op") == "disconnect_user" and isinstance(data.get("user_id"), str):
+        if not isinstance(data, dict):
+            return
+        if data.get("op") == USER_CHANGED_OP:
+            uid = data.get("user_id")
+            if (isinstance(uid, str) and 0 < len(uid) <= MAX_USER_ID_CHARS
+                    and data.get("origin") != self.instance_id):
+                self.user_changed_received += 1
+                self._run_listeners(self._user_changed_listeners, uid)
+            return
+        if data.get("op") == "disconnect_user" and isinstance(data.get("user_id"), str):
             conns = self.local_connections(data["user_id"])
             code = int(data.get("code") or 1000)
             await asyncio.gather(*(c.close(code, str(data.get("reason") or "")) for c in conns), return_exceptions=True)
