@@ -1553,7 +1553,8 @@ def _path_signals(p: ParsedURL, reg: BrandRegistry, L: _Lists, signals: list[Sig
         signals.append(Signal("https_folder", WEIGHTS["https_folder"],
                               "Link hides its real site behind a folder named 'https' (the path reads like a second "
                               "web address)", {"folder": "https"}, PHISH))
-    kit = _kit_folder(p) if p.path.count("/") >= 2 else None
+    # (every kind needs a dot-folder or a WordPress program folder: most paths are passed over without a split)
+    kit = _kit_folder(p) if "/." in low or "/wp-includes/" in low or "/wp-admin/" in low else None
     if kit is not None:
         signals.append(Signal("kit_folder", WEIGHTS["kit_folder"],
                               "Link opens a folder of a kind phishing kits create on hacked sites",
