@@ -71,16 +71,17 @@ from .callback import (_ACCOUNT_CHANGE_RE, _ACCOUNT_EVENT_RE, _ALERT_EVENT_RE, _
                        _SMS_TO_NUMBER_RE, _branch_landlines)
 from .clauses import _NEGATION_RE, _NEG_BEFORE_RE, _SENTENCE_SPLIT_RE, _blank_spans
 from .cuesets import _ASKING_CODES, _NAME_ROOT_LURES_OK, _NOTICE_LURES, _OWN_CHANNEL_LURE_POINTS, _THREAT_CODES
-from .demands import (_PAY_DEADLINE_RE, _CRYPTO_WORD_RE, _EXPOSURE_HELD_RE, _EXPOSURE_THREAT_RE, _OTHERWISE_THREAT_RE,
-                      _PAY_ULTIMATUM_RE, _QR_PAY_RE, _TEST_PAYMENT_RE)
+from .demands import (_CRYPTO_WORD_RE, _EXPOSURE_HELD_RE, _EXPOSURE_HINTS, _EXPOSURE_THREAT_RE, _OTHERWISE_THREAT_RE,
+                      _PAY_DEADLINE_RE, _PAY_ULTIMATUM_RE, _QR_PAY_RE, _TEST_PAYMENT_HINTS, _TEST_PAYMENT_RE)
 from .extract import (_HELPLINE_TYPES, _INDIAN_HELPLINE_PREFIXES, _MOBILE_TYPES, _callable_numbers, _mask,
                       _mobile_numbers, _number_types, _phone_objects, extract_phone_numbers, extract_upi_ids,
                       phone_region_hint)
-from .fees import (_CLAIM_WORD_RE, _DETAILS_REPLY_RE, _FEE_DEDUCTED_RE, _FEE_PAID_RE, _GOV_SCHEME_RE, _GREETING_WORDS,
-                   _JOB_CONTEXT_RE, _JOB_FEE_RE, _KEYS_BY_POST_RE, _LOAN_FEE_RE, _LOAN_GRANTED_RE, _LOAN_PAY_RE,
-                   _LOAN_OVERDUE_RE, _OWN_APPLICATION_RE, _PHOTO_TO_CONTACTS_RE, _RENT_ADVANCE_RE, _RENT_HOME_RE,
-                   _STRONG_DETAILS_RE, _ENDEARMENT_RE, _GIFT_CARD_HINTS, _GIFT_CARD_PAY_RE, _HELD_HINTS, _HELD_WHAT_HINTS, _HELD_PACKAGE_FEE_RE, _HELD_WHAT_RE,
-                   _ROMANCE_FEE_ASK_RE, _SCAM_WORD_RE)
+from .fees import (_CLAIM_WORD_RE, _DETAILS_REPLY_RE, _ENDEARMENT_RE, _FEE_DEDUCTED_RE, _FEE_PAID_RE,
+                   _GIFT_CARD_HINTS, _GIFT_CARD_PAY_RE, _GOV_SCHEME_RE, _GREETING_WORDS, _HELD_HINTS,
+                   _HELD_PACKAGE_FEE_RE, _HELD_WHAT_HINTS, _HELD_WHAT_RE, _JOB_CONTEXT_RE, _JOB_FEE_RE,
+                   _KEYS_BY_POST_RE, _LOAN_FEE_RE, _LOAN_GRANTED_RE, _LOAN_OVERDUE_RE, _LOAN_PAY_RE,
+                   _OWN_APPLICATION_RE, _PHOTO_TO_CONTACTS_RE, _RENT_ADVANCE_RE, _RENT_HOME_RE, _ROMANCE_FEE_ASK_RE,
+                   _SCAM_WORD_RE, _STRONG_DETAILS_RE)
 from .limits import (MAX_CUE_CHARS, MAX_CUE_TOKENS, MAX_LINKS, MAX_PHONE_CANDIDATES, MAX_SMS_CHARS, MAX_UPI_IDS,
                      MAX_URLS_REPORTED)
 from .links import (_APK_RE, _OFFICIAL_SUFFIXES, _SHORTENER_DOMAINS, _STATEMENT_RE, _domain_copies_brand,
@@ -88,11 +89,11 @@ from .links import (_APK_RE, _OFFICIAL_SUFFIXES, _SHORTENER_DOMAINS, _STATEMENT_
                     _trust_named_root_links, link_signals)
 from .marketing import (_COMPLIANCE_RE, _OPTOUT_LEAD_RE, _OPTOUT_RE, _OPTOUT_TAIL_RE, _OPTOUT_TARGET_RE, _REPLY_ASK_RE,
                         _SHORTCODE_RE, _SPAM_PRINT_RES, _STOP_SHORTCODE_RE, _ctia_stop_only)
-from .money import (_MISSENT_RETURN_RE, _THIS_NUMBER_RE, _BARE_AMOUNT_RE, _unit_numbers_only, _MONEY_ASK_RE, _MONEY_RE, _PAYEE_RE, _PAY_APP_RE, _PAY_APP_TAGS, _PAY_MEANS_RE,
-                    _REQUEST_RE)
+from .money import (_BARE_AMOUNT_RE, _MISSENT_RETURN_RE, _MONEY_ASK_RE, _MONEY_RE, _PAY_APP_RE, _PAY_APP_TAGS,
+                    _PAY_MEANS_RE, _PAYEE_RE, _REQUEST_RE, _THIS_NUMBER_RE, _unit_numbers_only)
 from .notices import transactional_markers
-from .otp import (code_ask_outside_lexicon, _RECEIVED_NUMBER_ASK_RE, _CODE_DELIVERY_RE, _LISTED_ASKS, _OTP_SAFETY_RE, _TEMPLATE_SECRECY_RE, _code_read_back, _is_otp_delivery, _postal_pin_code,
-                  _under_prohibition)
+from .otp import (code_ask_outside_lexicon, _CODE_DELIVERY_RE, _code_read_back, _is_otp_delivery, _LISTED_ASKS,
+                  _OTP_SAFETY_RE, _postal_pin_code, _RECEIVED_NUMBER_ASK_RE, _TEMPLATE_SECRECY_RE, _under_prohibition)
 from .sender import _brand_header, classify_sender, header_matches_keys
 from .stranger import (_CALL_ME_RE, _CHAT_BACK_RE, _CHAT_MOVE_RE, _CODE_COMING_RE, _CONTACT_MOVE_RE, _EARN_OFFER_RE,
                        _FAMILY_PRESSURE_RE, _FAVOUR_ASK_RE, _FAVOUR_MONEY_RE, _FIRST_PERSON_RE, _INVEST_HINTS,
@@ -100,7 +101,7 @@ from .stranger import (_CALL_ME_RE, _CHAT_BACK_RE, _CHAT_MOVE_RE, _CODE_COMING_R
                        _NAMED_OPENER_RE, _NEW_IDENTITY_RE, _NEW_NUMBER_RE, _OWN_NAME_RE, _PRONOUN_FORWARD_RE,
                        _RECONNECT_RE, _REFERRAL_RE, _SELF_INTRO_RE, _SETTLING_UP_RE, _TEACH_JOIN_RE, stranger_small_talk,
                        _MIN_DEPOSIT_RE, _RETURNS_TALK_RE, _ROMANCE_FRAME_RE, _ROMANCE_HINTS, _ROMANCE_PERSONA_RE,
-                       _DAILY_PAY_RANGE_RE, _DAY_HINTS, _SAME_DAY_PAY_RE, _PART_TIME_RE, _RECRUITER_RE, _DATING_MATCH_RE, _RETURNS_BRAG_RE,
+                       _DAILY_PAY_RANGE_RE, _DAY_HINTS, _SAME_DAY_PAY_RE, _PART_TIME_HINTS, _PART_TIME_RE, _RECRUITER_RE, _DATING_MATCH_RE, _RETURNS_BRAG_RE,
                        _OLD_PHONE_GONE_RE, _PARENT_RE, _WRITE_BACK_RE, _NO_CALL_RE,
                        _NO_CALL_HINTS, _STRANDED_RE, find_chat_move, find_self_intro)
 from .textspeak import spell_out
@@ -637,7 +638,8 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     # ---- payment demands with the scam in their shape (``demands``) ----
     # An exposure threat with a payment ultimatum: "I have recordings from your camera ... transfer 0.05 BTC within
     # 48 hours or everyone sees it" (sextortion; batch o / t misses).
-    if (pu := _PAY_ULTIMATUM_RE.search(low_clean)) and (held_x := _EXPOSURE_HELD_RE.search(low_clean)) \
+    if any(h in low_clean for h in _EXPOSURE_HINTS) and (held_x := _EXPOSURE_HELD_RE.search(low_clean)) \
+            and _PAY_ULTIMATUM_RE.search(low_clean) \
             and (thr := _EXPOSURE_THREAT_RE.search(low_clean)) \
             and not (quoted_codes or _SCAM_WORD_RE.search(low_clean)
                      or any(_NEGATION_RE.search(sent) and _EXPOSURE_THREAT_RE.search(sent)
@@ -651,7 +653,8 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
         codes.add("exposure_payment_demand")
     # A "test" payment asked of the reader ("first you send Rs 1 to check UPI working"): a buyer or officer who pays
     # does not need the reader's money first (OLX / classifieds scams; batch n miss).
-    if sender_info["type"] != "dlt" and (tp := _TEST_PAYMENT_RE.search(low_clean)):
+    if sender_info["type"] != "dlt" and any(h in low_clean for h in _TEST_PAYMENT_HINTS) \
+            and (tp := _TEST_PAYMENT_RE.search(low_clean)):
         signals.append(Signal("test_payment_ask", 25, "Asks you to send a small 'test' amount to check a UPI id or "
                               "account: how fake buyers and officials start a collect or QR fraud",
                               {"matched": mask_digits(tp.group(0)[:40])}, "PAYMENT_FRAUD"))
@@ -1071,7 +1074,7 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     # the task-job hook even before the chat move (SPF / MAS, FTC, I4C advisories). A real recruiter names the role,
     # the place and an interview and pays by the hour or month; a pay range alone, or an intro alone, is not this.
     if sender_info["type"] in ("phone", "none") and not any(sg.code == "stranger_offer_to_chat" for sg in signals) \
-            and _PART_TIME_RE.search(low_clean) \
+            and any(h in low_clean for h in _PART_TIME_HINTS) and _PART_TIME_RE.search(low_clean) \
             and (pay := (_DAILY_PAY_RANGE_RE.search(low_clean) if any(h in low_clean for h in _DAY_HINTS) else None)
                  # (or, for a trivial paid task -- rating hotels, liking videos -- pay "the same day" / "daily payout"
                  # without a range: "rate hotels on google maps from your phone, paid same day via UPI", batch v)

@@ -56,3 +56,8 @@ _OTHERWISE_THREAT_RE = re.compile(r"\b(?:else|otherwise|warna|nahi to|or else|or
 _PAY_DEADLINE_RE = re.compile(r"\b(?:pay|repay|clear|settle)\b[^.?!\n]{0,25}?\b(?:today|now|immediately|tonight|asap|"
                               r"within|by \d|before \d)\b|\b(?:aaj|abhi|turant)\b[^.?!\n]{0,30}?\b(?:bharo|bhar do|bhara|"
                               r"jama karo|pay karo|payment karo|pay|payment)\b")
+
+# (cheap gates: a word each rule's regex cannot match without)
+_EXPOSURE_HINTS = ("record", "video", "vids", "clip", "photo", "pics", "picture", "footage", "screenshot", "webcam",
+                   "camera", "what you", "browsing", "intimate", "nude", "private")
+_TEST_PAYMENT_HINTS = ("check", "verif", "test", "confirm", "pehle", "first")

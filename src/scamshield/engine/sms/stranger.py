@@ -49,7 +49,7 @@ _CHAT_MOVE_X_RE = re.compile(
     r"|(?:whats\s?app|telegram|व्हाट्सएप|व्हाट्सऐप|टेलीग्राम|হোয়াটসঅ্যাপ|টেলিগ্রাম|வாட்ஸ்அப்|டெலிகிராம்|వాట్సాప్|"
     r"టెలిగ్రామ్)(?:\s?(?:पर|में|पे|এ|ে|ல்|లో))?\s?(?:@|संपर्क|मैसेज|करें|करो|যোগাযোগ|মেসেজ|করুন|செய்ய|"
     r"தொடர்பு|மெசேஜ்|చేయండి|సంప్రదించ)")
-_CHAT_MOVE_X_HINTS = ("sila ", "hubungi", "wasap", "mesej", " saya", " kami", " sa ", " kay ", "व्हाट्स", "टेलीग्राम",
+_CHAT_MOVE_X_HINTS = ("sila ", "hubungi", "wasap", "mesej", " saya", " kami", " kat ", " di ", " sa ", " kay ", "व्हाट्स", "टेलीग्राम",
                       "হোয়াটস", "টেলিগ্রাম", "வாட்ஸ", "டெலிகிராம", "వాట్సాప", "టెలిగ్రామ", "whatsapp ", "telegram ")
 
 
@@ -300,7 +300,7 @@ _STRANDED_RE = re.compile(r"\b(?:stuck|stranded|phas gaya|phas gayi|fas gaya|fas
                           r"\b(?:wallet|purse) (?:was |got |is )?(?:stolen|lost|chori|kho gaya)\b|\baccident\b|"
                           r"\bpolice (?:wale|station|ne)\b")
 # (cheap gates: a word the rule's regex cannot match without)
-_NO_CALL_HINTS = ("call mat", "call na", "call mt", "phone mat", "phone na", "mat karna call", "mat karo call",
+_NO_CALL_HINTS = ("call mat", "call na", "call mt", "phone mat", "phone na", "phone mt", "mat karna call", "mat karo call",
                   "t call", "t ring", "t phone", "t talk", "t speak", "take call", "take a call", "take your call",
                   "pick up", "no call", "no need to", "unable to", "baat nahi", "baat na", "फोन मत", "कॉल मत")
 _DAY_HINTS = ("daily", "a day", "per day", "/day", "each day", "every day", "araw", "hari")
@@ -308,3 +308,4 @@ _DAY_HINTS = ("daily", "a day", "per day", "/day", "each day", "every day", "ara
 _SAME_DAY_PAY_RE = re.compile(r"\b(?:paid|pay|payment|payout|salary|settlement)\s(?:the\s)?same[- ]day\b|\bsame[- ]day\s"
                               r"(?:pay|payment|payout|salary|settlement)\b|\b(?:daily|instant)\s(?:payout|payment|"
                               r"settlement)\b|\bpaid (?:daily|instantly|every day)\b")
+_PART_TIME_HINTS = ("part", "remote", "online", "flexib", "home", "phone", "wfh", "min", "sambilan", "cellphone", "side ")
