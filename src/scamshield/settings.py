@@ -88,6 +88,10 @@ class Settings(BaseSettings):
     ws_max_connections_per_user: int = Field(default=10, ge=1, description="WebSocket connections one user may "
                                              "hold on one instance; one more is closed with 4409")
     suspicious_call_window_minutes: int = 30
+    user_cache_ttl_seconds: float = Field(default=10.0, ge=0, le=86_400,
+                                          description="Per-instance caches of a user's settings and feedback verdicts: "
+                                          "the staleness bound when a change notice from another instance is lost "
+                                          "(broker down); with the broker up changes apply everywhere at once")
 
     # --- community / privacy ------------------------------------------------------------------------------------
     community_min_reporters: int = 5

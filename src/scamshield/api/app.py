@@ -60,7 +60,8 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True, analys
             gc.set_threshold(*(int(x) for x in settings.gc_thresholds.split(",")))
         ctx = AppContext(settings=settings, db=db, verifier=TokenVerifier(settings), metrics=metrics)
         ctx.extras["analysis"] = AnalysisService(
-            db, metrics, Thresholds(settings.threshold_medium, settings.threshold_high, settings.threshold_critical))
+            db, metrics, Thresholds(settings.threshold_medium, settings.threshold_high, settings.threshold_critical),
+            prefs_ttl=settings.user_cache_ttl_seconds)
         users = UserDirectory(db)
 
         async def ensure_user(_request, principal) -> None:
@@ -76,6 +77,8 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True, analys
                 if hook is not None:
                     await hook(ctx)
                 started.append(module)
+            if "hub" in ctx.extras:  # per-user caches invalidated on every instance through the broker
+                ctx.extras["analysis"].share_changes(ctx.extras["hub"])
             # After the modules: their startup registers the enrichers whose caches this starts.
             await ctx.extras["analysis"].start()
             log.info("ScamShield %s started (env=%s, db=%s)", __version__, settings.env, db.engine.dialect.name)

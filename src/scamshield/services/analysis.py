@@ -6,8 +6,11 @@ returns extra signals, so every point of the final score is still explained by a
 
 The hot path does no database round trip unless there is something to look up (see docs/performance.md):
 
-- the user's settings (thresholds, feature toggles) come from an in-process TTL cache (``USER_PREFS_TTL``),
-  invalidated at once by ``user_changed`` (called by ``PUT /settings`` and ``POST /feedback`` on this instance);
+- the user's settings (thresholds, feature toggles) come from an in-process TTL cache (``USER_PREFS_TTL``,
+  ``SCAMSHIELD_USER_CACHE_TTL_SECONDS``), invalidated at once by ``user_changed`` (called by ``PUT /settings`` and
+  ``POST /feedback``) on this instance and, through the hub's ``control`` channel (``share_changes``), on every other
+  instance within a broker round trip; the TTL is only the fallback bound while the broker is down (see
+  docs/deployment.md, "Caches across instances");
 - enrichers keep their own caches (``services.ledger``) and open a session only when they must query;
 - the history row is written behind: ``HistoryWriter`` queues it (bounded) and a background task inserts queued rows
   in batches, one transaction each. The ``analysis_id`` is generated up front. Reads of a user's history on this
@@ -46,7 +49,8 @@ log = logging.getLogger("scamshield.analysis")
 
 # Inputs above this many characters are analysed in a worker thread so the event loop never stalls.
 INLINE_INPUT_CHARS = 4096
-# A user's settings are re-read at most this often on an instance that did not see the change (cross-instance bound).
+# A user's settings are re-read at least this often: the staleness bound on an instance that missed the change notice
+# (broker down). With the broker up, a change made on another instance is applied here within a broker round trip.
 USER_PREFS_TTL = 10.0
 USER_PREFS_MAX = 50_000
 
@@ -351,6 +355,16 @@ class _Partial(Exception):
         self.done = done
 
 
+class ChangeBus(Protocol):
+    """What ``share_changes`` needs from the hub (``scamshield.hub.hub.Hub``)."""
+
+    def on_user_changed(self, listener: Callable[[str], None]) -> None: ...
+
+    def on_resync(self, listener: Callable[[], None]) -> None: ...
+
+    async def announce_user_changed(self, user_id: str) -> None: ...
+
+
 class AnalysisService:
     def __init__(self, db: Database, metrics: Metrics, default_thresholds: Thresholds = DEFAULT_THRESHOLDS, *,
                  prefs_ttl: float = USER_PREFS_TTL, history: HistoryWriter | None = None) -> None:
@@ -361,6 +375,8 @@ class AnalysisService:
         self.prefs = TtlCache[str, UserPrefs](USER_PREFS_MAX, prefs_ttl)
         self.history = history or HistoryWriter(db)
         self._verdict_counters: dict[tuple[str, str], Any] = {}  # (kind, level) -> labelled child: 4 x 4 at most
+        self._bus: ChangeBus | None = None
+        self._announcing: set[asyncio.Task[None]] = set()
 
     # -- lifecycle (api/app.py lifespan) ---------------------------------------------------------------------------
     async def start(self) -> None:
@@ -378,16 +394,53 @@ class AnalysisService:
                     await hook()
                 except Exception:  # pragma: no cover - best effort on the way down
                     log.exception("enricher stop failed")
+        if self._announcing:  # change notices still being published: let them go out
+            await asyncio.wait(list(self._announcing), timeout=2.0)
         await self.history.stop()
 
     # -- cache invalidation and read-your-writes (called by the write/read routes) ---------------------------------
-    def user_changed(self, user_id: str) -> None:
-        """The user's settings or feedback changed (on this instance): forget what is cached for them."""
+    def share_changes(self, bus: ChangeBus) -> None:
+        """Keep the per-user caches consistent across instances through ``bus`` (the hub): ``user_changed`` here is
+        announced to the other instances, their announcements make this one forget the user, and after a broker
+        outage (notices possibly missed) this one forgets every user."""
+        self._bus = bus
+        bus.on_user_changed(self.forget_user)
+        bus.on_resync(self.forget_all)
+
+    def user_changed(self, user_id: str) -> asyncio.Task[None] | None:
+        """The user's settings or feedback changed (the write is committed): forget what is cached for them here at
+        once, and announce it to the other instances. Returns the announcement's task (None without a shared bus):
+        a caller that awaits it knows the notice has reached the broker before it answers."""
+        self.forget_user(user_id)
+        if self._bus is None:
+            return None
+        task = asyncio.ensure_future(self._announce(user_id))
+        self._announcing.add(task)
+        task.add_done_callback(self._announcing.discard)
+        return task
+
+    async def _announce(self, user_id: str) -> None:
+        assert self._bus is not None
+        try:
+            await self._bus.announce_user_changed(user_id)
+        except Exception as exc:  # the other instances' TTL bounds their staleness
+            log.warning("user change notice not published (%s)", type(exc).__name__)
+
+    def forget_user(self, user_id: str) -> None:
+        """Drop what this instance caches for the user (no announcement): the listener for other instances' notices."""
         self.prefs.invalidate(user_id)
         for enricher in self.enrichers:
             hook = getattr(enricher, "user_changed", None)
             if hook is not None:
                 hook(user_id)
+
+    def forget_all(self) -> None:
+        """Drop every cached user (this instance may have missed change notices during a broker outage)."""
+        self.prefs.clear()
+        for enricher in self.enrichers:
+            hook = getattr(enricher, "forget_all", None)
+            if hook is not None:
+                hook()
 
     async def entity_reported(self, entity_type: str, entity_id: str) -> None:
         """A community report was stored on this instance: let enrichers update what they keep in memory."""

@@ -44,7 +44,9 @@ log = logging.getLogger("scamshield.ledger")
 
 # A live flagged call counts however long it lasts ("digital arrest" calls go on for hours), within this horizon.
 LIVE_CALL_HORIZON = timedelta(hours=24)
-# In-process caches of the hot path (cross-instance staleness bounds; this instance's own writes apply at once).
+# In-process caches of the hot path. This instance's own writes apply at once; another instance's feedback is applied
+# here when its ``user_changed`` notice arrives through the hub (a broker round trip), and within FEEDBACK_TTL at the
+# latest when the notice is lost (broker down). Default of ``SCAMSHIELD_USER_CACHE_TTL_SECONDS``.
 FEEDBACK_TTL = 10.0  # a user's feedback verdicts
 FEEDBACK_USERS_MAX = 50_000
 FEEDBACK_PER_USER_MAX = 2_000  # users with more verdicts are looked up per analysis
@@ -292,17 +294,20 @@ class LedgerEnricher:
     """Adds the user's own context to an analysis. One instance per app, built from the settings.
 
     Per analysis it touches the database only when there is something to look up: the user's feedback verdicts
-    come from a per-user TTL cache (``FEEDBACK_TTL``, invalidated by ``user_changed`` on this instance), community
+    come from a per-user TTL cache (``FEEDBACK_TTL``, invalidated by ``user_changed``: on this instance directly, on
+    the others by the hub's ``user_changed`` notice, see ``AnalysisService.share_changes``), community
     reports from ``CommunitySet``; a payment reads the payee history and the flagged call (``payment_snapshot``).
     Until ``start`` is called (or for what the caches cannot hold) it queries per analysis.
     """
 
     def __init__(self, settings: Settings, clock: Callable[[], datetime] = utcnow, *,
-                 feedback_ttl: float = FEEDBACK_TTL, community_refresh: float = COMMUNITY_REFRESH) -> None:
+                 feedback_ttl: float | None = None, community_refresh: float = COMMUNITY_REFRESH) -> None:
         self._min_reporters = settings.community_min_reporters
         self._window_days = settings.community_window_days
         self._call_window = timedelta(minutes=settings.suspicious_call_window_minutes)
         self._clock = clock
+        if feedback_ttl is None:
+            feedback_ttl = getattr(settings, "user_cache_ttl_seconds", FEEDBACK_TTL)
         self.feedback = TtlCache[str, "dict[tuple[str, str], str] | None"](FEEDBACK_USERS_MAX, feedback_ttl)
         self.community = CommunitySet(self._min_reporters, self._window_days, clock, refresh=community_refresh)
         self._db: Database | None = None
@@ -317,6 +322,9 @@ class LedgerEnricher:
 
     def user_changed(self, user_id: str) -> None:
         self.feedback.invalidate(user_id)
+
+    def forget_all(self) -> None:
+        self.feedback.clear()
 
     async def entity_reported(self, entity_type: str, entity_id: str) -> None:
         if self._min_reporters > 0:

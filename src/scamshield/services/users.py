@@ -5,8 +5,11 @@ rarely (a user's settings, a user's own feedback verdicts). Staleness is bounded
 
 - on *this* instance, a write invalidates the entry immediately (the write routes call ``invalidate``), and a load
   that was already running when the write happened does not store its (possibly old) result;
-- on *other* instances, an entry is served for at most ``ttl`` seconds after it was loaded, so a change made through
-  another instance is applied there within ``ttl`` seconds.
+- on *other* instances, the writer's ``AnalysisService.user_changed`` publishes a ``user_changed`` notice on the
+  hub's ``control`` channel and each instance invalidates the entry when it arrives (a broker round trip, ~1 ms on
+  Redis). ``ttl`` is the fallback: an entry is never served more than ``ttl`` seconds after it was loaded, so a
+  notice lost to a broker outage delays a change by at most ``ttl`` (and a re-subscription after an outage clears
+  every entry at once).
 """
 
 from __future__ import annotations
