@@ -106,6 +106,9 @@ def test_sms_india_holdout(use_sender, mins):
 # Batch u (130 rows, 55 fraud, 75 genuine, 47 without a sender; keyword-light Indian and international lures, six
 # Indian scripts, hard genuine look-alikes; written blind in the seventh session): first read with sender F1 0.865,
 # FPR 5.3 % (4 of 75), 10 misses; text only F1 0.838, FPR 8.0 % (6 of 75), 11 misses; fitted after. Same bound.
+# Batch x (90 rows, 40 fraud, 50 genuine; 54 Indian incl. Hinglish and three Indian scripts, 36 from eight other
+# countries; written blind in the eighth session): first read with sender and text only F1 0.833, FPR 4 % (2 of 50),
+# recall 0.75 (10 misses); fitted after. Same bound.
 @pytest.mark.parametrize("batch, use_sender, first", [
     ("k", True, {"fp": 1, "fn": 8, "rows": 120, "f1": 0.87}),
     ("k", False, {"fp": 0, "fn": 8, "rows": 120, "f1": 0.87}),
@@ -119,8 +122,11 @@ def test_sms_india_holdout(use_sender, mins):
     ("q", False, {"fp": 1, "fn": 16, "rows": 117, "f1": 0.79}),
     ("u", True, {"fp": 4, "fn": 10, "rows": 130, "f1": 0.84}),
     ("u", False, {"fp": 6, "fn": 11, "rows": 130, "f1": 0.81}),
+    ("x", True, {"fp": 2, "fn": 10, "rows": 90, "f1": 0.81}),
+    ("x", False, {"fp": 2, "fn": 10, "rows": 90, "f1": 0.81}),
 ], ids=["k_with_sender", "k_text_only", "m_with_sender", "m_text_only", "n_with_sender", "n_text_only",
-        "o_with_sender", "o_text_only", "q_with_sender", "q_text_only", "u_with_sender", "u_text_only"])
+        "o_with_sender", "o_text_only", "q_with_sender", "q_text_only", "u_with_sender", "u_text_only",
+        "x_with_sender", "x_text_only"])
 def test_sms_india_holdout_batch_not_worse_than_first_read(batch, use_sender, first):
     rows = [r for r in _rows("sms_india_holdout.csv") if r["batch"] == batch]
     assert len(rows) >= first["rows"]
@@ -297,6 +303,29 @@ def test_transcript_blind29_30_31_genuine_calls_never_alert_under_any_segmentati
     assert len(rows) >= 53
     false_alerts = [(seed, r["category"]) for seed, r, alerted in _streamed_under_seeds(rows) if alerted]
     assert not false_alerts, false_alerts
+
+
+def test_transcript_blind34_genuine_calls_never_alert_under_any_segmentation():
+    """Split blind34 (eighth session, written blind: genuine retellings of digital-arrest / KYC / refund scams in
+    English and Hinglish, a bank fraud team, a cyber-cell follow-up, a radio host, a teacher, reminders). First read
+    FPR 5 of 14 (the retellings, a bank's awareness voicemail, a police follow-up); fitted after by the speaker-role
+    mechanism (narrated calls). No genuine call of this split may alert under six ASR segmentations."""
+    rows = [r for r in _rows("transcripts_realistic_holdout.csv")
+            if r.get("split") == "blind34" and r["label"] == "0"]
+    assert len(rows) >= 14
+    false_alerts = [(seed, r["category"]) for seed, r, alerted in _streamed_under_seeds(rows) if alerted]
+    assert not false_alerts, false_alerts
+
+
+def test_url_holdout13_not_worse_than_first_read():
+    """URL hold-out 13 (eighth session: 55 phishing / 55 legitimate, written blind). First read 51 of 55 caught, 1 of
+    55 legitimate flagged (a Gatsby demo on Netlify: the free-hosting trade-off); it may not get worse."""
+    phish = _rows("urls_phish_holdout13.csv")
+    legit = _rows("urls_benign_holdout13.csv")
+    assert len(phish) >= 55 and len(legit) >= 55
+    caught = sum(analyze_url(r["url"]).risk_score >= FLAG_AT for r in phish)
+    flagged = sum(analyze_url(r["url"]).risk_score >= FLAG_AT for r in legit)
+    assert caught >= 51 and flagged <= 1, (caught, flagged)
 
 
 def test_url_holdout10_not_worse_than_first_read():
