@@ -402,7 +402,7 @@ async def test_unreachable_redis_does_not_block_start_or_subscribe():
 
 
 # ------------------------------------------------ user_changed notices on the control channel (cache invalidation)
-async def _hub_on(make) -> tuple[Hub, list[str], list[str]]:
+async def _hub_on(make, **hub_kw) -> tuple[Hub, list[str], list[str]]:
     """A started hub on a broker built by ``make`` (``make_broker`` or ``redis_brokers``), with its user_changed
     and resync listeners recording into the returned lists."""
     ref: dict[str, Hub] = {}
@@ -411,7 +411,7 @@ async def _hub_on(make) -> tuple[Hub, list[str], list[str]]:
         await ref["hub"]._on_broker_message(channel, message)
 
     broker = await make(handler)
-    hub = Hub(broker=broker, heartbeat_seconds=0)
+    hub = Hub(broker=broker, heartbeat_seconds=0, **hub_kw)
     ref["hub"] = hub
     if hasattr(broker, "on_resubscribed"):
         broker.on_resubscribed = hub._on_resubscribed  # type: ignore[attr-defined]
@@ -476,3 +476,34 @@ async def test_resubscription_after_an_outage_runs_the_resync_listeners(redis_ur
     await eventually(lambda: resyncs, what="resync after the re-subscription")
     assert resyncs == ["resync"] and changed == []
     await hub.close()
+
+
+async def test_notice_that_failed_during_an_outage_is_published_when_redis_is_back(redis_url, redis_brokers):
+    """A's Redis goes away while a user's settings change on A: the notice is kept, A reports itself unhealthy, and
+    once Redis answers the notice reaches B (exactly once) and A, which may have missed B's notices, resyncs."""
+    host, port = _host_port(redis_url)
+    db = redis_url.rsplit("/", 1)[1] if redis_url.count("/") >= 3 else "0"
+    proxy = FlakyProxy(host, port)
+    await proxy.up()
+    a, a_changed, a_resyncs = await _hub_on(
+        lambda h: redis_brokers(h, url=f"redis://127.0.0.1:{proxy.port}/{db}", backoff_initial=0.05, backoff_max=0.3),
+        retry_interval=0.05)
+    b, b_changed, b_resyncs = await _hub_on(redis_brokers)  # talks to Redis directly
+    try:
+        await proxy.down()
+        await eventually(lambda: not a._broker._up, what="A noticing the outage")  # type: ignore[attr-defined]
+        await a.announce_user_changed("alice")
+        assert a.degraded and await a.healthy() is False
+        await asyncio.sleep(0.3)
+        assert b_changed == []
+
+        await proxy.up()
+        await eventually(lambda: b_changed and a_resyncs, timeout=10, what="the notice on B and A's resync")
+        await eventually(lambda: not a.degraded, what="A healthy again")
+        await asyncio.sleep(0.1)
+        assert b_changed == ["alice"] and a_changed == [] and b_resyncs == []
+    finally:
+        await a.close()
+        await b.close()
+        if proxy.server is not None:
+            await proxy.down()
