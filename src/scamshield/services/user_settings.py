@@ -5,6 +5,10 @@ Stored in ``users.settings`` (JSON). Who applies what:
 - ``features``: the ledger enricher (``services.ledger``) switches each kind of personal signal on or off;
 - ``notifications``: read through :func:`notification_preferences` by whoever delivers alerts;
 - ``timezone``: the dashboard's "today".
+
+``AnalysisService`` and the ledger enricher read the stored settings through per-instance caches: ``PUT /settings``
+calls ``AnalysisService.user_changed`` after committing, which drops the copy here and, through the hub's ``control``
+channel, on every other instance (fallback bound while the broker is down: ``SCAMSHIELD_USER_CACHE_TTL_SECONDS``).
 """
 
 from __future__ import annotations
