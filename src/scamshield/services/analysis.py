@@ -49,8 +49,9 @@ log = logging.getLogger("scamshield.analysis")
 
 # Inputs above this many characters are analysed in a worker thread so the event loop never stalls.
 INLINE_INPUT_CHARS = 4096
-# A user's settings are re-read at least this often: the staleness bound on an instance that missed the change notice
-# (broker down). With the broker up, a change made on another instance is applied here within a broker round trip.
+# A cached copy of a user's settings is never served longer than this after it was loaded: the staleness bound on an
+# instance that missed the change notice (broker down). With the broker up, a change made on another instance is
+# applied here within a broker round trip. Default of ``SCAMSHIELD_USER_CACHE_TTL_SECONDS``.
 USER_PREFS_TTL = 10.0
 USER_PREFS_MAX = 50_000
 
