@@ -53,6 +53,7 @@ INLINE_INPUT_CHARS = 4096
 # instance that missed the change notice (broker down). With the broker up, a change made on another instance is
 # applied here within a broker round trip. Default of ``SCAMSHIELD_USER_CACHE_TTL_SECONDS``.
 USER_PREFS_TTL = 10.0
+ANNOUNCE_WAIT_SECONDS = 0.5  # how long a settings / feedback write waits for its user_changed notice to be published
 USER_PREFS_MAX = 50_000
 
 
@@ -419,6 +420,15 @@ class AnalysisService:
         self._announcing.add(task)
         task.add_done_callback(self._announcing.discard)
         return task
+
+    async def user_changed_announced(self, user_id: str, timeout: float = ANNOUNCE_WAIT_SECONDS) -> None:
+        """``user_changed``, then wait (at most ``timeout`` seconds) until the notice has reached the broker, so that a
+        client reading through another instance right after the write's response sees the change (read-your-writes
+        across instances). While the broker is away this only delays the response by ``timeout``: the notice stays
+        queued for publication and the cache TTL bounds the other instances' staleness."""
+        task = self.user_changed(user_id)
+        if task is not None:
+            await asyncio.wait({task}, timeout=timeout)
 
     async def _announce(self, user_id: str) -> None:
         assert self._bus is not None

@@ -39,7 +39,8 @@ async def give_feedback(body: FeedbackIn, ctx: Ctx, user: CurrentUser) -> Feedba
             raise NotFound("no such analysis of yours", code="analysis_not_found")
         row = await feedback_store.put_feedback(session, user.user_id, body.entity_type, entity_id, body.verdict,
                                                 analysis_id=body.analysis_id, comment=comment)
-    analysis.user_changed(user.user_id)  # the user's later analyses on this instance see the verdict at once
+    # the user's later analyses see the verdict at once here, on other instances once the (awaited) notice arrives
+    await analysis.user_changed_announced(user.user_id)
     return FeedbackOut(feedback_id=row.id, entity_type=row.entity_type, entity_id=row.entity_id,  # type: ignore[arg-type]
                        verdict=row.verdict, analysis_id=row.analysis_id,  # type: ignore[arg-type]
                        created_at=row.created_at, updated_at=row.updated_at)

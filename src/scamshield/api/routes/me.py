@@ -113,7 +113,8 @@ async def put_settings(body: SettingsIn, ctx: Ctx, user: CurrentUser) -> Setting
             raise InvalidInput(f"invalid settings: {where}: {first.get('msg', 'invalid value')}"[:300],
                                code="invalid_settings") from None
         await user_store.put_settings(session, user.user_id, new)
-    ctx.extras["analysis"].user_changed(user.user_id)  # later analyses on this instance use them at once
+    # later analyses on this instance use them at once, on the others once the notice (awaited, bounded) arrives
+    await ctx.extras["analysis"].user_changed_announced(user.user_id)
     return _settings_out(effective)
 
 
