@@ -72,6 +72,16 @@ _DECISIVE_PAIR_POINTS = 12.0
 _REQUESTED = "requested_contact"
 _UNSOLICITED_ONLY = frozenset({"interest_rate_reduction"})
 _VOIDS_REQUESTED = frozenset({"press_key_prompt", "robocall_notice", "robocall_script_opener", "stay_on_line"})
+# A code read back to verify the listener on a call the listener started ("you are through to amy how can i help ...
+# i am sending a code to the phone number we have for you, please read it back, this verifies it is you calling in"):
+# banks' and telcos' helplines do this, and a customer calls in about a purpose of their own. Such a code ask keeps
+# at most _INBOUND_CODE_MAX points and makes no FTC "pay" group, but only while nothing else in the call is a scam's:
+# no problem or prize claimed (a scareware victim calling the number on a pop-up, a fake helpline's failed-refund
+# story), no other ask but identity details, no remote access, payment, secrecy, threat or robocall marker (blind35).
+_INBOUND_CODES = frozenset({"otp_request"})
+_INBOUND_ALLOWED_ASKS = _INBOUND_CODES | frozenset({"personal_details_request", "identity_number_request"})
+_NOT_INBOUND_GROUPS = frozenset({"problem", "prize", "remote", "pay", "ask"})
+_INBOUND_CODE_MAX = 15.0
 # The learned model at (nearly) its maximum and a hard ask heard in full (a payment, a fee, a code, remote access;
 # not a soft detail request): two independent signs. On the first reads of blind9, blind12 and blind14 several new
 # kinds of scam sat at 47 with exactly this (a fee + the model's 25); no genuine hold-out or BothBosu call ever has
@@ -166,6 +176,12 @@ def signals_for(hits: dict[str, list[Any]], model_signal: dict[str, Any] | None,
             (by_code[c].group in _VOIDS_REASSURANCE and (c not in _SOFT_ASKS or c in _SOFT_ASKS_VOIDING))
             or c in _SECRECY or c in _VOIDS_REQUESTED)
         for c, h in hits.items())
+    inbound = _REQUESTED in hits and float(hits[_REQUESTED][1]) >= 1.0 and any(
+        c in hits and float(hits[c][1]) >= 1.0 for c in _INBOUND_CODES) and not any(
+        float(h[1]) >= 1.0 and c in by_code and c not in _INBOUND_ALLOWED_ASKS and (
+            by_code[c].group in _NOT_INBOUND_GROUPS or c in _SECRECY or c in _VOIDS_REQUESTED
+            or c in _THREATS_AS_PRESSURE)
+        for c, h in hits.items())
     for code, (count, factor, evidence) in hits.items():
         cue = by_code.get(code)
         if cue is None or (code in _NEEDS_ORG_CLAIM and not claimed) or (code in _NEEDS_KIDNAP_THREAT and not held):
@@ -175,6 +191,8 @@ def signals_for(hits: dict[str, list[Any]], model_signal: dict[str, Any] | None,
         if (menu and code == _PRESS_PROMPT) or (protective and code == _BLOCK_THREAT) or (
                 requested and code in _UNSOLICITED_ONLY):
             w = 0.0
+        if inbound and code in _INBOUND_CODES:
+            w = min(w, _INBOUND_CODE_MAX)
         by_group.setdefault(cue.group, []).append((w, cue, [count, factor, evidence]))
     allocated: list[tuple[Signal, str]] = []
     ftc_totals: dict[str, float] = {}
@@ -189,6 +207,8 @@ def signals_for(hits: dict[str, list[Any]], model_signal: dict[str, Any] | None,
                 ev["reason"] = "part of a bank's fraud-check menu (press 1 if it was you, 2 if not)"
             if requested and cue.code in _UNSOLICITED_ONLY:
                 ev["reason"] = "an offer on a contact you started (you called in or asked to be called), not a cold call"
+            if inbound and cue.code in _INBOUND_CODES:
+                ev["reason"] = "a code to verify you on a call you started, with nothing else a scam says"
             if protective and cue.code == _BLOCK_THREAT:
                 ev["reason"] = "a protective block the bank has already made (a new card is on its way), no ask"
             if factor < 1.0:
@@ -197,7 +217,7 @@ def signals_for(hits: dict[str, list[Any]], model_signal: dict[str, Any] | None,
                 ev["capped"] = True
             allocated.append((Signal(cue.code, alloc, cue.message, ev, cue.fraud_type), group))
             ftc = _FTC_OF_GROUP[group]
-            if cue.code not in _NOT_AN_FTC_ASK and factor == 1.0:
+            if cue.code not in _NOT_AN_FTC_ASK and factor == 1.0 and not (inbound and cue.code in _INBOUND_CODES):
                 # cues retold in a warning ("he said there was a warrant for my arrest") do not make a group present:
                 # two of them at a quarter weight summed to _FTC_MIN in a call about scams (blind24 round)
                 ftc_totals[ftc] = ftc_totals.get(ftc, 0.0) + alloc
