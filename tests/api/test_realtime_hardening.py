@@ -278,6 +278,8 @@ def test_health_is_503_while_broker_publications_fail(tc):
     try:
         r = tc.get("/health")
         assert r.status_code == 503 and r.json()["broker"] == "down" and r.json()["database"] == "ok"
+        live = tc.get("/health/live")  # liveness does not depend on the broker
+        assert live.status_code == 200 and live.json()["status"] == "ok"
     finally:
         hub._degraded = False
     assert tc.get("/health").status_code == 200

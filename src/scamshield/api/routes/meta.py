@@ -41,6 +41,14 @@ async def health(ctx: Ctx) -> JSONResponse:
     return JSONResponse(body, status_code=200 if body["status"] == "ok" else 503)
 
 
+@router.get("/health/live", summary="Liveness only: the process answers (no database or broker check)")
+async def health_live() -> dict[str, str]:
+    """For a process supervisor's liveness probe: ``/health`` is the readiness check (its 503 while the database or
+    the broker is down must not get a healthy process restarted, or every instance taken out of rotation when only
+    Redis is down)."""
+    return {"status": "ok", "version": __version__}
+
+
 def _metrics_allowed(ctx: AppContext, request: Request) -> bool:
     """No ``SCAMSHIELD_METRICS_TOKEN``: open (bind it to a private network). Set: ``Authorization: Bearer <it>``."""
     expected = ctx.settings.metrics_token.get_secret_value() if ctx.settings.metrics_token else ""
