@@ -4,6 +4,8 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
+# Where the labelled development data lives (../shared/data beside this checkout; override: make models SHARED_DATA=/path)
+SHARED_DATA ?= $(or $(SCAMSHIELD_SHARED_DATA),../shared/data)
 
 .PHONY: install run test test-fast models eval bench clean lock
 
@@ -24,7 +26,8 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
 models: $(STAMP)
-	$(BIN)/python -m scamshield.training all --data-dir ../shared/data
+	test -d '$(SHARED_DATA)' || { echo 'no data at $(SHARED_DATA): set SHARED_DATA=/path/to/shared/data' >&2; exit 2; }
+	$(BIN)/python -m scamshield.training all --data-dir '$(SHARED_DATA)'
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/engine.py
