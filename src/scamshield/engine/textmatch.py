@@ -83,7 +83,9 @@ _WS_RE = re.compile(r"\s+")
 # Digits used as letters inside words ("W0N", "FL1PKART", "acc0unt"): only between two letters.
 _LEET_RE = re.compile(r"(?<=[a-z])[013457@$](?=[a-z])")
 _LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"}
-_NL_RE = re.compile(r"[^\S\n]*\n\s*")
+# (a match starts only where a run of spaces / tabs starts: otherwise a long run of spaces with no newline after it
+# is scanned again from each of its characters, quadratic on a hostile 5,000-space text; same matches)
+_NL_RE = re.compile(r"(?<![^\S\n])[^\S\n]*\n\s*")
 
 
 def strip_invisible(text: str, *, max_chars: int = MAX_TEXT_CHARS) -> str:

@@ -283,7 +283,9 @@ _OLD_PHONE_GONE_RE = re.compile(r"\b(?:old|my|the other)\s(?:one|phone|mobile|nu
                                 r"not working|stopped working|blocked)\b|\bphone'?s?\s(?:is\s)?(?:broken|dead|smashed|"
                                 r"gone|cracked)\b")
 # Addressed to a parent ("Hi Mum", "Mom", "Dad", "Mummy", "Papa", "Maa").
-_PARENT_RE = re.compile(r"^\W*(?:hi|hey|hello|hii)?\W*(?:mum|mom|mummy|mommy|mam|mama|ma|maa|dad|daddy|papa|pa)\b")
+# (possessive, one run of non-letters: "^\W*(?:hi)?\W*" backtracked quadratically over a hostile run of punctuation;
+# the same texts match)
+_PARENT_RE = re.compile(r"^\W*+(?:(?:hi|hey|hello|hii)\W*+)?(?:mum|mom|mummy|mommy|mam|mama|ma|maa|dad|daddy|papa|pa)\b")
 
 # The writer avoids a call ("call mat karna, boarding me hu", "don't call, I'm in a meeting", "can't talk now"): the
 # impersonator of a friend or relative cannot let the voice be heard (batch x).

@@ -230,5 +230,7 @@ _NO_SUCH_THING_RE = re.compile(
 # The denial right after the lure it names ("डिजिटल अरेस्ट जैसा कुछ नहीं होता", at most one word between), and the
 # lures an awareness line denies (digital arrest, police / CBI): a disconnection or block threat followed by the
 # phrase is still a threat (r5 review).
-_NO_SUCH_AFTER_RE = re.compile(r"\W*(?:\w+\s+)?(?:" + _NO_SUCH_THING_RE.pattern + ")")
+# (possessive: every phrase starts with a letter, so giving back a non-letter, a letter or a space never helps; the
+# same matches without backtracking over a long run of punctuation)
+_NO_SUCH_AFTER_RE = re.compile(r"\W*+(?:\w++\s++)?(?:" + _NO_SUCH_THING_RE.pattern + ")")
 _NO_SUCH_LURES = frozenset({"law_enforcement_threat", "authority_claim"})
