@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import zlib
 
 import pytest
 from starlette.testclient import TestClient
@@ -78,6 +79,35 @@ def test_service_may_associate_for_a_user_by_id_or_phone(tc, token):
     r = tc.post("/api/associate-call", json={"call_sid": "CA-s3", "phone_number": "+14155550100"},
                           headers=auth(svc))
     assert r.status_code == 404
+
+
+@pytest.mark.parametrize("extra,status,code", [
+    ({}, 422, "user_required"),                                  # names nobody: never the service's own call
+    ({"user_id": ""}, 422, "user_required"),
+    ({"phone_number": ""}, 422, "user_required"),
+    ({"user_id": "svc-self"}, 422, "user_required"),             # names itself
+    ({"user_id": "svc-self", "phone_number": "+919812345678"}, 422, "user_required"),
+    ({"phone_number": "not a phone"}, 404, "user_not_found"),
+    # near misses: a named user is served as before
+    ({"user_id": "carol"}, 200, None),
+    ({"user_id": "carol", "phone_number": "+14155550100"}, 200, None),
+])
+def test_service_must_name_the_user_it_associates_for(tc, token, extra, status, code):
+    sid = f"CA-svc-{zlib.crc32(repr(extra).encode())}"
+    r = tc.post("/api/associate-call", json={"call_sid": sid, **extra}, headers=auth(token("svc-self", roles=["service"])))
+    assert r.status_code == status, r.text
+    if code:
+        assert r.json()["error"]["code"] == code and r.json()["error"]["message"]
+    else:
+        assert r.json()["user_id"] == "carol"
+
+
+def test_service_without_a_user_leaves_the_call_free_for_its_owner(tc, token):
+    r = tc.post("/api/associate-call", json={"call_sid": "CAzz"}, headers=auth(token("twilio-bridge", roles=["service"])))
+    assert r.status_code == 422 and r.json()["error"]["code"] == "user_required"
+    # the user's own association still works (the call was not taken by the service account)
+    r = tc.post("/api/associate-call", json={"call_sid": "CAzz"}, headers=auth(token("dave")))
+    assert r.status_code == 200 and r.json()["user_id"] == "dave" and r.json()["already_associated"] is False
 
 
 async def test_concurrent_associations_only_one_wins(client, token):

@@ -16,7 +16,7 @@ from scamshield.api.deps import Ctx, CurrentUser
 from scamshield.api.errors import AUTH_ERRORS, responses
 from scamshield.auth import Principal, normalise_phone
 from scamshield.engine.conversation import Segment
-from scamshield.errors import Forbidden, NotFound
+from scamshield.errors import Forbidden, InvalidInput, NotFound
 from scamshield.hub.hub import Hub
 from scamshield.hub.messages import CALL_SID_PATTERN, MAX_TEXT_CHARS
 from scamshield.services.alerts import AlertService
@@ -69,20 +69,25 @@ def alert_service(ctx: AppContext) -> AlertService:
 async def resolve_target(ctx: AppContext, principal: Principal, user_id: str | None, phone_number: str | None) -> str:
     """The user a request acts for. Never self-asserted: body ``user_id`` / ``phone_number`` must match the token.
 
-    A ``service`` token (telephony integration) may act for another user, named by ``user_id`` or by the phone
-    number stored for them.
+    A ``service`` token (telephony integration) acts for another user and must name them, by ``user_id`` or by the
+    phone number stored for them: naming nobody (or itself) is ``InvalidInput`` ``user_required``, so a call is never
+    claimed by the service account.
     """
-    if principal.is_service and (user_id or phone_number) and user_id != principal.user_id:
-        if user_id:
+    if principal.is_service:
+        if user_id and user_id != principal.user_id:
             return user_id
-        e164 = normalise_phone(phone_number)
-        if e164 is None:
-            raise NotFound("no user with that phone number", code="user_not_found")
-        async with ctx.db.session() as session:
-            user = await user_store.find_user_by_phone(session, e164)
-        if user is None:
-            raise NotFound("no user with that phone number", code="user_not_found")
-        return user.id
+        if not user_id and phone_number:
+            e164 = normalise_phone(phone_number)
+            if e164 is None:
+                raise NotFound("no user with that phone number", code="user_not_found")
+            async with ctx.db.session() as session:
+                user = await user_store.find_user_by_phone(session, e164)
+            if user is None:
+                raise NotFound("no user with that phone number", code="user_not_found")
+            if user.id != principal.user_id:
+                return user.id
+        raise InvalidInput("a service token must name the user it acts for: give user_id or phone_number "
+                           "(not the service's own account)", code="user_required")
     if user_id is not None and user_id != principal.user_id:
         raise Forbidden("user_id does not match the token", code="identity_mismatch")
     if phone_number is not None:
