@@ -242,6 +242,28 @@ def test_held_alert_delivered_on_association(tc, token, u):
     assert held_gauge(tc) == held_before - len(held)
 
 
+@pytest.mark.parametrize("named,code", [
+    ({}, "user_required"),
+    ({"user_id": "SELF"}, "user_required"),
+    ({"user_id": "alice"}, None),  # near miss: naming the user associates it to them
+])
+def test_service_socket_must_name_the_user_it_associates_for(tc, token, u, named, code):
+    svc_id = u("telephony")
+    named = {k: (svc_id if v == "SELF" else u(v)) for k, v in named.items()}
+    sid = f"CA-wsvc-{svc_id}"
+    with tc.websocket_connect(ws_url(token(svc_id, roles=["service"]))) as ws:
+        handshake(ws)
+        ws.send_json({"type": "associate_call", "call_sid": sid, "id": 7, **named})
+        got = [m for m in drain_until_pong(ws) if m.get("id") == 7]
+    if code:
+        assert [(m["type"], m["code"]) for m in got] == [("error", code)]
+        # the call stays free: its user can still associate it
+        r = tc.post("/api/associate-call", json={"call_sid": sid}, headers=auth(token(u("alice"))))
+        assert r.status_code == 200 and r.json()["user_id"] == u("alice")
+    else:
+        assert [m["type"] for m in got] == ["call_associated"]
+
+
 def test_broadcast_mode_is_redacted(make_settings, token):
     with TestClient(create_app(make_settings(unrouted_alerts="broadcast"))) as c:
         svc = token("telephony", roles=["service"])
@@ -279,6 +301,21 @@ def test_malformed_messages_get_errors_then_close(tc, token, u):
         assert close_code(ws) == 4408
     # the server is fine
     assert tc.get("/health").status_code == 200
+
+
+@pytest.mark.parametrize("frame,reply_id,rule", [
+    ({"type": "ping", "id": "x" * 100}, None, "id: must be a string of at most 64 characters or an integer"),
+    ({"type": "ack", "alert_id": "a b", "id": "x" * 65}, None, "alert_id: must be 1 to 64 characters"),
+    ({"type": "ack", "alert_id": "a b", "id": "r-1"}, "r-1", "alert_id: must be 1 to 64 characters"),  # valid id
+    ({"type": "transcript", "call_sid": "CA1", "text": "", "id": 9}, 9, "text: must be a string of 1 to 4000"),
+])
+def test_invalid_message_reply_is_plain_and_echoes_only_a_valid_id(tc, token, u, frame, reply_id, rule):
+    with tc.websocket_connect(ws_url(token(u("alice")))) as ws:
+        handshake(ws)
+        ws.send_json(frame)
+        err = until(ws, "error")
+    assert err["code"] == "invalid_message" and err["id"] == reply_id and rule in err["message"], err
+    assert "constrained" not in err["message"] and ".int" not in err["message"] and "xxx" not in json.dumps(err)
 
 
 def test_oversized_message_closes_4413(make_settings, token):

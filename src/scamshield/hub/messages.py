@@ -21,7 +21,24 @@ ALERT_ID_PATTERN = r"^[A-Za-z0-9_-]{1,64}$"
 MAX_TEXT_CHARS = 4000
 ALERT_ACTIONS = ("hang_up", "continue", "not_scam")
 
-MsgId = Annotated[Union[int, Annotated[str, Field(max_length=64)]], Field(default=None)]
+MAX_ID_CHARS = 64
+MsgId = Annotated[Union[int, Annotated[str, Field(max_length=MAX_ID_CHARS)]], Field(default=None)]
+_MSG_ID = TypeAdapter(MsgId)
+
+# What each client field must be, in plain words: the ``invalid_message`` reply names the field and its rule (never
+# its value, never a pydantic type name). tests/hub/test_messages.py checks every client field has an entry.
+FIELD_RULES = {
+    "id": f"must be a string of at most {MAX_ID_CHARS} characters or an integer",
+    "call_sid": "must be 1 to 64 characters, each a letter, digit, '_', '.', ':' or '-'",
+    "user_id": "must be a string of at most 128 characters",
+    "phone_number": "must be a string of at most 32 characters",
+    "text": f"must be a string of 1 to {MAX_TEXT_CHARS} characters",
+    "speaker": "must be a string of at most 32 characters",
+    "final": "must be true or false",
+    "sequence": "must be an integer from 0 to 2147483647",
+    "alert_id": "must be 1 to 64 characters, each a letter, digit, '_' or '-'",
+    "action": "must be one of " + ", ".join(ALERT_ACTIONS),
+}
 
 
 class MessageError(Exception):
@@ -88,16 +105,33 @@ def parse_client_message(raw: str) -> Ping | Pong | AssociateCall | Transcript |
         raise MessageError("malformed_json", "message is not valid JSON") from None
     if not isinstance(data, dict):
         raise MessageError("invalid_message", "message must be a JSON object")
-    msg_id = data.get("id") if isinstance(data.get("id"), (int, str)) else None
+    msg_id = valid_id(data.get("id"))
     kind = data.get("type")
     if kind not in CLIENT_TYPES:
         raise MessageError("unknown_type", f"unknown message type; expected one of {', '.join(CLIENT_TYPES)}", msg_id)
     try:
         return _CLIENT.validate_python(data)
     except ValidationError as exc:
-        # Name the fields, never echo their values (they may hold a phone number or transcript text).
-        fields = sorted({".".join(str(p) for p in e["loc"][1:]) or kind for e in exc.errors()})
-        raise MessageError("invalid_message", f"invalid {kind} message: check {', '.join(fields)[:200]}", msg_id) from None
+        # Name the fields and their rules, never echo their values (they may hold a phone number or transcript text).
+        problems: dict[str, str] = {}
+        for e in exc.errors():
+            field = str(e["loc"][1]) if len(e["loc"]) > 1 else "message"
+            if e["type"] == "missing":
+                problems.setdefault(field, "is required")
+            else:
+                problems[field] = FIELD_RULES.get(field, "is not valid")
+        detail = "; ".join(f"{f}: {rule}" for f, rule in sorted(problems.items()))
+        raise MessageError("invalid_message", f"invalid {kind} message: {detail}", msg_id) from None
+
+
+def valid_id(value: Any) -> int | str | None:
+    """The client's ``id`` when it is itself valid (echoed back in the reply), else None: bad input is never echoed."""
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        return _MSG_ID.validate_python(value, strict=True)
+    except ValidationError:
+        return None
 
 
 # --- server -> client ----------------------------------------------------------------------------------------------
