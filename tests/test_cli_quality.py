@@ -81,6 +81,51 @@ def test_eval_rejects_csv_without_label(app, tmp_path):
     assert res.exit_code != 0
 
 
+@pytest.mark.parametrize("extra_rows,skipped", [
+    ([("maybe a scam, maybe not", "maybe")], {"unusable_label": [14]}),
+    ([("", "1"), ("   ", "0")], {"empty_text": [14, 15]}),
+    ([("text", "2"), ("text", ""), ("text", "1.0"), ("", "1")], {"unusable_label": [14, 15, 16], "empty_text": [17]}),
+    # near misses: labels with spaces around them and any non-empty text are usable, nothing is skipped
+    ([("ok then", " 1 "), ("x", "0")], {}),
+    ([], {}),
+])
+def test_eval_reports_skipped_rows(app, tmp_path, extra_rows, skipped):
+    f = _write(tmp_path / "sms.csv", "text", SMS_ROWS + extra_rows)  # header + 12 rows: extra rows start on line 14
+    res = CliRunner().invoke(app, ["eval", "sms", str(f), "--json", "--model-only"])
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.stdout.strip().splitlines()[-1])
+    n_skipped = sum(len(v) for v in skipped.values())
+    assert out["rows"] == 12 + len(extra_rows) - n_skipped
+    assert out["skipped"] == n_skipped
+    assert {k: v["lines"] for k, v in out["skipped_reasons"].items()} == skipped
+    assert {k: v["rows"] for k, v in out["skipped_reasons"].items()} == {k: len(v) for k, v in skipped.items()}
+    if n_skipped:
+        assert f"warning: skipped {n_skipped} of {12 + len(extra_rows)} rows" in res.stderr
+    else:
+        assert "warning" not in res.stderr
+
+
+def test_eval_text_mode_warns_on_stderr_only(app, tmp_path):
+    f = _write(tmp_path / "sms.csv", "text", SMS_ROWS + [("hmm", "maybe")])
+    res = CliRunner().invoke(app, ["eval", "sms", str(f), "--model-only"])
+    assert res.exit_code == 0, res.output
+    assert "warning: skipped 1 of 13 rows: 1 with a label that is not 0 or 1 (line 14)" in res.stderr
+    assert "warning" not in res.stdout and "precision" in res.stdout
+
+
+@pytest.mark.parametrize("rows,why", [
+    ([("hello", "maybe"), ("", "1")], "skipped 2 of 2 rows"),
+    ([], "no data rows"),
+])
+def test_eval_with_no_usable_row_is_an_error(app, tmp_path, rows, why):
+    f = _write(tmp_path / "sms.csv", "text", rows)
+    res = CliRunner().invoke(app, ["eval", "sms", str(f), "--json", "--model-only"])
+    assert res.exit_code == 2
+    err = " ".join(res.stderr.split())  # rich wraps long lines
+    assert "no usable rows" in err and why in err
+    assert res.stdout.strip() == ""
+
+
 def test_eval_full_transcript_reports_early_warning(app, tmp_path):
     pytest.importorskip("scamshield.engine.conversation")
     rows = [("hello I am calling from your bank\nyour account is blocked\ninstall anydesk now\nshare the otp", 1),

@@ -98,9 +98,11 @@ def evaluate(kind: str, data: Path, limit: int | None = None, model_only: bool =
     """Evaluate one labelled CSV; returns the summary dict (see :func:`scamshield.evaluation.summarise`)."""
     from scamshield.training.datasets import read_csv
 
-    rows = read_csv(data, limit=limit)
+    skipped: list[tuple[int, str]] = []  # (CSV line, reason): reported, never silently dropped
+    rows = read_csv(data, limit=limit, skipped=skipped, require_text=True)
     if not len(rows):
-        raise typer.BadParameter(f"{data}: no labelled rows")
+        why = describe_skipped(skipped_reasons(skipped), len(skipped)) if skipped else "the file has no data rows"
+        raise ValueError(f"{data}: no usable rows: {why}")
     analyse = model_analyser(kind) if model_only else full_analyser(kind, add_model=add_model)
     records: list[EvalRecord] = []
     console = Console(stderr=True)
@@ -116,7 +118,8 @@ def evaluate(kind: str, data: Path, limit: int | None = None, model_only: bool =
             bar.advance(task)
     out = summarise(records, worst=worst)
     name = "model-only" if model_only else "full+model" if add_model else "full"
-    out = {"kind": kind, "data": str(data), "analyser": name, **out}
+    out = {"kind": kind, "data": str(data), "analyser": name, **out, "skipped": len(skipped),
+           "skipped_reasons": skipped_reasons(skipped)}
     if kind == "transcript" and not model_only:
         fr = [r.extra.get("alert_at_fraction") for r in records if r.label]
         alerted = [f for f in fr if f is not None]
@@ -127,6 +130,31 @@ def evaluate(kind: str, data: Path, limit: int | None = None, model_only: bool =
             "share_alerted_within_30pct": round(sum(f <= 0.3 for f in alerted) / len(fr), 4) if fr else None,
         }
     return out
+
+
+SKIP_REASONS = {"unusable_label": "a label that is not 0 or 1", "empty_text": "an empty text"}
+
+
+def skipped_reasons(skipped: list[tuple[int, str]]) -> dict[str, dict[str, Any]]:
+    """``{reason: {"rows": n, "lines": [first 10 CSV line numbers]}}`` (never the rows' text)."""
+    out: dict[str, dict[str, Any]] = {}
+    for line, reason in skipped:
+        r = out.setdefault(reason, {"rows": 0, "lines": []})
+        r["rows"] += 1
+        if len(r["lines"]) < 10:
+            r["lines"].append(line)
+    return out
+
+
+def describe_skipped(reasons: dict[str, dict[str, Any]], total: int) -> str:
+    """``skipped 2 of 5 rows: 1 with a label that is not 0 or 1 (line 3); 1 with an empty text (line 5)``."""
+    parts = []
+    for reason, r in reasons.items():
+        more = ", ..." if r["rows"] > len(r["lines"]) else ""
+        parts.append(f"{r['rows']} with {SKIP_REASONS.get(reason, reason)} "
+                     f"(line{'s' if r['rows'] > 1 else ''} {', '.join(map(str, r['lines']))}{more})")
+    skipped = sum(r["rows"] for r in reasons.values())
+    return f"skipped {skipped} of {total} row{'s' if total != 1 else ''}: " + "; ".join(parts)
 
 
 def _fmt(x: Any) -> str:
@@ -187,6 +215,9 @@ def register(app: typer.Typer) -> None:
         except ValueError as exc:
             Console(stderr=True).print(f"[red]{exc}[/red]")
             raise typer.Exit(2) from None
+        if summary["skipped"]:
+            total = summary["rows"] + summary["skipped"]
+            typer.echo(f"warning: {describe_skipped(summary['skipped_reasons'], total)}", err=True)
         if as_json:
             typer.echo(json.dumps(summary, ensure_ascii=False))
         else:

@@ -73,8 +73,13 @@ def source_name(path: Path) -> str:
     return path.parent.name if path.stem in ("data", "data_with_meta") else path.stem
 
 
-def read_csv(path: str | Path, limit: int | None = None, source: str | None = None) -> LabelledSet:
-    """Read a ``text,label`` / ``url,label`` CSV (other columns are kept in ``extra``)."""
+def read_csv(path: str | Path, limit: int | None = None, source: str | None = None,
+             skipped: list[tuple[int, str]] | None = None, require_text: bool = False) -> LabelledSet:
+    """Read a ``text,label`` / ``url,label`` CSV (other columns are kept in ``extra``).
+
+    Rows whose label is not ``0`` or ``1`` are left out (and, with ``require_text``, rows whose text is empty or
+    only spaces); ``skipped`` (when given) gets ``(line, "unusable_label" | "empty_text")`` for each, so a caller
+    can report them."""
     p = Path(path)
     if p.is_dir():
         p = p / "data.csv"
@@ -89,6 +94,12 @@ def read_csv(path: str | Path, limit: int | None = None, source: str | None = No
             text = row.get(col) or ""
             lab = (row.get("label") or "").strip()
             if lab not in ("0", "1"):
+                if skipped is not None:
+                    skipped.append((reader.line_num, "unusable_label"))
+                continue
+            if require_text and not text.strip():
+                if skipped is not None:
+                    skipped.append((reader.line_num, "empty_text"))
                 continue
             out.add(text, int(lab), src, {k: v for k, v in row.items() if k not in (col, "label") and v})
             if limit and len(out) >= limit:
