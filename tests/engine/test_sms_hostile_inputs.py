@@ -119,3 +119,31 @@ def test_parent_bonus_survives_padding():
     near = {s.code: s for s in analyze_sms("Hi mumble" + "!" * 1000 + " " + _HI_MUM).signals}
     assert near["new_number_write_back"].evidence["to_parent"] is False
 
+
+
+from scamshield.engine.sms.money import _MONEY_ASK_RE, money_asks  # noqa: E402
+
+
+@pytest.mark.parametrize("text", [
+    "5000 bhej do yaar", "2000 ट्रांसफर कर दो", "paise chahiye 3000", "amount gpay kar do", "send 500 to me",
+    "need rs 8,000 for rent", "can you help me pay my bill", "fees 18,500 bharni hai",
+    # near misses: no send word after the amount, a unit, a sentence break between
+    "5 km to go", "meeting at 5. bhej do the file later", "9" * 1600, "98765 " * 260, "rs " + "9" * 1597,
+    "transfer " + "9" * 1591, "9" * 1591 + " bhejo",
+])
+def test_money_asks_same_matches_as_the_full_pattern(text):
+    low = text.lower()
+    assert [(m.span(), m.group(0)) for m in money_asks(low)] == [(m.span(), m.group(0))
+                                                                for m in _MONEY_ASK_RE.finditer(low)]
+
+
+_NEW_NUMBER = "Hi mum, this is my new number, my phone is broken. "
+
+
+@pytest.mark.parametrize("text, asked", [
+    (_NEW_NUMBER + "9 " * 500 + " can you transfer 5000 today", True),   # the ask inside the cue window
+    (_NEW_NUMBER + "9 " * 900 + " can you transfer 5000 today", False),  # past it: not read, as every cue phrase
+    (_NEW_NUMBER + "9 " * 500 + " 5 km to go", False),
+])
+def test_money_ask_read_in_the_cue_window(text, asked):
+    assert ("new_number_money_request" in _codes(text)) is asked

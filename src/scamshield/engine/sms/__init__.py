@@ -89,8 +89,8 @@ from .links import (_APK_RE, _OFFICIAL_SUFFIXES, _SHORTENER_DOMAINS, _STATEMENT_
                     _trust_named_root_links, link_signals)
 from .marketing import (_COMPLIANCE_RE, _OPTOUT_LEAD_RE, _OPTOUT_RE, _OPTOUT_TAIL_RE, _OPTOUT_TARGET_RE, _REPLY_ASK_RE,
                         _SHORTCODE_RE, _SPAM_PRINT_RES, _STOP_SHORTCODE_RE, _ctia_stop_only)
-from .money import (_BARE_AMOUNT_RE, _MISSENT_RETURN_RE, _MONEY_ASK_RE, _MONEY_RE, _PAY_APP_RE, _PAY_APP_TAGS,
-                    _PAY_MEANS_RE, _PAYEE_RE, _REQUEST_RE, _THIS_NUMBER_RE, _unit_numbers_only)
+from .money import (_BARE_AMOUNT_RE, _MISSENT_RETURN_RE, _MONEY_RE, _PAY_APP_RE, _PAY_APP_TAGS,
+                    _PAY_MEANS_RE, _PAYEE_RE, _REQUEST_RE, _THIS_NUMBER_RE, _unit_numbers_only, money_asks)
 from .notices import transactional_markers
 from .otp import (code_ask_outside_lexicon, _CODE_DELIVERY_RE, _code_read_back, _is_otp_delivery, _LISTED_ASKS,
                   _OTP_SAFETY_RE, _postal_pin_code, _RECEIVED_NUMBER_ASK_RE, _TEMPLATE_SECRECY_RE, _under_prohibition)
@@ -380,6 +380,14 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
                                   {"claims": named[:5], "domains": [mask_digits(c) for c in copied[:3]]},
                                   "PHISHING_LINK"))
     low_clean = clean.lower()
+    # Money asks ("transfer Rs 8,000", "5000 bhej do") are read in the cue window like every cue phrase (a hostile
+    # 5,000-character text of digits made the pattern's amount-first branches cost ~12 ms a scan), once per message.
+    _asks: list = []
+
+    def asks_in_head() -> list:
+        if not _asks:
+            _asks.append(money_asks(head.lower()))
+        return _asks[0]
     apk = _APK_RE.search(low_clean) if "apk" in low_clean else None
     if apk:
         signals.append(Signal("apk_link", 35, "Links to or names an Android app file (.apk) to install: banks, "
@@ -477,8 +485,7 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
                                   {"lures": hooks, "pressure": sorted(codes & PRESSURE_CODES)}, None))
         # "Hi Mum, new number, my phone broke -- can you transfer Rs 8,000?" (the "Hi Mum" scam): a new number or
         # lost phone together with a money request.
-        if "family_emergency" in codes and any(not _unit_numbers_only(ma.group(0))
-                                               for ma in _MONEY_ASK_RE.finditer(low_clean)):
+        if "family_emergency" in codes and any(not _unit_numbers_only(ma.group(0)) for ma in asks_in_head()):
             # The identity change itself ("this is my new number", "my phone broke", "naya number") with the money
             # ask is the whole scam; an emergency story alone ("Maa hospital ka bill aa gaya, 5000 bhej do") is what
             # genuine family chat says too and stays a hint.
@@ -622,10 +629,10 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
             and (held := _HELD_PACKAGE_FEE_RE.search(low_clean)) and _HELD_WHAT_RE.search(low_clean) \
             and (endear := _ENDEARMENT_RE.search(low_clean)) \
             and (codes & {"advance_fee_request", "parcel_customs_lure", "gift_card_payment"}
-                 or _MONEY_ASK_RE.search(low_clean) or _ROMANCE_FEE_ASK_RE.search(low_clean)):
+                 or asks_in_head() or _ROMANCE_FEE_ASK_RE.search(low_clean)):
         # (the whole ask -- a sum and "please help me pay it" -- 50; the frame with a fee cue only, 30)
         whole = bool(_MONEY_RE.search(head)) and bool(_ROMANCE_FEE_ASK_RE.search(low_clean)
-                                                     or _MONEY_ASK_RE.search(low_clean))
+                                                     or asks_in_head())
         signals.append(Signal("romance_customs_fee", 50 if whole else 30, "A partner's endearment with a package held "
                               "by customs, an "
                               "airport or a diplomat and a fee to release it: the romance scam's customs-fee ask (the "
@@ -1093,7 +1100,7 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     # alone is ordinary; a money ask that avoids a call without the stranded story is a hint.
     if sender_info["type"] in ("phone", "none") and any(h in low_clean for h in _NO_CALL_HINTS) \
             and (nc := _NO_CALL_RE.search(low_clean)) \
-            and any(not _unit_numbers_only(ma.group(0)) for ma in _MONEY_ASK_RE.finditer(low_clean)):
+            and any(not _unit_numbers_only(ma.group(0)) for ma in asks_in_head()):
         stranded = _STRANDED_RE.search(low_clean)
         signals.append(Signal("money_ask_avoids_call", 45 if stranded else 15, "Asks for money and says not to call "
                               "(busy, boarding, in a meeting)" + (", stranded or cut off from their own money" if
