@@ -243,3 +243,95 @@ def test_top_level_help_lists_every_command():
     out = run(["--help"]).stdout
     for name in ("serve", "token", "db", "analyze", "batch", "eval", "train", "purge"):
         assert name in out
+
+
+# --- a data directory that does not exist yet (run outside the server's directory) ---------------------------------
+DATA_DIR_WARNING = "warning: data directory"
+
+
+def _missing_dir_env(tmp_path: Path, **extra: str) -> dict[str, str]:
+    # no secret and no database URL: both would come from the (missing) data directory
+    return {"SCAMSHIELD_DATA_DIR": str(tmp_path / "elsewhere" / "var"), "SCAMSHIELD_JWT_SECRET": "",
+            "SCAMSHIELD_DATABASE_URL": "", "SCAMSHIELD_ENV": "development", **extra}
+
+
+def _warned_about(result, data_dir: Path) -> bool:
+    err = " ".join(result.stderr.split())
+    if DATA_DIR_WARNING not in err:
+        return False
+    assert str(data_dir.resolve()) in err and "SCAMSHIELD_DATA_DIR" in err, err
+    return True
+
+
+def test_token_warns_when_the_data_dir_is_new(tmp_path: Path):
+    env = _missing_dir_env(tmp_path)
+    data_dir = Path(env["SCAMSHIELD_DATA_DIR"])
+    r = run(["token", "bob"], env)
+    assert r.exit_code == 0, r.output
+    assert _warned_about(r, data_dir) and "NEW development signing secret" in " ".join(r.stderr.split())
+    # the token is still minted with (and the secret kept under) that directory, so `serve` there agrees
+    tok = r.stdout.strip().splitlines()[-1]
+    assert jwt.decode(tok, (data_dir / "jwt_secret").read_text().strip(), algorithms=["HS256"])["sub"] == "bob"
+    # near miss: the second time the directory exists, so no warning
+    again = run(["token", "bob"], env)
+    assert again.exit_code == 0 and not _warned_about(again, data_dir)
+
+
+def test_token_with_a_configured_secret_does_not_warn_or_create_the_data_dir(tmp_path: Path):
+    env = _missing_dir_env(tmp_path, SCAMSHIELD_JWT_SECRET=SECRET)
+    r = run(["token", "bob"], env)
+    assert r.exit_code == 0, r.output
+    assert not _warned_about(r, Path(env["SCAMSHIELD_DATA_DIR"]))
+    assert not (tmp_path / "elsewhere").exists()
+
+
+def test_purge_dry_run_with_no_data_dir_warns_and_creates_nothing(tmp_path: Path):
+    env = _missing_dir_env(tmp_path)
+    r = run(["purge", "--dry-run"], env)
+    assert r.exit_code == 0, r.output
+    assert _warned_about(r, Path(env["SCAMSHIELD_DATA_DIR"]))
+    assert "would delete" in r.stdout and "nothing" in r.stdout
+    assert not (tmp_path / "elsewhere").exists()
+
+
+def test_purge_dry_run_in_an_existing_data_dir_without_database_creates_nothing(tmp_path: Path):
+    env = _missing_dir_env(tmp_path)
+    data_dir = Path(env["SCAMSHIELD_DATA_DIR"])
+    data_dir.mkdir(parents=True)
+    r = run(["purge", "--dry-run"], env)
+    assert r.exit_code == 0, r.output
+    assert not _warned_about(r, data_dir)  # near miss: the directory exists
+    assert list(data_dir.iterdir()) == []
+
+
+def test_purge_dry_run_with_a_database_url_does_not_warn(tmp_path: Path):
+    from scamshield.store.migrate import upgrade
+
+    url = f"sqlite+aiosqlite:///{tmp_path / 'other.db'}"
+    upgrade(url)
+    env = _missing_dir_env(tmp_path, SCAMSHIELD_DATABASE_URL=url)
+    r = run(["purge", "--dry-run"], env)
+    assert r.exit_code == 0, r.output
+    assert not _warned_about(r, Path(env["SCAMSHIELD_DATA_DIR"])) and "would delete" in r.stdout
+    assert not (tmp_path / "elsewhere").exists()
+
+
+def test_purge_and_db_upgrade_still_create_the_data_dir(tmp_path: Path):
+    env = _missing_dir_env(tmp_path)
+    data_dir = Path(env["SCAMSHIELD_DATA_DIR"])
+    r = run(["purge"], env)
+    assert r.exit_code == 0, r.output
+    assert _warned_about(r, data_dir) and (data_dir / "scamshield.db").exists()
+    env2 = _missing_dir_env(tmp_path / "two")
+    r = run(["db", "upgrade"], env2)
+    assert r.exit_code == 0, r.output
+    assert (Path(env2["SCAMSHIELD_DATA_DIR"]) / "scamshield.db").exists()
+
+
+def test_eval_needs_no_data_dir(tmp_path: Path):
+    f = tmp_path / "sms.csv"
+    f.write_text("text,label\nsee you at lunch,0\nwin a prize at http://x.top now,1\n", encoding="utf-8")
+    env = _missing_dir_env(tmp_path)
+    r = run(["eval", "sms", str(f), "--json", "--model-only"], env)
+    assert r.exit_code == 0, r.output
+    assert DATA_DIR_WARNING not in r.stderr and not (tmp_path / "elsewhere").exists()

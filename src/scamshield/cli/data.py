@@ -17,7 +17,7 @@ def purge(
     dry_run: bool = typer.Option(False, "--dry-run", help="Only count what would be deleted."),
 ) -> None:
     """Delete analyses, transcript segments and alerts older than the retention period."""
-    from scamshield.cli.server import load_settings
+    from scamshield.cli.server import load_settings, warn_missing_data_dir
     from scamshield.store.base import utcnow
     from scamshield.store.migrate import upgrade
     from scamshield.store.retention import purge_expired, purge_in_batches
@@ -29,6 +29,13 @@ def purge(
         typer.secho("retention is disabled (retention_days <= 0): nothing to do", err=True)
         return
     url = settings.resolved_database_url
+    if not settings.database_url:  # the default SQLite database under the data directory
+        warn_missing_data_dir(settings, "there is no database to check (a dry run creates nothing)" if dry_run
+                              else "a new, empty database is created there")
+        db_file = settings.data_dir / "scamshield.db"
+        if dry_run and not db_file.exists():  # read-only: create neither the directory nor the database
+            typer.echo(f"would delete (older than {retention} days): nothing (no database at {db_file.resolve()})")
+            return
 
     async def run() -> dict[str, int]:
         db = Database(url)

@@ -52,6 +52,23 @@ def load_settings() -> "Settings":
              "correct or unset that environment variable (docs/operations.md lists every setting)")
 
 
+def warn_missing_data_dir(settings: "Settings", consequence: str) -> bool:
+    """One warning line on stderr when the data directory does not exist yet (typically: run outside the directory
+    ``serve`` uses, so the default ``./var`` resolves somewhere new). True when it was missing."""
+    if settings.data_dir.exists():
+        return False
+    typer.secho(f"warning: data directory {settings.data_dir.resolve()} does not exist (SCAMSHIELD_DATA_DIR; default "
+                f"./var under the current directory): {consequence}. Run from the directory the server uses or set "
+                "SCAMSHIELD_DATA_DIR to the server's data directory.", fg=typer.colors.YELLOW, err=True)
+    return True
+
+
+def secret_from_data_dir(settings: "Settings") -> bool:
+    """Whether HS256 tokens are signed with the development secret kept under the data directory."""
+    has_secret = settings.jwt_secret is not None and bool(settings.jwt_secret.get_secret_value())
+    return not (has_secret or settings.is_production or settings.jwt_public_key or settings.jwks_url)
+
+
 # --- database -------------------------------------------------------------------------------------------------------
 def describe_database(url: str) -> tuple[str, str | None, int | None, str | None]:
     """(backend, host, port, database) of a URL, never its password."""
@@ -226,6 +243,9 @@ def token(
         if secret.lower() in _DEFAULT_SECRETS or len(secret) < MIN_SECRET_LENGTH:
             fail(f"SCAMSHIELD_JWT_SECRET is a default or shorter than {MIN_SECRET_LENGTH} characters: "
                  "the server refuses it in production", "set it to a random value, e.g. `openssl rand -base64 48`")
+    if secret_from_data_dir(settings):
+        warn_missing_data_dir(settings, "a NEW development signing secret is created there, and a server using "
+                                        "another data directory refuses this token (401 invalid_token)")
     try:
         tok = mint_token(settings, user_id, phone=phone, roles=list(role or []), ttl_seconds=parse_ttl(ttl))
     except ConfigError as exc:
