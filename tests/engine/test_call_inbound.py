@@ -41,6 +41,17 @@ GENUINE_CALL_INS = [
      "birth the third of june nineteen seventy two thank you and i am sending a one time code to your mobile what is "
      "the code you received it says four four one seven lovely thank you so yes it was estimated if you read me the "
      "numbers on the meter now i will correct it and the new bill will come next week"),
+    # the customer calls about a scam text or a lost card: their own worry is no caller's problem claim
+    ("call-in-about-a-scam-text",
+     "thank you for calling harbour bank you are through to amy how can i help hi i got a text saying my account will "
+     "be blocked today is that real okay let me check for you first i will send a code to your phone please read it "
+     "back so i can verify it is you okay it is 4 1 9 2 thank you so that text was not from us your account is fine "
+     "please delete it and never click the link"),
+    ("call-in-lost-card",
+     "welcome to city bank customer service this call may be recorded hi you are through to mark how can i help i "
+     "lost my card yesterday i think it was stolen okay sorry to hear that i will send a one time code to your mobile "
+     "please read it back to confirm it is you okay it is 5 5 1 2 thank you i have cancelled the card and a new one "
+     "will arrive in five days"),
 ]
 
 SCAMS = [
