@@ -147,3 +147,11 @@ _NEW_NUMBER = "Hi mum, this is my new number, my phone is broken. "
 ])
 def test_money_ask_read_in_the_cue_window(text, asked):
     assert ("new_number_money_request" in _codes(text)) is asked
+
+
+@pytest.mark.parametrize("padding", [0, 900])
+def test_apk_link_found_in_the_whole_text(padding):
+    """An APK link is a link: found past the cue window too (the rules' other patterns read the window)."""
+    text = "Your electricity will be cut tonight. " + ". " * padding + "download the app: http://bill-update.xyz/pay.apk"
+    assert "apk_link" in _codes(text)
+    assert "apk_link" not in _codes(text.replace(".apk", "/app"))  # near miss: no APK
