@@ -92,6 +92,18 @@ def hostile_inputs() -> dict[str, tuple[str, str]]:
         "sms_50k_one_word": ("sms", "a" * 50_000),
         "sms_50k_digits": ("sms", "9" * 50_000),
         "sms_50k_upi_ids": ("sms", " ".join(f"pay{i}@okicici" for i in range(4000))[:50_000]),
+        # 5,000 characters (the SMS analyser's cap), shapes that made a pattern backtrack or scan from every position:
+        # a run of punctuation / spaces after a greeting, digits in phone-like groups behind a "new number" cue,
+        # dotted words (the learned model's URL pattern)
+        "sms_5k_hi_mum_punct": ("sms", "Hi mum" + "!" * 4900 + " my phone is broken, text me on my new number"),
+        "sms_5k_spaces_inside": ("sms", "Your KYC" + " " * 4900 + "expired, update: bit.ly/k1"),
+        "sms_5k_new_number_digits": ("sms", ("Hi mum, this is my new number, my phone is broken. " + "98765 " * 900
+                                             + "can you transfer 5000 today, don't call")[:5000]),
+        "sms_5k_transfer_digits": ("sms", "Hi mum, new number. transfer " + "9" * 4970),
+        "sms_5k_uk_numbers": ("sms", ("0800 009 3652 £ " * 320)[:5000]),
+        "sms_5k_digits_newlines": ("sms", ("9\n" * 2500)[:5000]),
+        "sms_5k_dotted_words": ("sms", "Hi mum, new number, send 5000 at bit.ly/x1 " + "a." * 2478),
+        "sms_10k_emoji": ("sms", "\U0001F600" * 10_000),
         "qr_5000_params": ("qr", "upi://pay?pa=a@okicici&" + "&".join(f"x{i}=y" for i in range(5000))),
         "qr_50k_zero_width": ("qr", "upi://pay?pa=" + (zw * 6000)[:50_000] + "@ybl"),
         "qr_nul_bytes": ("qr", "upi://pay?pa=a\x00b@ybl&pn=" + "\x00" * 8000),
