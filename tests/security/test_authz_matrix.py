@@ -57,6 +57,7 @@ SPEC: list[Rule] = [
     # --- service (issue 2) ------------------------------------------------------------------------------------
     Rule("GET", "/", PUBLIC),
     Rule("GET", "/health", PUBLIC),
+    Rule("GET", "/health/live", PUBLIC),
     Rule("GET", "/metrics", PUBLIC),  # aggregate counters only, no user data (see docs/security.md)
     Rule("GET", "/console", PUBLIC),  # static page; the token is typed in by the user
     Rule("POST", "/console/dev-token", DEV, {"user_id": "mallory", "roles": ["admin"]}),
