@@ -43,6 +43,9 @@ _CURRENCY_REGIONS = (
 
 _LOCAL_LINE_TYPES = frozenset({phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE,
                                phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE})
+_MOBILE_TYPES_READ = frozenset({phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE})
+_FOREIGN_HELPLINE_TYPES = frozenset({phonenumbers.PhoneNumberType.TOLL_FREE, phonenumbers.PhoneNumberType.SHARED_COST,
+                                     phonenumbers.PhoneNumberType.UAN})
 _CURRENCY_GATE_RE = re.compile(r"ksh|kes|ngn|naira|aed|dirham|php|aud|sgd|cad|zar|usd|gbp|mxn|brl")
 
 
@@ -81,6 +84,7 @@ def _phone_objects(text: str, *, region: str = "IN", limit: int = MAX_PHONE_CAND
         if tried > limit:
             break
         num = None
+        there = None  # the candidate read in the preferred region, when it is a valid helpline-type number there
         if prefer and prefer != region and cand[0] not in "+" and not cand.startswith("00"):
             try:
                 num = phonenumbers.parse(cand, prefer)
@@ -91,6 +95,7 @@ def _phone_objects(text: str, *, region: str = "IN", limit: int = MAX_PHONE_CAND
             # helpline, and is read as before.)
             if num is not None and (not phonenumbers.is_valid_number(num)
                                     or phonenumbers.number_type(num) not in _LOCAL_LINE_TYPES):
+                there = num if phonenumbers.is_valid_number(num) else None
                 num = None
         if num is None:
             try:
@@ -104,6 +109,14 @@ def _phone_objects(text: str, *, region: str = "IN", limit: int = MAX_PHONE_CAND
                 num = phonenumbers.parse("+" + cand, None)
             except phonenumbers.NumberParseException:
                 continue
+        if there is not None and num is not None and phonenumbers.is_valid_number(num) \
+                and phonenumbers.number_type(num) in _MOBILE_TYPES_READ:
+            # A number in the national format of the message's region is not an Indian mobile: "call free on 0800 009
+            # 3652" in a £ message is its published freephone / shared-cost helpline (like an Indian 1800 one, no
+            # number to call back); "call 09061701461 to claim" its premium-rate line (kept, read there).
+            if phonenumbers.number_type(there) in _FOREIGN_HELPLINE_TYPES:
+                continue
+            num = there
         if num is not None and phonenumbers.is_valid_number(num):
             out.setdefault(phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164), num)
     return out
