@@ -113,3 +113,53 @@ REQUESTED = next(c for c in load_cues() if c.code == "requested_contact")
 ])
 def test_helpline_answers_read_as_a_contact_the_listener_started(text, inbound):
     assert (REQUESTED.regex.search(normalize_transcript(text)) is not None) is inbound
+
+
+# A delivery code given to the driver at the door (Indian couriers ask for it at hand-over) is the same kind of code:
+# the driver is outside the door. A parcel caller who is not at the door ("held at the warehouse", "to reschedule"),
+# or who is but adds a fee and a link or a threat, is the delivery scam.
+DOORSTEP_GENUINE = (
+    "hello sir delivery from ekart your order is here which floor sir second floor okay i am outside the door now sir "
+    "it is prepaid so please tell me the delivery otp you got in the sms it says share only with the delivery agent "
+    "okay it is 3 9 1 7 confirmed thank you sir please check the box")
+DOORSTEP_SCAMS = [
+    ("parcel-held-reschedule",
+     "hello sir i am calling from bluedart courier your parcel is held at the warehouse because the address is "
+     "incomplete to reschedule the delivery please tell me the otp you received just now"),
+    ("door-plus-fee-link",
+     "hello sir i am outside the door with your parcel but there is a pending charge of five rupees please open the "
+     "link i sent and pay then tell me the otp you get"),
+    ("door-plus-threat",
+     "hello sir i am outside the door with your parcel from the customs department there is a case against you please "
+     "tell me the otp quickly or the police will come"),
+]
+
+
+def test_a_delivery_code_given_to_the_driver_at_the_door_does_not_alert():
+    for words in SEGMENTATIONS:
+        updates = stream(DOORSTEP_GENUINE, words)
+        assert not any(u.should_alert for u in updates), (words, trace(updates))
+        last = {s.code: s for s in updates[-1].assessment.signals}
+        assert 0 < last["otp_request"].weight <= 15, trace(updates)
+
+
+@pytest.mark.parametrize("text", [t for _, t in DOORSTEP_SCAMS], ids=[i for i, _ in DOORSTEP_SCAMS])
+def test_a_parcel_callers_code_ask_still_alerts(text):
+    for words in SEGMENTATIONS:
+        updates = stream(text, words)
+        assert any(u.should_alert for u in updates), (words, trace(updates))
+
+
+DOORSTEP = next(c for c in load_cues() if c.code == "doorstep_handover")
+
+
+@pytest.mark.parametrize("text, at_door", [
+    ("hello sir i am outside the door", True),
+    ("i am at the door sir please open", True),
+    ("it says share only with the delivery agent at your doorstep", True),
+    ("i am at the door of the warehouse", False),
+    ("i am outside your building near the temple", False),
+    ("the door is open please come in", False),
+])
+def test_doorstep_handover_forms(text, at_door):
+    assert (DOORSTEP.regex.search(normalize_transcript(text)) is not None) is at_door

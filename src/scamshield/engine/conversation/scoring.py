@@ -77,8 +77,13 @@ _VOIDS_REQUESTED = frozenset({"press_key_prompt", "robocall_notice", "robocall_s
 # banks' and telcos' helplines do this, and a customer calls in about a purpose of their own. Such a code ask keeps
 # at most _INBOUND_CODE_MAX points and makes no FTC "pay" group, but only while nothing else in the call is a scam's:
 # no problem or prize claimed (a scareware victim calling the number on a pop-up, a fake helpline's failed-refund
-# story), no other ask but identity details, no remote access, payment, secrecy, threat or robocall marker (blind35).
+# story), no other ask but identity details, no remote access, payment, secrecy, threat or robocall marker, and the
+# learned model not confident of a scam (blind35).
 _INBOUND_CODES = frozenset({"otp_request"})
+# ... and the same for a delivery handed over at the door ("i am outside the door", "share only with the delivery agent
+# at your doorstep"): a courier's delivery code is given to the driver in person (India); the parcel scam's caller is
+# not at the door but has a parcel held, a fee, a link or a "reschedule" (blind35)
+_DOORSTEP = "doorstep_handover"
 _INBOUND_ALLOWED_ASKS = _INBOUND_CODES | frozenset({"personal_details_request", "identity_number_request"})
 _NOT_INBOUND_GROUPS = frozenset({"problem", "prize", "remote", "pay", "ask"})
 _INBOUND_CODE_MAX = 15.0
@@ -176,12 +181,12 @@ def signals_for(hits: dict[str, list[Any]], model_signal: dict[str, Any] | None,
             (by_code[c].group in _VOIDS_REASSURANCE and (c not in _SOFT_ASKS or c in _SOFT_ASKS_VOIDING))
             or c in _SECRECY or c in _VOIDS_REQUESTED)
         for c, h in hits.items())
-    inbound = _REQUESTED in hits and float(hits[_REQUESTED][1]) >= 1.0 and any(
+    inbound = any(c in hits and float(hits[c][1]) >= 1.0 for c in (_REQUESTED, _DOORSTEP)) and any(
         c in hits and float(hits[c][1]) >= 1.0 for c in _INBOUND_CODES) and not any(
         float(h[1]) >= 1.0 and c in by_code and c not in _INBOUND_ALLOWED_ASKS and (
             by_code[c].group in _NOT_INBOUND_GROUPS or c in _SECRECY or c in _VOIDS_REQUESTED
             or c in _THREATS_AS_PRESSURE)
-        for c, h in hits.items())
+        for c, h in hits.items()) and not (model_signal and float(model_signal.get("weight", 0)) >= _MODEL_CONFIDENT)
     for code, (count, factor, evidence) in hits.items():
         cue = by_code.get(code)
         if cue is None or (code in _NEEDS_ORG_CLAIM and not claimed) or (code in _NEEDS_KIDNAP_THREAT and not held):
@@ -208,7 +213,8 @@ def signals_for(hits: dict[str, list[Any]], model_signal: dict[str, Any] | None,
             if requested and cue.code in _UNSOLICITED_ONLY:
                 ev["reason"] = "an offer on a contact you started (you called in or asked to be called), not a cold call"
             if inbound and cue.code in _INBOUND_CODES:
-                ev["reason"] = "a code to verify you on a call you started, with nothing else a scam says"
+                ev["reason"] = ("a code given on a call you started or to a driver at your door, with nothing else a "
+                                "scam says")
             if protective and cue.code == _BLOCK_THREAT:
                 ev["reason"] = "a protective block the bank has already made (a new card is on its way), no ask"
             if factor < 1.0:
