@@ -25,9 +25,10 @@ How a score is built (every point is a ``Signal``):
   change read me the otp", "but your case is real") ends a retold call's frame. Cues heard only in a warning share 20
   points.
 * A call the listener started (a helpline's answer: "you are through to amy how can i help", "welcome to X bank ...
-  this call may be recorded"): a code read back to verify the customer keeps at most 15 points and makes no FTC
-  "pay" group while nothing else in the call is a scam's (no problem or prize claimed, no other ask, remote access,
-  payment, secrecy, threat or robocall marker).
+  this call may be recorded") or a delivery handed over at the door ("i am outside the door"): a code read back to
+  verify the customer or given to the driver keeps at most 15 points and makes no FTC "pay" group while nothing else
+  in the call is a scam's (no problem or prize claimed, no other ask, remote access, payment, secrecy, threat or
+  robocall marker) and the learned model is not confident of a scam.
 * Optional ``model_scorer`` over the rolling context adds one more signal (the best seen so far in the call).
 
 * Reassurance (group ``reassure``, negative weight): "we will never ask for your PIN", "call the number on the back
