@@ -393,6 +393,14 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
         if not _asks:
             _asks.append(money_asks(low_clean))
         return _asks[0]
+
+    # An amount in the window ("Rs 5,000", "£45.00"), also found once (~1.6 us a character on a run of digits).
+    _amount: list = []
+
+    def money_in_head() -> re.Match[str] | None:
+        if not _amount:
+            _amount.append(_MONEY_RE.search(head))
+        return _amount[0]
     if apk:
         signals.append(Signal("apk_link", 35, "Links to or names an Android app file (.apk) to install: banks, "
                               "utilities and government departments never send apps by message",
@@ -473,7 +481,7 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
         if upi_ids:
             signals.append(Signal("lure_with_upi_id", 10, "A lure together with a UPI id to pay",
                                   {"lures": hooks, "upi_ids": [mask_digits(v) for v in upi_ids[:3]]}, "PAYMENT_FRAUD"))
-        money = _MONEY_RE.search(head) if codes & {"prize_lottery", "refund_cashback_lure", "job_task_lure",
+        money = money_in_head() if codes & {"prize_lottery", "refund_cashback_lure", "job_task_lure",
                                                   "investment_lure", "family_emergency", "wrong_transfer_return",
                                                   "sextortion_threat", "money_mule_request", "loan_lure",
                                                   "advance_fee_request", "forces_trade_story"} else None
@@ -635,7 +643,7 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
             and (codes & {"advance_fee_request", "parcel_customs_lure", "gift_card_payment"}
                  or asks_in_head() or _ROMANCE_FEE_ASK_RE.search(low_clean)):
         # (the whole ask -- a sum and "please help me pay it" -- 50; the frame with a fee cue only, 30)
-        whole = bool(_MONEY_RE.search(head)) and bool(_ROMANCE_FEE_ASK_RE.search(low_clean)
+        whole = bool(money_in_head()) and bool(_ROMANCE_FEE_ASK_RE.search(low_clean)
                                                      or asks_in_head())
         signals.append(Signal("romance_customs_fee", 50 if whole else 30, "A partner's endearment with a package held "
                               "by customs, an "
@@ -682,7 +690,7 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
 
     job_fee = _JOB_FEE_RE.search(low_clean) if "fee" in low_clean or "charge" in low_clean or "deposit" in low_clean \
         or "amount" in low_clean or "money" in low_clean else None
-    if job_fee and _JOB_CONTEXT_RE.search(low_clean) and _MONEY_RE.search(head) \
+    if job_fee and _JOB_CONTEXT_RE.search(low_clean) and money_in_head() \
             and not (official_links and not callable_numbers and not upi_ids):
         # With a way to pay it (UPI id, a link that is not official, a number to call) the ask is complete.
         pay_channel = bool(upi_ids or callable_numbers or (urls and not official_links))
@@ -787,7 +795,7 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
                                               or _CHARGE_EVENT_RE.search(low_head)):
         dispute = _NOT_YOU_RE.search(low_head)
     if foreign_callables and "alert_with_mobile_callback" not in codes and _CALL_WORD_RE.search(low_head) \
-            and ((_CHARGE_EVENT_RE.search(low_head) and (_MONEY_RE.search(head) or dispute))
+            and ((_CHARGE_EVENT_RE.search(low_head) and (money_in_head() or dispute))
                  or (dispute and (_ACCOUNT_EVENT_RE.search(low_head) or change))):
         # (The dispute line leading straight to the call -- "if this wasn't you, call us on ...", "si usted no lo
         # realizó ... llame al" -- is the call-back script itself: genuine alerts send the customer to the app or
@@ -830,7 +838,7 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     # safe-account call (batch p; UK Finance / I4C advisories).
     # (An account change -- payee, device, password, number -- carries no amount: its "not you?" line stands in.)
     if sender_info["type"] == "phone" and sender_info.get("mobile") \
-            and ((_ALERT_EVENT_RE.search(low_head) and _MONEY_RE.search(head)) or _ACCOUNT_CHANGE_RE.search(low_head)) \
+            and ((_ALERT_EVENT_RE.search(low_head) and money_in_head()) or _ACCOUNT_CHANGE_RE.search(low_head)) \
             and (nm := _NOT_YOU_RE.search(low_head) or _DISPUTE_RE.search(low_head)):
         signals.append(Signal("alert_from_mobile_sender", 30, "A bank or card alert with a 'was this you? / if not "
                               "you' line sent from a personal mobile number: banks never send alerts from one",
