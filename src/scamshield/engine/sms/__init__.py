@@ -385,13 +385,13 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     low_whole = clean.lower()
     apk = _APK_RE.search(low_whole) if "apk" in low_whole else None
     low_clean = head.lower()
-    # Money asks ("transfer Rs 8,000", "5000 bhej do"), found once per message (the pattern's amount-first branches
-    # cost ~12 ms a scan of a hostile 5,000-character text of digits before money_asks).
+    # Money asks ("transfer Rs 8,000", "5000 bhej do") in the window (the pattern's amount-first branches cost ~12 ms
+    # a scan of a hostile 5,000-character text of digits before money_asks); the first one found once.
     _asks: list = []
 
-    def asks_in_head() -> list:
+    def asks_in_head() -> re.Match[str] | None:
         if not _asks:
-            _asks.append(money_asks(low_clean))
+            _asks.append(next(money_asks(low_clean), None))
         return _asks[0]
 
     # An amount in the window ("Rs 5,000", "£45.00"), also found once (~1.6 us a character on a run of digits).
@@ -497,7 +497,7 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
                                   {"lures": hooks, "pressure": sorted(codes & PRESSURE_CODES)}, None))
         # "Hi Mum, new number, my phone broke -- can you transfer Rs 8,000?" (the "Hi Mum" scam): a new number or
         # lost phone together with a money request.
-        if "family_emergency" in codes and any(not _unit_numbers_only(ma.group(0)) for ma in asks_in_head()):
+        if "family_emergency" in codes and any(not _unit_numbers_only(ma.group(0)) for ma in money_asks(low_clean)):
             # The identity change itself ("this is my new number", "my phone broke", "naya number") with the money
             # ask is the whole scam; an emergency story alone ("Maa hospital ka bill aa gaya, 5000 bhej do") is what
             # genuine family chat says too and stays a hint.
@@ -1112,7 +1112,7 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     # alone is ordinary; a money ask that avoids a call without the stranded story is a hint.
     if sender_info["type"] in ("phone", "none") and any(h in low_clean for h in _NO_CALL_HINTS) \
             and (nc := _NO_CALL_RE.search(low_clean)) \
-            and any(not _unit_numbers_only(ma.group(0)) for ma in asks_in_head()):
+            and any(not _unit_numbers_only(ma.group(0)) for ma in money_asks(low_clean)):
         stranded = _STRANDED_RE.search(low_clean)
         signals.append(Signal("money_ask_avoids_call", 45 if stranded else 15, "Asks for money and says not to call "
                               "(busy, boarding, in a meeting)" + (", stranded or cut off from their own money" if

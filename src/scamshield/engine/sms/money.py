@@ -5,6 +5,7 @@ payment app named only as the means of paying a person ("GPay kar de", "send it 
 from __future__ import annotations
 
 import re
+from typing import Iterator
 
 
 _MONEY_ASK_RE = re.compile(r"\b(?:fazer|faz|manda|mandar|me faz) (?:um |o )?pix\b|\b(?:überweisung|überweisen|"
@@ -45,11 +46,12 @@ assert _MONEY_ASK_RE.pattern.count(_AMOUNT_THEN_SEND_BRANCHES) == 1
 _MONEY_ASK_NO_AMOUNT_FIRST_RE = re.compile(_MONEY_ASK_RE.pattern.replace(_AMOUNT_THEN_SEND_BRANCHES, ""))
 
 
-def money_asks(low: str) -> list[re.Match[str]]:
-    """``_MONEY_ASK_RE.finditer(low)`` as a list (``low``: lower-case text), without the amount-first branches when
-    no send word they need is in the text (same matches, linear in a small constant on a text of digits)."""
+def money_asks(low: str) -> Iterator[re.Match[str]]:
+    """``_MONEY_ASK_RE.finditer(low)`` (``low``: lower-case text), without the amount-first branches when no send
+    word they need is in the text (same matches, linear in a small constant on a text of digits). Lazy: a caller
+    that stops at the first match it wants scans no further."""
     rx = _MONEY_ASK_RE if any(w in low for w in _AMOUNT_THEN_SEND_WORDS) else _MONEY_ASK_NO_AMOUNT_FIRST_RE
-    return list(rx.finditer(low))
+    return rx.finditer(low)
 
 
 _BARE_AMOUNT_RE = re.compile(r"(?<![\d,.:/-])\d{3,6}(?![\d,.:/-])\s(?:ka\s|ke\s)?(?:transfer|transferred|bhej\w*|sent|"
