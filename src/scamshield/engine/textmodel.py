@@ -335,6 +335,20 @@ _URL_HINT = re.compile(r"://|www\.|\.(?:" + _URL_TLDS + r")", re.IGNORECASE)
 _COLON_SPACE = re.compile(r":\s")
 _EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _UPI_RE = re.compile(r"\b[\w.-]{2,}@[a-z]{2,}\b", re.IGNORECASE)
+# The three patterns above restart at every word boundary of a run of word characters, dots and hyphens and scan it
+# to its end, so a long such run ("a.a.a.…", "x-x-x-…", 1,600+ characters) costs quadratic time (~120 ms). No host
+# name is longer than 253 characters and no e-mail local part than 64, so a text holding a run of 254+ of those
+# characters (never a real address: pasted junk or an attack) is read with bounded variants that start a host only
+# at the beginning of a run and allow at most 12 labels / 64-character local parts. Every other text is read by the
+# patterns above, unchanged.
+_LONG_RUN = re.compile(r"[\w.+-]{254}")
+_URL_RE_BOUNDED = re.compile(
+    r"(?:\b[a-z][a-z0-9+.-]{1,9}://\S+|\bwww\.\S+|(?<![a-z0-9.-])\b(?:[a-z0-9-]{1,63}\.){1,12}(?:" + _URL_TLDS
+    + r")\b(?:/\S*)?)",
+    re.IGNORECASE,
+)
+_EMAIL_RE_BOUNDED = re.compile(r"\b[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,12}\b")
+_UPI_RE_BOUNDED = re.compile(r"\b[\w.-]{2,64}@[a-z]{2,64}\b", re.IGNORECASE)
 _MOJIBAKE = re.compile("[\ufffd\u00c2\u00ef\u00bf\u00bd\u00e2\u0080-\u009f]")
 _CURRENCY = re.compile(r"(?:[£$€₹¥]|\b(?:rs|inr|usd|gbp)\b\.?)", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
@@ -360,11 +374,13 @@ def normalise_text(text: str, max_chars: int = 2000) -> str:
     t = unicodedata.normalize("NFKC", t)
     t = _MOJIBAKE.sub(" ", t)
     t = strip_speaker_tags(t)
-    if "@" in t:
-        t = _EMAIL_RE.sub(" emailtok ", t)
-        t = _UPI_RE.sub(" upitok ", t)
-    if _URL_HINT.search(t):
-        t = _URL_RE.sub(" urltok ", t)
+    has_at, has_url = "@" in t, _URL_HINT.search(t) is not None
+    bounded = (has_at or has_url) and _LONG_RUN.search(t) is not None
+    if has_at:
+        t = (_EMAIL_RE_BOUNDED if bounded else _EMAIL_RE).sub(" emailtok ", t)
+        t = (_UPI_RE_BOUNDED if bounded else _UPI_RE).sub(" upitok ", t)
+    if has_url:
+        t = (_URL_RE_BOUNDED if bounded else _URL_RE).sub(" urltok ", t)
     t = t.lower()
     t = _CURRENCY.sub(" ¤ ", t)
     t = _DIGITS.sub(_digit_token, t)
