@@ -305,14 +305,16 @@ def test_transcript_blind29_30_31_genuine_calls_never_alert_under_any_segmentati
     assert not false_alerts, false_alerts
 
 
-def test_transcript_blind34_genuine_calls_never_alert_under_any_segmentation():
-    """Split blind34 (eighth session, written blind: genuine retellings of digital-arrest / KYC / refund scams in
-    English and Hinglish, a bank fraud team, a cyber-cell follow-up, a radio host, a teacher, reminders). First read
-    FPR 5 of 14 (the retellings, a bank's awareness voicemail, a police follow-up); fitted after by the speaker-role
-    mechanism (narrated calls). No genuine call of this split may alert under six ASR segmentations."""
+def test_transcript_blind34_35_genuine_calls_never_alert_under_any_segmentation():
+    """Splits blind34 (eighth session, written blind: genuine retellings of digital-arrest / KYC / refund scams in
+    English and Hinglish, a bank fraud team, a cyber-cell follow-up, a radio host, a teacher, reminders) and blind35
+    (long two-sided calls as recorded: ISP remote support, a bank helpline call-in, a doorstep delivery code). First
+    reads FPR 5 of 14 (the retellings, a bank's awareness voicemail, a police follow-up) and 1 of 10 (the call-in's
+    verification code); fitted after (speaker role over the call; calls the customer started). No genuine call of
+    these splits may alert under six ASR segmentations."""
     rows = [r for r in _rows("transcripts_realistic_holdout.csv")
-            if r.get("split") == "blind34" and r["label"] == "0"]
-    assert len(rows) >= 14
+            if r.get("split") in ("blind34", "blind35") and r["label"] == "0"]
+    assert len(rows) >= 24 and any(r.get("split") == "blind35" for r in rows)
     false_alerts = [(seed, r["category"]) for seed, r, alerted in _streamed_under_seeds(rows) if alerted]
     assert not false_alerts, false_alerts
 
