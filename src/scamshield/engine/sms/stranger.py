@@ -261,7 +261,8 @@ _RECRUITER_RE = re.compile(r"\b(?:recruit\w*|hr|human resources?|hiring|headhunt
 
 # A dating-app match as the stranger's way in ("we matched on Bumble last week", "from Tinder"): the match moves to
 # trading talk (pig-butchering; FBI IC3, FTC) -- batch x.
-_DATING_MATCH_RE = re.compile(r"\b(?:we |i )?matched (?:on|in|at)\b|\b(?:on|from|via) (?:tinder|bumble|hinge|okcupid|"
+_DATING_MATCH_RE = re.compile(r"\b(?:we |i )?matched (?:on|in|at)\b|\b(?:nice|glad|happy|great|good) (?:to|we) match(?:ed)? "
+                              r"(?:with you|here|on)\b|\b(?:on|from|via) (?:tinder|bumble|hinge|okcupid|"
                               r"happn|badoo|tantan|coffee meets bagel|aisle|truly ?madly|quackquack|the dating app|a "
                               r"dating (?:app|site))\b")
 # A short-period returns brag in the writer's (or their circle's) voice: "I made 2.3 lakh last week", "my students
@@ -270,7 +271,11 @@ _RETURNS_BRAG_RE = re.compile(
     r"\b(?:i|we|my (?:students|members|clients|uncle|aunt|cousin|friends?|team|group)|members|our (?:members|clients|"
     r"group))\s(?:have\s|just\s|already\s)?(?:made|earned|gained|got|profited|doubled)\b[^.?!\n]{0,40}?"
     r"(?:\d\s?%|\d[\d,.]*\s?(?:k|lakhs?|lacs?|x|usdt|usd|dollars)\b|[$₹£€]\s?\d|\brs\.?\s?\d)"
-    r"|\d\s?%\s(?:this|last|in a|in one|per|every|each)\s(?:week|month|day)\b")
+    r"|\d\s?%\s(?:this|last|in a|in one|per|every|each)\s(?:week|month|day)\b"
+    # (present tense, an income per period: "how I earn 1.5 lakh a month", "I make $3,000 every week")
+    r"|\b(?:i|we)\s(?:now\s|easily\s)?(?:earn|make)\s(?:around\s|about\s|over\s|upto\s|up to\s)?"
+    r"(?:\d[\d,.]*\s?(?:k|lakhs?|lacs?|usdt|usd|dollars)\b|[$₹£€]\s?\d[\d,.]*k?|\brs\.?\s?\d[\d,.]*k?)\s"
+    r"(?:a|per|every|each)\s(?:week|month|day)\b")
 
 # An ask to write back on the new number or a chat app ("text me when you get this", "can you text me on whatsapp",
 # "message me back", "reply when you see this") -- not a call.
