@@ -60,6 +60,25 @@ _WARNED_RE = re.compile(r"\b(?:fake|fraud\w*|scam\w*|phishing|hoax|bogus|farzi|f
                         r"mangti|mangta|bhejti|bhejta|bhejte|leti|leta|lete)\b|"
                         + "|".join(h for h in _WARNED_HINTS if not h.isascii()))
 
+# A first-person, past-tense retelling of a scam call or message between people ("woh digital arrest wala call aaya
+# tha mujhe bhi, CBI bol rahe the", "I got a call yesterday from someone claiming to be from CBI"): reported, not
+# made, when its sentence or the next says the writer hung up, blocked or reported it, or tells the reader to take
+# care (``_RETOLD_DONE_RE``). End-of-session set: such a Hinglish warning to family scored as the threat it retells.
+_RETOLD_RE = re.compile(
+    r"\b(?:call|phone|msg|message|sms|video call|whatsapp call)\s(?:bhi\s)?(?:aaya|aya|aayi|ayi|aai|aa gaya|aa gayi)"
+    r"(?:\s(?:tha|thi|the))?\b|\b(?:bol|keh|kah|bata)\s(?:rahe|raha|rahi)\s(?:the|tha|thi)\b|"
+    r"\b(?:i|we|my (?:mom|mother|dad|father|mum|husband|wife|son|daughter|uncle|aunt|friend|brother|sister)|papa|"
+    r"mummy)\s(?:also\s|too\s|just\s)?(?:got|received|had|picked up)\s(?:a|an|one|the same|that|this|such a)\s"
+    r"(?:\w+\s){0,3}?(?:call|message|text|sms|whatsapp)\b")
+_RETOLD_DONE_RE = re.compile(
+    r"\b(?:maine|humne|mummy ne|papa ne|unhone)\s(?:call\s|phone\s)?(?:kaat|kat|cut|band kar)\s?(?:diya|di|dia)\b|"
+    r"\b(?:report|block|complaint)\s(?:bhi\s)?(?:kar|kr)\s?(?:diya|di|dia|di hai|diya hai)\b|"
+    r"\b(?:dhyan|dhyaan)\s(?:rakhna|rakhiye|rakho|rakhein|rakhen)\b|\bsavdhan\s(?:rehna|rahna|rahiye|raho)\b|"
+    r"\b(?:i|we|she|he|mom|mum|dad)\s(?:just\s|immediately\s)?(?:hung up|cut the call|disconnected|blocked (?:it|them|"
+    r"the number|him|her)|reported (?:it|them|the number|him|her))\b|\b(?:be careful|stay alert|take care)\b")
+_RETOLD_HINTS = ("aaya", "aya ", "aayi", "ayi ", "aai ", "aa gaya", "aa gayi", "rahe the", "raha tha", "rahi thi",
+                 "got ", "received", "had ", "picked up")
+
 _MAX_WARNED_SPANS = 6
 _MAX_HITS_FOR_WARNED = 40
 _MAX_WARNED_CHARS = 600
@@ -71,7 +90,10 @@ def _warned_spans(text: str) -> list[tuple[int, int]]:
     sentence, the sentence before or the one after."""
     if not any(h in text for h in _WARNED_HINTS) and not ("such" in text or "don" in text or "never" in text
                                                           or "kaat" in text or "kabhi" in text or " kat " in text
-                                                          or "cut" in text):
+                                                          or "cut" in text or "dhyan" in text or "dhyaan" in text
+                                                          or "report" in text or "block" in text or "hung" in text
+                                                          or "careful" in text or "take care" in text
+                                                          or "stay alert" in text or "disconnect" in text):
         return []
     spans: list[tuple[int, int]] = []
     ends = [m.end() for m in _SENTENCE_END_RE.finditer(text)]
@@ -84,6 +106,15 @@ def _warned_spans(text: str) -> list[tuple[int, int]]:
             frame = text[prev_start:m.start()] + " " + text[m.end():next_end]
             if _WARNED_RE.search(frame):
                 spans.append((m.start(), m.end()))
+    if any(h in text for h in _RETOLD_HINTS):
+        for i, m in enumerate(_RETOLD_RE.finditer(text)):
+            if i >= _MAX_WARNED_SPANS:
+                break
+            if any(a <= m.start() < b for a, b in spans):
+                continue
+            _, own_start, own_end, next_end = _sentence_bounds(text, ends, m.start(), m.end())
+            if _RETOLD_DONE_RE.search(text[own_start:next_end]):
+                spans.append((own_start, next_end))
     for i, m in enumerate(_REPORTED_RE.finditer(text)):
         if i >= _MAX_WARNED_SPANS:
             break
