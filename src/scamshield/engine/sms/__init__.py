@@ -73,7 +73,7 @@ from .clauses import _NEGATION_RE, _NEG_BEFORE_RE, _SENTENCE_SPLIT_RE, _blank_sp
 from .cuesets import _ASKING_CODES, _NAME_ROOT_LURES_OK, _NOTICE_LURES, _OWN_CHANNEL_LURE_POINTS, _THREAT_CODES
 from .demands import (_CRYPTO_WORD_RE, _EXPOSURE_HELD_RE, _EXPOSURE_HINTS, _EXPOSURE_THREAT_RE, _OTHERWISE_THREAT_RE,
                       _PAY_DEADLINE_RE, _PAY_ULTIMATUM_RE, _QR_PAY_RE, _TEST_PAYMENT_HINTS, _TEST_PAYMENT_RE)
-from .extract import (_HELPLINE_TYPES, _INDIAN_HELPLINE_PREFIXES, _MOBILE_TYPES, _callable_numbers, _mask,
+from .extract import (_PHONE_CANDIDATE_RE, _HELPLINE_TYPES, _INDIAN_HELPLINE_PREFIXES, _MOBILE_TYPES, _callable_numbers, _mask,
                       _mobile_numbers, _number_types, _phone_objects, extract_phone_numbers, extract_upi_ids,
                       phone_region_hint)
 from .fees import (_CLAIM_WORD_RE, _DETAILS_REPLY_RE, _ENDEARMENT_RE, _FEE_DEDUCTED_RE, _FEE_PAID_RE,
@@ -94,6 +94,7 @@ from .money import (_BARE_AMOUNT_RE, _MISSENT_RETURN_RE, _MONEY_RE, _PAY_APP_RE,
 from .notices import transactional_markers
 from .otp import (code_ask_outside_lexicon, _CODE_DELIVERY_RE, _code_read_back, _is_otp_delivery, _LISTED_ASKS,
                   _OTP_SAFETY_RE, _postal_pin_code, _RECEIVED_NUMBER_ASK_RE, _TEMPLATE_SECRECY_RE, _under_prohibition)
+from .pins import _MS_HINTS, malay_legal_threat, pin_to_receive, ussd_pin_ask
 from .sender import _brand_header, classify_sender, header_matches_keys
 from .stranger import (_CALL_ME_RE, _CHAT_BACK_RE, _CHAT_MOVE_RE, _CODE_COMING_RE, _CONTACT_MOVE_RE, _EARN_OFFER_RE,
                        _FAMILY_PRESSURE_RE, _FAVOUR_ASK_RE, _FAVOUR_MONEY_RE, _FIRST_PERSON_RE, _INVEST_HINTS,
@@ -379,6 +380,26 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
                                   "domain built from that brand's name which is not the brand's own site",
                                   {"claims": named[:5], "domains": [mask_digits(c) for c in copied[:3]]},
                                   "PHISHING_LINK"))
+    # A link whose domain is built from the name of a brand the message names or whose registered (DLT) header sent
+    # it, and which is not that brand's site ("HDFCBK: limit enhancement pending, accept within 24 hrs at
+    # hdfc-limitupgrade.in", a bare domain): a look-alike. The header does not vouch for it (no registered-sender or
+    # header-match offset below), and with pressure or an ask it is a signal even without a lexicon lure. The
+    # brand's own short domain named exactly as its header (hdfcbk.io from HDFCBK) is not a look-alike (batch p).
+    header_brands = [b for b, keys in BRAND_HEADER_KEYS.items() if header_matches_keys(sender_info["header"], keys)] \
+        if sender_info["type"] == "dlt" and link_details else []
+    lookalike_domains = sorted({
+        str(d["registered_domain"]) for d in link_details
+        if not d["official"] and not d["shared"] and not d["deep_link"]
+        and not (sender_info["type"] == "dlt" and _named_as_header(d, sender_info["header"]))
+        and _domain_copies_brand(d, list(dict.fromkeys([*named, *header_brands])))}) if link_details else []
+    if lookalike_domains and not any(s.code in ("brand_name_in_unofficial_link", "malicious_link") for s in signals) \
+            and set(best) & (PRESSURE_CODES | ACTION_CODES):
+        signals.append(Signal("brand_lookalike_link", 25, "Links to a domain built from the name of the brand it "
+                              "names or whose sender header it came from, which is not that brand's site, and "
+                              "presses you to act on it",
+                              {"brands": list(dict.fromkeys([*named, *header_brands]))[:5],
+                               "domains": [mask_digits(c) for c in lookalike_domains[:3]],
+                               "from_header": bool(header_brands)}, "PHISHING_LINK"))
     # An APK link is a link: looked for in the whole (capped) text. Every rule below reads the cue window, as the cue
     # phrases do (MAX_CUE_CHARS; a longer text has text_truncated): some 90 scans of a hostile 5,000-character text
     # cost ~8 ms, of the 1,600-character window a third of that.
@@ -687,6 +708,34 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
                               "officials bill in their own app or site, never by a stranger's QR",
                               {"matched": qr.group(0)[:30], "threat": ot.group(0)[:30]}, "PAYMENT_FRAUD"))
         codes.add("qr_payment_under_threat")
+    # A PIN asked so that money comes IN ("scan karke PIN daliye to amount aapke account me aa jayega"): a PIN only
+    # authorises a payment out, so the ask is a collect / QR fraud whoever sends it (end-of-session set; ``pins``).
+    if (ptr := pin_to_receive(low_clean)):
+        signals.append(Signal("pin_to_receive_money", 50, "Asks you to enter a PIN to receive money: a UPI / ATM / "
+                              "wallet PIN only ever sends money out of your account, never brings it in",
+                              {"pin_ask": ptr[0][:30], "receive": mask_digits(ptr[1][:40])}, "UPI_COLLECT_LURE"))
+        codes.add("pin_to_receive_money")
+    # A USSD code to dial and a PIN to confirm it with, beside a number to call ("dial *334# and confirm with your
+    # M-PESA PIN sent by agent 07.."): mobile-money "limit upgrade" / agent fraud (``pins``).
+    # (any number written like a phone number, in any country's format, other than an Indian 1800 / 1860 helpline:
+    # the agent's "07.." number is read in no region when the text names none)
+    dialled = [m.group(0) for m in _PHONE_CANDIDATE_RE.finditer(head)
+               if not re.sub(r"\D", "", m.group(0)).startswith(("1800", "1860"))][:5] \
+        if ("#" in low_clean or any(h in low_clean for h in _MS_HINTS)) else []
+    if "pin_to_receive_money" not in codes and dialled and (up := ussd_pin_ask(low_clean)):
+        signals.append(Signal("ussd_pin_with_number", 35, "Asks you to dial a USSD code and confirm with your PIN, "
+                              "with a number to call: a provider's own menu never needs an agent's number, and the "
+                              "PIN entered there authorises whatever the caller set up", {"ussd": up[0][:20],
+                                                                                         "pin_ask": up[1][:30]},
+                              "PAYMENT_FRAUD"))
+        codes.add("ussd_pin_with_number")
+    # A Malay police / court threat with a contact to make now (PDRM / Bank Negara impersonation; ``pins``).
+    if "law_enforcement_threat" not in codes and (mlt := malay_legal_threat(low_clean, bool(dialled))):
+        signals.append(Signal("malay_legal_threat", 45, "Threatens arrest, a criminal case or legal action in the "
+                              "name of the police, a court or a regulator and asks you to call a number: officials "
+                              "do not settle cases by phone (PDRM / Bank Negara impersonation)",
+                              {"threat": mlt[0][:30], "authority": mlt[1][:20]}, "DIGITAL_ARREST"))
+        codes.add("malay_legal_threat")
 
     job_fee = _JOB_FEE_RE.search(low_clean) if "fee" in low_clean or "charge" in low_clean or "deposit" in low_clean \
         or "amount" in low_clean or "money" in low_clean else None
@@ -856,7 +905,7 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     # ("Not you? Call PayPal support +1 833 ..."); Indian banks', billers' and merchants' templates never do.
     foreign_number = any(not e.startswith("+91") for e in callable_numbers)
     quiet = not risky_link and not apk and not mobile_callback and "org_callback_to_mobile" not in codes \
-        and not foreign_number and "alert_from_mobile_sender" not in codes
+        and not foreign_number and "alert_from_mobile_sender" not in codes and not lookalike_domains
     model_contexts: list[str] = []  # caps on the learned model's points (``signal.caps`` in the artefact)
     # Marketing wording is not a fraud lure when a registered (DLT) business sender uses it.
     lure_codes = set(hooks) - ({"authority_claim", "spam_marketing"} if dlt or brand_promo else {"authority_claim"})
@@ -1221,7 +1270,7 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
         header = sender_info["header"]
         verified = [c for c in named_claims if header_matches_keys(header, BRAND_HEADER_KEYS.get(c, ()))]
         positive = sum(s.weight for s in signals if s.weight > 0)
-        if verified and positive < 50:
+        if verified and positive < 50 and not lookalike_domains:
             signals.append(Signal("sender_header_matches_brand", -10,
                                   "Sent from a registered sender header of the brand it names",
                                   {"header": header, "brands": verified}, None))
