@@ -20,6 +20,8 @@ LOOKALIKE = [
                   "at hdfc-limitupgrade.in to avoid cancellation."),
     ("VM-ICICIB", "ICICI Bank: your card upgrade is pending. Accept today at icicicard-upgrade.in"),
     ("JD-AXISBK", "Axis Bank: reward points expire tonight. Redeem now: axisbank-rewardz.co.in"),
+    # the header's own brand copied, no pressure word at all
+    ("AX-HDFCBK", "Your HDFC Bank Credit Card limit enhancement is pending. Accept it at hdfc-limitupgrade.in"),
 ]
 
 
@@ -171,3 +173,19 @@ ROMANCE_NEAR_MISSES = [
 @pytest.mark.parametrize("text", ROMANCE_NEAR_MISSES)
 def test_romance_near_misses(text: str) -> None:
     assert "unsolicited_investment_pitch" not in _codes(text)
+
+
+def test_lookalike_needs_the_brand_in_the_domain_and_no_pressure_from_others() -> None:
+    # a brand named in the text, a link that does not copy it and no pressure: nothing to say about the link
+    assert "brand_lookalike_link" not in _codes("Thanks for shopping with Tanishq. Share feedback at forms.gle/abc1")
+    # a personal number naming the bank with a look-alike and a deadline: fires without any header
+    assert "brand_lookalike_link" in _codes(
+        "HDFC Bank: limit enhancement pending, accept within 24 hrs at hdfc-limitupgrade.in", "+919812345678")
+
+
+def test_header_brand_short_domain_is_its_own() -> None:
+    # Kotak's short domain named as one of its header keys, sent from Kotak's header: not a look-alike
+    t = "Instant personal loan of Rs 3,00,000 approved in minutes. Check your offer at kmbl.in/pl/x9 T&C"
+    assert "brand_lookalike_link" not in _codes(t, "VK-KOTAKB-P")
+    # ... and a name built on it is
+    assert "brand_lookalike_link" in _codes(t.replace("kmbl.in", "kmbl-loanoffer.in"), "VK-KOTAKB-P")

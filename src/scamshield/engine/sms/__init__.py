@@ -84,7 +84,7 @@ from .fees import (_CLAIM_WORD_RE, _DETAILS_REPLY_RE, _ENDEARMENT_RE, _FEE_DEDUC
                    _SCAM_WORD_RE, _STRONG_DETAILS_RE)
 from .limits import (MAX_CUE_CHARS, MAX_CUE_TOKENS, MAX_LINKS, MAX_PHONE_CANDIDATES, MAX_SMS_CHARS, MAX_UPI_IDS,
                      MAX_URLS_REPORTED)
-from .links import (_APK_RE, _OFFICIAL_SUFFIXES, _SHORTENER_DOMAINS, _STATEMENT_RE, _domain_copies_brand,
+from .links import (_LURE_NAME_PARTS, _APK_RE, _OFFICIAL_SUFFIXES, _SHORTENER_DOMAINS, _STATEMENT_RE, _domain_copies_brand,
                     _named_as_header, _trust_header_app_links, _trust_header_links, _trust_named_app_links,
                     _trust_named_root_links, link_signals)
 from .marketing import (_COMPLIANCE_RE, _OPTOUT_LEAD_RE, _OPTOUT_RE, _OPTOUT_TAIL_RE, _OPTOUT_TARGET_RE, _REPLY_ASK_RE,
@@ -135,6 +135,14 @@ def _add_cue_hit(best: dict[str, Signal], matched: dict[str, list[str]], hit_cla
 def _link_signals(urls: list[str]) -> tuple[list[Signal], list[dict[str, Any]], list[str]]:
     """``links.link_signals`` with this package's ``analyze_url`` (looked up at call time: tests replace it)."""
     return link_signals(urls, analyze_url)
+
+
+def _header_short_name(name: str, keys: set[str]) -> bool:
+    """``name`` (a registered domain's first label) is a header brand key with at most two more letters or digits
+    and no lure or service word (``links._LURE_NAME_PARTS``): the brand's own short domain, not a look-alike."""
+    if not name or not name.isalnum() or any(w in name for w in _LURE_NAME_PARTS):
+        return False
+    return any(len(k) >= 3 and k in name and len(name) <= len(k) + 2 for k in keys)
 
 
 def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | None = None,
@@ -383,17 +391,28 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
     # A link whose domain is built from the name of a brand the message names or whose registered (DLT) header sent
     # it, and which is not that brand's site ("HDFCBK: limit enhancement pending, accept within 24 hrs at
     # hdfc-limitupgrade.in", a bare domain): a look-alike. The header does not vouch for it (no registered-sender or
-    # header-match offset below), and with pressure or an ask it is a signal even without a lexicon lure. The
+    # header-match offset below), and with pressure, an ask or a hook -- or when it copies the sending header's
+    # own brand -- it is a signal even without a lexicon lure. The
     # brand's own short domain named exactly as its header (hdfcbk.io from HDFCBK) is not a look-alike (batch p).
     header_brands = [b for b, keys in BRAND_HEADER_KEYS.items() if header_matches_keys(sender_info["header"], keys)] \
         if sender_info["type"] == "dlt" and link_details else []
+    # (a short domain built on one of the sending header's brand keys with a letter or two and no other word --
+    # kmbl.in from VK-KOTAKB -- is that brand's own short domain: registered senders may only send whitelisted links
+    # since TRAI's 2024 direction; a look-alike adds a hyphen or a lure / service word: hdfc-limitupgrade.in)
+    own_short_names = {k.lower() for b in header_brands for k in (b.replace(" ", ""), *BRAND_HEADER_KEYS.get(b, ()))}
     lookalike_domains = sorted({
         str(d["registered_domain"]) for d in link_details
         if not d["official"] and not d["shared"] and not d["deep_link"]
         and not (sender_info["type"] == "dlt" and _named_as_header(d, sender_info["header"]))
+        and not _header_short_name(str(d["registered_domain"] or "").split(".", 1)[0], own_short_names)
         and _domain_copies_brand(d, list(dict.fromkeys([*named, *header_brands])))}) if link_details else []
     if lookalike_domains and not any(s.code in ("brand_name_in_unofficial_link", "malicious_link") for s in signals) \
-            and set(best) & (PRESSURE_CODES | ACTION_CODES):
+            and (set(best) & (PRESSURE_CODES | ACTION_CODES | HOOK_CODES)
+                 # (or the link copies the brand whose own registered header sent it: "AX-HDFCBK ... accept it at
+                 # hdfc-limitupgrade.in" -- a brand's header sends its own domains, which url.py knows as official)
+                 or bool(header_brands) and any(not d["official"] and not d["shared"] and not d["deep_link"]
+                        and not _named_as_header(d, sender_info["header"]) and _domain_copies_brand(d, header_brands)
+                        for d in link_details)):
         signals.append(Signal("brand_lookalike_link", 25, "Links to a domain built from the name of the brand it "
                               "names or whose sender header it came from, which is not that brand's site, and "
                               "presses you to act on it",
