@@ -90,8 +90,12 @@ PIN_RECEIVE = [
 
 @pytest.mark.parametrize("text", PIN_RECEIVE)
 def test_pin_to_receive_money(text: str) -> None:
+    from scamshield.engine.sms.pins import pin_to_receive
+
+    assert pin_to_receive(text.lower()) is not None
     a = analyze_sms(text)
-    assert "pin_to_receive_money" in {s.code for s in a.signals}
+    # (the lexicon's English pin_to_receive cue, or this rule where the lexicon has none -- never both)
+    assert len({s.code for s in a.signals} & {"pin_to_receive", "pin_to_receive_money"}) == 1
     assert a.risk_score >= 50
 
 
@@ -106,6 +110,9 @@ PIN_RECEIVE_NEAR_MISSES = [
 
 @pytest.mark.parametrize("text", PIN_RECEIVE_NEAR_MISSES)
 def test_pin_to_receive_near_misses(text: str) -> None:
+    from scamshield.engine.sms.pins import pin_to_receive
+
+    assert pin_to_receive(text.lower()) is None
     assert "pin_to_receive_money" not in _codes(text)
 
 
@@ -189,3 +196,17 @@ def test_header_brand_short_domain_is_its_own() -> None:
     assert "brand_lookalike_link" not in _codes(t, "VK-KOTAKB-P")
     # ... and a name built on it is
     assert "brand_lookalike_link" in _codes(t.replace("kmbl.in", "kmbl-loanoffer.in"), "VK-KOTAKB-P")
+
+
+PIN_PROMO_NEAR_MISSES = [
+    "Pay your electricity bill on PhonePe, enter UPI PIN and get 5% cashback up to Rs 50",
+    "Enter your UPI PIN to pay and receive Rs 25 cashback instantly",
+]
+
+
+@pytest.mark.parametrize("text", PIN_PROMO_NEAR_MISSES)
+def test_cashback_on_a_payment_is_no_pin_to_receive(text: str) -> None:
+    from scamshield.engine.sms.pins import pin_to_receive
+
+    assert pin_to_receive(text.lower()) is None
+    assert pin_to_receive("Congrats! Enter your UPI PIN to receive your cashback of Rs 500".lower()) is not None

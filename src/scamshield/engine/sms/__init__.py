@@ -729,7 +729,8 @@ def analyze_sms(message: str, *, sender: str | None = None, device_info: dict | 
         codes.add("qr_payment_under_threat")
     # A PIN asked so that money comes IN ("scan karke PIN daliye to amount aapke account me aa jayega"): a PIN only
     # authorises a payment out, so the ask is a collect / QR fraud whoever sends it (end-of-session set; ``pins``).
-    if (ptr := pin_to_receive(low_clean)):
+    # (the lexicon's English pin_to_receive cue says the same: not counted twice)
+    if "pin_to_receive" not in codes and (ptr := pin_to_receive(low_clean)):
         signals.append(Signal("pin_to_receive_money", 50, "Asks you to enter a PIN to receive money: a UPI / ATM / "
                               "wallet PIN only ever sends money out of your account, never brings it in",
                               {"pin_ask": ptr[0][:30], "receive": mask_digits(ptr[1][:40])}, "UPI_COLLECT_LURE"))

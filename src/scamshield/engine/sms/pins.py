@@ -34,6 +34,9 @@ _RECEIVE_RE = re.compile(
     r"(?:account|khate|khaate|a/c|wallet)\s(?:me|mein|main|mai|par|pe)\s(?:aa|a|credit ho)\s(?:jayega|jaega|jaayega|"
     r"jayenge|jaenge|jaaega|jata|jaata)\b")
 _PIN_HINT = "pin"
+_REWARD_OBJECT_RE = re.compile(r"cashback|reward|scratch|\d\s?%")
+_PAY_PURPOSE_RE = re.compile(r"\b(?:to|and|&)\s(?:pay|complete|make|send)\b|\bpay (?:your|the|any|bills?)\b|"
+                             r"\b(?:bill|recharge|payment of|for (?:the\s)?payment|on (?:every|each|first) payment)\b")
 # A USSD code to dial ("*334#", "*126*4#").
 _USSD_RE = re.compile(r"(?<![\w*#])\*\d{2,4}(?:\*\d{1,12}){0,4}#")
 # A warning about such asks (awareness texts).
@@ -64,6 +67,10 @@ def pin_to_receive(low: str) -> tuple[str, str] | None:
     if pin is None:
         return None
     for rec in _RECEIVE_RE.finditer(low):
+        # (a cashback or reward earned on a payment -- "pay the bill, enter UPI PIN and get 5% cashback" -- is a
+        # promotion: the PIN pays the bill)
+        if _REWARD_OBJECT_RE.search(low, rec.start(), rec.end() + 24) and _PAY_PURPOSE_RE.search(low):
+            continue
         if abs(rec.start() - pin.start()) <= 160 and not _NEGATION_RE.search(_sentence_of(low, rec.start())):
             return pin.group(0), rec.group(0)
     return None
