@@ -68,6 +68,9 @@ RETOLD_NEAR_MISSES = [
     # the threat itself, in the caller's own voice (no retelling, no hang-up)
     "CBI se bol raha hu, aapke naam pe money laundering case hai, arrest warrant nikla hai, abhi 9876543210 pe call "
     "karo",
+    # a retelling whose next sentence asks for the code: the ask is the message's own
+    "Mummy ko bank se call aaya tha, bol rahe the KYC block hoga, maine report kar diya. Ab aap mujhe OTP bhej do jo "
+    "aayega",
     # a retelling shape followed by an ask of its own with a number
     "Police officer speaking. A call came to you earlier about your parcel with drugs; you will be arrested today. "
     "Call 9876543210 immediately",

@@ -113,8 +113,9 @@ def _warned_spans(text: str) -> list[tuple[int, int]]:
             if any(a <= m.start() < b for a, b in spans):
                 continue
             _, own_start, own_end, next_end = _sentence_bounds(text, ends, m.start(), m.end())
+            # (the span is the retelling's own sentence: an ask in the next one stays the message's own)
             if _RETOLD_DONE_RE.search(text[own_start:next_end]):
-                spans.append((own_start, next_end))
+                spans.append((own_start, own_end))
     for i, m in enumerate(_REPORTED_RE.finditer(text)):
         if i >= _MAX_WARNED_SPANS:
             break
