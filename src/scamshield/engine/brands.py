@@ -305,6 +305,16 @@ class BrandRegistry:
                 prefix_lengths.setdefault(w[:2], set()).add(len(w))
         self._prefix_lengths: dict[str, tuple[int, ...]] = {
             k: tuple(sorted(v, reverse=True)) for k, v in prefix_lengths.items()}
+        # lure words only (every list's and every brand's own, no brand names): a word run together from lure words
+        # beside a brand's name ('hdfc-limitupgrade', 'sbi-kycupdate') is split with these (_lure_run)
+        self._lure_vocab = self.lures | self._brand_lures
+        lure_prefix: dict[str, set[int]] = {}
+        for w in self._lure_vocab:
+            if len(w) >= 2:
+                lure_prefix.setdefault(w[:2], set()).add(len(w))
+        self._lure_prefix_lengths: dict[str, tuple[int, ...]] = {
+            k: tuple(sorted(v, reverse=True)) for k, v in lure_prefix.items()}
+        self._lure_seg_memo: dict[str, list[str] | None] = {}
         self._handle_deletes: dict[str, set[str]] = {}
         for h in self.official_upi_handles:
             if len(h) >= 4:
@@ -503,10 +513,28 @@ class BrandRegistry:
             memo[s] = hit
         return None if hit is None else list(hit)  # type: ignore[arg-type]
 
-    def _segment(self, s: str) -> list[str] | None:
+    def _lure_run(self, s: str) -> list[str] | None:
+        """Split ``s`` into lure words only (no brand names, no digit runs), two or more of them; None otherwise.
+        Asked only of a word left unread in a label that already names a brand. Memoised (bounded)."""
         n = len(s)
-        prefix_lengths = self._prefix_lengths
-        vocab = self._vocab
+        if n > MAX_LABEL_FOR_SEGMENTATION or n < 6 or not s.isalpha():
+            return None
+        memo = self._lure_seg_memo
+        hit = memo.get(s, _MISS)
+        if hit is _MISS:
+            hit = self._segment(s, self._lure_vocab, self._lure_prefix_lengths)
+            if hit is not None and len(hit) < 2:
+                hit = None
+            if len(memo) >= 8192:
+                memo.clear()
+            memo[s] = hit
+        return None if hit is None else list(hit)  # type: ignore[arg-type]
+
+    def _segment(self, s: str, vocab: frozenset[str] | None = None,
+                 prefix_lengths: dict[str, tuple[int, ...]] | None = None) -> list[str] | None:
+        n = len(s)
+        if vocab is None or prefix_lengths is None:
+            vocab, prefix_lengths = self._vocab, self._prefix_lengths
         prev: dict[int, tuple[int, str]] = {0: (-1, "")}
         frontier = [0]
         while frontier:
@@ -653,6 +681,20 @@ class BrandRegistry:
                 brand_hits.append((t, fz[1], True, fz[2]))
                 continue
             others.append(t)
+        if brand_hits and others:
+            # a word run together from lure words beside the brand's name ('hdfc-limitupgrade', 'sbi-kycupdate'):
+            # read as those words when every one is a lure of the lists or of a brand named in the label, so
+            # 'pointsbet' or 'upgradedliving' stay unknown words
+            named_lures = {w for _, b, _, _ in brand_hits for w in b.lures}
+            kept = []
+            for t in others:
+                run = self._lure_run(t)
+                if run and all(w in self.lures or w in named_lures for w in run):
+                    for w in run:
+                        (lure_hits if w in self.lures else own_lures).append(w)
+                else:
+                    kept.append(t)
+            others = kept
 
         if brand_hits and len(tokens) > 1 and not lure_hits and not others and len(
                 {t for t, _, _, _ in brand_hits}) > 1 and len({b.id for _, b, _, _ in brand_hits}) == 1 and all(
