@@ -67,6 +67,9 @@ _WARNED_RE = re.compile(r"\b(?:fake|fraud\w*|scam\w*|phishing|hoax|bogus|farzi|f
 _RETOLD_RE = re.compile(
     r"\b(?:call|phone|msg|message|sms|video call|whatsapp call)\s(?:bhi\s)?(?:aaya|aya|aayi|ayi|aai|aa gaya|aa gayi)"
     r"(?:\s(?:tha|thi|the))?\b|\b(?:bol|keh|kah|bata)\s(?:rahe|raha|rahi)\s(?:the|tha|thi)\b|"
+    # the habitual present of a warning to family: "CBI bol ke call aate hai", "arrest ki dhamki dete hai"
+    r"\b(?:calls?|phone|msg|message|messages|sms|video calls?|whatsapp calls?)\s(?:bhi\s)?(?:aate|aati|aata)\s"
+    r"(?:hai|hain|he|h)\b|\bdhamki\s(?:dete|deti|deta)\s(?:hai|hain|he|h)\b|"
     r"\b(?:i|we|my (?:mom|mother|dad|father|mum|husband|wife|son|daughter|uncle|aunt|friend|brother|sister)|papa|"
     r"mummy)\s(?:also\s|too\s|just\s)?(?:got|received|had|picked up)\s(?:a|an|one|the same|that|this|such a)\s"
     r"(?:\w+\s){0,3}?(?:call|message|text|sms|whatsapp)\b")
@@ -76,7 +79,8 @@ _RETOLD_DONE_RE = re.compile(
     r"\b(?:dhyan|dhyaan)\s(?:rakhna|rakhiye|rakho|rakhein|rakhen)\b|\bsavdhan\s(?:rehna|rahna|rahiye|raho)\b|"
     r"\b(?:i|we|she|he|mom|mum|dad)\s(?:just\s|immediately\s)?(?:hung up|cut the call|disconnected|blocked (?:it|them|"
     r"the number|him|her)|reported (?:it|them|the number|him|her))\b|\b(?:be careful|stay alert|take care)\b")
-_RETOLD_HINTS = ("aaya", "aya ", "aayi", "ayi ", "aai ", "aa gaya", "aa gayi", "rahe the", "raha tha", "rahi thi",
+_RETOLD_HINTS = ("aaya", "aya ", "aayi", "ayi ", "aai ", "aa gaya", "aa gayi", "rahe the", "raha tha", "rahi thi", "aate ",
+                 "aati ", "aata ", "dhamki",
                  "got ", "received", "had ", "picked up")
 
 _MAX_WARNED_SPANS = 6
