@@ -362,6 +362,15 @@ CUES: tuple[Cue, ...] = (
         "{parcel|package|courier|shipment|consignment} ~6 {drugs|narcotics|mdma|fake passports|forged passports|contraband|"
         "ganja|cocaine|illegal items}",
         "{face|facing} {arrest|digital arrest|jail}",
+        # Hinglish threats in the caller's own voice, without "warrant": "video call pe aao warna arrest hoga",
+        # "giraftaar ho jaoge", "aapko arrest kar lenge" (I4C / state police digital-arrest advisories)
+        "{warna|varna|warnaa|nahi to|nahin to|nahi toh|nhi to|otherwise} ~3 {arrest|giraftar|giraftaar|girftar|"
+        "girftaar|jail} {hoga|hogi|ho jaoge|ho jaaoge|ho jayenge|ho jaenge|kar lenge|karenge|kiya jayega|"
+        "jana padega|jaana padega|jaoge|jaaoge|bhej denge}",
+        "{arrest|giraftar|giraftaar|girftar|girftaar} {ho jaoge|ho jaaoge|ho jayenge|ho jaenge|ho jaogi|ho jaaogi|"
+        "kar lenge|kar liya jayega|kar liye jaoge|kar liya jaega}",
+        "{aapko|apko|tumko|tumhe|aap|tum} {arrest|giraftar|giraftaar|girftar|jail} {kar lenge|karenge|kar liya "
+        "jayega|hoga|hogi|ho jaoge|ho jaaoge|bhej denge|jana padega}",
     ), "DIGITAL_ARREST"),
     # A court / jury / sheriff "warrant" that a fine paid now clears (FTC and US court jury-scam alerts, UK HMCTS,
     # Canadian and Australian police warnings): real courts do not take fines by phone or text to stop an arrest.
@@ -395,6 +404,11 @@ CUES: tuple[Cue, ...] = (
         "block|blocked|suspend|suspended|video call}",
         "{police|cbi|customs|ncb|cyber cell} ~3 {case darj|fir darj|karwai|karyawahi|kaarwai|karrvai}",
         "{kanooni|kanuni|legal} {karwai|karyawahi|kaarwai|action|proceedings|notice}",
+        # "aapke naam pe case hai", "aapke khilaf FIR darj hui hai" (Hinglish, the caller's own claim)
+        "{aapke|apke|aapka|apka|tumhare|aap ke} {naam|name} {pe|par|per|se|mein|me} {case|fir|complaint|warrant|"
+        "mukadma|mukadama|kes} {hai|he|h|darj|dard|registered|hua|hui|ho gaya|ho gayi|bana|file|nikla}",
+        "{aapke|apke|tumhare|aap ke} {khilaf|khilaaf|khilap} {case|fir|complaint|warrant|mukadma|kes} {hai|he|h|darj|"
+        "registered|hua|hui|ho gaya|ho gayi|bana|file|nikla|jari}",
     ), "DIGITAL_ARREST"),
     # "I'm connecting you to Mumbai Cyber police", "transferring your call to the CBI officer" (the IVR / call
     # hand-over of "digital arrest" calls; I4C advisory).
@@ -1244,6 +1258,21 @@ BENIGN: tuple[Benign, ...] = (
         "{but|except|however|although} ~6 {enter|type|put|use|dal|daal|daalein|dalein} ~2 {your |ur |the |}{upi pin|"
         "pin|mpin}",
         "{enter|type|put|use} {your |ur |the |}{upi pin|pin|mpin} ~2 {this time|1 time|one time|once}",
+    )),
+    # A PIN entered to authorise the reader's own payment, with the reward a cashback / scratch card / points on
+    # that payment ("Pay your electricity bill on PhonePe, enter UPI PIN and get 5% cashback", "Scan & pay at any
+    # store, enter UPI PIN and get a scratch card"): a PIN is what paying needs, so this is neither a PIN to receive
+    # money nor a credential ask. The payment must come first and the reward must be a payment reward; a PIN "to
+    # receive" / "to claim", a cashback already "received", or a token Re 1 / Rs 2 payment "to get" more void it.
+    Benign((
+        "{pay|paying|payment|payments|recharge|recharging|bill|bills|purchase|purchases|shop|shopping|store|stores|"
+        "order|booking|spend|spends|checkout} ~8 {enter|type|entering|put|use} ~2 {your |ur |the |}{upi pin|pin|mpin|"
+        "m pin} ~2 {and |to |then |}{get|earn|win|unlock|avail|grab} ~5 {cashback|cash back|scratch card|scratchcard|"
+        "scratch cards|reward points|points|coins|supercoins|coupon|coupons|voucher|vouchers|discount}",
+    ), ("pin_to_receive", "credential_request"), unless=(
+        "{to receive|to claim|claim it|claim your|claim the|receive your|receive the|paane|lene|prapt|you have received|"
+        "you've received|have been received|you have won|you won}",
+        "{pay|send|transfer} {rs|re|inr|₹|} {1|2} {and|to|then|first|only}",
     )),
     # A service-level promise of what the sender will do ("Reports will be emailed within 24 hours", "refund will
     # reflect within 5-7 working days", "delivered in the next 2 days"): a time the reader waits, not a deadline
