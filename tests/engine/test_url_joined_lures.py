@@ -83,10 +83,36 @@ def test_hdfc_insurer_names_gain_no_lure_words(label: str) -> None:
     ("limit2upgrade", None),      # digits are left to the ordinary segmentation
 ])
 def test_lure_run(word: str, expected: list[str] | None) -> None:
-    assert default_registry()._lure_run(word) == expected
+    assert default_registry().lure_run(word) == expected
 
 
 def test_another_brands_category_lure_does_not_count() -> None:
     # 'limit' is a lure of Indian banks, not of a payment app: 'paypal-limitupgrade' keeps its unknown word
     m = default_registry().match_host("paypal-limitupgrade.com")
     assert m is None or "limit" not in (m.lure_words or ()), m
+
+
+# --- the host's lure-word count reads the run as the brand match does: joined and separated forms score alike -------
+@pytest.mark.parametrize("joined, separated", [
+    ("https://hdfc-limitupgrade.in/", "https://hdfc-limit-upgrade.in/"),
+    ("https://hdfcbank-limitupgrade.in/apply", "https://hdfcbank-limit-upgrade.in/apply"),
+    ("https://icici-rewardpoints.in/", "https://icici-reward-points.in/"),
+])
+def test_joined_and_separated_lure_words_score_alike(joined: str, separated: str) -> None:
+    a, b = analyze_url(joined), analyze_url(separated)
+    words = [next((s.evidence["words"] for s in x.signals if s.code == "phishing_words"), None) for x in (a, b)]
+    assert words[0] is not None and sorted(words[0]) == sorted(words[1]), words
+    # the rules read both alike (the learned model's own score may differ on the spelling)
+    rules = [sorted((s.code, s.weight) for s in x.signals if s.code != "ml_url") for x in (a, b)]
+    assert rules[0] == rules[1], rules
+    assert a.risk_score >= FLAG_AT, a.risk_score
+
+
+@pytest.mark.parametrize("url", [
+    "https://paypal-limitupgrade.com/",       # 'limit' is not a lure of the brand found: the run is not read
+    "https://hdfc-pointsbet.com/",
+    "https://limitupgrade.in/",               # no brand found: the run is never split
+])
+def test_host_lure_count_does_not_read_unrelated_runs(url: str) -> None:
+    a = analyze_url(url)
+    assert not any(s.code == "phishing_words" for s in a.signals), [(s.code, s.evidence) for s in a.signals]

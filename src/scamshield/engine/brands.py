@@ -306,7 +306,7 @@ class BrandRegistry:
         self._prefix_lengths: dict[str, tuple[int, ...]] = {
             k: tuple(sorted(v, reverse=True)) for k, v in prefix_lengths.items()}
         # lure words only (every list's and every brand's own, no brand names): a word run together from lure words
-        # beside a brand's name ('hdfc-limitupgrade', 'sbi-kycupdate') is split with these (_lure_run)
+        # beside a brand's name ('hdfc-limitupgrade', 'sbi-kycupdate') is split with these (lure_run)
         self._lure_vocab = self.lures | self._brand_lures
         lure_prefix: dict[str, set[int]] = {}
         for w in self._lure_vocab:
@@ -513,7 +513,7 @@ class BrandRegistry:
             memo[s] = hit
         return None if hit is None else list(hit)  # type: ignore[arg-type]
 
-    def _lure_run(self, s: str) -> list[str] | None:
+    def lure_run(self, s: str) -> list[str] | None:
         """Split ``s`` into lure words only (no brand names, no digit runs), two or more of them; None otherwise.
         Asked only of a word left unread in a label that already names a brand. Memoised (bounded)."""
         n = len(s)
@@ -688,7 +688,7 @@ class BrandRegistry:
             named_lures = {w for _, b, _, _ in brand_hits for w in b.lures}
             kept = []
             for t in others:
-                run = self._lure_run(t)
+                run = self.lure_run(t)
                 if run and all(w in self.lures or w in named_lures for w in run):
                     for w in run:
                         (lure_hits if w in self.lures else own_lures).append(w)

@@ -1328,6 +1328,14 @@ def _host_lure_words(sub: str, dom: str, reg: BrandRegistry, L: _Lists, match: B
                     if lw:
                         for w in lw:
                             found.setdefault(w, None)
+                elif not seg and match is not None and match.lure_words:
+                    # lure words run together beside the brand's name ('hdfc-limitupgrade'): read as the brand match
+                    # read them (only when a brand was found, so no cost on other hosts)
+                    run = reg.lure_run(tok)
+                    if run and all(w in match.lure_words for w in run):
+                        for w in run:
+                            if w in L.strong_lures:
+                                found.setdefault(w, None)
     return list(found)
 
 
