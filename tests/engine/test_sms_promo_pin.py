@@ -26,6 +26,7 @@ PAY_PROMOS = [
     (None, "Scan & pay at any store with Paytm, enter UPI PIN and get a scratch card"),
     ("VM-PHONPE", "Pay your electricity bill on PhonePe, enter UPI PIN and get 5% cashback"),
     (None, "Recharge your mobile on Amazon Pay, enter your UPI PIN and earn 100 reward points"),
+    (None, "Scan and pay with Google Pay at any shop, use your UPI PIN and get rewards up to Rs 100"),
     (None, "Shopping this weekend? Pay with BHIM at checkout, enter your UPI PIN & win a voucher worth Rs 100"),
 ]
 
@@ -46,6 +47,10 @@ PIN_TO_RECEIVE = [
     # a token payment to receive more is the scam, cashback word or not
     "pay Rs 1 and enter UPI PIN to get Rs 5000",
     "pay Rs 1 and enter UPI PIN to get Rs 5000 cashback",
+    # a fee or a "verification" payment to release money is the advance-fee lure, not a purchase
+    "Pay Rs 10 processing fee, enter UPI PIN and get your cashback of Rs 5000",
+    "Pay the verification amount of Rs 49, enter UPI PIN and get Rs 5000 cashback",
+    "Send Rs 2 to verify and enter UPI PIN and get Rs 10000 reward",
     # a payment named, but the PIN is still "to receive"
     "Pay your bill and enter UPI PIN to receive Rs 500 cashback",
 ]

@@ -1268,11 +1268,15 @@ BENIGN: tuple[Benign, ...] = (
         "{pay|paying|payment|payments|recharge|recharging|bill|bills|purchase|purchases|shop|shopping|store|stores|"
         "order|booking|spend|spends|checkout} ~8 {enter|type|entering|put|use} ~2 {your |ur |the |}{upi pin|pin|mpin|"
         "m pin} ~2 {and |to |then |}{get|earn|win|unlock|avail|grab} ~5 {cashback|cash back|scratch card|scratchcard|"
-        "scratch cards|reward points|points|coins|supercoins|coupon|coupons|voucher|vouchers|discount}",
+        "scratch cards|reward points|rewards|points|coins|supercoins|coupon|coupons|voucher|vouchers|discount}",
     ), ("pin_to_receive", "credential_request"), unless=(
         "{to receive|to claim|claim it|claim your|claim the|receive your|receive the|paane|lene|prapt|you have received|"
         "you've received|have been received|you have won|you won}",
         "{pay|send|transfer} {rs|re|inr|₹|} {1|2} {and|to|then|first|only}",
+        # a fee or a "verification" payment to release money is the advance-fee lure, not a purchase
+        "{processing|registration|verification|activation|release|clearance|handling|refundable|token} {fee|fees|"
+        "charge|charges|amount|payment}",
+        "{to verify|for verification|to activate|to release|to unlock your}",
     )),
     # A service-level promise of what the sender will do ("Reports will be emailed within 24 hours", "refund will
     # reflect within 5-7 working days", "delivered in the next 2 days"): a time the reader waits, not a deadline
