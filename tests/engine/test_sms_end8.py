@@ -188,9 +188,11 @@ def test_romance_near_misses(text: str) -> None:
 def test_lookalike_needs_the_brand_in_the_domain_and_no_pressure_from_others() -> None:
     # a brand named in the text, a link that does not copy it and no pressure: nothing to say about the link
     assert "brand_lookalike_link" not in _codes("Thanks for shopping with Tanishq. Share feedback at forms.gle/abc1")
-    # a personal number naming the bank with a look-alike and a deadline: fires without any header
-    assert "brand_lookalike_link" in _codes(
-        "HDFC Bank: limit enhancement pending, accept within 24 hrs at hdfc-limitupgrade.in", "+919812345678")
+    # a personal number naming the bank with a look-alike and a deadline: fires without any header (as the SMS
+    # rule, or as the link analyser's own finding when it reads the look-alike: brand_lookalike_link is not added
+    # on top of malicious_link)
+    assert _codes("HDFC Bank: limit enhancement pending, accept within 24 hrs at hdfc-limitupgrade.in",
+                  "+919812345678") & {"brand_lookalike_link", "malicious_link"}
 
 
 def test_header_brand_short_domain_is_its_own() -> None:
