@@ -311,7 +311,17 @@ def holdouts_md(cross: dict[str, Any] | None) -> list[str]:
             "written at the session's end outside the repository and read once on the final code) **0.761 / 8.0 % / "
             "0.675** with the sender (0.725 / 8.0 % / 0.625 text only) — the least flattering and the most honest "
             "figure of the session: soft lures without the words rules key on, and awareness texts; after a round on "
-            "its kinds of error (fitted) 0.889 / 0 / 0.80 with the sender, 0.857 / 0 / 0.75 text only. False positives on unseen genuine traffic are low once a batch's kind of "
+            "its kinds of error (fitted) 0.889 / 0 / 0.80 with the sender, 0.857 / 0 / 0.75 text only. Eighth session: "
+            "batch w (70 rows, the coordinator's, written blind at the start, shown to no contributor, never tuned "
+            "on) F1 0.909 / FPR 0 / recall 0.833 on the previous release, 0.929 / 0 / 0.867 at the end (both ways); "
+            "batch x (90 rows, written blind: wrong-number and 'Hi Mum' openers, task-job recruiters in Tamil / "
+            "Tagalog / Malay, romance customs fees, GCash / M-PESA reversal asks, hard genuine alerts) first read "
+            "**0.833 / 4 % / 0.75** both ways, fitted after; batch z (70 rows, written with w at the session's start "
+            "outside the repository, read once on the final code) **0.893 / 2.5 % / 0.833** with the sender, "
+            "0.912 / 2.5 % / 0.867 text only (a Hinglish message retelling a digital-arrest call to a sister flagged; "
+            "missed: a card-limit phish on a bare look-alike domain under the bank's own DLT header, a Kenyan Fuliza "
+            "PIN ask, a Malay police threat, an OLX 'scan and enter PIN to receive' QR, a romance-crypto opener), "
+            "after a round on those kinds (fitted) 0.983 / 0 / 0.967. False positives on unseen genuine traffic are low once a batch's kind of "
             "genuine text has been seen (0–2 %); recall on unseen fraud wordings (0.6–0.94) is the gap. The honest "
             "figure for unseen Indian and international SMS is the first read of the latest batch, not the fitted "
             "rows below.", "",
@@ -370,6 +380,16 @@ def holdouts_md(cross: dict[str, Any] | None) -> list[str]:
             "test whether the blind30 fixes generalise) P 0.913 / R 0.955 / FPR 11.1 % / median 0.52 — all three "
             "fitted after; blind32 (24 calls written at the session's end outside the repository, read once on the "
             "final code) **P 0.917 / R 0.917 / F1 0.917 / FPR 8.3 % / median 0.343**, fitted after (1.0 / 1.0 / 0). "
+            "Eighth session: blind33 (24 calls, the coordinator's, written blind at the start, never tuned on) P 0.917 "
+            "/ R 0.917 / FPR 8.3 % / median 0.384 on the previous release (a friend retelling a digital-arrest call "
+            "alerted), **P 1.0 / R 0.917 / FPR 0** at the end — the retelling cleared by the general speaker-role "
+            "mechanism (narrated calls vs live demands, tracked over the whole call), not by a rule for it; blind34 "
+            "(28 calls written blind: retellings in English and Hinglish, a bank's awareness voicemail, a police "
+            "follow-up, late-revealing scams) first read **P 0.722 / R 0.929 / FPR 35.7 % / median 0.512**; blind35 "
+            "(20 long two-sided calls as recorded, written blind) first read P 0.909 / R 1.0 / FPR 10 % / median "
+            "0.233 (a customer's own call to a bank helpline with a verification code alerted); both fitted after; "
+            "blind36 (24 calls written at the session's start outside the repository, read once on the final code) "
+            "**P 1.0 / R 1.0 / FPR 0 / median 0.308** (6 of 12 scams within the first 30 %). "
             "Retold scam calls (a friend or "
             "a reporter quoting the scammer) are the recurring false alert: each round's frame covered its own "
             "wordings, not the next hand's. Since commit 81a54e5 the transcript "
@@ -404,7 +424,7 @@ def _call_splits() -> list[str]:
 
 
 def _url_holdouts() -> list[str]:
-    """URL hold-outs 2 to 11 scored by the shipped analyser (its model was trained on the dev data, not on these)."""
+    """URL hold-outs 2 to 15 scored by the shipped analyser (its model was trained on the dev data, not on these)."""
     import csv
     from importlib import resources
 
@@ -418,7 +438,7 @@ def _url_holdouts() -> list[str]:
             return list(csv.DictReader(fh))
 
     parts = []
-    for n in ("2", "3", "4", "5", "6", "7", "8", "9", "10", "11"):
+    for n in ("2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "15"):
         phish, legit = rows(f"urls_phish_holdout{n}.csv"), rows(f"urls_benign_holdout{n}.csv")
         if not phish or not legit:
             continue
@@ -428,7 +448,7 @@ def _url_holdouts() -> list[str]:
                      f"legitimate flagged")
     if not parts:
         return []
-    return ["**URL hold-outs 2 to 11** (`urls_{phish,benign}_holdout{2..11}.csv`, invented, each written "
+    return ["**URL hold-outs 2 to 15** (`urls_{phish,benign}_holdout{2..15}.csv`, no 14; invented, each written "
             "before the URL changes it then guided), shipped analyser: " + "; ".join(parts) + ". First reads: "
             "hold-out 2 113 of 127 caught / 2 of 133 flagged (the code before the fourth session's URL work); "
             "hold-out 3, written after all of it and two reviews, 86 of 104 caught (0.83) / 1 of 105 flagged "
@@ -457,7 +477,16 @@ def _url_holdouts() -> list[str]:
             "hold-out 11 (50 / 50, written at the session's end outside the repository, read once on the final "
             "code) **45 of 50 caught / 3 of 50 flagged (F1 0.918)** — the flags include `google.github.io` "
             "(a brand's own GitHub Pages read as brand-in-subdomain; fixed after: 45 / 2). Hold-out 7's count rose by one after a "
-            "general shortener-alias rule (a miss of its kind had been named in the sixth session's notes).", ""]
+            "general shortener-alias rule (a miss of its kind had been named in the sixth session's notes). Eighth "
+            "session: hold-out 12 (50 / 50, the coordinator's, written blind at the start, shown to no contributor, "
+            "never tuned on) 48 of 50 caught / 0 of 50 flagged on the previous release and at the end (the misses are "
+            "bare Microsoft / Google Forms links, undecidable from the address); hold-out 13 (55 / 55, written blind "
+            "by the URL contributor) first read **51 of 55 caught / 1 of 55 flagged**, fitted on two kinds after "
+            "(one-letter typos of long brand names, two government names in one commercial domain); hold-out 15 "
+            "(50 / 50, written at the session's start outside the repository, read once on the final code) **47 of "
+            "50 caught / 0 of 50 flagged (F1 0.969)** (misses: an Indian bank's name with card / limit words on a "
+            "new gTLD, a scholarship-scheme domain, a bare forms.gle link at 49), after a round on those kinds "
+            "(fitted: shared card / limit lure words for Indian banks, government scheme portals) 49 of 50.", ""]
 
 
 def main(argv: list[str] | None = None) -> int:
