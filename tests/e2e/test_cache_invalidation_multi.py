@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import time
 import uuid
-from pathlib import Path
 from typing import Any, AsyncIterator, Awaitable, Callable, Iterator
 
 import httpx
@@ -22,7 +21,7 @@ from scamshield.auth import mint_token
 from scamshield.settings import Settings
 from scamshield.store import users as user_store
 from scamshield.store.session import Database
-from tests.support.server import ServerProcess
+from tests.support.server import ServerGroup, ServerProcess
 from tests.support.services import create_pg_database, drop_pg_database, require_redis
 
 pytestmark = [pytest.mark.slow, pytest.mark.postgres, pytest.mark.redis, pytest.mark.timeout(180)]
@@ -40,31 +39,12 @@ def bearer(user_id: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {tok}"}
 
 
-class Pair:
-    def __init__(self, db_url: str, redis_url: str, logs: Path) -> None:
-        self.db_url, self.redis_url, self.logs = db_url, redis_url, logs
-        self.servers: list[ServerProcess] = []
-
-    def start(self, name: str) -> ServerProcess:
-        env = {"SCAMSHIELD_ENV": "test", "SCAMSHIELD_DATABASE_URL": self.db_url, "SCAMSHIELD_REDIS_URL": self.redis_url,
-               "SCAMSHIELD_JWT_SECRET": SECRET, "SCAMSHIELD_DATA_DIR": str(self.logs / name),
-               "SCAMSHIELD_RATE_LIMIT_USER": "off", "SCAMSHIELD_RATE_LIMIT_IP": "off",
-               "SCAMSHIELD_RATE_LIMIT_SERVICE": "off", "SCAMSHIELD_LOG_LEVEL": "INFO",
-               "SCAMSHIELD_USER_CACHE_TTL_SECONDS": LONG_TTL}
-        server = ServerProcess(env, log_path=self.logs / f"{name}.log").start(timeout=90)
-        self.servers.append(server)
-        return server
-
-    def stop(self) -> None:
-        for server in self.servers:
-            server.stop()
-
-
 @pytest.fixture(scope="module")
-def pair(tmp_path_factory) -> Iterator[Pair]:
+def pair(tmp_path_factory) -> Iterator[ServerGroup]:
     redis_url = require_redis()
     db_url = create_pg_database()
-    p = Pair(db_url, redis_url, tmp_path_factory.mktemp("cache"))
+    p = ServerGroup(db_url, redis_url, tmp_path_factory.mktemp("cache"), SECRET,
+                    {"SCAMSHIELD_USER_CACHE_TTL_SECONDS": LONG_TTL})
     try:
         p.start("a")  # one after the other: the first applies the migrations
         p.start("b")
@@ -81,7 +61,7 @@ async def http() -> AsyncIterator[httpx.AsyncClient]:
 
 
 @pytest.fixture
-async def db(pair: Pair) -> AsyncIterator[Database]:
+async def db(pair: ServerGroup) -> AsyncIterator[Database]:
     database = Database(pair.db_url)
     yield database
     await database.dispose()

@@ -23,7 +23,7 @@ import websockets
 
 from scamshield.auth import mint_token
 from scamshield.settings import Settings
-from tests.support.server import ServerProcess
+from tests.support.server import ServerGroup, ServerProcess
 from tests.support.services import create_pg_database, drop_pg_database, require_redis
 
 pytestmark = [pytest.mark.slow, pytest.mark.postgres, pytest.mark.redis, pytest.mark.timeout(180)]
@@ -50,25 +50,11 @@ def new_id(kind: str) -> str:
     return f"{kind}{uuid.uuid4().hex[:16]}"
 
 
-class Cluster:
+class Cluster(ServerGroup):
     """Server processes sharing one fresh PostgreSQL database and the test Redis."""
 
     def __init__(self, db_url: str, redis_url: str, logs: Path) -> None:
-        self.db_url, self.redis_url, self.logs = db_url, redis_url, logs
-        self.servers: list[ServerProcess] = []
-
-    def start(self, name: str) -> ServerProcess:
-        env = {"SCAMSHIELD_ENV": "test", "SCAMSHIELD_DATABASE_URL": self.db_url, "SCAMSHIELD_REDIS_URL": self.redis_url,
-               "SCAMSHIELD_JWT_SECRET": SECRET, "SCAMSHIELD_DATA_DIR": str(self.logs / name),
-               "SCAMSHIELD_RATE_LIMIT_USER": "off", "SCAMSHIELD_RATE_LIMIT_IP": "off",
-               "SCAMSHIELD_RATE_LIMIT_SERVICE": "off", "SCAMSHIELD_LOG_LEVEL": "INFO"}
-        server = ServerProcess(env, log_path=self.logs / f"{name}.log").start(timeout=90)
-        self.servers.append(server)
-        return server
-
-    def stop(self) -> None:
-        for server in self.servers:
-            server.stop()
+        super().__init__(db_url, redis_url, logs, SECRET)
 
 
 @pytest.fixture(scope="module")

@@ -81,3 +81,27 @@ class ServerProcess:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+class ServerGroup:
+    """Real server processes sharing one database and one Redis (multi-instance tests): each started with the same
+    test settings plus ``extra_env``, its data directory and log under ``logs``."""
+
+    def __init__(self, db_url: str, redis_url: str, logs: Path, secret: str,
+                 extra_env: dict[str, str] | None = None) -> None:
+        self.db_url, self.redis_url, self.logs, self.secret = db_url, redis_url, logs, secret
+        self.extra_env = dict(extra_env or {})
+        self.servers: list[ServerProcess] = []
+
+    def start(self, name: str) -> ServerProcess:
+        env = {"SCAMSHIELD_ENV": "test", "SCAMSHIELD_DATABASE_URL": self.db_url, "SCAMSHIELD_REDIS_URL": self.redis_url,
+               "SCAMSHIELD_JWT_SECRET": self.secret, "SCAMSHIELD_DATA_DIR": str(self.logs / name),
+               "SCAMSHIELD_RATE_LIMIT_USER": "off", "SCAMSHIELD_RATE_LIMIT_IP": "off",
+               "SCAMSHIELD_RATE_LIMIT_SERVICE": "off", "SCAMSHIELD_LOG_LEVEL": "INFO", **self.extra_env}
+        server = ServerProcess(env, log_path=self.logs / f"{name}.log").start(timeout=90)
+        self.servers.append(server)
+        return server
+
+    def stop(self) -> None:
+        for server in self.servers:
+            server.stop()
